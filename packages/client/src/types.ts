@@ -1,0 +1,99 @@
+import type { ChatMessage, ClientMessage, ServerMessage, User } from "@duplex/protocol";
+
+/** Where the connection is. Changed only by the client's one `setState()`. */
+export type ConnectionStatus = "idle" | "connecting" | "open" | "reconnecting" | "closed";
+
+/** How the last socket ended. `retryable` comes from the protocol's `isRetryable(code)`. */
+export interface LastClose {
+  code: number;
+  reason: string;
+  retryable: boolean;
+}
+
+/** The connection's one state object; every transition is emitted as a `state` event. */
+export interface ConnectionState {
+  status: ConnectionStatus;
+  /** Reconnect attempts since the last stable connection (0 while connected). */
+  attempt: number;
+  /** How the previous socket closed, if one did. */
+  lastClose?: LastClose;
+  /** When the next reconnect attempt is due (ms since epoch), while `reconnecting`. */
+  nextRetryAt?: number;
+}
+
+/** Lifecycle of an outgoing chat message, keyed by its `cid`: queued → sent → acked | failed. */
+export type OutboxStatus = "queued" | "sent" | "acked" | "failed";
+
+export interface OutboxEntry {
+  cid: string;
+  room: string;
+  text: string;
+  /** When the user sent it (client clock). */
+  createdAt: number;
+  status: OutboxStatus;
+  /** With `failed`: why (an `error` message from the server). */
+  error?: string;
+}
+
+/** The subset of the WebSocket API the client uses: the browser's `WebSocket` and `ws` both fit. */
+export interface WebSocketLike {
+  readonly readyState: number;
+  readonly protocol: string;
+  readonly bufferedAmount: number;
+  onopen: ((ev: unknown) => void) | null;
+  onclose: ((ev: { code: number; reason: string; wasClean?: boolean }) => void) | null;
+  onerror: ((ev: unknown) => void) | null;
+  onmessage: ((ev: { data: unknown }) => void) | null;
+  send(data: string): void;
+  close(code?: number, reason?: string): void;
+}
+
+export type WebSocketConstructor = new (url: string, protocols?: string | string[]) => WebSocketLike;
+
+/** Timers, injectable so tests run under fake time. @default globalThis timers */
+export interface Timers {
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+  now(): number;
+}
+
+/** Network reachability, injectable. In browsers: `navigator.onLine` and the `online`/`offline` events. */
+export interface OnlineSource {
+  isOnline(): boolean;
+  /** Calls `listener(true)` on `online`, `listener(false)` on `offline`; returns an unsubscribe. */
+  subscribe(listener: (online: boolean) => void): () => void;
+}
+
+/** Key-value persistence for the outbox, token and resume positions (localStorage in browsers). */
+export interface KeyValueStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+/** Events a `DuplexClient` emits. Handlers run synchronously, in order of registration. */
+export interface ClientEvents {
+  /** Every state transition. */
+  state: (state: ConnectionState) => void;
+  /** After `welcome`: who we are. */
+  user: (user: User) => void;
+  /** Every decoded server message, after the client's own bookkeeping (acks, resume, de-dup). */
+  message: (message: ServerMessage) => void;
+  /**
+   * Chat messages for a room, in `seq` order, never twice. Fired for live messages, and for replayed
+   * ones after a resume. `reset: true` means the client's copy of the room must be replaced (stale
+   * epoch or first join): the messages are the latest page.
+   */
+  roomMessages: (room: string, messages: ChatMessage[], reset: boolean) => void;
+  /** The outbox changed (an entry was added, sent, acked or failed). */
+  outbox: (entries: readonly OutboxEntry[]) => void;
+  /** A new round-trip time measurement from `ping`/`pong`, in milliseconds. */
+  rtt: (ms: number) => void;
+  /** Every frame in or out, for the inspector: direction, the raw text, and its decoded type. */
+  frame: (frame: { direction: "in" | "out"; text: string; type: string; at: number }) => void;
+}
+
+export type ClientEventName = keyof ClientEvents;
+
+/** A message the app may send with a request/reply correlation. */
+export type RequestMessage = Extract<ClientMessage, { ref?: string }>;

@@ -1,0 +1,121 @@
+import { z } from "zod";
+import { LIMITS } from "./limits.js";
+import { Name, RoomId } from "./names.js";
+import { Cid, MessageId, Ref, Seq, StreamPosition, Text, Topic } from "./fields.js";
+
+// Every client message is a strict object: unknown fields are an error, not silently dropped.
+
+export const HelloMessage = z.strictObject({
+  type: z.literal("hello"),
+  ref: Ref.optional(),
+  /** Display name; the server picks one if absent. */
+  name: Name.optional(),
+  /** A token from an earlier `welcome`, to be the same user again. */
+  token: z.string().min(1).max(LIMITS.maxTokenLength).optional(),
+});
+
+export const JoinMessage = z.strictObject({
+  type: z.literal("join"),
+  ref: Ref.optional(),
+  room: RoomId,
+  /** Resume from here: the server replays exactly what came after (`joined.recovered`). */
+  since: StreamPosition.optional(),
+});
+
+export const LeaveMessage = z.strictObject({
+  type: z.literal("leave"),
+  ref: Ref.optional(),
+  room: RoomId,
+});
+
+export const SendMessage = z.strictObject({
+  type: z.literal("send"),
+  ref: Ref.optional(),
+  room: RoomId,
+  cid: Cid,
+  text: Text,
+});
+
+export const TypingMessage = z.strictObject({
+  type: z.literal("typing"),
+  room: RoomId,
+});
+
+export const HistoryMessage = z.strictObject({
+  type: z.literal("history"),
+  ref: Ref.optional(),
+  room: RoomId,
+  /** Return messages with `seq` below this; absent means the latest page. */
+  before: Seq.optional(),
+  limit: z.number().int().min(1).max(LIMITS.maxHistoryLimit).optional(),
+});
+
+export const PingMessage = z.strictObject({
+  type: z.literal("ping"),
+  /** Client clock, echoed in `pong` to measure the round trip. */
+  t: z.number(),
+});
+
+export const RoomsMessage = z.strictObject({
+  type: z.literal("rooms"),
+  ref: Ref.optional(),
+});
+
+export const EditMessage = z.strictObject({
+  type: z.literal("edit"),
+  ref: Ref.optional(),
+  room: RoomId,
+  id: MessageId,
+  text: Text,
+});
+
+export const DeleteMessage = z.strictObject({
+  type: z.literal("delete"),
+  ref: Ref.optional(),
+  room: RoomId,
+  id: MessageId,
+});
+
+export const SubscribeMessage = z.strictObject({
+  type: z.literal("subscribe"),
+  ref: Ref.optional(),
+  topic: Topic,
+});
+
+export const UnsubscribeMessage = z.strictObject({
+  type: z.literal("unsubscribe"),
+  ref: Ref.optional(),
+  topic: Topic,
+});
+
+export const MarkReadMessage = z.strictObject({
+  type: z.literal("mark_read"),
+  ref: Ref.optional(),
+  /** Notification ids to mark read; absent with `all: true` marks every one. */
+  ids: z.array(z.string().min(1).max(64)).max(500).optional(),
+  all: z.literal(true).optional(),
+});
+
+/** Every message a client may send. Discriminated on `type`. */
+export const ClientMessage = z.discriminatedUnion("type", [
+  HelloMessage,
+  JoinMessage,
+  LeaveMessage,
+  SendMessage,
+  TypingMessage,
+  HistoryMessage,
+  PingMessage,
+  RoomsMessage,
+  EditMessage,
+  DeleteMessage,
+  SubscribeMessage,
+  UnsubscribeMessage,
+  MarkReadMessage,
+]);
+export type ClientMessage = z.infer<typeof ClientMessage>;
+export type ClientMessageType = ClientMessage["type"];
+export type ClientMessageOf<T extends ClientMessageType> = Extract<ClientMessage, { type: T }>;
+
+export const CLIENT_MESSAGE_TYPES: readonly ClientMessageType[] = ClientMessage.options.map(
+  (o) => o.shape.type.value,
+);

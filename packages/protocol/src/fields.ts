@@ -1,0 +1,97 @@
+import { z } from "zod";
+import { LIMITS } from "./limits.js";
+import { Name, RoomId, UserId } from "./names.js";
+
+/** Correlation id a request may carry; the reply or error that answers it echoes it. */
+export const Ref = z.string().min(1).max(64);
+
+/** Client-generated message id, unique per message; the key of acks and de-duplication. */
+export const Cid = z.string().min(1).max(LIMITS.maxCidLength);
+
+/** Server-assigned message id. */
+export const MessageId = z.string().min(1).max(64);
+
+/** Per-room sequence number: 1, 2, 3… with no gaps. 0 means "nothing yet". */
+export const Seq = z.number().int().nonnegative();
+
+/** Identifies one life of a room's sequence; changes if the store is reset. */
+export const Epoch = z.string().min(1).max(64);
+
+/** Milliseconds since the Unix epoch. */
+export const Timestamp = z.number().int().nonnegative();
+
+/** Chat text: non-empty after trimming, at most `maxTextLength` characters. */
+export const Text = z
+  .string()
+  .max(LIMITS.maxTextLength, `must be at most ${LIMITS.maxTextLength} characters`)
+  .refine((s) => s.trim().length > 0, "must not be empty");
+
+export const User = z.strictObject({ id: UserId, name: Name });
+export type User = z.infer<typeof User>;
+
+/** A stored chat message as it travels to clients (in `message`, `joined` and `history`). */
+export const ChatMessage = z.strictObject({
+  room: RoomId,
+  id: MessageId,
+  seq: Seq,
+  cid: Cid,
+  from: User,
+  text: z.string().max(LIMITS.maxTextLength),
+  ts: Timestamp,
+  /** Set when the author edited the text. */
+  editedAt: Timestamp.optional(),
+  /** Set when the author deleted the message; `text` is then empty. */
+  deleted: z.boolean().optional(),
+});
+export type ChatMessage = z.infer<typeof ChatMessage>;
+
+export const NotificationLevel = z.enum(["info", "success", "warning", "error"]);
+export type NotificationLevel = z.infer<typeof NotificationLevel>;
+
+/** Where a notification points: a message in a room. */
+export const NotificationLink = z.strictObject({ room: RoomId, messageId: MessageId, seq: Seq });
+export type NotificationLink = z.infer<typeof NotificationLink>;
+
+export const NotificationTitle = z.string().trim().min(1).max(LIMITS.maxTitleLength);
+export const NotificationBody = z.string().max(LIMITS.maxBodyLength);
+
+/** A notification as stored per user. `id` is stable, so a client shows each one once. */
+export const Notification = z.strictObject({
+  id: z.string().min(1).max(64),
+  kind: z.enum(["mention", "system"]),
+  title: NotificationTitle,
+  body: NotificationBody,
+  level: NotificationLevel,
+  ts: Timestamp,
+  read: z.boolean(),
+  link: NotificationLink.optional(),
+});
+export type Notification = z.infer<typeof Notification>;
+
+/** Where to resume a room from: the last `seq` the client holds and the `epoch` it belongs to. */
+export const StreamPosition = z.strictObject({ seq: Seq, epoch: Epoch });
+export type StreamPosition = z.infer<typeof StreamPosition>;
+
+/** A room in the directory. */
+export const RoomSummary = z.strictObject({
+  room: RoomId,
+  /** Users currently online in the room. */
+  online: z.number().int().nonnegative(),
+  /** The room's current sequence (number of messages ever stored). */
+  seq: Seq,
+});
+export type RoomSummary = z.infer<typeof RoomSummary>;
+
+/** Topics a client can subscribe to for pushed live data. */
+export const Topic = z.enum(["stats"]);
+export type Topic = z.infer<typeof Topic>;
+
+/** One sample of the server statistics ticker. */
+export const StatsSample = z.strictObject({
+  connections: z.number().int().nonnegative(),
+  messagesPerSecond: z.number().nonnegative(),
+  eventLoopLagMs: z.number().nonnegative(),
+  rssBytes: z.number().int().nonnegative(),
+  heapUsedBytes: z.number().int().nonnegative(),
+});
+export type StatsSample = z.infer<typeof StatsSample>;

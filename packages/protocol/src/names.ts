@@ -1,0 +1,49 @@
+import { z } from "zod";
+import { LIMITS } from "./limits.js";
+
+// C0 and C1 control characters, DEL, and the Unicode line/paragraph separators.
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+
+/** A user or room name: trimmed, 1–32 characters, no control characters. */
+export const Name = z
+  .string()
+  .trim()
+  .min(LIMITS.minNameLength, "must not be empty")
+  .max(LIMITS.maxNameLength, `must be at most ${LIMITS.maxNameLength} characters`)
+  .refine((s) => !CONTROL_CHARS.test(s), "must not contain control characters");
+
+/** Prefix of direct-message rooms; public room names may not use `:`, so they can never collide. */
+export const DM_PREFIX = "dm:";
+
+/** A public room name: a {@link Name} without `:`. Shown in the UI as `#name`. */
+export const PublicRoomName = Name.refine((s) => !s.includes(":"), "must not contain ':'");
+
+/** A user id as issued by the server: `u_` and 10–24 url-safe characters. */
+export const UserId = z.string().regex(/^u_[A-Za-z0-9_-]{10,24}$/, "must be a user id");
+
+/** A direct-message room id: `dm:<userId>:<userId>`, ids sorted so both users name it alike. */
+export const DmRoomId = z
+  .string()
+  .regex(/^dm:u_[A-Za-z0-9_-]{10,24}:u_[A-Za-z0-9_-]{10,24}$/, "must be a DM room id");
+
+/** Any room: a public name or a DM room id. */
+export const RoomId = z.union([DmRoomId, PublicRoomName]);
+
+/** The DM room id for two users, the same whichever of them asks. */
+export function dmRoomId(a: string, b: string): string {
+  const [first, second] = a < b ? [a, b] : [b, a];
+  return `${DM_PREFIX}${first}:${second}`;
+}
+
+/** Whether a room id names a direct-message room. */
+export function isDmRoom(room: string): boolean {
+  return room.startsWith(DM_PREFIX);
+}
+
+/** The two participants of a DM room, or `undefined` if `room` is not a DM room id. */
+export function dmParticipants(room: string): readonly [string, string] | undefined {
+  if (!DmRoomId.safeParse(room).success) return undefined;
+  const [, a, b] = room.split(":");
+  return a !== undefined && b !== undefined ? [a, b] : undefined;
+}

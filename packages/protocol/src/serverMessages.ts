@@ -1,0 +1,199 @@
+import { z } from "zod";
+import { LIMITS } from "./limits.js";
+import { ErrorCode } from "./codes.js";
+import { RoomId } from "./names.js";
+import {
+  ChatMessage,
+  Cid,
+  Epoch,
+  MessageId,
+  Notification,
+  Ref,
+  RoomSummary,
+  Seq,
+  StatsSample,
+  Timestamp,
+  Topic,
+  User,
+} from "./fields.js";
+
+// Server messages are parsed leniently by clients (z.object): a newer server may add fields.
+
+export const WelcomeMessage = z.object({
+  type: z.literal("welcome"),
+  ref: Ref.optional(),
+  user: User,
+  /** Signed token; present it in a later `hello` to be this user again. */
+  token: z.string().min(1).max(LIMITS.maxTokenLength),
+  /** When the token expires (ms since epoch). */
+  tokenExpiresAt: Timestamp,
+  /** How often the server pings; the client pings on the same cadence. */
+  heartbeatMs: z.number().int().positive(),
+  serverTime: Timestamp,
+  protocolVersion: z.number().int().positive(),
+});
+
+export const JoinedMessage = z.object({
+  type: z.literal("joined"),
+  ref: Ref.optional(),
+  room: RoomId,
+  /** Users online in the room now, the joiner included. */
+  members: z.array(User),
+  /**
+   * Without `since`, or when `recovered` is false: the latest page, oldest first.
+   * With `since` and `recovered: true`: exactly the messages after `since.seq`, oldest first.
+   */
+  messages: z.array(ChatMessage),
+  /** The room's current sequence: a client that saw no message can still resume from here. */
+  seq: Seq,
+  epoch: Epoch,
+  /** Whether older messages exist before the first one carried. */
+  hasMore: z.boolean(),
+  /** Only when `join` carried `since`: true if `messages` fill the gap exactly. */
+  recovered: z.boolean().optional(),
+});
+
+export const LeftMessage = z.object({
+  type: z.literal("left"),
+  ref: Ref.optional(),
+  room: RoomId,
+});
+
+export const MessageMessage = ChatMessage.extend({
+  type: z.literal("message"),
+});
+
+export const AckMessage = z.object({
+  type: z.literal("ack"),
+  ref: Ref.optional(),
+  room: RoomId,
+  cid: Cid,
+  id: MessageId,
+  seq: Seq,
+  ts: Timestamp,
+});
+
+export const PresenceMessage = z.object({
+  type: z.literal("presence"),
+  room: RoomId,
+  event: z.enum(["join", "leave"]),
+  user: User,
+});
+
+export const TypingEventMessage = z.object({
+  type: z.literal("typing"),
+  room: RoomId,
+  user: User,
+});
+
+export const HistoryReplyMessage = z.object({
+  type: z.literal("history"),
+  ref: Ref.optional(),
+  room: RoomId,
+  /** Oldest first. */
+  messages: z.array(ChatMessage),
+  hasMore: z.boolean(),
+});
+
+export const PongMessage = z.object({
+  type: z.literal("pong"),
+  t: z.number(),
+  serverTime: Timestamp,
+});
+
+export const RoomsReplyMessage = z.object({
+  type: z.literal("rooms"),
+  ref: Ref.optional(),
+  rooms: z.array(RoomSummary),
+});
+
+export const EditedMessage = z.object({
+  type: z.literal("edited"),
+  ref: Ref.optional(),
+  room: RoomId,
+  id: MessageId,
+  seq: Seq,
+  text: z.string().max(LIMITS.maxTextLength),
+  editedAt: Timestamp,
+});
+
+export const DeletedMessage = z.object({
+  type: z.literal("deleted"),
+  ref: Ref.optional(),
+  room: RoomId,
+  id: MessageId,
+  seq: Seq,
+});
+
+export const NotificationMessage = z.object({
+  type: z.literal("notification"),
+  notification: Notification,
+});
+
+export const NotificationsReadMessage = z.object({
+  type: z.literal("notifications_read"),
+  ref: Ref.optional(),
+  /** Ids now read (in every tab of this user); `all: true` means every one. */
+  ids: z.array(z.string()),
+  all: z.boolean().optional(),
+});
+
+export const SubscribedMessage = z.object({
+  type: z.literal("subscribed"),
+  ref: Ref.optional(),
+  topic: Topic,
+});
+
+export const UnsubscribedMessage = z.object({
+  type: z.literal("unsubscribed"),
+  ref: Ref.optional(),
+  topic: Topic,
+});
+
+export const DataMessage = z.object({
+  type: z.literal("data"),
+  topic: Topic,
+  ts: Timestamp,
+  value: StatsSample,
+});
+
+export const ErrorMessage = z.object({
+  type: z.literal("error"),
+  ref: Ref.optional(),
+  code: z.enum(Object.values(ErrorCode) as [ErrorCode, ...ErrorCode[]]),
+  message: z.string(),
+  /** With `rate_limited`: when the client may try again. */
+  retryAfterMs: z.number().int().nonnegative().optional(),
+});
+
+/** Every message the server may send. Discriminated on `type`. */
+export const ServerMessage = z.discriminatedUnion("type", [
+  WelcomeMessage,
+  JoinedMessage,
+  LeftMessage,
+  MessageMessage,
+  AckMessage,
+  PresenceMessage,
+  TypingEventMessage,
+  HistoryReplyMessage,
+  PongMessage,
+  RoomsReplyMessage,
+  EditedMessage,
+  DeletedMessage,
+  NotificationMessage,
+  NotificationsReadMessage,
+  SubscribedMessage,
+  UnsubscribedMessage,
+  DataMessage,
+  ErrorMessage,
+]);
+export type ServerMessage = z.infer<typeof ServerMessage>;
+export type ServerMessageType = ServerMessage["type"];
+export type ServerMessageOf<T extends ServerMessageType> = Extract<ServerMessage, { type: T }>;
+
+export const SERVER_MESSAGE_TYPES: readonly ServerMessageType[] = ServerMessage.options.map(
+  (o) => o.shape.type.value,
+);
+
+/** Server messages that may be dropped for a congested socket (never persisted, superseded soon). */
+export const VOLATILE_TYPES: ReadonlySet<ServerMessageType> = new Set(["typing", "data"]);
