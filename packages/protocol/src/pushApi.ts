@@ -4,11 +4,7 @@ import { Name, RoomId } from "./names.js";
 
 /** Body of `POST /api/notifications`: push a notification from another backend. */
 export const PushNotificationRequest = z.strictObject({
-  to: z.union([
-    z.literal("all"),
-    z.strictObject({ user: Name }),
-    z.strictObject({ room: RoomId }),
-  ]),
+  to: z.union([z.literal("all"), z.strictObject({ user: Name }), z.strictObject({ room: RoomId })]),
   title: NotificationTitle,
   body: NotificationBody.default(""),
   level: NotificationLevel.default("info"),
