@@ -24,7 +24,7 @@ export const Timestamp = z.number().int().nonnegative();
 export const Text = z
   .string()
   .max(LIMITS.maxTextLength, `must be at most ${LIMITS.maxTextLength} characters`)
-  .refine((s) => s.trim().length > 0, "must not be empty");
+  .regex(/\S/, "must not be empty");
 
 export const User = z.strictObject({ id: UserId, name: Name });
 export type User = z.infer<typeof User>;

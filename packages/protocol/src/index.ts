@@ -37,3 +37,10 @@ export * from "./serverMessages.js";
 export * from "./pushApi.js";
 export { decodeClientMessage, decodeServerMessage, encode } from "./codec.js";
 export type { DecodeError, DecodeResult } from "./codec.js";
+export {
+  buildAsyncApiDocument,
+  messageSchemas,
+  pushApiSchemas,
+  unionSchema,
+} from "./spec/index.js";
+export type { AsyncApiOptions, JsonSchema } from "./spec/index.js";

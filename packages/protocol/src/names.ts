@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { LIMITS } from "./limits.js";
 
-// C0 and C1 control characters, DEL, and the Unicode line/paragraph separators.
+// No C0/C1 control characters, DEL, or Unicode line/paragraph separators. A regex rather than a refine,
+// so the rule survives into the generated JSON Schema and other-language clients get the same verdict.
 // eslint-disable-next-line no-control-regex
-const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+const NO_CONTROL_CHARS = /^[^\u0000-\u001f\u007f-\u009f\u2028\u2029]*$/;
 
 /** A user or room name: trimmed, 1–32 characters, no control characters. */
 export const Name = z
@@ -11,13 +12,14 @@ export const Name = z
   .trim()
   .min(LIMITS.minNameLength, "must not be empty")
   .max(LIMITS.maxNameLength, `must be at most ${LIMITS.maxNameLength} characters`)
-  .refine((s) => !CONTROL_CHARS.test(s), "must not contain control characters");
+  .regex(NO_CONTROL_CHARS, "must not contain control characters")
+  .regex(/\S/, "must not be empty");
 
 /** Prefix of direct-message rooms; public room names may not use `:`, so they can never collide. */
 export const DM_PREFIX = "dm:";
 
 /** A public room name: a {@link Name} without `:`. Shown in the UI as `#name`. */
-export const PublicRoomName = Name.refine((s) => !s.includes(":"), "must not contain ':'");
+export const PublicRoomName = Name.regex(/^[^:]*$/, "must not contain ':'");
 
 /** A user id as issued by the server: `u_` and 10–24 url-safe characters. */
 export const UserId = z.string().regex(/^u_[A-Za-z0-9_-]{10,24}$/, "must be a user id");

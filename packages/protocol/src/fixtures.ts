@@ -1,0 +1,185 @@
+/**
+ * The protocol's table of valid and invalid messages. The codec tests and the published-contract
+ * agreement test (generated JSON Schema vs zod) both run over it, so every case is checked twice.
+ */
+import type { ClientMessage } from "./clientMessages.js";
+import type { ServerMessage } from "./serverMessages.js";
+import { ErrorCode } from "./codes.js";
+import { LIMITS } from "./limits.js";
+
+const alice = { id: "u_aaaaaaaaaaaaaaaa", name: "Alice" };
+const bob = { id: "u_bbbbbbbbbbbbbbbb", name: "Bob" };
+const chat = {
+  room: "general",
+  id: "m_1",
+  seq: 7,
+  cid: "c-1",
+  from: alice,
+  text: "hi 👋\nsecond line",
+  ts: 1_700_000_000_000,
+};
+
+export const validClientMessages: ClientMessage[] = [
+  { type: "hello" },
+  { type: "hello", name: "Alice", token: "abc.def", ref: "r1" },
+  { type: "join", room: "general" },
+  { type: "join", room: "general", since: { seq: 12, epoch: "e1" }, ref: "r2" },
+  { type: "join", room: "dm:u_aaaaaaaaaaaaaaaa:u_bbbbbbbbbbbbbbbb" },
+  { type: "leave", room: "general" },
+  { type: "send", room: "general", cid: "c-1", text: "hello" },
+  { type: "typing", room: "general" },
+  { type: "history", room: "general", before: 50, limit: 20 },
+  { type: "history", room: "general" },
+  { type: "ping", t: 123.5 },
+  { type: "rooms", ref: "r3" },
+  { type: "edit", room: "general", id: "m_1", text: "fixed" },
+  { type: "delete", room: "general", id: "m_1" },
+  { type: "subscribe", topic: "stats" },
+  { type: "unsubscribe", topic: "stats" },
+  { type: "mark_read", ids: ["n1", "n2"] },
+  { type: "mark_read", all: true },
+];
+
+export const validServerMessages: ServerMessage[] = [
+  {
+    type: "welcome",
+    user: alice,
+    token: "t.s",
+    tokenExpiresAt: 1,
+    heartbeatMs: 25_000,
+    serverTime: 2,
+    protocolVersion: 1,
+  },
+  {
+    type: "joined",
+    room: "general",
+    members: [alice, bob],
+    messages: [chat],
+    seq: 7,
+    epoch: "e1",
+    hasMore: false,
+    recovered: true,
+  },
+  { type: "left", room: "general" },
+  { type: "message", ...chat },
+  { type: "ack", room: "general", cid: "c-1", id: "m_1", seq: 7, ts: 3, ref: "r9" },
+  { type: "presence", room: "general", event: "join", user: bob },
+  { type: "typing", room: "general", user: bob },
+  { type: "history", room: "general", messages: [chat], hasMore: true },
+  { type: "pong", t: 123.5, serverTime: 4 },
+  { type: "rooms", rooms: [{ room: "general", online: 2, seq: 7 }] },
+  { type: "edited", room: "general", id: "m_1", seq: 7, text: "fixed", editedAt: 5 },
+  { type: "deleted", room: "general", id: "m_1", seq: 7 },
+  {
+    type: "notification",
+    notification: {
+      id: "n1",
+      kind: "mention",
+      title: "Bob mentioned you",
+      body: "@Alice look",
+      level: "info",
+      ts: 6,
+      read: false,
+      link: { room: "general", messageId: "m_1", seq: 7 },
+    },
+  },
+  { type: "notifications_read", ids: ["n1"] },
+  { type: "subscribed", topic: "stats" },
+  { type: "unsubscribed", topic: "stats" },
+  {
+    type: "data",
+    topic: "stats",
+    ts: 7,
+    value: {
+      connections: 2,
+      messagesPerSecond: 1.5,
+      eventLoopLagMs: 0.4,
+      rssBytes: 1000,
+      heapUsedBytes: 500,
+    },
+  },
+  { type: "error", code: "rate_limited", message: "slow down", retryAfterMs: 500, ref: "r1" },
+];
+
+export const invalidClientFrames: Array<[string, string, ErrorCode]> = [
+  ["invalid JSON", "{type:", ErrorCode.BadJson],
+  ["empty frame", "", ErrorCode.BadJson],
+  ["JSON null", "null", ErrorCode.InvalidMessage],
+  ["JSON number", "42", ErrorCode.InvalidMessage],
+  ["JSON string", '"hello"', ErrorCode.InvalidMessage],
+  ["JSON array", '[{"type":"ping","t":1}]', ErrorCode.InvalidMessage],
+  ["missing type", '{"room":"general"}', ErrorCode.InvalidMessage],
+  ["numeric type", '{"type":7}', ErrorCode.InvalidMessage],
+  ["unknown type", '{"type":"shout","text":"hi"}', ErrorCode.UnknownType],
+  ["server-only type from a client", '{"type":"welcome"}', ErrorCode.UnknownType],
+  ["prototype key as type", '{"type":"__proto__"}', ErrorCode.UnknownType],
+  ["missing room", '{"type":"join"}', ErrorCode.InvalidMessage],
+  ["room of wrong type", '{"type":"join","room":5}', ErrorCode.InvalidMessage],
+  ["empty room name", '{"type":"join","room":"   "}', ErrorCode.InvalidMessage],
+  ["room name too long", `{"type":"join","room":"${"r".repeat(33)}"}`, ErrorCode.InvalidMessage],
+  ["room name with a newline", '{"type":"join","room":"a\\nb"}', ErrorCode.InvalidMessage],
+  ["room name with ':'", '{"type":"join","room":"dm:fake"}', ErrorCode.InvalidMessage],
+  [
+    "user name with a control char",
+    '{"type":"hello","name":"Al\\u0007ice"}',
+    ErrorCode.InvalidMessage,
+  ],
+  ["send without cid", '{"type":"send","room":"general","text":"hi"}', ErrorCode.InvalidMessage],
+  [
+    "send with blank text",
+    '{"type":"send","room":"general","cid":"c","text":"  "}',
+    ErrorCode.InvalidMessage,
+  ],
+  [
+    "send with text over the limit",
+    encodeRaw({
+      type: "send",
+      room: "general",
+      cid: "c",
+      text: "x".repeat(LIMITS.maxTextLength + 1),
+    }),
+    ErrorCode.TooLarge,
+  ],
+  [
+    "cid too long",
+    encodeRaw({ type: "send", room: "general", cid: "c".repeat(65), text: "hi" }),
+    ErrorCode.InvalidMessage,
+  ],
+  ["extra field", '{"type":"ping","t":1,"admin":true}', ErrorCode.InvalidMessage],
+  [
+    "prototype pollution key",
+    '{"type":"ping","t":1,"__proto__":{"admin":true}}',
+    ErrorCode.InvalidMessage,
+  ],
+  [
+    "negative history limit",
+    '{"type":"history","room":"general","limit":-1}',
+    ErrorCode.InvalidMessage,
+  ],
+  [
+    "history limit over the max",
+    '{"type":"history","room":"general","limit":101}',
+    ErrorCode.InvalidMessage,
+  ],
+  [
+    "fractional since.seq",
+    '{"type":"join","room":"g","since":{"seq":1.5,"epoch":"e"}}',
+    ErrorCode.InvalidMessage,
+  ],
+  ["unknown topic", '{"type":"subscribe","topic":"secrets"}', ErrorCode.InvalidMessage],
+  ["ping without t", '{"type":"ping"}', ErrorCode.InvalidMessage],
+  [
+    "huge string field",
+    encodeRaw({ type: "hello", name: "n".repeat(100_000) }),
+    ErrorCode.InvalidMessage,
+  ],
+  [
+    "deep nesting",
+    `{"type":"join","room":${"[".repeat(500)}${"]".repeat(500)}}`,
+    ErrorCode.InvalidMessage,
+  ],
+];
+
+function encodeRaw(value: unknown): string {
+  return JSON.stringify(value);
+}
