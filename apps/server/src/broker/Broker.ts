@@ -1,0 +1,15 @@
+/** Receives every payload published on a channel this node subscribed to. */
+export type BrokerHandler = (payload: string) => void;
+
+/** Stops one subscription. */
+export type Unsubscribe = () => Promise<void>;
+
+/**
+ * Fan-out between nodes: the seam a scale-out swaps (in-process first; Redis pub/sub later). Payloads are
+ * already-encoded strings, so a broadcast is serialised once however many sockets receive it.
+ */
+export interface Broker {
+  publish(channel: string, payload: string): Promise<void>;
+  subscribe(channel: string, handler: BrokerHandler): Promise<Unsubscribe>;
+  close(): Promise<void>;
+}

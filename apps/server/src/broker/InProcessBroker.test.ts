@@ -1,0 +1,4 @@
+import { InProcessBroker } from "./InProcessBroker.js";
+import { brokerContract } from "./brokerContract.js";
+
+brokerContract("InProcessBroker", async () => new InProcessBroker());

@@ -1,0 +1,133 @@
+import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { LIMITS } from "@duplex/protocol";
+import { z } from "zod";
+
+/** Server configuration. `loadConfig(env)` builds it from environment variables; tests override fields. */
+export interface Config {
+  /** @default 8080 (0 picks a free port) */
+  port: number;
+  /** @default "127.0.0.1" */
+  host: string;
+  /** SQLite file; its directory is created at start. @default ".data/duplex.db" relative to the cwd */
+  dbPath: string;
+  /** Browser origins allowed to open `/ws`; the listening port's own origins are always added. */
+  allowedOrigins: string[];
+  /** pino level. @default "info" */
+  logLevel: LogLevel;
+  /** HMAC key for session tokens. Unset: a random key per start (tokens die with the process). */
+  tokenSecret: string | undefined;
+  /** ws-level ping interval; a socket that missed the previous pong is terminated. @default 25000 */
+  heartbeatMs: number;
+  /** Session token lifetime. @default 7 days */
+  tokenTtlMs: number;
+  /** Built web app served on `/` when the directory exists. @default apps/web/dist */
+  webDist: string;
+  /** permessage-deflate on `/ws`. @default false */
+  permessageDeflate: boolean;
+  /** Time a new socket has to send `hello`. @default LIMITS.helloTimeoutMs */
+  helloTimeoutMs: number;
+}
+
+export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+const DEV_ORIGINS = [
+  "http://localhost:5173",
+  "http://127.0.0.1:5173",
+  "http://localhost:8080",
+  "http://127.0.0.1:8080",
+];
+
+// Both src/ and dist/ sit one level below apps/server, so the same relative path works from either.
+const DEFAULT_WEB_DIST = fileURLToPath(new URL("../../web/dist", import.meta.url));
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+const intIn = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, "must be a whole number")
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+
+const boolean = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.enum(["true", "false", "1", "0", "yes", "no"]))
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const origin = z
+  .string()
+  .trim()
+  .regex(/^https?:\/\/[^/\s]+$/, "must be origins like http://host:port, comma-separated");
+
+const EnvSchema = z.object({
+  PORT: intIn(0, 65535).default(8080),
+  HOST: z.string().trim().min(1).default("127.0.0.1"),
+  DB_PATH: z.string().trim().min(1).default(".data/duplex.db"),
+  ALLOWED_ORIGINS: z
+    .string()
+    .transform((s) =>
+      s
+        .split(",")
+        .map((o) => o.trim())
+        .filter((o) => o.length > 0),
+    )
+    .pipe(z.array(origin))
+    .optional(),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
+  TOKEN_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  HEARTBEAT_MS: intIn(100, 10 * 60_000).default(25_000),
+  TOKEN_TTL_MS: intIn(1000, 365 * DAY_MS).default(7 * DAY_MS),
+  WEB_DIST: z.string().trim().min(1).optional(),
+  PERMESSAGE_DEFLATE: boolean.default(false),
+  HELLO_TIMEOUT_MS: intIn(50, 60_000).default(LIMITS.helloTimeoutMs),
+});
+
+/** A start-up error naming the variable at fault. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** The origins of a server listening on `port` on loopback. */
+export function originsForPort(port: number): string[] {
+  return [`http://localhost:${port}`, `http://127.0.0.1:${port}`];
+}
+
+/**
+ * Builds the config from environment variables. Pure: no I/O; relative paths resolve against `cwd`.
+ * @throws ConfigError naming every bad variable.
+ */
+export function loadConfig(
+  env: Readonly<Record<string, string | undefined>>,
+  cwd: string = process.cwd(),
+): Config {
+  // Empty strings mean "unset", as shells and .env files often leave them.
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ""),
+  );
+  const parsed = EnvSchema.safeParse(present);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration: ${problems.join("; ")}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dbPath: resolve(cwd, e.DB_PATH),
+    allowedOrigins: [
+      ...new Set([...(e.ALLOWED_ORIGINS ?? DEV_ORIGINS), ...originsForPort(e.PORT)]),
+    ],
+    logLevel: e.LOG_LEVEL,
+    tokenSecret: e.TOKEN_SECRET,
+    heartbeatMs: e.HEARTBEAT_MS,
+    tokenTtlMs: e.TOKEN_TTL_MS,
+    webDist: e.WEB_DIST === undefined ? DEFAULT_WEB_DIST : resolve(cwd, e.WEB_DIST),
+    permessageDeflate: e.PERMESSAGE_DEFLATE,
+    helloTimeoutMs: e.HELLO_TIMEOUT_MS,
+  };
+}

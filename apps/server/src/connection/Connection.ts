@@ -1,0 +1,97 @@
+import {
+  CLOSE_REASONS,
+  encode,
+  type CloseCode,
+  type ServerMessage,
+  type User,
+} from "@duplex/protocol";
+import { WebSocket } from "ws";
+import type { Logger } from "../logger.js";
+
+/** Above this many queued bytes a socket is congested: volatile frames (typing) are dropped for it. */
+const CONGESTED_BYTES = 256 * 1024;
+
+/**
+ * One client socket and what the server knows about it. Frames are handled one at a time, in arrival
+ * order (`enqueue`), so replies keep the order of requests even though handlers are asynchronous.
+ */
+export class Connection {
+  user: User | undefined;
+  /** Rooms of this socket. `joining`: subscribed but `joined` not sent yet, so fan-out is buffered. */
+  readonly rooms = new Map<string, "joining" | "joined">();
+  /** Whether the socket answered the last heartbeat ping. */
+  alive = true;
+  #closed = false;
+  #queue: Promise<void> = Promise.resolve();
+  readonly #buffered = new Map<string, string[]>();
+
+  constructor(
+    readonly id: string,
+    readonly ws: WebSocket,
+    readonly log: Logger,
+  ) {}
+
+  get closed(): boolean {
+    return this.#closed || this.ws.readyState !== WebSocket.OPEN;
+  }
+
+  /** Runs `task` after every task queued before it. A failing task never blocks later ones. */
+  enqueue(task: () => Promise<void>): Promise<void> {
+    this.#queue = this.#queue.then(task).catch((err: unknown) => {
+      this.log.error({ err }, "unhandled error in connection task");
+    });
+    return this.#queue;
+  }
+
+  /** Resolves when every queued task has run. */
+  drained(): Promise<void> {
+    return this.#queue;
+  }
+
+  send(message: ServerMessage): void {
+    this.sendFrame(encode(message));
+  }
+
+  sendFrame(frame: string): void {
+    if (this.ws.readyState === WebSocket.OPEN) this.ws.send(frame);
+  }
+
+  /** A room broadcast: buffered while the room is `joining`, dropped if volatile and congested. */
+  deliver(room: string, frame: string, volatile: boolean): void {
+    const state = this.rooms.get(room);
+    if (state === undefined) return;
+    if (volatile && this.ws.bufferedAmount > CONGESTED_BYTES) return;
+    if (state === "joining") {
+      if (volatile) return;
+      const buffer = this.#buffered.get(room) ?? [];
+      buffer.push(frame);
+      this.#buffered.set(room, buffer);
+      return;
+    }
+    this.sendFrame(frame);
+  }
+
+  /**
+   * Call right after sending `joined`: broadcasts that raced the join follow it. Some may repeat
+   * messages the `joined` page already carried; clients de-duplicate by `seq`.
+   */
+  markJoined(room: string): void {
+    this.rooms.set(room, "joined");
+    const buffered = this.#buffered.get(room) ?? [];
+    this.#buffered.delete(room);
+    for (const frame of buffered) this.sendFrame(frame);
+  }
+
+  forgetRoom(room: string): void {
+    this.rooms.delete(room);
+    this.#buffered.delete(room);
+  }
+
+  /** The one way the server closes a socket: a protocol close code with its documented reason. */
+  closeConnection(code: CloseCode): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.log.info({ code }, "closing connection");
+    this.ws.close(code, CLOSE_REASONS[code]);
+  }
+}

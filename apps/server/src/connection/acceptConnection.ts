@@ -1,0 +1,118 @@
+import { randomBytes } from "node:crypto";
+import {
+  CloseCode,
+  ErrorCode,
+  decodeClientMessage,
+  type ClientMessage,
+  type ErrorCode as ErrorCodeType,
+} from "@duplex/protocol";
+import type { RawData, WebSocket } from "ws";
+import type { ServerContext } from "../context.js";
+import { DuplexError } from "../errors.js";
+import { dispatch } from "../handlers/dispatch.js";
+import { leaveRoom } from "../handlers/rooms.js";
+import { Connection } from "./Connection.js";
+
+// Unique across nodes and restarts, short enough to read in logs.
+const NODE = randomBytes(3).toString("hex");
+let counter = 0;
+const nextConnectionId = () => `c_${NODE}_${(++counter).toString(36)}`;
+
+function frameText(data: RawData): string {
+  if (Array.isArray(data)) return Buffer.concat(data).toString("utf8");
+  return Buffer.isBuffer(data) ? data.toString("utf8") : Buffer.from(data).toString("utf8");
+}
+
+function refOf(msg: ClientMessage): string | undefined {
+  return "ref" in msg ? msg.ref : undefined;
+}
+
+function sendError(conn: Connection, code: ErrorCodeType, message: string, ref?: string): void {
+  conn.send({ type: "error", code, message, ...(ref !== undefined && { ref }) });
+}
+
+/** The one wrapper around handlers: a DuplexError becomes its reply or close, anything else `internal`. */
+async function runHandler(ctx: ServerContext, conn: Connection, msg: ClientMessage): Promise<void> {
+  try {
+    await dispatch(ctx, conn, msg);
+  } catch (err) {
+    if (err instanceof DuplexError) {
+      if (err.close !== undefined) conn.closeConnection(err.close);
+      else sendError(conn, err.code, err.message, refOf(msg));
+      return;
+    }
+    conn.log.error({ err, type: msg.type }, "handler failed");
+    sendError(conn, ErrorCode.Internal, "internal server error", refOf(msg));
+  }
+}
+
+async function handleFrame(ctx: ServerContext, conn: Connection, text: string): Promise<void> {
+  if (conn.closed) return;
+  const decoded = decodeClientMessage(text);
+  if (!conn.user) {
+    // Until welcomed, only a valid hello is acceptable.
+    if (!decoded.ok || decoded.value.type !== "hello") {
+      conn.closeConnection(CloseCode.BadHello);
+      return;
+    }
+  }
+  if (!decoded.ok) {
+    sendError(conn, decoded.error.code, decoded.error.message, decoded.error.ref);
+    return;
+  }
+  await runHandler(ctx, conn, decoded.value);
+}
+
+/** Leaves every room (announcing last-socket leaves) and forgets the user's socket. */
+async function cleanup(ctx: ServerContext, conn: Connection): Promise<void> {
+  const user = conn.user;
+  if (!user) return;
+  for (const room of [...conn.rooms.keys()]) {
+    await leaveRoom(ctx, conn, room);
+  }
+  ctx.online.disconnect(user.id, conn.id);
+}
+
+/**
+ * The accept path: the socket is an edge that decodes, authenticates and dispatches, nothing more.
+ */
+export function acceptConnection(ctx: ServerContext, ws: WebSocket, remote: string): Connection {
+  const id = nextConnectionId();
+  const log = ctx.log.child({ conn: id });
+  // First, before anything can fail: an unhandled 'error' (e.g. an oversize frame) kills the process
+  // (ws#1777). ws closes the socket itself (1009 for an oversize frame) after emitting it.
+  ws.on("error", (err) => log.warn({ err: err.message }, "socket error"));
+  const conn = new Connection(id, ws, log);
+  ctx.connections.add(conn);
+  log.info({ remote }, "connection open");
+
+  const helloTimer = setTimeout(() => {
+    if (!conn.user) conn.closeConnection(CloseCode.HelloTimeout);
+  }, ctx.config.helloTimeoutMs);
+
+  ws.on("pong", () => {
+    conn.alive = true;
+  });
+
+  ws.on("message", (data, isBinary) => {
+    if (isBinary) {
+      sendError(conn, ErrorCode.UnsupportedData, "binary frames are not supported");
+      conn.closeConnection(CloseCode.UnsupportedData);
+      return;
+    }
+    const text = frameText(data);
+    void conn.enqueue(async () => {
+      await handleFrame(ctx, conn, text);
+      if (conn.user) clearTimeout(helloTimer);
+    });
+  });
+
+  ws.on("close", (code, reason) => {
+    clearTimeout(helloTimer);
+    ctx.connections.delete(conn);
+    log.info({ code, reason: reason.toString() }, "connection closed");
+    void conn.enqueue(() => cleanup(ctx, conn));
+  });
+
+  return conn;
+}

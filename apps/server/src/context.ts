@@ -1,0 +1,22 @@
+import type { Broker } from "./broker/Broker.js";
+import type { Config } from "./config.js";
+import type { Connection } from "./connection/Connection.js";
+import type { RoomFanout } from "./connection/RoomFanout.js";
+import type { Logger } from "./logger.js";
+import type { Presence } from "./presence/Presence.js";
+import type { OnlineUsers } from "./session/OnlineUsers.js";
+import type { Store } from "./store/Store.js";
+
+/** Everything a handler may use. Built once per server by `startServer`. */
+export interface ServerContext {
+  config: Config & { tokenSecret: string };
+  log: Logger;
+  store: Store;
+  broker: Broker;
+  presence: Presence;
+  fanout: RoomFanout;
+  online: OnlineUsers;
+  /** Open sockets on this node. */
+  connections: Set<Connection>;
+  now(): number;
+}

@@ -1,0 +1,48 @@
+import { ErrorCode, type ClientMessage } from "@duplex/protocol";
+import type { Connection } from "../connection/Connection.js";
+import type { ServerContext } from "../context.js";
+import { DuplexError } from "../errors.js";
+import { handleHistory, handleSend } from "./messages.js";
+import { handleJoin, handleLeave, handleRooms, handleTyping } from "./rooms.js";
+import { handleHello, handlePing } from "./session.js";
+
+function notSupportedYet(type: ClientMessage["type"]): never {
+  throw new DuplexError(ErrorCode.InvalidMessage, `${type} is not supported yet`);
+}
+
+/** Routes a decoded message to its handler. Exhaustive: a new message type fails the build here. */
+export async function dispatch(
+  ctx: ServerContext,
+  conn: Connection,
+  msg: ClientMessage,
+): Promise<void> {
+  switch (msg.type) {
+    case "hello":
+      return handleHello(ctx, conn, msg);
+    case "ping":
+      return handlePing(ctx, conn, msg);
+    case "join":
+      return handleJoin(ctx, conn, msg);
+    case "leave":
+      return handleLeave(ctx, conn, msg);
+    case "rooms":
+      return handleRooms(ctx, conn, msg);
+    case "typing":
+      return handleTyping(ctx, conn, msg);
+    case "send":
+      return handleSend(ctx, conn, msg);
+    case "history":
+      return handleHistory(ctx, conn, msg);
+    // Issue 4 (edit/delete) and issue 5 (subscribe/unsubscribe/mark_read) add handlers here.
+    case "edit":
+    case "delete":
+    case "subscribe":
+    case "unsubscribe":
+    case "mark_read":
+      return notSupportedYet(msg.type);
+    default: {
+      const unreachable: never = msg;
+      throw new Error(`unhandled message ${JSON.stringify(unreachable)}`);
+    }
+  }
+}

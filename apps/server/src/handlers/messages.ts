@@ -1,0 +1,55 @@
+import { randomBytes } from "node:crypto";
+import { LIMITS, type ClientMessageOf } from "@duplex/protocol";
+import type { Connection } from "../connection/Connection.js";
+import type { ServerContext } from "../context.js";
+import { assertJoined, assertMayAccess, userOf } from "./access.js";
+
+const newMessageId = () => `m_${randomBytes(12).toString("base64url")}`;
+
+/**
+ * Persist, then ack, then fan out. The ack is only sent once the message is committed, so an acked
+ * message survives a crash. A repeated `cid` is acked again with the original id/seq/ts and not re-sent.
+ */
+export async function handleSend(
+  ctx: ServerContext,
+  conn: Connection,
+  msg: ClientMessageOf<"send">,
+): Promise<void> {
+  const user = userOf(conn);
+  assertJoined(conn, msg.room);
+  const { message, duplicate } = await ctx.store.append({
+    room: msg.room,
+    userId: user.id,
+    cid: msg.cid,
+    text: msg.text,
+    id: newMessageId(),
+    ts: ctx.now(),
+  });
+  conn.send({
+    type: "ack",
+    ...(msg.ref !== undefined && { ref: msg.ref }),
+    room: message.room,
+    cid: message.cid,
+    id: message.id,
+    seq: message.seq,
+    ts: message.ts,
+  });
+  if (duplicate) return;
+  await ctx.fanout.publish(msg.room, { type: "message", ...message });
+}
+
+/** Older pages for scroll-back. Public rooms are readable without joining; DMs only by participants. */
+export async function handleHistory(
+  ctx: ServerContext,
+  conn: Connection,
+  msg: ClientMessageOf<"history">,
+): Promise<void> {
+  assertMayAccess(userOf(conn), msg.room);
+  const page = await ctx.store.page(msg.room, msg.limit ?? LIMITS.joinedPageSize, msg.before);
+  conn.send({
+    type: "history",
+    ...(msg.ref !== undefined && { ref: msg.ref }),
+    room: msg.room,
+    ...page,
+  });
+}

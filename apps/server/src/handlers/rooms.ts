@@ -1,0 +1,126 @@
+import {
+  ErrorCode,
+  LIMITS,
+  isDmRoom,
+  type ClientMessageOf,
+  type StreamPosition,
+} from "@duplex/protocol";
+import type { Connection } from "../connection/Connection.js";
+import type { ServerContext } from "../context.js";
+import { DuplexError } from "../errors.js";
+import type { MessagePage, RoomState } from "../store/Store.js";
+import { assertJoined, assertMayAccess, userOf } from "./access.js";
+
+type Catchup = MessagePage & { recovered?: boolean };
+
+/**
+ * What `joined` carries. With `since` in the room's current epoch and at most `maxResumeGap` behind:
+ * exactly the messages after it (`recovered: true`). Otherwise the latest page, and `recovered: false`
+ * tells a resuming client to drop what it holds for the room.
+ */
+async function catchup(
+  ctx: ServerContext,
+  room: RoomState,
+  since: StreamPosition | undefined,
+): Promise<Catchup> {
+  if (since === undefined) return ctx.store.page(room.room, LIMITS.joinedPageSize);
+  const gap = room.seq - since.seq;
+  if (since.epoch === room.epoch && gap >= 0 && gap <= LIMITS.maxResumeGap) {
+    const messages = await ctx.store.after(room.room, since.seq, LIMITS.maxResumeGap);
+    return { messages, hasMore: since.seq > 0, recovered: true };
+  }
+  return { ...(await ctx.store.page(room.room, LIMITS.joinedPageSize)), recovered: false };
+}
+
+export async function handleJoin(
+  ctx: ServerContext,
+  conn: Connection,
+  msg: ClientMessageOf<"join">,
+): Promise<void> {
+  const user = userOf(conn);
+  assertMayAccess(user, msg.room);
+  const room = await ctx.store.ensureRoom(msg.room);
+  let first = false;
+  if (!conn.rooms.has(msg.room)) {
+    // Subscribe before reading the page, so nothing appended in between is missed.
+    conn.rooms.set(msg.room, "joining");
+    await ctx.fanout.add(msg.room, conn);
+    ({ first } = await ctx.presence.join(msg.room, user, conn.id));
+  }
+  // Re-read: `seq` must cover every message the page can hold.
+  const current = (await ctx.store.getRoom(msg.room)) ?? room;
+  const { messages, hasMore, recovered } = await catchup(ctx, current, msg.since);
+  conn.send({
+    type: "joined",
+    ...(msg.ref !== undefined && { ref: msg.ref }),
+    room: msg.room,
+    members: await ctx.presence.members(msg.room),
+    messages,
+    seq: Math.max(current.seq, messages.at(-1)?.seq ?? 0),
+    epoch: current.epoch,
+    hasMore,
+    ...(recovered !== undefined && { recovered }),
+  });
+  conn.markJoined(msg.room);
+  if (first) {
+    await ctx.fanout.publish(
+      msg.room,
+      { type: "presence", room: msg.room, event: "join", user },
+      { exceptUser: user.id },
+    );
+  }
+}
+
+/** Takes one socket out of a room; announces `presence leave` if it was the user's last socket there. */
+export async function leaveRoom(ctx: ServerContext, conn: Connection, room: string): Promise<void> {
+  const user = userOf(conn);
+  conn.forgetRoom(room);
+  await ctx.fanout.remove(room, conn);
+  const { last } = await ctx.presence.leave(room, user.id, conn.id);
+  if (last) {
+    await ctx.fanout.publish(room, { type: "presence", room, event: "leave", user });
+  }
+}
+
+export async function handleLeave(
+  ctx: ServerContext,
+  conn: Connection,
+  msg: ClientMessageOf<"leave">,
+): Promise<void> {
+  if (!conn.rooms.has(msg.room)) {
+    throw new DuplexError(ErrorCode.NotJoined, `${msg.room} was not joined`);
+  }
+  await leaveRoom(ctx, conn, msg.room);
+  conn.send({ type: "left", ...(msg.ref !== undefined && { ref: msg.ref }), room: msg.room });
+}
+
+/** The public room directory with online counts; DM rooms are never listed. */
+export async function handleRooms(
+  ctx: ServerContext,
+  conn: Connection,
+  msg: ClientMessageOf<"rooms">,
+): Promise<void> {
+  const [rooms, counts] = await Promise.all([ctx.store.listRooms(), ctx.presence.counts()]);
+  conn.send({
+    type: "rooms",
+    ...(msg.ref !== undefined && { ref: msg.ref }),
+    rooms: rooms
+      .filter((r) => !isDmRoom(r.room))
+      .map((r) => ({ room: r.room, online: counts.get(r.room) ?? 0, seq: r.seq })),
+  });
+}
+
+/** Relayed to the other members only; volatile, never stored. */
+export async function handleTyping(
+  ctx: ServerContext,
+  conn: Connection,
+  msg: ClientMessageOf<"typing">,
+): Promise<void> {
+  const user = userOf(conn);
+  assertJoined(conn, msg.room);
+  await ctx.fanout.publish(
+    msg.room,
+    { type: "typing", room: msg.room, user },
+    { exceptUser: user.id, volatile: true },
+  );
+}

@@ -1,0 +1,34 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Logger } from "../logger.js";
+import { hasWebApp, serveStatic } from "./staticFiles.js";
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    "content-type": "application/json; charset=utf-8",
+    "content-length": Buffer.byteLength(text),
+  });
+  res.end(text);
+}
+
+/** Plain HTTP: `/healthz`, and the built web app when `webDist` holds one (production). */
+export function createRequestHandler(webDist: string, log: Logger) {
+  const serveApp = hasWebApp(webDist);
+  log.info({ webDist, serveApp }, serveApp ? "serving the web app" : "no built web app to serve");
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    const method = req.method ?? "GET";
+    const path = new URL(req.url ?? "/", "http://localhost").pathname;
+    if (path === "/healthz" && (method === "GET" || method === "HEAD")) {
+      sendJson(res, 200, { status: "ok" });
+      return;
+    }
+    if (
+      serveApp &&
+      (method === "GET" || method === "HEAD") &&
+      serveStatic(webDist, path, method, res)
+    ) {
+      return;
+    }
+    sendJson(res, 404, { error: "not found" });
+  };
+}

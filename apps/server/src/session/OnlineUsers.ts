@@ -1,0 +1,41 @@
+import type { User } from "@duplex/protocol";
+import { allocateName } from "./names.js";
+
+/**
+ * Users with at least one open, welcomed socket on this node, and the names they hold. Name uniqueness
+ * is per node for now; a multi-node deployment moves this behind the presence seam.
+ */
+export class OnlineUsers {
+  readonly #sockets = new Map<string, Set<string>>();
+  readonly #users = new Map<string, User>();
+  /** lower-cased name → user id */
+  readonly #names = new Map<string, string>();
+
+  /** Registers a socket of `userId` wanting `wanted`; returns the user with the name it got. */
+  connect(userId: string, wanted: string, connId: string): User {
+    const previous = this.#users.get(userId);
+    const name = allocateName(wanted, userId, this.#names);
+    if (previous && previous.name !== name) this.#names.delete(previous.name.toLowerCase());
+    const user = { id: userId, name };
+    this.#users.set(userId, user);
+    this.#names.set(name.toLowerCase(), userId);
+    const sockets = this.#sockets.get(userId) ?? new Set();
+    sockets.add(connId);
+    this.#sockets.set(userId, sockets);
+    return user;
+  }
+
+  /** Forgets one socket; the user's name is free again once its last socket is gone. */
+  disconnect(userId: string, connId: string): void {
+    const sockets = this.#sockets.get(userId);
+    if (!sockets?.delete(connId) || sockets.size > 0) return;
+    this.#sockets.delete(userId);
+    const user = this.#users.get(userId);
+    this.#users.delete(userId);
+    if (user) this.#names.delete(user.name.toLowerCase());
+  }
+
+  get count(): number {
+    return this.#users.size;
+  }
+}

@@ -1,0 +1,42 @@
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { Name, UserId } from "@duplex/protocol";
+import { z } from "zod";
+
+/** What a session token asserts: this user id, last seen under this name, valid until `exp` (ms). */
+export const TokenPayload = z.strictObject({ sub: UserId, name: Name, exp: z.number().int() });
+export type TokenPayload = z.infer<typeof TokenPayload>;
+
+export type TokenCheck = { ok: true; payload: TokenPayload } | { ok: false; reason: string };
+
+function sign(secret: string, body: string): Buffer {
+  return createHmac("sha256", secret).update(body).digest();
+}
+
+/** `base64url(JSON payload) + "." + base64url(HMAC-SHA256(secret, first part))`. */
+export function issueToken(secret: string, payload: TokenPayload): string {
+  const body = Buffer.from(JSON.stringify(payload)).toString("base64url");
+  return `${body}.${sign(secret, body).toString("base64url")}`;
+}
+
+/** Checks signature first (constant time), then shape and expiry. Never throws. */
+export function verifyToken(secret: string, token: string, now: number): TokenCheck {
+  const [body, signature, ...rest] = token.split(".");
+  if (body === undefined || signature === undefined || rest.length > 0) {
+    return { ok: false, reason: "malformed" };
+  }
+  const expected = sign(secret, body);
+  const given = Buffer.from(signature, "base64url");
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    return { ok: false, reason: "bad signature" };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(Buffer.from(body, "base64url").toString("utf8"));
+  } catch {
+    return { ok: false, reason: "malformed" };
+  }
+  const parsed = TokenPayload.safeParse(json);
+  if (!parsed.success) return { ok: false, reason: "malformed" };
+  if (parsed.data.exp <= now) return { ok: false, reason: "expired" };
+  return { ok: true, payload: parsed.data };
+}

@@ -1,0 +1,165 @@
+import { randomBytes } from "node:crypto";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { CloseCode, LIMITS, SUPPORTED_SUBPROTOCOLS, WS_PATH } from "@duplex/protocol";
+import { WebSocketServer } from "ws";
+import { InProcessBroker } from "./broker/InProcessBroker.js";
+import { loadConfig, originsForPort, type Config } from "./config.js";
+import { acceptConnection } from "./connection/acceptConnection.js";
+import type { Connection } from "./connection/Connection.js";
+import { startHeartbeat } from "./connection/heartbeat.js";
+import { RoomFanout } from "./connection/RoomFanout.js";
+import type { ServerContext } from "./context.js";
+import { createRequestHandler } from "./http/requestHandler.js";
+import { checkUpgrade, refuseUpgrade } from "./http/upgrade.js";
+import { createLogger, type Logger } from "./logger.js";
+import { MemoryPresence } from "./presence/MemoryPresence.js";
+import { OnlineUsers } from "./session/OnlineUsers.js";
+import { SqliteStore } from "./store/SqliteStore.js";
+
+/** A started server. `await using server = await startServer(…)` closes it at the end of the scope. */
+export interface RunningServer {
+  /** WebSocket endpoint, e.g. `ws://127.0.0.1:8080/ws`. */
+  url: string;
+  /** HTTP base, e.g. `http://127.0.0.1:8080`. */
+  httpUrl: string;
+  port: number;
+  /** Graceful shutdown: every socket closed with 1001, then the database. Idempotent. */
+  close(): Promise<void>;
+  [Symbol.asyncDispose](): Promise<void>;
+}
+
+export interface StartOptions {
+  /** @default a pino logger at `config.logLevel` */
+  logger?: Logger;
+}
+
+/** How long shutdown waits for clients to answer the close handshake before cutting them off. */
+const CLOSE_GRACE_MS = 2_000;
+
+function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve(server.address() as AddressInfo);
+    });
+  });
+}
+
+function urlHost(host: string): string {
+  if (host === "0.0.0.0" || host === "::" || host === "") return "127.0.0.1";
+  return host.includes(":") ? `[${host}]` : host;
+}
+
+async function closeSockets(connections: ReadonlySet<Connection>): Promise<void> {
+  const all = [...connections];
+  const closed = all.map(
+    (conn) =>
+      new Promise<void>((resolve) => {
+        if (conn.ws.readyState === conn.ws.CLOSED) return resolve();
+        conn.ws.once("close", () => resolve());
+      }),
+  );
+  for (const conn of all) conn.closeConnection(CloseCode.GoingAway);
+  let timer: NodeJS.Timeout | undefined;
+  const grace = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, CLOSE_GRACE_MS);
+  });
+  await Promise.race([Promise.all(closed), grace]);
+  clearTimeout(timer);
+  for (const conn of all) conn.ws.terminate();
+  await Promise.all(all.map((conn) => conn.drained()));
+}
+
+/**
+ * Starts the Duplex server: HTTP (`/healthz`, the built web app) and WebSocket at `/ws`, on one port.
+ * Defaults come from `loadConfig({})`; `overrides` win (tests pass `{ port: 0, dbPath }`).
+ */
+export async function startServer(
+  overrides: Partial<Config> = {},
+  options: StartOptions = {},
+): Promise<RunningServer> {
+  const config = { ...loadConfig({}), ...overrides };
+  const log = options.logger ?? createLogger(config.logLevel);
+  let tokenSecret = config.tokenSecret;
+  if (tokenSecret === undefined) {
+    tokenSecret = randomBytes(32).toString("base64url");
+    log.warn("TOKEN_SECRET is not set: using a random one, so tokens stop working on restart");
+  }
+
+  const store = new SqliteStore(config.dbPath);
+  await store.ensureRoom("general");
+  const broker = new InProcessBroker();
+  const presence = new MemoryPresence();
+  const ctx: ServerContext = {
+    config: { ...config, tokenSecret },
+    log,
+    store,
+    broker,
+    presence,
+    fanout: new RoomFanout(broker, log),
+    online: new OnlineUsers(),
+    connections: new Set(),
+    now: () => Date.now(),
+  };
+
+  const http = createServer(createRequestHandler(config.webDist, log));
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: LIMITS.maxFrameBytes,
+    perMessageDeflate: config.permessageDeflate,
+    handleProtocols: (protocols) => SUPPORTED_SUBPROTOCOLS.find((p) => protocols.has(p)) ?? false,
+  });
+  let allowedOrigins: ReadonlySet<string> = new Set(config.allowedOrigins);
+
+  http.on("upgrade", (req, socket, head) => {
+    socket.on("error", (err) => log.debug({ err: err.message }, "upgrade socket error"));
+    const refusal = checkUpgrade(req, allowedOrigins);
+    if (refusal) {
+      log.info(
+        { status: refusal.status, url: req.url, origin: req.headers.origin },
+        "upgrade refused",
+      );
+      refuseUpgrade(socket, refusal);
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      acceptConnection(ctx, ws, req.socket.remoteAddress ?? "unknown");
+    });
+  });
+
+  let address: AddressInfo;
+  try {
+    address = await listen(http, config.port, config.host);
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+  // The listening port's own origins (the production web app) are always allowed.
+  allowedOrigins = new Set([...config.allowedOrigins, ...originsForPort(address.port)]);
+  const stopHeartbeat = startHeartbeat(ctx.connections, config.heartbeatMs);
+
+  const host = urlHost(config.host);
+  const httpUrl = `http://${host}:${address.port}`;
+  const url = `ws://${host}:${address.port}${WS_PATH}`;
+  log.info({ url, httpUrl, dbPath: config.dbPath }, "listening");
+
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= (async () => {
+      log.info("shutting down");
+      stopHeartbeat();
+      http.close();
+      await closeSockets(ctx.connections);
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      http.closeAllConnections();
+      await Promise.all([presence.close(), broker.close()]);
+      await store.close();
+      log.info("shut down");
+    })();
+    return closing;
+  };
+
+  return { url, httpUrl, port: address.port, close, [Symbol.asyncDispose]: close };
+}

@@ -1,0 +1,197 @@
+import { randomBytes } from "node:crypto";
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import type { ChatMessage, User } from "@duplex/protocol";
+import Database from "better-sqlite3";
+import { MIGRATIONS } from "./migrations.js";
+import type { AppendInput, AppendResult, MessagePage, RoomState, Store } from "./Store.js";
+
+interface MessageRow {
+  room: string;
+  seq: number;
+  id: string;
+  user_id: string;
+  user_name: string;
+  cid: string;
+  text: string;
+  ts: number;
+  edited_at: number | null;
+  deleted: number;
+}
+
+interface RoomRow {
+  name: string;
+  seq: number;
+  epoch: string;
+}
+
+const MESSAGE_COLUMNS = `m.room, m.seq, m.id, m.user_id, u.name AS user_name, m.cid, m.text, m.ts,
+  m.edited_at, m.deleted`;
+const FROM_MESSAGES = `FROM messages m JOIN users u ON u.id = m.user_id`;
+
+function toMessage(row: MessageRow): ChatMessage {
+  const message: ChatMessage = {
+    room: row.room,
+    id: row.id,
+    seq: row.seq,
+    cid: row.cid,
+    from: { id: row.user_id, name: row.user_name },
+    text: row.deleted ? "" : row.text,
+    ts: row.ts,
+  };
+  if (row.edited_at !== null) message.editedAt = row.edited_at;
+  if (row.deleted) message.deleted = true;
+  return message;
+}
+
+const toRoom = (row: RoomRow): RoomState => ({ room: row.name, seq: row.seq, epoch: row.epoch });
+
+const newEpoch = () => randomBytes(8).toString("base64url");
+
+/**
+ * The SQLite store: one real file in WAL mode. better-sqlite3 is synchronous; the Promise-returning
+ * methods keep the {@link Store} seam identical for an asynchronous store later.
+ */
+export class SqliteStore implements Store {
+  readonly #db: Database.Database;
+  readonly #stmt;
+  readonly #appendTx;
+
+  constructor(path: string) {
+    if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+    this.#db = new Database(path);
+    this.#db.pragma("journal_mode = WAL");
+    // NORMAL in WAL mode: a commit survives a process crash (our SIGKILL test); only power loss can
+    // drop the last transactions.
+    this.#db.pragma("synchronous = NORMAL");
+    this.#db.pragma("foreign_keys = ON");
+    this.#db.pragma("busy_timeout = 5000");
+    this.#migrate();
+    const db = this.#db;
+    this.#stmt = {
+      upsertUser: db.prepare(
+        `INSERT INTO users (id, name, created_at) VALUES (?, ?, ?)
+         ON CONFLICT(id) DO UPDATE SET name = excluded.name`,
+      ),
+      getUser: db.prepare<[string], { id: string; name: string }>(
+        `SELECT id, name FROM users WHERE id = ?`,
+      ),
+      insertRoom: db.prepare(
+        `INSERT INTO rooms (name, epoch, seq, created_at) VALUES (?, ?, 0, ?)
+         ON CONFLICT(name) DO NOTHING`,
+      ),
+      getRoom: db.prepare<[string], RoomRow>(`SELECT name, seq, epoch FROM rooms WHERE name = ?`),
+      listRooms: db.prepare<[], RoomRow>(`SELECT name, seq, epoch FROM rooms ORDER BY name`),
+      nextSeq: db.prepare<[string], { seq: number }>(
+        `UPDATE rooms SET seq = seq + 1 WHERE name = ? RETURNING seq`,
+      ),
+      insertMessage: db.prepare(
+        `INSERT INTO messages (room, seq, id, user_id, cid, text, ts) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      byCid: db.prepare<[string, string], MessageRow>(
+        `SELECT ${MESSAGE_COLUMNS} ${FROM_MESSAGES} WHERE m.user_id = ? AND m.cid = ?`,
+      ),
+      bySeq: db.prepare<[string, number], MessageRow>(
+        `SELECT ${MESSAGE_COLUMNS} ${FROM_MESSAGES} WHERE m.room = ? AND m.seq = ?`,
+      ),
+      before: db.prepare<[string, number, number], MessageRow>(
+        `SELECT ${MESSAGE_COLUMNS} ${FROM_MESSAGES} WHERE m.room = ? AND m.seq < ?
+         ORDER BY m.seq DESC LIMIT ?`,
+      ),
+      after: db.prepare<[string, number, number], MessageRow>(
+        `SELECT ${MESSAGE_COLUMNS} ${FROM_MESSAGES} WHERE m.room = ? AND m.seq > ?
+         ORDER BY m.seq ASC LIMIT ?`,
+      ),
+      hasBefore: db.prepare<[string, number], { one: number }>(
+        `SELECT 1 AS one FROM messages WHERE room = ? AND seq < ? LIMIT 1`,
+      ),
+    };
+    // One transaction: the dedup check, the seq bump and the insert commit together or not at all.
+    this.#appendTx = db.transaction((input: AppendInput): AppendResult => {
+      const existing = this.#stmt.byCid.get(input.userId, input.cid);
+      if (existing) return { message: toMessage(existing), duplicate: true };
+      this.#stmt.insertRoom.run(input.room, newEpoch(), input.ts);
+      const next = this.#stmt.nextSeq.get(input.room);
+      if (!next) throw new Error(`room ${input.room} vanished during append`);
+      this.#stmt.insertMessage.run(
+        input.room,
+        next.seq,
+        input.id,
+        input.userId,
+        input.cid,
+        input.text,
+        input.ts,
+      );
+      const row = this.#stmt.bySeq.get(input.room, next.seq);
+      if (!row) throw new Error("appended message not found");
+      return { message: toMessage(row), duplicate: false };
+    });
+  }
+
+  #migrate(): void {
+    this.#db.exec(
+      `CREATE TABLE IF NOT EXISTS migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL,
+       applied_at INTEGER NOT NULL)`,
+    );
+    const applied = new Set(
+      this.#db
+        .prepare<[], { id: number }>(`SELECT id FROM migrations`)
+        .all()
+        .map((r) => r.id),
+    );
+    const record = this.#db.prepare(
+      `INSERT INTO migrations (id, name, applied_at) VALUES (?, ?, ?)`,
+    );
+    for (const m of MIGRATIONS) {
+      if (applied.has(m.id)) continue;
+      this.#db.transaction(() => {
+        this.#db.exec(m.sql);
+        record.run(m.id, m.name, Date.now());
+      })();
+    }
+  }
+
+  async upsertUser(user: User): Promise<void> {
+    this.#stmt.upsertUser.run(user.id, user.name, Date.now());
+  }
+
+  async getUser(id: string): Promise<User | undefined> {
+    return this.#stmt.getUser.get(id);
+  }
+
+  async ensureRoom(room: string): Promise<RoomState> {
+    this.#stmt.insertRoom.run(room, newEpoch(), Date.now());
+    const row = this.#stmt.getRoom.get(room);
+    if (!row) throw new Error(`room ${room} not created`);
+    return toRoom(row);
+  }
+
+  async getRoom(room: string): Promise<RoomState | undefined> {
+    const row = this.#stmt.getRoom.get(room);
+    return row ? toRoom(row) : undefined;
+  }
+
+  async listRooms(): Promise<RoomState[]> {
+    return this.#stmt.listRooms.all().map(toRoom);
+  }
+
+  async append(input: AppendInput): Promise<AppendResult> {
+    return this.#appendTx.immediate(input);
+  }
+
+  async page(room: string, limit: number, before?: number): Promise<MessagePage> {
+    const rows = this.#stmt.before.all(room, before ?? Number.MAX_SAFE_INTEGER, limit);
+    const messages = rows.reverse().map(toMessage);
+    const first = messages[0];
+    const hasMore = first !== undefined && this.#stmt.hasBefore.get(room, first.seq) !== undefined;
+    return { messages, hasMore };
+  }
+
+  async after(room: string, since: number, limit: number): Promise<ChatMessage[]> {
+    return this.#stmt.after.all(room, since, limit).map(toMessage);
+  }
+
+  async close(): Promise<void> {
+    if (this.#db.open) this.#db.close();
+  }
+}

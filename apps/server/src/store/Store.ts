@@ -1,0 +1,54 @@
+import type { ChatMessage, User } from "@duplex/protocol";
+
+/** A room's sequence state. `epoch` names this life of the sequence (new if the store is reset). */
+export interface RoomState {
+  room: string;
+  seq: number;
+  epoch: string;
+}
+
+export interface AppendInput {
+  room: string;
+  userId: string;
+  cid: string;
+  text: string;
+  /** Server-assigned id and time, used only if the message is new. */
+  id: string;
+  ts: number;
+}
+
+/** `duplicate`: the user's `cid` was already stored; `message` is then the original. */
+export interface AppendResult {
+  message: ChatMessage;
+  duplicate: boolean;
+}
+
+export interface MessagePage {
+  /** Oldest first. */
+  messages: ChatMessage[];
+  /** Whether older messages exist before the first one. */
+  hasMore: boolean;
+}
+
+/**
+ * The message store: the seam a scale-out swaps (SQLite first; Postgres later). Every method returns a
+ * Promise and callers always await it (socket.io#4789).
+ */
+export interface Store {
+  upsertUser(user: User): Promise<void>;
+  getUser(id: string): Promise<User | undefined>;
+  /** The room, created (seq 0, fresh epoch) if it did not exist. */
+  ensureRoom(room: string): Promise<RoomState>;
+  getRoom(room: string): Promise<RoomState | undefined>;
+  listRooms(): Promise<RoomState[]>;
+  /**
+   * Stores a message under the room's next seq in one transaction, or returns the original if this
+   * user already stored this `cid` (in any room). Creates the room if needed.
+   */
+  append(input: AppendInput): Promise<AppendResult>;
+  /** The latest `limit` messages, or those with seq < `before`. */
+  page(room: string, limit: number, before?: number): Promise<MessagePage>;
+  /** Messages with seq > `since`, oldest first, at most `limit`. */
+  after(room: string, since: number, limit: number): Promise<ChatMessage[]>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,54 @@
+/**
+ * Schema migrations, applied in order and recorded in `migrations`. Append new ones; never edit one
+ * that has shipped.
+ */
+export const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = [
+  {
+    id: 1,
+    name: "initial",
+    sql: `
+      CREATE TABLE users (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+      CREATE TABLE rooms (
+        name TEXT PRIMARY KEY,
+        epoch TEXT NOT NULL,
+        seq INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL
+      );
+      CREATE TABLE messages (
+        room TEXT NOT NULL REFERENCES rooms(name),
+        seq INTEGER NOT NULL,
+        id TEXT NOT NULL UNIQUE,
+        user_id TEXT NOT NULL REFERENCES users(id),
+        cid TEXT NOT NULL,
+        text TEXT NOT NULL,
+        ts INTEGER NOT NULL,
+        edited_at INTEGER,
+        deleted INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (room, seq),
+        UNIQUE (user_id, cid)
+      ) WITHOUT ROWID;
+      -- The primary key already orders by (room, seq); this index is explicit so paging plans stay
+      -- indexed even if the key changes.
+      CREATE INDEX messages_room_seq ON messages(room, seq);
+      -- Ready for the push issue: per-user notifications with a read flag.
+      CREATE TABLE notifications (
+        id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users(id),
+        kind TEXT NOT NULL,
+        title TEXT NOT NULL,
+        body TEXT NOT NULL,
+        level TEXT NOT NULL,
+        ts INTEGER NOT NULL,
+        read INTEGER NOT NULL DEFAULT 0,
+        link_room TEXT,
+        link_message_id TEXT,
+        link_seq INTEGER
+      );
+      CREATE INDEX notifications_user_ts ON notifications(user_id, ts);
+    `,
+  },
+];

@@ -1,0 +1,90 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { AppendInput, Store } from "./Store.js";
+
+const alice = { id: "u_aliceaaaaaaaaaaa", name: "Alice" };
+const bob = { id: "u_bobbbbbbbbbbbbbb", name: "Bob" };
+
+let counter = 0;
+function input(over: Partial<AppendInput> = {}): AppendInput {
+  counter += 1;
+  return {
+    room: "general",
+    userId: alice.id,
+    cid: `c${counter}`,
+    text: `hello ${counter}`,
+    id: `m_${counter}`,
+    ts: 1_000 + counter,
+    ...over,
+  };
+}
+
+/** The behaviour every {@link Store} must have. Call it from each implementation's test file. */
+export function storeContract(name: string, create: () => Promise<Store>): void {
+  describe(`Store contract: ${name}`, () => {
+    let store: Store;
+    beforeEach(async () => {
+      store = await create();
+      await store.upsertUser(alice);
+      await store.upsertUser(bob);
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    it("creates a room once, at seq 0, keeping its epoch", async () => {
+      const first = await store.ensureRoom("lobby");
+      const again = await store.ensureRoom("lobby");
+      expect(first.seq).toBe(0);
+      expect(again).toEqual(first);
+      expect(await store.getRoom("nowhere")).toBeUndefined();
+    });
+
+    it("assigns consecutive seqs per room", async () => {
+      const a = await store.append(input());
+      const b = await store.append(input());
+      const other = await store.append(input({ room: "other" }));
+      expect([a.message.seq, b.message.seq, other.message.seq]).toEqual([1, 2, 1]);
+      expect((await store.getRoom("general"))?.seq).toBe(2);
+    });
+
+    it("returns the original for a repeated cid from the same user, storing it once", async () => {
+      const first = await store.append(input({ cid: "same" }));
+      const again = await store.append(input({ cid: "same", id: "m_other", text: "changed" }));
+      expect(again.duplicate).toBe(true);
+      expect(again.message).toEqual(first.message);
+      expect((await store.page("general", 10)).messages).toHaveLength(1);
+    });
+
+    it("stores the same cid from two users as two messages", async () => {
+      await store.append(input({ cid: "x" }));
+      const b = await store.append(input({ cid: "x", userId: bob.id }));
+      expect(b.duplicate).toBe(false);
+      expect(b.message.from).toEqual(bob);
+    });
+
+    it("pages backwards oldest-first with hasMore", async () => {
+      for (let i = 0; i < 5; i++) await store.append(input());
+      const latest = await store.page("general", 2);
+      expect(latest.messages.map((m) => m.seq)).toEqual([4, 5]);
+      expect(latest.hasMore).toBe(true);
+      const older = await store.page("general", 3, 4);
+      expect(older.messages.map((m) => m.seq)).toEqual([1, 2, 3]);
+      expect(older.hasMore).toBe(false);
+      expect(await store.page("empty", 10)).toEqual({ messages: [], hasMore: false });
+    });
+
+    it("returns exactly the messages after a seq", async () => {
+      for (let i = 0; i < 5; i++) await store.append(input());
+      expect((await store.after("general", 2, 100)).map((m) => m.seq)).toEqual([3, 4, 5]);
+      expect(await store.after("general", 5, 100)).toEqual([]);
+    });
+
+    it("lists rooms and keeps user names up to date", async () => {
+      await store.ensureRoom("b-room");
+      await store.ensureRoom("a-room");
+      expect((await store.listRooms()).map((r) => r.room)).toEqual(["a-room", "b-room"]);
+      await store.upsertUser({ ...alice, name: "Alicia" });
+      expect(await store.getUser(alice.id)).toEqual({ ...alice, name: "Alicia" });
+    });
+  });
+}
