@@ -1,0 +1,59 @@
+import { useId, useState, type FormEvent, type KeyboardEvent } from "react";
+import { LIMITS } from "@duplex/protocol";
+import { canSend } from "../store/createDuplexStore.js";
+import { useActions } from "../store/storeContext.js";
+
+/** Show the counter once the text gets near the limit, not all the time. */
+const COUNTER_FROM = LIMITS.maxTextLength - 500;
+
+export function Composer({ room }: { room: string }) {
+  const { sendMessage } = useActions();
+  const [text, setText] = useState("");
+  const inputId = useId();
+  const counterId = useId();
+  const tooLong = text.length > LIMITS.maxTextLength;
+
+  function submit() {
+    if (sendMessage(text)) setText("");
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    // Enter sends, Shift+Enter is a newline; Enter that confirms an IME composition is neither.
+    if (event.key !== "Enter" || event.shiftKey || event.nativeEvent.isComposing) return;
+    event.preventDefault();
+    submit();
+  }
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    submit();
+  }
+
+  return (
+    <form className="composer" onSubmit={onSubmit}>
+      <label htmlFor={inputId} className="visually-hidden">
+        Message
+      </label>
+      <textarea
+        id={inputId}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={onKeyDown}
+        placeholder={`Message #${room}`}
+        rows={1}
+        aria-invalid={tooLong}
+        aria-describedby={text.length >= COUNTER_FROM ? counterId : undefined}
+      />
+      {text.length >= COUNTER_FROM && (
+        <span id={counterId} className={tooLong ? "counter counter-over" : "counter"}>
+          {tooLong
+            ? `${text.length - LIMITS.maxTextLength} characters over the ${LIMITS.maxTextLength} limit`
+            : `${LIMITS.maxTextLength - text.length} characters left`}
+        </span>
+      )}
+      <button type="submit" className="button-primary" disabled={!canSend(text)}>
+        Send
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,17 @@
+import { DuplexClient } from "@duplex/client";
+import { WS_PATH } from "@duplex/protocol";
+import { createDuplexStore } from "./createDuplexStore.js";
+
+/** Same origin as the page: in dev through Vite's proxy, in production the server itself. */
+function socketUrl(location: Location): string {
+  const scheme = location.protocol === "https:" ? "wss:" : "ws:";
+  return `${scheme}//${location.host}${WS_PATH}`;
+}
+
+// One client and one store for the page's lifetime, created outside React.
+const client = new DuplexClient({ url: socketUrl(window.location), storage: window.localStorage });
+
+export const appStore = createDuplexStore(client, { storage: window.localStorage });
+
+// A reload signs in again with the remembered name; the client presents its stored token.
+appStore.getState().actions.restoreSession();

@@ -1,0 +1,36 @@
+import type { ConnectionState, LastClose } from "@duplex/client";
+
+/** What the UI shows about the link: the client's state plus the latest round-trip time. */
+export interface ConnectionSlice {
+  status: ConnectionState["status"];
+  attempt: number;
+  lastClose: LastClose | undefined;
+  /** When the next reconnect attempt is due (ms since epoch), while reconnecting. */
+  nextRetryAt: number | undefined;
+  rttMs: number | undefined;
+}
+
+export function initialConnection(
+  state: ConnectionState,
+  rttMs: number | undefined,
+): ConnectionSlice {
+  return applyConnectionState(
+    { status: "idle", attempt: 0, lastClose: undefined, nextRetryAt: undefined, rttMs },
+    state,
+  );
+}
+
+/** Copies a client state transition into the slice, keeping the last RTT measured. */
+export function applyConnectionState(
+  slice: ConnectionSlice,
+  state: ConnectionState,
+): ConnectionSlice {
+  return {
+    status: state.status,
+    attempt: state.attempt,
+    lastClose: state.lastClose,
+    nextRetryAt: state.nextRetryAt,
+    // A round-trip time from a dead socket would be a lie: drop it until the new link measures one.
+    rttMs: state.status === "open" ? slice.rttMs : undefined,
+  };
+}

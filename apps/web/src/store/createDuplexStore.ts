@@ -1,0 +1,138 @@
+import type { KeyValueStorage, OutboxEntry } from "@duplex/client";
+import { LIMITS, type ServerMessage } from "@duplex/protocol";
+import { createStore, type StoreApi } from "zustand/vanilla";
+import type { ChatClient } from "./chatClient.js";
+import {
+  applyConnectionState,
+  initialConnection,
+  type ConnectionSlice,
+} from "./connectionSlice.js";
+import { mergeRoomMessages, type MessagesSlice } from "./messagesSlice.js";
+import { DEFAULT_ROOM, addRoom, removeRoom, type RoomsSlice } from "./roomsSlice.js";
+import { NAME_STORAGE_KEY, checkName, type NameCheck, type SessionSlice } from "./sessionSlice.js";
+
+export interface DuplexActions {
+  /** Checks the name, remembers it, connects and opens `#general`. */
+  signIn(name: string): NameCheck;
+  /** Signs in again with the name remembered from an earlier visit; false if there is none. */
+  restoreSession(): boolean;
+  /** Queues `text` for the current room; false (and nothing sent) if it is blank or too long. */
+  sendMessage(text: string): boolean;
+  /** Joins a room and shows it. */
+  joinRoom(room: string): void;
+  leaveRoom(room: string): void;
+}
+
+export interface DuplexState {
+  connection: ConnectionSlice;
+  session: SessionSlice;
+  rooms: RoomsSlice;
+  messages: MessagesSlice;
+  actions: DuplexActions;
+}
+
+export type DuplexStore = StoreApi<DuplexState>;
+
+export interface DuplexStoreOptions {
+  /** Where the chosen name is remembered across reloads. @default no persistence */
+  storage?: KeyValueStorage;
+}
+
+/** Whether the composer may send this text: not blank, within the protocol's limit. */
+export function canSend(text: string): boolean {
+  return text.trim().length > 0 && text.length <= LIMITS.maxTextLength;
+}
+
+/**
+ * The app's state and actions around one client. The client lives in this closure, never in state:
+ * components call actions and never touch the socket (StrictMode would open two — partykit#336).
+ */
+export function createDuplexStore(
+  client: ChatClient,
+  options: DuplexStoreOptions = {},
+): DuplexStore {
+  const { storage } = options;
+
+  const store = createStore<DuplexState>()((set, get) => {
+    const actions: DuplexActions = {
+      signIn(input) {
+        const check = checkName(input);
+        if (!check.ok) return check;
+        storage?.setItem(NAME_STORAGE_KEY, check.name);
+        set((s) => ({ session: { ...s.session, name: check.name } }));
+        client.setName(check.name);
+        client.connect();
+        actions.joinRoom(get().rooms.current);
+        return check;
+      },
+      restoreSession() {
+        const name = storage?.getItem(NAME_STORAGE_KEY);
+        return name != null && actions.signIn(name).ok;
+      },
+      sendMessage(text) {
+        if (!canSend(text)) return false;
+        const entry = client.send(get().rooms.current, text);
+        upsertOutboxEntry(entry);
+        return true;
+      },
+      joinRoom(room) {
+        // Already joined rooms are only switched to; the client re-joins them itself after a reconnect.
+        if (!get().rooms.joined.includes(room)) client.join(room);
+        set((s) => ({ rooms: { ...s.rooms, current: room } }));
+      },
+      leaveRoom(room) {
+        client.leave(room);
+        set((s) => {
+          const joined = removeRoom(s.rooms.joined, room);
+          const current = s.rooms.current === room ? (joined[0] ?? DEFAULT_ROOM) : s.rooms.current;
+          return { rooms: { joined, current } };
+        });
+      },
+    };
+
+    return {
+      connection: initialConnection(client.state, client.rttMs),
+      session: { name: undefined, user: client.user },
+      rooms: { joined: [], current: DEFAULT_ROOM },
+      messages: { byRoom: {}, outbox: client.outbox },
+      actions,
+    };
+  });
+
+  // The client may report the entry through its `outbox` event before or after `send` returns.
+  function upsertOutboxEntry(entry: OutboxEntry): void {
+    const { outbox } = store.getState().messages;
+    if (outbox.some((e) => e.cid === entry.cid)) return;
+    setMessages({ outbox: [...outbox, entry] });
+  }
+
+  function setMessages(patch: Partial<MessagesSlice>): void {
+    store.setState((s) => ({ messages: { ...s.messages, ...patch } }));
+  }
+
+  function onServerMessage(message: ServerMessage): void {
+    // Only room membership is read here; chat messages arrive de-duplicated via `roomMessages`.
+    if (message.type === "joined") {
+      store.setState((s) => ({ rooms: { ...s.rooms, joined: addRoom(s.rooms.joined, message.room) } }));
+    } else if (message.type === "left") {
+      store.setState((s) => ({
+        rooms: { ...s.rooms, joined: removeRoom(s.rooms.joined, message.room) },
+      }));
+    }
+  }
+
+  client.on("state", (state) =>
+    store.setState((s) => ({ connection: applyConnectionState(s.connection, state) })),
+  );
+  client.on("rtt", (rttMs) => store.setState((s) => ({ connection: { ...s.connection, rttMs } })));
+  client.on("user", (user) => store.setState((s) => ({ session: { ...s.session, user } })));
+  client.on("outbox", (entries) => setMessages({ outbox: entries }));
+  client.on("roomMessages", (room, incoming, reset) => {
+    const { byRoom } = store.getState().messages;
+    const merged = mergeRoomMessages(byRoom[room] ?? [], incoming, reset);
+    setMessages({ byRoom: { ...byRoom, [room]: merged } });
+  });
+  client.on("message", onServerMessage);
+
+  return store;
+}

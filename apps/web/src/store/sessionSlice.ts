@@ -1,0 +1,20 @@
+import { Name } from "@duplex/protocol";
+import type { User } from "@duplex/protocol";
+
+export interface SessionSlice {
+  /** The name the user chose; set once they signed in. */
+  name: string | undefined;
+  /** Who the server says we are, after `welcome`. */
+  user: User | undefined;
+}
+
+export const NAME_STORAGE_KEY = "duplex.name";
+
+export type NameCheck = { ok: true; name: string } | { ok: false; error: string };
+
+/** Validates a display name with the protocol's own rule, so the server never refuses it. */
+export function checkName(input: string): NameCheck {
+  const parsed = Name.safeParse(input);
+  if (parsed.success) return { ok: true, name: parsed.data };
+  return { ok: false, error: `Name ${parsed.error.issues[0]?.message ?? "is not valid"}` };
+}

@@ -1,0 +1,23 @@
+import { render, type RenderResult } from "@testing-library/react";
+import type { ReactElement } from "react";
+import { createDuplexStore, type DuplexStore } from "../store/createDuplexStore.js";
+import { StoreProvider } from "../store/storeContext.js";
+import { ScriptedClient } from "./scriptedClient.js";
+
+export interface Rendered extends RenderResult {
+  client: ScriptedClient;
+  store: DuplexStore;
+}
+
+/** Renders `ui` over a fresh store built on a scripted client. */
+export function renderWithStore(ui: ReactElement, client = new ScriptedClient()): Rendered {
+  const store = createDuplexStore(client);
+  const result = render(<StoreProvider store={store}>{ui}</StoreProvider>);
+  return { ...result, client, store };
+}
+
+/** Signs in as the given user with the server already answering, as after a successful welcome. */
+export function signedIn(rendered: Rendered, name = "Alice", id = "u_alice000000"): void {
+  rendered.store.getState().actions.signIn(name);
+  rendered.client.welcome({ id, name });
+}

@@ -1,0 +1,111 @@
+import type {
+  ClientEventName,
+  ClientEvents,
+  ConnectionState,
+  OutboxEntry,
+} from "@duplex/client";
+import type { ChatMessage, User } from "@duplex/protocol";
+import type { ChatClient } from "../store/chatClient.js";
+
+/**
+ * A client whose events the test fires by hand, recording what the store asked of it. It speaks the
+ * same events as `DuplexClient`, so what passes here is what the app does with the real one.
+ */
+export class ScriptedClient implements ChatClient {
+  state: ConnectionState = { status: "idle", attempt: 0 };
+  user: User | undefined;
+  rttMs: number | undefined;
+  outbox: OutboxEntry[] = [];
+  readonly calls: string[] = [];
+  readonly #handlers = new Map<ClientEventName, Set<(...args: never[]) => void>>();
+  #nextCid = 1;
+
+  on<E extends ClientEventName>(event: E, handler: ClientEvents[E]): () => void {
+    const set = this.#handlers.get(event) ?? new Set();
+    this.#handlers.set(event, set);
+    set.add(handler);
+    return () => set.delete(handler);
+  }
+
+  emit<E extends ClientEventName>(event: E, ...args: Parameters<ClientEvents[E]>): void {
+    for (const handler of this.#handlers.get(event) ?? []) {
+      (handler as (...a: Parameters<ClientEvents[E]>) => void)(...args);
+    }
+  }
+
+  setName(name: string): void {
+    this.calls.push(`setName ${name}`);
+  }
+  connect(): void {
+    this.calls.push("connect");
+    this.setState({ status: "connecting", attempt: 0 });
+  }
+  close(): void {
+    this.calls.push("close");
+  }
+  join(room: string): void {
+    this.calls.push(`join ${room}`);
+  }
+  leave(room: string): void {
+    this.calls.push(`leave ${room}`);
+  }
+  send(room: string, text: string): OutboxEntry {
+    this.calls.push(`send ${room} ${text}`);
+    const entry: OutboxEntry = {
+      cid: `cid-${this.#nextCid++}`,
+      room,
+      text,
+      createdAt: Date.now(),
+      status: "queued",
+    };
+    this.setOutbox([...this.outbox, entry]);
+    return entry;
+  }
+
+  // Helpers that play the server's part.
+
+  setState(state: ConnectionState): void {
+    this.state = state;
+    this.emit("state", state);
+  }
+
+  setOutbox(entries: OutboxEntry[]): void {
+    this.outbox = entries;
+    this.emit("outbox", entries);
+  }
+
+  /** Marks an outbox entry with a new status, as the client does on ack or error. */
+  updateEntry(cid: string, patch: Partial<OutboxEntry>): void {
+    this.setOutbox(this.outbox.map((e) => (e.cid === cid ? { ...e, ...patch } : e)));
+  }
+
+  welcome(user: User): void {
+    this.user = user;
+    this.setState({ status: "open", attempt: 0 });
+    this.emit("user", user);
+  }
+
+  deliver(room: string, messages: ChatMessage[], reset = false): void {
+    this.emit("roomMessages", room, messages, reset);
+  }
+}
+
+export const ALICE: User = { id: "u_alice000000", name: "Alice" };
+export const BOB: User = { id: "u_bob00000000", name: "Bob" };
+
+let nextSeq = 1;
+
+/** A stored chat message, as the server would send it. */
+export function chatMessage(from: User, text: string, extra: Partial<ChatMessage> = {}): ChatMessage {
+  const seq = extra.seq ?? nextSeq++;
+  return {
+    room: "general",
+    id: `m${seq}`,
+    seq,
+    cid: `remote-${seq}`,
+    from,
+    text,
+    ts: Date.UTC(2026, 10, 25, 12, 0, 0),
+    ...extra,
+  };
+}
