@@ -1,0 +1,177 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import {
+  SUBPROTOCOL,
+  decodeServerMessage,
+  encode,
+  type ClientMessage,
+  type ClientMessageOf,
+  type ServerMessage,
+  type ServerMessageOf,
+  type ServerMessageType,
+} from "@duplex/protocol";
+import { WebSocket, type ClientOptions } from "ws";
+import { startServer, type RunningServer } from "../src/index.js";
+import type { Config } from "../src/config.js";
+
+export const TEST_SECRET = "integration-test-secret-0123456789";
+
+/** A fresh SQLite path in its own temp directory; the directory goes when the handle is disposed. */
+export function tempDb(): { path: string; [Symbol.dispose](): void } {
+  const dir = mkdtempSync(join(tmpdir(), "duplex-server-test-"));
+  return {
+    path: join(dir, "duplex.db"),
+    [Symbol.dispose]: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/** The real server on a free port, quiet, with a fixed token secret unless overridden. */
+export function startTestServer(
+  overrides: Partial<Config> & { dbPath: string },
+): Promise<RunningServer> {
+  return startServer({ port: 0, logLevel: "silent", tokenSecret: TEST_SECRET, ...overrides });
+}
+
+export interface Closed {
+  code: number;
+  reason: string;
+}
+
+interface Waiter {
+  match: (m: ServerMessage) => boolean;
+  resolve: (m: ServerMessage) => void;
+}
+
+export interface ConnectOptions extends ClientOptions {
+  /** @default [SUBPROTOCOL] */
+  protocols?: string[];
+}
+
+/**
+ * A protocol-speaking `ws` client for tests: collects every server message; `waitFor` takes the first
+ * not-yet-taken message of a type (and predicate), waiting for it if needed.
+ */
+export class TestClient {
+  readonly received: ServerMessage[] = [];
+  readonly closed: Promise<Closed>;
+  readonly #taken = new Set<ServerMessage>();
+  readonly #waiters = new Set<Waiter>();
+
+  private constructor(readonly ws: WebSocket) {
+    this.closed = new Promise((resolve) => {
+      ws.on("close", (code, reason) => resolve({ code, reason: reason.toString() }));
+    });
+    ws.on("message", (data) => {
+      const decoded = decodeServerMessage(String(data));
+      if (!decoded.ok) throw new Error(`server sent an invalid message: ${decoded.error.message}`);
+      const message = decoded.value;
+      this.received.push(message);
+      for (const waiter of this.#waiters) {
+        if (!this.#taken.has(message) && waiter.match(message)) {
+          this.#taken.add(message);
+          this.#waiters.delete(waiter);
+          waiter.resolve(message);
+        }
+      }
+    });
+  }
+
+  static connect(url: string, options: ConnectOptions = {}): Promise<TestClient> {
+    const { protocols = [SUBPROTOCOL], ...rest } = options;
+    const ws = new WebSocket(url, protocols, rest);
+    ws.on("error", () => {}); // surfaced through `closed` / the open promise instead
+    const client = new TestClient(ws);
+    return new Promise((resolve, reject) => {
+      ws.once("open", () => resolve(client));
+      ws.once("error", reject);
+    });
+  }
+
+  /** Connects and completes `hello`. */
+  static async hello(
+    url: string,
+    hello: Omit<ClientMessageOf<"hello">, "type"> = {},
+    options?: ConnectOptions,
+  ): Promise<{ client: TestClient; welcome: ServerMessageOf<"welcome"> }> {
+    const client = await TestClient.connect(url, options);
+    client.send({ type: "hello", ...hello });
+    return { client, welcome: await client.waitFor("welcome") };
+  }
+
+  send(message: ClientMessage): void {
+    this.ws.send(encode(message));
+  }
+
+  sendRaw(data: string | Buffer, binary = false): void {
+    this.ws.send(data, { binary });
+  }
+
+  waitFor<T extends ServerMessageType>(
+    type: T,
+    predicate: (m: ServerMessageOf<T>) => boolean = () => true,
+    timeoutMs = 5_000,
+  ): Promise<ServerMessageOf<T>> {
+    const match = (m: ServerMessage): m is ServerMessageOf<T> =>
+      m.type === type && predicate(m as ServerMessageOf<T>);
+    const already = this.received.find((m) => !this.#taken.has(m) && match(m));
+    if (already) {
+      this.#taken.add(already);
+      return Promise.resolve(already as ServerMessageOf<T>);
+    }
+    return new Promise((resolve, reject) => {
+      const waiter: Waiter = { match, resolve: (m) => resolve(m as ServerMessageOf<T>) };
+      this.#waiters.add(waiter);
+      setTimeout(() => {
+        if (!this.#waiters.delete(waiter)) return;
+        const seen = this.received.map((m) => m.type).join(", ");
+        reject(new Error(`timed out waiting for "${type}"; received: [${seen}]`));
+      }, timeoutMs).unref();
+    });
+  }
+
+  /** Joins and returns the `joined` reply. */
+  async join(
+    room: string,
+    since?: { seq: number; epoch: string },
+  ): Promise<ServerMessageOf<"joined">> {
+    this.send({ type: "join", room, ...(since && { since }) });
+    return this.waitFor("joined", (m) => m.room === room);
+  }
+
+  /** Round-trips a ping: proves the connection is still open and usable. */
+  async roundTrip(): Promise<void> {
+    const t = Math.random();
+    this.send({ type: "ping", t });
+    await this.waitFor("pong", (m) => m.t === t);
+  }
+
+  close(): void {
+    if (this.ws.readyState === WebSocket.OPEN || this.ws.readyState === WebSocket.CONNECTING) {
+      this.ws.terminate();
+    }
+  }
+
+  [Symbol.dispose](): void {
+    this.close();
+  }
+}
+
+/** Attempts an upgrade expected to fail; resolves with the HTTP status and body the server sent. */
+export function refusedUpgrade(
+  url: string,
+  protocols: string[],
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url, protocols, { headers });
+    ws.on("error", () => {});
+    ws.on("open", () => reject(new Error("upgrade unexpectedly succeeded")));
+    ws.on("unexpected-response", (_req, res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (chunk: string) => (body += chunk));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+  });
+}

@@ -1,0 +1,140 @@
+import { CloseCode, ErrorCode, PROTOCOL_VERSION, UserId } from "@duplex/protocol";
+import { describe, expect, it } from "vitest";
+import { TestClient, startTestServer, tempDb } from "./helpers.js";
+
+describe("session: hello and welcome", () => {
+  it("welcomes a new user with an id, the name, a token and the heartbeat", async () => {
+    using db = tempDb();
+    await using server = await startTestServer({ dbPath: db.path, heartbeatMs: 30_000 });
+    const { client, welcome } = await TestClient.hello(server.url, { name: "Alice", ref: "r1" });
+    using _ = client;
+    expect(UserId.safeParse(welcome.user.id).success).toBe(true);
+    expect(welcome).toMatchObject({
+      ref: "r1",
+      user: { name: "Alice" },
+      heartbeatMs: 30_000,
+      protocolVersion: PROTOCOL_VERSION,
+    });
+    expect(welcome.tokenExpiresAt).toBeGreaterThan(Date.now());
+  });
+
+  it("restores the same user id and name from a token", async () => {
+    using db = tempDb();
+    await using server = await startTestServer({ dbPath: db.path });
+    const first = await TestClient.hello(server.url, { name: "Alice" });
+    first.client.close();
+    await first.client.closed;
+    const again = await TestClient.hello(server.url, { token: first.welcome.token });
+    using _ = again.client;
+    expect(again.welcome.user).toEqual(first.welcome.user);
+  });
+
+  it("keeps the id but takes a new name given with the token", async () => {
+    using db = tempDb();
+    await using server = await startTestServer({ dbPath: db.path });
+    const first = await TestClient.hello(server.url, { name: "Alice" });
+    using _a = first.client;
+    const again = await TestClient.hello(server.url, { token: first.welcome.token, name: "Ally" });
+    using _b = again.client;
+    expect(again.welcome.user).toEqual({ id: first.welcome.user.id, name: "Ally" });
+  });
+
+  it("closes with 4401 on a tampered token", async () => {
+    using db = tempDb();
+    await using server = await startTestServer({ dbPath: db.path });
+    const { client, welcome } = await TestClient.hello(server.url, { name: "Alice" });
+    client.close();
+    const [body, sig] = welcome.token.split(".");
+    const forged = Buffer.from(
+      JSON.stringify({ sub: "u_AAAAAAAAAAAAAAAA", name: "Mallory", exp: Date.now() + 1e6 }),
+    ).toString("base64url");
+    expect(body).not.toBe(forged);
+    using mallory = await TestClient.connect(server.url);
+    mallory.send({ type: "hello", token: `${forged}.${sig}` });
+    expect((await mallory.closed).code).toBe(CloseCode.Unauthorized);
+  });
+
+  it("closes with 4401 on a token signed with another secret", async () => {
+    using db = tempDb();
+    let token: string;
+    {
+      await using other = await startTestServer({ dbPath: db.path, tokenSecret: "x".repeat(32) });
+      const { client, welcome } = await TestClient.hello(other.url, { name: "Alice" });
+      client.close();
+      token = welcome.token;
+    }
+    await using server = await startTestServer({ dbPath: db.path });
+    using client = await TestClient.connect(server.url);
+    client.send({ type: "hello", token });
+    expect(await client.closed).toEqual({ code: 4401, reason: "invalid or expired token" });
+  });
+
+  it("closes with 4408 when no hello arrives in time", async () => {
+    using db = tempDb();
+    await using server = await startTestServer({ dbPath: db.path, helloTimeoutMs: 100 });
+    using client = await TestClient.connect(server.url);
+    expect((await client.closed).code).toBe(CloseCode.HelloTimeout);
+  });
+
+  it("closes with 4400 when the first frame is not hello", async () => {
+    using db = tempDb();
+    await using server = await startTestServer({ dbPath: db.path });
+    using client = await TestClient.connect(server.url);
+    client.send({ type: "join", room: "general" });
+    expect((await client.closed).code).toBe(CloseCode.BadHello);
+  });
+
+  it("closes with 4400 when the first frame is not valid JSON", async () => {
+    using db = tempDb();
+    await using server = await startTestServer({ dbPath: db.path });
+    using client = await TestClient.connect(server.url);
+    client.sendRaw("{nope");
+    expect((await client.closed).code).toBe(CloseCode.BadHello);
+  });
+
+  it("answers a second hello with hello_required and stays usable", async () => {
+    using db = tempDb();
+    await using server = await startTestServer({ dbPath: db.path });
+    const { client } = await TestClient.hello(server.url, { name: "Alice" });
+    using _ = client;
+    client.send({ type: "hello", ref: "again" });
+    expect(await client.waitFor("error")).toMatchObject({
+      code: ErrorCode.HelloRequired,
+      ref: "again",
+    });
+    await client.roundTrip();
+  });
+
+  it("suffixes a name held by another connected user, and frees it when they leave", async () => {
+    using db = tempDb();
+    await using server = await startTestServer({ dbPath: db.path });
+    const a = await TestClient.hello(server.url, { name: "Alice" });
+    const b = await TestClient.hello(server.url, { name: "alice" });
+    using _b = b.client;
+    expect(b.welcome.user.name).toBe("alice 2");
+    // Same user in a second tab keeps the name.
+    const tab = await TestClient.hello(server.url, { token: a.welcome.token });
+    expect(tab.welcome.user.name).toBe("Alice");
+    a.client.close();
+    tab.client.close();
+    await Promise.all([a.client.closed, tab.client.closed]);
+    await expect
+      .poll(async () => {
+        const c = await TestClient.hello(server.url, { name: "Alice" });
+        c.client.close();
+        return c.welcome.user.name;
+      })
+      .toBe("Alice");
+  });
+
+  it("answers ping with pong carrying t and the server time", async () => {
+    using db = tempDb();
+    await using server = await startTestServer({ dbPath: db.path });
+    const { client } = await TestClient.hello(server.url);
+    using _ = client;
+    client.send({ type: "ping", t: 42.5 });
+    const pong = await client.waitFor("pong");
+    expect(pong.t).toBe(42.5);
+    expect(Math.abs(pong.serverTime - Date.now())).toBeLessThan(5_000);
+  });
+});
