@@ -47,7 +47,7 @@ export function Composer({ room }: { room: string }) {
       {text.length >= COUNTER_FROM && (
         <span id={counterId} className={tooLong ? "counter counter-over" : "counter"}>
           {tooLong
-            ? `${text.length - LIMITS.maxTextLength} characters over the ${LIMITS.maxTextLength} limit`
+            ? `Too long: ${text.length} / ${LIMITS.maxTextLength} characters`
             : `${LIMITS.maxTextLength - text.length} characters left`}
         </span>
       )}

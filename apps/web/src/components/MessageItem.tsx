@@ -48,7 +48,11 @@ export function MessageItem({
   myName: string;
 }) {
   const row = toRow(item, myId, myName);
-  const classes = ["message", row.own ? "message-own" : "", row.status ? `is-${row.status.tone}` : ""];
+  const classes = [
+    "message",
+    row.own ? "message-own" : "",
+    row.status ? `is-${row.status.tone}` : "",
+  ];
   return (
     <li className={classes.filter(Boolean).join(" ")}>
       <div className="message-meta">
@@ -62,7 +66,9 @@ export function MessageItem({
       {(row.note !== undefined || row.status) && (
         <div className="message-foot">
           {row.note !== undefined && <span className="message-note">{row.note}</span>}
-          {row.status && <span className={`message-status status-${row.status.tone}`}>{row.status.label}</span>}
+          {row.status && (
+            <span className={`message-status status-${row.status.tone}`}>{row.status.label}</span>
+          )}
         </div>
       )}
     </li>

@@ -1,9 +1,4 @@
-import type {
-  ClientEventName,
-  ClientEvents,
-  ConnectionState,
-  OutboxEntry,
-} from "@duplex/client";
+import type { ClientEventName, ClientEvents, ConnectionState, OutboxEntry } from "@duplex/client";
 import type { User } from "@duplex/protocol";
 
 /**

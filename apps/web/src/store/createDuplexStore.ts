@@ -113,7 +113,9 @@ export function createDuplexStore(
   function onServerMessage(message: ServerMessage): void {
     // Only room membership is read here; chat messages arrive de-duplicated via `roomMessages`.
     if (message.type === "joined") {
-      store.setState((s) => ({ rooms: { ...s.rooms, joined: addRoom(s.rooms.joined, message.room) } }));
+      store.setState((s) => ({
+        rooms: { ...s.rooms, joined: addRoom(s.rooms.joined, message.room) },
+      }));
     } else if (message.type === "left") {
       store.setState((s) => ({
         rooms: { ...s.rooms, joined: removeRoom(s.rooms.joined, message.room) },

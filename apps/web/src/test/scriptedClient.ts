@@ -1,9 +1,4 @@
-import type {
-  ClientEventName,
-  ClientEvents,
-  ConnectionState,
-  OutboxEntry,
-} from "@duplex/client";
+import type { ClientEventName, ClientEvents, ConnectionState, OutboxEntry } from "@duplex/client";
 import type { ChatMessage, User } from "@duplex/protocol";
 import type { ChatClient } from "../store/chatClient.js";
 
@@ -96,7 +91,11 @@ export const BOB: User = { id: "u_bob00000000", name: "Bob" };
 let nextSeq = 1;
 
 /** A stored chat message, as the server would send it. */
-export function chatMessage(from: User, text: string, extra: Partial<ChatMessage> = {}): ChatMessage {
+export function chatMessage(
+  from: User,
+  text: string,
+  extra: Partial<ChatMessage> = {},
+): ChatMessage {
   const seq = extra.seq ?? nextSeq++;
   return {
     room: "general",

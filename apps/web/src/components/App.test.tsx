@@ -1,0 +1,45 @@
+import { act, screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it } from "vitest";
+import { renderWithStore } from "../test/renderWithStore.js";
+import { App } from "./App.js";
+
+describe("sign-in", () => {
+  it("opens #general after choosing a name", async () => {
+    const user = userEvent.setup();
+    const { client } = renderWithStore(<App />);
+
+    await user.type(screen.getByLabelText("Your name"), "Alice");
+    await user.click(screen.getByRole("button", { name: "Join chat" }));
+
+    expect(client.calls).toEqual(["setName Alice", "connect", "join general"]);
+    expect(screen.getByRole("heading", { name: "#general" })).toBeTruthy();
+    expect(screen.getByRole("log", { name: "Messages in #general" })).toBeTruthy();
+    expect(screen.getByLabelText("Message")).toBeTruthy();
+    expect(screen.getByRole("status").textContent).toBe("Connecting…");
+
+    act(() => client.welcome({ id: "u_alice000000", name: "Alice" }));
+    expect(screen.getByRole("status").textContent).toContain("Online");
+  });
+
+  it("explains an invalid name and stays on the form", async () => {
+    const user = userEvent.setup();
+    const { client } = renderWithStore(<App />);
+
+    await user.type(screen.getByLabelText("Your name"), "   ");
+    await user.click(screen.getByRole("button", { name: "Join chat" }));
+
+    expect(screen.getByRole("alert").textContent).toBe("Name must not be empty");
+    expect(screen.getByLabelText("Your name").getAttribute("aria-invalid")).toBe("true");
+    expect(client.calls).toEqual([]);
+  });
+
+  it("signs in with Enter in the name field", async () => {
+    const user = userEvent.setup();
+    renderWithStore(<App />);
+
+    await user.type(screen.getByLabelText("Your name"), "Bob{Enter}");
+
+    expect(screen.getByText("Bob")).toBeTruthy();
+  });
+});

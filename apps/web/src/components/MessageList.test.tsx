@@ -1,0 +1,108 @@
+import { act, screen, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { renderWithStore, signedIn } from "../test/renderWithStore.js";
+import { ALICE, BOB, chatMessage } from "../test/scriptedClient.js";
+import { MessageList } from "./MessageList.js";
+
+function setup() {
+  const rendered = renderWithStore(<MessageList room="general" />);
+  act(() => signedIn(rendered, ALICE.name, ALICE.id));
+  return rendered;
+}
+
+function item(text: string): HTMLElement {
+  const log = screen.getByRole("log");
+  const match = within(log)
+    .getAllByRole("listitem")
+    .find((li) => li.textContent?.includes(text));
+  if (!match) throw new Error(`no message containing ${text}`);
+  return match;
+}
+
+describe("MessageList", () => {
+  it("renders message text literally, never as HTML", () => {
+    const { client, container } = setup();
+    const attack = "<img src=x onerror=alert(1)>";
+
+    act(() => client.deliver("general", [chatMessage(BOB, attack)]));
+
+    expect(within(screen.getByRole("log")).getByText(attack)).toBeTruthy();
+    expect(container.querySelector("img")).toBeNull();
+  });
+
+  it("shows sender and time, and marks our own messages as ours", () => {
+    const { client } = setup();
+
+    act(() =>
+      client.deliver("general", [
+        chatMessage(BOB, "from bob", { seq: 1 }),
+        chatMessage(ALICE, "from me", { seq: 2 }),
+      ]),
+    );
+
+    const theirs = item("from bob");
+    expect(theirs.textContent).toContain("Bob");
+    expect(theirs.querySelector("time")).not.toBeNull();
+    expect(theirs.textContent).not.toContain("(you)");
+    expect(theirs.textContent).not.toContain("Sent");
+
+    const mine = item("from me");
+    expect(mine.textContent).toContain("Alice (you)");
+    expect(mine.textContent).toContain("Sent");
+    expect(mine.className).toContain("message-own");
+  });
+
+  it("shows our message as Sending… until the server acks it, then as Sent, once", () => {
+    const { client, store } = setup();
+
+    act(() => void store.getState().actions.sendMessage("on its way"));
+    expect(item("on its way").textContent).toContain("Sending…");
+
+    const [entry] = client.outbox;
+    act(() => client.updateEntry(entry!.cid, { status: "acked" }));
+    expect(item("on its way").textContent).toContain("Sent");
+
+    // The stored copy (same cid) arrives in the room and replaces the outbox row.
+    act(() =>
+      client.deliver("general", [chatMessage(ALICE, "on its way", { seq: 9, cid: entry!.cid })]),
+    );
+    const rows = within(screen.getByRole("log"))
+      .getAllByRole("listitem")
+      .filter((li) => li.textContent?.includes("on its way"));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.textContent).toContain("Sent");
+  });
+
+  it("shows why a message failed", () => {
+    const { client, store } = setup();
+    act(() => void store.getState().actions.sendMessage("nope"));
+
+    act(() =>
+      client.updateEntry(client.outbox[0]!.cid, { status: "failed", error: "rate limited" }),
+    );
+
+    expect(item("nope").textContent).toContain("Failed: rate limited");
+  });
+
+  it("lists messages in seq order with pending ones after them", () => {
+    const { client, store } = setup();
+    act(() => void store.getState().actions.sendMessage("pending one"));
+    act(() =>
+      client.deliver("general", [
+        chatMessage(BOB, "second", { seq: 2 }),
+        chatMessage(BOB, "first", { seq: 1 }),
+      ]),
+    );
+
+    const texts = within(screen.getByRole("log"))
+      .getAllByRole("listitem")
+      .map((li) => li.querySelector(".message-text")?.textContent);
+    expect(texts).toEqual(["first", "second", "pending one"]);
+  });
+
+  it("ignores other rooms' messages", () => {
+    const { client } = setup();
+    act(() => client.deliver("random", [chatMessage(BOB, "elsewhere", { room: "random" })]));
+    expect(screen.getByText("No messages yet. Say hello!")).toBeTruthy();
+  });
+});

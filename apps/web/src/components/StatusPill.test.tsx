@@ -1,0 +1,70 @@
+import { act, screen } from "@testing-library/react";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { renderWithStore } from "../test/renderWithStore.js";
+import { ALICE } from "../test/scriptedClient.js";
+import { StatusPill } from "./StatusPill.js";
+
+const NOW = Date.UTC(2026, 10, 25, 12, 0, 0);
+
+describe("StatusPill", () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ["Date", "setInterval", "clearInterval"] });
+    vi.setSystemTime(NOW);
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it("says Offline before signing in, in a live status region", () => {
+    renderWithStore(<StatusPill />);
+    const pill = screen.getByRole("status");
+    expect(pill.textContent).toBe("Offline");
+    expect(pill.getAttribute("aria-live")).toBe("polite");
+  });
+
+  it("says Connecting… while the first socket opens", () => {
+    const { client } = renderWithStore(<StatusPill />);
+    act(() => client.connect());
+    expect(screen.getByRole("status").textContent).toBe("Connecting…");
+  });
+
+  it("says Online with the measured round-trip time", () => {
+    const { client } = renderWithStore(<StatusPill />);
+    act(() => client.welcome(ALICE));
+    expect(screen.getByRole("status").textContent).toBe("Online");
+
+    act(() => client.emit("rtt", 22.6));
+    expect(screen.getByRole("status").textContent).toBe("Online · 23 ms");
+  });
+
+  it("counts down to the next reconnect attempt", () => {
+    const { client } = renderWithStore(<StatusPill />);
+    act(() => client.setState({ status: "reconnecting", attempt: 2, nextRetryAt: NOW + 2500 }));
+    expect(screen.getByRole("status").textContent).toBe("Reconnecting in 3 s (attempt 2)");
+
+    act(() => vi.advanceTimersByTime(1000));
+    expect(screen.getByRole("status").textContent).toBe("Reconnecting in 2 s (attempt 2)");
+
+    act(() => vi.advanceTimersByTime(2000));
+    expect(screen.getByRole("status").textContent).toBe("Reconnecting… (attempt 2)");
+  });
+
+  it("walks from reconnecting back to online", () => {
+    const { client } = renderWithStore(<StatusPill />);
+    act(() => client.setState({ status: "reconnecting", attempt: 1, nextRetryAt: NOW + 500 }));
+    expect(screen.getByRole("status").textContent).toContain("Reconnecting");
+
+    act(() => client.welcome(ALICE));
+    expect(screen.getByRole("status").textContent).toBe("Online");
+  });
+
+  it("says Offline with the reason after a fatal close", () => {
+    const { client } = renderWithStore(<StatusPill />);
+    act(() =>
+      client.setState({
+        status: "closed",
+        attempt: 0,
+        lastClose: { code: 4401, reason: "invalid or expired token", retryable: false },
+      }),
+    );
+    expect(screen.getByRole("status").textContent).toBe("Offline — invalid or expired token");
+  });
+});
