@@ -1,4 +1,4 @@
-import { LIMITS } from "@duplex/protocol";
+import { LIMITS, type ServerMessageOf } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
 import { ALICE, BOB, ScriptedClient, chatMessage } from "../test/scriptedClient.js";
 import { createDuplexStore } from "./createDuplexStore.js";
@@ -111,7 +111,7 @@ describe("createDuplexStore", () => {
   it("lists rooms the server confirmed and drops ones we left", () => {
     const client = new ScriptedClient();
     const store = createDuplexStore(client);
-    const joined = {
+    const joined: ServerMessageOf<"joined"> = {
       type: "joined",
       room: "general",
       members: [ALICE],
@@ -119,7 +119,7 @@ describe("createDuplexStore", () => {
       seq: 0,
       epoch: "e1",
       hasMore: false,
-    } as const;
+    };
     client.emit("message", joined);
     client.emit("message", { ...joined, room: "random" });
     expect(store.getState().rooms.joined).toEqual(["general", "random"]);

@@ -8,7 +8,7 @@ export interface SessionSlice {
   user: User | undefined;
 }
 
-export const NAME_STORAGE_KEY = "duplex.name";
+export const NAME_STORAGE_KEY = "duplex-web.name";
 
 export type NameCheck = { ok: true; name: string } | { ok: false; error: string };
 

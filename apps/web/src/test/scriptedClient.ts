@@ -24,7 +24,7 @@ export class ScriptedClient implements ChatClient {
 
   emit<E extends ClientEventName>(event: E, ...args: Parameters<ClientEvents[E]>): void {
     for (const handler of this.#handlers.get(event) ?? []) {
-      (handler as (...a: Parameters<ClientEvents[E]>) => void)(...args);
+      (handler as unknown as (...a: Parameters<ClientEvents[E]>) => void)(...args);
     }
   }
 
