@@ -1,0 +1,80 @@
+import { resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "./config.js";
+
+describe("loadConfig", () => {
+  it("applies the defaults for an empty environment", () => {
+    const config = loadConfig({}, "/srv/duplex");
+    expect(config).toMatchObject({
+      port: 8080,
+      host: "127.0.0.1",
+      dbPath: resolve("/srv/duplex", ".data/duplex.db"),
+      logLevel: "info",
+      tokenSecret: undefined,
+      heartbeatMs: 25_000,
+      tokenTtlMs: 7 * 24 * 60 * 60 * 1000,
+      permessageDeflate: false,
+      helloTimeoutMs: 5_000,
+    });
+    expect(config.allowedOrigins).toEqual([
+      "http://localhost:5173",
+      "http://127.0.0.1:5173",
+      "http://localhost:8080",
+      "http://127.0.0.1:8080",
+    ]);
+    expect(config.webDist).toMatch(/apps[/\\]web[/\\]dist$/);
+  });
+
+  it("reads every variable", () => {
+    const config = loadConfig(
+      {
+        PORT: "9000",
+        HOST: "0.0.0.0",
+        DB_PATH: "/var/lib/duplex.db",
+        ALLOWED_ORIGINS: "https://chat.example, http://localhost:3000",
+        LOG_LEVEL: "debug",
+        TOKEN_SECRET: "s".repeat(32),
+        HEARTBEAT_MS: "1000",
+        TOKEN_TTL_MS: "60000",
+        WEB_DIST: "web",
+        PERMESSAGE_DEFLATE: "true",
+      },
+      "/srv",
+    );
+    expect(config).toMatchObject({
+      port: 9000,
+      host: "0.0.0.0",
+      dbPath: "/var/lib/duplex.db",
+      logLevel: "debug",
+      tokenSecret: "s".repeat(32),
+      heartbeatMs: 1000,
+      tokenTtlMs: 60_000,
+      webDist: "/srv/web",
+      permessageDeflate: true,
+    });
+    // The actual port's own origins are always allowed.
+    expect(config.allowedOrigins).toEqual([
+      "https://chat.example",
+      "http://localhost:3000",
+      "http://localhost:9000",
+      "http://127.0.0.1:9000",
+    ]);
+  });
+
+  it("treats empty variables as unset", () => {
+    expect(loadConfig({ PORT: "", TOKEN_SECRET: " " }).port).toBe(8080);
+  });
+
+  it.each([
+    ["PORT", "eighty"],
+    ["PORT", "70000"],
+    ["LOG_LEVEL", "loud"],
+    ["HEARTBEAT_MS", "-5"],
+    ["TOKEN_SECRET", "short"],
+    ["PERMESSAGE_DEFLATE", "maybe"],
+    ["ALLOWED_ORIGINS", "not an origin"],
+  ])("rejects %s=%j with an error naming the variable", (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value })).toThrow(name);
+  });
+});

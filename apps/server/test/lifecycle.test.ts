@@ -1,0 +1,41 @@
+import { CLOSE_REASONS, CloseCode } from "@duplex/protocol";
+import { describe, expect, it } from "vitest";
+import { TestClient, startTestServer, tempDb } from "./helpers.js";
+
+describe("heartbeat and shutdown", () => {
+  it("terminates a socket that stops answering pings and announces its leave", async () => {
+    using db = tempDb();
+    await using server = await startTestServer({ dbPath: db.path, heartbeatMs: 100 });
+    const watcher = await TestClient.hello(server.url, { name: "Watcher" });
+    using _w = watcher.client;
+    await watcher.client.join("general");
+
+    // autoPong: false — ws 8's client option — makes this socket look dead to the server.
+    const silent = await TestClient.hello(server.url, { name: "Silent" }, { autoPong: false });
+    using _s = silent.client;
+    await silent.client.join("general");
+    await watcher.client.waitFor("presence", (m) => m.event === "join");
+
+    const closed = await silent.client.closed;
+    expect(closed.code).toBe(CloseCode.Abnormal);
+    expect(await watcher.client.waitFor("presence", (m) => m.event === "leave")).toMatchObject({
+      user: silent.welcome.user,
+    });
+    // A socket that answers pings outlives several heartbeat periods.
+    expect(watcher.client.ws.readyState).toBe(watcher.client.ws.OPEN);
+    await watcher.client.roundTrip();
+  });
+
+  it("closes every client with 1001 and its reason on shutdown", async () => {
+    using db = tempDb();
+    const server = await startTestServer({ dbPath: db.path });
+    const a = await TestClient.hello(server.url, { name: "A" });
+    const b = await TestClient.connect(server.url);
+    await a.client.join("general");
+    await server.close();
+    const expected = { code: CloseCode.GoingAway, reason: CLOSE_REASONS[CloseCode.GoingAway] };
+    expect(await a.client.closed).toEqual(expected);
+    expect(await b.closed).toEqual(expected);
+    await expect(fetch(`${server.httpUrl}/healthz`)).rejects.toThrow();
+  });
+});

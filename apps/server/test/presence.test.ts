@@ -1,0 +1,73 @@
+import { ErrorCode, dmRoomId } from "@duplex/protocol";
+import { describe, expect, it } from "vitest";
+import { TestClient, startTestServer, tempDb } from "./helpers.js";
+
+describe("presence and private rooms", () => {
+  it("counts a user with two sockets as one member: join on the first, leave on the last", async () => {
+    using db = tempDb();
+    await using server = await startTestServer({ dbPath: db.path });
+    const watcher = await TestClient.hello(server.url, { name: "Watcher" });
+    using _w = watcher.client;
+    await watcher.client.join("general");
+
+    const tab1 = await TestClient.hello(server.url, { name: "Alice" });
+    const joined1 = await tab1.client.join("general");
+    expect(joined1.members).toEqual(
+      expect.arrayContaining([watcher.welcome.user, tab1.welcome.user]),
+    );
+    expect(await watcher.client.waitFor("presence")).toMatchObject({
+      event: "join",
+      user: tab1.welcome.user,
+    });
+
+    const tab2 = await TestClient.hello(server.url, { token: tab1.welcome.token });
+    const joined2 = await tab2.client.join("general");
+    expect(joined2.members).toHaveLength(2);
+
+    tab1.client.close();
+    await tab1.client.closed;
+    // Let the server handle that close: a message from the remaining tab reaches the watcher after it.
+    tab2.client.send({ type: "send", room: "general", cid: "still-here", text: "still here" });
+    await watcher.client.waitFor("message", (m) => m.cid === "still-here");
+    const presenceEvents = () =>
+      watcher.client.received.flatMap((m) => (m.type === "presence" ? [m.event] : []));
+    expect(presenceEvents()).toEqual(["join"]);
+
+    tab2.client.close();
+    expect(await watcher.client.waitFor("presence")).toMatchObject({
+      event: "leave",
+      user: tab1.welcome.user,
+    });
+    await watcher.client.roundTrip();
+    expect(presenceEvents()).toEqual(["join", "leave"]);
+  });
+
+  it("lets the two participants of a DM talk and refuses a third user with unauthorized", async () => {
+    using db = tempDb();
+    await using server = await startTestServer({ dbPath: db.path });
+    const a = await TestClient.hello(server.url, { name: "Alice" });
+    const b = await TestClient.hello(server.url, { name: "Bob" });
+    const c = await TestClient.hello(server.url, { name: "Carol" });
+    using _a = a.client;
+    using _b = b.client;
+    using _c = c.client;
+    const room = dmRoomId(a.welcome.user.id, b.welcome.user.id);
+    await a.client.join(room);
+    await b.client.join(room);
+    a.client.send({ type: "send", room, cid: "secret", text: "just us" });
+    expect((await b.client.waitFor("message")).text).toBe("just us");
+
+    c.client.send({ type: "join", room, ref: "j" });
+    expect(await c.client.waitFor("error")).toMatchObject({
+      code: ErrorCode.Unauthorized,
+      ref: "j",
+    });
+    c.client.send({ type: "history", room, ref: "h" });
+    expect(await c.client.waitFor("error")).toMatchObject({
+      code: ErrorCode.Unauthorized,
+      ref: "h",
+    });
+    await c.client.roundTrip();
+    expect(c.client.received.some((m) => m.type === "message" || m.type === "history")).toBe(false);
+  });
+});
