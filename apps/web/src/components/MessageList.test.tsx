@@ -73,6 +73,21 @@ describe("MessageList", () => {
     expect(rows[0]?.textContent).toContain("Sent");
   });
 
+  it("keeps showing our message as Sent between the ack and its stored copy", () => {
+    const { client, store } = setup();
+    act(() => void store.getState().actions.sendMessage("no blinking"));
+    const cid = client.outbox[0]!.cid;
+
+    // The real client reports the entry acked, then drops it; the stored copy comes a frame later.
+    act(() => client.ack(cid));
+    expect(client.outbox).toEqual([]);
+    expect(item("no blinking").textContent).toContain("Sent");
+
+    act(() => client.deliver("general", [chatMessage(ALICE, "no blinking", { seq: 5, cid })]));
+    expect(item("no blinking").textContent).toContain("Sent");
+    expect(store.getState().messages.outbox).toEqual([]);
+  });
+
   it("shows why a message failed", () => {
     const { client, store } = setup();
     act(() => void store.getState().actions.sendMessage("nope"));

@@ -7,7 +7,12 @@ import {
   initialConnection,
   type ConnectionSlice,
 } from "./connectionSlice.js";
-import { mergeRoomMessages, type MessagesSlice } from "./messagesSlice.js";
+import {
+  mergeRoomMessages,
+  pruneAcked,
+  reconcileOutbox,
+  type MessagesSlice,
+} from "./messagesSlice.js";
 import { DEFAULT_ROOM, addRoom, removeRoom, type RoomsSlice } from "./roomsSlice.js";
 import { NAME_STORAGE_KEY, checkName, type NameCheck, type SessionSlice } from "./sessionSlice.js";
 
@@ -128,11 +133,14 @@ export function createDuplexStore(
   );
   client.on("rtt", (rttMs) => store.setState((s) => ({ connection: { ...s.connection, rttMs } })));
   client.on("user", (user) => store.setState((s) => ({ session: { ...s.session, user } })));
-  client.on("outbox", (entries) => setMessages({ outbox: entries }));
+  client.on("outbox", (entries) => {
+    const { outbox, byRoom } = store.getState().messages;
+    setMessages({ outbox: reconcileOutbox(outbox, entries, byRoom) });
+  });
   client.on("roomMessages", (room, incoming, reset) => {
-    const { byRoom } = store.getState().messages;
-    const merged = mergeRoomMessages(byRoom[room] ?? [], incoming, reset);
-    setMessages({ byRoom: { ...byRoom, [room]: merged } });
+    const { byRoom: rooms, outbox } = store.getState().messages;
+    const byRoom = { ...rooms, [room]: mergeRoomMessages(rooms[room] ?? [], incoming, reset) };
+    setMessages({ byRoom, outbox: pruneAcked(outbox, byRoom) });
   });
   client.on("message", onServerMessage);
 

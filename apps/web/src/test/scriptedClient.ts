@@ -74,6 +74,12 @@ export class ScriptedClient implements ChatClient {
     this.setOutbox(this.outbox.map((e) => (e.cid === cid ? { ...e, ...patch } : e)));
   }
 
+  /** As `DuplexClient` acks: reports the entry acked once, then drops it from the outbox. */
+  ack(cid: string): void {
+    this.updateEntry(cid, { status: "acked" });
+    this.setOutbox(this.outbox.filter((e) => e.cid !== cid));
+  }
+
   welcome(user: User): void {
     this.user = user;
     this.setState({ status: "open", attempt: 0 });
