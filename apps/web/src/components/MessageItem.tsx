@@ -1,4 +1,5 @@
 import type { TimelineItem } from "../store/timeline.js";
+import { useActions } from "../store/storeContext.js";
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit" });
 
@@ -47,7 +48,10 @@ export function MessageItem({
   myId: string | undefined;
   myName: string;
 }) {
+  const { retryMessage, discardMessage } = useActions();
   const row = toRow(item, myId, myName);
+  const failedCid =
+    item.kind === "outgoing" && item.entry.status === "failed" ? item.entry.cid : null;
   const classes = [
     "message",
     row.own ? "message-own" : "",
@@ -68,6 +72,20 @@ export function MessageItem({
           {row.note !== undefined && <span className="message-note">{row.note}</span>}
           {row.status && (
             <span className={`message-status status-${row.status.tone}`}>{row.status.label}</span>
+          )}
+          {failedCid !== null && (
+            <>
+              <button type="button" className="link-button" onClick={() => retryMessage(failedCid)}>
+                Retry
+              </button>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => discardMessage(failedCid)}
+              >
+                Discard
+              </button>
+            </>
           )}
         </div>
       )}

@@ -1,4 +1,5 @@
 import { act, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { renderWithStore, signedIn } from "../test/renderWithStore.js";
 import { ALICE, BOB, chatMessage } from "../test/scriptedClient.js";
@@ -97,6 +98,22 @@ describe("MessageList", () => {
     );
 
     expect(item("nope").textContent).toContain("Failed: rate limited");
+  });
+
+  it("retries or discards a failed message", async () => {
+    const user = userEvent.setup();
+    const { client, store } = setup();
+    act(() => void store.getState().actions.sendMessage("try again"));
+    act(() => void store.getState().actions.sendMessage("forget it"));
+    for (const entry of client.outbox) {
+      act(() => client.updateEntry(entry.cid, { status: "failed", error: "internal" }));
+    }
+
+    await user.click(within(item("try again")).getByRole("button", { name: "Retry" }));
+    expect(item("try again").textContent).toContain("Sending…");
+
+    await user.click(within(item("forget it")).getByRole("button", { name: "Discard" }));
+    expect(screen.queryByText("forget it")).toBeNull();
   });
 
   it("lists messages in seq order with pending ones after them", () => {

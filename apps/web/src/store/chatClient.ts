@@ -18,4 +18,8 @@ export interface ChatClient {
   join(room: string): void;
   leave(room: string): void;
   send(room: string, text: string): OutboxEntry;
+  /** Puts a failed outbox entry back in the queue. */
+  retry(cid: string): void;
+  /** Drops a failed outbox entry. */
+  discard(cid: string): void;
 }

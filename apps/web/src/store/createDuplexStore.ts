@@ -1,5 +1,5 @@
 import type { KeyValueStorage, OutboxEntry } from "@duplex/client";
-import { LIMITS, type ServerMessage } from "@duplex/protocol";
+import { Text, type ServerMessage } from "@duplex/protocol";
 import { createStore, type StoreApi } from "zustand/vanilla";
 import type { ChatClient } from "./chatClient.js";
 import {
@@ -26,6 +26,10 @@ export interface DuplexActions {
   /** Joins a room and shows it. */
   joinRoom(room: string): void;
   leaveRoom(room: string): void;
+  /** Sends a failed message again, with the same `cid`. */
+  retryMessage(cid: string): void;
+  /** Removes a failed message from the outbox. */
+  discardMessage(cid: string): void;
 }
 
 export interface DuplexState {
@@ -43,9 +47,9 @@ export interface DuplexStoreOptions {
   storage?: KeyValueStorage;
 }
 
-/** Whether the composer may send this text: not blank, within the protocol's limit. */
+/** Whether the composer may send this text: the protocol's own rule (not blank, within the limit). */
 export function canSend(text: string): boolean {
-  return text.trim().length > 0 && text.length <= LIMITS.maxTextLength;
+  return Text.safeParse(text).success;
 }
 
 /**
@@ -84,6 +88,12 @@ export function createDuplexStore(
         // Already joined rooms are only switched to; the client re-joins them itself after a reconnect.
         if (!get().rooms.joined.includes(room)) client.join(room);
         set((s) => ({ rooms: { ...s.rooms, current: room } }));
+      },
+      retryMessage(cid) {
+        client.retry(cid);
+      },
+      discardMessage(cid) {
+        client.discard(cid);
       },
       leaveRoom(room) {
         client.leave(room);

@@ -57,6 +57,15 @@ export class ScriptedClient implements ChatClient {
     return entry;
   }
 
+  retry(cid: string): void {
+    this.calls.push(`retry ${cid}`);
+    this.updateEntry(cid, { status: "queued" });
+  }
+  discard(cid: string): void {
+    this.calls.push(`discard ${cid}`);
+    this.setOutbox(this.outbox.filter((e) => e.cid !== cid));
+  }
+
   // Helpers that play the server's part.
 
   setState(state: ConnectionState): void {
