@@ -1,4 +1,10 @@
-import type { ChatMessage, ClientMessage, ServerMessage, User } from "@duplex/protocol";
+import type {
+  ChatMessage,
+  ClientMessage,
+  ServerMessage,
+  ServerMessageOf,
+  User,
+} from "@duplex/protocol";
 
 /** Where the connection is. Changed only by the client's one `setState()`. */
 export type ConnectionStatus = "idle" | "connecting" | "open" | "reconnecting" | "closed";
@@ -48,7 +54,10 @@ export interface WebSocketLike {
   close(code?: number, reason?: string): void;
 }
 
-export type WebSocketConstructor = new (url: string, protocols?: string | string[]) => WebSocketLike;
+export type WebSocketConstructor = new (
+  url: string,
+  protocols?: string | string[],
+) => WebSocketLike;
 
 /** Timers, injectable so tests run under fake time. @default globalThis timers */
 export interface Timers {
@@ -97,3 +106,19 @@ export type ClientEventName = keyof ClientEvents;
 
 /** A message the app may send with a request/reply correlation. */
 export type RequestMessage = Extract<ClientMessage, { ref?: string }>;
+
+/** The reply to `history(room, before?, limit?)`. */
+export type HistoryReply = ServerMessageOf<"history">;
+
+/** The reply to `rooms()`: the room directory. */
+export type RoomsReply = ServerMessageOf<"rooms">;
+
+/** Options of `join(room, options)`. */
+export interface JoinOptions {
+  /**
+   * Resume from the persisted position even on this client's first join of the room (for an app that
+   * keeps its own copy of the messages across reloads). Without it the first join loads the latest page.
+   * @default false
+   */
+  resume?: boolean;
+}

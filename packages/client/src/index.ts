@@ -1,0 +1,10 @@
+export { DuplexClient, GOING_AWAY_MIN_ATTEMPT } from "./DuplexClient.js";
+export type { DuplexClientOptions } from "./options.js";
+export { backoffDelay, DEFAULT_BACKOFF } from "./backoff.js";
+export type { BackoffOptions } from "./backoff.js";
+export { RequestError } from "./requests.js";
+export type { RequestErrorCode } from "./requests.js";
+export { memoryStorage } from "./environment.js";
+export { FakePeer, FakeSocket } from "./fakePeer.js";
+export type { FakePeerOptions } from "./fakePeer.js";
+export type * from "./types.js";

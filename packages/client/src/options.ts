@@ -1,0 +1,83 @@
+import type { BackoffOptions } from "./backoff.js";
+import type { KeyValueStorage, OnlineSource, Timers, WebSocketConstructor } from "./types.js";
+import { DEFAULT_BACKOFF } from "./backoff.js";
+import {
+  defaultOnlineSource,
+  defaultTimers,
+  defaultWebSocket,
+  memoryStorage,
+} from "./environment.js";
+
+/** Everything a `DuplexClient` needs from its environment; all of it injectable for tests. */
+export interface DuplexClientOptions {
+  /** The server's WebSocket URL, e.g. `ws://localhost:8080/ws`. */
+  url: string;
+  /** Display name sent in `hello`; the server picks one if absent. @default undefined */
+  name?: string;
+  /** WebSocket implementation (`ws` in Node). @default globalThis.WebSocket */
+  WebSocket?: WebSocketConstructor;
+  /** @default real timers (`setTimeout`, `clearTimeout`, `Date.now`) */
+  timers?: Timers;
+  /** Source of jitter. @default Math.random */
+  random?: () => number;
+  /** Reachability. @default navigator.onLine + window online/offline events, else always online */
+  online?: OnlineSource;
+  /** Where the token, outbox and resume positions live (`localStorage` in a browser). @default in memory */
+  storage?: KeyValueStorage;
+  /** Prefix of the storage keys, so two clients can share one storage. @default "duplex" */
+  storageKey?: string;
+  /** Reconnect backoff with full jitter. @default { baseMs: 500, capMs: 30000 } */
+  backoff?: Partial<BackoffOptions>;
+  /** How often to send `ping`. @default the server's `welcome.heartbeatMs`, else 25000 */
+  pingIntervalMs?: number;
+  /** A `ping` unanswered this long means a dead link. @default min(10000, 40% of the ping interval) */
+  pongTimeoutMs?: number;
+  /** A connection open this long resets the backoff attempt counter. @default 5000 */
+  stableAfterMs?: number;
+  /** How long `request()` waits for its reply. @default 10000 */
+  requestTimeoutMs?: number;
+}
+
+export interface ResolvedOptions {
+  url: string;
+  WebSocket: WebSocketConstructor;
+  timers: Timers;
+  random: () => number;
+  online: OnlineSource;
+  storage: KeyValueStorage;
+  storageKey: string;
+  backoff: BackoffOptions;
+  pingIntervalMs: number | undefined;
+  pongTimeoutMs: number | undefined;
+  stableAfterMs: number;
+  requestTimeoutMs: number;
+}
+
+export const DEFAULT_PING_INTERVAL_MS = 25_000;
+
+export function resolveOptions(options: DuplexClientOptions): ResolvedOptions {
+  return {
+    url: options.url,
+    WebSocket: options.WebSocket ?? defaultWebSocket(),
+    timers: options.timers ?? defaultTimers,
+    random: options.random ?? Math.random,
+    online: options.online ?? defaultOnlineSource(),
+    storage: options.storage ?? memoryStorage(),
+    storageKey: options.storageKey ?? "duplex",
+    backoff: { ...DEFAULT_BACKOFF, ...options.backoff },
+    pingIntervalMs: options.pingIntervalMs,
+    pongTimeoutMs: options.pongTimeoutMs,
+    stableAfterMs: options.stableAfterMs ?? 5000,
+    requestTimeoutMs: options.requestTimeoutMs ?? 10_000,
+  };
+}
+
+/** The ping cadence and pong deadline for a connection whose server announced `heartbeatMs`. */
+export function heartbeatTiming(
+  options: ResolvedOptions,
+  serverHeartbeatMs: number | undefined,
+): { intervalMs: number; timeoutMs: number } {
+  const intervalMs = options.pingIntervalMs ?? serverHeartbeatMs ?? DEFAULT_PING_INTERVAL_MS;
+  const timeoutMs = options.pongTimeoutMs ?? Math.min(10_000, Math.round(intervalMs * 0.4));
+  return { intervalMs, timeoutMs };
+}

@@ -1,0 +1,41 @@
+import { StreamPosition } from "@duplex/protocol";
+import type { KeyValueStorage } from "./types.js";
+import { readJson, writeJson } from "./environment.js";
+
+/**
+ * Per-room resume positions: the last contiguous `seq` this client delivered and the `epoch` it belongs
+ * to (centrifuge-js `StreamPosition`). Persisted, so an app that keeps its own copy of the messages can
+ * resume after a reload.
+ */
+export class RoomCursors {
+  readonly #positions = new Map<string, StreamPosition>();
+
+  constructor(
+    private readonly storage: KeyValueStorage,
+    private readonly key: string,
+  ) {
+    const stored = readJson(storage, key);
+    if (typeof stored !== "object" || stored === null) return;
+    for (const [room, value] of Object.entries(stored)) {
+      const parsed = StreamPosition.safeParse(value);
+      if (parsed.success) this.#positions.set(room, parsed.data);
+    }
+  }
+
+  get(room: string): StreamPosition | undefined {
+    return this.#positions.get(room);
+  }
+
+  set(room: string, position: StreamPosition): void {
+    const current = this.#positions.get(room);
+    if (current?.seq === position.seq && current.epoch === position.epoch) return;
+    this.#positions.set(room, position);
+    writeJson(this.storage, this.key, Object.fromEntries(this.#positions));
+  }
+
+  delete(room: string): void {
+    if (this.#positions.delete(room)) {
+      writeJson(this.storage, this.key, Object.fromEntries(this.#positions));
+    }
+  }
+}

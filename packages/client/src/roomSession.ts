@@ -1,0 +1,175 @@
+import { ErrorCode } from "@duplex/protocol";
+import type { ChatMessage, ClientMessage, ServerMessageOf } from "@duplex/protocol";
+import type { JoinOptions, OutboxEntry, Timers } from "./types.js";
+import type { Outbox } from "./outbox.js";
+import type { RoomCursors } from "./roomCursors.js";
+import type { RoomFeeds } from "./roomFeeds.js";
+
+/** Send errors that no retry can fix: the entry is marked failed. */
+const PERMANENT_SEND_ERRORS: ReadonlySet<string> = new Set<ErrorCode>([
+  ErrorCode.TooLarge,
+  ErrorCode.InvalidMessage,
+  ErrorCode.Unauthorized,
+  ErrorCode.NotJoined,
+]);
+
+/** Join errors after which the room is dropped instead of rejoined on every reconnect. */
+const PERMANENT_JOIN_ERRORS: ReadonlySet<string> = new Set<ErrorCode>([
+  ErrorCode.Unauthorized,
+  ErrorCode.InvalidMessage,
+  ErrorCode.NotFound,
+]);
+
+/** Retry delay for a transient send error that names none. */
+const SEND_RETRY_MS = 1000;
+
+export interface RoomSessionDeps {
+  outbox: Outbox;
+  cursors: RoomCursors;
+  feeds: RoomFeeds;
+  timers: Timers;
+  /** Writes to the current socket; only called while connected. */
+  write: (message: ClientMessage) => void;
+  nextRef: () => string;
+}
+
+/**
+ * Room membership over a sequence of sockets: which rooms to (re)join and from where, and when each
+ * room's outbox entries may go out — only after that room's `joined`, so a resent message can never
+ * race ahead of its join and earn `not_joined`.
+ */
+export class RoomSession {
+  /** Rooms the app asked for, rejoined after every reconnect. */
+  readonly #rooms = new Set<string>();
+  /** Rooms whose `joined` arrived on the current socket. */
+  readonly #ready = new Set<string>();
+  /** Rooms this instance has loaded once, so later joins resume instead of reloading. */
+  readonly #loaded = new Set<string>();
+  readonly #resumeRequested = new Set<string>();
+  /** In-flight joins by ref: the room, and whether the join carried `since`. */
+  readonly #joins = new Map<string, { room: string; resumed: boolean }>();
+  #connected = false;
+  #retryTimer: unknown;
+
+  constructor(private readonly deps: RoomSessionDeps) {}
+
+  get rooms(): readonly string[] {
+    return [...this.#rooms];
+  }
+
+  isReady(room: string): boolean {
+    return this.#ready.has(room);
+  }
+
+  join(room: string, options: JoinOptions): void {
+    if (options.resume === true) this.#resumeRequested.add(room);
+    if (this.#rooms.has(room)) return;
+    this.#rooms.add(room);
+    this.deps.feeds.track(room);
+    if (this.#connected) this.#sendJoin(room);
+  }
+
+  leave(room: string): void {
+    if (!this.#rooms.delete(room)) return;
+    this.#ready.delete(room);
+    this.#loaded.delete(room);
+    this.deps.feeds.forget(room);
+    this.deps.cursors.delete(room);
+    if (this.#connected) this.deps.write({ type: "leave", room });
+  }
+
+  /** A new outbox entry: out at once if its room is live, else when the room's `joined` arrives. */
+  send(entry: OutboxEntry): void {
+    if (this.#ready.has(entry.room)) this.#transmit(entry);
+  }
+
+  /** Sends what is queued for a room, oldest first, with the original `cid`s. */
+  flush(room: string): void {
+    if (!this.#ready.has(room)) return;
+    for (const entry of this.deps.outbox.queuedFor(room)) this.#transmit(entry);
+  }
+
+  /** `welcome` arrived: rejoin every room, each from its cursor once this instance has loaded it. */
+  onWelcome(): void {
+    this.#connected = true;
+    for (const room of this.#rooms) this.#sendJoin(room);
+  }
+
+  onJoined(joined: ServerMessageOf<"joined">): void {
+    const pending = joined.ref === undefined ? undefined : this.#joins.get(joined.ref);
+    if (joined.ref !== undefined) this.#joins.delete(joined.ref);
+    if (!this.#rooms.has(joined.room)) return;
+    this.#ready.add(joined.room);
+    this.#loaded.add(joined.room);
+    this.deps.feeds.onJoined(joined, pending?.resumed === true);
+    this.flush(joined.room);
+  }
+
+  onChatMessage(message: ChatMessage): void {
+    this.deps.feeds.onMessage(message);
+  }
+
+  onAck(ack: ServerMessageOf<"ack">): void {
+    this.deps.outbox.ack(ack.cid);
+  }
+
+  /** Routes an `error` answering a send or a join; returns whether it was one of ours. */
+  onError(error: ServerMessageOf<"error">): boolean {
+    if (error.ref === undefined) return false;
+    const join = this.#joins.get(error.ref);
+    if (join !== undefined) {
+      this.#joins.delete(error.ref);
+      if (PERMANENT_JOIN_ERRORS.has(error.code)) this.leave(join.room);
+      return true;
+    }
+    const entry = this.deps.outbox.get(error.ref);
+    if (entry === undefined) return false;
+    if (PERMANENT_SEND_ERRORS.has(error.code)) {
+      this.deps.outbox.fail(entry.cid, `${error.code}: ${error.message}`);
+    } else {
+      this.deps.outbox.setStatus(entry.cid, "queued");
+      this.#scheduleRetry(error.retryAfterMs ?? SEND_RETRY_MS);
+    }
+    return true;
+  }
+
+  onDisconnect(): void {
+    this.#connected = false;
+    this.#ready.clear();
+    this.#joins.clear();
+    if (this.#retryTimer !== undefined) this.deps.timers.clearTimeout(this.#retryTimer);
+    this.#retryTimer = undefined;
+    this.deps.feeds.onDisconnect();
+    this.deps.outbox.requeueSent();
+  }
+
+  #sendJoin(room: string): void {
+    const resume = this.#loaded.has(room) || this.#resumeRequested.has(room);
+    const since = resume ? this.deps.cursors.get(room) : undefined;
+    const ref = this.deps.nextRef();
+    this.#joins.set(ref, { room, resumed: since !== undefined });
+    this.deps.write(
+      since === undefined ? { type: "join", room, ref } : { type: "join", room, ref, since },
+    );
+  }
+
+  #transmit(entry: OutboxEntry): void {
+    // The cid doubles as the ref, so an `error` can be matched to its entry.
+    this.deps.write({
+      type: "send",
+      room: entry.room,
+      cid: entry.cid,
+      text: entry.text,
+      ref: entry.cid,
+    });
+    this.deps.outbox.setStatus(entry.cid, "sent");
+  }
+
+  #scheduleRetry(ms: number): void {
+    if (this.#retryTimer !== undefined) return;
+    this.#retryTimer = this.deps.timers.setTimeout(() => {
+      this.#retryTimer = undefined;
+      for (const room of this.#ready) this.flush(room);
+    }, ms);
+  }
+}
