@@ -112,10 +112,14 @@ export async function startServer(
     handleProtocols: (protocols) => SUPPORTED_SUBPROTOCOLS.find((p) => protocols.has(p)) ?? false,
   });
   let allowedOrigins: ReadonlySet<string> = new Set(config.allowedOrigins);
+  let closing: Promise<void> | undefined;
 
   http.on("upgrade", (req, socket, head) => {
     socket.on("error", (err) => log.debug({ err: err.message }, "upgrade socket error"));
-    const refusal = checkUpgrade(req, allowedOrigins);
+    const refusal =
+      closing !== undefined
+        ? { status: 503, body: "server shutting down; reconnect shortly" }
+        : checkUpgrade(req, allowedOrigins);
     if (refusal) {
       log.info(
         { status: refusal.status, url: req.url, origin: req.headers.origin },
@@ -145,7 +149,6 @@ export async function startServer(
   const url = `ws://${host}:${address.port}${WS_PATH}`;
   log.info({ url, httpUrl, dbPath: config.dbPath }, "listening");
 
-  let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {
       log.info("shutting down");
