@@ -1,0 +1,69 @@
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { SUBPROTOCOL, WS_PATH, encode } from "@duplex/protocol";
+import { freePort, launchTarget } from "../targets/targetProcess.js";
+import type { RawClient } from "../wire/rawClient.js";
+import type { Target } from "./target.js";
+
+/** The Duplex server's CLI entry, run from source like `pnpm dev` does. */
+export const DUPLEX_ENTRY = fileURLToPath(new URL("../../../server/src/main.ts", import.meta.url));
+
+let cidCounter = 0;
+
+const isType = (type: string) => (text: string) =>
+  text.includes(`"type":"${type}"`) || text.includes(`"type":"error"`);
+
+async function expectReply(client: RawClient, type: string): Promise<void> {
+  const text = await client.waitFor(isType(type));
+  if (!text.includes(`"type":"${type}"`)) throw new Error(`expected ${type}, got ${text}`);
+}
+
+/** Whether the Duplex server exists in this checkout (it is built in parallel with the bench). */
+export function duplexAvailable(): boolean {
+  return existsSync(DUPLEX_ENTRY);
+}
+
+/**
+ * Duplex over the full path: subprotocol `duplex.v1`, `hello` → `welcome`, `join` → `joined`, and
+ * `send` → persisted to SQLite (a fresh temp file per start) → ack + fan-out. No Origin header is sent,
+ * as a non-browser client would not send one.
+ */
+export const duplexTarget: Target = {
+  name: "duplex",
+  start: async () => {
+    const dir = mkdtempSync(join(tmpdir(), "duplex-bench-"));
+    const port = await freePort();
+    const running = await launchTarget({
+      entry: DUPLEX_ENTRY,
+      readiness: "healthz",
+      port,
+      env: {
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        DB_PATH: join(dir, "bench.db"),
+        LOG_LEVEL: "error",
+        TOKEN_SECRET: "duplex-bench-secret-not-for-production",
+      },
+    });
+    return {
+      ...running,
+      stop: async () => {
+        await running.stop();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  },
+  connectPath: () => WS_PATH,
+  headers: { "Sec-WebSocket-Protocol": SUBPROTOCOL },
+  ready: async (client, room, index) => {
+    client.send(encode({ type: "hello", name: `bench${index}` }));
+    await expectReply(client, "welcome");
+    client.send(encode({ type: "join", room }));
+    await expectReply(client, "joined");
+    client.ready();
+  },
+  sendPayload: (room, text) => encode({ type: "send", room, cid: `c${++cidCounter}`, text }),
+  maxSendRatePerClient: Number.POSITIVE_INFINITY,
+};

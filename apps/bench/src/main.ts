@@ -1,0 +1,159 @@
+// `pnpm --filter @duplex/bench bench [--quick] [--targets=ws,socket.io,duplex] [--scenarios=a,b,c,d,e]`
+import { mkdirSync, writeFileSync } from "node:fs";
+import { loadavg } from "node:os";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import type { Target, TargetName } from "./adapters/target.js";
+import { duplexAvailable, duplexTarget } from "./adapters/duplexTarget.js";
+import { rawWsTarget } from "./adapters/rawWsTarget.js";
+import { socketIoTarget } from "./adapters/socketIoTarget.js";
+import { FULL, QUICK, type BenchConfig } from "./config.js";
+import { describeMachine, hasTaskset, pinGenerator } from "./machine.js";
+import { renderResults } from "./report/render.js";
+import type { BenchResults } from "./report/results.js";
+import { measureBundle } from "./scenarios/bundleSize.js";
+import { runConnectStorm } from "./scenarios/connectStorm.js";
+import { runFanout } from "./scenarios/fanout.js";
+import { runIdleMemory } from "./scenarios/idleMemory.js";
+import { runManySenders } from "./scenarios/manySenders.js";
+import type { RunningTarget } from "./targets/targetProcess.js";
+
+const RESULTS_DIR = fileURLToPath(new URL("../results/", import.meta.url));
+const ALL_TARGETS: readonly Target[] = [rawWsTarget, socketIoTarget, duplexTarget];
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: "boolean", default: false },
+    targets: { type: "string", default: "ws,socket.io,duplex" },
+    scenarios: { type: "string", default: "a,b,c,d,e" },
+  },
+});
+const config: BenchConfig = values.quick ? QUICK : FULL;
+const scenarios = new Set(values.scenarios.split(","));
+const wanted = new Set(values.targets.split(","));
+
+const results: BenchResults = {
+  date: new Date().toISOString(),
+  mode: config.mode,
+  machine: describeMachine(),
+  notes: [],
+  fanout: [],
+  manySenders: {},
+  idle: {},
+  storm: {},
+  bundle: undefined,
+  errors: [],
+};
+
+results.notes.push(
+  `load average at start: ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ")}`,
+);
+if (!hasTaskset())
+  throw new Error("taskset (util-linux) is required to pin the server and the generator");
+const pinNote = pinGenerator();
+if (pinNote) results.notes.push(pinNote);
+const fdNeeded = Math.max(config.idle.connections, config.storm.clients) + 256;
+if (Number(results.machine.fdLimit) < fdNeeded) {
+  results.notes.push(`ulimit -n is ${results.machine.fdLimit}; this run needs about ${fdNeeded}`);
+}
+
+const targets = ALL_TARGETS.filter((t) => wanted.has(t.name)).filter((t) => {
+  if (t.name !== "duplex" || duplexAvailable()) return true;
+  results.notes.push("duplex skipped: apps/server/src/main.ts does not exist yet");
+  return false;
+});
+
+/** Starts the target fresh, runs one measurement, stops it; an error is recorded, not thrown. */
+async function withTarget<T>(
+  scenario: string,
+  target: Target,
+  run: (pid: number, port: number) => Promise<T>,
+): Promise<T | undefined> {
+  process.stderr.write(`› ${scenario} on ${target.name}\n`);
+  let server: RunningTarget;
+  try {
+    server = await target.start();
+  } catch (error) {
+    results.errors.push({ scenario, target: target.name, message: String(error) });
+    return undefined;
+  }
+  try {
+    return await run(server.pid, server.port);
+  } catch (error) {
+    results.errors.push({ scenario, target: target.name, message: String(error) });
+    return undefined;
+  } finally {
+    await server.stop();
+  }
+}
+
+if (scenarios.has("a")) {
+  for (const receivers of config.fanoutReceivers) {
+    const byTarget: BenchResults["fanout"][number]["byTarget"] = {};
+    results.fanout.push({ receivers, byTarget });
+    for (const target of targets) {
+      // Latency is compared at one rate for all: half of what the floor sustained in this run.
+      const floor = byTarget.ws?.sustainedRate;
+      const latencyRate = floor === undefined ? undefined : floor / 2;
+      byTarget[target.name] = await withTarget(`a fan-out R=${receivers}`, target, (pid, port) =>
+        runFanout(target, pid, port, { ...config.fanout, receivers, latencyRate }),
+      );
+    }
+  }
+}
+if (scenarios.has("b")) {
+  for (const target of targets) {
+    results.manySenders[target.name] = await withTarget("b many senders", target, (pid, port) =>
+      runManySenders(target, pid, port, config.manySenders),
+    );
+  }
+}
+if (scenarios.has("c")) {
+  for (const target of targets) {
+    results.idle[target.name] = await withTarget("c idle memory", target, (pid, port) =>
+      runIdleMemory(target, pid, port, config.idle.connections, config.idle.perRoom),
+    );
+  }
+}
+if (scenarios.has("d")) {
+  for (const target of targets) {
+    results.storm[target.name] = await withTarget("d connect storm", target, (pid, port) =>
+      runConnectStorm(target, pid, port, config.storm.clients, config.storm.perRoom),
+    );
+  }
+}
+if (scenarios.has("e")) results.bundle = measureBundle();
+
+// A target that delivered nothing or could not connect at all is a broken run, not a slow one.
+const silent: string[] = [];
+const check = (what: string, name: TargetName, ok: boolean) => {
+  if (!ok) silent.push(`${what} / ${name}`);
+};
+for (const { receivers, byTarget } of results.fanout) {
+  for (const t of targets) check(`a R=${receivers}`, t.name, (byTarget[t.name]?.peakRate ?? 0) > 0);
+}
+for (const t of targets) {
+  if (scenarios.has("b")) check("b", t.name, (results.manySenders[t.name]?.deliveredRate ?? 0) > 0);
+  if (scenarios.has("c")) check("c", t.name, (results.idle[t.name]?.connections ?? 0) > 0);
+  if (scenarios.has("d")) check("d", t.name, (results.storm[t.name]?.connected ?? 0) > 0);
+}
+
+results.notes.push(
+  `load average at end: ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ")}`,
+);
+console.log(renderResults(results));
+mkdirSync(RESULTS_DIR, { recursive: true });
+const json = JSON.stringify(results, null, 2);
+const file = `${RESULTS_DIR}${results.date.replace(/[:.]/g, "-")}.json`;
+writeFileSync(file, json);
+if (config.mode === "full") writeFileSync(`${RESULTS_DIR}latest.json`, json);
+console.log(`\nresults: ${file}`);
+
+if (silent.length > 0 || results.errors.length > 0) {
+  console.error(`FAILED: nothing delivered or connected in: ${silent.join(", ") || "–"}`);
+  process.exit(1);
+}

@@ -1,0 +1,84 @@
+import type { Target } from "../adapters/target.js";
+import type { Deliveries } from "../wire/deliveries.js";
+import { RawClient } from "../wire/rawClient.js";
+
+/** One client to open: its room and a stable index (Duplex derives the user name from it). */
+export interface Seat {
+  room: string;
+  index: number;
+}
+
+/** Outcome of opening many clients. */
+export interface Connected {
+  /** The clients that became ready. */
+  clients: RawClient[];
+  failures: number;
+  firstError: string | undefined;
+  /** Wall time from the first connect to the last client ready, in ms. */
+  elapsedMs: number;
+}
+
+/**
+ * Opens and readies one client per seat, at most `concurrency` in flight (Infinity: all at once, a storm).
+ * Failures are counted, not thrown: the storm scenario reports them.
+ */
+export async function connectClients(
+  target: Target,
+  port: number,
+  seats: readonly Seat[],
+  deliveries: Deliveries,
+  concurrency = 256,
+): Promise<Connected> {
+  const clients: RawClient[] = [];
+  let failures = 0;
+  let firstError: string | undefined;
+  let next = 0;
+  const started = performance.now();
+
+  async function openOne(seat: Seat): Promise<void> {
+    let client: RawClient | undefined;
+    try {
+      client = await RawClient.open({
+        port,
+        path: target.connectPath(seat.room),
+        headers: target.headers,
+        deliveries,
+      });
+      await target.ready(client, seat.room, seat.index);
+      clients.push(client);
+    } catch (error) {
+      client?.destroy();
+      failures++;
+      firstError ??= error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  async function lane(): Promise<void> {
+    while (next < seats.length) {
+      const seat = seats[next++];
+      if (seat) await openOne(seat);
+    }
+  }
+
+  const lanes = Math.min(concurrency, seats.length);
+  await Promise.all(Array.from({ length: lanes }, () => lane()));
+  return { clients, failures, firstError, elapsedMs: performance.now() - started };
+}
+
+/** Seats for `count` clients spread over rooms of `perRoom` (room names `<prefix>0`, `<prefix>1`, …). */
+export function seatsInRooms(
+  count: number,
+  perRoom: number,
+  prefix: string,
+  firstIndex = 0,
+): Seat[] {
+  return Array.from({ length: count }, (_, i) => ({
+    room: `${prefix}${Math.floor(i / perRoom)}`,
+    index: firstIndex + i,
+  }));
+}
+
+/** Closes every client (bounded: one pass). */
+export function closeAll(clients: readonly RawClient[]): void {
+  for (const client of clients) client.destroy();
+}
