@@ -1,0 +1,59 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { advance, flush, harness } from "../test/harness.js";
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe("heartbeat", () => {
+  it("pings on the server's heartbeat cadence and reports the round trip", async () => {
+    const h = harness();
+    const rtts: number[] = [];
+    h.client.on("rtt", (ms) => rtts.push(ms));
+    h.client.connect();
+    await flush();
+    await advance(24_999);
+    expect(h.peer.last.received.filter((m) => m.type === "ping")).toHaveLength(0);
+    await advance(1);
+    expect(h.peer.last.received.filter((m) => m.type === "ping")).toHaveLength(1);
+    expect(rtts).toEqual([0]);
+    expect(h.client.rttMs).toBe(0);
+    await advance(25_000);
+    expect(h.peer.last.received.filter((m) => m.type === "ping")).toHaveLength(2);
+  });
+
+  it("declares a silent link dead within two heartbeat periods and reconnects", async () => {
+    const h = harness({ pingIntervalMs: 1000 });
+    h.client.connect();
+    await flush();
+    const start = Date.now();
+    h.peer.answerPings = false; // half-open: the socket looks fine, nothing comes back
+    await vi.waitFor(
+      async () => {
+        await advance(50);
+        expect(h.client.state.status).toBe("reconnecting");
+      },
+      { timeout: 5000, interval: 1 },
+    );
+    const detectedAfter = Date.now() - start;
+    expect(detectedAfter).toBeLessThanOrEqual(2000);
+    expect(detectedAfter).toBeGreaterThanOrEqual(1400); // interval + 40% timeout
+    expect(h.client.state.lastClose).toMatchObject({ code: 1006, retryable: true });
+    expect(h.peer.sockets[0]?.closedByClient).toBeDefined();
+    h.peer.answerPings = true;
+    await advance(1000);
+    expect(h.client.state.status).toBe("open");
+  });
+
+  it("stays open while pongs arrive", async () => {
+    const h = harness({ pingIntervalMs: 1000, pongTimeoutMs: 300 });
+    h.client.connect();
+    await flush();
+    await advance(10_000);
+    expect(h.client.state.status).toBe("open");
+    expect(h.peer.sockets).toHaveLength(1);
+  });
+});
