@@ -14,8 +14,9 @@ describe("sign-in", () => {
 
     expect(client.calls).toEqual(["setName Alice", "connect", "join general"]);
     expect(screen.getByRole("heading", { name: "#general" })).toBeTruthy();
-    expect(screen.getByRole("log", { name: "Messages in #general" })).toBeTruthy();
-    expect(screen.getByLabelText("Message")).toBeTruthy();
+    expect(screen.getByRole("log", { name: "#general conversation" })).toBeTruthy();
+    // Playwright's getByLabel("Message") matches substrings: only the composer may carry that word.
+    expect(screen.getByLabelText(/message/i).tagName).toBe("TEXTAREA");
     expect(screen.getByRole("status").textContent).toBe("Connecting…");
 
     act(() => client.welcome({ id: "u_alice000000", name: "Alice" }));

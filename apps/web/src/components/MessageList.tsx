@@ -29,7 +29,7 @@ export function MessageList({ room }: { room: string }) {
       ref={scroller}
       className="message-scroller"
       role="log"
-      aria-label={`Messages in #${room}`}
+      aria-label={`#${room} conversation`}
       tabIndex={0}
       onScroll={(e) => {
         const el = e.currentTarget;
