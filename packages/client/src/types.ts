@@ -41,15 +41,21 @@ export interface OutboxEntry {
   error?: string;
 }
 
+/**
+ * An event handler property, checked bivariantly (as method parameters are) so that implementations
+ * whose handlers take a richer event type — the browser's `Event`, `ws`'s `WebSocket.Event` — still fit.
+ */
+type EventHandler<E> = { bivarianceHack(event: E): void }["bivarianceHack"];
+
 /** The subset of the WebSocket API the client uses: the browser's `WebSocket` and `ws` both fit. */
 export interface WebSocketLike {
   readonly readyState: number;
   readonly protocol: string;
   readonly bufferedAmount: number;
-  onopen: ((ev: unknown) => void) | null;
-  onclose: ((ev: { code: number; reason: string; wasClean?: boolean }) => void) | null;
-  onerror: ((ev: unknown) => void) | null;
-  onmessage: ((ev: { data: unknown }) => void) | null;
+  onopen: EventHandler<unknown> | null;
+  onclose: EventHandler<{ code: number; reason: string; wasClean?: boolean }> | null;
+  onerror: EventHandler<unknown> | null;
+  onmessage: EventHandler<{ data: unknown }> | null;
   send(data: string): void;
   close(code?: number, reason?: string): void;
 }
