@@ -9,9 +9,11 @@ export function StatusPill() {
   return (
     <p role="status" aria-live="polite" className={`status-pill status-${label.tone}`}>
       <span className="status-dot" aria-hidden="true" />
-      {label.lead}
-      {label.countdown && <span aria-hidden="true">{label.countdown}</span>}
-      {label.trail}
+      <span>
+        {label.lead}
+        {label.countdown && <span aria-hidden="true">{label.countdown}</span>}
+        {label.trail}
+      </span>
     </p>
   );
 }
