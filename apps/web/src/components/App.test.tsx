@@ -43,4 +43,19 @@ describe("sign-in", () => {
 
     expect(screen.getByText("Bob")).toBeTruthy();
   });
+
+  it("offers Reconnect once the client has given up, and connects again", async () => {
+    const user = userEvent.setup();
+    const { client } = renderWithStore(<App />);
+    await user.type(screen.getByLabelText("Your name"), "Alice{Enter}");
+    expect(screen.queryByRole("button", { name: "Reconnect" })).toBeNull();
+
+    const lastClose = { code: 4401, reason: "invalid or expired token", retryable: false };
+    act(() => client.setState({ status: "closed", attempt: 0, lastClose }));
+    await user.click(screen.getByRole("button", { name: "Reconnect" }));
+
+    expect(client.calls.filter((c) => c === "connect")).toHaveLength(2);
+    expect(screen.getByRole("status").textContent).toBe("Connecting…");
+    expect(screen.queryByRole("button", { name: "Reconnect" })).toBeNull();
+  });
 });

@@ -2,6 +2,7 @@ import { useShallow } from "zustand/react/shallow";
 import { useDuplex } from "../store/storeContext.js";
 import { Composer } from "./Composer.js";
 import { MessageList } from "./MessageList.js";
+import { ReconnectButton } from "./ReconnectButton.js";
 import { RoomSidebar } from "./RoomSidebar.js";
 import { StatusPill } from "./StatusPill.js";
 
@@ -21,6 +22,7 @@ export function ChatScreen() {
           Signed in as <strong>{name}</strong>
         </span>
         <StatusPill />
+        <ReconnectButton />
       </header>
       <RoomSidebar />
       <main className="chat-main">

@@ -40,7 +40,8 @@ export function Composer({ room }: { room: string }) {
         onChange={(e) => setText(e.target.value)}
         onKeyDown={onKeyDown}
         placeholder={`Message #${room}`}
-        rows={1}
+        // Grows with the lines typed, up to a few; beyond that the box scrolls.
+        rows={Math.min(6, text.split("\n").length)}
         aria-invalid={tooLong}
         aria-describedby={text.length >= COUNTER_FROM ? counterId : undefined}
       />

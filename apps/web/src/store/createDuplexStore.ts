@@ -26,6 +26,8 @@ export interface DuplexActions {
   /** Joins a room and shows it. */
   joinRoom(room: string): void;
   leaveRoom(room: string): void;
+  /** Connects again after the client gave up (a fatal close); it reconnects by itself otherwise. */
+  reconnect(): void;
   /** Sends a failed message again, with the same `cid`. */
   retryMessage(cid: string): void;
   /** Removes a failed message from the outbox. */
@@ -88,6 +90,9 @@ export function createDuplexStore(
         // Already joined rooms are only switched to; the client re-joins them itself after a reconnect.
         if (!get().rooms.joined.includes(room)) client.join(room);
         set((s) => ({ rooms: { ...s.rooms, current: room } }));
+      },
+      reconnect() {
+        client.connect();
       },
       retryMessage(cid) {
         client.retry(cid);

@@ -33,6 +33,8 @@ export class ScriptedClient implements ChatClient {
   }
   connect(): void {
     this.calls.push("connect");
+    // Like the real client: only from idle or closed.
+    if (this.state.status !== "idle" && this.state.status !== "closed") return;
     this.setState({ status: "connecting", attempt: 0 });
   }
   close(): void {

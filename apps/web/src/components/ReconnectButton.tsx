@@ -1,0 +1,13 @@
+import { useActions, useDuplex } from "../store/storeContext.js";
+
+/** Shown only once the client has stopped retrying (a fatal close such as an expired token). */
+export function ReconnectButton() {
+  const closed = useDuplex((s) => s.connection.status === "closed");
+  const { reconnect } = useActions();
+  if (!closed) return null;
+  return (
+    <button type="button" className="button-secondary" onClick={reconnect}>
+      Reconnect
+    </button>
+  );
+}
