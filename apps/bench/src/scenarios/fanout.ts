@@ -2,7 +2,7 @@ import type { Target } from "../adapters/target.js";
 import { saturated, startCpuWindow, type CpuShare } from "../measure/cpu.js";
 import type { LatencySummary } from "../measure/latency.js";
 import { Deliveries } from "../wire/deliveries.js";
-import { closeAll, connectClients, seatsInRooms } from "./connectClients.js";
+import { closeAll, connectClients } from "./connectClients.js";
 import { pace, type Sender } from "./pacer.js";
 import { waitUntil } from "./waitUntil.js";
 
@@ -63,16 +63,14 @@ export async function runFanout(
 ): Promise<FanoutResult> {
   const receiving = new Deliveries(16);
   const ignored = new Deliveries(1024);
-  const receivers = await connectClients(
-    target,
-    port,
-    seatsInRooms(options.receivers, options.receivers, ROOM),
-    receiving,
-  );
+  const room = ROOM;
+  const inRoom = (count: number, firstIndex: number) =>
+    Array.from({ length: count }, (_, i) => ({ room, index: firstIndex + i }));
+  const receivers = await connectClients(target, port, inRoom(options.receivers, 0), receiving);
   const sendersConnected = await connectClients(
     target,
     port,
-    seatsInRooms(SENDERS, SENDERS, ROOM, options.receivers),
+    inRoom(SENDERS, options.receivers),
     ignored,
   );
   try {
@@ -80,7 +78,7 @@ export async function runFanout(
       throw new Error(`no sender could connect: ${sendersConnected.firstError ?? "?"}`);
     }
     const count = receivers.clients.length;
-    const senders: Sender[] = sendersConnected.clients.map((client) => ({ client, room: ROOM }));
+    const senders: Sender[] = sendersConnected.clients.map((client) => ({ client, room }));
     const send = (room: string, text: string) => target.sendPayload(room, text);
 
     const step = async (deliveryRate: number, ms: number): Promise<StepResult> => {

@@ -14,7 +14,8 @@ export interface FrameSink {
 /**
  * A minimal streaming parser for unmasked server frames (RFC 6455 §5.2). It reads headers and skips
  * payload bytes, so a receiver costs little more than the kernel read. Fragmented messages are counted
- * per frame: the servers under test never fragment.
+ * per frame: the servers under test never fragment. Input chunks may be reused by the caller after
+ * `push` returns, so whatever is kept across calls is copied.
  */
 export class FrameParser {
   /** When true, payloads split across chunks are gathered so `onData` always sees them whole. */
@@ -31,7 +32,7 @@ export class FrameParser {
     let offset = 0;
     if (this.skipRemaining > 0) {
       const take = Math.min(this.skipRemaining, chunk.length);
-      if (this.gathering) this.gathering.push(chunk.subarray(0, take));
+      if (this.gathering) this.gathering.push(Buffer.from(chunk.subarray(0, take)));
       this.skipRemaining -= take;
       offset = take;
       if (this.skipRemaining === 0 && this.gathering) {

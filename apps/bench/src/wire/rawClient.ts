@@ -1,5 +1,5 @@
 import { connect, type Socket } from "node:net";
-import { Deliveries } from "./deliveries.js";
+import type { Deliveries } from "./deliveries.js";
 import { FrameParser } from "./frameParser.js";
 import { Opcode, maskedFrame, textFrame } from "./frames.js";
 
@@ -20,6 +20,10 @@ type Waiter = (text: string) => boolean;
 
 // The key is fixed: the generator trusts its own loopback servers and skips checking the accept hash.
 const KEY = "ZHVwbGV4LWJlbmNoLWtleQ==";
+
+// Every socket reads into this one buffer (`onread`): no allocation and no 'data' event per read.
+// Safe because each read is handled synchronously before the next; the parser copies what it keeps.
+const READ_BUFFER = Buffer.allocUnsafe(256 * 1024);
 
 /**
  * One WebSocket client made of a `net` socket, a hand-written HTTP upgrade and {@link FrameParser}.
@@ -51,7 +55,19 @@ export class RawClient {
   static open(options: ConnectOptions): Promise<RawClient> {
     const { port, path, headers = {}, deliveries, timeoutMs = 30_000 } = options;
     return new Promise((resolve, reject) => {
-      const socket = connect({ host: "127.0.0.1", port, noDelay: true });
+      let onBytes: (bytes: Buffer) => void = (bytes) => onHead(bytes);
+      const socket = connect({
+        host: "127.0.0.1",
+        port,
+        noDelay: true,
+        onread: {
+          buffer: READ_BUFFER,
+          callback: (length) => {
+            onBytes(READ_BUFFER.subarray(0, length));
+            return true;
+          },
+        },
+      });
       const timer = setTimeout(() => fail(new Error("upgrade timed out")), timeoutMs);
       let head = Buffer.alloc(0);
       const fail = (error: Error): void => {
@@ -82,17 +98,15 @@ export class RawClient {
           return;
         }
         clearTimeout(timer);
-        socket.off("data", onHead);
         socket.off("error", fail);
         const client = new RawClient(socket, deliveries);
-        socket.on("data", (data: Buffer) => client.parser.push(data));
+        onBytes = (bytes) => client.parser.push(bytes);
         socket.on("error", () => client.onClose());
         socket.on("close", () => client.onClose());
         const rest = head.subarray(end + 4);
         if (rest.length > 0) client.parser.push(rest);
         resolve(client);
       };
-      socket.on("data", onHead);
     });
   }
 
