@@ -1,11 +1,4 @@
-import {
-  CloseCode,
-  SUBPROTOCOL,
-  Text,
-  decodeServerMessage,
-  encode,
-  isRetryable,
-} from "@duplex/protocol";
+import { CloseCode, Text, isRetryable } from "@duplex/protocol";
 import type { ClientMessage, ServerMessage, User } from "@duplex/protocol";
 import type {
   ClientEvents,
@@ -16,25 +9,20 @@ import type {
   OutboxEntry,
   RequestMessage,
   RoomsReply,
-  WebSocketLike,
 } from "./types.js";
 import type { DuplexClientOptions, ResolvedOptions } from "./options.js";
-import { backoffDelay } from "./backoff.js";
 import { Emitter } from "./emitter.js";
 import { randomId } from "./environment.js";
 import { Heartbeat } from "./heartbeat.js";
 import { heartbeatTiming, resolveOptions } from "./options.js";
 import { Outbox } from "./outbox.js";
 import { PendingRequests, RequestError } from "./requests.js";
+import { ReconnectScheduler } from "./reconnectScheduler.js";
 import { RoomCursors } from "./roomCursors.js";
 import { RoomFeeds } from "./roomFeeds.js";
 import { RoomSession } from "./roomSession.js";
 import { SessionStore } from "./sessionStore.js";
-
-/** After a deploy (1001) every client lost the server at once: start from a wider jitter window. */
-export const GOING_AWAY_MIN_ATTEMPT = 2;
-
-type Timer = "retry" | "stable";
+import { Transport } from "./transport.js";
 
 /**
  * One Duplex connection: hello/welcome, reconnect with jittered backoff, heartbeat, an outbox that
@@ -48,12 +36,8 @@ export class DuplexClient {
   readonly #outbox: Outbox;
   readonly #rooms: RoomSession;
   #state: ConnectionState = { status: "idle", attempt: 0 };
-  #socket: WebSocketLike | undefined;
-  /** Identifies the current socket; callbacks of a replaced one see another number and do nothing. */
-  #generation = 0;
-  /** Backoff exponent; reset only after a connection stayed up `stableAfterMs`. */
-  #retryAttempt = 0;
-  readonly #timers = new Map<Timer, unknown>();
+  readonly #transport: Transport;
+  readonly #reconnect: ReconnectScheduler;
   #heartbeat: Heartbeat | undefined;
   #unsubscribeOnline: (() => void) | undefined;
   #name: string | undefined;
@@ -65,6 +49,13 @@ export class DuplexClient {
     this.#name = options.name;
     const { storage, storageKey, timers } = this.#o;
     this.#requests = new PendingRequests(timers);
+    this.#reconnect = new ReconnectScheduler({ ...this.#o, timers });
+    this.#transport = new Transport(this.#o.WebSocket, this.#o.url, timers, {
+      open: () => this.#sayHello(),
+      message: (m) => this.#onMessage(m),
+      close: (code, reason) => this.#onClose(code, reason),
+      frame: (f) => this.#events.emit("frame", f),
+    });
     this.#session = new SessionStore(storage, storageKey);
     this.#outbox = new Outbox(storage, `${storageKey}:outbox`, (e) =>
       this.#events.emit("outbox", e),
@@ -112,7 +103,7 @@ export class DuplexClient {
   /** Opens the connection (from `idle` or `closed`); later drops reconnect by themselves. */
   connect(): void {
     if (this.#state.status !== "idle" && this.#state.status !== "closed") return;
-    this.#retryAttempt = 0;
+    this.#reconnect.reset();
     this.#unsubscribeOnline ??= this.#o.online.subscribe((up) => this.#onOnlineChange(up));
     this.#setState({ status: "connecting", attempt: 0, lastClose: this.#state.lastClose });
     if (this.#o.online.isOnline()) this.#open();
@@ -120,10 +111,9 @@ export class DuplexClient {
 
   /** Closes for good (until `connect()` again). The outbox stays persisted. */
   close(code: number = CloseCode.Normal, reason = "bye"): void {
-    const socket = this.#socket;
+    this.#transport.close(code, reason);
     this.#teardown();
     this.#stopWatchingOnline();
-    socket?.close(code, reason);
     this.#setState({ status: "closed", attempt: 0, lastClose: { code, reason, retryable: false } });
   }
 
@@ -221,11 +211,9 @@ export class DuplexClient {
   }
 
   #open(): void {
-    this.#clearTimer("retry");
-    const generation = ++this.#generation;
-    let socket: WebSocketLike;
+    this.#reconnect.cancelRetry();
     try {
-      socket = new this.#o.WebSocket(this.#o.url, SUBPROTOCOL);
+      this.#transport.open();
     } catch (error) {
       // A malformed URL does not get better by retrying.
       const reason = error instanceof Error ? error.message : "cannot open a socket";
@@ -237,41 +225,24 @@ export class DuplexClient {
       });
       return;
     }
-    this.#socket = socket;
     if (this.#state.nextRetryAt !== undefined) {
       this.#setState({ ...this.#state, nextRetryAt: undefined });
     }
-    socket.onopen = () => {
-      if (generation !== this.#generation) return;
-      const hello: ClientMessage = { type: "hello" };
-      if (this.#name !== undefined) hello.name = this.#name;
-      if (this.#session.token !== undefined) hello.token = this.#session.token;
-      this.#write(hello);
-    };
-    socket.onmessage = (ev) => {
-      if (generation === this.#generation && typeof ev.data === "string") this.#onFrame(ev.data);
-    };
-    socket.onclose = (ev) => {
-      if (generation === this.#generation) this.#onClose(ev.code, ev.reason);
-    };
-    socket.onerror = () => undefined; // `close` always follows and carries the code
   }
 
-  /** Forgets the current socket; its late callbacks become ghosts. */
+  #sayHello(): void {
+    const hello: ClientMessage = { type: "hello" };
+    if (this.#name !== undefined) hello.name = this.#name;
+    if (this.#session.token !== undefined) hello.token = this.#session.token;
+    this.#write(hello);
+  }
+
+  /** Drops the current socket's bookkeeping; the transport makes its late callbacks ghosts. */
   #teardown(): void {
-    this.#generation += 1;
-    const socket = this.#socket;
-    this.#socket = undefined;
-    if (socket !== undefined) {
-      socket.onopen = null;
-      socket.onmessage = null;
-      socket.onerror = null;
-      socket.onclose = null;
-    }
+    this.#transport.detach();
     this.#heartbeat?.stop();
     this.#heartbeat = undefined;
-    this.#clearTimer("stable");
-    this.#clearTimer("retry");
+    this.#reconnect.cancel();
     this.#rooms.onDisconnect();
     this.#requests.rejectAll("connection lost");
   }
@@ -285,47 +256,29 @@ export class DuplexClient {
       this.#setState({ status: "closed", attempt: 0, lastClose });
       return;
     }
-    const attempt =
-      code === CloseCode.GoingAway
-        ? Math.max(this.#retryAttempt, GOING_AWAY_MIN_ATTEMPT)
-        : this.#retryAttempt;
-    this.#retryAttempt = attempt + 1;
+    const attempt = this.#reconnect.recordFailure(code);
     if (!this.#o.online.isOnline()) {
       // No loop while offline: the `online` event reconnects.
-      this.#setState({ status: "reconnecting", attempt: this.#retryAttempt, lastClose });
+      this.#setState({ status: "reconnecting", attempt, lastClose });
       return;
     }
-    const delay = backoffDelay(attempt, this.#o.backoff, this.#o.random);
-    this.#timers.set(
-      "retry",
-      this.#o.timers.setTimeout(() => this.#open(), delay),
-    );
-    this.#setState({
-      status: "reconnecting",
-      attempt: this.#retryAttempt,
-      lastClose,
-      nextRetryAt: this.#o.timers.now() + delay,
-    });
+    const nextRetryAt = this.#reconnect.schedule(() => this.#open());
+    this.#setState({ status: "reconnecting", attempt, lastClose, nextRetryAt });
   }
 
   /** The link is dead though the socket looks open: drop it now and reconnect. */
   #onDeadLink(): void {
-    const socket = this.#socket;
+    this.#transport.terminate();
     this.#onClose(CloseCode.Abnormal, "no pong: link dead");
-    // `ws` waits 30 s for the close handshake on a dead link; terminate() frees it at once.
-    const terminable = socket as (WebSocketLike & { terminate?: () => void }) | undefined;
-    if (typeof terminable?.terminate === "function") terminable.terminate();
-    else socket?.close(CloseCode.Normal, "heartbeat timeout");
   }
 
   #onOnlineChange(online: boolean): void {
     const { status } = this.#state;
-    if (this.#socket !== undefined || (status !== "reconnecting" && status !== "connecting"))
-      return;
+    if (this.#transport.attached || (status !== "reconnecting" && status !== "connecting")) return;
     if (online) {
       this.#open();
     } else {
-      this.#clearTimer("retry");
+      this.#reconnect.cancelRetry();
       this.#setState({ ...this.#state, nextRetryAt: undefined });
     }
   }
@@ -335,37 +288,13 @@ export class DuplexClient {
     this.#unsubscribeOnline = undefined;
   }
 
-  #clearTimer(name: Timer): void {
-    const handle = this.#timers.get(name);
-    if (handle === undefined) return;
-    this.#o.timers.clearTimeout(handle);
-    this.#timers.delete(name);
-  }
-
   // --- frames --------------------------------------------------------------------------------------
 
   #write(message: ClientMessage): void {
-    const socket = this.#socket;
-    if (socket === undefined) return;
-    const text = encode(message);
-    socket.send(text);
-    this.#events.emit("frame", {
-      direction: "out",
-      text,
-      type: message.type,
-      at: this.#o.timers.now(),
-    });
+    this.#transport.write(message);
   }
 
-  #onFrame(text: string): void {
-    const decoded = decodeServerMessage(text);
-    const type = decoded.ok ? decoded.value.type : "invalid";
-    this.#events.emit("frame", { direction: "in", text, type, at: this.#o.timers.now() });
-    if (!decoded.ok) {
-      console.warn(`duplex client: ignored a bad frame (${decoded.error.message})`);
-      return;
-    }
-    const message = decoded.value;
+  #onMessage(message: ServerMessage): void {
     this.#handle(message);
     this.#requests.settle(message);
     this.#events.emit("message", message);
@@ -422,13 +351,7 @@ export class DuplexClient {
       },
     });
     this.#heartbeat.start();
-    this.#timers.set(
-      "stable",
-      this.#o.timers.setTimeout(() => {
-        this.#timers.delete("stable");
-        this.#retryAttempt = 0;
-      }, this.#o.stableAfterMs),
-    );
+    this.#reconnect.markOpen();
     this.#setState({ status: "open", attempt: 0, lastClose: this.#state.lastClose });
     this.#events.emit("user", welcome.user);
     this.#rooms.onWelcome();

@@ -1,4 +1,5 @@
-export { DuplexClient, GOING_AWAY_MIN_ATTEMPT } from "./DuplexClient.js";
+export { DuplexClient } from "./DuplexClient.js";
+export { GOING_AWAY_MIN_ATTEMPT } from "./reconnectScheduler.js";
 export type { DuplexClientOptions } from "./options.js";
 export { backoffDelay, DEFAULT_BACKOFF } from "./backoff.js";
 export type { BackoffOptions } from "./backoff.js";

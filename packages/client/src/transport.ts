@@ -1,0 +1,92 @@
+import { CloseCode, SUBPROTOCOL, decodeServerMessage, encode } from "@duplex/protocol";
+import type { ClientMessage, ServerMessage } from "@duplex/protocol";
+import type { ClientEvents, Timers, WebSocketConstructor, WebSocketLike } from "./types.js";
+
+export interface TransportHandlers {
+  open: () => void;
+  message: (message: ServerMessage) => void;
+  close: (code: number, reason: string) => void;
+  frame: ClientEvents["frame"];
+}
+
+/**
+ * At most one socket at a time, speaking the protocol's codec. Each socket's callbacks capture its
+ * generation; once the socket is detached (replaced, timed out, closed) they do nothing, so events
+ * from orphaned sockets can never change the client's state (tldraw rule CW10).
+ */
+export class Transport {
+  #socket: WebSocketLike | undefined;
+  #generation = 0;
+
+  constructor(
+    private readonly WebSocket: WebSocketConstructor,
+    private readonly url: string,
+    private readonly timers: Timers,
+    private readonly on: TransportHandlers,
+  ) {}
+
+  get attached(): boolean {
+    return this.#socket !== undefined;
+  }
+
+  /** Opens a new socket offering the `duplex.v1` subprotocol. Throws if the URL is unusable. */
+  open(): void {
+    this.detach();
+    const generation = ++this.#generation;
+    const socket = new this.WebSocket(this.url, SUBPROTOCOL);
+    this.#socket = socket;
+    socket.onopen = () => {
+      if (generation === this.#generation) this.on.open();
+    };
+    socket.onmessage = (ev) => {
+      if (generation === this.#generation && typeof ev.data === "string") this.#receive(ev.data);
+    };
+    socket.onclose = (ev) => {
+      if (generation !== this.#generation) return;
+      this.detach();
+      this.on.close(ev.code, ev.reason);
+    };
+    socket.onerror = () => undefined; // `close` always follows and carries the code
+  }
+
+  write(message: ClientMessage): void {
+    const socket = this.#socket;
+    if (socket === undefined) return;
+    const text = encode(message);
+    socket.send(text);
+    this.on.frame({ direction: "out", text, type: message.type, at: this.timers.now() });
+  }
+
+  /** Abandons the current socket without closing it: its late callbacks become ghosts. */
+  detach(): WebSocketLike | undefined {
+    this.#generation += 1;
+    const socket = this.#socket;
+    this.#socket = undefined;
+    if (socket !== undefined) {
+      socket.onopen = null;
+      socket.onmessage = null;
+      socket.onerror = null;
+      socket.onclose = null;
+    }
+    return socket;
+  }
+
+  close(code: number, reason: string): void {
+    this.detach()?.close(code, reason);
+  }
+
+  /** Drops a dead link at once: `ws` would wait 30 s for a close handshake that will never come. */
+  terminate(): void {
+    const socket = this.detach() as (WebSocketLike & { terminate?: () => void }) | undefined;
+    if (typeof socket?.terminate === "function") socket.terminate();
+    else socket?.close(CloseCode.Normal, "heartbeat timeout");
+  }
+
+  #receive(text: string): void {
+    const decoded = decodeServerMessage(text);
+    const type = decoded.ok ? decoded.value.type : "invalid";
+    this.on.frame({ direction: "in", text, type, at: this.timers.now() });
+    if (decoded.ok) this.on.message(decoded.value);
+    else console.warn(`duplex client: ignored a bad frame (${decoded.error.message})`);
+  }
+}
