@@ -20,10 +20,22 @@ export function processRssBytes(pid: number): number {
   return match ? Number(match[1]) * 1024 : 0;
 }
 
-/** CPU used by the server and the generator over one window, as a share of one core (1 = 100 %). */
+/** CPU seconds every process on the machine has used (all cores), from the first line of /proc/stat. */
+export function machineBusySeconds(): number {
+  const line = readFileSync("/proc/stat", "utf8").split("\n", 1)[0] ?? "";
+  const [, user, nice, system, , , irq, softirq, steal] = line.trim().split(/\s+/).map(Number);
+  return (
+    ((user ?? 0) + (nice ?? 0) + (system ?? 0) + (irq ?? 0) + (softirq ?? 0) + (steal ?? 0)) /
+    CLOCK_TICKS_PER_SECOND
+  );
+}
+
+/** CPU used over one window, as a share of one core (1 = 100 %). */
 export interface CpuShare {
   server: number;
   generator: number;
+  /** Everything else on the machine (other processes, the kernel's softirqs): noise when high. */
+  others: number;
 }
 
 /** Starts a window; calling the returned function ends it and reports each process's share of a core. */
@@ -31,13 +43,14 @@ export function startCpuWindow(serverPid: number): () => CpuShare {
   const startedAt = process.hrtime.bigint();
   const serverStart = processCpuSeconds(serverPid);
   const generatorStart = process.cpuUsage();
+  const machineStart = machineBusySeconds();
   return () => {
     const seconds = Number(process.hrtime.bigint() - startedAt) / 1e9;
-    const generator = process.cpuUsage(generatorStart);
-    return {
-      server: (processCpuSeconds(serverPid) - serverStart) / seconds,
-      generator: (generator.user + generator.system) / 1e6 / seconds,
-    };
+    const used = process.cpuUsage(generatorStart);
+    const server = (processCpuSeconds(serverPid) - serverStart) / seconds;
+    const generator = (used.user + used.system) / 1e6 / seconds;
+    const machine = (machineBusySeconds() - machineStart) / seconds;
+    return { server, generator, others: Math.max(0, machine - server - generator) };
   };
 }
 

@@ -26,12 +26,23 @@ function renderFanout(results: BenchResults): string[] {
   return results.fanout.flatMap(({ receivers, byTarget }) => [
     `a. Fan-out, ${receivers} receivers in one room — highest delivery rate sustained (deliveries/s)`,
     formatTable(
-      ["target", "sustained/s", "srv CPU", "gen CPU", "peak/s", "saturates", "×ws", "×socket.io"],
+      [
+        "target",
+        "sustained/s",
+        "srv CPU",
+        "gen CPU",
+        "other",
+        "peak/s",
+        "saturates",
+        "×ws",
+        "×socket.io",
+      ],
       rowsFor(byTarget, (name, r) => [
         name,
         compact(r.sustainedRate),
         pct(r.sustainedCpu.server),
         pct(r.sustainedCpu.generator),
+        pct(r.sustainedCpu.others),
         compact(r.peakRate),
         r.saturates,
         ...ratios(byTarget, r, (x) => x.sustainedRate),
@@ -82,6 +93,7 @@ function renderManySenders(results: BenchResults): string[] {
         "p99 ms",
         "srv CPU",
         "gen CPU",
+        "other",
         "saturates",
         "p99 ×ws",
         "p99 ×socket.io",
@@ -95,6 +107,7 @@ function renderManySenders(results: BenchResults): string[] {
         ms(r.latency.p99),
         pct(r.cpu.server),
         pct(r.cpu.generator),
+        pct(r.cpu.others),
         r.saturates,
         ...ratios(byTarget, r, (x) => x.latency.p99),
       ]),
@@ -193,7 +206,8 @@ export function renderResults(results: BenchResults): string {
   return [
     `Duplex bench (${results.mode}) — ${results.date} — ${m.nproc} × ${m.cpuModel}, Node ${m.node}, ` +
       `server on core ${m.serverCore}, generator on core ${m.generatorCore}, ulimit -n ${m.fdLimit}`,
-    "CPU columns are the share of one core used by the server (srv) and the load generator (gen).",
+    "CPU columns: share of one core used by the server (srv), the load generator (gen) and everything else",
+    "on the machine (other: other processes — high values mean a noisy run).",
     "",
     ...renderFanout(results),
     ...renderManySenders(results),

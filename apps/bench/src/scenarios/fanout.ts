@@ -52,7 +52,7 @@ const SENDERS = 2;
 // Sustained: ≥ 97 % of what was sent up to 50 ms before the step ended had arrived when it ended.
 const SUSTAINED_COMPLETION = 0.97;
 const ROOM = "fanout";
-const ZERO_CPU: CpuShare = { server: 0, generator: 0 };
+const ZERO_CPU: CpuShare = { server: 0, generator: 0, others: 0 };
 
 /** Fan-out to R receivers in one room: step the rate up to find the sustained maximum, then latency. */
 export async function runFanout(
