@@ -27,6 +27,8 @@ export interface Config {
   permessageDeflate: boolean;
   /** Time a new socket has to send `hello`. @default LIMITS.helloTimeoutMs */
   helloTimeoutMs: number;
+  /** Bearer token of `POST /api/notifications`. Unset: the endpoint answers 404. @default undefined */
+  adminToken: string | undefined;
 }
 
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -85,6 +87,7 @@ const EnvSchema = z.object({
   WEB_DIST: z.string().trim().min(1).optional(),
   PERMESSAGE_DEFLATE: boolean.default(false),
   HELLO_TIMEOUT_MS: intIn(50, 60_000).default(LIMITS.helloTimeoutMs),
+  ADMIN_TOKEN: z.string().trim().min(8, "must be at least 8 characters").optional(),
 });
 
 /** A start-up error naming the variable at fault. */
@@ -129,5 +132,6 @@ export function loadConfig(
     webDist: e.WEB_DIST === undefined ? DEFAULT_WEB_DIST : resolve(cwd, e.WEB_DIST),
     permessageDeflate: e.PERMESSAGE_DEFLATE,
     helloTimeoutMs: e.HELLO_TIMEOUT_MS,
+    adminToken: e.ADMIN_TOKEN,
   };
 }

@@ -4,6 +4,7 @@ import type { Connection } from "./connection/Connection.js";
 import type { RoomFanout } from "./connection/RoomFanout.js";
 import type { Logger } from "./logger.js";
 import type { Presence } from "./presence/Presence.js";
+import type { Push } from "./push/Push.js";
 import type { OnlineUsers } from "./session/OnlineUsers.js";
 import type { Store } from "./store/Store.js";
 
@@ -16,6 +17,8 @@ export interface ServerContext {
   presence: Presence;
   fanout: RoomFanout;
   online: OnlineUsers;
+  /** Notifications to users and the live stats topic. */
+  push: Push;
   /** Open sockets on this node. */
   connections: Set<Connection>;
   now(): number;

@@ -10,10 +10,12 @@ import type { Connection } from "./connection/Connection.js";
 import { startHeartbeat } from "./connection/heartbeat.js";
 import { RoomFanout } from "./connection/RoomFanout.js";
 import type { ServerContext } from "./context.js";
+import { NOTIFICATIONS_PATH, createNotificationsApi } from "./http/notificationsApi.js";
 import { createRequestHandler } from "./http/requestHandler.js";
 import { checkUpgrade, refuseUpgrade } from "./http/upgrade.js";
 import { createLogger, type Logger } from "./logger.js";
 import { MemoryPresence } from "./presence/MemoryPresence.js";
+import { startPush } from "./push/Push.js";
 import { OnlineUsers } from "./session/OnlineUsers.js";
 import { SqliteStore } from "./store/SqliteStore.js";
 
@@ -92,6 +94,17 @@ export async function startServer(
   await store.ensureRoom("general");
   const broker = new InProcessBroker();
   const presence = new MemoryPresence();
+  const connections = new Set<Connection>();
+  const online = new OnlineUsers();
+  const now = () => Date.now();
+  const push = await startPush({
+    broker,
+    connections,
+    notifications: store.notifications,
+    online,
+    log,
+    now,
+  });
   const ctx: ServerContext = {
     config: { ...config, tokenSecret },
     log,
@@ -99,12 +112,23 @@ export async function startServer(
     broker,
     presence,
     fanout: new RoomFanout(broker, log),
-    online: new OnlineUsers(),
-    connections: new Set(),
-    now: () => Date.now(),
+    online,
+    push,
+    connections,
+    now,
   };
 
-  const http = createServer(createRequestHandler(config.webDist, log));
+  const notificationsApi = createNotificationsApi({
+    adminToken: config.adminToken,
+    store,
+    presence,
+    notifier: push.notifier,
+    log,
+    now,
+  });
+  const http = createServer(
+    createRequestHandler(config.webDist, log, new Map([[NOTIFICATIONS_PATH, notificationsApi]])),
+  );
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: LIMITS.maxFrameBytes,
@@ -137,6 +161,7 @@ export async function startServer(
   try {
     address = await listen(http, config.port, config.host);
   } catch (err) {
+    await push.close();
     await store.close();
     throw err;
   }
@@ -154,6 +179,7 @@ export async function startServer(
       log.info("shutting down");
       stopHeartbeat();
       http.close();
+      await push.close();
       await closeSockets(ctx.connections);
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       http.closeAllConnections();

@@ -63,9 +63,10 @@ const cases: { name: string; frame: string; code: ErrorCode; ref?: string }[] = 
     ref: "e1",
   },
   {
-    name: "subscribe (not supported yet)",
-    frame: '{"type":"subscribe","topic":"stats"}',
+    name: "mark_read with neither ids nor all",
+    frame: '{"type":"mark_read","ref":"mr"}',
     code: ErrorCode.InvalidMessage,
+    ref: "mr",
   },
 ];
 
@@ -88,8 +89,8 @@ describe("bad input gets its error and the connection stays usable", () => {
     await using server = await startTestServer({ dbPath: db.path });
     const { client } = await TestClient.hello(server.url);
     using _ = client;
-    client.send({ type: "mark_read", all: true });
-    expect((await client.waitFor("error")).message).toBe("mark_read is not supported yet");
+    client.send({ type: "delete", room: "general", id: "m_1" });
+    expect((await client.waitFor("error")).message).toBe("delete is not supported yet");
   });
 
   it("answers send, typing and leave in a room not joined with not_joined", async () => {

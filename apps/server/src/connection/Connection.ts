@@ -56,6 +56,12 @@ export class Connection {
     if (this.ws.readyState === WebSocket.OPEN) this.ws.send(frame);
   }
 
+  /** A frame that may be dropped (live data, superseded soon) when the socket is congested. */
+  sendVolatile(frame: string): void {
+    if (this.ws.bufferedAmount > CONGESTED_BYTES) return;
+    this.sendFrame(frame);
+  }
+
   /** A room broadcast: buffered while the room is `joining`, dropped if volatile and congested. */
   deliver(room: string, frame: string, volatile: boolean): void {
     const state = this.rooms.get(room);

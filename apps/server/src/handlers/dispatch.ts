@@ -3,8 +3,10 @@ import type { Connection } from "../connection/Connection.js";
 import type { ServerContext } from "../context.js";
 import { DuplexError } from "../errors.js";
 import { handleHistory, handleSend } from "./messages.js";
+import { handleMarkRead } from "./notifications.js";
 import { handleJoin, handleLeave, handleRooms, handleTyping } from "./rooms.js";
 import { handleHello, handlePing } from "./session.js";
+import { handleSubscribe, handleUnsubscribe } from "./topics.js";
 
 function notSupportedYet(type: ClientMessage["type"]): never {
   throw new DuplexError(ErrorCode.InvalidMessage, `${type} is not supported yet`);
@@ -33,12 +35,15 @@ export async function dispatch(
       return handleSend(ctx, conn, msg);
     case "history":
       return handleHistory(ctx, conn, msg);
-    // Issue 4 (edit/delete) and issue 5 (subscribe/unsubscribe/mark_read) add handlers here.
+    case "subscribe":
+      return handleSubscribe(ctx, conn, msg);
+    case "unsubscribe":
+      return handleUnsubscribe(ctx, conn, msg);
+    case "mark_read":
+      return handleMarkRead(ctx, conn, msg);
+    // Issue 4 (edit/delete) adds handlers here.
     case "edit":
     case "delete":
-    case "subscribe":
-    case "unsubscribe":
-    case "mark_read":
       return notSupportedYet(msg.type);
     default: {
       const unreachable: never = msg;

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { LIMITS, type ClientMessageOf } from "@duplex/protocol";
 import type { Connection } from "../connection/Connection.js";
 import type { ServerContext } from "../context.js";
+import { onMessageStored } from "../push/onMessageStored.js";
 import { assertJoined, assertMayAccess, userOf } from "./access.js";
 
 const newMessageId = () => `m_${randomBytes(12).toString("base64url")}`;
@@ -36,6 +37,7 @@ export async function handleSend(
   });
   if (duplicate) return;
   await ctx.fanout.publish(msg.room, { type: "message", ...message });
+  onMessageStored(ctx, message);
 }
 
 /** Older pages for scroll-back. Public rooms are readable without joining; DMs only by participants. */

@@ -63,6 +63,7 @@ export async function handleHello(
     serverTime: now,
     protocolVersion: PROTOCOL_VERSION,
   });
+  await ctx.push.notifier.welcome(conn, user);
 }
 
 /** Application-level ping, for browsers (which cannot send ping frames) to measure round trips. */

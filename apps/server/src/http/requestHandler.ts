@@ -11,8 +11,18 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
-/** Plain HTTP: `/healthz`, and the built web app when `webDist` holds one (production). */
-export function createRequestHandler(webDist: string, log: Logger) {
+/** An HTTP endpoint owning one exact path (every method: it answers 405 itself). */
+export type Route = (req: IncomingMessage, res: ServerResponse) => void;
+
+/**
+ * Plain HTTP: `/healthz`, `routes` by exact path (e.g. `/api/notifications`), and the built web app
+ * when `webDist` holds one (production).
+ */
+export function createRequestHandler(
+  webDist: string,
+  log: Logger,
+  routes: ReadonlyMap<string, Route> = new Map(),
+) {
   const serveApp = hasWebApp(webDist);
   log.info({ webDist, serveApp }, serveApp ? "serving the web app" : "no built web app to serve");
   return (req: IncomingMessage, res: ServerResponse): void => {
@@ -20,6 +30,11 @@ export function createRequestHandler(webDist: string, log: Logger) {
     const path = new URL(req.url ?? "/", "http://localhost").pathname;
     if (path === "/healthz" && (method === "GET" || method === "HEAD")) {
       sendJson(res, 200, { status: "ok" });
+      return;
+    }
+    const route = routes.get(path);
+    if (route) {
+      route(req, res);
       return;
     }
     if (

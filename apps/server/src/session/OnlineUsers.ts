@@ -35,6 +35,11 @@ export class OnlineUsers {
     if (user) this.#names.delete(user.name.toLowerCase());
   }
 
+  /** Whether the user has an open socket on this node. */
+  isOnline(userId: string): boolean {
+    return this.#sockets.has(userId);
+  }
+
   get count(): number {
     return this.#users.size;
   }

@@ -4,6 +4,8 @@ import { dirname } from "node:path";
 import type { ChatMessage, User } from "@duplex/protocol";
 import Database from "better-sqlite3";
 import { MIGRATIONS } from "./migrations.js";
+import type { NotificationStore } from "./NotificationStore.js";
+import { SqliteNotificationStore } from "./SqliteNotificationStore.js";
 import type { AppendInput, AppendResult, MessagePage, RoomState, Store } from "./Store.js";
 
 interface MessageRow {
@@ -56,6 +58,7 @@ export class SqliteStore implements Store {
   readonly #db: Database.Database;
   readonly #stmt;
   readonly #appendTx;
+  readonly notifications: NotificationStore;
 
   constructor(path: string) {
     if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
@@ -68,6 +71,7 @@ export class SqliteStore implements Store {
     this.#db.pragma("busy_timeout = 5000");
     this.#migrate();
     const db = this.#db;
+    this.notifications = new SqliteNotificationStore(db);
     this.#stmt = {
       upsertUser: db.prepare(
         `INSERT INTO users (id, name, created_at) VALUES (?, ?, ?)

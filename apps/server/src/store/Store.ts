@@ -1,4 +1,5 @@
 import type { ChatMessage, User } from "@duplex/protocol";
+import type { NotificationStore } from "./NotificationStore.js";
 
 /** A room's sequence state. `epoch` names this life of the sequence (new if the store is reset). */
 export interface RoomState {
@@ -50,5 +51,7 @@ export interface Store {
   page(room: string, limit: number, before?: number): Promise<MessagePage>;
   /** Messages with seq > `since`, oldest first, at most `limit`. */
   after(room: string, since: number, limit: number): Promise<ChatMessage[]>;
+  /** Per-user notifications (the push issue), in the same database. */
+  readonly notifications: NotificationStore;
   close(): Promise<void>;
 }

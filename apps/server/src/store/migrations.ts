@@ -51,4 +51,32 @@ export const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = 
       CREATE INDEX notifications_user_ts ON notifications(user_id, ts);
     `,
   },
+  {
+    id: 2,
+    name: "notifications per user",
+    // One push reaches many users under one id (so its frame is encoded once): the key becomes
+    // (user_id, id). Users are found by ASCII-lower-cased name for @mentions and the push API.
+    sql: `
+      CREATE TABLE notifications_v2 (
+        user_id TEXT NOT NULL REFERENCES users(id),
+        id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        title TEXT NOT NULL,
+        body TEXT NOT NULL,
+        level TEXT NOT NULL,
+        ts INTEGER NOT NULL,
+        read INTEGER NOT NULL DEFAULT 0,
+        link_room TEXT,
+        link_message_id TEXT,
+        link_seq INTEGER,
+        PRIMARY KEY (user_id, id)
+      ) WITHOUT ROWID;
+      INSERT INTO notifications_v2 SELECT user_id, id, kind, title, body, level, ts, read, link_room,
+        link_message_id, link_seq FROM notifications;
+      DROP TABLE notifications;
+      ALTER TABLE notifications_v2 RENAME TO notifications;
+      CREATE INDEX notifications_user_unread ON notifications(user_id, read, ts);
+      CREATE INDEX users_name_lower ON users(lower(name));
+    `,
+  },
 ];

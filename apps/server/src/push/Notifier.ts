@@ -1,0 +1,88 @@
+import type { User } from "@duplex/protocol";
+import type { Connection } from "../connection/Connection.js";
+import type { Logger } from "../logger.js";
+import type { OnlineUsers } from "../session/OnlineUsers.js";
+import type { NewNotification, NotificationStore } from "../store/NotificationStore.js";
+import { nameKey } from "./mentions.js";
+import type { Audience, UserFanout } from "./UserFanout.js";
+
+/** How many unread notifications a new socket receives right after `welcome` (the latest ones). */
+export const UNREAD_ON_WELCOME = 100;
+
+/**
+ * Stores notifications, then pushes them live; replays the unread ones to a new socket; keeps the
+ * read state in sync across a user's sockets. Store first, push second: a notification a user sees
+ * live is one they will see again after a reload until they mark it read.
+ */
+export class Notifier {
+  constructor(
+    private readonly store: NotificationStore,
+    private readonly users: UserFanout,
+    private readonly online: OnlineUsers,
+    private readonly log: Logger,
+  ) {}
+
+  /**
+   * Stores `notification` for `to` and pushes it to the users it was new for (one frame for all).
+   * Returns how many users it was stored for.
+   */
+  async deliver(notification: NewNotification, to: Audience): Promise<number> {
+    const created = await this.store.add(notification, to);
+    if (created.length === 0) return 0;
+    const frame = { type: "notification", notification: { ...notification, read: false } } as const;
+    // Everyone got it: one "all" push, not a list of every user id.
+    await this.users.publish(to === "all" ? "all" : created, frame);
+    this.log.info(
+      { id: notification.id, kind: notification.kind, recipients: created.length },
+      "notification delivered",
+    );
+    return created.length;
+  }
+
+  /** Right after `welcome`: the socket joins live pushes, then gets the unread ones, oldest first. */
+  async welcome(conn: Connection, user: User): Promise<void> {
+    // Live pushes first, so nothing stored between the query and the mark is missed (a client
+    // de-duplicates by id if a notification arrives both ways).
+    this.users.markWelcomed(conn);
+    for (const notification of await this.store.unread(user.id, UNREAD_ON_WELCOME)) {
+      conn.send({ type: "notification", notification });
+    }
+  }
+
+  /**
+   * Marks read (only the user's own notifications), answers the asking socket (with its `ref`) and
+   * tells the user's other sockets.
+   */
+  async markRead(
+    conn: Connection,
+    userId: string,
+    ids: readonly string[] | undefined,
+    ref?: string,
+  ) {
+    const owned = await this.store.markRead(userId, ids);
+    const read = {
+      type: "notifications_read",
+      ids: owned,
+      ...(ids === undefined && { all: true }),
+    } as const;
+    conn.send({ ...read, ...(ref !== undefined && { ref }) });
+    await this.users.publish([userId], read, { exceptConnection: conn.id });
+  }
+
+  /**
+   * The user holding each name key. Several stored users may share a name (names are unique only
+   * among connected users): the one online now wins, else the newest.
+   */
+  async usersByNameKeys(keys: readonly string[]): Promise<Map<string, User>> {
+    const found = new Map<string, User>();
+    if (keys.length === 0) return found;
+    for (const user of await this.store.usersByNameKeys(keys)) {
+      const key = nameKey(user.name);
+      const held = found.get(key);
+      if (!held || (!this.online.isOnline(held.id) && this.online.isOnline(user.id))) {
+        found.set(key, user);
+      }
+    }
+    return found;
+  }
+}

@@ -1,0 +1,51 @@
+import type { Broker } from "../broker/Broker.js";
+import type { Connection } from "../connection/Connection.js";
+import type { Logger } from "../logger.js";
+import type { OnlineUsers } from "../session/OnlineUsers.js";
+import type { NotificationStore } from "../store/NotificationStore.js";
+import { Notifier } from "./Notifier.js";
+import { MessageRate } from "./stats/MessageRate.js";
+import { LocalStats } from "./stats/StatsSource.js";
+import { StatsTicker } from "./stats/StatsTicker.js";
+import { UserFanout } from "./UserFanout.js";
+
+/** Server push (issue 5): notifications to users and the live stats topic. One per server. */
+export interface Push {
+  users: UserFanout;
+  notifier: Notifier;
+  stats: StatsTicker;
+  messageRate: MessageRate;
+  close(): Promise<void>;
+}
+
+export interface PushDeps {
+  broker: Broker;
+  connections: ReadonlySet<Connection>;
+  notifications: NotificationStore;
+  online: OnlineUsers;
+  log: Logger;
+  now(): number;
+}
+
+/** Builds the push services and subscribes this node to user pushes. */
+export async function startPush(deps: PushDeps): Promise<Push> {
+  const log = deps.log.child({ module: "push" });
+  const users = new UserFanout(deps.broker, deps.connections, log);
+  await users.start();
+  const messageRate = new MessageRate(deps.now);
+  const stats = new StatsTicker(
+    new LocalStats(() => deps.connections.size, messageRate),
+    log,
+    deps.now,
+  );
+  return {
+    users,
+    notifier: new Notifier(deps.notifications, users, deps.online, log),
+    stats,
+    messageRate,
+    close: async () => {
+      await stats.close();
+      await users.stop();
+    },
+  };
+}

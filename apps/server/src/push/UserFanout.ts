@@ -1,0 +1,81 @@
+import { encode, type ServerMessage } from "@duplex/protocol";
+import type { Broker, Unsubscribe } from "../broker/Broker.js";
+import type { Connection } from "../connection/Connection.js";
+import type { Logger } from "../logger.js";
+
+/** Whom a user push is for: every welcomed socket, or the sockets of some users. */
+export type Audience = "all" | readonly string[];
+
+const CHANNEL = "push:users";
+
+interface Header {
+  to: "all" | string[];
+  /** A connection id (unique across nodes) that already has the answer. */
+  except?: string;
+}
+
+/**
+ * Pushes to users (not rooms) through the broker: one channel every node subscribes to once, payload
+ * = a one-line JSON header naming the audience + the frame encoded once. Each node hands the frame to
+ * its own welcomed sockets of those users, so the same code serves a multi-node deployment.
+ */
+export class UserFanout {
+  /** Sockets that have received `welcome`: nothing is pushed to a socket before it. */
+  readonly #welcomed = new WeakSet<Connection>();
+  #subscription: Promise<Unsubscribe> | undefined;
+
+  constructor(
+    private readonly broker: Broker,
+    private readonly connections: ReadonlySet<Connection>,
+    private readonly log: Logger,
+  ) {}
+
+  /** Subscribes this node to user pushes. Call once at start. */
+  async start(): Promise<void> {
+    this.#subscription ??= this.broker.subscribe(CHANNEL, (payload) => this.#deliver(payload));
+    await this.#subscription;
+  }
+
+  async stop(): Promise<void> {
+    const subscription = this.#subscription;
+    this.#subscription = undefined;
+    if (subscription) await (await subscription)();
+  }
+
+  /** From now on `conn` receives pushes for its user. Call right after sending `welcome`. */
+  markWelcomed(conn: Connection): void {
+    this.#welcomed.add(conn);
+  }
+
+  /** Encodes `message` once and sends it to every socket of `to`, on every node. */
+  async publish(
+    to: Audience,
+    message: ServerMessage,
+    options: { exceptConnection?: string } = {},
+  ): Promise<void> {
+    if (to !== "all" && to.length === 0) return;
+    const header: Header = {
+      to: to === "all" ? "all" : [...to],
+      ...(options.exceptConnection !== undefined && { except: options.exceptConnection }),
+    };
+    await this.broker.publish(CHANNEL, `${JSON.stringify(header)}\n${encode(message)}`);
+  }
+
+  #deliver(payload: string): void {
+    const newline = payload.indexOf("\n");
+    let header: Header;
+    try {
+      header = JSON.parse(payload.slice(0, newline)) as Header;
+    } catch (err) {
+      this.log.error({ err }, "undecodable user push payload");
+      return;
+    }
+    const frame = payload.slice(newline + 1);
+    const users = header.to === "all" ? undefined : new Set(header.to);
+    for (const conn of this.connections) {
+      if (!this.#welcomed.has(conn) || conn.user === undefined || conn.id === header.except)
+        continue;
+      if (users === undefined || users.has(conn.user.id)) conn.sendFrame(frame);
+    }
+  }
+}

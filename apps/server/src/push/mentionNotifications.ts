@@ -1,0 +1,47 @@
+import { LIMITS, dmParticipants, isDmRoom, type ChatMessage, type User } from "@duplex/protocol";
+import type { NewNotification } from "../store/NotificationStore.js";
+import { mentionCandidates, pickMentions } from "./mentions.js";
+import type { Notifier } from "./Notifier.js";
+
+/** The id of `message`'s mention notification: derived, so a retry can never create a second one. */
+export const mentionNotificationId = (messageId: string) => `n_mention_${messageId}`;
+
+function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/** Who may be notified: in a DM only its participants (a mention must not leak a private text). */
+function mayBeNotified(user: User, message: ChatMessage): boolean {
+  if (user.id === message.from.id) return false;
+  if (!isDmRoom(message.room)) return true;
+  return dmParticipants(message.room)?.includes(user.id) ?? false;
+}
+
+export function mentionNotification(message: ChatMessage): NewNotification {
+  const where = isDmRoom(message.room) ? "a direct message" : `#${message.room}`;
+  return {
+    id: mentionNotificationId(message.id),
+    kind: "mention",
+    title: truncate(`${message.from.name} mentioned you in ${where}`, LIMITS.maxTitleLength),
+    body: truncate(message.text, LIMITS.maxBodyLength),
+    level: "info",
+    ts: message.ts,
+    link: { room: message.room, messageId: message.id, seq: message.seq },
+  };
+}
+
+/**
+ * Notifies every user `@mentioned` in a stored message (rule in `mentions.ts`), once per message
+ * per user, never the author, and in a DM only the other participant. Returns who was notified.
+ */
+export async function notifyMentions(notifier: Notifier, message: ChatMessage): Promise<string[]> {
+  const keys = mentionCandidates(message.text).flat();
+  if (keys.length === 0) return [];
+  const known = await notifier.usersByNameKeys(keys);
+  const recipients = pickMentions(message.text, known)
+    .filter((user) => mayBeNotified(user, message))
+    .map((user) => user.id);
+  if (recipients.length === 0) return [];
+  await notifier.deliver(mentionNotification(message), recipients);
+  return recipients;
+}

@@ -1,0 +1,62 @@
+import { LIMITS, type User } from "@duplex/protocol";
+
+/**
+ * The mention rule (documented in the server README):
+ * - `@` starts a mention only at the start of the text or after a non-word character (so
+ *   `mail@alice` is no mention);
+ * - it is followed by the display name of a known user, compared case-insensitively for ASCII
+ *   letters (SQLite's `lower()`, so the look-up is indexed);
+ * - names may contain spaces, so the longest known name wins (`@Ann Lee` → "Ann Lee" over "Ann");
+ * - the name must end at a word boundary (`@Bobby` does not mention "Bob"; `@Bob's` does).
+ */
+
+const WORD_CHAR = /[\p{L}\p{N}_]/u;
+/** At most this many `@` are looked at per message: a wall of `@` costs bounded work. */
+export const MAX_MENTIONS_PER_MESSAGE = 20;
+
+const isWordChar = (ch: string | undefined) => ch !== undefined && WORD_CHAR.test(ch);
+
+/** A name's look-up key: lower case for ASCII letters only, exactly as SQLite's `lower()`. */
+export function nameKey(name: string): string {
+  return name.replace(/[A-Z]/g, (c) => c.toLowerCase());
+}
+
+/**
+ * For each mention site in `text`, the keys a name there could have, longest first. A candidate is
+ * a prefix of what follows the `@` that is already trimmed and ends at a word boundary.
+ */
+export function mentionCandidates(text: string): string[][] {
+  const sites: string[][] = [];
+  for (let at = text.indexOf("@"); at !== -1; at = text.indexOf("@", at + 1)) {
+    if (sites.length >= MAX_MENTIONS_PER_MESSAGE) break;
+    if (isWordChar(text[at - 1])) continue;
+    const start = at + 1;
+    const rest = text.slice(start, start + LIMITS.maxNameLength);
+    const keys: string[] = [];
+    for (let len = rest.length; len >= LIMITS.minNameLength; len--) {
+      const name = rest.slice(0, len);
+      if (name !== name.trim() || isWordChar(text[start + len])) continue;
+      keys.push(nameKey(name));
+    }
+    if (keys.length > 0) sites.push(keys);
+  }
+  return sites;
+}
+
+/**
+ * The users mentioned in `text`, each once, in order of first mention. `known` maps a name key to
+ * the user who holds that name (the caller decides between several stored users of one name).
+ */
+export function pickMentions(text: string, known: ReadonlyMap<string, User>): User[] {
+  const picked = new Map<string, User>();
+  for (const keys of mentionCandidates(text)) {
+    for (const key of keys) {
+      const user = known.get(key);
+      if (user) {
+        if (!picked.has(user.id)) picked.set(user.id, user);
+        break;
+      }
+    }
+  }
+  return [...picked.values()];
+}

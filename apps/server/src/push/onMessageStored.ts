@@ -1,0 +1,15 @@
+import type { ChatMessage } from "@duplex/protocol";
+import type { ServerContext } from "../context.js";
+import { notifyMentions } from "./mentionNotifications.js";
+
+/**
+ * The send path's one call into push, made after the message is stored, acked and fanned out:
+ * counts it for the stats topic and notifies mentioned users in the background, so a mention
+ * look-up never delays the sender's next frame.
+ */
+export function onMessageStored(ctx: ServerContext, message: ChatMessage): void {
+  ctx.push.messageRate.record();
+  notifyMentions(ctx.push.notifier, message).catch((err: unknown) => {
+    ctx.log.error({ err, message: message.id }, "mention notifications failed");
+  });
+}

@@ -1,0 +1,42 @@
+import { dmParticipants, isDmRoom, type PushNotificationRequest } from "@duplex/protocol";
+import type { Presence } from "../presence/Presence.js";
+import type { Store } from "../store/Store.js";
+import { nameKey } from "./mentions.js";
+import type { Notifier } from "./Notifier.js";
+import type { Audience } from "./UserFanout.js";
+
+export type PushTarget = PushNotificationRequest["to"];
+
+export type ResolvedTarget = { ok: true; audience: Audience } | { ok: false; message: string };
+
+export interface TargetDeps {
+  store: Store;
+  presence: Presence;
+  notifier: Notifier;
+}
+
+/**
+ * Who a push API target means (documented in the server README):
+ * - `"all"`: every user the store knows, so offline users find it on their next connect;
+ * - `{user}`: the user of that name (as for mentions: the one online now, else the newest);
+ * - `{room}`: everyone who has written in the room plus everyone online in it now; a DM room
+ *   only ever reaches its two participants.
+ * An unknown user or room is an error (the API answers 404).
+ */
+export async function resolveTarget(deps: TargetDeps, to: PushTarget): Promise<ResolvedTarget> {
+  if (to === "all") return { ok: true, audience: "all" };
+  if ("user" in to) {
+    const user = (await deps.notifier.usersByNameKeys([nameKey(to.user)])).get(nameKey(to.user));
+    return user
+      ? { ok: true, audience: [user.id] }
+      : { ok: false, message: `unknown user: ${to.user}` };
+  }
+  if ((await deps.store.getRoom(to.room)) === undefined) {
+    return { ok: false, message: `unknown room: ${to.room}` };
+  }
+  const members = new Set(await deps.store.notifications.roomAuthors(to.room));
+  for (const user of await deps.presence.members(to.room)) members.add(user.id);
+  const participants = isDmRoom(to.room) ? dmParticipants(to.room) : undefined;
+  const audience = [...members].filter((id) => participants?.includes(id) ?? true);
+  return { ok: true, audience };
+}

@@ -1,0 +1,142 @@
+import type { Notification, User } from "@duplex/protocol";
+import type Database from "better-sqlite3";
+import type { NewNotification, NotificationStore } from "./NotificationStore.js";
+
+interface NotificationRow {
+  id: string;
+  kind: Notification["kind"];
+  title: string;
+  body: string;
+  level: Notification["level"];
+  ts: number;
+  read: number;
+  link_room: string | null;
+  link_message_id: string | null;
+  link_seq: number | null;
+}
+
+function toNotification(row: NotificationRow): Notification {
+  const notification: Notification = {
+    id: row.id,
+    kind: row.kind,
+    title: row.title,
+    body: row.body,
+    level: row.level,
+    ts: row.ts,
+    read: row.read === 1,
+  };
+  if (row.link_room !== null && row.link_message_id !== null && row.link_seq !== null) {
+    notification.link = { room: row.link_room, messageId: row.link_message_id, seq: row.link_seq };
+  }
+  return notification;
+}
+
+// SQLite caps bound parameters (32766 since 3.32); chunk long id lists well below that.
+const CHUNK = 500;
+
+function chunks<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
+  return out;
+}
+
+const placeholders = (n: number) => Array.from({ length: n }, () => "?").join(", ");
+
+/** {@link NotificationStore} on the {@link SqliteStore}'s database (migration 2 shapes the table). */
+export class SqliteNotificationStore implements NotificationStore {
+  readonly #db: Database.Database;
+  readonly #stmt;
+  readonly #addTx;
+
+  constructor(db: Database.Database) {
+    this.#db = db;
+    this.#stmt = {
+      insert: db.prepare(
+        `INSERT INTO notifications (user_id, id, kind, title, body, level, ts, read, link_room,
+           link_message_id, link_seq) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)
+         ON CONFLICT(user_id, id) DO NOTHING`,
+      ),
+      allUsers: db.prepare<[], { id: string }>(`SELECT id FROM users`),
+      unread: db.prepare<[string, number], NotificationRow>(
+        `SELECT * FROM (SELECT id, kind, title, body, level, ts, read, link_room, link_message_id,
+           link_seq FROM notifications WHERE user_id = ? AND read = 0 ORDER BY ts DESC, id DESC
+           LIMIT ?) ORDER BY ts ASC, id ASC`,
+      ),
+      markAll: db.prepare(`UPDATE notifications SET read = 1 WHERE user_id = ? AND read = 0`),
+      roomAuthors: db.prepare<[string], { user_id: string }>(
+        `SELECT DISTINCT user_id FROM messages WHERE room = ?`,
+      ),
+    };
+    this.#addTx = db.transaction((n: NewNotification, userIds: readonly string[]): string[] => {
+      const created: string[] = [];
+      for (const userId of userIds) {
+        const { changes } = this.#stmt.insert.run(
+          userId,
+          n.id,
+          n.kind,
+          n.title,
+          n.body,
+          n.level,
+          n.ts,
+          n.link?.room ?? null,
+          n.link?.messageId ?? null,
+          n.link?.seq ?? null,
+        );
+        if (changes > 0) created.push(userId);
+      }
+      return created;
+    });
+  }
+
+  async add(notification: NewNotification, to: readonly string[] | "all"): Promise<string[]> {
+    // Reading the user list inside the transaction keeps "all" consistent with what is stored.
+    const run = this.#db.transaction(() => {
+      const userIds = to === "all" ? this.#stmt.allUsers.all().map((r) => r.id) : [...new Set(to)];
+      return this.#addTx(notification, userIds);
+    });
+    return run.immediate();
+  }
+
+  async unread(userId: string, limit: number): Promise<Notification[]> {
+    return this.#stmt.unread.all(userId, limit).map(toNotification);
+  }
+
+  async markRead(userId: string, ids?: readonly string[]): Promise<string[]> {
+    if (ids === undefined) {
+      this.#stmt.markAll.run(userId);
+      return [];
+    }
+    const run = this.#db.transaction(() => {
+      const owned: string[] = [];
+      for (const part of chunks([...new Set(ids)])) {
+        const rows = this.#db
+          .prepare<string[], { id: string }>(
+            `UPDATE notifications SET read = 1 WHERE user_id = ? AND id IN (${placeholders(part.length)})
+             RETURNING id`,
+          )
+          .all(userId, ...part);
+        owned.push(...rows.map((r) => r.id));
+      }
+      return owned;
+    });
+    return run.immediate();
+  }
+
+  async usersByNameKeys(keys: readonly string[]): Promise<User[]> {
+    const users: User[] = [];
+    for (const part of chunks([...new Set(keys)])) {
+      const rows = this.#db
+        .prepare<string[], User>(
+          `SELECT id, name FROM users WHERE lower(name) IN (${placeholders(part.length)})
+           ORDER BY created_at DESC`,
+        )
+        .all(...part);
+      users.push(...rows);
+    }
+    return users;
+  }
+
+  async roomAuthors(room: string): Promise<string[]> {
+    return this.#stmt.roomAuthors.all(room).map((r) => r.user_id);
+  }
+}

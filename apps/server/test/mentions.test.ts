@@ -1,0 +1,158 @@
+import { dmRoomId, type ServerMessageOf } from "@duplex/protocol";
+import { describe, expect, it } from "vitest";
+import { TestClient, startTestServer, tempDb } from "./helpers.js";
+
+const notifications = (client: TestClient) =>
+  client.received.filter((m): m is ServerMessageOf<"notification"> => m.type === "notification");
+
+describe("mention notifications", () => {
+  it("notifies a mentioned user live, even outside the room, linking to the message", async () => {
+    using db = tempDb();
+    await using server = await startTestServer({ dbPath: db.path });
+    const alice = await TestClient.hello(server.url, { name: "Alice" });
+    const bob = await TestClient.hello(server.url, { name: "Bob" });
+    using _a = alice.client;
+    using _b = bob.client;
+    await alice.client.join("general");
+    await bob.client.join("elsewhere");
+
+    alice.client.send({ type: "send", room: "general", cid: "c1", text: "hey @bob and @Alice" });
+    const ack = await alice.client.waitFor("ack");
+    const { notification } = await bob.client.waitFor("notification");
+    expect(notification).toMatchObject({
+      kind: "mention",
+      read: false,
+      title: "Alice mentioned you in #general",
+      body: "hey @bob and @Alice",
+      link: { room: "general", messageId: ack.id, seq: ack.seq },
+    });
+
+    // Not for a self-mention: the author's notification would have been stored in the same step.
+    await alice.client.roundTrip();
+    expect(notifications(alice.client)).toEqual([]);
+  });
+
+  it("delivers a mention made while offline on the next connect, oldest first", async () => {
+    using db = tempDb();
+    await using server = await startTestServer({ dbPath: db.path });
+    const alice = await TestClient.hello(server.url, { name: "Alice" });
+    const carol = await TestClient.hello(server.url, { name: "Carol" });
+    const bob = await TestClient.hello(server.url, { name: "Bob" });
+    using _a = alice.client;
+    using _c = carol.client;
+    bob.client.close();
+    await bob.client.closed;
+    await alice.client.join("general");
+
+    alice.client.send({ type: "send", room: "general", cid: "c1", text: "@Bob first" });
+    alice.client.send({ type: "send", room: "general", cid: "c2", text: "@Bob second, @Carol" });
+    // Carol's copy of the second mention proves both are stored (same transaction as Bob's).
+    await carol.client.waitFor("notification");
+
+    const again = await TestClient.hello(server.url, { token: bob.welcome.token });
+    using _b = again.client;
+    const first = await again.client.waitFor("notification");
+    const second = await again.client.waitFor("notification");
+    expect([first.notification.body, second.notification.body]).toEqual([
+      "@Bob first",
+      "@Bob second, @Carol",
+    ]);
+    // Right after welcome: nothing else came in between.
+    expect(again.client.received.map((m) => m.type)).toEqual([
+      "welcome",
+      "notification",
+      "notification",
+    ]);
+  });
+
+  it("gives two tabs and a reconnect the same notification id, once each", async () => {
+    using db = tempDb();
+    await using server = await startTestServer({ dbPath: db.path });
+    const alice = await TestClient.hello(server.url, { name: "Alice" });
+    const tab1 = await TestClient.hello(server.url, { name: "Bob" });
+    const tab2 = await TestClient.hello(server.url, { token: tab1.welcome.token });
+    using _a = alice.client;
+    using _t1 = tab1.client;
+    using _t2 = tab2.client;
+    await alice.client.join("general");
+
+    alice.client.send({ type: "send", room: "general", cid: "c1", text: "@Bob @bob ping" });
+    const one = await tab1.client.waitFor("notification");
+    const two = await tab2.client.waitFor("notification");
+    expect(two.notification.id).toBe(one.notification.id);
+    // Re-sending the same cid is a duplicate: acked again, no second notification.
+    alice.client.send({ type: "send", room: "general", cid: "c1", text: "@Bob @bob ping" });
+    await alice.client.waitFor("ack");
+    await alice.client.waitFor("ack");
+
+    const tab3 = await TestClient.hello(server.url, { token: tab1.welcome.token });
+    using _t3 = tab3.client;
+    expect((await tab3.client.waitFor("notification")).notification.id).toBe(one.notification.id);
+    await Promise.all([tab1.client.roundTrip(), tab2.client.roundTrip(), tab3.client.roundTrip()]);
+    for (const tab of [tab1, tab2, tab3]) expect(notifications(tab.client)).toHaveLength(1);
+  });
+
+  it("in a DM notifies only the other participant, never a third user", async () => {
+    using db = tempDb();
+    await using server = await startTestServer({ dbPath: db.path });
+    const alice = await TestClient.hello(server.url, { name: "Alice" });
+    const bob = await TestClient.hello(server.url, { name: "Bob" });
+    const carol = await TestClient.hello(server.url, { name: "Carol" });
+    using _a = alice.client;
+    using _b = bob.client;
+    using _c = carol.client;
+    const room = dmRoomId(alice.welcome.user.id, bob.welcome.user.id);
+    await alice.client.join(room);
+
+    alice.client.send({ type: "send", room, cid: "c1", text: "@Carol is wrong, right @Bob?" });
+    const { notification } = await bob.client.waitFor("notification");
+    expect(notification.title).toBe("Alice mentioned you in a direct message");
+    expect(notification.link?.room).toBe(room);
+    await carol.client.roundTrip();
+    expect(notifications(carol.client)).toEqual([]);
+  });
+
+  it("syncs read state: mark_read in one tab reaches the other, and read ones are not replayed", async () => {
+    using db = tempDb();
+    await using server = await startTestServer({ dbPath: db.path });
+    const alice = await TestClient.hello(server.url, { name: "Alice" });
+    const tab1 = await TestClient.hello(server.url, { name: "Bob" });
+    const tab2 = await TestClient.hello(server.url, { token: tab1.welcome.token });
+    using _a = alice.client;
+    using _t1 = tab1.client;
+    using _t2 = tab2.client;
+    await alice.client.join("general");
+    alice.client.send({ type: "send", room: "general", cid: "c1", text: "@Bob one" });
+    alice.client.send({ type: "send", room: "general", cid: "c2", text: "@Bob two" });
+    const first = (await tab1.client.waitFor("notification")).notification;
+    const second = (await tab1.client.waitFor("notification")).notification;
+
+    // Another user's id is ignored: Alice cannot mark Bob's notification read.
+    alice.client.send({ type: "mark_read", ids: [first.id], ref: "sneaky" });
+    expect(await alice.client.waitFor("notifications_read")).toMatchObject({ ids: [] });
+
+    tab1.client.send({ type: "mark_read", ids: [first.id], ref: "r1" });
+    expect(await tab1.client.waitFor("notifications_read")).toEqual({
+      type: "notifications_read",
+      ref: "r1",
+      ids: [first.id],
+    });
+    expect(await tab2.client.waitFor("notifications_read")).toEqual({
+      type: "notifications_read",
+      ids: [first.id],
+    });
+
+    const tab3 = await TestClient.hello(server.url, { token: tab1.welcome.token });
+    using _t3 = tab3.client;
+    expect((await tab3.client.waitFor("notification")).notification.id).toBe(second.id);
+
+    tab3.client.send({ type: "mark_read", all: true });
+    expect(await tab1.client.waitFor("notifications_read")).toMatchObject({ ids: [], all: true });
+    expect(await tab3.client.waitFor("notifications_read")).toMatchObject({ all: true });
+
+    const tab4 = await TestClient.hello(server.url, { token: tab1.welcome.token });
+    using _t4 = tab4.client;
+    await tab4.client.roundTrip();
+    expect(notifications(tab4.client)).toEqual([]);
+  });
+});
