@@ -24,10 +24,11 @@ export class Heartbeat {
 
   constructor(private readonly options: HeartbeatOptions) {}
 
+  /** Starts probing with an immediate ping, so the round-trip time is known right after connecting. */
   start(): void {
     this.stop();
     this.#running = true;
-    this.#schedulePing();
+    this.#ping();
   }
 
   stop(): void {
