@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { SqliteStore } from "./SqliteStore.js";
+import { notificationStoreContract } from "./notificationStoreContract.js";
 import { storeContract } from "./storeContract.js";
 
 const dir = mkdtempSync(join(tmpdir(), "duplex-store-"));
@@ -11,6 +12,7 @@ const freshPath = () => join(dir, `store-${++n}.db`);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 storeContract("SqliteStore", async () => new SqliteStore(freshPath()));
+notificationStoreContract("SqliteStore", async () => new SqliteStore(freshPath()));
 
 describe("SqliteStore", () => {
   it("keeps messages and the room epoch across reopening the same file", async () => {

@@ -1,34 +1,33 @@
 /**
- * Messages per second over a sliding one-second window, in ten 100 ms buckets: O(1) per message and
- * bounded memory however high the rate.
+ * Messages stored per second, measured between two consecutive reads: the ticker reads once per tick,
+ * so each sample covers exactly the messages of its own interval (a fixed one-second window would
+ * drop messages that land right after a tick). O(1) per message, no buffer however high the rate.
  */
 export class MessageRate {
-  static readonly BUCKET_MS = 100;
-  static readonly BUCKETS = 10;
-  readonly #counts = new Array<number>(MessageRate.BUCKETS).fill(0);
-  /** The bucket index (time / BUCKET_MS) each slot last counted for. */
-  readonly #slots = new Array<number>(MessageRate.BUCKETS).fill(-1);
+  #count = 0;
+  #since: number;
 
-  constructor(private readonly now: () => number = Date.now) {}
-
-  record(): void {
-    const bucket = Math.floor(this.now() / MessageRate.BUCKET_MS);
-    const i = bucket % MessageRate.BUCKETS;
-    if (this.#slots[i] !== bucket) {
-      this.#slots[i] = bucket;
-      this.#counts[i] = 0;
-    }
-    this.#counts[i] = (this.#counts[i] ?? 0) + 1;
+  constructor(private readonly now: () => number = Date.now) {
+    this.#since = now();
   }
 
-  /** Messages recorded during the last second. */
-  perSecond(): number {
-    const current = Math.floor(this.now() / MessageRate.BUCKET_MS);
-    let total = 0;
-    for (let i = 0; i < MessageRate.BUCKETS; i++) {
-      const slot = this.#slots[i] ?? -1;
-      if (current - slot < MessageRate.BUCKETS) total += this.#counts[i] ?? 0;
-    }
-    return total;
+  record(): void {
+    this.#count += 1;
+  }
+
+  /** Starts a fresh interval (e.g. when the ticker starts after a quiet period). */
+  reset(): void {
+    this.#count = 0;
+    this.#since = this.now();
+  }
+
+  /** The rate since the previous read (or reset), then starts the next interval. */
+  read(): number {
+    const now = this.now();
+    const seconds = Math.max(now - this.#since, 1) / 1000;
+    const rate = this.#count / seconds;
+    this.#count = 0;
+    this.#since = now;
+    return Math.round(rate * 100) / 100;
   }
 }

@@ -25,6 +25,7 @@ export class LocalStats implements StatsSource {
 
   async start(): Promise<void> {
     if (this.#lag) return;
+    this.rate.reset();
     this.#lag = monitorEventLoopDelay({ resolution: 10 });
     this.#lag.enable();
   }
@@ -39,7 +40,7 @@ export class LocalStats implements StatsSource {
     const memory = process.memoryUsage();
     return {
       connections: this.connections(),
-      messagesPerSecond: this.rate.perSecond(),
+      messagesPerSecond: this.rate.read(),
       eventLoopLagMs: Math.round(lagMs * 100) / 100,
       rssBytes: memory.rss,
       heapUsedBytes: memory.heapUsed,

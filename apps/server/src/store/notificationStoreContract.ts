@@ -1,0 +1,88 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { NewNotification } from "./NotificationStore.js";
+import type { Store } from "./Store.js";
+
+const alice = { id: "u_aliceaaaaaaaaaaa", name: "Alice" };
+const bob = { id: "u_bobbbbbbbbbbbbbb", name: "Bob" };
+
+let counter = 0;
+function notification(over: Partial<NewNotification> = {}): NewNotification {
+  counter += 1;
+  return {
+    id: `n_${counter}`,
+    kind: "system",
+    title: `title ${counter}`,
+    body: "",
+    level: "info",
+    ts: 1_000 + counter,
+    ...over,
+  };
+}
+
+/** The behaviour every `store.notifications` must have. Call it beside {@link storeContract}. */
+export function notificationStoreContract(name: string, create: () => Promise<Store>): void {
+  describe(`NotificationStore contract: ${name}`, () => {
+    let store: Store;
+    beforeEach(async () => {
+      store = await create();
+      await store.upsertUser(alice);
+      await store.upsertUser(bob);
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    it("stores one notification for several users, once per user and id", async () => {
+      const n = notification({
+        kind: "mention",
+        link: { room: "general", messageId: "m_1", seq: 1 },
+      });
+      expect(await store.notifications.add(n, [alice.id, bob.id, alice.id])).toEqual([
+        alice.id,
+        bob.id,
+      ]);
+      expect(await store.notifications.add(n, [alice.id])).toEqual([]);
+      expect(await store.notifications.unread(alice.id, 10)).toEqual([{ ...n, read: false }]);
+    });
+
+    it("stores for every known user with all", async () => {
+      const created = await store.notifications.add(notification(), "all");
+      expect(created.sort()).toEqual([alice.id, bob.id].sort());
+    });
+
+    it("lists the latest unread ones, oldest first", async () => {
+      const [a, b, c] = [notification(), notification(), notification()];
+      for (const n of [a, b, c]) await store.notifications.add(n, [alice.id]);
+      const ids = (await store.notifications.unread(alice.id, 2)).map((n) => n.id);
+      expect(ids).toEqual([b.id, c.id]);
+    });
+
+    it("marks read only the user's own notifications", async () => {
+      const mine = notification();
+      const theirs = notification();
+      await store.notifications.add(mine, [alice.id]);
+      await store.notifications.add(theirs, [bob.id]);
+      expect(await store.notifications.markRead(alice.id, [mine.id, theirs.id, "n_none"])).toEqual([
+        mine.id,
+      ]);
+      expect(await store.notifications.unread(alice.id, 10)).toEqual([]);
+      expect((await store.notifications.unread(bob.id, 10)).map((n) => n.id)).toEqual([theirs.id]);
+      await store.notifications.markRead(bob.id);
+      expect(await store.notifications.unread(bob.id, 10)).toEqual([]);
+    });
+
+    it("finds users by ASCII-lower-cased name and a room's writers", async () => {
+      expect(await store.notifications.usersByNameKeys(["bob", "nobody"])).toEqual([bob]);
+      await store.append({
+        room: "ops",
+        userId: alice.id,
+        cid: "c1",
+        text: "hi",
+        id: "m_ops1",
+        ts: 1,
+      });
+      expect(await store.notifications.roomAuthors("ops")).toEqual([alice.id]);
+      expect(await store.notifications.roomAuthors("general")).toEqual([]);
+    });
+  });
+}
