@@ -1,34 +1,42 @@
 import { useShallow } from "zustand/react/shallow";
 import { useDuplex } from "../store/storeContext.js";
 import { Composer } from "./Composer.js";
+import { MemberList } from "./MemberList.js";
 import { MessageList } from "./MessageList.js";
+import { PanelToggles } from "./PanelToggles.js";
 import { ReconnectButton } from "./ReconnectButton.js";
 import { RoomSidebar } from "./RoomSidebar.js";
 import { StatusPill } from "./StatusPill.js";
+import { TypingIndicator } from "./TypingIndicator.js";
+import { roomLabel } from "../store/roomLabel.js";
 
 export function ChatScreen() {
-  const { room, name } = useDuplex(
+  const { room, name, title } = useDuplex(
     useShallow((s) => ({
       room: s.rooms.current,
       name: s.session.user?.name ?? s.session.name ?? "",
+      title: roomLabel(s.rooms.current, s.chat.dmPeers),
     })),
   );
   return (
     <div className="chat">
       <header className="chat-header">
         <span className="brand">Duplex</span>
-        <h1 className="room-title">#{room}</h1>
+        <h1 className="room-title">{title}</h1>
         <span className="whoami">
           Signed in as <strong>{name}</strong>
         </span>
         <StatusPill />
         <ReconnectButton />
+        <PanelToggles />
       </header>
       <RoomSidebar />
       <main className="chat-main">
         <MessageList room={room} />
+        <TypingIndicator room={room} />
         <Composer room={room} />
       </main>
+      <MemberList room={room} />
     </div>
   );
 }

@@ -1,13 +1,15 @@
 import { useId, useState, type FormEvent, type KeyboardEvent } from "react";
 import { LIMITS } from "@duplex/protocol";
 import { canSend } from "../store/createDuplexStore.js";
-import { useActions } from "../store/storeContext.js";
+import { roomLabel } from "../store/roomLabel.js";
+import { useActions, useDuplex } from "../store/storeContext.js";
 
 /** Show the counter once the text gets near the limit, not all the time. */
 const COUNTER_FROM = LIMITS.maxTextLength - 500;
 
 export function Composer({ room }: { room: string }) {
-  const { sendMessage } = useActions();
+  const { sendMessage, notifyTyping } = useActions();
+  const label = useDuplex((s) => roomLabel(room, s.chat.dmPeers));
   const [text, setText] = useState("");
   const inputId = useId();
   const counterId = useId();
@@ -37,9 +39,12 @@ export function Composer({ room }: { room: string }) {
       <textarea
         id={inputId}
         value={text}
-        onChange={(e) => setText(e.target.value)}
+        onChange={(e) => {
+          setText(e.target.value);
+          if (e.target.value.trim() !== "") notifyTyping();
+        }}
         onKeyDown={onKeyDown}
-        placeholder={`Message #${room}`}
+        placeholder={`Message ${label}`}
         // Grows with the lines typed, up to a few; beyond that the box scrolls.
         rows={Math.min(6, text.split("\n").length)}
         aria-invalid={tooLong}

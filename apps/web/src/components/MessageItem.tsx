@@ -1,16 +1,19 @@
+import { memo, useState } from "react";
 import type { TimelineItem } from "../store/timeline.js";
 import { useActions } from "../store/storeContext.js";
-
-const timeFormat = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit" });
+import { MessageEditor } from "./MessageEditor.js";
+import { MessageText } from "./MessageText.js";
+import { absoluteTime, relativeTime } from "./relativeTime.js";
 
 interface Row {
   sender: string;
   text: string;
   ts: number;
   own: boolean;
+  deleted: boolean;
+  edited: boolean;
   /** Only our own messages carry a delivery status. */
   status?: { label: string; tone: "pending" | "sent" | "failed" };
-  note?: string;
 }
 
 function toRow(item: TimelineItem, myId: string | undefined, myName: string): Row {
@@ -22,10 +25,9 @@ function toRow(item: TimelineItem, myId: string | undefined, myName: string): Ro
       text: message.deleted ? "" : message.text,
       ts: message.ts,
       own,
+      deleted: message.deleted === true,
+      edited: message.editedAt !== undefined && message.deleted !== true,
       ...(own && { status: { label: "Sent", tone: "sent" } }),
-      ...(message.deleted
-        ? { note: "message deleted" }
-        : message.editedAt !== undefined && { note: "edited" }),
     };
   }
   const { entry } = item;
@@ -35,41 +37,71 @@ function toRow(item: TimelineItem, myId: string | undefined, myName: string): Ro
       : entry.status === "failed"
         ? { label: `Failed: ${entry.error ?? "not delivered"}`, tone: "failed" }
         : { label: "Sending…", tone: "pending" };
-  return { sender: myName, text: entry.text, ts: entry.createdAt, own: true, status };
+  return {
+    sender: myName,
+    text: entry.text,
+    ts: entry.createdAt,
+    own: true,
+    deleted: false,
+    edited: false,
+    status,
+  };
 }
 
-/** One message. Text is rendered as a React text node, so markup in it shows literally. */
-export function MessageItem({
-  item,
-  myId,
-  myName,
-}: {
+export interface MessageItemProps {
   item: TimelineItem;
   myId: string | undefined;
   myName: string;
-}) {
-  const { retryMessage, discardMessage } = useActions();
+  /** Same sender within a minute of the previous message: no header of its own. */
+  continued?: boolean;
+  /** The clock relative times are measured against. @default Date.now() at render */
+  now?: number;
+}
+
+/** One message. Text is rendered as React elements (text, links, mentions): never as HTML. */
+function MessageItemView({ item, myId, myName, continued = false, now }: MessageItemProps) {
+  const { retryMessage, discardMessage, editMessage, deleteMessage } = useActions();
+  const [editing, setEditing] = useState(false);
   const row = toRow(item, myId, myName);
   const failedCid =
     item.kind === "outgoing" && item.entry.status === "failed" ? item.entry.cid : null;
+  const editable = item.kind === "stored" && row.own && !row.deleted ? item.message : null;
   const classes = [
     "message",
     row.own ? "message-own" : "",
+    continued ? "message-continued" : "",
     row.status ? `is-${row.status.tone}` : "",
+    editing ? "is-editing" : "",
   ];
   return (
     <li className={classes.filter(Boolean).join(" ")}>
-      <div className="message-meta">
-        <span className="message-sender">
-          {row.sender}
-          {row.own && <span className="message-you"> (you)</span>}
-        </span>
-        <time dateTime={new Date(row.ts).toISOString()}>{timeFormat.format(row.ts)}</time>
-      </div>
-      <p className="message-text">{row.text}</p>
-      {(row.note !== undefined || row.status) && (
+      {!continued && (
+        <div className="message-meta">
+          <span className="message-sender">
+            {row.sender}
+            {row.own && <span className="message-you"> (you)</span>}
+          </span>
+          <time dateTime={new Date(row.ts).toISOString()} title={absoluteTime(row.ts)}>
+            {relativeTime(row.ts, now ?? Date.now())}
+          </time>
+        </div>
+      )}
+      {editing && editable ? (
+        <MessageEditor
+          initial={editable.text}
+          onCancel={() => setEditing(false)}
+          onSave={(text) => {
+            if (editMessage(editable.room, editable.id, text)) setEditing(false);
+          }}
+        />
+      ) : row.deleted ? (
+        <p className="message-text message-deleted">This message was deleted</p>
+      ) : (
+        <MessageText text={row.text} myName={myName} />
+      )}
+      {(row.edited || row.status) && (
         <div className="message-foot">
-          {row.note !== undefined && <span className="message-note">{row.note}</span>}
+          {row.edited && <span className="message-note">(edited)</span>}
           {row.status && (
             <span className={`message-status status-${row.status.tone}`}>{row.status.label}</span>
           )}
@@ -89,6 +121,33 @@ export function MessageItem({
           )}
         </div>
       )}
+      {editable && !editing && (
+        <div className="message-actions">
+          <button type="button" onClick={() => setEditing(true)}>
+            Edit
+          </button>
+          <button type="button" onClick={() => deleteMessage(editable.room, editable.id)}>
+            Delete
+          </button>
+        </div>
+      )}
     </li>
   );
 }
+
+function sameItem(a: TimelineItem, b: TimelineItem): boolean {
+  if (a.kind === "stored" && b.kind === "stored") return a.message === b.message;
+  if (a.kind === "outgoing" && b.kind === "outgoing") return a.entry === b.entry;
+  return false;
+}
+
+/** Re-renders only when its message (or how it is shown) changed, so long lists stay cheap. */
+export const MessageItem = memo(
+  MessageItemView,
+  (a, b) =>
+    sameItem(a.item, b.item) &&
+    a.myId === b.myId &&
+    a.myName === b.myName &&
+    a.continued === b.continued &&
+    a.now === b.now,
+);

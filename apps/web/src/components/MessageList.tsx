@@ -1,49 +1,152 @@
-import { useLayoutEffect, useMemo, useRef } from "react";
+import { useLayoutEffect, useMemo, useRef, useState, type UIEvent } from "react";
 import type { ChatMessage } from "@duplex/protocol";
 import { roomTimeline } from "../store/timeline.js";
-import { useDuplex } from "../store/storeContext.js";
+import { useActions, useDuplex } from "../store/storeContext.js";
 import { MessageItem } from "./MessageItem.js";
+import { continuesGroup } from "./messageGroups.js";
+import { useNow } from "./useNow.js";
 
 const NO_MESSAGES: readonly ChatMessage[] = [];
 /** Within this many pixels of the bottom counts as "reading the latest": follow new messages. */
 const STICK_PX = 80;
+/** Within this many pixels of the top, show (or fetch) older messages. */
+const TOP_PX = 120;
+/**
+ * Rows kept in the DOM while following the latest messages. Thousands of loaded messages would
+ * otherwise all be rendered (measured in MessageList.perf.test.tsx); older ones are revealed
+ * `REVEAL_ROWS` at a time as the user scrolls up.
+ */
+export const WINDOW_ROWS = 150;
+const REVEAL_ROWS = 100;
 
+/** A room's conversation; remounted per room so scroll state never leaks between rooms. */
 export function MessageList({ room }: { room: string }) {
+  return <RoomLog key={room} room={room} />;
+}
+
+function RoomLog({ room }: { room: string }) {
   // Two stable references from the store; the merged view is derived here, not in a selector,
   // because a selector returning a fresh array would re-render forever.
   const messages = useDuplex((s) => s.messages.byRoom[room] ?? NO_MESSAGES);
   const outbox = useDuplex((s) => s.messages.outbox);
   const myId = useDuplex((s) => s.session.user?.id);
   const myName = useDuplex((s) => s.session.user?.name ?? s.session.name ?? "");
-  const items = useMemo(() => roomTimeline(room, messages, outbox), [room, messages, outbox]);
+  const hasMore = useDuplex((s) => s.chat.history[room]?.hasMore ?? false);
+  const loading = useDuplex((s) => s.chat.history[room]?.loading ?? false);
+  const { loadOlder } = useActions();
+  const now = useNow(true, 30_000);
 
+  const items = useMemo(() => roomTimeline(room, messages, outbox), [room, messages, outbox]);
+  const continued = useMemo(() => continuesGroup(items, myId), [items, myId]);
+
+  // The window starts at `firstKey` once the user scrolled away from the bottom (so arrivals do
+  // not shift what they read); following the bottom, it is the last WINDOW_ROWS rows.
+  const [firstKey, setFirstKey] = useState<string | null>(null);
+  const pinnedAt = firstKey === null ? -1 : items.findIndex((i) => i.key === firstKey);
+  const start = pinnedAt >= 0 ? pinnedAt : Math.max(0, items.length - WINDOW_ROWS);
+  const visible = useMemo(() => items.slice(start), [items, start]);
+
+  const [newBelow, setNewBelow] = useState(false);
   const scroller = useRef<HTMLDivElement>(null);
   const atBottom = useRef(true);
+  const last = useRef({ first: "", last: "", height: 0 });
+
   useLayoutEffect(() => {
     const el = scroller.current;
-    if (el && atBottom.current) el.scrollTop = el.scrollHeight;
-  }, [items]);
+    if (!el) return;
+    const first = visible[0]?.key ?? "";
+    const lastItem = visible.at(-1);
+    const lastKey = lastItem?.key ?? "";
+    const prev = last.current;
+    const appended = lastKey !== prev.last && prev.last !== "";
+    const ownArrival = lastItem?.kind === "outgoing";
+    if (atBottom.current || (appended && ownArrival)) {
+      el.scrollTop = el.scrollHeight;
+      atBottom.current = true;
+    } else if (first !== prev.first && visible.some((i) => i.key === prev.first)) {
+      // Older rows were put above: keep the rows the user was reading where they were.
+      el.scrollTop += el.scrollHeight - prev.height;
+    }
+    if (appended && !atBottom.current) setNewBelow(true);
+    last.current = { first, last: lastKey, height: el.scrollHeight };
+  }, [visible]);
 
+  function scrollToBottom() {
+    const el = scroller.current;
+    atBottom.current = true;
+    setNewBelow(false);
+    setFirstKey(null);
+    if (el) el.scrollTop = el.scrollHeight;
+  }
+
+  async function showOlder() {
+    if (start > 0) {
+      setFirstKey(items[Math.max(0, start - REVEAL_ROWS)]?.key ?? null);
+      return;
+    }
+    const loaded = await loadOlder(room);
+    const oldest = loaded[0];
+    if (oldest) setFirstKey(`m:${oldest.id}`);
+  }
+
+  function onScroll(event: UIEvent<HTMLDivElement>) {
+    const el = event.currentTarget;
+    atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < STICK_PX;
+    if (atBottom.current) {
+      setNewBelow(false);
+      // Back at the bottom: let the window follow again, dropping rows far above.
+      if (items.length - start > WINDOW_ROWS + REVEAL_ROWS) setFirstKey(null);
+    } else if (firstKey === null && visible[0]) {
+      setFirstKey(visible[0].key);
+    }
+    if (el.scrollTop < TOP_PX && (start > 0 || (hasMore && !loading))) void showOlder();
+  }
+
+  const olderExist = start > 0 || hasMore;
   return (
-    <div
-      ref={scroller}
-      className="message-scroller"
-      role="log"
-      aria-label={`#${room} conversation`}
-      tabIndex={0}
-      onScroll={(e) => {
-        const el = e.currentTarget;
-        atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < STICK_PX;
-      }}
-    >
-      {items.length === 0 ? (
-        <p className="empty">No messages yet. Say hello!</p>
-      ) : (
-        <ol className="message-list">
-          {items.map((item) => (
-            <MessageItem key={item.key} item={item} myId={myId} myName={myName} />
-          ))}
-        </ol>
+    <div className="message-log">
+      <div
+        ref={scroller}
+        className="message-scroller"
+        role="log"
+        aria-label={`#${room} conversation`}
+        aria-busy={loading}
+        tabIndex={0}
+        onScroll={onScroll}
+      >
+        {olderExist && (
+          <div className="history-edge">
+            <button
+              type="button"
+              className="button-secondary"
+              disabled={loading}
+              onClick={() => void showOlder()}
+            >
+              {loading ? "Loading…" : "Load older"}
+            </button>
+          </div>
+        )}
+        {items.length === 0 ? (
+          <p className="empty">No messages yet. Say hello!</p>
+        ) : (
+          <ol className="message-list">
+            {visible.map((item, i) => (
+              <MessageItem
+                key={item.key}
+                item={item}
+                myId={myId}
+                myName={myName}
+                continued={continued[start + i] ?? false}
+                now={now}
+              />
+            ))}
+          </ol>
+        )}
+      </div>
+      {newBelow && (
+        <button type="button" className="new-below" onClick={scrollToBottom}>
+          New messages ↓
+        </button>
       )}
     </div>
   );

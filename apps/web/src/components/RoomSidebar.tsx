@@ -1,32 +1,84 @@
+import { isDmRoom } from "@duplex/protocol";
 import { useShallow } from "zustand/react/shallow";
+import { roomLabel } from "../store/roomLabel.js";
 import { addRoom } from "../store/roomsSlice.js";
 import { useActions, useDuplex } from "../store/storeContext.js";
+import { JoinRoomForm } from "./JoinRoomForm.js";
+import { RoomDirectory } from "./RoomDirectory.js";
 
-/** Rooms we are in. Joining and creating rooms by name arrives with the rooms issue. */
-export function RoomSidebar() {
-  const { joined, current } = useDuplex(
-    useShallow((s) => ({ joined: s.rooms.joined, current: s.rooms.current })),
-  );
-  const { joinRoom } = useActions();
-  // The current room shows even before the server confirms the join.
-  const rooms = addRoom(joined, current);
+function RoomEntry({ room, current }: { room: string; current: boolean }) {
+  const unread = useDuplex((s) => s.chat.unread.counts[room] ?? 0);
+  const label = useDuplex((s) => roomLabel(room, s.chat.dmPeers));
+  const { joinRoom, leaveRoom, setPanel } = useActions();
   return (
-    <nav className="sidebar" aria-label="Rooms">
-      <h2 className="sidebar-title">Rooms</h2>
-      <ul>
-        {rooms.map((room) => (
-          <li key={room}>
-            <button
-              type="button"
-              className="room-link"
-              aria-current={room === current ? "page" : undefined}
-              onClick={() => joinRoom(room)}
-            >
-              #{room}
-            </button>
-          </li>
-        ))}
-      </ul>
+    <li className="room-entry">
+      <button
+        type="button"
+        className="room-link"
+        aria-current={current ? "page" : undefined}
+        onClick={() => {
+          joinRoom(room);
+          setPanel(null);
+        }}
+      >
+        <span className="room-name">{label}</span>
+        {unread > 0 && (
+          <span className="unread-badge">
+            {unread > 99 ? "99+" : unread}
+            <span className="visually-hidden"> unread</span>
+          </span>
+        )}
+      </button>
+      <button
+        type="button"
+        className="leave-room"
+        aria-label={`Leave ${label}`}
+        title={`Leave ${label}`}
+        onClick={() => leaveRoom(room)}
+      >
+        ×
+      </button>
+    </li>
+  );
+}
+
+/** Rooms and DMs we are in (with unread counts), a way to join or create one, and the directory. */
+export function RoomSidebar() {
+  const { joined, current, open } = useDuplex(
+    useShallow((s) => ({
+      joined: s.rooms.joined,
+      current: s.rooms.current,
+      open: s.chat.panel === "rooms",
+    })),
+  );
+  // The current room shows even before the server confirms the join.
+  const all = addRoom(joined, current);
+  const rooms = all.filter((r) => !isDmRoom(r));
+  const dms = all.filter(isDmRoom);
+  return (
+    <nav className={open ? "sidebar is-open" : "sidebar"} aria-label="Rooms">
+      <section className="sidebar-section">
+        <h2 className="sidebar-title">Rooms</h2>
+        <ul>
+          {rooms.map((room) => (
+            <RoomEntry key={room} room={room} current={room === current} />
+          ))}
+        </ul>
+        <JoinRoomForm />
+      </section>
+      <section className="sidebar-section">
+        <h2 className="sidebar-title">Direct messages</h2>
+        {dms.length === 0 ? (
+          <p className="sidebar-note">Pick someone in the member list to start one.</p>
+        ) : (
+          <ul>
+            {dms.map((room) => (
+              <RoomEntry key={room} room={room} current={room === current} />
+            ))}
+          </ul>
+        )}
+      </section>
+      <RoomDirectory />
     </nav>
   );
 }

@@ -1,5 +1,13 @@
-import type { ClientEventName, ClientEvents, ConnectionState, OutboxEntry } from "@duplex/client";
-import type { User } from "@duplex/protocol";
+import type {
+  ClientEventName,
+  ClientEvents,
+  ConnectionState,
+  HistoryReply,
+  OutboxEntry,
+  RequestMessage,
+  RoomsReply,
+} from "@duplex/client";
+import type { ServerMessage, User } from "@duplex/protocol";
 
 /**
  * The part of `DuplexClient` the store uses. The store depends on this shape, not on the class, so
@@ -22,4 +30,12 @@ export interface ChatClient {
   retry(cid: string): void;
   /** Drops a failed outbox entry. */
   discard(cid: string): void;
+  /** Volatile `typing` for a joined room. */
+  typing(room: string): void;
+  /** A page of messages with `seq < before`, oldest first. */
+  history(room: string, before?: number, limit?: number): Promise<HistoryReply>;
+  /** The room directory (the reply also arrives as a `message` event). */
+  rooms(): Promise<RoomsReply>;
+  /** Any request with a `ref`; resolves with its reply, rejects with the server's error. */
+  request(message: RequestMessage): Promise<ServerMessage>;
 }

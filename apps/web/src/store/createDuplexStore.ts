@@ -2,6 +2,8 @@ import type { KeyValueStorage, OutboxEntry } from "@duplex/client";
 import { Text, type ServerMessage } from "@duplex/protocol";
 import { createStore, type StoreApi } from "zustand/vanilla";
 import type { ChatClient } from "./chatClient.js";
+import { attachChatEvents, createChatActions } from "./chatFeatures.js";
+import { initialChat, type ChatActions, type ChatSlice } from "./chatSlice.js";
 import {
   applyConnectionState,
   initialConnection,
@@ -15,8 +17,15 @@ import {
 } from "./messagesSlice.js";
 import { DEFAULT_ROOM, addRoom, removeRoom, type RoomsSlice } from "./roomsSlice.js";
 import { NAME_STORAGE_KEY, checkName, type NameCheck, type SessionSlice } from "./sessionSlice.js";
+import {
+  initialNotifications,
+  type NotificationActions,
+  type NotificationsSlice,
+} from "./notificationsSlice.js";
+import { attachPushEvents, createPushActions } from "./pushFeatures.js";
+import { initialStats, type StatsSlice } from "./statsSlice.js";
 
-export interface DuplexActions {
+export interface DuplexActions extends ChatActions, NotificationActions {
   /** Checks the name, remembers it, connects and opens `#general`. */
   signIn(name: string): NameCheck;
   /** Signs in again with the name remembered from an earlier visit; false if there is none. */
@@ -39,6 +48,9 @@ export interface DuplexState {
   session: SessionSlice;
   rooms: RoomsSlice;
   messages: MessagesSlice;
+  chat: ChatSlice;
+  notifications: NotificationsSlice;
+  stats: StatsSlice;
   actions: DuplexActions;
 }
 
@@ -100,6 +112,8 @@ export function createDuplexStore(
       discardMessage(cid) {
         client.discard(cid);
       },
+      ...createChatActions(client, get, set, (room) => actions.joinRoom(room)),
+      ...createPushActions(client, get, set, (room) => actions.joinRoom(room)),
       leaveRoom(room) {
         client.leave(room);
         set((s) => {
@@ -115,6 +129,9 @@ export function createDuplexStore(
       session: { name: undefined, user: client.user },
       rooms: { joined: [], current: DEFAULT_ROOM },
       messages: { byRoom: {}, outbox: client.outbox },
+      chat: initialChat,
+      notifications: initialNotifications,
+      stats: initialStats,
       actions,
     };
   });
@@ -158,6 +175,8 @@ export function createDuplexStore(
     setMessages({ byRoom, outbox: pruneAcked(outbox, byRoom) });
   });
   client.on("message", onServerMessage);
+  attachChatEvents(client, store);
+  attachPushEvents(client, store);
 
   return store;
 }

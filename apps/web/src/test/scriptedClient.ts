@@ -1,5 +1,13 @@
-import type { ClientEventName, ClientEvents, ConnectionState, OutboxEntry } from "@duplex/client";
-import type { ChatMessage, User } from "@duplex/protocol";
+import type {
+  ClientEventName,
+  ClientEvents,
+  ConnectionState,
+  HistoryReply,
+  OutboxEntry,
+  RequestMessage,
+  RoomsReply,
+} from "@duplex/client";
+import type { ChatMessage, ServerMessage, User } from "@duplex/protocol";
 import type { ChatClient } from "../store/chatClient.js";
 
 /**
@@ -67,6 +75,30 @@ export class ScriptedClient implements ChatClient {
     this.calls.push(`discard ${cid}`);
     this.setOutbox(this.outbox.filter((e) => e.cid !== cid));
   }
+  typing(room: string): void {
+    this.calls.push(`typing ${room}`);
+  }
+  /** Pending `history` requests, answered by `answerHistory`. */
+  readonly historyRequests: Array<{
+    room: string;
+    before?: number;
+    answer(r: HistoryReply): void;
+  }> = [];
+  history(room: string, before?: number): Promise<HistoryReply> {
+    this.calls.push(`history ${room} ${before ?? "latest"}`);
+    return new Promise((answer) =>
+      this.historyRequests.push({ room, ...(before !== undefined && { before }), answer }),
+    );
+  }
+  rooms(): Promise<RoomsReply> {
+    this.calls.push("rooms");
+    // Like the real client, the reply is also a `message` event; the test emits it.
+    return new Promise(() => undefined);
+  }
+  request(message: RequestMessage): Promise<ServerMessage> {
+    this.calls.push(`request ${JSON.stringify(message)}`);
+    return new Promise(() => undefined);
+  }
 
   // Helpers that play the server's part.
 
@@ -99,6 +131,15 @@ export class ScriptedClient implements ChatClient {
 
   deliver(room: string, messages: ChatMessage[], reset = false): void {
     this.emit("roomMessages", room, messages, reset);
+  }
+
+  /** Answers the oldest pending `history` request, as the server and client together would. */
+  answerHistory(messages: ChatMessage[], hasMore: boolean): void {
+    const pending = this.historyRequests.shift();
+    if (!pending) throw new Error("no history request is pending");
+    const reply: HistoryReply = { type: "history", room: pending.room, messages, hasMore };
+    this.emit("message", reply);
+    pending.answer(reply);
   }
 }
 

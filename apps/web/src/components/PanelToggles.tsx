@@ -1,0 +1,39 @@
+import { useActions, useDuplex } from "../store/storeContext.js";
+
+/** On narrow screens the rooms and members panels fold away; these buttons unfold them. */
+export function PanelToggles() {
+  const panel = useDuplex((s) => s.chat.panel);
+  const unread = useDuplex((s) =>
+    Object.entries(s.chat.unread.counts).reduce(
+      (sum, [room, n]) => (room === s.rooms.current ? sum : sum + n),
+      0,
+    ),
+  );
+  const { setPanel } = useActions();
+  return (
+    <div className="panel-toggles">
+      <button
+        type="button"
+        className="button-secondary"
+        aria-expanded={panel === "rooms"}
+        onClick={() => setPanel(panel === "rooms" ? null : "rooms")}
+      >
+        Rooms
+        {unread > 0 && (
+          <span className="unread-badge">
+            {unread > 99 ? "99+" : unread}
+            <span className="visually-hidden"> unread</span>
+          </span>
+        )}
+      </button>
+      <button
+        type="button"
+        className="button-secondary"
+        aria-expanded={panel === "members"}
+        onClick={() => setPanel(panel === "members" ? null : "members")}
+      >
+        People
+      </button>
+    </div>
+  );
+}
