@@ -320,6 +320,8 @@ export class DuplexClient {
       case "typing":
       case "history":
       case "rooms":
+      case "room_update":
+      case "dm_invite":
       case "edited":
       case "deleted":
       case "notification":

@@ -82,6 +82,17 @@ export const RoomSummary = z.strictObject({
 });
 export type RoomSummary = z.infer<typeof RoomSummary>;
 
+/** A direct-message conversation of the asking user, in the `rooms` reply. */
+export const DmSummary = z.strictObject({
+  room: RoomId,
+  /** The other participant. */
+  user: User,
+  /** Participants currently joined (0–2). */
+  online: z.number().int().nonnegative(),
+  seq: Seq,
+});
+export type DmSummary = z.infer<typeof DmSummary>;
+
 /** Topics a client can subscribe to for pushed live data. */
 export const Topic = z.enum(["stats"]);
 export type Topic = z.infer<typeof Topic>;

@@ -38,6 +38,8 @@ export const validClientMessages: ClientMessage[] = [
   { type: "unsubscribe", topic: "stats" },
   { type: "mark_read", ids: ["n1", "n2"] },
   { type: "mark_read", all: true },
+  { type: "inspect", enable: true, ref: "r4" },
+  { type: "inspect", enable: false },
 ];
 
 export const validServerMessages: ServerMessage[] = [
@@ -68,6 +70,13 @@ export const validServerMessages: ServerMessage[] = [
   { type: "history", room: "general", messages: [chat], hasMore: true },
   { type: "pong", t: 123.5, serverTime: 4 },
   { type: "rooms", rooms: [{ room: "general", online: 2, seq: 7 }] },
+  {
+    type: "rooms",
+    rooms: [],
+    dms: [{ room: "dm:u_aaaaaaaaaaaaaaaa:u_bbbbbbbbbbbbbbbb", user: bob, online: 1, seq: 3 }],
+  },
+  { type: "room_update", room: "general", online: 3, seq: 8 },
+  { type: "dm_invite", room: "dm:u_aaaaaaaaaaaaaaaa:u_bbbbbbbbbbbbbbbb", from: alice, seq: 1 },
   { type: "edited", room: "general", id: "m_1", seq: 7, text: "fixed", editedAt: 5 },
   { type: "deleted", room: "general", id: "m_1", seq: 7 },
   {
@@ -99,6 +108,40 @@ export const validServerMessages: ServerMessage[] = [
     },
   },
   { type: "error", code: "rate_limited", message: "slow down", retryAfterMs: 500, ref: "r1" },
+  {
+    type: "inspecting",
+    ref: "r4",
+    enabled: true,
+    handshake: {
+      request: {
+        method: "GET",
+        path: "/ws",
+        upgrade: "websocket",
+        connection: "Upgrade",
+        secWebSocketKey: "dGhlIHNhbXBsZSBub25jZQ==",
+        secWebSocketVersion: "13",
+        secWebSocketProtocol: "duplex.v1",
+        origin: "http://localhost:5173",
+      },
+      response: {
+        status: 101,
+        secWebSocketAccept: "s3pPLMBiTxaQ9kYGzzhZRbK+xOo=",
+        protocol: "duplex.v1",
+      },
+    },
+  },
+  { type: "inspecting", enabled: false },
+  { type: "control", kind: "ping", direction: "to_client", at: 8, bytes: 0 },
+  { type: "control", kind: "pong", direction: "to_server", at: 9, bytes: 0, rttMs: 1.5 },
+  {
+    type: "control",
+    kind: "close",
+    direction: "to_client",
+    at: 10,
+    bytes: 5,
+    code: 1001,
+    reason: "bye",
+  },
 ];
 
 export const invalidClientFrames: Array<[string, string, ErrorCode]> = [
@@ -168,6 +211,8 @@ export const invalidClientFrames: Array<[string, string, ErrorCode]> = [
   ],
   ["unknown topic", '{"type":"subscribe","topic":"secrets"}', ErrorCode.InvalidMessage],
   ["ping without t", '{"type":"ping"}', ErrorCode.InvalidMessage],
+  ["inspect without enable", '{"type":"inspect"}', ErrorCode.InvalidMessage],
+  ["inspect with a string enable", '{"type":"inspect","enable":"yes"}', ErrorCode.InvalidMessage],
   [
     "huge string field",
     encodeRaw({ type: "hello", name: "n".repeat(100_000) }),

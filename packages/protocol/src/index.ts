@@ -15,6 +15,7 @@ export {
 export {
   ChatMessage,
   Cid,
+  DmSummary,
   Epoch,
   MessageId,
   Notification,
@@ -35,6 +36,7 @@ export {
 export * from "./clientMessages.js";
 export * from "./serverMessages.js";
 export * from "./pushApi.js";
+export * from "./inspectMessages.js";
 export { decodeClientMessage, decodeServerMessage, encode } from "./codec.js";
 export type { DecodeError, DecodeResult } from "./codec.js";
 export {

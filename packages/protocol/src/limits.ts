@@ -19,6 +19,10 @@ export const LIMITS = {
   /** Longest notification title and body. */
   maxTitleLength: 120,
   maxBodyLength: 1000,
+  /** The server relays at most one `typing` per user and room in this window; the rest are ignored. */
+  typingIntervalMs: 1500,
+  /** `room_update` pushes are coalesced per room over this window. */
+  roomUpdateIntervalMs: 250,
   /** Longest token. */
   maxTokenLength: 512,
 } as const;

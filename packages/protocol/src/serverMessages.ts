@@ -5,6 +5,7 @@ import { RoomId } from "./names.js";
 import {
   ChatMessage,
   Cid,
+  DmSummary,
   Epoch,
   MessageId,
   Notification,
@@ -16,6 +17,7 @@ import {
   Topic,
   User,
 } from "./fields.js";
+import { ControlMessage, InspectingMessage } from "./inspectMessages.js";
 
 // Server messages are parsed leniently by clients (z.object): a newer server may add fields.
 
@@ -105,6 +107,29 @@ export const RoomsReplyMessage = z.object({
   type: z.literal("rooms"),
   ref: Ref.optional(),
   rooms: z.array(RoomSummary),
+  /** The asking user's direct-message conversations, with the other participant. */
+  dms: z.array(DmSummary).optional(),
+});
+
+/**
+ * Pushed to sockets that asked for `rooms`: a public room appeared or its online count or `seq`
+ * changed. Coalesced per room (at most one every `LIMITS.roomUpdateIntervalMs`).
+ */
+export const RoomUpdateMessage = RoomSummary.extend({
+  type: z.literal("room_update"),
+});
+
+/**
+ * Pushed to a DM participant's sockets that have not joined the DM room when a message is stored
+ * there, so the conversation can be listed (and counted unread) before it is opened.
+ */
+export const DmInviteMessage = z.object({
+  type: z.literal("dm_invite"),
+  room: RoomId,
+  /** The author of the message. */
+  from: User,
+  /** The message's seq (the room's head). */
+  seq: Seq,
 });
 
 export const EditedMessage = z.object({
@@ -178,6 +203,8 @@ export const ServerMessage = z.discriminatedUnion("type", [
   HistoryReplyMessage,
   PongMessage,
   RoomsReplyMessage,
+  RoomUpdateMessage,
+  DmInviteMessage,
   EditedMessage,
   DeletedMessage,
   NotificationMessage,
@@ -186,6 +213,8 @@ export const ServerMessage = z.discriminatedUnion("type", [
   UnsubscribedMessage,
   DataMessage,
   ErrorMessage,
+  InspectingMessage,
+  ControlMessage,
 ]);
 export type ServerMessage = z.infer<typeof ServerMessage>;
 export type ServerMessageType = ServerMessage["type"];
