@@ -65,6 +65,15 @@ const targets = ALL_TARGETS.filter((t) => wanted.has(t.name)).filter((t) => {
   return false;
 });
 
+// The target running now, stopped on Ctrl-C so no server outlives the run.
+let current: RunningTarget | undefined;
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    const stopping = current?.stop() ?? Promise.resolve();
+    void stopping.finally(() => process.exit(130));
+  });
+}
+
 /** Starts the target fresh, runs one measurement, stops it; an error is recorded, not thrown. */
 async function withTarget<T>(
   scenario: string,
@@ -79,6 +88,7 @@ async function withTarget<T>(
     results.errors.push({ scenario, target: target.name, message: String(error) });
     return undefined;
   }
+  current = server;
   try {
     return await run(server.pid, server.port);
   } catch (error) {
@@ -86,6 +96,7 @@ async function withTarget<T>(
     return undefined;
   } finally {
     await server.stop();
+    current = undefined;
   }
 }
 

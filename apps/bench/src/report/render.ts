@@ -28,6 +28,8 @@ function renderFanout(results: BenchResults): string[] {
     formatTable(
       [
         "target",
+        "ready",
+        "setup ms",
         "sustained/s",
         "srv CPU",
         "gen CPU",
@@ -39,6 +41,8 @@ function renderFanout(results: BenchResults): string[] {
       ],
       rowsFor(byTarget, (name, r) => [
         name,
+        `${r.receivers}/${r.receiversWanted}`,
+        String(r.setupMs),
         compact(r.sustainedRate),
         pct(r.sustainedCpu.server),
         pct(r.sustainedCpu.generator),

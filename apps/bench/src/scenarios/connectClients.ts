@@ -20,7 +20,8 @@ export interface Connected {
 
 /**
  * Opens and readies one client per seat, at most `concurrency` in flight (Infinity: all at once, a storm).
- * Failures are counted, not thrown: the storm scenario reports them.
+ * Failures are counted, not thrown: the storm scenario reports them. No new client is started after
+ * `deadlineMs`, so a server that admits clients slowly bounds the run instead of stalling it.
  */
 export async function connectClients(
   target: Target,
@@ -28,6 +29,7 @@ export async function connectClients(
   seats: readonly Seat[],
   deliveries: Deliveries,
   concurrency = 256,
+  deadlineMs = Number.POSITIVE_INFINITY,
 ): Promise<Connected> {
   const clients: RawClient[] = [];
   let failures = 0;
@@ -54,7 +56,7 @@ export async function connectClients(
   }
 
   async function lane(): Promise<void> {
-    while (next < seats.length) {
+    while (next < seats.length && performance.now() - started < deadlineMs) {
       const seat = seats[next++];
       if (seat) await openOne(seat);
     }

@@ -20,6 +20,8 @@ export interface FanoutOptions {
   /** Delivery rate of the latency phase; `undefined` uses half of this target's own sustained rate. */
   latencyRate: number | undefined;
   latencyMs: number;
+  /** Longest time spent getting the receivers ready; the run goes on with those ready by then. */
+  setupDeadlineMs: number;
 }
 
 /** One rate step. */
@@ -33,8 +35,12 @@ export interface StepResult {
 }
 
 export interface FanoutResult {
+  /** Receivers asked for, and those ready when the set-up deadline passed. */
+  receiversWanted: number;
   receivers: number;
   connectFailures: number;
+  /** Time to get every receiver ready (Duplex: welcomed and joined, with presence fan-out). */
+  setupMs: number;
   /** Highest rate delivered in full within its step (no backlog left to grow). */
   sustainedRate: number;
   sustainedCpu: CpuShare;
@@ -66,7 +72,14 @@ export async function runFanout(
   const room = ROOM;
   const inRoom = (count: number, firstIndex: number) =>
     Array.from({ length: count }, (_, i) => ({ room, index: firstIndex + i }));
-  const receivers = await connectClients(target, port, inRoom(options.receivers, 0), receiving);
+  const receivers = await connectClients(
+    target,
+    port,
+    inRoom(options.receivers, 0),
+    receiving,
+    256,
+    options.setupDeadlineMs,
+  );
   const sendersConnected = await connectClients(
     target,
     port,
@@ -141,8 +154,10 @@ export async function runFanout(
     const latencyStep = latencyRate > 0 ? await step(latencyRate, options.latencyMs) : undefined;
 
     return {
+      receiversWanted: options.receivers,
       receivers: count,
       connectFailures: receivers.failures,
+      setupMs: Math.round(receivers.elapsedMs),
       sustainedRate,
       sustainedCpu: passed?.cpu ?? ZERO_CPU,
       peakRate: peak?.deliveredRate ?? 0,
