@@ -28,7 +28,7 @@ export function duplexAvailable(): boolean {
 /**
  * Duplex over the full path: subprotocol `duplex.v1`, `hello` → `welcome`, `join` → `joined`, and
  * `send` → persisted to SQLite (a fresh temp file per start) → ack + fan-out. No Origin header is sent,
- * as a non-browser client would not send one.
+ * as a non-browser client would not send one. Abuse limits are off (`ABUSE_LIMITS=off`).
  */
 export const duplexTarget: Target = {
   name: "duplex",
@@ -45,6 +45,9 @@ export const duplexTarget: Target = {
         DB_PATH: join(dir, "bench.db"),
         LOG_LEVEL: "error",
         TOKEN_SECRET: "duplex-bench-secret-not-for-production",
+        // Every bench client comes from 127.0.0.1: per-address connection and rate limits would
+        // measure the limiter, not the server. The baselines have none either.
+        ABUSE_LIMITS: "off",
       },
     });
     return {
