@@ -1,6 +1,6 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import {
   SUBPROTOCOL,
   decodeServerMessage,
@@ -30,7 +30,15 @@ export function tempDb(): { path: string; [Symbol.dispose](): void } {
 export function startTestServer(
   overrides: Partial<Config> & { dbPath: string },
 ): Promise<RunningServer> {
-  return startServer({ port: 0, logLevel: "silent", tokenSecret: TEST_SECRET, ...overrides });
+  // No built web app unless a test brings one: whether apps/web/dist exists must not change results.
+  const webDist = join(dirname(overrides.dbPath), "no-web-dist");
+  return startServer({
+    port: 0,
+    logLevel: "silent",
+    tokenSecret: TEST_SECRET,
+    webDist,
+    ...overrides,
+  });
 }
 
 export interface Closed {
