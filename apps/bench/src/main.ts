@@ -26,6 +26,8 @@ const { values } = parseArgs({
     quick: { type: "boolean", default: false },
     targets: { type: "string", default: "ws,socket.io,duplex" },
     scenarios: { type: "string", default: "a,b,c,d,e" },
+    // Profiles every target process: one .cpuprofile per start in results/profiles/<target>/.
+    "cpu-prof": { type: "boolean", default: false },
   },
 });
 const config: BenchConfig = values.quick ? QUICK : FULL;
@@ -83,7 +85,11 @@ async function withTarget<T>(
   process.stderr.write(`› ${scenario} on ${target.name}\n`);
   let server: RunningTarget;
   try {
-    server = await target.start();
+    server = await target.start(
+      values["cpu-prof"]
+        ? ["--cpu-prof", `--cpu-prof-dir=${RESULTS_DIR}profiles/${target.name}`]
+        : [],
+    );
   } catch (error) {
     results.errors.push({ scenario, target: target.name, message: String(error) });
     return undefined;

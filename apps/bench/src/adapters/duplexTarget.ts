@@ -32,13 +32,14 @@ export function duplexAvailable(): boolean {
  */
 export const duplexTarget: Target = {
   name: "duplex",
-  start: async () => {
+  start: async (nodeArgs = []) => {
     const dir = mkdtempSync(join(tmpdir(), "duplex-bench-"));
     const port = await freePort();
     const running = await launchTarget({
       entry: DUPLEX_ENTRY,
       readiness: "healthz",
       port,
+      nodeArgs,
       env: {
         PORT: String(port),
         HOST: "127.0.0.1",

@@ -7,7 +7,8 @@ const ENTRY = fileURLToPath(new URL("../targets/rawWsServer.ts", import.meta.url
 /** The raw `ws` broadcast server: the room comes from the URL, the payload is the bare text. */
 export const rawWsTarget: Target = {
   name: "ws",
-  start: () => launchTarget({ entry: ENTRY, readiness: "stdout", env: { PORT: "0" } }),
+  start: (nodeArgs = []) =>
+    launchTarget({ entry: ENTRY, readiness: "stdout", env: { PORT: "0" }, nodeArgs }),
   connectPath: (room) => `/?room=${encodeURIComponent(room)}`,
   headers: {},
   ready: (client) => {

@@ -17,7 +17,8 @@ function answerPing(client: RawClient, payload: Buffer): void {
  */
 export const socketIoTarget: Target = {
   name: "socket.io",
-  start: () => launchTarget({ entry: ENTRY, readiness: "stdout", env: { PORT: "0" } }),
+  start: (nodeArgs = []) =>
+    launchTarget({ entry: ENTRY, readiness: "stdout", env: { PORT: "0" }, nodeArgs }),
   connectPath: (room) => `/socket.io/?EIO=4&transport=websocket&room=${encodeURIComponent(room)}`,
   headers: {},
   ready: async (client) => {

@@ -10,7 +10,8 @@ export type TargetName = "ws" | "socket.io" | "duplex";
  */
 export interface Target {
   name: TargetName;
-  start(): Promise<RunningTarget>;
+  /** Starts a fresh server process; `nodeArgs` are extra Node flags (e.g. `--cpu-prof`). */
+  start(nodeArgs?: readonly string[]): Promise<RunningTarget>;
   /** Request path and headers of a client that will sit in `room`. */
   connectPath(room: string): string;
   headers: Readonly<Record<string, string>>;

@@ -24,6 +24,8 @@ export interface LaunchOptions {
   port?: number;
   /** CPU the server is pinned to with `taskset`. @default 0 */
   core?: number;
+  /** Extra Node flags, e.g. `--cpu-prof`. @default [] */
+  nodeArgs?: readonly string[];
 }
 
 const START_TIMEOUT_MS = 30_000;
@@ -46,10 +48,19 @@ export function freePort(): Promise<number> {
  * node, so the child's pid is the server's own and /proc/<pid>/stat measures exactly it.
  */
 export async function launchTarget(options: LaunchOptions): Promise<RunningTarget> {
-  const { entry, env = {}, readiness, core = 0 } = options;
+  const { entry, env = {}, readiness, core = 0, nodeArgs = [] } = options;
   const child = spawn(
     "taskset",
-    ["-c", String(core), process.execPath, "--conditions=duplex-source", "--import", "tsx", entry],
+    [
+      "-c",
+      String(core),
+      process.execPath,
+      ...nodeArgs,
+      "--conditions=duplex-source",
+      "--import",
+      "tsx",
+      entry,
+    ],
     { cwd: BENCH_DIR, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] },
   );
   let stderr = "";
