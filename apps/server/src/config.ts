@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { LIMITS } from "@duplex/protocol";
 import { z } from "zod";
+import { LIMITS_ENV, abuseLimitsFromEnv, type AbuseLimits } from "./limits/limitsConfig.js";
 
 /** Server configuration. `loadConfig(env)` builds it from environment variables; tests override fields. */
 export interface Config {
@@ -29,6 +30,8 @@ export interface Config {
   helloTimeoutMs: number;
   /** Bearer token of `POST /api/notifications`. Unset: the endpoint answers 404. @default undefined */
   adminToken: string | undefined;
+  /** Rate, connection and slow-reader limits (src/limits/). @default DEFAULT_ABUSE_LIMITS */
+  limits: AbuseLimits;
 }
 
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -88,6 +91,8 @@ const EnvSchema = z.object({
   PERMESSAGE_DEFLATE: boolean.default(false),
   HELLO_TIMEOUT_MS: intIn(50, 60_000).default(LIMITS.helloTimeoutMs),
   ADMIN_TOKEN: z.string().trim().min(8, "must be at least 8 characters").optional(),
+  NODE_ENV: z.string().trim().optional(),
+  ...LIMITS_ENV,
 });
 
 /** A start-up error naming the variable at fault. */
@@ -118,6 +123,12 @@ export function loadConfig(
     throw new ConfigError(`Invalid configuration: ${problems.join("; ")}`);
   }
   const e = parsed.data;
+  // Tokens signed with a per-start random key die on every restart and differ between nodes.
+  if (e.NODE_ENV === "production" && e.TOKEN_SECRET === undefined) {
+    throw new ConfigError(
+      "Invalid configuration: TOKEN_SECRET: required when NODE_ENV=production (a random secret of 32+ characters)",
+    );
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -133,5 +144,6 @@ export function loadConfig(
     permessageDeflate: e.PERMESSAGE_DEFLATE,
     helloTimeoutMs: e.HELLO_TIMEOUT_MS,
     adminToken: e.ADMIN_TOKEN,
+    limits: abuseLimitsFromEnv(e),
   };
 }

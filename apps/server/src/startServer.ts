@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { CloseCode, LIMITS, SUPPORTED_SUBPROTOCOLS, WS_PATH } from "@duplex/protocol";
 import { WebSocketServer } from "ws";
 import { InProcessBroker } from "./broker/InProcessBroker.js";
+import { startChat } from "./chat/Chat.js";
 import { loadConfig, originsForPort, type Config } from "./config.js";
 import { acceptConnection } from "./connection/acceptConnection.js";
 import type { Connection } from "./connection/Connection.js";
@@ -12,7 +13,11 @@ import { RoomFanout } from "./connection/RoomFanout.js";
 import type { ServerContext } from "./context.js";
 import { NOTIFICATIONS_PATH, createNotificationsApi } from "./http/notificationsApi.js";
 import { createRequestHandler } from "./http/requestHandler.js";
-import { checkUpgrade, refuseUpgrade } from "./http/upgrade.js";
+import { checkUpgrade, isEchoUpgrade, refuseUpgrade } from "./http/upgrade.js";
+import { createEchoServer } from "./echo/echoServer.js";
+import { recordHandshake, trackHandshakeResponses } from "./inspector/handshakes.js";
+import { ConnectionLimiter } from "./limits/connectionLimiter.js";
+import { FRAME_LIMITS } from "./limits/frameLimits.js";
 import { createLogger, type Logger } from "./logger.js";
 import { MemoryPresence } from "./presence/MemoryPresence.js";
 import { startPush } from "./push/Push.js";
@@ -105,6 +110,15 @@ export async function startServer(
     log,
     now,
   });
+  const chat = await startChat({
+    broker,
+    store,
+    presence,
+    users: push.users,
+    connections,
+    log,
+    now,
+  });
   const ctx: ServerContext = {
     config: { ...config, tokenSecret },
     log,
@@ -114,6 +128,7 @@ export async function startServer(
     fanout: new RoomFanout(broker, log),
     online,
     push,
+    chat,
     connections,
     now,
   };
@@ -132,16 +147,25 @@ export async function startServer(
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: LIMITS.maxFrameBytes,
+    ...FRAME_LIMITS,
     perMessageDeflate: config.permessageDeflate,
     handleProtocols: (protocols) => SUPPORTED_SUBPROTOCOLS.find((p) => protocols.has(p)) ?? false,
   });
+  trackHandshakeResponses(wss);
+  const echo = createEchoServer(log);
   let allowedOrigins: ReadonlySet<string> = new Set(config.allowedOrigins);
+  const connectionLimiter = new ConnectionLimiter(config.limits.connections);
   let closing: Promise<void> | undefined;
 
   http.on("upgrade", (req, socket, head) => {
     socket.on("error", (err) => log.debug({ err: err.message }, "upgrade socket error"));
-    const refusal =
-      closing !== undefined
+    // Counted before any other check, so a storm of bad handshakes is limited too.
+    const admission = connectionLimiter.admit(req.socket.remoteAddress ?? "unknown", now());
+    // The raw socket closes however the upgrade ends (refused, failed, or the WebSocket closed later).
+    if (admission.ok) socket.once("close", admission.release);
+    const refusal = !admission.ok
+      ? { status: 429, body: admission.reason }
+      : closing !== undefined
         ? { status: 503, body: "server shutting down; reconnect shortly" }
         : checkUpgrade(req, allowedOrigins);
     if (refusal) {
@@ -152,7 +176,12 @@ export async function startServer(
       refuseUpgrade(socket, refusal);
       return;
     }
+    if (isEchoUpgrade(req)) {
+      echo.handleUpgrade(req, socket, head);
+      return;
+    }
     wss.handleUpgrade(req, socket, head, (ws) => {
+      recordHandshake(ws, req);
       acceptConnection(ctx, ws, req.socket.remoteAddress ?? "unknown");
     });
   });
@@ -161,6 +190,7 @@ export async function startServer(
   try {
     address = await listen(http, config.port, config.host);
   } catch (err) {
+    await chat.close();
     await push.close();
     await store.close();
     throw err;
@@ -181,6 +211,8 @@ export async function startServer(
       http.close();
       await push.close();
       await closeSockets(ctx.connections);
+      await echo.close();
+      await chat.close();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       http.closeAllConnections();
       await Promise.all([presence.close(), broker.close()]);

@@ -1,15 +1,13 @@
-import {
-  CLOSE_REASONS,
-  encode,
-  type CloseCode,
-  type ServerMessage,
-  type User,
-} from "@duplex/protocol";
+import { CLOSE_REASONS, CloseCode, encode, type ServerMessage, type User } from "@duplex/protocol";
 import { WebSocket } from "ws";
+import { noteClosing } from "../inspector/controlFrames.js";
 import type { Logger } from "../logger.js";
 
 /** Above this many queued bytes a socket is congested: volatile frames (typing) are dropped for it. */
 const CONGESTED_BYTES = 256 * 1024;
+
+/** A slow reader closed with 1013 gets this long to read the close frame before it is cut off. */
+const SLOW_READER_GRACE_MS = 1_000;
 
 /**
  * One client socket and what the server knows about it. Frames are handled one at a time, in arrival
@@ -29,6 +27,8 @@ export class Connection {
     readonly id: string,
     readonly ws: WebSocket,
     readonly log: Logger,
+    /** Past this many queued bytes the socket is closed with 1013 (0: no limit). */
+    readonly maxBufferedBytes = 0,
   ) {}
 
   get closed(): boolean {
@@ -53,7 +53,19 @@ export class Connection {
   }
 
   sendFrame(frame: string): void {
-    if (this.ws.readyState === WebSocket.OPEN) this.ws.send(frame);
+    if (this.ws.readyState !== WebSocket.OPEN) return;
+    this.ws.send(frame);
+    if (this.maxBufferedBytes > 0 && this.ws.bufferedAmount > this.maxBufferedBytes) {
+      this.#dropSlowReader();
+    }
+  }
+
+  // A reader this far behind costs the server memory for every frame of its rooms: let it go and
+  // resume later. Its close frame queues behind the backlog, so it is cut off after a short grace.
+  #dropSlowReader(): void {
+    this.log.warn({ bufferedAmount: this.ws.bufferedAmount }, "slow reader");
+    this.closeConnection(CloseCode.TryAgainLater);
+    setTimeout(() => this.ws.terminate(), SLOW_READER_GRACE_MS).unref();
   }
 
   /** A frame that may be dropped (live data, superseded soon) when the socket is congested. */
@@ -98,6 +110,7 @@ export class Connection {
     if (this.#closed) return;
     this.#closed = true;
     this.log.info({ code }, "closing connection");
+    noteClosing(this, code, CLOSE_REASONS[code]);
     this.ws.close(code, CLOSE_REASONS[code]);
   }
 }

@@ -4,6 +4,7 @@ import {
   ErrorCode,
   decodeClientMessage,
   type ClientMessage,
+  type DecodeResult,
   type ErrorCode as ErrorCodeType,
 } from "@duplex/protocol";
 import type { RawData, WebSocket } from "ws";
@@ -11,6 +12,8 @@ import type { ServerContext } from "../context.js";
 import { DuplexError } from "../errors.js";
 import { dispatch } from "../handlers/dispatch.js";
 import { leaveRoom } from "../handlers/rooms.js";
+import { admitFrame } from "../limits/admitFrame.js";
+import { RateLimiter } from "../limits/rateLimiter.js";
 import { Connection } from "./Connection.js";
 
 // Unique across nodes and restarts, short enough to read in logs.
@@ -46,9 +49,12 @@ async function runHandler(ctx: ServerContext, conn: Connection, msg: ClientMessa
   }
 }
 
-async function handleFrame(ctx: ServerContext, conn: Connection, text: string): Promise<void> {
+async function handleFrame(
+  ctx: ServerContext,
+  conn: Connection,
+  decoded: DecodeResult<ClientMessage>,
+): Promise<void> {
   if (conn.closed) return;
-  const decoded = decodeClientMessage(text);
   if (!conn.user) {
     // Until welcomed, only a valid hello is acceptable.
     if (!decoded.ok || decoded.value.type !== "hello") {
@@ -82,7 +88,8 @@ export function acceptConnection(ctx: ServerContext, ws: WebSocket, remote: stri
   // First, before anything can fail: an unhandled 'error' (e.g. an oversize frame) kills the process
   // (ws#1777). ws closes the socket itself (1009 for an oversize frame) after emitting it.
   ws.on("error", (err) => log.warn({ err: err.message }, "socket error"));
-  const conn = new Connection(id, ws, log);
+  const conn = new Connection(id, ws, log, ctx.config.limits.maxBufferedBytes);
+  const limiter = new RateLimiter(ctx.config.limits.rate, ctx.now());
   ctx.connections.add(conn);
   log.info({ remote }, "connection open");
 
@@ -100,9 +107,12 @@ export function acceptConnection(ctx: ServerContext, ws: WebSocket, remote: stri
       conn.closeConnection(CloseCode.UnsupportedData);
       return;
     }
-    const text = frameText(data);
+    if (conn.closed) return;
+    // Decoded here, not in the queue, so the rate limit is applied before any work is queued.
+    const decoded = decodeClientMessage(frameText(data));
+    if (!admitFrame(conn, limiter, decoded, ctx.now())) return;
     void conn.enqueue(async () => {
-      await handleFrame(ctx, conn, text);
+      await handleFrame(ctx, conn, decoded);
       if (conn.user) clearTimeout(helloTimer);
     });
   });

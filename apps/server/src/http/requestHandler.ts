@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "../logger.js";
+import { applySecurityHeaders } from "./securityHeaders.js";
 import { hasWebApp, serveStatic } from "./staticFiles.js";
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -26,6 +27,7 @@ export function createRequestHandler(
   const serveApp = hasWebApp(webDist);
   log.info({ webDist, serveApp }, serveApp ? "serving the web app" : "no built web app to serve");
   return (req: IncomingMessage, res: ServerResponse): void => {
+    applySecurityHeaders(req, res);
     const method = req.method ?? "GET";
     const path = new URL(req.url ?? "/", "http://localhost").pathname;
     if (path === "/healthz" && (method === "GET" || method === "HEAD")) {

@@ -1,0 +1,35 @@
+import { CloseCode, ErrorCode, type ClientMessage, type DecodeResult } from "@duplex/protocol";
+import type { Connection } from "../connection/Connection.js";
+import type { RateLimiter } from "./rateLimiter.js";
+
+/**
+ * Applies the connection's rate limit to one decoded frame, before it is queued: a refused frame is
+ * answered `rate_limited` with `retryAfterMs` (and its `ref`); a client that keeps flooding is closed
+ * with 4429. Returns whether the frame may be handled.
+ */
+export function admitFrame(
+  conn: Connection,
+  limiter: RateLimiter,
+  decoded: DecodeResult<ClientMessage>,
+  now: number,
+): boolean {
+  const decision = limiter.check(decoded.ok ? decoded.value.type : undefined, now);
+  if (decision.action === "allow") return true;
+  if (decision.action === "close") {
+    conn.closeConnection(CloseCode.RateLimited);
+    return false;
+  }
+  const ref = decoded.ok
+    ? "ref" in decoded.value
+      ? decoded.value.ref
+      : undefined
+    : decoded.error.ref;
+  conn.send({
+    type: "error",
+    code: ErrorCode.RateLimited,
+    message: `too many messages; retry in ${decision.retryAfterMs} ms`,
+    retryAfterMs: decision.retryAfterMs,
+    ...(ref !== undefined && { ref }),
+  });
+  return false;
+}

@@ -1,0 +1,78 @@
+import { z } from "zod";
+import type { ConnectionLimits } from "./connectionLimiter.js";
+import type { RateLimits } from "./rateLimiter.js";
+
+/** Abuse limits, part of `Config`. Each numeric limit set to 0 is off. */
+export interface AbuseLimits {
+  rate: RateLimits;
+  connections: ConnectionLimits;
+  /** Past this many bytes queued for a socket, it is closed with 1013 (a reader too slow). @default 4 MiB */
+  maxBufferedBytes: number;
+}
+
+export const DEFAULT_ABUSE_LIMITS: AbuseLimits = {
+  rate: {
+    framesPerSecond: 100,
+    framesBurst: 200,
+    sendPerSecond: 20,
+    sendBurst: 100,
+    maxStrikes: 50,
+    strikeWindowMs: 10_000,
+  },
+  connections: { maxPerIp: 100, handshakesPerSecond: 10, handshakeBurst: 50 },
+  maxBufferedBytes: 4 * 1024 * 1024,
+};
+
+const count = z
+  .string()
+  .trim()
+  .regex(/^\d+$/, "must be a whole number (0 = off)")
+  .transform(Number)
+  .pipe(z.number().int().min(0).max(1_000_000_000));
+
+const off = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.enum(["on", "off"]));
+
+/** Environment variables of the abuse limits (merged into the server's env schema). */
+export const LIMITS_ENV = {
+  /** `off` disables every rate and connection limit (benchmarks); never in production. */
+  ABUSE_LIMITS: off.optional(),
+  RATE_FRAMES_PER_SEC: count.optional(),
+  RATE_FRAMES_BURST: count.optional(),
+  RATE_SEND_PER_SEC: count.optional(),
+  RATE_SEND_BURST: count.optional(),
+  RATE_MAX_STRIKES: count.optional(),
+  RATE_STRIKE_WINDOW_MS: count.optional(),
+  MAX_CONNECTIONS_PER_IP: count.optional(),
+  HANDSHAKES_PER_SEC: count.optional(),
+  HANDSHAKE_BURST: count.optional(),
+  MAX_BUFFERED_BYTES: count.optional(),
+};
+
+type LimitsEnv = z.infer<ReturnType<typeof z.object<typeof LIMITS_ENV>>>;
+
+/** Builds the abuse limits from parsed variables over the defaults. */
+export function abuseLimitsFromEnv(e: LimitsEnv): AbuseLimits {
+  const d = DEFAULT_ABUSE_LIMITS;
+  const enabled = e.ABUSE_LIMITS !== "off";
+  const on = (value: number) => (enabled ? value : 0);
+  return {
+    rate: {
+      framesPerSecond: on(e.RATE_FRAMES_PER_SEC ?? d.rate.framesPerSecond),
+      framesBurst: Math.max(1, e.RATE_FRAMES_BURST ?? d.rate.framesBurst),
+      sendPerSecond: on(e.RATE_SEND_PER_SEC ?? d.rate.sendPerSecond),
+      sendBurst: Math.max(1, e.RATE_SEND_BURST ?? d.rate.sendBurst),
+      maxStrikes: e.RATE_MAX_STRIKES ?? d.rate.maxStrikes,
+      strikeWindowMs: e.RATE_STRIKE_WINDOW_MS ?? d.rate.strikeWindowMs,
+    },
+    connections: {
+      maxPerIp: on(e.MAX_CONNECTIONS_PER_IP ?? d.connections.maxPerIp),
+      handshakesPerSecond: on(e.HANDSHAKES_PER_SEC ?? d.connections.handshakesPerSecond),
+      handshakeBurst: Math.max(1, e.HANDSHAKE_BURST ?? d.connections.handshakeBurst),
+    },
+    maxBufferedBytes: e.MAX_BUFFERED_BYTES ?? d.maxBufferedBytes,
+  };
+}
