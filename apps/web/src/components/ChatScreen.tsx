@@ -4,6 +4,7 @@ import { Composer } from "./Composer.js";
 import { MemberList } from "./MemberList.js";
 import { MessageList } from "./MessageList.js";
 import { PanelToggles } from "./PanelToggles.js";
+import { PushControls, PushLayer } from "./PushControls.js";
 import { ReconnectButton } from "./ReconnectButton.js";
 import { RoomSidebar } from "./RoomSidebar.js";
 import { StatusPill } from "./StatusPill.js";
@@ -29,6 +30,7 @@ export function ChatScreen() {
         <StatusPill />
         <ReconnectButton />
         <PanelToggles />
+        <PushControls />
       </header>
       <RoomSidebar />
       <main className="chat-main">
@@ -37,6 +39,7 @@ export function ChatScreen() {
         <Composer room={room} />
       </main>
       <MemberList room={room} />
+      <PushLayer />
     </div>
   );
 }

@@ -12,7 +12,7 @@ export function JoinRoomForm() {
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const parsed = PublicRoomName.safeParse(name.replace(/^#/, ""));
+    const parsed = PublicRoomName.safeParse(name.trim().replace(/^#/, ""));
     if (!parsed.success) {
       setError(`Room name ${parsed.error.issues[0]?.message ?? "is not valid"}`);
       return;

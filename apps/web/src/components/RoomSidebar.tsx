@@ -6,7 +6,15 @@ import { useActions, useDuplex } from "../store/storeContext.js";
 import { JoinRoomForm } from "./JoinRoomForm.js";
 import { RoomDirectory } from "./RoomDirectory.js";
 
-function RoomEntry({ room, current }: { room: string; current: boolean }) {
+function RoomEntry({
+  room,
+  current,
+  joined = true,
+}: {
+  room: string;
+  current: boolean;
+  joined?: boolean;
+}) {
   const unread = useDuplex((s) => s.chat.unread.counts[room] ?? 0);
   const label = useDuplex((s) => roomLabel(room, s.chat.dmPeers));
   const { joinRoom, leaveRoom, setPanel } = useActions();
@@ -29,32 +37,36 @@ function RoomEntry({ room, current }: { room: string; current: boolean }) {
           </span>
         )}
       </button>
-      <button
-        type="button"
-        className="leave-room"
-        aria-label={`Leave ${label}`}
-        title={`Leave ${label}`}
-        onClick={() => leaveRoom(room)}
-      >
-        ×
-      </button>
+      {joined && (
+        <button
+          type="button"
+          className="leave-room"
+          aria-label={`Leave ${label}`}
+          title={`Leave ${label}`}
+          onClick={() => leaveRoom(room)}
+        >
+          ×
+        </button>
+      )}
     </li>
   );
 }
 
 /** Rooms and DMs we are in (with unread counts), a way to join or create one, and the directory. */
 export function RoomSidebar() {
-  const { joined, current, open } = useDuplex(
+  const { joined, current, open, dmPeers } = useDuplex(
     useShallow((s) => ({
       joined: s.rooms.joined,
       current: s.rooms.current,
       open: s.chat.panel === "rooms",
+      dmPeers: s.chat.dmPeers,
     })),
   );
   // The current room shows even before the server confirms the join.
   const all = addRoom(joined, current);
   const rooms = all.filter((r) => !isDmRoom(r));
-  const dms = all.filter(isDmRoom);
+  // Joined DMs, then earlier conversations the directory told us about.
+  const dms = Object.keys(dmPeers).reduce(addRoom, all.filter(isDmRoom));
   return (
     <nav className={open ? "sidebar is-open" : "sidebar"} aria-label="Rooms">
       <section className="sidebar-section">
@@ -73,7 +85,12 @@ export function RoomSidebar() {
         ) : (
           <ul>
             {dms.map((room) => (
-              <RoomEntry key={room} room={room} current={room === current} />
+              <RoomEntry
+                key={room}
+                room={room}
+                current={room === current}
+                joined={all.includes(room)}
+              />
             ))}
           </ul>
         )}

@@ -224,7 +224,31 @@ export function attachChatEvents(client: ChatClient, store: StoreApi<DuplexState
         });
         return;
       case "rooms":
-        patchChat(set, () => ({ directory: { rooms: message.rooms, status: "ready" } }));
+        patchChat(set, (c) => ({
+          directory: { rooms: message.rooms, status: "ready" },
+          // Earlier conversations are listed with their peer, so they can be reopened by name.
+          ...(message.dms &&
+            message.dms.length > 0 && {
+              dmPeers: {
+                ...c.dmPeers,
+                ...Object.fromEntries(message.dms.map((dm) => [dm.room, dm.user])),
+              },
+            }),
+        }));
+        return;
+      case "room_update":
+        patchChat(set, (c) => {
+          const { type: _type, ...summary } = message;
+          const rooms = c.directory.rooms.some((r) => r.room === summary.room)
+            ? c.directory.rooms.map((r) => (r.room === summary.room ? summary : r))
+            : [...c.directory.rooms, summary];
+          return { directory: { ...c.directory, rooms } };
+        });
+        return;
+      case "dm_invite":
+        // Someone wrote to us in a DM we have not opened: list it (joining loads it, unread).
+        learnDmPeer(message.room, [message.from]);
+        if (!get().rooms.joined.includes(message.room)) client.join(message.room);
         return;
       default:
         return;

@@ -24,6 +24,7 @@ import {
 } from "./notificationsSlice.js";
 import { attachPushEvents, createPushActions } from "./pushFeatures.js";
 import { initialStats, type StatsSlice } from "./statsSlice.js";
+import { readSystemOptIn } from "./systemNotifications.js";
 
 export interface DuplexActions extends ChatActions, NotificationActions {
   /** Checks the name, remembers it, connects and opens `#general`. */
@@ -113,7 +114,7 @@ export function createDuplexStore(
         client.discard(cid);
       },
       ...createChatActions(client, get, set, (room) => actions.joinRoom(room)),
-      ...createPushActions(client, get, set, (room) => actions.joinRoom(room)),
+      ...createPushActions(client, get, set, (room) => actions.joinRoom(room), storage),
       leaveRoom(room) {
         client.leave(room);
         set((s) => {
@@ -130,7 +131,7 @@ export function createDuplexStore(
       rooms: { joined: [], current: DEFAULT_ROOM },
       messages: { byRoom: {}, outbox: client.outbox },
       chat: initialChat,
-      notifications: initialNotifications,
+      notifications: { ...initialNotifications, systemEnabled: readSystemOptIn(storage) },
       stats: initialStats,
       actions,
     };
