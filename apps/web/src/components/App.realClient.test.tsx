@@ -43,7 +43,11 @@ describe("the app over the real client", () => {
     const { peer, client, statuses, user } = setup();
 
     await user.type(screen.getByLabelText("Your name"), "Alice{Enter}");
-    await waitFor(() => expect(screen.getByRole("status").textContent).toContain("Online"));
+    await waitFor(() =>
+      expect(within(screen.getByRole("banner")).getByRole("status").textContent).toContain(
+        "Online",
+      ),
+    );
 
     act(() => void peer.publish("general", "hi from bob", { from: BOB }));
     await waitFor(() => expect(messageItems("hi from bob")).toHaveLength(1));
@@ -57,7 +61,11 @@ describe("the app over the real client", () => {
     act(() => peer.last.drop());
 
     await waitFor(() => expect(messageItems("survives a drop")[0]?.textContent).toContain("Sent"));
-    await waitFor(() => expect(screen.getByRole("status").textContent).toContain("Online"));
+    await waitFor(() =>
+      expect(within(screen.getByRole("banner")).getByRole("status").textContent).toContain(
+        "Online",
+      ),
+    );
     expect(messageItems("survives a drop")).toHaveLength(1);
     expect(statuses).toEqual(["connecting", "open", "reconnecting", "open"]);
     client.close();

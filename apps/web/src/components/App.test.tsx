@@ -1,4 +1,4 @@
-import { act, screen } from "@testing-library/react";
+import { act, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { renderWithStore } from "../test/renderWithStore.js";
@@ -17,10 +17,10 @@ describe("sign-in", () => {
     expect(screen.getByRole("log", { name: "#general conversation" })).toBeTruthy();
     // Playwright's getByLabel("Message") matches substrings: only the composer may carry that word.
     expect(screen.getByLabelText(/message/i).tagName).toBe("TEXTAREA");
-    expect(screen.getByRole("status").textContent).toBe("Connecting…");
+    expect(within(screen.getByRole("banner")).getByRole("status").textContent).toBe("Connecting…");
 
     act(() => client.welcome({ id: "u_alice000000", name: "Alice" }));
-    expect(screen.getByRole("status").textContent).toContain("Online");
+    expect(within(screen.getByRole("banner")).getByRole("status").textContent).toContain("Online");
   });
 
   it("explains an invalid name and stays on the form", async () => {
@@ -55,7 +55,7 @@ describe("sign-in", () => {
     await user.click(screen.getByRole("button", { name: "Reconnect" }));
 
     expect(client.calls.filter((c) => c === "connect")).toHaveLength(2);
-    expect(screen.getByRole("status").textContent).toBe("Connecting…");
+    expect(within(screen.getByRole("banner")).getByRole("status").textContent).toBe("Connecting…");
     expect(screen.queryByRole("button", { name: "Reconnect" })).toBeNull();
   });
 });

@@ -9,7 +9,8 @@ export function StoreProvider({ store, children }: { store: DuplexStore; childre
   return <StoreContext.Provider value={store}>{children}</StoreContext.Provider>;
 }
 
-function useStoreApi(): DuplexStore {
+/** The store itself, for effects that subscribe to changes rather than render them. */
+export function useStoreApi(): DuplexStore {
   const store = useContext(StoreContext);
   if (!store) throw new Error("useDuplex must be used inside <StoreProvider>");
   return store;

@@ -1,0 +1,27 @@
+import { NotificationBell } from "./NotificationBell.js";
+import { ServerStats } from "./ServerStats.js";
+import { SystemNotificationBridge } from "./SystemNotificationBridge.js";
+import { Toasts } from "./Toasts.js";
+import { useMessageFocus } from "./useMessageFocus.js";
+import "../styles/push.css";
+
+/** Issue 5 in the header: live server stats and the notification bell. */
+export function PushControls() {
+  return (
+    <div className="push-controls">
+      <ServerStats />
+      <NotificationBell />
+    </div>
+  );
+}
+
+/** Issue 5 over the page: toasts, system notifications, and focusing an opened mention. */
+export function PushLayer() {
+  useMessageFocus();
+  return (
+    <>
+      <Toasts />
+      <SystemNotificationBridge />
+    </>
+  );
+}

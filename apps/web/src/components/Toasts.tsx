@@ -1,0 +1,86 @@
+import { useEffect, useRef, useState } from "react";
+import type { Notification } from "@duplex/protocol";
+import { useActions, useDuplex } from "../store/storeContext.js";
+
+/** How long a toast stays while the pointer and focus are elsewhere. */
+export const TOAST_MS = 5000;
+
+/**
+ * New notifications, briefly. One polite live region announces each as it appears (a toast is news,
+ * not an interruption); the bell's centre keeps them after the toast goes.
+ */
+export function Toasts() {
+  const toasts = useDuplex((s) => s.notifications.toasts);
+  return (
+    <section className="toasts" role="status" aria-live="polite" aria-label="New notifications">
+      {toasts.map((id) => (
+        <Toast key={id} id={id} />
+      ))}
+    </section>
+  );
+}
+
+function Toast({ id }: { id: string }) {
+  const notification = useDuplex((s) => s.notifications.items.find((n) => n.id === id));
+  const { dismissToast, openNotification } = useActions();
+  const [paused, setPaused] = useState(false);
+  const remaining = useRef(TOAST_MS);
+
+  // Hover or focus holds the toast (WCAG 2.2.1: the user can read it at their own pace).
+  useEffect(() => {
+    if (paused) return;
+    const started = Date.now();
+    const timer = setTimeout(() => dismissToast(id), remaining.current);
+    return () => {
+      clearTimeout(timer);
+      remaining.current = Math.max(0, remaining.current - (Date.now() - started));
+    };
+  }, [paused, id, dismissToast]);
+
+  if (!notification) return null;
+  return (
+    <article
+      className={`toast toast-${notification.level}`}
+      aria-label={notification.title}
+      onMouseEnter={() => setPaused(true)}
+      onMouseLeave={() => setPaused(false)}
+      onFocus={() => setPaused(true)}
+      onBlur={() => setPaused(false)}
+    >
+      <span className="toast-mark" aria-hidden="true">
+        {levelMark(notification)}
+      </span>
+      <div className="toast-content">
+        <p className="toast-title">{notification.title}</p>
+        {notification.body && <p className="toast-body">{notification.body}</p>}
+        {notification.link && (
+          <button type="button" className="link-button" onClick={() => openNotification(id)}>
+            Open message
+          </button>
+        )}
+      </div>
+      <button
+        type="button"
+        className="icon-button"
+        aria-label={`Dismiss "${notification.title}"`}
+        onClick={() => dismissToast(id)}
+      >
+        ×
+      </button>
+    </article>
+  );
+}
+
+function levelMark(notification: Notification): string {
+  if (notification.kind === "mention") return "@";
+  switch (notification.level) {
+    case "success":
+      return "✓";
+    case "warning":
+      return "!";
+    case "error":
+      return "×";
+    case "info":
+      return "i";
+  }
+}
