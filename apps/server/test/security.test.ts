@@ -1,0 +1,124 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { CloseCode, SUBPROTOCOL, isRetryable } from "@duplex/protocol";
+import { describe, expect, it } from "vitest";
+import { issueToken } from "../src/session/tokens.js";
+import { TEST_SECRET, TestClient, refusedUpgrade, startTestServer, tempDb } from "./helpers.js";
+
+const HOUR = 60 * 60 * 1000;
+const user = { sub: "u_AAAAAAAAAAAAAAAA", name: "Alice" };
+
+function flipLastChar(s: string): string {
+  const last = s.at(-1) === "A" ? "B" : "A";
+  return s.slice(0, -1) + last;
+}
+
+const badTokens: { name: string; token: () => string }[] = [
+  { name: "expired", token: () => issueToken(TEST_SECRET, { ...user, exp: Date.now() - 1 }) },
+  {
+    name: "signed with another secret (forged)",
+    token: () => issueToken("attacker-secret-0123456789", { ...user, exp: Date.now() + HOUR }),
+  },
+  {
+    name: "payload tampered (another user id)",
+    token: () => {
+      const real = issueToken(TEST_SECRET, { ...user, exp: Date.now() + HOUR });
+      const sig = real.split(".")[1] ?? "";
+      const body = Buffer.from(
+        JSON.stringify({ sub: "u_BBBBBBBBBBBBBBBB", name: "Alice", exp: Date.now() + HOUR }),
+      ).toString("base64url");
+      return `${body}.${sig}`;
+    },
+  },
+  {
+    name: "signature tampered",
+    token: () => flipLastChar(issueToken(TEST_SECRET, { ...user, exp: Date.now() + HOUR })),
+  },
+  { name: "malformed", token: () => "not-a-token" },
+  { name: "unsigned (alg none style)", token: () => `${Buffer.from("{}").toString("base64url")}.` },
+];
+
+describe("tokens: no user can become another", () => {
+  it.each(badTokens)(
+    "a $name token is closed with 4401, which the client treats as fatal",
+    async ({ token }) => {
+      using db = tempDb();
+      await using server = await startTestServer({ dbPath: db.path });
+      using client = await TestClient.connect(server.url);
+      client.send({ type: "hello", token: token() });
+      const closed = await client.closed;
+      expect(closed.code).toBe(CloseCode.Unauthorized);
+      expect(isRetryable(closed.code)).toBe(false);
+      expect(client.received.some((m) => m.type === "welcome")).toBe(false);
+    },
+  );
+});
+
+describe("cross-site WebSocket hijacking", () => {
+  const evilOrigins = [
+    "https://evil.example",
+    "null", // sandboxed iframes and file: pages
+    "http://localhost:5173.evil.example",
+    "https://localhost:5173", // right host, wrong scheme
+    "http://localhost:51730",
+  ];
+
+  it.each(evilOrigins)(
+    "refuses the upgrade from Origin %s with 403 before any frame",
+    async (origin) => {
+      using db = tempDb();
+      await using server = await startTestServer({ dbPath: db.path });
+      const refusal = await refusedUpgrade(server.url, [SUBPROTOCOL], { Origin: origin });
+      expect(refusal.status).toBe(403);
+    },
+  );
+
+  it("accepts the page's own origin", async () => {
+    using db = tempDb();
+    await using server = await startTestServer({ dbPath: db.path });
+    using own = await TestClient.connect(server.url, { origin: `http://localhost:${server.port}` });
+    expect(own.ws.protocol).toBe(SUBPROTOCOL);
+  });
+});
+
+describe("HTTP security headers", () => {
+  it("serves the web app, its assets and the API with a strict CSP, nosniff and no referrer", async () => {
+    using db = tempDb();
+    const webDist = join(dirname(db.path), "dist");
+    mkdirSync(join(webDist, "assets"), { recursive: true });
+    writeFileSync(join(webDist, "index.html"), "<!doctype html><title>Duplex</title>");
+    writeFileSync(join(webDist, "assets", "app.js"), "console.log(1)");
+    await using server = await startTestServer({ dbPath: db.path, webDist });
+    for (const path of ["/", "/assets/app.js", "/rooms/general", "/healthz", "/missing.js"]) {
+      const res = await fetch(`${server.httpUrl}${path}`);
+      const csp = res.headers.get("content-security-policy") ?? "";
+      expect(csp, path).toContain("default-src 'self'");
+      expect(csp, path).toContain("script-src 'self';");
+      expect(csp, path).toContain("style-src 'self';");
+      expect(csp, path).toContain("frame-ancestors 'none'");
+      expect(csp, path).toContain(`connect-src 'self' ws://127.0.0.1:${server.port} wss://`);
+      expect(csp, path).not.toContain("unsafe");
+      expect(res.headers.get("x-content-type-options"), path).toBe("nosniff");
+      expect(res.headers.get("referrer-policy"), path).toBe("no-referrer");
+    }
+  });
+
+  const builtIndex = fileURLToPath(new URL("../../web/dist/index.html", import.meta.url));
+  it.skipIf(!existsSync(builtIndex))(
+    "the built web app needs nothing the CSP forbids (no inline script, style or handlers)",
+    () => {
+      const html = readFileSync(builtIndex, "utf8");
+      const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];
+      expect(scripts.length).toBeGreaterThan(0);
+      for (const [, attrs = "", body = ""] of scripts) {
+        expect(attrs).toMatch(/\bsrc="\/[^/]/); // same-origin file
+        expect(body.trim()).toBe("");
+      }
+      expect(html).not.toMatch(/<style\b/i);
+      expect(html).not.toMatch(/\sstyle=/i);
+      expect(html).not.toMatch(/\son[a-z]+=/i);
+      expect(html).not.toMatch(/(src|href)="(https?:)?\/\//i); // nothing from another origin
+    },
+  );
+});
