@@ -1,4 +1,5 @@
 import type { Broker } from "./broker/Broker.js";
+import type { Chat } from "./chat/Chat.js";
 import type { Config } from "./config.js";
 import type { Connection } from "./connection/Connection.js";
 import type { RoomFanout } from "./connection/RoomFanout.js";
@@ -19,6 +20,8 @@ export interface ServerContext {
   online: OnlineUsers;
   /** Notifications to users and the live stats topic. */
   push: Push;
+  /** The live room directory, DM invites and the typing throttle (issue 4). */
+  chat: Chat;
   /** Open sockets on this node. */
   connections: Set<Connection>;
   now(): number;

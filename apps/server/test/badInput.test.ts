@@ -57,9 +57,9 @@ const cases: { name: string; frame: string; code: ErrorCode; ref?: string }[] = 
     code: ErrorCode.InvalidMessage,
   },
   {
-    name: "a not-yet-supported type (edit)",
+    name: "an edit of an unknown message",
     frame: JSON.stringify({ type: "edit", room: "general", id: "m_1", text: "x", ref: "e1" }),
-    code: ErrorCode.InvalidMessage,
+    code: ErrorCode.NotFound,
     ref: "e1",
   },
   {
@@ -84,13 +84,15 @@ describe("bad input gets its error and the connection stays usable", () => {
     await client.roundTrip();
   });
 
-  it("says which type is not supported yet", async () => {
+  it("answers edit and delete in a room not joined with not_joined", async () => {
     using db = tempDb();
     await using server = await startTestServer({ dbPath: db.path });
     const { client } = await TestClient.hello(server.url);
     using _ = client;
-    client.send({ type: "delete", room: "general", id: "m_1" });
-    expect((await client.waitFor("error")).message).toBe("delete is not supported yet");
+    client.send({ type: "delete", room: "general", id: "m_1", ref: "d" });
+    expect(await client.waitFor("error")).toMatchObject({ code: ErrorCode.NotJoined, ref: "d" });
+    client.send({ type: "edit", room: "general", id: "m_1", text: "x", ref: "e" });
+    expect(await client.waitFor("error")).toMatchObject({ code: ErrorCode.NotJoined, ref: "e" });
   });
 
   it("answers send, typing and leave in a room not joined with not_joined", async () => {

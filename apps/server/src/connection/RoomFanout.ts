@@ -6,11 +6,14 @@ import type { Connection } from "./Connection.js";
 /** How a broadcast is delivered: to everyone but one user's sockets, and whether it may be dropped. */
 export interface FanoutOptions {
   exceptUser?: string;
+  /** One socket (id unique across nodes) that was already answered directly. */
+  exceptConnection?: string;
   volatile?: boolean;
 }
 
 interface Header {
   exceptUser?: string;
+  exceptConnection?: string;
   volatile?: boolean;
 }
 
@@ -21,7 +24,13 @@ const channelOf = (room: string) => `room:${room}`;
  * objects and start with `{`, headers start with `!`, so the two cannot be confused.
  */
 export function packPayload(frame: string, options: FanoutOptions): string {
-  if (options.exceptUser === undefined && !options.volatile) return frame;
+  if (
+    options.exceptUser === undefined &&
+    options.exceptConnection === undefined &&
+    !options.volatile
+  ) {
+    return frame;
+  }
   return `!${JSON.stringify(options satisfies Header)}\n${frame}`;
 }
 
@@ -93,6 +102,7 @@ export class RoomFanout {
     const { frame, header } = unpacked;
     for (const conn of sockets) {
       if (header.exceptUser !== undefined && conn.user?.id === header.exceptUser) continue;
+      if (conn.id === header.exceptConnection) continue;
       conn.deliver(room, frame, header.volatile === true);
     }
   }

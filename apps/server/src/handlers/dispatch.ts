@@ -1,16 +1,13 @@
-import { ErrorCode, type ClientMessage } from "@duplex/protocol";
+import type { ClientMessage } from "@duplex/protocol";
 import type { Connection } from "../connection/Connection.js";
 import type { ServerContext } from "../context.js";
-import { DuplexError } from "../errors.js";
 import { handleHistory, handleSend } from "./messages.js";
 import { handleMarkRead } from "./notifications.js";
-import { handleJoin, handleLeave, handleRooms, handleTyping } from "./rooms.js";
+import { handleRooms } from "./directory.js";
+import { handleDelete, handleEdit } from "./edits.js";
+import { handleJoin, handleLeave, handleTyping } from "./rooms.js";
 import { handleHello, handlePing } from "./session.js";
 import { handleSubscribe, handleUnsubscribe } from "./topics.js";
-
-function notSupportedYet(type: ClientMessage["type"]): never {
-  throw new DuplexError(ErrorCode.InvalidMessage, `${type} is not supported yet`);
-}
 
 /** Routes a decoded message to its handler. Exhaustive: a new message type fails the build here. */
 export async function dispatch(
@@ -41,10 +38,10 @@ export async function dispatch(
       return handleUnsubscribe(ctx, conn, msg);
     case "mark_read":
       return handleMarkRead(ctx, conn, msg);
-    // Issue 4 (edit/delete) adds handlers here.
     case "edit":
+      return handleEdit(ctx, conn, msg);
     case "delete":
-      return notSupportedYet(msg.type);
+      return handleDelete(ctx, conn, msg);
     default: {
       const unreachable: never = msg;
       throw new Error(`unhandled message ${JSON.stringify(unreachable)}`);

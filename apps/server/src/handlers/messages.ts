@@ -37,6 +37,7 @@ export async function handleSend(
   });
   if (duplicate) return;
   await ctx.fanout.publish(msg.room, { type: "message", ...message });
+  await ctx.chat.messageStored(message);
   onMessageStored(ctx, message);
 }
 

@@ -1,10 +1,4 @@
-import {
-  ErrorCode,
-  LIMITS,
-  isDmRoom,
-  type ClientMessageOf,
-  type StreamPosition,
-} from "@duplex/protocol";
+import { ErrorCode, LIMITS, type ClientMessageOf, type StreamPosition } from "@duplex/protocol";
 import type { Connection } from "../connection/Connection.js";
 import type { ServerContext } from "../context.js";
 import { DuplexError } from "../errors.js";
@@ -63,6 +57,7 @@ export async function handleJoin(
   });
   conn.markJoined(msg.room);
   if (first) {
+    ctx.chat.directory.touch(msg.room);
     await ctx.fanout.publish(
       msg.room,
       { type: "presence", room: msg.room, event: "join", user },
@@ -78,6 +73,7 @@ export async function leaveRoom(ctx: ServerContext, conn: Connection, room: stri
   await ctx.fanout.remove(room, conn);
   const { last } = await ctx.presence.leave(room, user.id, conn.id);
   if (last) {
+    ctx.chat.directory.touch(room);
     await ctx.fanout.publish(room, { type: "presence", room, event: "leave", user });
   }
 }
@@ -94,23 +90,7 @@ export async function handleLeave(
   conn.send({ type: "left", ...(msg.ref !== undefined && { ref: msg.ref }), room: msg.room });
 }
 
-/** The public room directory with online counts; DM rooms are never listed. */
-export async function handleRooms(
-  ctx: ServerContext,
-  conn: Connection,
-  msg: ClientMessageOf<"rooms">,
-): Promise<void> {
-  const [rooms, counts] = await Promise.all([ctx.store.listRooms(), ctx.presence.counts()]);
-  conn.send({
-    type: "rooms",
-    ...(msg.ref !== undefined && { ref: msg.ref }),
-    rooms: rooms
-      .filter((r) => !isDmRoom(r.room))
-      .map((r) => ({ room: r.room, online: counts.get(r.room) ?? 0, seq: r.seq })),
-  });
-}
-
-/** Relayed to the other members only; volatile, never stored. */
+/** Relayed to the other members only; volatile, never stored; throttled per user and room. */
 export async function handleTyping(
   ctx: ServerContext,
   conn: Connection,
@@ -118,6 +98,7 @@ export async function handleTyping(
 ): Promise<void> {
   const user = userOf(conn);
   assertJoined(conn, msg.room);
+  if (!ctx.chat.typing.allow(user.id, msg.room)) return;
   await ctx.fanout.publish(
     msg.room,
     { type: "typing", room: msg.room, user },

@@ -12,6 +12,8 @@ interface Header {
   to: "all" | string[];
   /** A connection id (unique across nodes) that already has the answer. */
   except?: string;
+  /** Skip sockets in this room (joined or joining): they already have the news. */
+  exceptInRoom?: string;
 }
 
 /**
@@ -51,12 +53,13 @@ export class UserFanout {
   async publish(
     to: Audience,
     message: ServerMessage,
-    options: { exceptConnection?: string } = {},
+    options: { exceptConnection?: string; exceptInRoom?: string } = {},
   ): Promise<void> {
     if (to !== "all" && to.length === 0) return;
     const header: Header = {
       to: to === "all" ? "all" : [...to],
       ...(options.exceptConnection !== undefined && { except: options.exceptConnection }),
+      ...(options.exceptInRoom !== undefined && { exceptInRoom: options.exceptInRoom }),
     };
     await this.broker.publish(CHANNEL, `${JSON.stringify(header)}\n${encode(message)}`);
   }
@@ -75,6 +78,7 @@ export class UserFanout {
     for (const conn of this.connections) {
       if (!this.#welcomed.has(conn) || conn.user === undefined || conn.id === header.except)
         continue;
+      if (header.exceptInRoom !== undefined && conn.rooms.has(header.exceptInRoom)) continue;
       if (users === undefined || users.has(conn.user.id)) conn.sendFrame(frame);
     }
   }

@@ -1,10 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
-import type { ChatMessage, User } from "@duplex/protocol";
+import { DM_PREFIX, dmParticipants, type ChatMessage, type User } from "@duplex/protocol";
 import Database from "better-sqlite3";
+import type { EditInput, MessageChangeInput, MessageChangeResult } from "./messageEdits.js";
 import { MIGRATIONS } from "./migrations.js";
 import type { NotificationStore } from "./NotificationStore.js";
+import { SqliteMessageEdits } from "./SqliteMessageEdits.js";
 import { SqliteNotificationStore } from "./SqliteNotificationStore.js";
 import type { AppendInput, AppendResult, MessagePage, RoomState, Store } from "./Store.js";
 
@@ -30,6 +32,10 @@ interface RoomRow {
 const MESSAGE_COLUMNS = `m.room, m.seq, m.id, m.user_id, u.name AS user_name, m.cid, m.text, m.ts,
   m.edited_at, m.deleted`;
 const FROM_MESSAGES = `FROM messages m JOIN users u ON u.id = m.user_id`;
+
+/** The page query behind `joined` and `history`; exported so a test can EXPLAIN its plan. */
+export const PAGE_BEFORE_SQL = `SELECT ${MESSAGE_COLUMNS} ${FROM_MESSAGES} WHERE m.room = ? AND m.seq < ?
+  ORDER BY m.seq DESC LIMIT ?`;
 
 function toMessage(row: MessageRow): ChatMessage {
   const message: ChatMessage = {
@@ -58,6 +64,7 @@ export class SqliteStore implements Store {
   readonly #db: Database.Database;
   readonly #stmt;
   readonly #appendTx;
+  readonly #edits: SqliteMessageEdits;
   readonly notifications: NotificationStore;
 
   constructor(path: string) {
@@ -98,10 +105,7 @@ export class SqliteStore implements Store {
       bySeq: db.prepare<[string, number], MessageRow>(
         `SELECT ${MESSAGE_COLUMNS} ${FROM_MESSAGES} WHERE m.room = ? AND m.seq = ?`,
       ),
-      before: db.prepare<[string, number, number], MessageRow>(
-        `SELECT ${MESSAGE_COLUMNS} ${FROM_MESSAGES} WHERE m.room = ? AND m.seq < ?
-         ORDER BY m.seq DESC LIMIT ?`,
-      ),
+      before: db.prepare<[string, number, number], MessageRow>(PAGE_BEFORE_SQL),
       after: db.prepare<[string, number, number], MessageRow>(
         `SELECT ${MESSAGE_COLUMNS} ${FROM_MESSAGES} WHERE m.room = ? AND m.seq > ?
          ORDER BY m.seq ASC LIMIT ?`,
@@ -109,7 +113,16 @@ export class SqliteStore implements Store {
       hasBefore: db.prepare<[string, number], { one: number }>(
         `SELECT 1 AS one FROM messages WHERE room = ? AND seq < ? LIMIT 1`,
       ),
+      // A range on the primary key (every DM room name starts with DM_PREFIX), then the id filter.
+      dmRooms: db.prepare<[string, string, string], RoomRow>(
+        `SELECT name, seq, epoch FROM rooms WHERE name >= ? AND name < ? AND instr(name, ?) > 0
+         ORDER BY name`,
+      ),
     };
+    this.#edits = new SqliteMessageEdits(db, (room, seq) => {
+      const row = this.#stmt.bySeq.get(room, seq);
+      return row ? { status: "ok", message: toMessage(row) } : { status: "not_found" };
+    });
     // One transaction: the dedup check, the seq bump and the insert commit together or not at all.
     this.#appendTx = db.transaction((input: AppendInput): AppendResult => {
       const existing = this.#stmt.byCid.get(input.userId, input.cid);
@@ -193,6 +206,24 @@ export class SqliteStore implements Store {
 
   async after(room: string, since: number, limit: number): Promise<ChatMessage[]> {
     return this.#stmt.after.all(room, since, limit).map(toMessage);
+  }
+
+  async editMessage(input: EditInput): Promise<MessageChangeResult> {
+    return this.#edits.edit(input);
+  }
+
+  async deleteMessage(input: MessageChangeInput): Promise<MessageChangeResult> {
+    return this.#edits.delete(input);
+  }
+
+  async listDmRooms(userId: string): Promise<RoomState[]> {
+    // `:` + 1 = `;`: the exclusive upper bound of names starting with the prefix.
+    const end = `${DM_PREFIX.slice(0, -1)};`;
+    // instr() narrows; dmParticipants() is exact (one id may be a prefix of another).
+    return this.#stmt.dmRooms
+      .all(DM_PREFIX, end, `:${userId}`)
+      .filter((row) => dmParticipants(row.name)?.includes(userId))
+      .map(toRoom);
   }
 
   async close(): Promise<void> {

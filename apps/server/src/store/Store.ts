@@ -1,4 +1,5 @@
 import type { ChatMessage, User } from "@duplex/protocol";
+import type { EditInput, MessageChangeInput, MessageChangeResult } from "./messageEdits.js";
 import type { NotificationStore } from "./NotificationStore.js";
 
 /** A room's sequence state. `epoch` names this life of the sequence (new if the store is reset). */
@@ -51,6 +52,12 @@ export interface Store {
   page(room: string, limit: number, before?: number): Promise<MessagePage>;
   /** Messages with seq > `since`, oldest first, at most `limit`. */
   after(room: string, since: number, limit: number): Promise<ChatMessage[]>;
+  /** Replaces the text of the user's own message and stamps `editedAt`; seq is unchanged. */
+  editMessage(input: EditInput): Promise<MessageChangeResult>;
+  /** Marks the user's own message deleted and blanks its text. Deleting twice is `ok`. */
+  deleteMessage(input: MessageChangeInput): Promise<MessageChangeResult>;
+  /** The DM rooms `userId` takes part in, by name. */
+  listDmRooms(userId: string): Promise<RoomState[]>;
   /** Per-user notifications (the push issue), in the same database. */
   readonly notifications: NotificationStore;
   close(): Promise<void>;

@@ -86,5 +86,70 @@ export function storeContract(name: string, create: () => Promise<Store>): void 
       await store.upsertUser({ ...alice, name: "Alicia" });
       expect(await store.getUser(alice.id)).toEqual({ ...alice, name: "Alicia" });
     });
+
+    it("edits only the author's message, keeping its seq, and pages show the new text", async () => {
+      const { message } = await store.append(input({ text: "tpyo" }));
+      const change = { room: "general", id: message.id };
+      expect(
+        await store.editMessage({ ...change, userId: bob.id, text: "x", editedAt: 9 }),
+      ).toEqual({ status: "not_author" });
+      const edited = await store.editMessage({
+        ...change,
+        userId: alice.id,
+        text: "typo",
+        editedAt: 9,
+      });
+      expect(edited).toEqual({
+        status: "ok",
+        message: { ...message, text: "typo", editedAt: 9 },
+      });
+      expect((await store.page("general", 10)).messages).toEqual([
+        { ...message, text: "typo", editedAt: 9 },
+      ]);
+      expect(
+        await store.editMessage({
+          room: "other",
+          id: message.id,
+          userId: alice.id,
+          text: "y",
+          editedAt: 10,
+        }),
+      ).toEqual({ status: "not_found" });
+    });
+
+    it("deletes only the author's message: empty text, deleted flag, idempotent, no more edits", async () => {
+      const { message } = await store.append(input({ text: "oops" }));
+      const change = { room: "general", id: message.id };
+      expect(await store.deleteMessage({ ...change, userId: bob.id })).toEqual({
+        status: "not_author",
+      });
+      const deleted = { ...message, text: "", deleted: true };
+      expect(await store.deleteMessage({ ...change, userId: alice.id })).toEqual({
+        status: "ok",
+        message: deleted,
+      });
+      expect(await store.deleteMessage({ ...change, userId: alice.id })).toEqual({
+        status: "ok",
+        message: deleted,
+      });
+      expect(await store.after("general", 0, 10)).toEqual([deleted]);
+      expect(
+        await store.editMessage({ ...change, userId: alice.id, text: "back", editedAt: 9 }),
+      ).toEqual({
+        status: "not_found",
+      });
+      expect(await store.deleteMessage({ ...change, id: "m_none", userId: alice.id })).toEqual({
+        status: "not_found",
+      });
+    });
+
+    it("lists exactly the DM rooms a user takes part in", async () => {
+      const ab = `dm:${alice.id}:${bob.id}`;
+      // An id that extends Alice's must not match her.
+      const longer = `dm:${alice.id}x:${bob.id}`;
+      for (const room of [ab, longer, "general"]) await store.ensureRoom(room);
+      expect((await store.listDmRooms(alice.id)).map((r) => r.room)).toEqual([ab]);
+      expect((await store.listDmRooms(bob.id)).map((r) => r.room)).toEqual([ab, longer]);
+    });
   });
 }

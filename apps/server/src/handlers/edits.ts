@@ -1,0 +1,78 @@
+import { ErrorCode, type ClientMessageOf, type ServerMessage } from "@duplex/protocol";
+import type { Connection } from "../connection/Connection.js";
+import type { ServerContext } from "../context.js";
+import { DuplexError } from "../errors.js";
+import type { MessageChangeResult } from "../store/messageEdits.js";
+import { assertJoined, userOf } from "./access.js";
+
+type Change = Extract<ServerMessage, { type: "edited" | "deleted" }>;
+
+function changedMessage(result: MessageChangeResult, room: string, id: string) {
+  switch (result.status) {
+    case "ok":
+      return result.message;
+    case "not_found":
+      throw new DuplexError(ErrorCode.NotFound, `no message ${id} in ${room}`);
+    case "not_author":
+      throw new DuplexError(ErrorCode.Unauthorized, "only the author may change a message");
+    default: {
+      const unreachable: never = result;
+      throw new Error(`unhandled result ${JSON.stringify(unreachable)}`);
+    }
+  }
+}
+
+/**
+ * The requester gets its answer directly (with its `ref`); every other socket in the room, the
+ * author's other tabs included, gets the same event through the room fan-out.
+ */
+async function announce(
+  ctx: ServerContext,
+  conn: Connection,
+  change: Change,
+  ref: string | undefined,
+): Promise<void> {
+  conn.send({ ...change, ...(ref !== undefined && { ref }) });
+  await ctx.fanout.publish(change.room, change, { exceptConnection: conn.id });
+}
+
+/** `edit` → `edited` to the room. Only the author may edit; a deleted message cannot be. */
+export async function handleEdit(
+  ctx: ServerContext,
+  conn: Connection,
+  msg: ClientMessageOf<"edit">,
+): Promise<void> {
+  const user = userOf(conn);
+  assertJoined(conn, msg.room);
+  const result = await ctx.store.editMessage({
+    room: msg.room,
+    id: msg.id,
+    userId: user.id,
+    text: msg.text,
+    editedAt: ctx.now(),
+  });
+  const message = changedMessage(result, msg.room, msg.id);
+  const change: Change = {
+    type: "edited",
+    room: message.room,
+    id: message.id,
+    seq: message.seq,
+    text: message.text,
+    editedAt: message.editedAt ?? ctx.now(),
+  };
+  await announce(ctx, conn, change, msg.ref);
+}
+
+/** `delete` → `deleted` to the room. Only the author may delete; deleting twice answers again. */
+export async function handleDelete(
+  ctx: ServerContext,
+  conn: Connection,
+  msg: ClientMessageOf<"delete">,
+): Promise<void> {
+  const user = userOf(conn);
+  assertJoined(conn, msg.room);
+  const result = await ctx.store.deleteMessage({ room: msg.room, id: msg.id, userId: user.id });
+  const message = changedMessage(result, msg.room, msg.id);
+  const change: Change = { type: "deleted", room: message.room, id: message.id, seq: message.seq };
+  await announce(ctx, conn, change, msg.ref);
+}

@@ -1,0 +1,20 @@
+import type { ChatMessage } from "@duplex/protocol";
+
+/** Who changes which message: the author check happens inside the store's transaction. */
+export interface MessageChangeInput {
+  room: string;
+  id: string;
+  userId: string;
+}
+
+export interface EditInput extends MessageChangeInput {
+  text: string;
+  editedAt: number;
+}
+
+/**
+ * The outcome of an edit or delete. `not_found`: no such message in that room (or, for an edit, it
+ * was deleted). `not_author`: the message belongs to another user; nothing changed.
+ */
+export type MessageChangeResult =
+  { status: "ok"; message: ChatMessage } | { status: "not_found" } | { status: "not_author" };
