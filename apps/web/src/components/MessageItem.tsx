@@ -74,7 +74,11 @@ function MessageItemView({ item, myId, myName, continued = false, now }: Message
     editing ? "is-editing" : "",
   ];
   return (
-    <li className={classes.filter(Boolean).join(" ")}>
+    <li
+      className={classes.filter(Boolean).join(" ")}
+      // An opened notification finds its message by this (useMessageFocus).
+      data-message-id={item.kind === "stored" ? item.message.id : undefined}
+    >
       {!continued && (
         <div className="message-meta">
           <span className="message-sender">
