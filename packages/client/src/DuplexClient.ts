@@ -329,6 +329,8 @@ export class DuplexClient {
       case "subscribed":
       case "unsubscribed":
       case "data":
+      case "inspecting":
+      case "control":
         return; // the app's business: it sees them through the `message` event
       default: {
         const unhandled: never = message;

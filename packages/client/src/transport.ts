@@ -44,6 +44,7 @@ export class Transport {
     socket.onclose = (ev) => {
       if (generation !== this.#generation) return;
       this.detach();
+      this.#reportClose("in", ev.code, ev.reason);
       this.on.close(ev.code, ev.reason);
     };
     socket.onerror = () => undefined; // `close` always follows and carries the code
@@ -72,7 +73,13 @@ export class Transport {
   }
 
   close(code: number, reason: string): void {
-    this.detach()?.close(code, reason);
+    const socket = this.detach();
+    if (socket === undefined) return;
+    this.#reportClose("out", code, reason);
+    // The peer's answering close frame, for the inspector only: the socket is detached, so this
+    // callback reports a frame and can change no state.
+    socket.onclose = (ev) => this.#reportClose("in", ev.code, ev.reason);
+    socket.close(code, reason);
   }
 
   /** Drops a dead link at once: `ws` would wait 30 s for a close handshake that will never come. */
@@ -80,6 +87,10 @@ export class Transport {
     const socket = this.detach() as (WebSocketLike & { terminate?: () => void }) | undefined;
     if (typeof socket?.terminate === "function") socket.terminate();
     else socket?.close(CloseCode.Normal, "heartbeat timeout");
+  }
+
+  #reportClose(direction: "in" | "out", code: number, reason: string): void {
+    this.on.frame({ direction, text: reason, type: "close", code, reason, at: this.timers.now() });
   }
 
   #receive(text: string): void {

@@ -104,8 +104,23 @@ export interface ClientEvents {
   outbox: (entries: readonly OutboxEntry[]) => void;
   /** A new round-trip time measurement from `ping`/`pong`, in milliseconds. */
   rtt: (ms: number) => void;
-  /** Every frame in or out, for the inspector: direction, the raw text, and its decoded type. */
-  frame: (frame: { direction: "in" | "out"; text: string; type: string; at: number }) => void;
+  /**
+   * Every frame in or out, for the inspector: direction, the raw text, and its decoded type. Close
+   * frames come as `type: "close"` with `code` and `reason` (`text` is the reason); an `in` close with
+   * code 1006 means the socket ended without one.
+   */
+  frame: (frame: FrameEvent) => void;
+}
+
+/** A frame the client sent (`out`) or received (`in`), as reported by the `frame` event. */
+export interface FrameEvent {
+  direction: "in" | "out";
+  text: string;
+  type: string;
+  at: number;
+  /** Close frames only. */
+  code?: number;
+  reason?: string;
 }
 
 export type ClientEventName = keyof ClientEvents;

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { LIMITS } from "./limits.js";
 import { Name, RoomId } from "./names.js";
 import { Cid, MessageId, Ref, Seq, StreamPosition, Text, Topic } from "./fields.js";
+import { InspectMessage } from "./inspectMessages.js";
 
 // Every client message is a strict object: unknown fields are an error, not silently dropped.
 
@@ -111,6 +112,7 @@ export const ClientMessage = z.discriminatedUnion("type", [
   SubscribeMessage,
   UnsubscribeMessage,
   MarkReadMessage,
+  InspectMessage,
 ]);
 export type ClientMessage = z.infer<typeof ClientMessage>;
 export type ClientMessageType = ClientMessage["type"];

@@ -1,3 +1,4 @@
+import { notePingSent } from "../inspector/controlFrames.js";
 import type { Connection } from "./Connection.js";
 
 /**
@@ -15,6 +16,7 @@ export function startHeartbeat(connections: Iterable<Connection>, intervalMs: nu
       }
       conn.alive = false;
       conn.ws.ping();
+      notePingSent(conn);
     }
   }, intervalMs);
   timer.unref();

@@ -5,6 +5,7 @@ import { handleHistory, handleSend } from "./messages.js";
 import { handleMarkRead } from "./notifications.js";
 import { handleRooms } from "./directory.js";
 import { handleDelete, handleEdit } from "./edits.js";
+import { handleInspect } from "./inspect.js";
 import { handleJoin, handleLeave, handleTyping } from "./rooms.js";
 import { handleHello, handlePing } from "./session.js";
 import { handleSubscribe, handleUnsubscribe } from "./topics.js";
@@ -42,6 +43,8 @@ export async function dispatch(
       return handleEdit(ctx, conn, msg);
     case "delete":
       return handleDelete(ctx, conn, msg);
+    case "inspect":
+      return handleInspect(ctx, conn, msg);
     default: {
       const unreachable: never = msg;
       throw new Error(`unhandled message ${JSON.stringify(unreachable)}`);

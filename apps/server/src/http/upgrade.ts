@@ -1,7 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import { STATUS_CODES } from "node:http";
 import type { Duplex } from "node:stream";
-import { SUPPORTED_SUBPROTOCOLS, WS_PATH } from "@duplex/protocol";
+import { ECHO_PATH, SUPPORTED_SUBPROTOCOLS, WS_PATH } from "@duplex/protocol";
 
 /** Why an upgrade request is refused, as an HTTP status and a readable body. */
 export interface Refusal {
@@ -19,6 +19,11 @@ export function offeredProtocols(req: IncomingMessage): string[] {
     .filter((p) => p.length > 0);
 }
 
+/** Whether the upgrade is for the classic echo endpoint (`/echo`) rather than the Duplex protocol. */
+export function isEchoUpgrade(req: IncomingMessage): boolean {
+  return new URL(req.url ?? "/", "http://localhost").pathname === ECHO_PATH;
+}
+
 /**
  * Checks an upgrade before ws sees it: path, subprotocol, then Origin. A missing Origin is allowed
  * (non-browser clients); browsers always send one, so the allow-list still blocks cross-site pages.
@@ -28,6 +33,8 @@ export function checkUpgrade(
   allowedOrigins: ReadonlySet<string>,
 ): Refusal | undefined {
   const path = new URL(req.url ?? "/", "http://localhost").pathname;
+  // The echo endpoint is the tutorial one: no subprotocol, and any Origin (it holds no user data).
+  if (path === ECHO_PATH) return undefined;
   if (path !== WS_PATH) return { status: 404, body: `no WebSocket endpoint at ${path}` };
   const offered = offeredProtocols(req);
   if (!offered.some((p) => SUPPORTED_SUBPROTOCOLS.includes(p))) {
