@@ -34,7 +34,7 @@ export function RoomDirectory() {
       {status !== "error" && rooms.length === 0 && (
         <p className="sidebar-note">{status === "ready" ? "No rooms yet." : "Loading…"}</p>
       )}
-      <ul className="directory">
+      <ul className="directory" aria-label="All rooms">
         {rooms.map((r) => (
           <li key={r.room}>
             <button

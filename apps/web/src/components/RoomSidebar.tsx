@@ -71,7 +71,7 @@ export function RoomSidebar() {
     <nav className={open ? "sidebar is-open" : "sidebar"} aria-label="Rooms">
       <section className="sidebar-section">
         <h2 className="sidebar-title">Rooms</h2>
-        <ul>
+        <ul aria-label="Your rooms">
           {rooms.map((room) => (
             <RoomEntry key={room} room={room} current={room === current} />
           ))}
@@ -83,7 +83,7 @@ export function RoomSidebar() {
         {dms.length === 0 ? (
           <p className="sidebar-note">Pick someone in the member list to start one.</p>
         ) : (
-          <ul>
+          <ul aria-label="Private chats">
             {dms.map((room) => (
               <RoomEntry
                 key={room}

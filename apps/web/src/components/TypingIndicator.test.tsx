@@ -73,4 +73,15 @@ describe("TypingIndicator", () => {
     notifyTyping();
     expect(sent()).toBe(2);
   });
+
+  it("announces typing again right after we send a message", () => {
+    const { store, client } = setup();
+    const sent = () => client.calls.filter((c) => c === "typing general").length;
+    const { notifyTyping, sendMessage } = store.getState().actions;
+
+    notifyTyping();
+    act(() => void sendMessage("done"));
+    notifyTyping();
+    expect(sent()).toBe(2);
+  });
 });

@@ -43,6 +43,12 @@ export function createChatActions(
   joinRoom: (room: string) => void,
 ): ChatActions {
   const lastTypingSent = new Map<string, number>();
+  // A sent message ends "typing…" on the other side, so the next keystroke may announce it again.
+  let outboxSize = client.outbox.length;
+  client.on("outbox", (entries) => {
+    if (entries.length > outboxSize) for (const e of entries) lastTypingSent.delete(e.room);
+    outboxSize = entries.length;
+  });
 
   return {
     notifyTyping() {
