@@ -33,6 +33,8 @@ export default defineConfig({
       DB_PATH: join(dataDir, "duplex.db"),
       LOG_LEVEL: "warn",
       TOKEN_SECRET: "e2e-secret-e2e-secret-e2e-secret",
+      // Enables POST /api/notifications for push.spec.ts.
+      ADMIN_TOKEN: "e2e-admin-token",
     },
   },
 });
