@@ -32,7 +32,7 @@ export function JoinRoomForm() {
         id={inputId}
         value={name}
         onChange={(e) => setName(e.target.value)}
-        placeholder="Join or create a room"
+        placeholder="Join or create…"
         aria-invalid={error !== undefined}
         aria-describedby={error !== undefined ? errorId : undefined}
       />

@@ -22,7 +22,8 @@ export interface ChatClient {
   on<E extends ClientEventName>(event: E, handler: ClientEvents[E]): () => void;
   setName(name: string): void;
   connect(): void;
-  close(): void;
+  /** Closes for good with this code and reason (the inspector's close buttons). */
+  close(code?: number, reason?: string): void;
   join(room: string): void;
   leave(room: string): void;
   send(room: string, text: string): OutboxEntry;

@@ -25,8 +25,14 @@ import {
 import { attachPushEvents, createPushActions } from "./pushFeatures.js";
 import { initialStats, type StatsSlice } from "./statsSlice.js";
 import { readSystemOptIn } from "./systemNotifications.js";
+import {
+  attachInspectorEvents,
+  createInspectorActions,
+  type InspectorActions,
+} from "../inspector/inspectorFeatures.js";
+import { initialInspector, type InspectorSlice } from "../inspector/inspectorSlice.js";
 
-export interface DuplexActions extends ChatActions, NotificationActions {
+export interface DuplexActions extends ChatActions, NotificationActions, InspectorActions {
   /** Checks the name, remembers it, connects and opens `#general`. */
   signIn(name: string): NameCheck;
   /** Signs in again with the name remembered from an earlier visit; false if there is none. */
@@ -52,6 +58,7 @@ export interface DuplexState {
   chat: ChatSlice;
   notifications: NotificationsSlice;
   stats: StatsSlice;
+  inspector: InspectorSlice;
   actions: DuplexActions;
 }
 
@@ -115,6 +122,7 @@ export function createDuplexStore(
       },
       ...createChatActions(client, get, set, (room) => actions.joinRoom(room)),
       ...createPushActions(client, get, set, (room) => actions.joinRoom(room), storage),
+      ...createInspectorActions(client, get, set),
       leaveRoom(room) {
         client.leave(room);
         set((s) => {
@@ -133,6 +141,7 @@ export function createDuplexStore(
       chat: initialChat,
       notifications: { ...initialNotifications, systemEnabled: readSystemOptIn(storage) },
       stats: initialStats,
+      inspector: initialInspector,
       actions,
     };
   });
@@ -178,6 +187,7 @@ export function createDuplexStore(
   client.on("message", onServerMessage);
   attachChatEvents(client, store);
   attachPushEvents(client, store);
+  attachInspectorEvents(client, store);
 
   return store;
 }
