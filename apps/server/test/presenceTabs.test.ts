@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { TestClient, startTestServer, tempDb } from "./helpers.js";
+
+describe("presence across tabs ([R5])", () => {
+  it("keeps a two-tab user one member until the last tab's heartbeat fails", async () => {
+    using db = tempDb();
+    await using server = await startTestServer({ dbPath: db.path, heartbeatMs: 100 });
+    const watcher = await TestClient.hello(server.url, { name: "Watcher" });
+    using _w = watcher.client;
+    await watcher.client.join("general");
+    watcher.client.send({ type: "rooms" });
+    await watcher.client.waitFor("rooms");
+
+    const tab1 = await TestClient.hello(server.url, { name: "Alice" });
+    const tab2 = await TestClient.hello(server.url, { token: tab1.welcome.token });
+    using _1 = tab1.client;
+    using _2 = tab2.client;
+    await tab1.client.join("general");
+    const joined2 = await tab2.client.join("general");
+    expect(joined2.members).toHaveLength(2);
+    await watcher.client.waitFor("room_update", (m) => m.room === "general" && m.online === 2);
+
+    tab1.client.close();
+    await tab1.client.closed;
+    // The remaining tab still talks; its message reaches the watcher after tab1's close was handled.
+    tab2.client.send({ type: "send", room: "general", cid: "still", text: "still here" });
+    await watcher.client.waitFor("message", (m) => m.cid === "still");
+    const presenceEvents = () =>
+      watcher.client.received.flatMap((m) => (m.type === "presence" ? [m.event] : []));
+    expect(presenceEvents()).toEqual(["join"]);
+
+    // The last tab stops reading (a frozen laptop): no pongs, so the heartbeat terminates it.
+    tab2.client.ws.pause();
+    expect(await watcher.client.waitFor("presence", (m) => m.event === "leave")).toMatchObject({
+      user: tab1.welcome.user,
+    });
+    expect(presenceEvents()).toEqual(["join", "leave"]);
+    await watcher.client.waitFor("room_update", (m) => m.room === "general" && m.online === 1);
+  });
+});
