@@ -1,4 +1,4 @@
-import { CloseCode, Text, isRetryable } from "@duplex/protocol";
+import { CLOSE_REASONS, CloseCode, Text, isRetryable } from "@duplex/protocol";
 import type { ClientMessage, ServerMessage, User } from "@duplex/protocol";
 import type {
   ClientEvents,
@@ -15,7 +15,7 @@ import { Emitter } from "./emitter.js";
 import { randomId } from "./environment.js";
 import { Heartbeat } from "./heartbeat.js";
 import { heartbeatTiming, resolveOptions } from "./options.js";
-import { Outbox } from "./outbox.js";
+import { Outbox, SIGNED_OUT } from "./outbox.js";
 import { PendingRequests, RequestError } from "./requests.js";
 import { ReconnectScheduler } from "./reconnectScheduler.js";
 import { RoomCursors } from "./roomCursors.js";
@@ -23,6 +23,7 @@ import { RoomFeeds } from "./roomFeeds.js";
 import { RoomSession } from "./roomSession.js";
 import { SessionStore } from "./sessionStore.js";
 import { Transport } from "./transport.js";
+import { supportsSubprotocol } from "./versionProbe.js";
 
 /**
  * One Duplex connection: hello/welcome, reconnect with jittered backoff, heartbeat, an outbox that
@@ -43,6 +44,7 @@ export class DuplexClient {
   #name: string | undefined;
   #user: User | undefined;
   #rttMs: number | undefined;
+  #probing = false;
 
   constructor(options: DuplexClientOptions) {
     this.#o = resolveOptions(options);
@@ -53,7 +55,10 @@ export class DuplexClient {
     this.#transport = new Transport(this.#o.WebSocket, this.#o.url, timers, {
       open: () => this.#sayHello(),
       message: (m) => this.#onMessage(m),
-      close: (code, reason) => this.#onClose(code, reason),
+      close: (code, reason, opened) => {
+        this.#onClose(code, reason);
+        if (!opened) this.#probeVersion();
+      },
       frame: (f) => this.#events.emit("frame", f),
     });
     this.#session = new SessionStore(storage, storageKey);
@@ -251,7 +256,11 @@ export class DuplexClient {
     this.#teardown();
     const lastClose: LastClose = { code, reason, retryable: isRetryable(code) };
     if (!lastClose.retryable) {
-      if (code === CloseCode.Unauthorized) this.#session.clearToken(); // next connect() starts afresh
+      if (code === CloseCode.Unauthorized) {
+        this.#session.clearToken(); // next connect() starts afresh, as a new user
+        // Queued under the refused identity: sent as the new one only if the user says so (`retry`).
+        this.#outbox.failUnsent(SIGNED_OUT);
+      }
       this.#stopWatchingOnline();
       this.#setState({ status: "closed", attempt: 0, lastClose });
       return;
@@ -264,6 +273,29 @@ export class DuplexClient {
     }
     const nextRetryAt = this.#reconnect.schedule(() => this.#open());
     this.#setState({ status: "reconnecting", attempt, lastClose, nextRetryAt });
+  }
+
+  /**
+   * The socket never opened: maybe the server was upgraded past our subprotocol (a browser cannot read
+   * the refusal's HTTP 400). If the server says so, stop retrying with the local 4426.
+   */
+  #probeVersion(): void {
+    const fetch = this.#o.fetch;
+    if (fetch === undefined || this.#probing || this.#state.status !== "reconnecting") return;
+    this.#probing = true;
+    void supportsSubprotocol(fetch, this.#o.url).then((supported) => {
+      this.#probing = false;
+      const { status } = this.#state;
+      if (supported !== false || status === "open" || status === "closed") return;
+      const code = CloseCode.UpgradeRequired;
+      this.#teardown(); // also drops a retry's socket still handshaking
+      this.#stopWatchingOnline();
+      this.#setState({
+        status: "closed",
+        attempt: 0,
+        lastClose: { code, reason: CLOSE_REASONS[code], retryable: false },
+      });
+    });
   }
 
   /** The link is dead though the socket looks open: drop it now and reconnect. */
@@ -312,6 +344,8 @@ export class DuplexClient {
         return this.#rooms.onAck(message);
       case "pong":
         return this.#heartbeat?.onPong(message.t);
+      case "token":
+        return this.#session.setToken(message.token); // replaces the welcome's before it expires
       case "error":
         this.#rooms.onError(message);
         return;

@@ -1,4 +1,10 @@
-import type { KeyValueStorage, OnlineSource, Timers, WebSocketConstructor } from "./types.js";
+import type {
+  FetchLike,
+  KeyValueStorage,
+  OnlineSource,
+  Timers,
+  WebSocketConstructor,
+} from "./types.js";
 
 /** Real timers, looked up at call time so test frameworks that patch the globals still apply. */
 export const defaultTimers: Timers = {
@@ -34,6 +40,12 @@ export function defaultOnlineSource(): OnlineSource {
       };
     },
   };
+}
+
+/** The global `fetch`, bound (browsers throw on an unbound call), or undefined where there is none. */
+export function defaultFetch(): FetchLike | undefined {
+  const f = (globalThis as { fetch?: FetchLike }).fetch;
+  return typeof f === "function" ? (url) => f.call(globalThis, url) : undefined;
 }
 
 /** A storage that forgets on reload: the default when none is injected. */

@@ -6,6 +6,8 @@ export type { BackoffOptions } from "./backoff.js";
 export { RequestError } from "./requests.js";
 export type { RequestErrorCode } from "./requests.js";
 export { memoryStorage } from "./environment.js";
+export { SIGNED_OUT } from "./outbox.js";
+export { protocolInfoUrl, supportsSubprotocol } from "./versionProbe.js";
 export { FakePeer, FakeSocket } from "./fakePeer.js";
 export type { FakePeerOptions } from "./fakePeer.js";
 export type * from "./types.js";

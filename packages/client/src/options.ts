@@ -1,7 +1,14 @@
 import type { BackoffOptions } from "./backoff.js";
-import type { KeyValueStorage, OnlineSource, Timers, WebSocketConstructor } from "./types.js";
+import type {
+  FetchLike,
+  KeyValueStorage,
+  OnlineSource,
+  Timers,
+  WebSocketConstructor,
+} from "./types.js";
 import { DEFAULT_BACKOFF } from "./backoff.js";
 import {
+  defaultFetch,
   defaultOnlineSource,
   defaultTimers,
   defaultWebSocket,
@@ -36,6 +43,12 @@ export interface DuplexClientOptions {
   stableAfterMs?: number;
   /** How long `request()` waits for its reply. @default 10000 */
   requestTimeoutMs?: number;
+  /**
+   * Asks `GET /api/protocol` after a socket that never opened, to stop retrying (4426) when the server
+   * no longer speaks this client's subprotocol. `false` turns the probe off.
+   * @default globalThis.fetch where it exists, else off
+   */
+  fetch?: FetchLike | false;
 }
 
 export interface ResolvedOptions {
@@ -51,6 +64,7 @@ export interface ResolvedOptions {
   pongTimeoutMs: number | undefined;
   stableAfterMs: number;
   requestTimeoutMs: number;
+  fetch: FetchLike | undefined;
 }
 
 export const DEFAULT_PING_INTERVAL_MS = 25_000;
@@ -69,6 +83,7 @@ export function resolveOptions(options: DuplexClientOptions): ResolvedOptions {
     pongTimeoutMs: options.pongTimeoutMs,
     stableAfterMs: options.stableAfterMs ?? 5000,
     requestTimeoutMs: options.requestTimeoutMs ?? 10_000,
+    fetch: options.fetch === false ? undefined : (options.fetch ?? defaultFetch()),
   };
 }
 

@@ -1,6 +1,9 @@
 import type { KeyValueStorage, OutboxEntry, OutboxStatus } from "./types.js";
 import { readJson, writeJson } from "./environment.js";
 
+/** `OutboxEntry.error` of messages left unsent when the session's token was refused (4401). */
+export const SIGNED_OUT = "signed out";
+
 const STATUSES: ReadonlySet<string> = new Set<OutboxStatus>(["queued", "sent", "acked", "failed"]);
 
 function isEntry(value: unknown): value is OutboxEntry {
@@ -80,6 +83,20 @@ export class Outbox {
     if (entry === undefined) return;
     this.#entries.set(cid, { ...entry, status: "failed", error });
     this.#changed();
+  }
+
+  /**
+   * Everything not yet acked becomes `failed` with `error`: used when the identity it was queued under
+   * is gone (4401), so nothing is sent as someone else until the user says so (`retry`).
+   */
+  failUnsent(error: string): void {
+    let changed = false;
+    for (const [cid, entry] of this.#entries) {
+      if (entry.status !== "queued" && entry.status !== "sent") continue;
+      this.#entries.set(cid, { ...entry, status: "failed", error });
+      changed = true;
+    }
+    if (changed) this.#changed();
   }
 
   /** Removes a failed entry the user dismissed. */

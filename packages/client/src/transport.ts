@@ -5,7 +5,8 @@ import type { ClientEvents, Timers, WebSocketConstructor, WebSocketLike } from "
 export interface TransportHandlers {
   open: () => void;
   message: (message: ServerMessage) => void;
-  close: (code: number, reason: string) => void;
+  /** `opened`: whether this socket ever opened (false: the upgrade itself failed or was refused). */
+  close: (code: number, reason: string, opened: boolean) => void;
   frame: ClientEvents["frame"];
 }
 
@@ -35,8 +36,11 @@ export class Transport {
     const generation = ++this.#generation;
     const socket = new this.WebSocket(this.url, SUBPROTOCOL);
     this.#socket = socket;
+    let opened = false;
     socket.onopen = () => {
-      if (generation === this.#generation) this.on.open();
+      if (generation !== this.#generation) return;
+      opened = true;
+      this.on.open();
     };
     socket.onmessage = (ev) => {
       if (generation === this.#generation && typeof ev.data === "string") this.#receive(ev.data);
@@ -45,7 +49,7 @@ export class Transport {
       if (generation !== this.#generation) return;
       this.detach();
       this.#reportClose("in", ev.code, ev.reason);
-      this.on.close(ev.code, ev.reason);
+      this.on.close(ev.code, ev.reason, opened);
     };
     socket.onerror = () => undefined; // `close` always follows and carries the code
   }

@@ -79,6 +79,9 @@ export interface OnlineSource {
   subscribe(listener: (online: boolean) => void): () => void;
 }
 
+/** The part of `fetch` the client uses (the version probe); the global `fetch` fits. */
+export type FetchLike = (url: string) => Promise<{ ok: boolean; json(): Promise<unknown> }>;
+
 /** Key-value persistence for the outbox, token and resume positions (localStorage in browsers). */
 export interface KeyValueStorage {
   getItem(key: string): string | null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CLOSE_REASONS, CloseCode, ErrorCode, isRetryable } from "./codes.js";
+import { CLOSE_REASONS, CloseCode, ErrorCode, LOCAL_CLOSE_CODES, isRetryable } from "./codes.js";
 
 describe("close codes", () => {
   it("treats network loss, deploys and overload as retryable", () => {
@@ -9,6 +9,13 @@ describe("close codes", () => {
 
   it("stops retrying on a bad token, a forbidden user or a protocol violation", () => {
     for (const code of [4401, 4403, 4400, 1002, 1003, 1007]) expect(isRetryable(code)).toBe(false);
+  });
+
+  it("stops retrying when the server no longer speaks the client's protocol version (4426)", () => {
+    expect(CloseCode.UpgradeRequired).toBe(4426);
+    expect(isRetryable(CloseCode.UpgradeRequired)).toBe(false);
+    expect(LOCAL_CLOSE_CODES.has(CloseCode.UpgradeRequired)).toBe(true);
+    expect(LOCAL_CLOSE_CODES.has(CloseCode.Unauthorized)).toBe(false);
   });
 
   it("has a reason for every code that fits in a close frame (≤ 123 bytes)", () => {

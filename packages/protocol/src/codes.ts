@@ -29,7 +29,7 @@ export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
 /**
  * Close codes the server uses. 1xxx are RFC 6455 §7.4.1; 4xxx read as 4000 + HTTP status where one fits.
- * 1006 never travels on the wire: it is what a peer reports when a socket closed without a close frame.
+ * 1006 and 4426 never travel on the wire: a peer reports them locally (`LOCAL_CLOSE_CODES`).
  */
 export const CloseCode = {
   Normal: 1000,
@@ -55,6 +55,12 @@ export const CloseCode = {
   Forbidden: 4403,
   /** No `hello` within `helloTimeoutMs`. */
   HelloTimeout: 4408,
+  /**
+   * The server does not speak this client's subprotocol (it was upgraded). Reported locally by the
+   * client, never sent: a browser cannot read the HTTP 400 of a refused upgrade, so the client asks
+   * `GET /api/protocol` after a socket that never opened. Fatal: reload to get a matching client.
+   */
+  UpgradeRequired: 4426,
   /** Too many messages after repeated `rate_limited` errors. */
   RateLimited: 4429,
 } as const;
@@ -76,8 +82,15 @@ export const CLOSE_REASONS: Readonly<Record<CloseCode, string>> = {
   4401: "invalid or expired token",
   4403: "forbidden",
   4408: "hello timeout",
+  4426: "client protocol version not supported; reload",
   4429: "rate limited",
 };
+
+/** Close codes a client reports itself and no server ever sends. */
+export const LOCAL_CLOSE_CODES: ReadonlySet<number> = new Set([
+  CloseCode.Abnormal,
+  CloseCode.UpgradeRequired,
+]);
 
 /** Close codes after which reconnecting cannot help: the client stops and tells the user. */
 const FATAL_CLOSE_CODES: ReadonlySet<number> = new Set([
@@ -87,6 +100,7 @@ const FATAL_CLOSE_CODES: ReadonlySet<number> = new Set([
   CloseCode.BadHello,
   CloseCode.Unauthorized,
   CloseCode.Forbidden,
+  CloseCode.UpgradeRequired,
 ]);
 
 /**

@@ -69,6 +69,7 @@ export const validServerMessages: ServerMessage[] = [
   { type: "typing", room: "general", user: bob },
   { type: "history", room: "general", messages: [chat], hasMore: true },
   { type: "pong", t: 123.5, serverTime: 4 },
+  { type: "token", token: "t2.s2", expiresAt: 1_700_000_600_000 },
   { type: "rooms", rooms: [{ room: "general", online: 2, seq: 7 }] },
   {
     type: "rooms",

@@ -1,6 +1,6 @@
 export { PROTOCOL_VERSION, SUBPROTOCOL, SUPPORTED_SUBPROTOCOLS, WS_PATH } from "./version.js";
 export { LIMITS } from "./limits.js";
-export { CLOSE_REASONS, CloseCode, ErrorCode, isRetryable } from "./codes.js";
+export { CLOSE_REASONS, CloseCode, ErrorCode, LOCAL_CLOSE_CODES, isRetryable } from "./codes.js";
 export {
   DM_PREFIX,
   DmRoomId,
@@ -36,6 +36,7 @@ export {
 export * from "./clientMessages.js";
 export * from "./serverMessages.js";
 export * from "./pushApi.js";
+export { ASYNCAPI_PATH, PROTOCOL_INFO_PATH, ProtocolInfo } from "./protocolInfo.js";
 export * from "./inspectMessages.js";
 export { decodeClientMessage, decodeServerMessage, encode } from "./codec.js";
 export type { DecodeError, DecodeResult } from "./codec.js";

@@ -103,6 +103,18 @@ export const PongMessage = z.object({
   serverTime: Timestamp,
 });
 
+/**
+ * A fresh session token, pushed unasked before the current one expires (at ~80% of its lifetime), so a
+ * connection that outlives its token still resumes as the same user after a reconnect. Replaces the
+ * `welcome` token; present it in the next `hello`.
+ */
+export const TokenMessage = z.object({
+  type: z.literal("token"),
+  token: z.string().min(1).max(LIMITS.maxTokenLength),
+  /** When this token expires (ms since epoch). */
+  expiresAt: Timestamp,
+});
+
 export const RoomsReplyMessage = z.object({
   type: z.literal("rooms"),
   ref: Ref.optional(),
@@ -202,6 +214,7 @@ export const ServerMessage = z.discriminatedUnion("type", [
   TypingEventMessage,
   HistoryReplyMessage,
   PongMessage,
+  TokenMessage,
   RoomsReplyMessage,
   RoomUpdateMessage,
   DmInviteMessage,

@@ -1,0 +1,69 @@
+import { CloseCode } from "@duplex/protocol";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { advance, flush, harness } from "../test/harness.js";
+import { SIGNED_OUT } from "./outbox.js";
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe("session token", () => {
+  it("stores a pushed `token` and presents it in the next hello", async () => {
+    const h = harness();
+    h.client.connect();
+    await flush();
+    const userId = h.client.user?.id;
+    // The fake peer's tokens are `tok:<user id>`; a refreshed one names the same user.
+    const fresh = `tok:${userId ?? ""}`;
+    h.peer.last.push({ type: "token", token: fresh, expiresAt: Date.now() + 60_000 });
+    h.storage.removeItem("duplex:token");
+    await flush();
+    expect(h.client.token).toBe(fresh);
+    expect(h.storage.getItem("duplex:token")).toBe(fresh);
+    h.peer.last.drop();
+    await advance(1_000);
+    expect(h.peer.last.received[0]).toEqual({ type: "hello", name: "alice", token: fresh });
+    expect(h.client.user?.id).toBe(userId);
+  });
+
+  it("keeps messages queued under a refused token as failed, sent again only on retry", async () => {
+    const h = harness();
+    h.client.connect();
+    await flush();
+    h.client.join("general");
+    await flush();
+    h.peer.last.drop();
+    await flush();
+    h.client.send("general", "written while offline");
+    // The reconnect presents an expired token: refused, fatal.
+    h.peer.onFrame = (socket, m) => {
+      if (m.type !== "hello" || m.token === undefined) return false;
+      socket.serverClose(CloseCode.Unauthorized, "invalid or expired token");
+      return true;
+    };
+    await advance(1_000);
+    expect(h.client.state).toMatchObject({ status: "closed", lastClose: { code: 4401 } });
+    expect(h.client.outbox).toEqual([
+      expect.objectContaining({
+        text: "written while offline",
+        status: "failed",
+        error: SIGNED_OUT,
+      }),
+    ]);
+
+    h.client.connect(); // signed in again: a new identity
+    await flush();
+    const sends = () => h.peer.last.received.filter((m) => m.type === "send");
+    expect(h.client.state.status).toBe("open");
+    expect(sends()).toEqual([]);
+
+    const [entry] = h.client.outbox;
+    h.client.retry(entry?.cid ?? "");
+    await flush();
+    expect(sends()).toEqual([expect.objectContaining({ text: "written while offline" })]);
+    expect(h.client.outbox).toEqual([]);
+  });
+});

@@ -1,0 +1,81 @@
+import { Parser } from "@asyncapi/parser";
+import { Ajv } from "ajv";
+import { describe, expect, it } from "vitest";
+import { decodeClientMessage, decodeServerMessage, encode } from "../codec.js";
+import { invalidClientFrames, validClientMessages, validServerMessages } from "../fixtures.js";
+import { CLIENT_MESSAGE_TYPES } from "../clientMessages.js";
+import { SERVER_MESSAGE_TYPES } from "../serverMessages.js";
+import { buildAsyncApiDocument } from "./asyncapi.js";
+import { messageSchemas, unionSchema } from "./jsonSchemas.js";
+
+const ajv = new Ajv({ allErrors: false, strict: false });
+const validateClient = ajv.compile(unionSchema("client"));
+const validateServer = ajv.compile(unionSchema("server"));
+
+describe("the generated AsyncAPI document", () => {
+  it("validates with the official AsyncAPI parser, without errors", async () => {
+    const parser = new Parser();
+    const { document, diagnostics } = await parser.parse(JSON.stringify(buildAsyncApiDocument()));
+    const errors = diagnostics.filter((d) => d.severity === 0);
+    expect(errors.map((e) => `${e.path.join(".")}: ${e.message}`)).toEqual([]);
+    expect(document?.version()).toBe("3.0.0");
+  });
+
+  it("describes every client and server message", () => {
+    const doc = buildAsyncApiDocument();
+    const messages = Object.keys((doc.components as { messages: object }).messages);
+    for (const type of CLIENT_MESSAGE_TYPES) expect(messages).toContain(`client.${type}`);
+    for (const type of SERVER_MESSAGE_TYPES) expect(messages).toContain(`server.${type}`);
+  });
+
+  it("lists every close code with whether a client retries it", () => {
+    const info = buildAsyncApiDocument().info as {
+      "x-close-codes": Array<{ code: number; retryable: boolean }>;
+    };
+    expect(info["x-close-codes"]).toContainEqual(expect.objectContaining({ code: 4401, retryable: false }));
+    expect(info["x-close-codes"]).toContainEqual(expect.objectContaining({ code: 1001, retryable: true }));
+    expect(info["x-close-codes"]).toContainEqual(
+      expect.objectContaining({ code: 4426, retryable: false, sentOnWire: false }),
+    );
+  });
+
+  it("has one JSON Schema per message type", () => {
+    expect(Object.keys(messageSchemas("client")).sort()).toEqual([...CLIENT_MESSAGE_TYPES].sort());
+    expect(Object.keys(messageSchemas("server")).sort()).toEqual([...SERVER_MESSAGE_TYPES].sort());
+  });
+});
+
+// The published contract and the running code must give the same verdict on every fixture.
+describe("JSON Schema (Ajv) and zod agree on every fixture", () => {
+  it.each(validClientMessages.map((m) => [m.type, m] as const))(
+    "valid client %s: both accept",
+    (_type, message) => {
+      const frame = encode(message);
+      expect(decodeClientMessage(frame).ok).toBe(true);
+      expect(validateClient(JSON.parse(frame)), ajv.errorsText(validateClient.errors)).toBe(true);
+    },
+  );
+
+  it.each(validServerMessages.map((m) => [m.type, m] as const))(
+    "valid server %s: both accept",
+    (_type, message) => {
+      const frame = encode(message);
+      expect(decodeServerMessage(frame).ok).toBe(true);
+      expect(validateServer(JSON.parse(frame)), ajv.errorsText(validateServer.errors)).toBe(true);
+    },
+  );
+
+  const jsonFrames = invalidClientFrames.filter(([, frame]) => {
+    try {
+      JSON.parse(frame);
+      return true;
+    } catch {
+      return false; // not JSON at all: no schema is consulted, both sides reject it as bad_json
+    }
+  });
+
+  it.each(jsonFrames)("invalid client frame (%s): both reject", (_name, frame) => {
+    expect(decodeClientMessage(frame).ok).toBe(false);
+    expect(validateClient(JSON.parse(frame))).toBe(false);
+  });
+});
