@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { format, resolveConfig } from "prettier";
 import type { Target, TargetName } from "./adapters/target.js";
 import { duplexAvailable, duplexTarget } from "./adapters/duplexTarget.js";
 import { rawWsTarget } from "./adapters/rawWsTarget.js";
@@ -164,8 +165,12 @@ results.notes.push(
 );
 console.log(renderResults(results));
 mkdirSync(RESULTS_DIR, { recursive: true });
-const json = JSON.stringify(results, null, 2);
 const file = `${RESULTS_DIR}${results.date.replace(/[:.]/g, "-")}.json`;
+// Formatted as the repo's formatter would, so a committed latest.json passes `prettier --check`.
+const json = await format(JSON.stringify(results), {
+  ...(await resolveConfig(file)),
+  parser: "json",
+});
 writeFileSync(file, json);
 if (config.mode === "full") writeFileSync(`${RESULTS_DIR}latest.json`, json);
 console.log(`\nresults: ${file}`);
