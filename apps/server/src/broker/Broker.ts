@@ -12,4 +12,12 @@ export interface Broker {
   publish(channel: string, payload: string): Promise<void>;
   subscribe(channel: string, handler: BrokerHandler): Promise<Unsubscribe>;
   close(): Promise<void>;
+  /**
+   * Calls `listener` after the broker lost and re-established its subscriptions: payloads published
+   * in between are gone (pub/sub is at-most-once), so listeners catch up from the store. A broker that
+   * never loses payloads (in-process) need not implement it. Returns a function that removes it.
+   */
+  onReset?(listener: () => void): () => void;
+  /** Whether publishing and subscribing work right now (for `/readyz`). Absent: always ready. */
+  isReady?(): boolean;
 }

@@ -1,0 +1,153 @@
+/**
+ * A throwaway PostgreSQL 15 cluster for tests and measurements: Debian's binaries, a temp data dir,
+ * a private port on 127.0.0.1, trust auth. One cluster per process (started on first use, stopped
+ * when the last handle stops or the process exits); each `startPostgres()` gets a fresh database.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+
+const BIN = process.env.PG_BIN ?? "/usr/lib/postgresql/15/bin";
+
+/** Why Postgres tests cannot run here, or undefined when they can. */
+export const postgresMissing: string | undefined = existsSync(join(BIN, "initdb"))
+  ? undefined
+  : `PostgreSQL 15 not found at ${BIN} (apt-get install -y postgresql)`;
+
+/**
+ * Whether this file's Postgres suites run. Without Postgres they are skipped with a message, except
+ * under CI, where a missing Postgres fails loudly instead of passing silently.
+ */
+export function postgresAvailable(): boolean {
+  if (postgresMissing === undefined) return true;
+  if (process.env.CI) throw new Error(`CI is set but ${postgresMissing}`);
+  console.warn(`Skipping the Postgres suites: ${postgresMissing}`);
+  return false;
+}
+
+export interface PostgresOptions {
+  /**
+   * Real fsync and synchronous commit, for measurements. Tests turn both off: a crash of the test
+   * machine loses nothing worth keeping.
+   * @default false
+   */
+  durable?: boolean;
+}
+
+export interface PostgresHandle {
+  /** A fresh database of its own: `postgres://postgres@127.0.0.1:PORT/NAME`. */
+  url: string;
+  /** Another fresh, empty database on the same cluster. */
+  freshDatabase(): Promise<string>;
+  /** Releases this handle; the last one stops the cluster and removes its files. */
+  stop(): Promise<void>;
+}
+
+interface Cluster {
+  dir: string;
+  port: number;
+  durable: boolean;
+}
+
+let cluster: Promise<Cluster> | undefined;
+let handles = 0;
+let dbCounter = 0;
+
+// Postgres refuses to run as root: then run its binaries as the `postgres` user.
+const asRoot = process.getuid?.() === 0;
+function run(bin: string, args: string[]): string {
+  const [file, argv] = asRoot
+    ? ["runuser", ["-u", "postgres", "--", join(BIN, bin), ...args]]
+    : [join(BIN, bin), args];
+  return execFileSync(file, argv, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
+    });
+  });
+}
+
+async function startCluster(durable: boolean): Promise<Cluster> {
+  const dir = mkdtempSync(join(tmpdir(), "duplex-pg-"));
+  if (asRoot) execFileSync("chown", ["postgres:postgres", dir]);
+  const data = join(dir, "data");
+  run("initdb", ["-D", data, "-U", "postgres", "-A", "trust", "--no-sync", "-E", "UTF8"]);
+  const port = await freePort();
+  const settings = [
+    `-p ${port}`,
+    `-k ${dir}`,
+    "-c listen_addresses=127.0.0.1",
+    "-c max_connections=200",
+    ...(durable ? [] : ["-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off"]),
+  ];
+  run("pg_ctl", ["-D", data, "-l", join(dir, "log"), "-w", "-o", settings.join(" "), "start"]);
+  process.once("exit", () => stopClusterSync({ dir, port, durable }));
+  return { dir, port, durable };
+}
+
+function stopClusterSync(c: Cluster): void {
+  const data = join(c.dir, "data");
+  if (!existsSync(join(data, "postmaster.pid"))) return;
+  try {
+    run("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]);
+  } catch {
+    // Already stopping; the pid file check below decides.
+  }
+  // A stopped postmaster can linger as a zombie for a moment: the pid file going is the real signal.
+  const deadline = Date.now() + 10_000;
+  while (existsSync(join(data, "postmaster.pid")) && Date.now() < deadline) {
+    execFileSync("sleep", ["0.05"]);
+  }
+  rmSync(c.dir, { recursive: true, force: true });
+}
+
+const urlFor = (c: Cluster, db: string) => `postgres://postgres@127.0.0.1:${c.port}/${db}`;
+
+async function createDatabase(c: Cluster): Promise<string> {
+  const name = `duplex_${process.pid}_${++dbCounter}`;
+  const admin = new pg.Client({ connectionString: urlFor(c, "postgres") });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  return urlFor(c, name);
+}
+
+/**
+ * Starts (or reuses) this process's cluster and creates a fresh database on it.
+ * Call {@link postgresAvailable} first to skip when PostgreSQL is not installed.
+ */
+export async function startPostgres(options: PostgresOptions = {}): Promise<PostgresHandle> {
+  const durable = options.durable ?? false;
+  cluster ??= startCluster(durable);
+  const c = await cluster;
+  if (c.durable !== durable) throw new Error("one cluster per process: durable differs");
+  handles += 1;
+  let stopped = false;
+  const url = await createDatabase(c);
+  return {
+    url,
+    freshDatabase: () => createDatabase(c),
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      handles -= 1;
+      if (handles > 0) return;
+      cluster = undefined;
+      stopClusterSync(c);
+    },
+  };
+}
