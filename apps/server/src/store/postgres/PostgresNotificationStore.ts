@@ -1,0 +1,129 @@
+import type { Notification, User } from "@duplex/protocol";
+import type pg from "pg";
+import type { NewNotification, NotificationStore } from "../NotificationStore.js";
+
+interface NotificationRow {
+  id: string;
+  kind: Notification["kind"];
+  title: string;
+  body: string;
+  level: Notification["level"];
+  ts: number;
+  read: boolean;
+  link_room: string | null;
+  link_message_id: string | null;
+  link_seq: number | null;
+}
+
+function toNotification(row: NotificationRow): Notification {
+  const notification: Notification = {
+    id: row.id,
+    kind: row.kind,
+    title: row.title,
+    body: row.body,
+    level: row.level,
+    ts: row.ts,
+    read: row.read,
+  };
+  if (row.link_room !== null && row.link_message_id !== null && row.link_seq !== null) {
+    notification.link = { room: row.link_room, messageId: row.link_message_id, seq: row.link_seq };
+  }
+  return notification;
+}
+
+// Recipients come from an array parameter or from `users` itself ("all"): one statement either way,
+// so "all" is consistent with the users stored when it runs, and a repeated (user, id) is skipped.
+const insertFrom = (recipients: string) => `
+  INSERT INTO notifications (user_id, id, kind, title, body, level, ts, read, link_room,
+    link_message_id, link_seq)
+  SELECT r.user_id, $1, $2, $3, $4, $5, $6, false, $7, $8, $9 FROM ${recipients}
+  ON CONFLICT (user_id, id) DO NOTHING
+  RETURNING user_id`;
+
+const ADD_TO_USERS_SQL = insertFrom("unnest($10::text[]) AS r(user_id)");
+const ADD_TO_ALL_SQL = insertFrom("(SELECT id AS user_id FROM users) AS r");
+
+const UNREAD_SQL = `SELECT * FROM (SELECT id, kind, title, body, level, ts, read, link_room,
+    link_message_id, link_seq FROM notifications WHERE user_id = $1 AND NOT read
+    ORDER BY ts DESC, id DESC LIMIT $2) latest
+  ORDER BY ts ASC, id ASC`;
+
+/** The same ASCII-only fold as `nameKey` and SQLite's lower(); matches the users_name_key index. */
+const NAME_KEY_SQL = `translate(name, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')`;
+
+/** {@link NotificationStore} on the {@link PostgresStore}'s pool. */
+export class PostgresNotificationStore implements NotificationStore {
+  readonly #pool: pg.Pool;
+
+  constructor(pool: pg.Pool) {
+    this.#pool = pool;
+  }
+
+  async add(n: NewNotification, to: readonly string[] | "all"): Promise<string[]> {
+    const values: unknown[] = [
+      n.id,
+      n.kind,
+      n.title,
+      n.body,
+      n.level,
+      n.ts,
+      n.link?.room ?? null,
+      n.link?.messageId ?? null,
+      n.link?.seq ?? null,
+    ];
+    if (to === "all") {
+      const { rows } = await this.#pool.query<{ user_id: string }>(ADD_TO_ALL_SQL, values);
+      return rows.map((r) => r.user_id);
+    }
+    const recipients = [...new Set(to)];
+    if (recipients.length === 0) return [];
+    const { rows } = await this.#pool.query<{ user_id: string }>(ADD_TO_USERS_SQL, [
+      ...values,
+      recipients,
+    ]);
+    // RETURNING has no guaranteed order: answer in the caller's order, as SQLite does.
+    const created = new Set(rows.map((r) => r.user_id));
+    return recipients.filter((id) => created.has(id));
+  }
+
+  async unread(userId: string, limit: number): Promise<Notification[]> {
+    const { rows } = await this.#pool.query<NotificationRow>(UNREAD_SQL, [userId, limit]);
+    return rows.map(toNotification);
+  }
+
+  async markRead(userId: string, ids?: readonly string[]): Promise<string[]> {
+    if (ids === undefined) {
+      await this.#pool.query(
+        `UPDATE notifications SET read = true WHERE user_id = $1 AND NOT read`,
+        [userId],
+      );
+      return [];
+    }
+    const wanted = [...new Set(ids)];
+    if (wanted.length === 0) return [];
+    const { rows } = await this.#pool.query<{ id: string }>(
+      `UPDATE notifications SET read = true WHERE user_id = $1 AND id = ANY($2::text[]) RETURNING id`,
+      [userId, wanted],
+    );
+    const owned = new Set(rows.map((r) => r.id));
+    return wanted.filter((id) => owned.has(id));
+  }
+
+  async usersByNameKeys(keys: readonly string[]): Promise<User[]> {
+    const wanted = [...new Set(keys)];
+    if (wanted.length === 0) return [];
+    const { rows } = await this.#pool.query<User>(
+      `SELECT id, name FROM users WHERE ${NAME_KEY_SQL} = ANY($1::text[]) ORDER BY created_at DESC`,
+      [wanted],
+    );
+    return rows;
+  }
+
+  async roomAuthors(room: string): Promise<string[]> {
+    const { rows } = await this.#pool.query<{ user_id: string }>(
+      `SELECT DISTINCT user_id FROM messages WHERE room = $1`,
+      [room],
+    );
+    return rows.map((r) => r.user_id);
+  }
+}

@@ -1,0 +1,140 @@
+import { randomBytes } from "node:crypto";
+import { DM_PREFIX, dmParticipants, type ChatMessage, type User } from "@duplex/protocol";
+import type pg from "pg";
+import type { EditInput, MessageChangeInput, MessageChangeResult } from "../messageEdits.js";
+import type { NotificationStore } from "../NotificationStore.js";
+import type { AppendInput, AppendResult, MessagePage, RoomState, Store } from "../Store.js";
+import { toRoom, type RoomRow } from "./messageRows.js";
+import { migrate } from "./migrations.js";
+import { PostgresMessages } from "./PostgresMessages.js";
+import { PostgresNotificationStore } from "./PostgresNotificationStore.js";
+import { createPool, redactUrl, type PoolOptions } from "./pool.js";
+
+const newEpoch = () => randomBytes(8).toString("base64url");
+
+/** A start-up failure of the Postgres store, naming the (password-masked) URL and the cause. */
+export class DatabaseStartError extends Error {
+  override name = "DatabaseStartError";
+}
+
+/**
+ * The Postgres store: the record when several nodes share one database. Every write is one
+ * statement or one transaction, so nodes need no coordination beyond Postgres itself.
+ * Open it with {@link PostgresStore.open}, which migrates first.
+ */
+export class PostgresStore implements Store {
+  readonly #pool: pg.Pool;
+  readonly #messages: PostgresMessages;
+  readonly notifications: NotificationStore;
+  #closed: Promise<void> | undefined;
+
+  private constructor(pool: pg.Pool) {
+    this.#pool = pool;
+    this.#messages = new PostgresMessages(pool, newEpoch);
+    this.notifications = new PostgresNotificationStore(pool);
+  }
+
+  /**
+   * Connects to `url`, applies missing migrations, and returns the store.
+   * @throws DatabaseStartError when the database is unreachable or a migration fails.
+   */
+  static async open(url: string, options: PoolOptions = {}): Promise<PostgresStore> {
+    const pool = createPool(url, options);
+    try {
+      await migrate(pool);
+    } catch (err) {
+      await pool.end().catch(() => {});
+      const why = err instanceof Error ? err.message || err.name : String(err);
+      throw new DatabaseStartError(`Cannot start the Postgres store at ${redactUrl(url)}: ${why}`, {
+        cause: err,
+      });
+    }
+    return new PostgresStore(pool);
+  }
+
+  async ping(): Promise<void> {
+    await this.#pool.query("SELECT 1");
+  }
+
+  async upsertUser(user: User): Promise<void> {
+    await this.#pool.query({
+      name: "duplex_upsert_user",
+      text: `INSERT INTO users (id, name, created_at) VALUES ($1, $2, $3)
+        ON CONFLICT (id) DO UPDATE SET name = excluded.name`,
+      values: [user.id, user.name, Date.now()],
+    });
+  }
+
+  async getUser(id: string): Promise<User | undefined> {
+    const { rows } = await this.#pool.query<User>(`SELECT id, name FROM users WHERE id = $1`, [id]);
+    return rows[0];
+  }
+
+  async ensureRoom(room: string): Promise<RoomState> {
+    // DO NOTHING returns no row for an existing room, so read it in the same statement's snapshot
+    // or, if another node created it concurrently, right after.
+    const { rows } = await this.#pool.query<RoomRow>(
+      `INSERT INTO rooms (name, epoch, seq, created_at) VALUES ($1, $2, 0, $3)
+       ON CONFLICT (name) DO NOTHING RETURNING name, seq, epoch`,
+      [room, newEpoch(), Date.now()],
+    );
+    const created = rows[0];
+    if (created) return toRoom(created);
+    const existing = await this.getRoom(room);
+    if (!existing) throw new Error(`room ${room} not created`);
+    return existing;
+  }
+
+  async getRoom(room: string): Promise<RoomState | undefined> {
+    const { rows } = await this.#pool.query<RoomRow>({
+      name: "duplex_get_room",
+      text: `SELECT name, seq, epoch FROM rooms WHERE name = $1`,
+      values: [room],
+    });
+    return rows[0] ? toRoom(rows[0]) : undefined;
+  }
+
+  async listRooms(): Promise<RoomState[]> {
+    const { rows } = await this.#pool.query<RoomRow>(
+      `SELECT name, seq, epoch FROM rooms ORDER BY name`,
+    );
+    return rows.map(toRoom);
+  }
+
+  append(input: AppendInput): Promise<AppendResult> {
+    return this.#messages.append(input);
+  }
+
+  page(room: string, limit: number, before?: number): Promise<MessagePage> {
+    return this.#messages.page(room, limit, before);
+  }
+
+  after(room: string, since: number, limit: number): Promise<ChatMessage[]> {
+    return this.#messages.after(room, since, limit);
+  }
+
+  editMessage(input: EditInput): Promise<MessageChangeResult> {
+    return this.#messages.edit(input);
+  }
+
+  deleteMessage(input: MessageChangeInput): Promise<MessageChangeResult> {
+    return this.#messages.delete(input);
+  }
+
+  async listDmRooms(userId: string): Promise<RoomState[]> {
+    // `:` + 1 = `;`: the exclusive upper bound of names starting with the prefix (a primary-key range
+    // under COLLATE "C"); strpos() narrows, dmParticipants() is exact (an id may prefix another).
+    const end = `${DM_PREFIX.slice(0, -1)};`;
+    const { rows } = await this.#pool.query<RoomRow>(
+      `SELECT name, seq, epoch FROM rooms WHERE name >= $1 AND name < $2 AND strpos(name, $3) > 0
+       ORDER BY name`,
+      [DM_PREFIX, end, `:${userId}`],
+    );
+    return rows.filter((row) => dmParticipants(row.name)?.includes(userId)).map(toRoom);
+  }
+
+  close(): Promise<void> {
+    this.#closed ??= this.#pool.end();
+    return this.#closed;
+  }
+}
