@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { CloseCode, SUBPROTOCOL, isRetryable } from "@duplex/protocol";
+import { CloseCode, ErrorCode, SUBPROTOCOL, isRetryable } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
 import { issueToken } from "../src/session/tokens.js";
 import { TEST_SECRET, TestClient, refusedUpgrade, startTestServer, tempDb } from "./helpers.js";
@@ -53,6 +53,44 @@ describe("tokens: no user can become another", () => {
       expect(client.received.some((m) => m.type === "welcome")).toBe(false);
     },
   );
+});
+
+describe("impersonation", () => {
+  it("refuses a send that names its own author, and stamps every message with the socket's user", async () => {
+    using db = tempDb();
+    await using server = await startTestServer({ dbPath: db.path });
+    const alice = await TestClient.hello(server.url, { name: "Alice" });
+    const mallory = await TestClient.hello(server.url, { name: "Mallory" });
+    using _a = alice.client;
+    using _m = mallory.client;
+    await alice.client.join("general");
+    await mallory.client.join("general");
+    mallory.client.sendRaw(
+      JSON.stringify({
+        type: "send",
+        room: "general",
+        cid: "spoof",
+        text: "I am Alice",
+        from: alice.welcome.user,
+        ref: "s1",
+      }),
+    );
+    expect(await mallory.client.waitFor("error")).toMatchObject({
+      code: ErrorCode.InvalidMessage,
+      ref: "s1",
+    });
+    // Taking Alice's name gives a suffixed name and Mallory's own id, never Alice's.
+    const again = await TestClient.hello(server.url, {
+      name: "Alice",
+      token: mallory.welcome.token,
+    });
+    using _again = again.client;
+    expect(again.welcome.user).toEqual({ id: mallory.welcome.user.id, name: "Alice 2" });
+    await again.client.join("general");
+    again.client.send({ type: "send", room: "general", cid: "c1", text: "hi" });
+    const seen = await alice.client.waitFor("message", (m) => m.cid === "c1");
+    expect(seen.from).toEqual({ id: mallory.welcome.user.id, name: "Alice 2" });
+  });
 });
 
 describe("cross-site WebSocket hijacking", () => {
