@@ -13,4 +13,9 @@ export interface Presence {
   /** Online member count per room, for rooms with anyone online. */
   counts(): Promise<Map<string, number>>;
   close(): Promise<void>;
+  /**
+   * Shutdown for a deploy: from now on leaves take effect only after `graceMs`, so a user who
+   * reconnects to another node in time is never announced as leaving and joining. Absent: no delay.
+   */
+  drain?(graceMs: number): Promise<void>;
 }
