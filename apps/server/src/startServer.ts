@@ -5,7 +5,7 @@ import { CloseCode, LIMITS, SUPPORTED_SUBPROTOCOLS, WS_PATH } from "@duplex/prot
 import { WebSocketServer } from "ws";
 import { InProcessBroker } from "./broker/InProcessBroker.js";
 import { startChat } from "./chat/Chat.js";
-import { loadConfig, originsForPort, type Config } from "./config.js";
+import { ConfigError, loadConfig, originsForPort, type Config } from "./config.js";
 import { acceptConnection } from "./connection/acceptConnection.js";
 import type { Connection } from "./connection/Connection.js";
 import { startHeartbeat } from "./connection/heartbeat.js";
@@ -16,13 +16,14 @@ import { createRequestHandler } from "./http/requestHandler.js";
 import { checkUpgrade, isEchoUpgrade, refuseUpgrade } from "./http/upgrade.js";
 import { createEchoServer } from "./echo/echoServer.js";
 import { recordHandshake, trackHandshakeResponses } from "./inspector/handshakes.js";
+import { HTTP_PROBE_PATH, httpProbe } from "./inspector/httpProbe.js";
 import { ConnectionLimiter } from "./limits/connectionLimiter.js";
 import { FRAME_LIMITS } from "./limits/frameLimits.js";
 import { createLogger, type Logger } from "./logger.js";
 import { MemoryPresence } from "./presence/MemoryPresence.js";
 import { startPush } from "./push/Push.js";
 import { OnlineUsers } from "./session/OnlineUsers.js";
-import { SqliteStore } from "./store/SqliteStore.js";
+import { openStore, storeLabel } from "./store/openStore.js";
 
 /** A started server. `await using server = await startServer(…)` closes it at the end of the scope. */
 export interface RunningServer {
@@ -91,11 +92,17 @@ export async function startServer(
   const log = options.logger ?? createLogger(config.logLevel);
   let tokenSecret = config.tokenSecret;
   if (tokenSecret === undefined) {
+    // Also checked by loadConfig(env); this covers embedders that pass overrides only.
+    if (process.env.NODE_ENV === "production") {
+      throw new ConfigError(
+        "Invalid configuration: TOKEN_SECRET: required when NODE_ENV=production",
+      );
+    }
     tokenSecret = randomBytes(32).toString("base64url");
     log.warn("TOKEN_SECRET is not set: using a random one, so tokens stop working on restart");
   }
 
-  const store = new SqliteStore(config.dbPath);
+  const store = await openStore(config);
   await store.ensureRoom("general");
   const broker = new InProcessBroker();
   const presence = new MemoryPresence();
@@ -142,7 +149,14 @@ export async function startServer(
     now,
   });
   const http = createServer(
-    createRequestHandler(config.webDist, log, new Map([[NOTIFICATIONS_PATH, notificationsApi]])),
+    createRequestHandler(
+      config.webDist,
+      log,
+      new Map([
+        [NOTIFICATIONS_PATH, notificationsApi],
+        [HTTP_PROBE_PATH, httpProbe],
+      ]),
+    ),
   );
   const wss = new WebSocketServer({
     noServer: true,
@@ -202,7 +216,7 @@ export async function startServer(
   const host = urlHost(config.host);
   const httpUrl = `http://${host}:${address.port}`;
   const url = `ws://${host}:${address.port}${WS_PATH}`;
-  log.info({ url, httpUrl, dbPath: config.dbPath }, "listening");
+  log.info({ url, httpUrl, store: storeLabel(config) }, "listening");
 
   const close = () => {
     closing ??= (async () => {

@@ -117,3 +117,20 @@ describe("inspect: the connection's own handshake and control frames", () => {
     expect((await client.closed).code).toBe(CloseCode.GoingAway);
   });
 });
+
+describe("the HTTP probe (GET /api/inspect/http)", () => {
+  it("reports the size of the request head it received", async () => {
+    using db = tempDb();
+    await using server = await startTestServer({ dbPath: db.path });
+    const padding = "p".repeat(100);
+    const plain = (await (await fetch(`${server.httpUrl}/api/inspect/http`)).json()) as {
+      requestBytes: number;
+    };
+    const padded = (await (
+      await fetch(`${server.httpUrl}/api/inspect/http`, { headers: { "x-padding": padding } })
+    ).json()) as { requestBytes: number };
+    expect(plain.requestBytes).toBeGreaterThan("GET /api/inspect/http HTTP/1.1\r\n\r\n".length);
+    // One more header line: name, ": ", value, CRLF.
+    expect(padded.requestBytes - plain.requestBytes).toBe("x-padding: ".length + 100 + 2);
+  });
+});

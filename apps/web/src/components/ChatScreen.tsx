@@ -10,8 +10,13 @@ import { RoomSidebar } from "./RoomSidebar.js";
 import { StatusPill } from "./StatusPill.js";
 import { TypingIndicator } from "./TypingIndicator.js";
 import { roomLabel } from "../store/roomLabel.js";
+import { LanguageSwitcher } from "../i18n/LanguageSwitcher.js";
+import { useT } from "../i18n/useT.js";
+import { InspectorPanel } from "../inspector/InspectorPanel.js";
+import { InspectorToggle } from "../inspector/InspectorToggle.js";
 
 export function ChatScreen() {
+  const t = useT();
   const { room, name, title } = useDuplex(
     useShallow((s) => ({
       room: s.rooms.current,
@@ -25,12 +30,14 @@ export function ChatScreen() {
         <span className="brand">Duplex</span>
         <h1 className="room-title">{title}</h1>
         <span className="whoami">
-          Signed in as <strong>{name}</strong>
+          {t("header.signedInAs")} <strong>{name}</strong>
         </span>
         <StatusPill />
         <ReconnectButton />
         <PanelToggles />
         <PushControls />
+        <InspectorToggle />
+        <LanguageSwitcher />
       </header>
       <RoomSidebar />
       <main className="chat-main">
@@ -40,6 +47,7 @@ export function ChatScreen() {
       </main>
       <MemberList room={room} />
       <PushLayer />
+      <InspectorPanel />
     </div>
   );
 }

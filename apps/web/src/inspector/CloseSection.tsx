@@ -1,0 +1,88 @@
+import { CloseCode, isRetryable } from "@duplex/protocol";
+import { useState } from "react";
+import { useActions, useDuplex } from "../store/storeContext.js";
+import { finalClose } from "./inspectorSlice.js";
+import { inspectorStrings as t } from "./strings.js";
+
+/** An application close code: 4000, the first of the private range (RFC 6455 §7.4.2). */
+export const APP_CLOSE_CODE = 4000;
+
+const TABLE_CODES = [1000, 1001, 1002, 1003, 1006, 1007, 1008, 1009, 1011, 1013].concat(
+  Object.values(CloseCode).filter((code) => code >= 4000),
+);
+
+function reconnects(code: number): string {
+  if (code === CloseCode.Normal) return t.reconnectsAfterUserClose;
+  return isRetryable(code) ? t.yes : t.no;
+}
+
+/** Which codes make the client reconnect, decided by the protocol's one `isRetryable`. */
+function CloseCodeTable() {
+  return (
+    <table className="inspector-codes" aria-label={t.codesTitle}>
+      <thead>
+        <tr>
+          <th scope="col">{t.colCode}</th>
+          <th scope="col">{t.colMeaning}</th>
+          <th scope="col">{t.colReconnects}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {TABLE_CODES.map((code) => (
+          <tr key={code}>
+            <th scope="row">{code}</th>
+            <td>
+              {t.codeMeanings[code]}
+              {code === CloseCode.Abnormal && <em> ({t.never})</em>}
+            </td>
+            <td>{reconnects(code)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Buttons that start the close handshake, the final code, and the close-code table. */
+export function CloseSection() {
+  const [reason, setReason] = useState("bye");
+  const close = useDuplex((s) => finalClose(s.inspector));
+  const { closeWithCode } = useActions();
+  return (
+    <section aria-labelledby="inspector-close" className="inspector-section">
+      <h3 id="inspector-close">{t.closeTitle}</h3>
+      <p className="inspector-intro">{t.closeIntro}</p>
+      <div className="inspector-toolbar">
+        <label>
+          {t.reasonLabel}{" "}
+          <input
+            value={reason}
+            maxLength={100}
+            onChange={(e) => setReason(e.target.value)}
+            className="inspector-reason"
+          />
+        </label>
+        <button
+          type="button"
+          className="button-secondary"
+          onClick={() => closeWithCode(1000, reason)}
+        >
+          {t.closeNormal}
+        </button>
+        <button
+          type="button"
+          className="button-secondary"
+          onClick={() => closeWithCode(APP_CLOSE_CODE, reason)}
+        >
+          {t.closeApp(APP_CLOSE_CODE)}
+        </button>
+      </div>
+      <p role="status" data-testid="final-close">
+        {t.finalCode(close?.code, close?.reason ?? "")}
+      </p>
+      <h4>{t.codesTitle}</h4>
+      <p className="inspector-intro">{t.codesIntro}</p>
+      <CloseCodeTable />
+    </section>
+  );
+}

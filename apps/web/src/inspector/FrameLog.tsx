@@ -1,0 +1,103 @@
+import { useMemo } from "react";
+import { useShallow } from "zustand/react/shallow";
+import { useActions, useDuplex } from "../store/storeContext.js";
+import { MAX_FRAMES, visibleFrames, type InspectedFrame } from "./inspectorSlice.js";
+import { inspectorStrings as t } from "./strings.js";
+
+function time(at: number): string {
+  const d = new Date(at);
+  const pad = (n: number, w = 2) => String(n).padStart(w, "0");
+  return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`;
+}
+
+function detail(frame: InspectedFrame): string {
+  if (frame.kind === "close") return t.closeDetail(frame.code, frame.reason ?? "");
+  if (frame.rttMs !== undefined) return t.rttDetail(frame.rttMs);
+  return "";
+}
+
+function FrameRow({ frame }: { frame: InspectedFrame }) {
+  return (
+    <tr className={`inspector-frame inspector-frame-${frame.kind}`}>
+      <td>
+        <time dateTime={new Date(frame.at).toISOString()}>{time(frame.at)}</time>
+      </td>
+      <td>{frame.direction === "in" ? t.directionIn : t.directionOut}</td>
+      <td>
+        <code>{frame.type}</code> <span className="inspector-detail">{detail(frame)}</span>
+      </td>
+      <td>{t.bytes(frame.payloadBytes)}</td>
+      <td>{t.headerWithMask(frame.headerBytes, frame.maskBytes)}</td>
+      <td>{frame.seenBy === "browser" ? t.seenByBrowser : t.seenByServer}</td>
+    </tr>
+  );
+}
+
+/** Every frame in and out, newest first: filter by type, pause, capped at `MAX_FRAMES`. */
+export function FrameLog() {
+  const { all, filter, paused, missed } = useDuplex(
+    useShallow((s) => ({
+      all: s.inspector.frames,
+      filter: s.inspector.filter,
+      paused: s.inspector.paused,
+      missed: s.inspector.missedWhilePaused,
+    })),
+  );
+  const { setInspectorFilter, setInspectorPaused } = useActions();
+  // Filtered here, not in the selector: a fresh array from a selector would re-render forever.
+  const frames = useMemo(() => visibleFrames(all, filter), [all, filter]);
+  const types = [...new Set(all.map((f) => f.type))].sort();
+  if (filter !== "all" && !types.includes(filter)) types.push(filter);
+  return (
+    <section aria-labelledby="inspector-frames" className="inspector-section">
+      <h3 id="inspector-frames">{t.logTitle}</h3>
+      <p className="inspector-intro">{t.logIntro}</p>
+      <div className="inspector-toolbar">
+        <label>
+          {t.filterLabel}{" "}
+          <select value={filter} onChange={(e) => setInspectorFilter(e.target.value)}>
+            <option value="all">{t.filterAll}</option>
+            {types.map((type) => (
+              <option key={type} value={type}>
+                {type}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button
+          type="button"
+          className="button-secondary"
+          aria-pressed={paused}
+          onClick={() => setInspectorPaused(!paused)}
+        >
+          {paused ? t.resume : t.pause}
+        </button>
+        <span className="inspector-note">{t.capNote(MAX_FRAMES)}</span>
+      </div>
+      {paused && missed > 0 && <p className="inspector-note">{t.missedWhilePaused(missed)}</p>}
+      {frames.length === 0 ? (
+        <p>{t.noFrames}</p>
+      ) : (
+        <div className="inspector-log-scroll">
+          <table className="inspector-log" aria-label={t.logLabel}>
+            <thead>
+              <tr>
+                <th scope="col">{t.colTime}</th>
+                <th scope="col">{t.colDirection}</th>
+                <th scope="col">{t.colType}</th>
+                <th scope="col">{t.colPayload}</th>
+                <th scope="col">{t.colHeader}</th>
+                <th scope="col">{t.colSeenBy}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {frames.map((frame) => (
+                <FrameRow key={frame.id} frame={frame} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

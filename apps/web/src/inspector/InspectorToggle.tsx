@@ -1,0 +1,21 @@
+import { useActions, useDuplex } from "../store/storeContext.js";
+import { inspectorStrings as t } from "./strings.js";
+
+export const INSPECTOR_PANEL_ID = "protocol-inspector";
+
+/** The header button that shows or hides the protocol inspector. */
+export function InspectorToggle() {
+  const open = useDuplex((s) => s.inspector.open);
+  const { setInspectorOpen } = useActions();
+  return (
+    <button
+      type="button"
+      className="button-secondary"
+      aria-expanded={open}
+      aria-controls={INSPECTOR_PANEL_ID}
+      onClick={() => setInspectorOpen(!open)}
+    >
+      {t.toggle}
+    </button>
+  );
+}

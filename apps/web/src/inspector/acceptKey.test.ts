@@ -1,0 +1,20 @@
+import { webcrypto } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { computeAccept } from "./acceptKey.js";
+
+// jsdom's window may lack SubtleCrypto; Node's Web Crypto is the same API the browser has.
+const subtle = webcrypto.subtle as SubtleCrypto;
+
+describe("Sec-WebSocket-Accept (RFC 6455 §1.3)", () => {
+  it("matches the RFC's example key", async () => {
+    expect(await computeAccept("dGhlIHNhbXBsZSBub25jZQ==", subtle)).toBe(
+      "s3pPLMBiTxaQ9kYGzzhZRbK+xOo=",
+    );
+  });
+
+  it("differs for any other key", async () => {
+    expect(await computeAccept("AAAAAAAAAAAAAAAAAAAAAA==", subtle)).not.toBe(
+      "s3pPLMBiTxaQ9kYGzzhZRbK+xOo=",
+    );
+  });
+});
