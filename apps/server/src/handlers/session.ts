@@ -4,6 +4,7 @@ import type { Connection } from "../connection/Connection.js";
 import type { ServerContext } from "../context.js";
 import { DuplexError } from "../errors.js";
 import { issueToken, verifyToken } from "../session/tokens.js";
+import { startTokenRefresh } from "../session/tokenRefresh.js";
 
 /** `u_` + 16 url-safe characters (12 random bytes), matching the protocol's `UserId`. */
 export function newUserId(): string {
@@ -63,6 +64,7 @@ export async function handleHello(
     serverTime: now,
     protocolVersion: PROTOCOL_VERSION,
   });
+  startTokenRefresh(ctx, conn, { sub: userId, name: wanted });
   await ctx.push.notifier.welcome(conn, user);
 }
 

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "../logger.js";
+import { protocolRoutes } from "./protocolRoutes.js";
 import { applySecurityHeaders } from "./securityHeaders.js";
 import { hasWebApp, serveStatic } from "./staticFiles.js";
 
@@ -16,7 +17,8 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 export type Route = (req: IncomingMessage, res: ServerResponse) => void;
 
 /**
- * Plain HTTP: `/healthz`, `routes` by exact path (e.g. `/api/notifications`), and the built web app
+ * Plain HTTP: `/healthz`, `/asyncapi.json`, `/api/protocol`, `routes` by exact path (e.g.
+ * `/api/notifications`), and the built web app
  * when `webDist` holds one (production).
  */
 export function createRequestHandler(
@@ -25,6 +27,7 @@ export function createRequestHandler(
   routes: ReadonlyMap<string, Route> = new Map(),
 ) {
   const serveApp = hasWebApp(webDist);
+  const builtIn = protocolRoutes();
   log.info({ webDist, serveApp }, serveApp ? "serving the web app" : "no built web app to serve");
   return (req: IncomingMessage, res: ServerResponse): void => {
     applySecurityHeaders(req, res);
@@ -34,7 +37,7 @@ export function createRequestHandler(
       sendJson(res, 200, { status: "ok" });
       return;
     }
-    const route = routes.get(path);
+    const route = routes.get(path) ?? builtIn.get(path);
     if (route) {
       route(req, res);
       return;
