@@ -61,6 +61,12 @@ describe("loadConfig", () => {
     ]);
   });
 
+  it("selects Postgres with a postgres:// DATABASE_URL, SQLite without", () => {
+    const url = "postgresql://duplex:pw@db.internal:5432/duplex";
+    expect(loadConfig({ DATABASE_URL: url }).databaseUrl).toBe(url);
+    expect(loadConfig({}).databaseUrl).toBeUndefined();
+  });
+
   it("treats empty variables as unset", () => {
     expect(loadConfig({ PORT: "", TOKEN_SECRET: " " }).port).toBe(8080);
   });
@@ -73,6 +79,8 @@ describe("loadConfig", () => {
     ["TOKEN_SECRET", "short"],
     ["PERMESSAGE_DEFLATE", "maybe"],
     ["ALLOWED_ORIGINS", "not an origin"],
+    ["DATABASE_URL", "mysql://db/duplex"],
+    ["DATABASE_URL", "localhost:5432"],
   ])("rejects %s=%j with an error naming the variable", (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(name);

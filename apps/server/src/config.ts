@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { LIMITS } from "@duplex/protocol";
 import { z } from "zod";
 import { LIMITS_ENV, abuseLimitsFromEnv, type AbuseLimits } from "./limits/limitsConfig.js";
+import { isPostgresUrl } from "./store/postgres/databaseUrl.js";
 
 /** Server configuration. `loadConfig(env)` builds it from environment variables; tests override fields. */
 export interface Config {
@@ -12,6 +13,8 @@ export interface Config {
   host: string;
   /** SQLite file; its directory is created at start. @default ".data/duplex.db" relative to the cwd */
   dbPath: string;
+  /** Postgres URL (`postgres://…`): when set, the record is Postgres and `dbPath` is unused. @default undefined */
+  databaseUrl: string | undefined;
   /** Browser origins allowed to open `/ws`; the listening port's own origins are always added. */
   allowedOrigins: string[];
   /** pino level. @default "info" */
@@ -73,6 +76,11 @@ const EnvSchema = z.object({
   PORT: intIn(0, 65535).default(8080),
   HOST: z.string().trim().min(1).default("127.0.0.1"),
   DB_PATH: z.string().trim().min(1).default(".data/duplex.db"),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .refine(isPostgresUrl, "must be a URL like postgres://user:password@host:5432/database")
+    .optional(),
   ALLOWED_ORIGINS: z
     .string()
     .transform((s) =>
@@ -133,6 +141,7 @@ export function loadConfig(
     port: e.PORT,
     host: e.HOST,
     dbPath: resolve(cwd, e.DB_PATH),
+    databaseUrl: e.DATABASE_URL,
     allowedOrigins: [
       ...new Set([...(e.ALLOWED_ORIGINS ?? DEV_ORIGINS), ...originsForPort(e.PORT)]),
     ],

@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig } from "./config.js";
 import { createLogger } from "./logger.js";
 import { startServer } from "./startServer.js";
+import { DatabaseStartError } from "./store/postgres/PostgresStore.js";
 
 // CLI entry: `pnpm dev` / `pnpm start`. Configuration comes from environment variables only.
 async function main(): Promise<void> {
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error(err);
+  // An unreachable or unmigratable database is an operator's problem: its message says it all.
+  console.error(err instanceof DatabaseStartError ? err.message : err);
   process.exit(1);
 });

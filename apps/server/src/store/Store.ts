@@ -60,5 +60,7 @@ export interface Store {
   listDmRooms(userId: string): Promise<RoomState[]>;
   /** Per-user notifications (the push issue), in the same database. */
   readonly notifications: NotificationStore;
+  /** Resolves when the database answers a trivial query (readiness, `/readyz`); rejects otherwise. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -31,6 +31,12 @@ export function storeContract(name: string, create: () => Promise<Store>): void 
       await store.close();
     });
 
+    it("answers ping while open and rejects it once closed", async () => {
+      await expect(store.ping()).resolves.toBeUndefined();
+      await store.close();
+      await expect(store.ping()).rejects.toThrow();
+    });
+
     it("creates a room once, at seq 0, keeping its epoch", async () => {
       const first = await store.ensureRoom("lobby");
       const again = await store.ensureRoom("lobby");

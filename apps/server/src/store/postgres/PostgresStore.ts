@@ -8,7 +8,8 @@ import { toRoom, type RoomRow } from "./messageRows.js";
 import { migrate } from "./migrations.js";
 import { PostgresMessages } from "./PostgresMessages.js";
 import { PostgresNotificationStore } from "./PostgresNotificationStore.js";
-import { createPool, redactUrl, type PoolOptions } from "./pool.js";
+import { redactUrl } from "./databaseUrl.js";
+import { createPool, type PoolOptions } from "./pool.js";
 
 const newEpoch = () => randomBytes(8).toString("base64url");
 

@@ -31,27 +31,6 @@ const types = {
       : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
 
-/** The database URL with its password masked, for logs and errors. */
-export function redactUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password !== "") parsed.password = "***";
-    return parsed.toString();
-  } catch {
-    return "<unparseable DATABASE_URL>";
-  }
-}
-
-/** Whether `url` is a URL Postgres clients accept (`postgres://` or `postgresql://`). */
-export function isPostgresUrl(url: string): boolean {
-  try {
-    const { protocol } = new URL(url);
-    return protocol === "postgres:" || protocol === "postgresql:";
-  } catch {
-    return false;
-  }
-}
-
 /** A connection pool on `url` with BIGINT parsed as numbers. Opens no connection yet. */
 export function createPool(url: string, options: PoolOptions = {}): pg.Pool {
   const pool = new pg.Pool({

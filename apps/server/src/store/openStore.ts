@@ -1,0 +1,21 @@
+import type { Config } from "../config.js";
+import { redactUrl } from "./postgres/databaseUrl.js";
+import { PostgresStore } from "./postgres/PostgresStore.js";
+import { SqliteStore } from "./SqliteStore.js";
+import type { Store } from "./Store.js";
+
+/** Where the record lives, for the start-up log line (the Postgres password masked). */
+export function storeLabel(config: Pick<Config, "databaseUrl" | "dbPath">): string {
+  return config.databaseUrl === undefined
+    ? `sqlite:${config.dbPath}`
+    : redactUrl(config.databaseUrl);
+}
+
+/**
+ * The store the config selects: Postgres when `databaseUrl` is set (migrated, reachable, else a
+ * `DatabaseStartError` naming the URL), else the SQLite file at `dbPath`.
+ */
+export async function openStore(config: Pick<Config, "databaseUrl" | "dbPath">): Promise<Store> {
+  if (config.databaseUrl !== undefined) return PostgresStore.open(config.databaseUrl);
+  return new SqliteStore(config.dbPath);
+}
