@@ -18,6 +18,14 @@ if [ ! -x /usr/bin/chromium ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
 fi
 
+# The Postgres store's suites run on Debian's PostgreSQL 15 (a throwaway cluster per test process).
+if [ ! -x /usr/lib/postgresql/15/bin/initdb ]; then
+  echo "› installing Debian's postgresql"
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq postgresql >/dev/null
+fi
+
 # better-sqlite3 compiles from source here; node-gyp must use the installed Node headers.
 export npm_config_nodedir="${npm_config_nodedir:-/usr}"
 pnpm install --frozen-lockfile
