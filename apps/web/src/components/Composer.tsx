@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent, type KeyboardEvent } from "react";
 import { LIMITS } from "@duplex/protocol";
 import { canSend } from "../store/createDuplexStore.js";
 import { roomLabel } from "../store/roomLabel.js";
+import { useT } from "../i18n/useT.js";
 import { useActions, useDuplex } from "../store/storeContext.js";
 
 /** Show the counter once the text gets near the limit, not all the time. */
@@ -9,6 +10,7 @@ const COUNTER_FROM = LIMITS.maxTextLength - 500;
 
 export function Composer({ room }: { room: string }) {
   const { sendMessage, notifyTyping } = useActions();
+  const t = useT();
   const label = useDuplex((s) => roomLabel(room, s.chat.dmPeers));
   const [text, setText] = useState("");
   const inputId = useId();
@@ -34,7 +36,7 @@ export function Composer({ room }: { room: string }) {
   return (
     <form className="composer" onSubmit={onSubmit}>
       <label htmlFor={inputId} className="visually-hidden">
-        Message
+        {t("composer.label")}
       </label>
       <textarea
         id={inputId}
@@ -44,7 +46,7 @@ export function Composer({ room }: { room: string }) {
           if (e.target.value.trim() !== "") notifyTyping();
         }}
         onKeyDown={onKeyDown}
-        placeholder={`Message ${label}`}
+        placeholder={t("composer.placeholder", { room: label })}
         // Grows with the lines typed, up to a few; beyond that the box scrolls.
         rows={Math.min(6, text.split("\n").length)}
         aria-invalid={tooLong}
@@ -53,12 +55,12 @@ export function Composer({ room }: { room: string }) {
       {text.length >= COUNTER_FROM && (
         <span id={counterId} className={tooLong ? "counter counter-over" : "counter"}>
           {tooLong
-            ? `Too long: ${text.length} / ${LIMITS.maxTextLength} characters`
-            : `${LIMITS.maxTextLength - text.length} characters left`}
+            ? t("composer.tooLong", { length: text.length, max: LIMITS.maxTextLength })
+            : t("composer.left", { count: LIMITS.maxTextLength - text.length })}
         </span>
       )}
       <button type="submit" className="button-primary" disabled={!canSend(text)}>
-        Send
+        {t("composer.send")}
       </button>
     </form>
   );

@@ -1,10 +1,13 @@
 import { useId, useState, type FormEvent } from "react";
 import { PublicRoomName } from "@duplex/protocol";
+import { nameProblem } from "../i18n/nameProblem.js";
+import { useT } from "../i18n/useT.js";
 import { useActions } from "../store/storeContext.js";
 
 /** Join a room by name, creating it if nobody has yet; the protocol's own name rule decides. */
 export function JoinRoomForm() {
   const { joinRoom, setPanel } = useActions();
+  const t = useT();
   const [name, setName] = useState("");
   const [error, setError] = useState<string | undefined>();
   const inputId = useId();
@@ -14,7 +17,7 @@ export function JoinRoomForm() {
     event.preventDefault();
     const parsed = PublicRoomName.safeParse(name.trim().replace(/^#/, ""));
     if (!parsed.success) {
-      setError(`Room name ${parsed.error.issues[0]?.message ?? "is not valid"}`);
+      setError(t("room.invalid", { problem: nameProblem(parsed.error.issues[0], t) }));
       return;
     }
     setError(undefined);
@@ -26,18 +29,18 @@ export function JoinRoomForm() {
   return (
     <form className="join-room" onSubmit={onSubmit} noValidate>
       <label htmlFor={inputId} className="visually-hidden">
-        Room name
+        {t("room.joinLabel")}
       </label>
       <input
         id={inputId}
         value={name}
         onChange={(e) => setName(e.target.value)}
-        placeholder="Join or create…"
+        placeholder={t("room.joinPlaceholder")}
         aria-invalid={error !== undefined}
         aria-describedby={error !== undefined ? errorId : undefined}
       />
       <button type="submit" className="button-primary">
-        Join
+        {t("room.join")}
       </button>
       {error !== undefined && (
         <p id={errorId} role="alert" className="field-error">

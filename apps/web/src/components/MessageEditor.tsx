@@ -1,4 +1,5 @@
 import { useState, type KeyboardEvent } from "react";
+import { useT } from "../i18n/useT.js";
 import { canSend } from "../store/createDuplexStore.js";
 
 /** Inline editor for one of our messages: Enter saves, Shift+Enter is a newline, Escape cancels. */
@@ -12,6 +13,7 @@ export function MessageEditor({
   onCancel: () => void;
 }) {
   const [text, setText] = useState(initial);
+  const t = useT();
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
     if (event.key === "Escape") {
@@ -27,7 +29,7 @@ export function MessageEditor({
   return (
     <div className="message-editor">
       <textarea
-        aria-label="Edit text"
+        aria-label={t("editor.label")}
         value={text}
         rows={Math.min(6, text.split("\n").length)}
         onChange={(e) => setText(e.target.value)}
@@ -36,7 +38,7 @@ export function MessageEditor({
         // The user asked to edit: the box should take the keyboard at once.
         autoFocus
       />
-      <span className="message-editor-hint">Enter to save · Esc to cancel</span>
+      <span className="message-editor-hint">{t("editor.hint")}</span>
     </div>
   );
 }

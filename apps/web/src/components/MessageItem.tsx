@@ -1,4 +1,6 @@
 import { memo, useState } from "react";
+import type { Translate } from "../i18n/translate.js";
+import { useT } from "../i18n/useT.js";
 import type { TimelineItem } from "../store/timeline.js";
 import { useActions } from "../store/storeContext.js";
 import { MessageEditor } from "./MessageEditor.js";
@@ -16,7 +18,7 @@ interface Row {
   status?: { label: string; tone: "pending" | "sent" | "failed" };
 }
 
-function toRow(item: TimelineItem, myId: string | undefined, myName: string): Row {
+function toRow(item: TimelineItem, myId: string | undefined, myName: string, t: Translate): Row {
   if (item.kind === "stored") {
     const { message } = item;
     const own = message.from.id === myId;
@@ -27,16 +29,19 @@ function toRow(item: TimelineItem, myId: string | undefined, myName: string): Ro
       own,
       deleted: message.deleted === true,
       edited: message.editedAt !== undefined && message.deleted !== true,
-      ...(own && { status: { label: "Sent", tone: "sent" } }),
+      ...(own && { status: { label: t("message.sent"), tone: "sent" } }),
     };
   }
   const { entry } = item;
   const status: Row["status"] =
     entry.status === "acked"
-      ? { label: "Sent", tone: "sent" }
+      ? { label: t("message.sent"), tone: "sent" }
       : entry.status === "failed"
-        ? { label: `Failed: ${entry.error ?? "not delivered"}`, tone: "failed" }
-        : { label: "Sending…", tone: "pending" };
+        ? {
+            label: t("message.failed", { error: entry.error ?? t("message.notDelivered") }),
+            tone: "failed",
+          }
+        : { label: t("message.sending"), tone: "pending" };
   return {
     sender: myName,
     text: entry.text,
@@ -62,7 +67,9 @@ export interface MessageItemProps {
 function MessageItemView({ item, myId, myName, continued = false, now }: MessageItemProps) {
   const { retryMessage, discardMessage, editMessage, deleteMessage } = useActions();
   const [editing, setEditing] = useState(false);
-  const row = toRow(item, myId, myName);
+  // A hook, so this memoised row still re-renders when the language changes.
+  const t = useT();
+  const row = toRow(item, myId, myName, t);
   const failedCid =
     item.kind === "outgoing" && item.entry.status === "failed" ? item.entry.cid : null;
   const editable = item.kind === "stored" && row.own && !row.deleted ? item.message : null;
@@ -83,7 +90,7 @@ function MessageItemView({ item, myId, myName, continued = false, now }: Message
         <div className="message-meta">
           <span className="message-sender">
             {row.sender}
-            {row.own && <span className="message-you"> (you)</span>}
+            {row.own && <span className="message-you">{t("message.you")}</span>}
           </span>
           <time dateTime={new Date(row.ts).toISOString()} title={absoluteTime(row.ts)}>
             {relativeTime(row.ts, now ?? Date.now())}
@@ -99,27 +106,27 @@ function MessageItemView({ item, myId, myName, continued = false, now }: Message
           }}
         />
       ) : row.deleted ? (
-        <p className="message-text message-deleted">This message was deleted</p>
+        <p className="message-text message-deleted">{t("message.deleted")}</p>
       ) : (
         <MessageText text={row.text} myName={myName} />
       )}
       {(row.edited || row.status) && (
         <div className="message-foot">
-          {row.edited && <span className="message-note">(edited)</span>}
+          {row.edited && <span className="message-note">{t("message.edited")}</span>}
           {row.status && (
             <span className={`message-status status-${row.status.tone}`}>{row.status.label}</span>
           )}
           {failedCid !== null && (
             <>
               <button type="button" className="link-button" onClick={() => retryMessage(failedCid)}>
-                Retry
+                {t("message.retry")}
               </button>
               <button
                 type="button"
                 className="link-button"
                 onClick={() => discardMessage(failedCid)}
               >
-                Discard
+                {t("message.discard")}
               </button>
             </>
           )}
@@ -128,10 +135,10 @@ function MessageItemView({ item, myId, myName, continued = false, now }: Message
       {editable && !editing && (
         <div className="message-actions">
           <button type="button" onClick={() => setEditing(true)}>
-            Edit
+            {t("message.edit")}
           </button>
           <button type="button" onClick={() => deleteMessage(editable.room, editable.id)}>
-            Delete
+            {t("message.delete")}
           </button>
         </div>
       )}

@@ -1,6 +1,7 @@
 import { useLayoutEffect, useMemo, useRef, useState, type UIEvent } from "react";
 import type { ChatMessage } from "@duplex/protocol";
 import { roomTimeline } from "../store/timeline.js";
+import { useT } from "../i18n/useT.js";
 import { useActions, useDuplex } from "../store/storeContext.js";
 import { MessageItem } from "./MessageItem.js";
 import { continuesGroup } from "./messageGroups.js";
@@ -34,6 +35,7 @@ function RoomLog({ room }: { room: string }) {
   const hasMore = useDuplex((s) => s.chat.history[room]?.hasMore ?? false);
   const loading = useDuplex((s) => s.chat.history[room]?.loading ?? false);
   const { loadOlder } = useActions();
+  const t = useT();
   const now = useNow(true, 30_000);
 
   const items = useMemo(() => roomTimeline(room, messages, outbox), [room, messages, outbox]);
@@ -109,7 +111,7 @@ function RoomLog({ room }: { room: string }) {
         ref={scroller}
         className="message-scroller"
         role="log"
-        aria-label={`#${room} conversation`}
+        aria-label={t("log.label", { room })}
         aria-busy={loading}
         tabIndex={0}
         onScroll={onScroll}
@@ -122,12 +124,12 @@ function RoomLog({ room }: { room: string }) {
               disabled={loading}
               onClick={() => void showOlder()}
             >
-              {loading ? "Loading…" : "Load older"}
+              {loading ? t("log.loading") : t("log.loadOlder")}
             </button>
           </div>
         )}
         {items.length === 0 ? (
-          <p className="empty">No messages yet. Say hello!</p>
+          <p className="empty">{t("log.empty")}</p>
         ) : (
           <ol className="message-list">
             {visible.map((item, i) => (
@@ -145,7 +147,7 @@ function RoomLog({ room }: { room: string }) {
       </div>
       {newBelow && (
         <button type="button" className="new-below" onClick={scrollToBottom}>
-          New messages ↓
+          {t("log.newBelow")}
         </button>
       )}
     </div>

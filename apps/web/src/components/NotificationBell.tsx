@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef } from "react";
 import { useShallow } from "zustand/react/shallow";
 import type { SystemNotifications } from "../store/systemNotifications.js";
+import { useT } from "../i18n/useT.js";
 import { useActions, useDuplex } from "../store/storeContext.js";
 import { NotificationCentre } from "./NotificationCentre.js";
 
@@ -10,6 +11,7 @@ export function NotificationBell({ system }: { system?: SystemNotifications }) {
     useShallow((s) => ({ unread: s.notifications.unread, open: s.notifications.centreOpen })),
   );
   const { setNotificationCentreOpen } = useActions();
+  const t = useT();
   const centreId = useId();
   const anchor = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
@@ -35,7 +37,7 @@ export function NotificationBell({ system }: { system?: SystemNotifications }) {
     };
   }, [open, setNotificationCentreOpen]);
 
-  const label = unread > 0 ? `Notifications, ${unread} unread` : "Notifications";
+  const label = unread > 0 ? t("bell.labelUnread", { count: unread }) : t("bell.label");
   return (
     <div className="bell-anchor" ref={anchor}>
       <button

@@ -4,9 +4,9 @@ import {
   browserSystemNotifications,
   type SystemNotifications,
 } from "../store/systemNotifications.js";
+import { dateTimeFormat } from "../i18n/intlFormat.js";
+import { useLocale, useT } from "../i18n/useT.js";
 import { useActions, useDuplex } from "../store/storeContext.js";
-
-const when = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 /** Every notification we know, newest first, with mark-read and the system notifications opt-in. */
 export function NotificationCentre({
@@ -19,24 +19,25 @@ export function NotificationCentre({
   const items = useDuplex((s) => s.notifications.items);
   const unread = useDuplex((s) => s.notifications.unread);
   const { markAllNotificationsRead } = useActions();
+  const t = useT();
   return (
-    <section id={id} className="popover centre" aria-label="Notification centre">
+    <section id={id} className="popover centre" aria-label={t("centre.label")}>
       <div className="centre-head">
-        <h2 className="popover-title">Notifications</h2>
+        <h2 className="popover-title">{t("centre.title")}</h2>
         <button
           type="button"
           className="button-secondary"
           disabled={unread === 0}
           onClick={markAllNotificationsRead}
         >
-          Mark all read
+          {t("centre.markAll")}
         </button>
       </div>
       <SystemToggle system={system} />
       {items.length === 0 ? (
-        <p className="muted centre-empty">Nothing yet. Mentions and announcements show up here.</p>
+        <p className="muted centre-empty">{t("centre.empty")}</p>
       ) : (
-        <ul className="centre-list" aria-label="Notifications">
+        <ul className="centre-list" aria-label={t("centre.list")}>
           {items.map((n) => (
             <CentreItem key={n.id} notification={n} />
           ))}
@@ -48,6 +49,8 @@ export function NotificationCentre({
 
 function CentreItem({ notification: n }: { notification: Notification }) {
   const { markNotificationRead, openNotification } = useActions();
+  const t = useT();
+  const when = dateTimeFormat(useLocale(), { dateStyle: "medium", timeStyle: "short" });
   const title = n.link ? (
     <button type="button" className="centre-open" onClick={() => openNotification(n.id)}>
       {n.title}
@@ -58,7 +61,7 @@ function CentreItem({ notification: n }: { notification: Notification }) {
   return (
     <li className={`centre-item level-${n.level}${n.read ? "" : " is-unread"}`}>
       <p className="centre-title">
-        {!n.read && <span className="visually-hidden">Unread: </span>}
+        {!n.read && <span className="visually-hidden">{t("centre.unread")}</span>}
         {title}
       </p>
       {n.body && <p className="centre-body">{n.body}</p>}
@@ -68,10 +71,10 @@ function CentreItem({ notification: n }: { notification: Notification }) {
           <button
             type="button"
             className="link-button"
-            aria-label={`Mark "${n.title}" read`}
+            aria-label={t("centre.markReadLabel", { title: n.title })}
             onClick={() => markNotificationRead(n.id)}
           >
-            Mark read
+            {t("centre.markRead")}
           </button>
         )}
       </div>
@@ -83,6 +86,7 @@ function CentreItem({ notification: n }: { notification: Notification }) {
 function SystemToggle({ system }: { system: SystemNotifications }) {
   const enabled = useDuplex((s) => s.notifications.systemEnabled);
   const { setSystemNotifications } = useActions();
+  const t = useT();
   const [permission, setPermission] = useState(() => system.permission());
   if (permission === "unsupported") return null;
 
@@ -104,9 +108,9 @@ function SystemToggle({ system }: { system: SystemNotifications }) {
           disabled={permission === "denied"}
           onChange={(event) => void toggle(event.currentTarget.checked)}
         />{" "}
-        Desktop notifications while this tab is hidden
+        {t("centre.system")}
       </label>
-      {permission === "denied" && <p className="muted">Blocked in the browser's site settings.</p>}
+      {permission === "denied" && <p className="muted">{t("centre.systemBlocked")}</p>}
     </div>
   );
 }

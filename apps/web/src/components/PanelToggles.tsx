@@ -1,3 +1,4 @@
+import { useT } from "../i18n/useT.js";
 import { useActions, useDuplex } from "../store/storeContext.js";
 
 /** On narrow screens the rooms and members panels fold away; these buttons unfold them. */
@@ -10,6 +11,7 @@ export function PanelToggles() {
     ),
   );
   const { setPanel } = useActions();
+  const t = useT();
   return (
     <div className="panel-toggles">
       <button
@@ -18,11 +20,11 @@ export function PanelToggles() {
         aria-expanded={panel === "rooms"}
         onClick={() => setPanel(panel === "rooms" ? null : "rooms")}
       >
-        Rooms
+        {t("panels.rooms")}
         {unread > 0 && (
           <span className="unread-badge">
             {unread > 99 ? "99+" : unread}
-            <span className="visually-hidden"> unread</span>
+            <span className="visually-hidden">{t("rooms.unread")}</span>
           </span>
         )}
       </button>
@@ -32,7 +34,7 @@ export function PanelToggles() {
         aria-expanded={panel === "members"}
         onClick={() => setPanel(panel === "members" ? null : "members")}
       >
-        People
+        {t("panels.people")}
       </button>
     </div>
   );

@@ -1,5 +1,6 @@
 import { useEffect } from "react";
 import { useShallow } from "zustand/react/shallow";
+import { useT } from "../i18n/useT.js";
 import { useActions, useDuplex } from "../store/storeContext.js";
 
 /** While the directory is open its counts refresh on this period (pushed updates land as well). */
@@ -17,6 +18,7 @@ export function RoomDirectory() {
   const online = useDuplex((s) => s.connection.status === "open");
   const joined = useDuplex((s) => s.rooms.joined);
   const { refreshDirectory, joinRoom, setPanel } = useActions();
+  const t = useT();
 
   useEffect(() => {
     if (!online) return;
@@ -28,13 +30,17 @@ export function RoomDirectory() {
   return (
     <section className="sidebar-section" aria-labelledby="directory-title">
       <h2 id="directory-title" className="sidebar-title">
-        Browse rooms
+        {t("directory.title")}
       </h2>
-      {status === "error" && <p className="sidebar-note">Could not load rooms: {error}</p>}
-      {status !== "error" && rooms.length === 0 && (
-        <p className="sidebar-note">{status === "ready" ? "No rooms yet." : "Loading…"}</p>
+      {status === "error" && (
+        <p className="sidebar-note">{t("directory.error", { error: error ?? "" })}</p>
       )}
-      <ul className="directory" aria-label="All rooms">
+      {status !== "error" && rooms.length === 0 && (
+        <p className="sidebar-note">
+          {status === "ready" ? t("directory.empty") : t("directory.loading")}
+        </p>
+      )}
+      <ul className="directory" aria-label={t("directory.list")}>
         {rooms.map((r) => (
           <li key={r.room}>
             <button
@@ -46,9 +52,9 @@ export function RoomDirectory() {
               }}
             >
               <span className="room-name">#{r.room}</span>
-              <span className="online-count" title={`${r.online} online`}>
-                {joined.includes(r.room) ? "joined · " : ""}
-                {r.online} online
+              <span className="online-count" title={t("directory.online", { count: r.online })}>
+                {joined.includes(r.room) ? t("directory.joined") : ""}
+                {t("directory.online", { count: r.online })}
               </span>
             </button>
           </li>

@@ -2,6 +2,7 @@ import { isDmRoom } from "@duplex/protocol";
 import { useShallow } from "zustand/react/shallow";
 import { roomLabel } from "../store/roomLabel.js";
 import { addRoom } from "../store/roomsSlice.js";
+import { useT } from "../i18n/useT.js";
 import { useActions, useDuplex } from "../store/storeContext.js";
 import { JoinRoomForm } from "./JoinRoomForm.js";
 import { RoomDirectory } from "./RoomDirectory.js";
@@ -18,6 +19,7 @@ function RoomEntry({
   const unread = useDuplex((s) => s.chat.unread.counts[room] ?? 0);
   const label = useDuplex((s) => roomLabel(room, s.chat.dmPeers));
   const { joinRoom, leaveRoom, setPanel } = useActions();
+  const t = useT();
   return (
     <li className="room-entry">
       <button
@@ -33,7 +35,7 @@ function RoomEntry({
         {unread > 0 && (
           <span className="unread-badge">
             {unread > 99 ? "99+" : unread}
-            <span className="visually-hidden"> unread</span>
+            <span className="visually-hidden">{t("rooms.unread")}</span>
           </span>
         )}
       </button>
@@ -41,8 +43,8 @@ function RoomEntry({
         <button
           type="button"
           className="leave-room"
-          aria-label={`Leave ${label}`}
-          title={`Leave ${label}`}
+          aria-label={t("room.leave", { room: label })}
+          title={t("room.leave", { room: label })}
           onClick={() => leaveRoom(room)}
         >
           ×
@@ -62,16 +64,17 @@ export function RoomSidebar() {
       dmPeers: s.chat.dmPeers,
     })),
   );
+  const t = useT();
   // The current room shows even before the server confirms the join.
   const all = addRoom(joined, current);
   const rooms = all.filter((r) => !isDmRoom(r));
   // Joined DMs, then earlier conversations the directory told us about.
   const dms = Object.keys(dmPeers).reduce(addRoom, all.filter(isDmRoom));
   return (
-    <nav className={open ? "sidebar is-open" : "sidebar"} aria-label="Rooms">
+    <nav className={open ? "sidebar is-open" : "sidebar"} aria-label={t("rooms.nav")}>
       <section className="sidebar-section">
-        <h2 className="sidebar-title">Rooms</h2>
-        <ul aria-label="Your rooms">
+        <h2 className="sidebar-title">{t("rooms.title")}</h2>
+        <ul aria-label={t("rooms.yours")}>
           {rooms.map((room) => (
             <RoomEntry key={room} room={room} current={room === current} />
           ))}
@@ -79,11 +82,11 @@ export function RoomSidebar() {
         <JoinRoomForm />
       </section>
       <section className="sidebar-section">
-        <h2 className="sidebar-title">Direct messages</h2>
+        <h2 className="sidebar-title">{t("rooms.dmsTitle")}</h2>
         {dms.length === 0 ? (
-          <p className="sidebar-note">Pick someone in the member list to start one.</p>
+          <p className="sidebar-note">{t("rooms.dmsEmpty")}</p>
         ) : (
-          <ul aria-label="Private chats">
+          <ul aria-label={t("rooms.dmsList")}>
             {dms.map((room) => (
               <RoomEntry
                 key={room}

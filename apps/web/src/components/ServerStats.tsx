@@ -1,11 +1,13 @@
 import { useEffect, useId } from "react";
 import { useShallow } from "zustand/react/shallow";
 import type { TimedSample } from "../store/statsSlice.js";
+import { dateTimeFormat } from "../i18n/intlFormat.js";
+import { useLocale, useT } from "../i18n/useT.js";
 import { useActions, useDuplex } from "../store/storeContext.js";
 import { Sparkline } from "./Sparkline.js";
 
 interface Metric {
-  label: string;
+  label: "stats.clients" | "stats.rate" | "stats.lag" | "stats.memory";
   pick(sample: TimedSample): number;
   format(value: number): string;
 }
@@ -13,22 +15,19 @@ interface Metric {
 const mebibytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 
 const METRICS: readonly Metric[] = [
-  { label: "Connected clients", pick: (s) => s.connections, format: (v) => String(v) },
-  { label: "Messages per second", pick: (s) => s.messagesPerSecond, format: (v) => v.toFixed(1) },
-  { label: "Event-loop lag", pick: (s) => s.eventLoopLagMs, format: (v) => `${v.toFixed(1)} ms` },
-  { label: "Memory (RSS)", pick: (s) => s.rssBytes, format: mebibytes },
+  { label: "stats.clients", pick: (s) => s.connections, format: (v) => String(v) },
+  { label: "stats.rate", pick: (s) => s.messagesPerSecond, format: (v) => v.toFixed(1) },
+  { label: "stats.lag", pick: (s) => s.eventLoopLagMs, format: (v) => `${v.toFixed(1)} ms` },
+  { label: "stats.memory", pick: (s) => s.rssBytes, format: mebibytes },
 ];
 
-const clock = new Intl.DateTimeFormat(undefined, {
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-});
+const CLOCK: Intl.DateTimeFormatOptions = { hour: "2-digit", minute: "2-digit", second: "2-digit" };
 
 /** A header toggle for the live server statistics; subscribed to the `stats` topic only while open. */
 export function ServerStats() {
   const visible = useDuplex((s) => s.stats.visible);
   const { setStatsVisible } = useActions();
+  const t = useT();
   const panelId = useId();
 
   // Leaving the chat screen (or the app) ends the subscription too.
@@ -43,7 +42,7 @@ export function ServerStats() {
         aria-controls={visible ? panelId : undefined}
         onClick={() => setStatsVisible(!visible)}
       >
-        Server stats
+        {t("stats.toggle")}
       </button>
       {visible && <StatsPanel id={panelId} />}
     </div>
@@ -55,16 +54,18 @@ function StatsPanel({ id }: { id: string }) {
     useShallow((s) => ({ samples: s.stats.samples, received: s.stats.received })),
   );
   const latest = samples.at(-1);
+  const t = useT();
+  const clock = dateTimeFormat(useLocale(), CLOCK);
   return (
-    <section id={id} className="popover stats-panel" aria-label="Server stats">
-      <h2 className="popover-title">Server stats</h2>
+    <section id={id} className="popover stats-panel" aria-label={t("stats.title")}>
+      <h2 className="popover-title">{t("stats.title")}</h2>
       {latest === undefined ? (
-        <p className="muted">Waiting for the first sample…</p>
+        <p className="muted">{t("stats.waiting")}</p>
       ) : (
         <dl className="stats-grid">
           {METRICS.map((metric) => (
             <div key={metric.label} className="stats-metric">
-              <dt>{metric.label}</dt>
+              <dt>{t(metric.label)}</dt>
               <dd>
                 <span className="stats-value">{metric.format(metric.pick(latest))}</span>
                 <Sparkline values={samples.map(metric.pick)} />
@@ -74,10 +75,11 @@ function StatsPanel({ id }: { id: string }) {
         </dl>
       )}
       <p className="stats-foot muted">
-        <span data-testid="stats-samples">{received}</span> samples
+        <span data-testid="stats-samples">{received}</span>
+        {t("stats.samples", { count: received })}
         {latest !== undefined && (
           <>
-            {" · updated "}
+            {t("stats.updated")}
             <time dateTime={new Date(latest.ts).toISOString()}>{clock.format(latest.ts)}</time>
           </>
         )}

@@ -1,9 +1,12 @@
 import { useId, useState, type FormEvent } from "react";
 import { LIMITS } from "@duplex/protocol";
+import { useT } from "../i18n/useT.js";
+import { LanguageSwitcher } from "../i18n/LanguageSwitcher.js";
 import { useActions } from "../store/storeContext.js";
 
 export function SignInForm() {
   const { signIn } = useActions();
+  const t = useT();
   const [name, setName] = useState("");
   const [error, setError] = useState<string | undefined>();
   const inputId = useId();
@@ -18,9 +21,12 @@ export function SignInForm() {
   return (
     <main className="signin">
       <form className="signin-card" onSubmit={onSubmit} noValidate>
-        <h1 className="brand">Duplex</h1>
-        <p className="muted">Pick a name to join the conversation in #general.</p>
-        <label htmlFor={inputId}>Your name</label>
+        <div className="signin-head">
+          <h1 className="brand">Duplex</h1>
+          <LanguageSwitcher />
+        </div>
+        <p className="muted">{t("signIn.intro")}</p>
+        <label htmlFor={inputId}>{t("signIn.nameLabel")}</label>
         <input
           id={inputId}
           value={name}
@@ -37,7 +43,7 @@ export function SignInForm() {
           </p>
         )}
         <button type="submit" className="button-primary">
-          Join chat
+          {t("signIn.submit")}
         </button>
       </form>
     </main>

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import type { Notification } from "@duplex/protocol";
+import { useT } from "../i18n/useT.js";
 import { useActions, useDuplex } from "../store/storeContext.js";
 
 /** How long a toast stays while the pointer and focus are elsewhere. */
@@ -11,8 +12,9 @@ export const TOAST_MS = 5000;
  */
 export function Toasts() {
   const toasts = useDuplex((s) => s.notifications.toasts);
+  const t = useT();
   return (
-    <section className="toasts" role="status" aria-live="polite" aria-label="New notifications">
+    <section className="toasts" role="status" aria-live="polite" aria-label={t("toasts.label")}>
       {toasts.map((id) => (
         <Toast key={id} id={id} />
       ))}
@@ -23,6 +25,7 @@ export function Toasts() {
 function Toast({ id }: { id: string }) {
   const notification = useDuplex((s) => s.notifications.items.find((n) => n.id === id));
   const { dismissToast, openNotification } = useActions();
+  const t = useT();
   const [paused, setPaused] = useState(false);
   const remaining = useRef(TOAST_MS);
 
@@ -55,14 +58,14 @@ function Toast({ id }: { id: string }) {
         {notification.body && <p className="toast-body">{notification.body}</p>}
         {notification.link && (
           <button type="button" className="link-button" onClick={() => openNotification(id)}>
-            Open message
+            {t("toast.open")}
           </button>
         )}
       </div>
       <button
         type="button"
         className="icon-button"
-        aria-label={`Dismiss "${notification.title}"`}
+        aria-label={t("toast.dismiss", { title: notification.title })}
         onClick={() => dismissToast(id)}
       >
         ×

@@ -1,3 +1,5 @@
+import { t as currentT } from "../i18n/localeStore.js";
+import type { Translate } from "../i18n/translate.js";
 import type { ConnectionSlice } from "../store/connectionSlice.js";
 
 export type ConnectionTone = "online" | "pending" | "offline";
@@ -14,23 +16,34 @@ export interface ConnectionLabel {
   trail?: string;
 }
 
-export function connectionLabel(connection: ConnectionSlice, now: number): ConnectionLabel {
+/** @param t the language to speak @default the current UI language */
+export function connectionLabel(
+  connection: ConnectionSlice,
+  now: number,
+  t: Translate = currentT,
+): ConnectionLabel {
   switch (connection.status) {
     case "open":
       return {
         tone: "online",
-        lead: "Online",
-        ...(connection.rttMs !== undefined && { trail: ` · ${Math.round(connection.rttMs)} ms` }),
+        lead: t("connection.online"),
+        ...(connection.rttMs !== undefined && {
+          trail: t("connection.rtt", { ms: Math.round(connection.rttMs) }),
+        }),
       };
     case "connecting":
-      return { tone: "pending", lead: "Connecting…" };
+      return { tone: "pending", lead: t("connection.connecting") };
     case "reconnecting": {
       const waitMs = (connection.nextRetryAt ?? 0) - now;
-      const trail = connection.attempt > 0 ? ` (attempt ${connection.attempt})` : undefined;
+      const trail =
+        connection.attempt > 0
+          ? t("connection.attempt", { attempt: connection.attempt })
+          : undefined;
       return {
         tone: "pending",
-        lead: "Reconnecting",
-        countdown: waitMs > 0 ? ` in ${Math.ceil(waitMs / 1000)} s` : "…",
+        lead: t("connection.reconnecting"),
+        countdown:
+          waitMs > 0 ? t("connection.retryIn", { seconds: Math.ceil(waitMs / 1000) }) : "…",
         ...(trail !== undefined && { trail }),
       };
     }
@@ -39,7 +52,11 @@ export function connectionLabel(connection: ConnectionSlice, now: number): Conne
       const close = connection.lastClose;
       // A fatal close (bad token, forbidden) is worth explaining; a polite `close()` is not.
       const reason = close && !close.retryable && close.code !== 1000 ? close.reason : "";
-      return { tone: "offline", lead: "Offline", ...(reason !== "" && { trail: ` — ${reason}` }) };
+      return {
+        tone: "offline",
+        lead: t("connection.offline"),
+        ...(reason !== "" && { trail: t("connection.reason", { reason }) }),
+      };
     }
     default: {
       const unhandled: never = connection.status;

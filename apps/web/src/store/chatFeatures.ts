@@ -8,6 +8,7 @@ import {
   type ServerMessage,
   type User,
 } from "@duplex/protocol";
+import { t } from "../i18n/localeStore.js";
 import type { StoreApi } from "zustand/vanilla";
 import type { ChatClient } from "./chatClient.js";
 import type { ChatActions, ChatSlice } from "./chatSlice.js";
@@ -32,7 +33,7 @@ function patchChat(set: Set, patch: (chat: ChatSlice) => Partial<ChatSlice>): vo
 }
 
 function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : "request failed";
+  return error instanceof Error ? error.message : t("request.failed");
 }
 
 /** The actions of the chat slice. `joinRoom` is the store's own, so a DM opens like any room. */

@@ -1,5 +1,7 @@
 import { Name } from "@duplex/protocol";
 import type { User } from "@duplex/protocol";
+import { t } from "../i18n/localeStore.js";
+import { nameProblem } from "../i18n/nameProblem.js";
 
 export interface SessionSlice {
   /** The name the user chose; set once they signed in. */
@@ -16,5 +18,8 @@ export type NameCheck = { ok: true; name: string } | { ok: false; error: string 
 export function checkName(input: string): NameCheck {
   const parsed = Name.safeParse(input);
   if (parsed.success) return { ok: true, name: parsed.data };
-  return { ok: false, error: `Name ${parsed.error.issues[0]?.message ?? "is not valid"}` };
+  return {
+    ok: false,
+    error: t("name.invalid", { problem: nameProblem(parsed.error.issues[0], t) }),
+  };
 }

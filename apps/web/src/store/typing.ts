@@ -1,4 +1,6 @@
 import type { User } from "@duplex/protocol";
+import { t as currentT } from "../i18n/localeStore.js";
+import type { Translate } from "../i18n/translate.js";
 
 /** Without news for this long, a typist is no longer shown (issue 4: "expire after a few seconds"). */
 export const TYPING_TTL_MS = 4000;
@@ -51,10 +53,10 @@ export function nextExpiry(byRoom: TypingByRoom): number | undefined {
 }
 
 /** "Alice is typing…", "Alice and Bob are typing…", "Several people are typing…", or "". */
-export function typingLine(names: readonly string[]): string {
+export function typingLine(names: readonly string[], t: Translate = currentT): string {
   const [first, second] = names;
   if (first === undefined) return "";
-  if (second === undefined) return `${first} is typing…`;
-  if (names.length === 2) return `${first} and ${second} are typing…`;
-  return "Several people are typing…";
+  if (second === undefined) return t("typing.one", { first });
+  if (names.length === 2) return t("typing.two", { first, second });
+  return t("typing.many");
 }

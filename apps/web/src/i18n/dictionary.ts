@@ -1,0 +1,13 @@
+/** A message that depends on a count; the form is chosen by `Intl.PluralRules` for the locale. */
+export interface Plural {
+  /** Languages without grammatical number (Chinese) give only `other`. */
+  readonly one?: string;
+  readonly other: string;
+}
+
+/** A template with `{name}` placeholders, or plural forms of one. */
+export type Message = string | Plural;
+
+export function isPlural(message: Message): message is Plural {
+  return typeof message !== "string";
+}

@@ -1,0 +1,56 @@
+import { isPlural, type Message } from "./dictionary.js";
+import { en, type MessageKey } from "./en.js";
+import type { Locale } from "./locale.js";
+import { zh, type Dictionary } from "./zh.js";
+
+export type { MessageKey } from "./en.js";
+
+/** Values for a template's `{placeholders}`. Numbers are written as they are (no grouping). */
+export type Vars = Readonly<Record<string, string | number>>;
+
+/** A plural entry needs its `count`; a plain one takes placeholders only if it has some. */
+export type TranslateArgs<K extends MessageKey> = (typeof en)[K] extends string
+  ? [vars?: Vars]
+  : [vars: Vars & { readonly count: number }];
+
+/** Looks a key up in one language and fills its placeholders. */
+export type Translate = <K extends MessageKey>(key: K, ...args: TranslateArgs<K>) => string;
+
+export const DICTIONARIES: Readonly<Record<Locale, Dictionary>> = { en, "zh-CN": zh };
+
+const PLACEHOLDER = /\{(\w+)\}/g;
+
+/** Replaces `{name}` with `vars.name`; an unknown placeholder stays visible rather than vanishing. */
+export function fill(template: string, vars: Vars | undefined): string {
+  return template.replace(PLACEHOLDER, (whole, name: string) => {
+    const value = vars?.[name];
+    return value === undefined ? whole : String(value);
+  });
+}
+
+/** The placeholder names a message uses, across all its plural forms. */
+export function placeholders(message: Message): string[] {
+  const forms = isPlural(message) ? [message.one ?? "", message.other] : [message];
+  const names = new Set(forms.flatMap((form) => [...form.matchAll(PLACEHOLDER)].map((m) => m[1])));
+  return [...names].filter((n): n is string => n !== undefined).sort();
+}
+
+const cache = new Map<Locale, Translate>();
+
+/** The `t` of one language; the same function each time, so it is a stable store value. */
+export function translator(locale: Locale): Translate {
+  const cached = cache.get(locale);
+  if (cached) return cached;
+  const dictionary = DICTIONARIES[locale];
+  const rules = new Intl.PluralRules(locale);
+  const translate: Translate = (key, ...args) => {
+    const message: Message = dictionary[key];
+    const vars: Vars | undefined = args[0];
+    if (!isPlural(message)) return fill(message, vars);
+    const count = Number(vars?.["count"] ?? 0);
+    const form = rules.select(count) === "one" ? (message.one ?? message.other) : message.other;
+    return fill(form, vars);
+  };
+  cache.set(locale, translate);
+  return translate;
+}
