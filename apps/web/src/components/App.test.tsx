@@ -50,7 +50,8 @@ describe("sign-in", () => {
     await user.type(screen.getByLabelText("Your name"), "Alice{Enter}");
     expect(screen.queryByRole("button", { name: "Reconnect" })).toBeNull();
 
-    const lastClose = { code: 4401, reason: "invalid or expired token", retryable: false };
+    // 4401 and 4426 get their own way out (SessionNotice); any other fatal close offers Reconnect.
+    const lastClose = { code: 4403, reason: "forbidden", retryable: false };
     act(() => client.setState({ status: "closed", attempt: 0, lastClose }));
     await user.click(screen.getByRole("button", { name: "Reconnect" }));
 

@@ -5,8 +5,9 @@ import { MemberList } from "./MemberList.js";
 import { MessageList } from "./MessageList.js";
 import { PanelToggles } from "./PanelToggles.js";
 import { PushControls, PushLayer } from "./PushControls.js";
-import { ReconnectButton } from "./ReconnectButton.js";
 import { RoomSidebar } from "./RoomSidebar.js";
+import { SessionNotice } from "./SessionNotice.js";
+import { SignedOutMessages } from "./SignedOutMessages.js";
 import { StatusPill } from "./StatusPill.js";
 import { TypingIndicator } from "./TypingIndicator.js";
 import { roomLabel } from "../store/roomLabel.js";
@@ -33,7 +34,7 @@ export function ChatScreen() {
           {t("header.signedInAs")} <strong>{name}</strong>
         </span>
         <StatusPill />
-        <ReconnectButton />
+        <SessionNotice />
         <PanelToggles />
         <PushControls />
         <InspectorToggle />
@@ -43,6 +44,7 @@ export function ChatScreen() {
       <main className="chat-main">
         <MessageList room={room} />
         <TypingIndicator room={room} />
+        <SignedOutMessages />
         <Composer room={room} />
       </main>
       <MemberList room={room} />
