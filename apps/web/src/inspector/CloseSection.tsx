@@ -1,4 +1,4 @@
-import { CloseCode, isRetryable } from "@duplex/protocol";
+import { CLOSE_REASONS, CloseCode, isRetryable } from "@duplex/protocol";
 import { useState } from "react";
 import { useActions, useDuplex } from "../store/storeContext.js";
 import { finalClose } from "./inspectorSlice.js";
@@ -32,7 +32,7 @@ function CloseCodeTable() {
           <tr key={code}>
             <th scope="row">{code}</th>
             <td>
-              {t.codeMeanings[code]}
+              {t.codeMeanings[code] ?? CLOSE_REASONS[code as CloseCode]}
               {code === CloseCode.Abnormal && <em> ({t.never})</em>}
             </td>
             <td>{reconnects(code)}</td>

@@ -34,9 +34,7 @@ export function CostSection() {
         </dd>
       </dl>
       {http && (
-        <p className="inspector-note">
-          {t.costMethod(http.requestBytes, http.responseBytes, http.responseMethod)}
-        </p>
+        <p className="inspector-note">{t.costMethod(http.requestBytes, http.responseBytes)}</p>
       )}
       {httpBytes !== undefined && (
         <CostChart

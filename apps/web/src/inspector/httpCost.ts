@@ -6,17 +6,12 @@ import { utf8Length } from "./frameSize.js";
 export interface HttpEnvironment {
   fetch(url: string, init?: RequestInit): Promise<Response>;
   now(): number;
-  /** Resource Timing entries for an absolute URL (`performance.getEntriesByName`). */
-  entriesByName(url: string): readonly PerformanceEntry[];
-  origin: string;
 }
 
 export function browserHttpEnvironment(): HttpEnvironment {
   return {
     fetch: (url, init) => fetch(url, init),
     now: () => performance.now(),
-    entriesByName: (url) => performance.getEntriesByName(url),
-    origin: window.location.origin,
   };
 }
 
@@ -33,8 +28,9 @@ export function responseHeadBytes(response: Response): number {
  * What one plain HTTP request/response costs in headers, measured against this server:
  * - request: the server counts the request head it received (`GET /api/inspect/http` answers
  *   `requestBytes`), so cookies, user agent and everything else the browser adds are included;
- * - response: Resource Timing's `transferSize − encodedBodySize` when the browser reports sizes,
- *   otherwise the response head rebuilt from the headers `fetch` exposes.
+ * - response: the response head rebuilt from the headers `fetch` exposes (status line, every
+ *   `name: value` line, blank line). Resource Timing cannot tell: its `transferSize` counts a
+ *   fixed 300 bytes for headers, so as not to leak their size.
  */
 export async function measureHttpCost(env: HttpEnvironment): Promise<HttpMeasurement> {
   const url = `${INSPECT_HTTP_PATH}?t=${Math.round(env.now() * 1000)}`;
@@ -42,21 +38,7 @@ export async function measureHttpCost(env: HttpEnvironment): Promise<HttpMeasure
   if (!response.ok) throw new Error(`GET ${INSPECT_HTTP_PATH} answered ${response.status}`);
   const body = (await response.json()) as { requestBytes?: unknown };
   if (typeof body.requestBytes !== "number") throw new Error("no requestBytes in the answer");
-  const timing = env
-    .entriesByName(new URL(url, env.origin).href)
-    .find((e): e is PerformanceResourceTiming => "transferSize" in e);
-  const timedHead = timing ? timing.transferSize - timing.encodedBodySize : 0;
-  return timedHead > 0
-    ? {
-        requestBytes: body.requestBytes,
-        responseBytes: timedHead,
-        responseMethod: "resource-timing",
-      }
-    : {
-        requestBytes: body.requestBytes,
-        responseBytes: responseHeadBytes(response),
-        responseMethod: "headers",
-      };
+  return { requestBytes: body.requestBytes, responseBytes: responseHeadBytes(response) };
 }
 
 /** Milliseconds for a fresh `GET /healthz` (no cache), body read. */

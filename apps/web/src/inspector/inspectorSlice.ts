@@ -33,8 +33,6 @@ export interface InspectedFrame {
 export interface HttpMeasurement {
   requestBytes: number;
   responseBytes: number;
-  /** How `responseBytes` was found: Resource Timing sizes, or summed from the response headers. */
-  responseMethod: "resource-timing" | "headers";
 }
 
 export interface Totals {

@@ -56,12 +56,11 @@ export const inspectorStrings = {
     "headers every time. The HTTP figure is measured now against this server, not assumed.",
   costMessages: (n: number) => `${n} messages this session`,
   costWs: "WebSocket frame headers",
-  costHttp: "Same messages as HTTP requests",
-  costMethod: (request: number, response: number, method: "resource-timing" | "headers") =>
-    `One request: ${request} B of request head (counted by the server), ${response} B of response head ` +
-    (method === "resource-timing"
-      ? "(Resource Timing: transferSize − encodedBodySize)."
-      : "(rebuilt from the headers fetch exposes)."),
+  costHttp: "Same messages as HTTP/1.1 requests",
+  costMethod: (request: number, response: number) =>
+    `One request: ${request} B of request head (counted by the server as it arrived) and ${response} B ` +
+    "of response head (rebuilt from the headers fetch exposes). Each message, either way, is priced " +
+    "as one request/response pair, as long-polling would need.",
   costMeasuring: "Measuring an HTTP request…",
   rttTitle: "Round trip",
   rttWs: "WebSocket ping → pong",
