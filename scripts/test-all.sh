@@ -33,3 +33,6 @@ pnpm install --frozen-lockfile
 pnpm typecheck
 pnpm lint
 pnpm test
+
+# Benchmark smoke run: every target must deliver; figures are printed, never asserted.
+pnpm bench --quick
