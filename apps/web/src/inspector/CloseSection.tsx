@@ -2,7 +2,7 @@ import { CLOSE_REASONS, CloseCode, isRetryable } from "@duplex/protocol";
 import { useState } from "react";
 import { useActions, useDuplex } from "../store/storeContext.js";
 import { finalClose } from "./inspectorSlice.js";
-import { inspectorStrings as t } from "./strings.js";
+import { useInspectorStrings, type InspectorStrings } from "../i18n/inspectorStrings.js";
 
 /** An application close code: 4000, the first of the private range (RFC 6455 §7.4.2). */
 export const APP_CLOSE_CODE = 4000;
@@ -11,13 +11,14 @@ const TABLE_CODES = [1000, 1001, 1002, 1003, 1006, 1007, 1008, 1009, 1011, 1013]
   Object.values(CloseCode).filter((code) => code >= 4000),
 );
 
-function reconnects(code: number): string {
+function reconnects(code: number, t: InspectorStrings): string {
   if (code === CloseCode.Normal) return t.reconnectsAfterUserClose;
   return isRetryable(code) ? t.yes : t.no;
 }
 
 /** Which codes make the client reconnect, decided by the protocol's one `isRetryable`. */
 function CloseCodeTable() {
+  const t = useInspectorStrings();
   return (
     <table className="inspector-codes" aria-label={t.codesTitle}>
       <thead>
@@ -35,7 +36,7 @@ function CloseCodeTable() {
               {t.codeMeanings[code] ?? CLOSE_REASONS[code as CloseCode]}
               {code === CloseCode.Abnormal && <em> ({t.never})</em>}
             </td>
-            <td>{reconnects(code)}</td>
+            <td>{reconnects(code, t)}</td>
           </tr>
         ))}
       </tbody>
@@ -45,6 +46,7 @@ function CloseCodeTable() {
 
 /** Buttons that start the close handshake, the final code, and the close-code table. */
 export function CloseSection() {
+  const t = useInspectorStrings();
   const [reason, setReason] = useState("bye");
   const close = useDuplex((s) => finalClose(s.inspector));
   const { closeWithCode } = useActions();

@@ -1,4 +1,4 @@
-import { inspectorStrings as t } from "./strings.js";
+import { useInspectorStrings } from "../i18n/inspectorStrings.js";
 
 export interface Bar {
   label: string;
@@ -14,6 +14,7 @@ const LABEL_WIDTH = 0;
 
 /** Horizontal bars on a shared scale, as inline SVG (no chart library for two bars). */
 export function CostChart({ bars, title }: { bars: readonly Bar[]; title: string }) {
+  const t = useInspectorStrings();
   const max = Math.max(1, ...bars.map((b) => b.value));
   const height = bars.length * (BAR_HEIGHT + GAP);
   return (

@@ -2,12 +2,13 @@ import { useShallow } from "zustand/react/shallow";
 import { useActions, useDuplex } from "../store/storeContext.js";
 import { CostChart } from "./CostChart.js";
 import { httpHeaderBytesFor } from "./httpCost.js";
-import { inspectorStrings as t } from "./strings.js";
+import { useInspectorStrings } from "../i18n/inspectorStrings.js";
 
 const last = (samples: readonly number[]) => samples[samples.length - 1];
 
 /** Frame-header bytes this session vs the same messages as HTTP, and the two round trips. */
 export function CostSection() {
+  const t = useInspectorStrings();
   const { totals, http, wsRtt, httpRtt, appRtt, error } = useDuplex(
     useShallow((s) => ({
       totals: s.inspector.totals,

@@ -2,7 +2,7 @@ import { useMemo } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { useActions, useDuplex } from "../store/storeContext.js";
 import { MAX_FRAMES, visibleFrames, type InspectedFrame } from "./inspectorSlice.js";
-import { inspectorStrings as t } from "./strings.js";
+import { useInspectorStrings, type InspectorStrings } from "../i18n/inspectorStrings.js";
 
 function time(at: number): string {
   const d = new Date(at);
@@ -10,13 +10,14 @@ function time(at: number): string {
   return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`;
 }
 
-function detail(frame: InspectedFrame): string {
+function detail(frame: InspectedFrame, t: InspectorStrings): string {
   if (frame.kind === "close") return t.closeDetail(frame.code, frame.reason ?? "");
   if (frame.rttMs !== undefined) return t.rttDetail(frame.rttMs);
   return "";
 }
 
 function FrameRow({ frame }: { frame: InspectedFrame }) {
+  const t = useInspectorStrings();
   return (
     <tr className={`inspector-frame inspector-frame-${frame.kind}`}>
       <td>
@@ -24,7 +25,7 @@ function FrameRow({ frame }: { frame: InspectedFrame }) {
       </td>
       <td>{frame.direction === "in" ? t.directionIn : t.directionOut}</td>
       <td>
-        <code>{frame.type}</code> <span className="inspector-detail">{detail(frame)}</span>
+        <code>{frame.type}</code> <span className="inspector-detail">{detail(frame, t)}</span>
       </td>
       <td>{t.bytes(frame.payloadBytes)}</td>
       <td>{t.headerWithMask(frame.headerBytes, frame.maskBytes)}</td>
@@ -35,6 +36,7 @@ function FrameRow({ frame }: { frame: InspectedFrame }) {
 
 /** Every frame in and out, newest first: filter by type, pause, capped at `MAX_FRAMES`. */
 export function FrameLog() {
+  const t = useInspectorStrings();
   const { all, filter, paused, missed } = useDuplex(
     useShallow((s) => ({
       all: s.inspector.frames,

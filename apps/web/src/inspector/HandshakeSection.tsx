@@ -1,8 +1,9 @@
 import { useShallow } from "zustand/react/shallow";
 import { useDuplex } from "../store/storeContext.js";
-import { inspectorStrings as t } from "./strings.js";
+import { useInspectorStrings } from "../i18n/inspectorStrings.js";
 
 function Row({ name, value }: { name: string; value: string | number | undefined }) {
+  const t = useInspectorStrings();
   return (
     <tr>
       <th scope="row">{name}</th>
@@ -15,6 +16,7 @@ function Row({ name, value }: { name: string; value: string | number | undefined
 
 /** The upgrade request the server received and its 101, with the Accept checked in the browser. */
 export function HandshakeSection() {
+  const t = useInspectorStrings();
   const { handshake, computed } = useDuplex(
     useShallow((s) => ({ handshake: s.inspector.handshake, computed: s.inspector.computedAccept })),
   );

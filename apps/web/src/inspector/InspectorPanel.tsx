@@ -4,7 +4,7 @@ import { CostSection } from "./CostSection.js";
 import { FrameLog } from "./FrameLog.js";
 import { HandshakeSection } from "./HandshakeSection.js";
 import { INSPECTOR_PANEL_ID } from "./InspectorToggle.js";
-import { inspectorStrings as t } from "./strings.js";
+import { useInspectorStrings } from "../i18n/inspectorStrings.js";
 import "./inspector.css";
 
 function download(filename: string, json: string): void {
@@ -18,6 +18,7 @@ function download(filename: string, json: string): void {
 
 /** The protocol inspector: handshake, frame log, cost comparison, close handshake. */
 export function InspectorPanel() {
+  const t = useInspectorStrings();
   const open = useDuplex((s) => s.inspector.open);
   const { setInspectorOpen, inspectorTrace } = useActions();
   if (!open) return null;

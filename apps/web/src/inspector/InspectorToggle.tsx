@@ -1,10 +1,11 @@
 import { useActions, useDuplex } from "../store/storeContext.js";
-import { inspectorStrings as t } from "./strings.js";
+import { useInspectorStrings } from "../i18n/inspectorStrings.js";
 
 export const INSPECTOR_PANEL_ID = "protocol-inspector";
 
 /** The header button that shows or hides the protocol inspector. */
 export function InspectorToggle() {
+  const t = useInspectorStrings();
   const open = useDuplex((s) => s.inspector.open);
   const { setInspectorOpen } = useActions();
   return (

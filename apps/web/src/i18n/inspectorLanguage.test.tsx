@@ -1,0 +1,42 @@
+import { act, screen } from "@testing-library/react";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { InspectorPanel } from "../inspector/InspectorPanel.js";
+import { InspectorToggle } from "../inspector/InspectorToggle.js";
+import { renderWithStore, signedIn } from "../test/renderWithStore.js";
+import { localeStore } from "./localeStore.js";
+
+beforeEach(() => {
+  // The panel measures an HTTP request when it opens; this test is about its words.
+  vi.stubGlobal("fetch", () => new Promise(() => undefined));
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+  act(() => localeStore.getState().setLocale("en"));
+  window.localStorage.clear();
+});
+
+describe("the inspector in 中文", () => {
+  it("switches its toggle, headings, explanations and close-code table with the UI language", () => {
+    const rendered = renderWithStore(
+      <>
+        <InspectorToggle />
+        <InspectorPanel />
+      </>,
+    );
+    act(() => signedIn(rendered));
+    act(() => rendered.store.getState().actions.setInspectorOpen(true));
+    expect(screen.getByRole("button", { name: "Inspector" })).toBeTruthy();
+    expect(screen.getByRole("heading", { name: "Protocol inspector" })).toBeTruthy();
+
+    act(() => localeStore.getState().setLocale("zh-CN"));
+
+    expect(screen.getByRole("button", { name: "检查器" })).toBeTruthy();
+    expect(screen.getByRole("heading", { name: "协议检查器" })).toBeTruthy();
+    expect(screen.getByRole("heading", { name: "握手" })).toBeTruthy();
+    expect(screen.getByText("还没有帧。")).toBeTruthy();
+    expect(screen.getByRole("table", { name: "关闭代码" }).textContent).toContain(
+      "没有关闭帧就断开了",
+    );
+    expect(screen.queryByText("Protocol inspector")).toBeNull();
+  });
+});
