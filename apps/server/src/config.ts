@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { LIMITS } from "@duplex/protocol";
@@ -35,6 +36,16 @@ export interface Config {
   adminToken: string | undefined;
   /** Rate, connection and slow-reader limits (src/limits/). @default DEFAULT_ABUSE_LIMITS */
   limits: AbuseLimits;
+  /** `redis://host:port`: fan-out and presence shared by several nodes. Unset: in-process. @default undefined */
+  redisUrl: string | undefined;
+  /** This node's name in logs, presence and metrics. @default random */
+  nodeId: string;
+  /** With a shared broker, how often every subscribed room is compared with the store's head. @default 1000 */
+  headCheckMs: number;
+  /** With Redis, presence entries of a node that stops refreshing expire after this. @default 15000 */
+  presenceTtlMs: number;
+  /** On shutdown, leaves of this node's users take effect this much later (no flap on reconnect). @default 5000 */
+  leaveGraceMs: number;
 }
 
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -100,6 +111,19 @@ const EnvSchema = z.object({
   HELLO_TIMEOUT_MS: intIn(50, 60_000).default(LIMITS.helloTimeoutMs),
   ADMIN_TOKEN: z.string().trim().min(8, "must be at least 8 characters").optional(),
   NODE_ENV: z.string().trim().optional(),
+  REDIS_URL: z
+    .string()
+    .trim()
+    .regex(/^rediss?:\/\/[^\s]+$/, "must be a URL like redis://host:6379")
+    .optional(),
+  NODE_ID: z
+    .string()
+    .trim()
+    .regex(/^[\w.-]{1,64}$/, "must be 1-64 letters, digits, '.', '_' or '-'")
+    .optional(),
+  HEAD_CHECK_MS: intIn(0, 10 * 60_000).default(1_000),
+  PRESENCE_TTL_MS: intIn(300, 10 * 60_000).default(15_000),
+  LEAVE_GRACE_MS: intIn(0, 10 * 60_000).default(5_000),
   ...LIMITS_ENV,
 });
 
@@ -154,5 +178,10 @@ export function loadConfig(
     helloTimeoutMs: e.HELLO_TIMEOUT_MS,
     adminToken: e.ADMIN_TOKEN,
     limits: abuseLimitsFromEnv(e),
+    redisUrl: e.REDIS_URL,
+    nodeId: e.NODE_ID ?? `n_${randomBytes(4).toString("hex")}`,
+    headCheckMs: e.HEAD_CHECK_MS,
+    presenceTtlMs: e.PRESENCE_TTL_MS,
+    leaveGraceMs: e.LEAVE_GRACE_MS,
   };
 }

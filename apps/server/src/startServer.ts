@@ -3,15 +3,18 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { CloseCode, LIMITS, SUPPORTED_SUBPROTOCOLS, WS_PATH } from "@duplex/protocol";
 import { WebSocketServer } from "ws";
-import { InProcessBroker } from "./broker/InProcessBroker.js";
+import type { Broker } from "./broker/Broker.js";
+import { openScaleOut } from "./broker/redis/openScaleOut.js";
 import { startChat } from "./chat/Chat.js";
 import { ConfigError, loadConfig, originsForPort, type Config } from "./config.js";
 import { acceptConnection } from "./connection/acceptConnection.js";
 import type { Connection } from "./connection/Connection.js";
 import { startHeartbeat } from "./connection/heartbeat.js";
 import { RoomFanout } from "./connection/RoomFanout.js";
+import { storeSequenceSource } from "./connection/roomSequencer.js";
 import type { ServerContext } from "./context.js";
 import { NOTIFICATIONS_PATH, createNotificationsApi } from "./http/notificationsApi.js";
+import { READYZ_PATH, createReadyz } from "./http/readyz.js";
 import { createRequestHandler } from "./http/requestHandler.js";
 import { checkUpgrade, isEchoUpgrade, refuseUpgrade } from "./http/upgrade.js";
 import { createEchoServer } from "./echo/echoServer.js";
@@ -20,7 +23,7 @@ import { HTTP_PROBE_PATH, httpProbe } from "./inspector/httpProbe.js";
 import { ConnectionLimiter } from "./limits/connectionLimiter.js";
 import { FRAME_LIMITS } from "./limits/frameLimits.js";
 import { createLogger, type Logger } from "./logger.js";
-import { MemoryPresence } from "./presence/MemoryPresence.js";
+import type { Presence } from "./presence/Presence.js";
 import { startPush } from "./push/Push.js";
 import { OnlineUsers } from "./session/OnlineUsers.js";
 import { openStore, storeLabel } from "./store/openStore.js";
@@ -40,6 +43,8 @@ export interface RunningServer {
 export interface StartOptions {
   /** @default a pino logger at `config.logLevel` */
   logger?: Logger;
+  /** Fan-out and presence to use instead of the config's (tests inject faulty ones). @default openScaleOut(config) */
+  scaleOut?: { broker: Broker; presence: Presence };
 }
 
 /** How long shutdown waits for clients to answer the close handshake before cutting them off. */
@@ -104,8 +109,13 @@ export async function startServer(
 
   const store = await openStore(config);
   await store.ensureRoom("general");
-  const broker = new InProcessBroker();
-  const presence = new MemoryPresence();
+  const scaleOut =
+    options.scaleOut ??
+    (await openScaleOut(config, log).catch(async (err: unknown) => {
+      await store.close();
+      throw err;
+    }));
+  const { broker, presence } = scaleOut;
   const connections = new Set<Connection>();
   const online = new OnlineUsers();
   const now = () => Date.now();
@@ -132,13 +142,21 @@ export async function startServer(
     store,
     broker,
     presence,
-    fanout: new RoomFanout(broker, log),
+    fanout: new RoomFanout(broker, log, {
+      source: storeSequenceSource(store),
+      // Only a broker that can lose payloads needs the periodic head check.
+      headCheckMs: broker.onReset ? config.headCheckMs : 0,
+    }),
     online,
     push,
     chat,
     connections,
     now,
   };
+  presence.onExpired?.((room, user) => {
+    ctx.chat.directory.touch(room);
+    void ctx.fanout.publish(room, { type: "presence", room, event: "leave", user });
+  });
 
   const notificationsApi = createNotificationsApi({
     adminToken: config.adminToken,
@@ -155,6 +173,18 @@ export async function startServer(
       new Map([
         [NOTIFICATIONS_PATH, notificationsApi],
         [HTTP_PROBE_PATH, httpProbe],
+        [
+          READYZ_PATH,
+          createReadyz(
+            {
+              accepting: () => closing === undefined,
+              pingStore: () => store.ping(),
+              brokerReady: () => broker.isReady?.() ?? true,
+              nodeId: config.nodeId,
+            },
+            log,
+          ),
+        ],
       ]),
     ),
   );
@@ -206,6 +236,8 @@ export async function startServer(
   } catch (err) {
     await chat.close();
     await push.close();
+    ctx.fanout.close();
+    await Promise.all([presence.close(), broker.close()]);
     await store.close();
     throw err;
   }
@@ -222,13 +254,18 @@ export async function startServer(
     closing ??= (async () => {
       log.info("shutting down");
       stopHeartbeat();
-      http.close();
       await push.close();
+      // Leaves of this node's users wait out a grace period: a reconnect elsewhere causes no flap.
+      await presence.drain?.(config.leaveGraceMs);
       await closeSockets(ctx.connections);
+      // Listening until now lets a load balancer read /readyz (503) and /healthz (200) meanwhile;
+      // new upgrades are refused with 503 since `closing` is set.
+      http.close();
       await echo.close();
       await chat.close();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       http.closeAllConnections();
+      ctx.fanout.close();
       await Promise.all([presence.close(), broker.close()]);
       await store.close();
       log.info("shut down");

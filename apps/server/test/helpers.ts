@@ -13,6 +13,7 @@ import {
 } from "@duplex/protocol";
 import { WebSocket, type ClientOptions } from "ws";
 import { startServer, type RunningServer } from "../src/index.js";
+import type { StartOptions } from "../src/startServer.js";
 import type { Config } from "../src/config.js";
 
 export const TEST_SECRET = "integration-test-secret-0123456789";
@@ -29,16 +30,20 @@ export function tempDb(): { path: string; [Symbol.dispose](): void } {
 /** The real server on a free port, quiet, with a fixed token secret unless overridden. */
 export function startTestServer(
   overrides: Partial<Config> & { dbPath: string },
+  options: StartOptions = {},
 ): Promise<RunningServer> {
   // No built web app unless a test brings one: whether apps/web/dist exists must not change results.
   const webDist = join(dirname(overrides.dbPath), "no-web-dist");
-  return startServer({
-    port: 0,
-    logLevel: "silent",
-    tokenSecret: TEST_SECRET,
-    webDist,
-    ...overrides,
-  });
+  return startServer(
+    {
+      port: 0,
+      logLevel: "silent",
+      tokenSecret: TEST_SECRET,
+      webDist,
+      ...overrides,
+    },
+    options,
+  );
 }
 
 export interface Closed {

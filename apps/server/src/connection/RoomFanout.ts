@@ -2,6 +2,7 @@ import { encode, type ServerMessage } from "@duplex/protocol";
 import type { Broker, Unsubscribe } from "../broker/Broker.js";
 import type { Logger } from "../logger.js";
 import type { Connection } from "./Connection.js";
+import { RoomSequencer, type SequenceSource } from "./roomSequencer.js";
 
 /** How a broadcast is delivered: to everyone but one user's sockets, and whether it may be dropped. */
 export interface FanoutOptions {
@@ -15,6 +16,8 @@ interface Header {
   exceptUser?: string;
   exceptConnection?: string;
   volatile?: boolean;
+  /** A chat message's seq: the receiving node orders and gap-fills by it (roomSequencer.ts). */
+  seq?: number;
 }
 
 const channelOf = (room: string) => `room:${room}`;
@@ -23,11 +26,12 @@ const channelOf = (room: string) => `room:${room}`;
  * Broker payload: the encoded frame, optionally preceded by a one-line JSON header. Frames are JSON
  * objects and start with `{`, headers start with `!`, so the two cannot be confused.
  */
-export function packPayload(frame: string, options: FanoutOptions): string {
+export function packPayload(frame: string, options: FanoutOptions & { seq?: number }): string {
   if (
     options.exceptUser === undefined &&
     options.exceptConnection === undefined &&
-    !options.volatile
+    !options.volatile &&
+    options.seq === undefined
   ) {
     return frame;
   }
@@ -51,11 +55,47 @@ export function unpackPayload(payload: string): { frame: string; header: Header 
 export class RoomFanout {
   readonly #local = new Map<string, Set<Connection>>();
   readonly #subscriptions = new Map<string, Promise<Unsubscribe>>();
+  readonly #sequencer: RoomSequencer<{ frame: string; header: Header }> | undefined;
+  readonly #stopCatchUp: (() => void) | undefined;
 
+  /**
+   * With `source` (the store), chat messages are delivered gap-free per room whatever the broker
+   * does: see {@link RoomSequencer}. `headCheckMs` > 0 also compares every subscribed room with the
+   * store's head that often, catching the tail of a burst whose publishes were lost.
+   */
   constructor(
     private readonly broker: Broker,
     private readonly log: Logger,
-  ) {}
+    options: { source?: SequenceSource; headCheckMs?: number } = {},
+  ) {
+    const { source, headCheckMs = 0 } = options;
+    if (!source) return;
+    const sequencer = new RoomSequencer<{ frame: string; header: Header }>({
+      source,
+      log,
+      deliver: (room, { frame, header }) => this.#deliverFrame(room, frame, header),
+      fromStore: (message) => ({ frame: encode({ type: "message", ...message }), header: {} }),
+    });
+    this.#sequencer = sequencer;
+    const stopReset = broker.onReset?.(() => sequencer.catchUpAll());
+    const timer =
+      headCheckMs > 0 ? setInterval(() => sequencer.catchUpAll(), headCheckMs) : undefined;
+    timer?.unref();
+    this.#stopCatchUp = () => {
+      stopReset?.();
+      clearInterval(timer);
+    };
+  }
+
+  /** Gap fills and dropped duplicates so far (zero without a sequencer). */
+  get counters(): { gapFilled: number; dropped: number } {
+    return this.#sequencer?.counters ?? { gapFilled: 0, dropped: 0 };
+  }
+
+  /** Stops the periodic head check. */
+  close(): void {
+    this.#stopCatchUp?.();
+  }
 
   /** Adds a local socket to the room; resolves once this node receives the room's broadcasts. */
   async add(room: string, conn: Connection): Promise<void> {
@@ -67,9 +107,13 @@ export class RoomFanout {
     sockets.add(conn);
     let subscription = this.#subscriptions.get(room);
     if (!subscription) {
-      subscription = this.broker.subscribe(channelOf(room), (payload) =>
-        this.#deliver(room, payload),
-      );
+      subscription = this.broker
+        .subscribe(channelOf(room), (payload) => this.#deliver(room, payload))
+        .then(async (unsubscribe) => {
+          // Subscribed first, then the head read: nothing committed in between is missed.
+          await this.#sequencer?.open(room);
+          return unsubscribe;
+        });
       this.#subscriptions.set(room, subscription);
     }
     await subscription;
@@ -81,12 +125,17 @@ export class RoomFanout {
     this.#local.delete(room);
     const subscription = this.#subscriptions.get(room);
     this.#subscriptions.delete(room);
+    this.#sequencer?.close(room);
     if (subscription) await (await subscription)();
   }
 
   /** Encodes once and publishes to every member socket on every node. */
   async publish(room: string, message: ServerMessage, options: FanoutOptions = {}): Promise<void> {
-    await this.broker.publish(channelOf(room), packPayload(encode(message), options));
+    const seq = message.type === "message" ? message.seq : undefined;
+    await this.broker.publish(
+      channelOf(room),
+      packPayload(encode(message), seq === undefined ? options : { ...options, seq }),
+    );
   }
 
   #deliver(room: string, payload: string): void {
@@ -100,6 +149,13 @@ export class RoomFanout {
       return;
     }
     const { frame, header } = unpacked;
+    if (this.#sequencer) this.#sequencer.receive(room, header.seq, { frame, header });
+    else this.#deliverFrame(room, frame, header);
+  }
+
+  #deliverFrame(room: string, frame: string, header: Header): void {
+    const sockets = this.#local.get(room);
+    if (!sockets) return;
     for (const conn of sockets) {
       if (header.exceptUser !== undefined && conn.user?.id === header.exceptUser) continue;
       if (conn.id === header.exceptConnection) continue;

@@ -18,4 +18,9 @@ export interface Presence {
    * reconnects to another node in time is never announced as leaving and joining. Absent: no delay.
    */
   drain?(graceMs: number): Promise<void>;
+  /**
+   * Calls `listener` when a user's last socket in a room expired without a leave (its node died or
+   * drained); the caller announces `presence leave`. Absent: entries never expire (single node).
+   */
+  onExpired?(listener: (room: string, user: User) => void): () => void;
 }

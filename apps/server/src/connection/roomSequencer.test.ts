@@ -1,0 +1,71 @@
+import type { ChatMessage } from "@duplex/protocol";
+import { describe, expect, it } from "vitest";
+import { createLogger } from "../logger.js";
+import { RoomSequencer, type SequenceSource } from "./roomSequencer.js";
+
+const message = (seq: number): ChatMessage => ({
+  id: `m_${seq}`,
+  room: "r",
+  seq,
+  ts: seq,
+  cid: `c${seq}`,
+  from: { id: "u_aaaaaaaaaaaaaaaa", name: "A" },
+  text: `t${seq}`,
+});
+
+function setup(committed: number) {
+  const log: ChatMessage[] = Array.from({ length: committed }, (_, i) => message(i + 1));
+  const source: SequenceSource = {
+    head: async () => log.length,
+    after: async (_room, since, limit) => log.filter((m) => m.seq > since).slice(0, limit),
+  };
+  const out: string[] = [];
+  const sequencer = new RoomSequencer<string>({
+    source,
+    log: createLogger("silent"),
+    deliver: (_room, item) => out.push(item),
+    fromStore: (m) => `store:${m.seq}`,
+  });
+  return { log, out, sequencer };
+}
+
+describe("RoomSequencer", () => {
+  it("starts after the store's head and drops what the head already covers", async () => {
+    const { out, sequencer } = setup(3);
+    await sequencer.open("r");
+    sequencer.receive("r", 2, "broker:2");
+    sequencer.receive("r", 4, "broker:4");
+    await sequencer.idle();
+    expect(out).toEqual(["broker:4"]);
+  });
+
+  it("fills a jump from the store before delivering, then drops the late duplicate", async () => {
+    const { log, out, sequencer } = setup(0);
+    await sequencer.open("r");
+    log.push(message(1), message(2), message(3));
+    sequencer.receive("r", 3, "broker:3");
+    sequencer.receive("r", 1, "broker:1");
+    await sequencer.idle();
+    expect(out).toEqual(["store:1", "store:2", "broker:3"]);
+    expect(sequencer.counters).toEqual({ gapFilled: 2, dropped: 1 });
+  });
+
+  it("keeps unsequenced items in order behind a gap being filled", async () => {
+    const { log, out, sequencer } = setup(0);
+    await sequencer.open("r");
+    log.push(message(1), message(2));
+    sequencer.receive("r", 2, "broker:2");
+    sequencer.receive("r", undefined, "presence");
+    await sequencer.idle();
+    expect(out).toEqual(["store:1", "broker:2", "presence"]);
+  });
+
+  it("catchUpAll delivers a lost tail that no later message would reveal", async () => {
+    const { log, out, sequencer } = setup(0);
+    await sequencer.open("r");
+    log.push(message(1), message(2));
+    sequencer.catchUpAll();
+    await sequencer.idle();
+    expect(out).toEqual(["store:1", "store:2"]);
+  });
+});

@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { TestClient, startTestServer, tempDb } from "./helpers.js";
+
+describe("/readyz", () => {
+  it("answers 200 with the node id while serving", async () => {
+    using db = tempDb();
+    await using server = await startTestServer({ dbPath: db.path, nodeId: "node-a" });
+    const res = await fetch(`${server.httpUrl}/readyz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({
+      status: "ready",
+      node: "node-a",
+      checks: { accepting: "ok", store: "ok", broker: "ok" },
+    });
+  });
+
+  it("fails with 503 during shutdown while /healthz still answers 200", async () => {
+    using db = tempDb();
+    await using server = await startTestServer({ dbPath: db.path });
+    const { client } = await TestClient.hello(server.url);
+    // A client that never reads keeps the shutdown in its close handshake grace period.
+    client.ws.pause();
+    const closing = server.close();
+    try {
+      const ready = await fetch(`${server.httpUrl}/readyz`);
+      expect(ready.status).toBe(503);
+      expect(((await ready.json()) as { checks: { accepting: string } }).checks.accepting).toBe(
+        "shutting down",
+      );
+      expect((await fetch(`${server.httpUrl}/healthz`)).status).toBe(200);
+    } finally {
+      client.close();
+      await closing;
+    }
+  });
+});
