@@ -1,4 +1,5 @@
 import { CloseCode } from "@duplex/protocol";
+import { useT } from "../i18n/useT.js";
 import { useActions, useDuplex } from "../store/storeContext.js";
 import { ReconnectButton } from "./ReconnectButton.js";
 import "../styles/session.css";
@@ -22,12 +23,13 @@ export function SessionNotice({ onReload = reloadPage }: SessionNoticeProps) {
     s.connection.status === "closed" ? s.connection.lastClose?.code : undefined,
   );
   const { reconnect } = useActions();
+  const t = useT();
   if (code === CloseCode.UpgradeRequired) {
     return (
       <p role="alert" className="session-notice">
-        Please reload: the server was upgraded.{" "}
+        {t("session.upgraded")}{" "}
         <button type="button" className="button-secondary" onClick={onReload}>
-          Reload
+          {t("session.reload")}
         </button>
       </p>
     );
@@ -35,9 +37,9 @@ export function SessionNotice({ onReload = reloadPage }: SessionNoticeProps) {
   if (code === CloseCode.Unauthorized) {
     return (
       <p role="alert" className="session-notice">
-        Signed out: your session expired.{" "}
+        {t("session.expired")}{" "}
         <button type="button" className="button-secondary" onClick={reconnect}>
-          Sign in again
+          {t("session.signInAgain")}
         </button>
       </p>
     );

@@ -1,5 +1,6 @@
 import { SIGNED_OUT } from "@duplex/client";
 import type { OutboxEntry } from "@duplex/client";
+import { useT } from "../i18n/useT.js";
 import { useActions, useDuplex } from "../store/storeContext.js";
 import "../styles/session.css";
 
@@ -17,22 +18,22 @@ export function SignedOutMessages() {
   );
   const cids = outbox.filter(isSignedOut).map((e) => e.cid);
   const { retryMessage, discardMessage } = useActions();
+  const t = useT();
   if (cids.length === 0) return null;
-  const count = cids.length === 1 ? "1 message" : `${cids.length} messages`;
   return (
-    <section className="signed-out-messages" aria-label="Messages not sent">
-      <p>{count} not sent — signed out.</p>
+    <section className="signed-out-messages" aria-label={t("signedOut.label")}>
+      <p>{t("signedOut.count", { count: cids.length })}</p>
       {newName !== undefined && (
         <button
           type="button"
           className="button-secondary"
           onClick={() => cids.forEach(retryMessage)}
         >
-          Send as {newName}
+          {t("signedOut.sendAs", { name: newName })}
         </button>
       )}
       <button type="button" className="link-button" onClick={() => cids.forEach(discardMessage)}>
-        Discard
+        {t("signedOut.discard")}
       </button>
     </section>
   );

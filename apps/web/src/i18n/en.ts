@@ -85,6 +85,17 @@ export const en = {
   "editor.label": "Edit text",
   "editor.hint": "Enter to save · Esc to cancel",
   "request.failed": "request failed",
+  "session.upgraded": "Please reload: the server was upgraded.",
+  "session.reload": "Reload",
+  "session.expired": "Signed out: your session expired.",
+  "session.signInAgain": "Sign in again",
+  "signedOut.label": "Messages not sent",
+  "signedOut.count": {
+    one: "{count} message not sent — signed out.",
+    other: "{count} messages not sent — signed out.",
+  },
+  "signedOut.sendAs": "Send as {name}",
+  "signedOut.discard": "Discard",
 
   "time.justNow": "just now",
   "time.minutesAgo": "{count} min ago",
