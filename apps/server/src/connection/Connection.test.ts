@@ -7,7 +7,15 @@ import { Connection } from "./Connection.js";
 /** Just the socket surface `deliver` reads, with a controllable send queue. */
 function fakeSocket(bufferedAmount: number) {
   const sent: string[] = [];
-  const ws = { readyState: WebSocket.OPEN, bufferedAmount, send: (f: string) => sent.push(f) };
+  const ws = {
+    readyState: WebSocket.OPEN,
+    bufferedAmount,
+    // Frames go out as UTF-8 bytes flagged as text; read them back as the JSON they carry.
+    send: (f: Buffer, options: { binary: boolean }) => {
+      expect(options.binary).toBe(false);
+      sent.push(f.toString("utf8"));
+    },
+  };
   return { ws: ws as unknown as WebSocket, sent };
 }
 

@@ -2,12 +2,17 @@ import { CLOSE_REASONS, CloseCode, encode, type ServerMessage, type User } from 
 import { WebSocket } from "ws";
 import { noteClosing } from "../inspector/controlFrames.js";
 import type { Logger } from "../logger.js";
+import { frameBytes } from "./frameBytes.js";
+import { holdWrites, releaseIfLarge, tcpSocketOf } from "./writeCoalescing.js";
 
 /** Above this many queued bytes a socket is congested: volatile frames (typing) are dropped for it. */
 const CONGESTED_BYTES = 256 * 1024;
 
 /** A slow reader closed with 1013 gets this long to read the close frame before it is cut off. */
 const SLOW_READER_GRACE_MS = 1_000;
+
+// A Buffer is sent as a binary frame unless told otherwise; every Duplex frame is JSON text.
+const TEXT_FRAME = { binary: false } as const;
 
 /**
  * One client socket and what the server knows about it. Frames are handled one at a time, in arrival
@@ -52,12 +57,17 @@ export class Connection {
     this.sendFrame(encode(message));
   }
 
+  /** Queues a text frame; frames of one tick leave in one write (writeCoalescing.ts). */
   sendFrame(frame: string): void {
     if (this.ws.readyState !== WebSocket.OPEN) return;
-    this.ws.send(frame);
+    const socket = tcpSocketOf(this.ws);
+    if (socket) holdWrites(socket);
+    this.ws.send(frameBytes(frame), TEXT_FRAME);
     if (this.maxBufferedBytes > 0 && this.ws.bufferedAmount > this.maxBufferedBytes) {
       this.#dropSlowReader();
+      return;
     }
+    if (socket) releaseIfLarge(socket);
   }
 
   // A reader this far behind costs the server memory for every frame of its rooms: let it go and
