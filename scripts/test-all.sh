@@ -26,6 +26,14 @@ if [ ! -x /usr/lib/postgresql/15/bin/initdb ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq postgresql >/dev/null
 fi
 
+# Cross-node fan-out and presence run on Debian's redis-server; `pnpm cluster` puts Debian's nginx in front.
+if ! command -v redis-server >/dev/null 2>&1 || [ ! -x /usr/sbin/nginx ]; then
+  echo "› installing Debian's redis-server and nginx"
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq redis-server nginx >/dev/null
+fi
+
 # better-sqlite3 compiles from source here; node-gyp must use the installed Node headers.
 export npm_config_nodedir="${npm_config_nodedir:-/usr}"
 pnpm install --frozen-lockfile

@@ -1,0 +1,64 @@
+import type { RunningServer } from "../../src/index.js";
+import { loadConfig, type Config } from "../../src/config.js";
+import { startTestServer, tempDb } from "../helpers.js";
+import { postgresMissing, startPostgres, type PostgresHandle } from "../support/postgres.js";
+import { startTestRedis, type TestRedis } from "../support/redis.js";
+
+/** Two nodes sharing one record (Postgres when installed, else one SQLite file) and one Redis. */
+export interface TestCluster {
+  a: RunningServer;
+  b: RunningServer;
+  redis: TestRedis;
+  /** "postgres" or "sqlite": which shared record the nodes use. */
+  record: string;
+  [Symbol.asyncDispose](): Promise<void>;
+}
+
+let postgres: Promise<PostgresHandle> | undefined;
+
+/** Stops the shared Postgres cluster (call in afterAll). */
+export async function stopClusterPostgres(): Promise<void> {
+  const handle = await postgres;
+  postgres = undefined;
+  await handle?.stop();
+}
+
+export const ADMIN_TOKEN = "cluster-admin-token";
+
+/** Starts Redis and two nodes; `overrides` apply to both (short timers keep the tests quick). */
+export async function startCluster(overrides: Partial<Config> = {}): Promise<TestCluster> {
+  const redis = await startTestRedis();
+  const db = tempDb();
+  let databaseUrl: string | undefined;
+  if (postgresMissing === undefined) {
+    postgres ??= startPostgres();
+    databaseUrl = await (await postgres).freshDatabase();
+  }
+  const node = (nodeId: string) =>
+    startTestServer({
+      dbPath: db.path,
+      ...(databaseUrl !== undefined && { databaseUrl }),
+      redisUrl: redis.url,
+      nodeId,
+      headCheckMs: 200,
+      presenceTtlMs: 900,
+      leaveGraceMs: 300,
+      adminToken: ADMIN_TOKEN,
+      // Many sends per socket in a second: the per-connection rate limits are not under test here.
+      limits: loadConfig({ ABUSE_LIMITS: "off" }).limits,
+      ...overrides,
+    });
+  const a = await node("node-a");
+  const b = await node("node-b");
+  return {
+    a,
+    b,
+    redis,
+    record: databaseUrl === undefined ? "sqlite" : "postgres",
+    [Symbol.asyncDispose]: async () => {
+      await Promise.all([a.close(), b.close()]);
+      await redis[Symbol.asyncDispose]();
+      db[Symbol.dispose]();
+    },
+  };
+}
