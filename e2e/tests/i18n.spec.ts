@@ -23,6 +23,13 @@ test("switch to 中文: the UI is translated, <html lang> follows, and a reload 
   await composer.press("Enter");
   await expect(messageItem(page, text)).toContainText("已发送");
 
+  // The protocol inspector explains itself in Chinese too.
+  await banner.getByRole("button", { name: "检查器" }).click();
+  await expect(page.getByRole("heading", { name: "协议检查器" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "握手", exact: true })).toBeVisible();
+  await page.getByRole("button", { name: "关闭检查器" }).click();
+  await expect(page.getByRole("heading", { name: "协议检查器" })).toBeHidden();
+
   await page.reload();
   await expect(banner.getByRole("status")).toHaveText(/^在线/);
   await expect(banner.getByLabel("语言")).toHaveValue("zh-CN");
