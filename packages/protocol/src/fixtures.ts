@@ -53,6 +53,16 @@ export const validServerMessages: ServerMessage[] = [
     protocolVersion: 1,
   },
   {
+    type: "welcome",
+    user: alice,
+    token: "t.s",
+    tokenExpiresAt: 1,
+    heartbeatMs: 25_000,
+    serverTime: 2,
+    protocolVersion: 1,
+    limits: { sendPerSecond: 20, sendBurst: 100 },
+  },
+  {
     type: "joined",
     room: "general",
     members: [alice, bob],

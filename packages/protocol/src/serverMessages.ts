@@ -21,6 +21,15 @@ import { ControlMessage, InspectingMessage } from "./inspectMessages.js";
 
 // Server messages are parsed leniently by clients (z.object): a newer server may add fields.
 
+/** The server's per-connection budget for writes (`send`, `edit`, `delete`), so clients can pace. */
+export const SendLimits = z.object({
+  /** Sustained writes per second. */
+  sendPerSecond: z.number().positive(),
+  /** Writes allowed at once when the budget is full. */
+  sendBurst: z.number().int().positive(),
+});
+export type SendLimits = z.infer<typeof SendLimits>;
+
 export const WelcomeMessage = z.object({
   type: z.literal("welcome"),
   ref: Ref.optional(),
@@ -33,6 +42,8 @@ export const WelcomeMessage = z.object({
   heartbeatMs: z.number().int().positive(),
   serverTime: Timestamp,
   protocolVersion: z.number().int().positive(),
+  /** The write rate limit of this connection; absent when the server does not limit writes. */
+  limits: SendLimits.optional(),
 });
 
 export const JoinedMessage = z.object({

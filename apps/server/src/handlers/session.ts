@@ -54,6 +54,7 @@ export async function handleHello(
     exp: tokenExpiresAt,
   });
   conn.log.info({ user: user.id, name: user.name, restored: msg.token !== undefined }, "welcome");
+  const { sendPerSecond, sendBurst } = ctx.config.limits.rate;
   conn.send({
     type: "welcome",
     ...(msg.ref !== undefined && { ref: msg.ref }),
@@ -63,6 +64,8 @@ export async function handleHello(
     heartbeatMs: ctx.config.heartbeatMs,
     serverTime: now,
     protocolVersion: PROTOCOL_VERSION,
+    // Announced so clients pace their outbox under it instead of being refused (0 = writes unlimited).
+    ...(sendPerSecond > 0 && { limits: { sendPerSecond, sendBurst } }),
   });
   startTokenRefresh(ctx, conn, { sub: userId, name: wanted });
   await ctx.push.notifier.welcome(conn, user);
