@@ -392,6 +392,6 @@ export class DuplexClient {
     this.#reconnect.markOpen();
     this.#setState({ status: "open", attempt: 0, lastClose: this.#state.lastClose });
     this.#events.emit("user", welcome.user);
-    this.#rooms.onWelcome();
+    this.#rooms.onWelcome(welcome.limits);
   }
 }

@@ -1,5 +1,5 @@
 import { LIMITS, SUBPROTOCOL, decodeClientMessage, encode } from "@duplex/protocol";
-import type { ChatMessage, ClientMessage, ServerMessage, User } from "@duplex/protocol";
+import type { ChatMessage, ClientMessage, SendLimits, ServerMessage, User } from "@duplex/protocol";
 import type { WebSocketConstructor, WebSocketLike } from "./types.js";
 
 const CONNECTING = 0;
@@ -21,6 +21,8 @@ export interface FakePeerOptions {
   heartbeatMs?: number;
   /** Clock for message timestamps. @default Date.now */
   now?: () => number;
+  /** `welcome.limits` (announced only; refusing is up to `onFrame`). @default undefined */
+  sendLimits?: SendLimits;
 }
 
 /**
@@ -127,7 +129,8 @@ export class FakePeer {
   onFrame: ((socket: FakeSocket, message: ClientMessage) => boolean | void) | undefined;
   /** Set false to simulate a half-open link: pings go unanswered. */
   answerPings = true;
-  readonly #options: Required<FakePeerOptions>;
+  readonly #options: Required<Omit<FakePeerOptions, "sendLimits">>;
+  readonly #sendLimits: SendLimits | undefined;
   readonly #live = new Set<FakeSocket>();
   #users = 0;
 
@@ -138,6 +141,7 @@ export class FakePeer {
       heartbeatMs: options.heartbeatMs ?? 25_000,
       now: options.now ?? Date.now,
     };
+    this.#sendLimits = options.sendLimits;
   }
 
   /** The constructor to inject as the client's `WebSocket` option. */
@@ -224,6 +228,7 @@ export class FakePeer {
           heartbeatMs: this.#options.heartbeatMs,
           serverTime: now,
           protocolVersion: 1,
+          ...(this.#sendLimits !== undefined && { limits: this.#sendLimits }),
         });
         return;
       }

@@ -56,11 +56,6 @@ export class Outbox {
     this.#changed();
   }
 
-  /** Queued entries of one room, oldest first: what to send once the room is joined. */
-  queuedFor(room: string): OutboxEntry[] {
-    return this.entries().filter((e) => e.room === room && e.status === "queued");
-  }
-
   setStatus(cid: string, status: "queued" | "sent"): void {
     const entry = this.#entries.get(cid);
     if (entry === undefined || entry.status === status) return;

@@ -1,9 +1,10 @@
 import { ErrorCode } from "@duplex/protocol";
-import type { ChatMessage, ClientMessage, ServerMessageOf } from "@duplex/protocol";
+import type { ChatMessage, ClientMessage, SendLimits, ServerMessageOf } from "@duplex/protocol";
 import type { JoinOptions, OutboxEntry, Timers } from "./types.js";
 import type { Outbox } from "./outbox.js";
 import type { RoomCursors } from "./roomCursors.js";
 import type { RoomFeeds } from "./roomFeeds.js";
+import { SendPacer } from "./sendPacer.js";
 
 /** Send errors that no retry can fix: the entry is marked failed. */
 const PERMANENT_SEND_ERRORS: ReadonlySet<string> = new Set<ErrorCode>([
@@ -36,7 +37,8 @@ export interface RoomSessionDeps {
 /**
  * Room membership over a sequence of sockets: which rooms to (re)join and from where, and when each
  * room's outbox entries may go out — only after that room's `joined`, so a resent message can never
- * race ahead of its join and earn `not_joined`.
+ * race ahead of its join and earn `not_joined` — and in outbox order, paced under the server's write
+ * limit, so a flushed backlog is not refused and stored out of order.
  */
 export class RoomSession {
   /** Rooms the app asked for, rejoined after every reconnect. */
@@ -49,9 +51,11 @@ export class RoomSession {
   /** In-flight joins by ref: the room, and whether the join carried `since`. */
   readonly #joins = new Map<string, { room: string; resumed: boolean }>();
   #connected = false;
-  #retryTimer: unknown;
+  readonly #pacer: SendPacer;
 
-  constructor(private readonly deps: RoomSessionDeps) {}
+  constructor(private readonly deps: RoomSessionDeps) {
+    this.#pacer = new SendPacer(deps.timers, () => this.#pump());
+  }
 
   get rooms(): readonly string[] {
     return [...this.#rooms];
@@ -78,20 +82,23 @@ export class RoomSession {
     if (this.#connected) this.deps.write({ type: "leave", room });
   }
 
-  /** A new outbox entry: out at once if its room is live, else when the room's `joined` arrives. */
+  /** A new outbox entry: out as soon as its room is live and the pace allows, after older ones. */
   send(entry: OutboxEntry): void {
-    if (this.#ready.has(entry.room)) this.#transmit(entry);
+    if (this.#ready.has(entry.room)) this.#pump();
   }
 
-  /** Sends what is queued for a room, oldest first, with the original `cid`s. */
+  /** Sends what is queued for a live room, oldest first (paced), with the original `cid`s. */
   flush(room: string): void {
-    if (!this.#ready.has(room)) return;
-    for (const entry of this.deps.outbox.queuedFor(room)) this.#transmit(entry);
+    if (this.#ready.has(room)) this.#pump();
   }
 
-  /** `welcome` arrived: rejoin every room, each from its cursor once this instance has loaded it. */
-  onWelcome(): void {
+  /**
+   * `welcome` arrived: pace writes under its `limits` (a fresh budget per connection), and rejoin every
+   * room, each from its cursor once this instance has loaded it.
+   */
+  onWelcome(limits?: SendLimits): void {
     this.#connected = true;
+    this.#pacer.reset(limits);
     for (const room of this.#rooms) this.#sendJoin(room);
   }
 
@@ -127,8 +134,8 @@ export class RoomSession {
     if (PERMANENT_SEND_ERRORS.has(error.code)) {
       this.deps.outbox.fail(entry.cid, `${error.code}: ${error.message}`);
     } else {
-      this.deps.outbox.setStatus(entry.cid, "queued");
-      this.#scheduleRetry(error.retryAfterMs ?? SEND_RETRY_MS);
+      this.#requeueFrom(entry);
+      this.#pacer.pause(error.retryAfterMs ?? SEND_RETRY_MS);
     }
     return true;
   }
@@ -137,8 +144,7 @@ export class RoomSession {
     this.#connected = false;
     this.#ready.clear();
     this.#joins.clear();
-    if (this.#retryTimer !== undefined) this.deps.timers.clearTimeout(this.#retryTimer);
-    this.#retryTimer = undefined;
+    this.#pacer.stop();
     this.deps.feeds.onDisconnect();
     this.deps.outbox.requeueSent();
   }
@@ -165,11 +171,34 @@ export class RoomSession {
     this.deps.outbox.setStatus(entry.cid, "sent");
   }
 
-  #scheduleRetry(ms: number): void {
-    if (this.#retryTimer !== undefined) return;
-    this.#retryTimer = this.deps.timers.setTimeout(() => {
-      this.#retryTimer = undefined;
-      for (const room of this.#ready) this.flush(room);
-    }, ms);
+  /**
+   * Transmits queued entries of live rooms in outbox order while the pacer allows; when it says no,
+   * it calls this again later. Entries of a room not yet joined wait without holding up other rooms.
+   */
+  #pump(): void {
+    if (!this.#connected) return;
+    for (const entry of this.deps.outbox.entries()) {
+      if (entry.status !== "queued" || !this.#ready.has(entry.room)) continue;
+      if (!this.#pacer.tryTake()) return;
+      this.#transmit(entry);
+    }
+  }
+
+  /**
+   * A write was refused for now: it and every later in-flight entry of its room go back to the queue,
+   * so the retry re-sends them in order. A later one the server did accept is only acked again with
+   * its original seq (cid de-duplication); one whose own refusal is still on its way cannot be re-sent
+   * behind newer messages.
+   */
+  #requeueFrom(refused: OutboxEntry): void {
+    let after = false;
+    for (const entry of this.deps.outbox.entries()) {
+      if (entry.cid === refused.cid) {
+        after = true;
+        this.deps.outbox.setStatus(entry.cid, "queued");
+      } else if (after && entry.room === refused.room && entry.status === "sent") {
+        this.deps.outbox.setStatus(entry.cid, "queued");
+      }
+    }
   }
 }
