@@ -3,6 +3,7 @@ import type pg from "pg";
 import type { EditInput, MessageChangeInput, MessageChangeResult } from "../messageEdits.js";
 import type { AppendInput, AppendResult, MessagePage } from "../Store.js";
 import { MESSAGE_COLUMNS, toMessage, type MessageRow } from "./messageRows.js";
+import { GroupCommit, type GroupCommitOptions } from "./GroupCommit.js";
 import { UNIQUE_VIOLATION, constraintOf, sqlState } from "./pool.js";
 
 /**
@@ -51,13 +52,22 @@ const OWNER_SQL = `SELECT user_id FROM messages WHERE room = $1 AND id = $2`;
 export class PostgresMessages {
   readonly #pool: pg.Pool;
   readonly #newEpoch: () => string;
+  readonly #groupCommit: GroupCommit | undefined;
 
-  constructor(pool: pg.Pool, newEpoch: () => string) {
+  /** `groupCommit` undefined: one single-statement transaction per append. */
+  constructor(pool: pg.Pool, newEpoch: () => string, groupCommit: GroupCommitOptions | undefined) {
     this.#pool = pool;
     this.#newEpoch = newEpoch;
+    this.#groupCommit =
+      groupCommit &&
+      new GroupCommit(pool, (input) => this.#appendOne(input), newEpoch, groupCommit);
   }
 
-  async append(input: AppendInput): Promise<AppendResult> {
+  append(input: AppendInput): Promise<AppendResult> {
+    return this.#groupCommit ? this.#groupCommit.append(input) : this.#appendOne(input);
+  }
+
+  async #appendOne(input: AppendInput): Promise<AppendResult> {
     try {
       const { rows } = await this.#pool.query<MessageRow>({
         name: "duplex_append",

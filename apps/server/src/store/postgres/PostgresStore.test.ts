@@ -1,3 +1,4 @@
+import pgLib from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   postgresAvailable,
@@ -10,6 +11,7 @@ import { migrate } from "./migrations.js";
 import { createPool } from "./pool.js";
 import { DatabaseStartError, PostgresStore } from "./PostgresStore.js";
 
+const { Client } = pgLib;
 const alice = { id: "u_aliceaaaaaaaaaaa", name: "Alice" };
 
 describe.skipIf(!postgresAvailable())("PostgresStore", () => {
@@ -24,14 +26,19 @@ describe.skipIf(!postgresAvailable())("PostgresStore", () => {
 
   storeContract("PostgresStore", fresh);
   notificationStoreContract("PostgresStore", fresh);
+  storeContract("PostgresStore without group commit", async () =>
+    PostgresStore.open(await pg.freshDatabase(), { max: 4, groupCommit: false }),
+  );
 
-  describe("across nodes (two stores on one database)", () => {
+  describe.each([
+    { groupCommit: true, mode: "group commit (default)" },
+    { groupCommit: { directLimit: 0 }, mode: "group commit, always batched" },
+    { groupCommit: false, mode: "one transaction per append" },
+  ])("across nodes (two stores on one database), $mode", ({ groupCommit }) => {
+    const open = (url: string) => PostgresStore.open(url, { max: 4, groupCommit });
     it("numbers 2×200 interleaved appends to one room 1..400 with no gap and no duplicate", async () => {
       const url = await pg.freshDatabase();
-      const [a, b] = await Promise.all([
-        PostgresStore.open(url, { max: 4 }),
-        PostgresStore.open(url, { max: 4 }),
-      ]);
+      const [a, b] = await Promise.all([open(url), open(url)]);
       try {
         await a.upsertUser(alice);
         const send = (store: PostgresStore, node: string, i: number) =>
@@ -59,7 +66,7 @@ describe.skipIf(!postgresAvailable())("PostgresStore", () => {
 
     it("answers a cid retried on another node with the original id and seq, stored once", async () => {
       const url = await pg.freshDatabase();
-      const [a, b] = await Promise.all([PostgresStore.open(url), PostgresStore.open(url)]);
+      const [a, b] = await Promise.all([open(url), open(url)]);
       try {
         await a.upsertUser(alice);
         const base = { room: "general", userId: alice.id, cid: "retry-1", text: "once", ts: 5 };
@@ -77,7 +84,7 @@ describe.skipIf(!postgresAvailable())("PostgresStore", () => {
 
     it("lets one of two racing retries of a cid store it and the other get the original", async () => {
       const url = await pg.freshDatabase();
-      const [a, b] = await Promise.all([PostgresStore.open(url), PostgresStore.open(url)]);
+      const [a, b] = await Promise.all([open(url), open(url)]);
       try {
         await a.upsertUser(alice);
         const base = { room: "general", userId: alice.id, cid: "race", text: "x", ts: 1 };
@@ -93,6 +100,93 @@ describe.skipIf(!postgresAvailable())("PostgresStore", () => {
       }
     });
 
+    it("keeps seqs gap-free when bursts from two nodes race on one cid", async () => {
+      const url = await pg.freshDatabase();
+      const [a, b] = await Promise.all([open(url), open(url)]);
+      try {
+        await a.upsertUser(alice);
+        const send = (store: PostgresStore, cid: string) =>
+          store.append({
+            room: "r",
+            userId: alice.id,
+            cid,
+            text: cid,
+            id: `m_${cid}_${Math.random()}`,
+            ts: 1,
+          });
+        // Each burst is queued in one tick, so with group commit it is one transaction per node.
+        const results = await Promise.all([
+          ...["a1", "race", "a2"].map((cid) => send(a, cid)),
+          ...["race", "b1", "b2"].map((cid) => send(b, cid)),
+        ]);
+        const stored = await a.after("r", 0, 100);
+        expect(stored.map((m) => m.seq)).toEqual([1, 2, 3, 4, 5]);
+        expect(stored.filter((m) => m.cid === "race")).toHaveLength(1);
+        expect(results.filter((r) => r.duplicate).map((r) => r.message.cid)).toEqual(["race"]);
+      } finally {
+        await Promise.all([a.close(), b.close()]);
+      }
+    });
+  });
+
+  describe("group commit", () => {
+    it("stores a burst in one transaction, in input order, answering in-batch and stored duplicates", async () => {
+      const url = await pg.freshDatabase();
+      const store = await PostgresStore.open(url, { groupCommit: { directLimit: 0 } });
+      const sql = new Client({ connectionString: url });
+      await sql.connect();
+      try {
+        await store.upsertUser(alice);
+        const base = { userId: alice.id, text: "t", ts: 1 };
+        const before = await store.append({ ...base, room: "x", cid: "old", id: "m_old" });
+        const [n1, n2, old, n1Again, n3] = await Promise.all([
+          store.append({ ...base, room: "x", cid: "n1", id: "m_n1" }),
+          store.append({ ...base, room: "y", cid: "n2", id: "m_n2" }),
+          store.append({ ...base, room: "x", cid: "old", id: "m_old_again" }),
+          store.append({ ...base, room: "x", cid: "n1", id: "m_n1_again" }),
+          store.append({ ...base, room: "x", cid: "n3", id: "m_n3" }),
+        ]);
+        expect([n1, n2, n3].map((r) => [r.message.room, r.message.seq, r.duplicate])).toEqual([
+          ["x", 2, false],
+          ["y", 1, false],
+          ["x", 3, false],
+        ]);
+        expect(old).toEqual({ message: before.message, duplicate: true });
+        expect(n1Again).toEqual({ message: n1.message, duplicate: true });
+        // Rows written by one transaction share its id (xmin): the burst was one commit.
+        const { rows } = await sql.query<{ n: string }>(
+          `SELECT count(DISTINCT xmin::text) AS n FROM messages WHERE cid IN ('n1', 'n2', 'n3')`,
+        );
+        expect(rows[0]?.n).toBe("1");
+      } finally {
+        await sql.end();
+        await store.close();
+      }
+    });
+
+    it("fails only the bad append of a burst, without costing the others a seq", async () => {
+      const url = await pg.freshDatabase();
+      const store = await PostgresStore.open(url, { groupCommit: { directLimit: 0 } });
+      try {
+        await store.upsertUser(alice);
+        const base = { userId: alice.id, text: "t", ts: 1, room: "x" };
+        const settled = await Promise.allSettled([
+          store.append({ ...base, cid: "a", id: "m_a" }),
+          store.append({ ...base, cid: "ghost", id: "m_ghost", userId: "u_nobody" }),
+          store.append({ ...base, cid: "b", id: "m_b" }),
+        ]);
+        expect(settled.map((s) => s.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+        expect((await store.after("x", 0, 10)).map((m) => [m.seq, m.cid])).toEqual([
+          [1, "a"],
+          [2, "b"],
+        ]);
+      } finally {
+        await store.close();
+      }
+    });
+  });
+
+  describe("migrations", () => {
     it("migrates once when two nodes start together, and again is a no-op", async () => {
       const url = await pg.freshDatabase();
       const pools = [createPool(url), createPool(url), createPool(url)];

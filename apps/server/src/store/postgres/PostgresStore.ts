@@ -5,6 +5,7 @@ import type { EditInput, MessageChangeInput, MessageChangeResult } from "../mess
 import type { NotificationStore } from "../NotificationStore.js";
 import type { AppendInput, AppendResult, MessagePage, RoomState, Store } from "../Store.js";
 import { toRoom, type RoomRow } from "./messageRows.js";
+import type { GroupCommitOptions } from "./GroupCommit.js";
 import { migrate } from "./migrations.js";
 import { PostgresMessages } from "./PostgresMessages.js";
 import { PostgresNotificationStore } from "./PostgresNotificationStore.js";
@@ -12,6 +13,16 @@ import { redactUrl } from "./databaseUrl.js";
 import { createPool, type PoolOptions } from "./pool.js";
 
 const newEpoch = () => randomBytes(8).toString("base64url");
+
+/** Options of {@link PostgresStore.open}. */
+export interface PostgresStoreOptions extends PoolOptions {
+  /**
+   * Store the appends that arrive together in one transaction (one WAL flush for many sends); off:
+   * one single-statement transaction per append.
+   * @default true
+   */
+  groupCommit?: boolean | GroupCommitOptions;
+}
 
 /** A start-up failure of the Postgres store, naming the (password-masked) URL and the cause. */
 export class DatabaseStartError extends Error {
@@ -29,9 +40,14 @@ export class PostgresStore implements Store {
   readonly notifications: NotificationStore;
   #closed: Promise<void> | undefined;
 
-  private constructor(pool: pg.Pool) {
+  private constructor(pool: pg.Pool, options: PostgresStoreOptions) {
     this.#pool = pool;
-    this.#messages = new PostgresMessages(pool, newEpoch);
+    const groupCommit = options.groupCommit ?? true;
+    this.#messages = new PostgresMessages(
+      pool,
+      newEpoch,
+      groupCommit === true ? {} : groupCommit === false ? undefined : groupCommit,
+    );
     this.notifications = new PostgresNotificationStore(pool);
   }
 
@@ -39,7 +55,7 @@ export class PostgresStore implements Store {
    * Connects to `url`, applies missing migrations, and returns the store.
    * @throws DatabaseStartError when the database is unreachable or a migration fails.
    */
-  static async open(url: string, options: PoolOptions = {}): Promise<PostgresStore> {
+  static async open(url: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
     const pool = createPool(url, options);
     try {
       await migrate(pool);
@@ -50,7 +66,7 @@ export class PostgresStore implements Store {
         cause: err,
       });
     }
-    return new PostgresStore(pool);
+    return new PostgresStore(pool, options);
   }
 
   async ping(): Promise<void> {
