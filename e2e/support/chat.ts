@@ -13,7 +13,7 @@ export async function signIn(browser: Browser, name: string): Promise<Page> {
 
 /** Types a message in the composer and presses Enter. */
 export async function sendMessage(page: Page, text: string): Promise<void> {
-  const composer = page.getByLabel("Message");
+  const composer = page.getByLabel("Message", { exact: true });
   await composer.fill(text);
   await composer.press("Enter");
 }

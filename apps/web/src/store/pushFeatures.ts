@@ -51,6 +51,17 @@ export function createPushActions(
     if (client.state.status === "open") client.request(message).catch(ignore);
   }
 
+  function setCentreOpen(open: boolean): void {
+    patchNotifications(set, (n) => (n.centreOpen === open ? n : { ...n, centreOpen: open }));
+  }
+
+  function setStatsVisible(visible: boolean): void {
+    if (get().stats.visible === visible) return;
+    patchStats(set, () => ({ ...initialStats, visible }));
+    if (client.state.status !== "open") return; // subscribed on the next `open`
+    client.request({ type: visible ? "subscribe" : "unsubscribe", topic: "stats" }).catch(ignore);
+  }
+
   return {
     markNotificationRead(id) {
       markRead([id], false);
@@ -62,7 +73,9 @@ export function createPushActions(
       patchNotifications(set, (n) => dismissToast(n, id));
     },
     setNotificationCentreOpen(open) {
-      patchNotifications(set, (n) => (n.centreOpen === open ? n : { ...n, centreOpen: open }));
+      // One header popover at a time: opening the centre closes the stats panel.
+      if (open) setStatsVisible(false);
+      setCentreOpen(open);
     },
     openNotification(id) {
       const notification = get().notifications.items.find((n) => n.id === id);
@@ -80,10 +93,8 @@ export function createPushActions(
       patchNotifications(set, (n) => ({ ...n, systemEnabled: enabled }));
     },
     setStatsVisible(visible) {
-      if (get().stats.visible === visible) return;
-      patchStats(set, () => ({ ...initialStats, visible }));
-      if (client.state.status !== "open") return; // subscribed on the next `open`
-      client.request({ type: visible ? "subscribe" : "unsubscribe", topic: "stats" }).catch(ignore);
+      if (visible) setCentreOpen(false);
+      setStatsVisible(visible);
     },
   };
 }
