@@ -1,3 +1,4 @@
+import { RedisStartError } from "./broker/redis/openScaleOut.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { createLogger } from "./logger.js";
 import { startServer } from "./startServer.js";
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
 
 main().catch((err: unknown) => {
   // An unreachable or unmigratable database is an operator's problem: its message says it all.
-  console.error(err instanceof DatabaseStartError ? err.message : err);
+  const operatorError = err instanceof DatabaseStartError || err instanceof RedisStartError;
+  console.error(operatorError ? err.message : err);
   process.exit(1);
 });

@@ -1,0 +1,110 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { afterAll, expect, it } from "vitest";
+import { loadConfig } from "../../src/config.js";
+import { TEST_SECRET, TestClient, startTestServer, tempDb } from "../helpers.js";
+import { postgresMissing, startPostgres, type PostgresHandle } from "../support/postgres.js";
+import { describeWithRedis, startTestRedis } from "../support/redis.js";
+import { expectGapFree, sendMany } from "./invariants.js";
+
+const packageDir = fileURLToPath(new URL("../..", import.meta.url));
+const TTL_MS = 900;
+
+/** A node in its own process, so it can die by SIGKILL mid-traffic. */
+function spawnNode(env: Record<string, string>): { child: ChildProcess; url: Promise<string> } {
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "--conditions=duplex-source", "src/main.ts"],
+    { cwd: packageDir, env: { ...process.env, LOG_LEVEL: "warn", ...env }, stdio: "pipe" },
+  );
+  let output = "";
+  const url = new Promise<string>((resolve, reject) => {
+    const onData = (d: Buffer) => {
+      output += d.toString();
+      const found = /WebSocket (ws:\/\/\S+)\)/.exec(output)?.[1];
+      if (found) resolve(found);
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    child.once("exit", (code) => reject(new Error(`node exited ${code}: ${output}`)));
+  });
+  return { child, url };
+}
+
+describeWithRedis("a node killed during traffic", () => {
+  let pg: PostgresHandle | undefined;
+  afterAll(async () => {
+    await pg?.stop();
+  });
+
+  it("its users leave once after the TTL, and its clients resume on the other node with recovered: true", async () => {
+    await using redis = await startTestRedis();
+    using db = tempDb();
+    let databaseUrl: string | undefined;
+    if (postgresMissing === undefined) {
+      pg ??= await startPostgres();
+      databaseUrl = await pg.freshDatabase();
+    }
+    const record: Record<string, string> =
+      databaseUrl === undefined ? { DB_PATH: db.path } : { DATABASE_URL: databaseUrl };
+    const shared = { redisUrl: redis.url, presenceTtlMs: TTL_MS, headCheckMs: 200 };
+    await using nodeB = await startTestServer({
+      dbPath: db.path,
+      ...(databaseUrl !== undefined && { databaseUrl }),
+      ...shared,
+      nodeId: "node-b",
+      limits: loadConfig({ ABUSE_LIMITS: "off" }).limits,
+    });
+    const nodeA = spawnNode({
+      ...record,
+      PORT: "0",
+      REDIS_URL: redis.url,
+      NODE_ID: "node-a",
+      TOKEN_SECRET: TEST_SECRET,
+      PRESENCE_TTL_MS: String(TTL_MS),
+      HEAD_CHECK_MS: "200",
+      ABUSE_LIMITS: "off",
+    });
+    try {
+      const alice = await TestClient.hello(await nodeA.url, { name: "Alice" });
+      const bob = await TestClient.hello(nodeB.url, { name: "Bob" });
+      await bob.client.join("general");
+      const joined = await alice.client.join("general");
+      await bob.client.waitFor("presence", (p) => p.event === "join" && p.user.name === "Alice");
+
+      const acks = await sendMany(alice.client, "general", "a", 20);
+      const lastSeen = acks.at(-1)!.seq;
+      nodeA.child.kill("SIGKILL");
+      await alice.client.closed;
+
+      // Bob hears exactly one leave, once Alice's entry outlives its TTL without a refresh.
+      await bob.client.waitFor(
+        "presence",
+        (p) => p.event === "leave" && p.user.name === "Alice",
+        5_000,
+      );
+      const more = await sendMany(bob.client, "general", "b", 5);
+
+      const again = await TestClient.hello(nodeB.url, { token: alice.welcome.token });
+      const resumed = await again.client.join("general", { seq: lastSeen, epoch: joined.epoch });
+      expect(resumed.recovered).toBe(true);
+      expect(resumed.messages.map((m) => m.id)).toEqual(more.map((a) => a.id));
+
+      await bob.client.waitFor("presence", (p) => p.event === "join" && p.user.name === "Alice");
+      await bob.client.roundTrip();
+      const aliceEvents = bob.client.received.filter(
+        (m) => m.type === "presence" && m.user.name === "Alice",
+      );
+      expect(aliceEvents.map((m) => m.type === "presence" && m.event)).toEqual([
+        "join",
+        "leave",
+        "join",
+      ]);
+      expectGapFree(bob.client, "general", lastSeen + more.length);
+      [alice, bob, again].forEach((m) => m.client.close());
+    } finally {
+      if (nodeA.child.exitCode === null && nodeA.child.signalCode === null)
+        nodeA.child.kill("SIGKILL");
+    }
+  });
+});
