@@ -5,6 +5,7 @@ import { CloseCode, LIMITS, SUPPORTED_SUBPROTOCOLS, WS_PATH } from "@duplex/prot
 import { WebSocketServer } from "ws";
 import type { Broker } from "./broker/Broker.js";
 import { openScaleOut } from "./broker/redis/openScaleOut.js";
+import { RedisBroker } from "./broker/redis/RedisBroker.js";
 import { startChat } from "./chat/Chat.js";
 import { ConfigError, loadConfig, originsForPort, type Config } from "./config.js";
 import { acceptConnection } from "./connection/acceptConnection.js";
@@ -14,6 +15,7 @@ import { RoomFanout } from "./connection/RoomFanout.js";
 import { storeSequenceSource } from "./connection/roomSequencer.js";
 import type { ServerContext } from "./context.js";
 import { NOTIFICATIONS_PATH, createNotificationsApi } from "./http/notificationsApi.js";
+import { METRICS_PATH, createMetrics } from "./http/metrics.js";
 import { READYZ_PATH, createReadyz } from "./http/readyz.js";
 import { createRequestHandler } from "./http/requestHandler.js";
 import { checkUpgrade, isEchoUpgrade, refuseUpgrade } from "./http/upgrade.js";
@@ -174,6 +176,18 @@ export async function startServer(
         [NOTIFICATIONS_PATH, notificationsApi],
         [HTTP_PROBE_PATH, httpProbe],
         [
+          METRICS_PATH,
+          createMetrics(
+            {
+              nodeId: config.nodeId,
+              connections: () => connections.size,
+              sequencer: () => ctx.fanout.counters,
+              broker: () => (broker instanceof RedisBroker ? broker.counters : undefined),
+            },
+            log,
+          ),
+        ],
+        [
           READYZ_PATH,
           createReadyz(
             {
@@ -201,8 +215,12 @@ export async function startServer(
   const connectionLimiter = new ConnectionLimiter(config.limits.connections);
   let closing: Promise<void> | undefined;
 
+  // Declared outside the upgrade callback: a closure made in there would share its scope and keep
+  // every socket's upgrade request (headers, parser state) alive for the socket's life (issue 8).
+  const onUpgradeSocketError = (err: Error) =>
+    log.debug({ err: err.message }, "upgrade socket error");
   http.on("upgrade", (req, socket, head) => {
-    socket.on("error", (err) => log.debug({ err: err.message }, "upgrade socket error"));
+    socket.on("error", onUpgradeSocketError);
     // Counted before any other check, so a storm of bad handshakes is limited too.
     const admission = connectionLimiter.admit(req.socket.remoteAddress ?? "unknown", now());
     // The raw socket closes however the upgrade ends (refused, failed, or the WebSocket closed later).

@@ -70,6 +70,14 @@ describeWithRedis("two nodes on one record and one Redis", () => {
       clearInterval(killer);
       expect(kills).toBeGreaterThan(2);
       await vi.waitFor(() => expectInvariant(members, acks), settle);
+      // The kills did reset the subscribers (each followed by a catch-up), as /metrics reports.
+      const resets = await Promise.all(
+        [cluster.a, cluster.b].map(async (node) => {
+          const text = await (await fetch(`${node.httpUrl}/metrics`)).text();
+          return Number(/^duplex_broker_resets_total\{[^}]*\} (\d+)$/m.exec(text)?.[1] ?? 0);
+        }),
+      );
+      expect(resets[0]! + resets[1]!).toBeGreaterThan(0);
     } finally {
       clearInterval(killer);
       members.forEach((m) => m.client.close());
