@@ -26,15 +26,25 @@ export class Connection {
   alive = true;
   #closed = false;
   #queue: Promise<void> = Promise.resolve();
-  readonly #buffered = new Map<string, string[]>();
+  // Lazy: most sockets never buffer a broadcast nor log on their own, and at 10,000 idle sockets
+  // every eager object shows in the memory per connection (issue 8).
+  #buffered: Map<string, string[]> | undefined;
+  #log: Logger | undefined;
 
   constructor(
     readonly id: string,
     readonly ws: WebSocket,
-    readonly log: Logger,
+    /** The server's logger; this socket's child (bound to `conn: id`) is made on first use. */
+    private readonly parentLog: Logger,
     /** Past this many queued bytes the socket is closed with 1013 (0: no limit). */
     readonly maxBufferedBytes = 0,
   ) {}
+
+  /** This socket's logger: every line carries `conn`. */
+  get log(): Logger {
+    this.#log ??= this.parentLog.child({ conn: this.id });
+    return this.#log;
+  }
 
   get closed(): boolean {
     return this.#closed || this.ws.readyState !== WebSocket.OPEN;
@@ -91,6 +101,7 @@ export class Connection {
     if (volatile && this.ws.bufferedAmount > CONGESTED_BYTES) return;
     if (state === "joining") {
       if (volatile) return;
+      this.#buffered ??= new Map();
       const buffer = this.#buffered.get(room) ?? [];
       buffer.push(frame);
       this.#buffered.set(room, buffer);
@@ -105,14 +116,15 @@ export class Connection {
    */
   markJoined(room: string): void {
     this.rooms.set(room, "joined");
-    const buffered = this.#buffered.get(room) ?? [];
-    this.#buffered.delete(room);
+    const buffered = this.#buffered?.get(room);
+    if (buffered === undefined) return;
+    this.#buffered?.delete(room);
     for (const frame of buffered) this.sendFrame(frame);
   }
 
   forgetRoom(room: string): void {
     this.rooms.delete(room);
-    this.#buffered.delete(room);
+    this.#buffered?.delete(room);
   }
 
   /** The one way the server closes a socket: a protocol close code with its documented reason. */

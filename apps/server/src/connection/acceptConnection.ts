@@ -84,18 +84,24 @@ async function cleanup(ctx: ServerContext, conn: Connection): Promise<void> {
  */
 export function acceptConnection(ctx: ServerContext, ws: WebSocket, remote: string): Connection {
   const id = nextConnectionId();
-  const log = ctx.log.child({ conn: id });
+  const conn = new Connection(id, ws, ctx.log, ctx.config.limits.maxBufferedBytes);
   // First, before anything can fail: an unhandled 'error' (e.g. an oversize frame) kills the process
   // (ws#1777). ws closes the socket itself (1009 for an oversize frame) after emitting it.
-  ws.on("error", (err) => log.warn({ err: err.message }, "socket error"));
-  const conn = new Connection(id, ws, log, ctx.config.limits.maxBufferedBytes);
+  ws.on("error", (err) => conn.log.warn({ err: err.message }, "socket error"));
   const limiter = new RateLimiter(ctx.config.limits.rate, ctx.now());
   ctx.connections.add(conn);
-  log.info({ remote }, "connection open");
+  // The server's logger with `conn`, as the socket's child would print it, without making that child
+  // for every socket (see Connection.log).
+  ctx.log.info({ conn: id, remote }, "connection open");
 
-  const helloTimer = setTimeout(() => {
+  // Dropped once cleared: the closures below would otherwise keep the spent timer for the socket's life.
+  let helloTimer: NodeJS.Timeout | undefined = setTimeout(() => {
     if (!conn.user) conn.closeConnection(CloseCode.HelloTimeout);
   }, ctx.config.helloTimeoutMs);
+  const stopHelloTimer = () => {
+    clearTimeout(helloTimer);
+    helloTimer = undefined;
+  };
 
   ws.on("pong", () => {
     conn.alive = true;
@@ -113,14 +119,14 @@ export function acceptConnection(ctx: ServerContext, ws: WebSocket, remote: stri
     if (!admitFrame(conn, limiter, decoded, ctx.now())) return;
     void conn.enqueue(async () => {
       await handleFrame(ctx, conn, decoded);
-      if (conn.user) clearTimeout(helloTimer);
+      if (conn.user && helloTimer !== undefined) stopHelloTimer();
     });
   });
 
   ws.on("close", (code, reason) => {
-    clearTimeout(helloTimer);
+    stopHelloTimer();
     ctx.connections.delete(conn);
-    log.info({ code, reason: reason.toString() }, "connection closed");
+    ctx.log.info({ conn: id, code, reason: reason.toString() }, "connection closed");
     void conn.enqueue(() => cleanup(ctx, conn));
   });
 
