@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { devTokenSecret } from "./session/devTokenSecret.js";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { CloseCode, LIMITS, SUPPORTED_SUBPROTOCOLS, WS_PATH } from "@duplex/protocol";
@@ -105,8 +106,17 @@ export async function startServer(
         "Invalid configuration: TOKEN_SECRET: required when NODE_ENV=production",
       );
     }
-    tokenSecret = randomBytes(32).toString("base64url");
-    log.warn("TOKEN_SECRET is not set: using a random one, so tokens stop working on restart");
+    if (config.databaseUrl === undefined) {
+      const dev = devTokenSecret(config.dbPath);
+      tokenSecret = dev.secret;
+      log.warn(
+        { file: dev.file },
+        "TOKEN_SECRET is not set: using a development secret kept beside the database",
+      );
+    } else {
+      tokenSecret = randomBytes(32).toString("base64url");
+      log.warn("TOKEN_SECRET is not set: using a random one, so tokens stop working on restart");
+    }
   }
 
   const store = await openStore(config);

@@ -55,6 +55,12 @@ describe("decodeClientMessage rejects bad input with a typed error", () => {
     expect(result).toMatchObject({ ok: false, error: { code: "invalid_message", ref: "r42" } });
   });
 
+  it("does not echo a ref that is itself invalid (empty), so the error stays a valid message", () => {
+    const result = decodeClientMessage('{"type":"join","room":"","ref":""}');
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.ref).toBeUndefined();
+  });
+
   it("names the offending field in the message", () => {
     const result = decodeClientMessage('{"type":"send","room":"general","cid":"c","text":5}');
     expect(result.ok).toBe(false);

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { ErrorCode } from "./codes.js";
+import { Ref } from "./fields.js";
 import { CLIENT_MESSAGE_TYPES, ClientMessage } from "./clientMessages.js";
 import { SERVER_MESSAGE_TYPES, ServerMessage } from "./serverMessages.js";
 
@@ -45,7 +46,10 @@ function makeDecoder<T>(schema: z.ZodType<T>, knownTypes: readonly string[]) {
     }
     const envelope: Envelope = parsed;
     const ref =
-      typeof envelope.ref === "string" && envelope.ref.length <= 64 ? envelope.ref : undefined;
+      // Echo only a ref the Ref schema accepts, so every error we send is itself a valid message.
+      typeof envelope.ref === "string" && Ref.safeParse(envelope.ref).success
+        ? envelope.ref
+        : undefined;
     const withRef = (error: DecodeError): DecodeResult<T> => ({
       ok: false,
       error: ref === undefined ? error : { ...error, ref },

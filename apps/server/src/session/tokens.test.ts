@@ -31,4 +31,15 @@ describe("session tokens", () => {
   it.each(["", "abc", "a.b.c", "..", "x.y"])("rejects malformed token %j", (token) => {
     expect(verifyToken(SECRET, token, 0).ok).toBe(false);
   });
+  it("rejects another spelling of the right signature (only the unused low bits of its last character differ)", () => {
+    const token = issueToken(SECRET, payload);
+    const last = token.at(-1) ?? "A";
+    const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    const value = alphabet.indexOf(last);
+    // A 32-byte HMAC is 43 base64url characters; the last one carries 4 data bits and 2 unused ones.
+    const twin = alphabet[value ^ 1] ?? "A";
+    expect(Buffer.from(token.slice(0, -1) + twin, "base64url").length).toBeGreaterThan(0);
+    expect(verifyToken(SECRET, token.slice(0, -1) + twin, 5_000).ok).toBe(false);
+    expect(verifyToken(SECRET, token, 5_000).ok).toBe(true);
+  });
 });

@@ -24,8 +24,10 @@ export function verifyToken(secret: string, token: string, now: number): TokenCh
   if (body === undefined || signature === undefined || rest.length > 0) {
     return { ok: false, reason: "malformed" };
   }
-  const expected = sign(secret, body);
-  const given = Buffer.from(signature, "base64url");
+  // Compare the encoded text, not decoded bytes: base64url's unused low bits in the last character would
+  // otherwise let several spellings of one signature pass (token malleability).
+  const expected = Buffer.from(sign(secret, body).toString("base64url"));
+  const given = Buffer.from(signature);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
     return { ok: false, reason: "bad signature" };
   }
