@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { advance, flush, harness } from "../test/harness.js";
 import { FakePeer } from "./fakePeer.js";
-import { TokenBucket } from "./tokenBucket.js";
+import { TokenBucket } from "@duplex/protocol";
 
 beforeEach(() => {
   vi.useFakeTimers();

@@ -1,6 +1,6 @@
 import type { SendLimits } from "@duplex/protocol";
 import type { Timers } from "./types.js";
-import { TokenBucket } from "./tokenBucket.js";
+import { TokenBucket } from "@duplex/protocol";
 
 /**
  * Share of the server's announced write budget the client uses: the server's clock and ours drift

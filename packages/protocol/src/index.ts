@@ -47,3 +47,4 @@ export {
   unionSchema,
 } from "./spec/index.js";
 export type { AsyncApiOptions, JsonSchema } from "./spec/index.js";
+export { TokenBucket } from "./tokenBucket.js";

@@ -1,4 +1,4 @@
-import { TokenBucket } from "./tokenBucket.js";
+import { TokenBucket } from "@duplex/protocol";
 
 /** Per-address limits at the upgrade. 0 turns a limit off. */
 export interface ConnectionLimits {

@@ -1,5 +1,5 @@
 import type { ClientMessageType } from "@duplex/protocol";
-import { TokenBucket } from "./tokenBucket.js";
+import { TokenBucket } from "@duplex/protocol";
 
 /** Inbound message limits of one connection. A rate of 0 turns that bucket off. */
 export interface RateLimits {

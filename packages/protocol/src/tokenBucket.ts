@@ -1,6 +1,7 @@
 /**
  * A token bucket with time passed in (no timers, no clock): `capacity` tokens at most, refilled at
- * `perSecond`. The client paces its writes with it under the server's bucket of the same kind.
+ * `perSecond`. One implementation for both sides: the server rate-limits with it, and the client paces
+ * its writes with it under the server's announced limits (`welcome.limits`).
  */
 export class TokenBucket {
   #tokens: number;
@@ -28,6 +29,12 @@ export class TokenBucket {
     this.#refill(now);
     if (this.#tokens >= 1) return 0;
     return Math.ceil(((1 - this.#tokens) * 1000) / this.perSecond);
+  }
+
+  /** Whether the bucket is full again, i.e. holds no memory of past use and can be forgotten. */
+  isFull(now: number): boolean {
+    this.#refill(now);
+    return this.#tokens >= this.capacity;
   }
 
   /** Empties the bucket: after a refusal, go on at the sustained rate rather than in a burst. */
