@@ -1,35 +1,7 @@
 import type { Notification, User } from "@duplex/protocol";
 import type Database from "better-sqlite3";
 import type { NewNotification, NotificationStore } from "./NotificationStore.js";
-
-interface NotificationRow {
-  id: string;
-  kind: Notification["kind"];
-  title: string;
-  body: string;
-  level: Notification["level"];
-  ts: number;
-  read: number;
-  link_room: string | null;
-  link_message_id: string | null;
-  link_seq: number | null;
-}
-
-function toNotification(row: NotificationRow): Notification {
-  const notification: Notification = {
-    id: row.id,
-    kind: row.kind,
-    title: row.title,
-    body: row.body,
-    level: row.level,
-    ts: row.ts,
-    read: row.read === 1,
-  };
-  if (row.link_room !== null && row.link_message_id !== null && row.link_seq !== null) {
-    notification.link = { room: row.link_room, messageId: row.link_message_id, seq: row.link_seq };
-  }
-  return notification;
-}
+import { toNotification, type NotificationRow } from "./rows.js";
 
 // SQLite caps bound parameters (32766 since 3.32); chunk long id lists well below that.
 const CHUNK = 500;

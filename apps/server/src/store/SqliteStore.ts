@@ -8,51 +8,14 @@ import { MIGRATIONS } from "./migrations.js";
 import type { NotificationStore } from "./NotificationStore.js";
 import { SqliteMessageEdits } from "./SqliteMessageEdits.js";
 import { SqliteNotificationStore } from "./SqliteNotificationStore.js";
+import { MESSAGE_COLUMNS, toMessage, toRoom, type MessageRow, type RoomRow } from "./rows.js";
 import type { AppendInput, AppendResult, MessagePage, RoomState, Store } from "./Store.js";
 
-interface MessageRow {
-  room: string;
-  seq: number;
-  id: string;
-  user_id: string;
-  user_name: string;
-  cid: string;
-  text: string;
-  ts: number;
-  edited_at: number | null;
-  deleted: number;
-}
-
-interface RoomRow {
-  name: string;
-  seq: number;
-  epoch: string;
-}
-
-const MESSAGE_COLUMNS = `m.room, m.seq, m.id, m.user_id, u.name AS user_name, m.cid, m.text, m.ts,
-  m.edited_at, m.deleted`;
 const FROM_MESSAGES = `FROM messages m JOIN users u ON u.id = m.user_id`;
 
 /** The page query behind `joined` and `history`; exported so a test can EXPLAIN its plan. */
 export const PAGE_BEFORE_SQL = `SELECT ${MESSAGE_COLUMNS} ${FROM_MESSAGES} WHERE m.room = ? AND m.seq < ?
   ORDER BY m.seq DESC LIMIT ?`;
-
-function toMessage(row: MessageRow): ChatMessage {
-  const message: ChatMessage = {
-    room: row.room,
-    id: row.id,
-    seq: row.seq,
-    cid: row.cid,
-    from: { id: row.user_id, name: row.user_name },
-    text: row.deleted ? "" : row.text,
-    ts: row.ts,
-  };
-  if (row.edited_at !== null) message.editedAt = row.edited_at;
-  if (row.deleted) message.deleted = true;
-  return message;
-}
-
-const toRoom = (row: RoomRow): RoomState => ({ room: row.name, seq: row.seq, epoch: row.epoch });
 
 const newEpoch = () => randomBytes(8).toString("base64url");
 

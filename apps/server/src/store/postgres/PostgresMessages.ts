@@ -2,7 +2,7 @@ import type { ChatMessage } from "@duplex/protocol";
 import type pg from "pg";
 import type { EditInput, MessageChangeInput, MessageChangeResult } from "../messageEdits.js";
 import type { AppendInput, AppendResult, MessagePage } from "../Store.js";
-import { MESSAGE_COLUMNS, toMessage, type MessageRow } from "./messageRows.js";
+import { MESSAGE_COLUMNS, toMessage, type MessageRow } from "../rows.js";
 import { GroupCommit, type GroupCommitOptions } from "./GroupCommit.js";
 import { UNIQUE_VIOLATION, constraintOf, sqlState } from "./pool.js";
 

@@ -1,35 +1,7 @@
 import type { Notification, User } from "@duplex/protocol";
 import type pg from "pg";
 import type { NewNotification, NotificationStore } from "../NotificationStore.js";
-
-interface NotificationRow {
-  id: string;
-  kind: Notification["kind"];
-  title: string;
-  body: string;
-  level: Notification["level"];
-  ts: number;
-  read: boolean;
-  link_room: string | null;
-  link_message_id: string | null;
-  link_seq: number | null;
-}
-
-function toNotification(row: NotificationRow): Notification {
-  const notification: Notification = {
-    id: row.id,
-    kind: row.kind,
-    title: row.title,
-    body: row.body,
-    level: row.level,
-    ts: row.ts,
-    read: row.read,
-  };
-  if (row.link_room !== null && row.link_message_id !== null && row.link_seq !== null) {
-    notification.link = { room: row.link_room, messageId: row.link_message_id, seq: row.link_seq };
-  }
-  return notification;
-}
+import { toNotification, type NotificationRow } from "../rows.js";
 
 // Recipients come from an array parameter or from `users` itself ("all"): one statement either way,
 // so "all" is consistent with the users stored when it runs, and a repeated (user, id) is skipped.

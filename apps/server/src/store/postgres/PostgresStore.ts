@@ -4,7 +4,7 @@ import type pg from "pg";
 import type { EditInput, MessageChangeInput, MessageChangeResult } from "../messageEdits.js";
 import type { NotificationStore } from "../NotificationStore.js";
 import type { AppendInput, AppendResult, MessagePage, RoomState, Store } from "../Store.js";
-import { toRoom, type RoomRow } from "./messageRows.js";
+import { toRoom, type RoomRow } from "../rows.js";
 import type { GroupCommitOptions } from "./GroupCommit.js";
 import { migrate } from "./migrations.js";
 import { PostgresMessages } from "./PostgresMessages.js";

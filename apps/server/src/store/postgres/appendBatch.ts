@@ -1,6 +1,6 @@
 import type pg from "pg";
 import type { AppendInput, AppendResult } from "../Store.js";
-import { MESSAGE_COLUMNS, toMessage, type MessageRow } from "./messageRows.js";
+import { MESSAGE_COLUMNS, toMessage, type MessageRow } from "../rows.js";
 
 const EXISTING_SQL = `SELECT ${MESSAGE_COLUMNS} FROM messages m JOIN users u ON u.id = m.user_id
   WHERE (m.user_id, m.cid) IN (SELECT k.u, k.c FROM unnest($1::text[], $2::text[]) AS k(u, c))`;

@@ -1,0 +1,80 @@
+import type { ChatMessage, Notification } from "@duplex/protocol";
+import type { RoomState } from "./Store.js";
+
+// Row shapes and row → message mapping shared by SqliteStore and PostgresStore, so both build the
+// very same objects (SQLite returns booleans as 0/1, Postgres as true/false).
+
+/** A `messages` row joined with its author's name, as every message query selects it. */
+export interface MessageRow {
+  room: string;
+  seq: number;
+  id: string;
+  user_id: string;
+  user_name: string;
+  cid: string;
+  text: string;
+  ts: number;
+  edited_at: number | null;
+  deleted: boolean | number;
+}
+
+export interface RoomRow {
+  name: string;
+  seq: number;
+  epoch: string;
+}
+
+/** The columns of {@link MessageRow} from `messages m` joined with `users u`. */
+export const MESSAGE_COLUMNS = `m.room, m.seq, m.id, m.user_id, u.name AS user_name, m.cid, m.text,
+  m.ts, m.edited_at, m.deleted`;
+
+export function toMessage(row: MessageRow): ChatMessage {
+  const message: ChatMessage = {
+    room: row.room,
+    id: row.id,
+    seq: row.seq,
+    cid: row.cid,
+    from: { id: row.user_id, name: row.user_name },
+    text: row.deleted ? "" : row.text,
+    ts: row.ts,
+  };
+  if (row.edited_at !== null) message.editedAt = row.edited_at;
+  if (row.deleted) message.deleted = true;
+  return message;
+}
+
+export const toRoom = (row: RoomRow): RoomState => ({
+  room: row.name,
+  seq: row.seq,
+  epoch: row.epoch,
+});
+
+/** A `notifications` row. */
+export interface NotificationRow {
+  id: string;
+  kind: Notification["kind"];
+  title: string;
+  body: string;
+  level: Notification["level"];
+  ts: number;
+  read: boolean | number;
+  link_room: string | null;
+  link_message_id: string | null;
+  link_seq: number | null;
+}
+
+export function toNotification(row: NotificationRow): Notification {
+  const notification: Notification = {
+    id: row.id,
+    kind: row.kind,
+    title: row.title,
+    body: row.body,
+    level: row.level,
+    ts: row.ts,
+    read: row.read === true || row.read === 1,
+  };
+  if (row.link_room !== null && row.link_message_id !== null && row.link_seq !== null) {
+    notification.link = { room: row.link_room, messageId: row.link_message_id, seq: row.link_seq };
+  }
+  return notification;
+}
