@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything the tests need on a fresh Debian machine with Node >= 20.19, then runs every test:
-# typecheck, lint, unit + integration + component (vitest), e2e (Playwright on Debian's Chromium).
+# typecheck, lint, unit + integration + component (vitest), e2e (Playwright on Debian's Chromium), and a
+# benchmark smoke run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,28 +11,21 @@ if ! command -v pnpm >/dev/null 2>&1; then
   npm install --global "pnpm@$PNPM_VERSION" >/dev/null
 fi
 
-# Playwright cannot download browsers here; it drives Debian's Chromium.
-if [ ! -x /usr/bin/chromium ]; then
-  echo "› installing Debian's chromium"
+# Debian packages the tests drive for real:
+#   chromium       Playwright cannot download browsers here; it drives Debian's Chromium
+#   postgresql     the Postgres store's suites (a throwaway cluster per test process)
+#   redis-server   cross-node fan-out and presence
+#   nginx          the load balancer in front of several nodes (`pnpm cluster`, cluster tests)
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x /usr/lib/postgresql/15/bin/initdb ] || missing+=(postgresql)
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+[ -x /usr/sbin/nginx ] || missing+=(nginx)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "› installing Debian packages: ${missing[*]}"
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
-fi
-
-# The Postgres store's suites run on Debian's PostgreSQL 15 (a throwaway cluster per test process).
-if [ ! -x /usr/lib/postgresql/15/bin/initdb ]; then
-  echo "› installing Debian's postgresql"
-  SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq postgresql >/dev/null
-fi
-
-# Cross-node fan-out and presence run on Debian's redis-server; `pnpm cluster` puts Debian's nginx in front.
-if ! command -v redis-server >/dev/null 2>&1 || [ ! -x /usr/sbin/nginx ]; then
-  echo "› installing Debian's redis-server and nginx"
-  SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq redis-server nginx >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 # better-sqlite3 compiles from source here; node-gyp must use the installed Node headers.
@@ -40,7 +34,16 @@ pnpm install --frozen-lockfile
 
 pnpm typecheck
 pnpm lint
-pnpm test
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+pnpm test 2>&1 | tee "$log"
 
 # Benchmark smoke run: every target must deliver; figures are printed, never asserted.
 pnpm bench --quick
+
+# One closing line with the totals of both runners (vitest, then Playwright); any failure exited above.
+strip() { sed -E 's/\x1b\[[0-9;]*m//g' "$log"; }
+unit=$(strip | grep -E '^\s+Tests\s+[0-9]+ passed' | tail -1 | grep -oE '[0-9]+ passed' | grep -oE '[0-9]+' || echo 0)
+e2e=$(strip | grep -E '^\s+[0-9]+ passed \(' | tail -1 | grep -oE '[0-9]+' | head -1 || echo 0)
+echo "all tests: $((unit + e2e)) passed, 0 failed"
