@@ -14,6 +14,7 @@ import { dispatch } from "../handlers/dispatch.js";
 import { leaveRoom } from "../handlers/rooms.js";
 import { admitFrame } from "../limits/admitFrame.js";
 import { RateLimiter } from "../limits/rateLimiter.js";
+import { stopTokenRefresh } from "../session/tokenRefresh.js";
 import { Connection } from "./Connection.js";
 
 // Unique across nodes and restarts, short enough to read in logs.
@@ -84,7 +85,7 @@ async function cleanup(ctx: ServerContext, conn: Connection): Promise<void> {
  */
 export function acceptConnection(ctx: ServerContext, ws: WebSocket, remote: string): Connection {
   const id = nextConnectionId();
-  const conn = new Connection(id, ws, ctx.log, ctx.config.limits.maxBufferedBytes);
+  const conn = new Connection(id, ws, ctx.log, ctx.config.limits.maxBufferedBytes, ctx.traffic);
   // First, before anything can fail: an unhandled 'error' (e.g. an oversize frame) kills the process
   // (ws#1777). ws closes the socket itself (1009 for an oversize frame) after emitting it.
   ws.on("error", (err) => conn.log.warn({ err: err.message }, "socket error"));
@@ -114,6 +115,7 @@ export function acceptConnection(ctx: ServerContext, ws: WebSocket, remote: stri
       return;
     }
     if (conn.closed) return;
+    ctx.traffic.framesIn += 1;
     // Decoded here, not in the queue, so the rate limit is applied before any work is queued.
     const decoded = decodeClientMessage(frameText(data));
     if (!admitFrame(conn, limiter, decoded, ctx.now())) return;
@@ -125,6 +127,7 @@ export function acceptConnection(ctx: ServerContext, ws: WebSocket, remote: stri
 
   ws.on("close", (code, reason) => {
     stopHelloTimer();
+    stopTokenRefresh(ctx, conn);
     ctx.connections.delete(conn);
     ctx.log.info({ conn: id, code, reason: reason.toString() }, "connection closed");
     void conn.enqueue(() => cleanup(ctx, conn));

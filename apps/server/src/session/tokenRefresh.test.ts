@@ -3,7 +3,7 @@ import type { ServerMessage } from "@duplex/protocol";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Connection } from "../connection/Connection.js";
 import type { ServerContext } from "../context.js";
-import { startTokenRefresh } from "./tokenRefresh.js";
+import { startTokenRefresh, stopTokenRefresh } from "./tokenRefresh.js";
 import { verifyToken } from "./tokens.js";
 
 const SECRET = "unit-test-secret-0123456789";
@@ -34,6 +34,23 @@ afterEach(() => {
 });
 
 describe("token refresh", () => {
+  it("refreshes many connections with one shared timer, each on its own schedule", () => {
+    const a = fakeConnection();
+    const b = fakeConnection();
+    startTokenRefresh(ctx, a.conn, { sub: "u_aaaaaaaaaaaaaaaa", name: "Alice" });
+    vi.advanceTimersByTime(3_000);
+    startTokenRefresh(ctx, b.conn, { sub: "u_bbbbbbbbbbbbbbbb", name: "Bob" });
+    expect(vi.getTimerCount()).toBe(1);
+    vi.advanceTimersByTime(5_000);
+    expect(a.sent.map((m) => m.type)).toEqual(["token"]);
+    expect(b.sent).toEqual([]);
+    vi.advanceTimersByTime(3_000);
+    expect(b.sent.map((m) => m.type)).toEqual(["token"]);
+    stopTokenRefresh(ctx, a.conn);
+    stopTokenRefresh(ctx, b.conn);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
   it("pushes a valid token for the same user at 80% of each lifetime", () => {
     const { conn, sent } = fakeConnection();
     startTokenRefresh(ctx, conn, { sub: "u_aaaaaaaaaaaaaaaa", name: "Alice" });
@@ -53,9 +70,9 @@ describe("token refresh", () => {
   });
 
   it("stops when the socket closes", () => {
-    const { conn, ws, sent } = fakeConnection();
+    const { conn, sent } = fakeConnection();
     startTokenRefresh(ctx, conn, { sub: "u_aaaaaaaaaaaaaaaa", name: "Alice" });
-    ws.emit("close");
+    stopTokenRefresh(ctx, conn);
     vi.advanceTimersByTime(TTL_MS * 5);
     expect(sent).toEqual([]);
     expect(vi.getTimerCount()).toBe(0);
