@@ -3,6 +3,7 @@ import type { Chat } from "./chat/Chat.js";
 import type { Config } from "./config.js";
 import type { Connection } from "./connection/Connection.js";
 import type { RoomFanout } from "./connection/RoomFanout.js";
+import type { TrafficCounters } from "./connection/trafficCounters.js";
 import type { Logger } from "./logger.js";
 import type { Presence } from "./presence/Presence.js";
 import type { Push } from "./push/Push.js";
@@ -24,5 +25,7 @@ export interface ServerContext {
   chat: Chat;
   /** Open sockets on this node. */
   connections: Set<Connection>;
+  /** Socket traffic totals for `/metrics`. */
+  traffic: TrafficCounters;
   now(): number;
 }

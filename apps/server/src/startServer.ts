@@ -16,7 +16,12 @@ import { RoomFanout } from "./connection/RoomFanout.js";
 import { storeSequenceSource } from "./connection/roomSequencer.js";
 import type { ServerContext } from "./context.js";
 import { NOTIFICATIONS_PATH, createNotificationsApi } from "./http/notificationsApi.js";
-import { METRICS_PATH, createMetrics } from "./http/metrics.js";
+import {
+  METRICS_PATH,
+  createMetrics,
+  createStoreLatency,
+  observeStoreLatency,
+} from "./http/metrics.js";
 import { READYZ_PATH, createReadyz } from "./http/readyz.js";
 import { createRequestHandler } from "./http/requestHandler.js";
 import { checkUpgrade, isEchoUpgrade, refuseUpgrade } from "./http/upgrade.js";
@@ -30,6 +35,8 @@ import type { Presence } from "./presence/Presence.js";
 import { startPush } from "./push/Push.js";
 import { OnlineUsers } from "./session/OnlineUsers.js";
 import { openStore, storeLabel } from "./store/openStore.js";
+import { timedStore } from "./store/timedStore.js";
+import { newTrafficCounters } from "./connection/trafficCounters.js";
 
 /** A started server. `await using server = await startServer(…)` closes it at the end of the scope. */
 export interface RunningServer {
@@ -119,7 +126,9 @@ export async function startServer(
     }
   }
 
-  const store = await openStore(config);
+  const storeLatency = createStoreLatency();
+  const store = timedStore(await openStore(config), observeStoreLatency(storeLatency));
+  const traffic = newTrafficCounters();
   await store.ensureRoom("general");
   const scaleOut =
     options.scaleOut ??
@@ -138,6 +147,9 @@ export async function startServer(
     online,
     log,
     now,
+    ...(config.redisUrl !== undefined && {
+      cluster: { redisUrl: config.redisUrl, nodeId: config.nodeId },
+    }),
   });
   const chat = await startChat({
     broker,
@@ -163,6 +175,7 @@ export async function startServer(
     push,
     chat,
     connections,
+    traffic,
     now,
   };
   presence.onExpired?.((room, user) => {
@@ -192,6 +205,8 @@ export async function startServer(
               nodeId: config.nodeId,
               connections: () => connections.size,
               sequencer: () => ctx.fanout.counters,
+              traffic: () => traffic,
+              storeLatency,
               broker: () => (broker instanceof RedisBroker ? broker.counters : undefined),
             },
             log,

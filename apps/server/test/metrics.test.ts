@@ -18,4 +18,26 @@ describe("/metrics", () => {
       client.close();
     }
   });
+
+  it("counts frames, deliveries and store latency of a chat exchange", async () => {
+    using db = tempDb();
+    await using server = await startTestServer({ dbPath: db.path, nodeId: "node-m" });
+    const { client } = await TestClient.hello(server.url, { name: "Mia" });
+    using _ = client;
+    await client.join("general");
+    client.send({ type: "send", room: "general", cid: "c1", text: "hello" });
+    await client.waitFor("message");
+
+    const text = await (await fetch(`${server.httpUrl}/metrics`)).text();
+    const value = (name: string) => Number(new RegExp(`^${name} (\\d+)$`, "m").exec(text)?.[1]);
+    // hello, join, send
+    expect(value('duplex_frames_in_total\\{node="node-m"\\}')).toBeGreaterThanOrEqual(3);
+    // welcome, joined, ack, message
+    expect(value('duplex_frames_out_total\\{node="node-m"\\}')).toBeGreaterThanOrEqual(4);
+    expect(value('duplex_deliveries_total\\{node="node-m"\\}')).toBeGreaterThanOrEqual(1);
+    expect(text).toContain('duplex_volatile_dropped_total{node="node-m"} 0');
+    expect(text).toContain('duplex_store_seconds_count{node="node-m",op="append"} 1');
+    expect(text).toMatch(/duplex_store_seconds_count\{node="node-m",op="page"\} [1-9]/);
+    expect(text).toContain('duplex_broker_resets_total{node="node-m"}');
+  });
 });

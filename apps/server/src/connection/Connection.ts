@@ -3,6 +3,7 @@ import { WebSocket } from "ws";
 import { noteClosing } from "../inspector/controlFrames.js";
 import type { Logger } from "../logger.js";
 import { frameBytes } from "./frameBytes.js";
+import { newTrafficCounters, type TrafficCounters } from "./trafficCounters.js";
 import { holdWrites, releaseIfLarge, tcpSocketOf } from "./writeCoalescing.js";
 
 /** Above this many queued bytes a socket is congested: volatile frames (typing) are dropped for it. */
@@ -38,6 +39,8 @@ export class Connection {
     private readonly parentLog: Logger,
     /** Past this many queued bytes the socket is closed with 1013 (0: no limit). */
     readonly maxBufferedBytes = 0,
+    /** The server's traffic totals (shared by its sockets). @default this socket's own */
+    private readonly traffic: TrafficCounters = newTrafficCounters(),
   ) {}
 
   /** This socket's logger: every line carries `conn`. */
@@ -73,6 +76,7 @@ export class Connection {
     const socket = tcpSocketOf(this.ws);
     if (socket) holdWrites(socket);
     this.ws.send(frameBytes(frame), TEXT_FRAME);
+    this.traffic.framesOut += 1;
     if (this.maxBufferedBytes > 0 && this.ws.bufferedAmount > this.maxBufferedBytes) {
       this.#dropSlowReader();
       return;
@@ -90,7 +94,10 @@ export class Connection {
 
   /** A frame that may be dropped (live data, superseded soon) when the socket is congested. */
   sendVolatile(frame: string): void {
-    if (this.ws.bufferedAmount > CONGESTED_BYTES) return;
+    if (this.ws.bufferedAmount > CONGESTED_BYTES) {
+      this.traffic.volatileDropped += 1;
+      return;
+    }
     this.sendFrame(frame);
   }
 
@@ -98,9 +105,12 @@ export class Connection {
   deliver(room: string, frame: string, volatile: boolean): void {
     const state = this.rooms.get(room);
     if (state === undefined) return;
-    if (volatile && this.ws.bufferedAmount > CONGESTED_BYTES) return;
+    if (volatile && (state === "joining" || this.ws.bufferedAmount > CONGESTED_BYTES)) {
+      this.traffic.volatileDropped += 1;
+      return;
+    }
+    this.traffic.deliveries += 1;
     if (state === "joining") {
-      if (volatile) return;
       this.#buffered ??= new Map();
       const buffer = this.#buffered.get(room) ?? [];
       buffer.push(frame);

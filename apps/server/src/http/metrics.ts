@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { Counter, Gauge, Registry, collectDefaultMetrics } from "prom-client";
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import type { TrafficCounters } from "../connection/trafficCounters.js";
 import type { Logger } from "../logger.js";
+import type { TimedStoreOp } from "../store/timedStore.js";
 
 export const METRICS_PATH = "/metrics";
 
@@ -13,6 +15,26 @@ export interface MetricSources {
   /** The Redis broker's counters; undefined in-process. */
   broker():
     { published: number; publishFailures: number; received: number; resets: number } | undefined;
+  /** Socket frames in and out, room deliveries, dropped volatile frames. */
+  traffic(): TrafficCounters;
+  /** Made before the store opens (see {@link createStoreLatency}); registered here. */
+  storeLatency: Histogram<"op">;
+}
+
+/** Seconds per store call on the message path (append, page, after), labelled by `op`. */
+export function createStoreLatency(): Histogram<"op"> {
+  return new Histogram({
+    name: "duplex_store_seconds",
+    help: "Store call latency on the message path (append, page, after)",
+    labelNames: ["op"],
+    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
+    registers: [],
+  });
+}
+
+/** An observer for `timedStore` feeding the histogram. */
+export function observeStoreLatency(histogram: Histogram<"op">) {
+  return (op: TimedStoreOp, seconds: number) => histogram.observe({ op }, seconds);
 }
 
 /** A counter mirroring a running total kept by its owner. */
@@ -87,6 +109,31 @@ export function createMetrics(sources: MetricSources, log: Logger) {
     "Redis subscriber reconnects (followed by a catch-up)",
     () => sources.broker()?.resets,
   );
+  mirroredCounter(
+    registry,
+    "duplex_frames_in_total",
+    "Text frames received from clients",
+    () => sources.traffic().framesIn,
+  );
+  mirroredCounter(
+    registry,
+    "duplex_frames_out_total",
+    "Frames written to client sockets",
+    () => sources.traffic().framesOut,
+  );
+  mirroredCounter(
+    registry,
+    "duplex_deliveries_total",
+    "Room broadcasts (messages, presence, typing) handed to a socket of the room",
+    () => sources.traffic().deliveries,
+  );
+  mirroredCounter(
+    registry,
+    "duplex_volatile_dropped_total",
+    "Volatile frames (typing, stats) dropped for a congested or still-joining socket",
+    () => sources.traffic().volatileDropped,
+  );
+  registry.registerMetric(sources.storeLatency);
 
   return (req: IncomingMessage, res: ServerResponse): void => {
     if (req.method !== "GET" && req.method !== "HEAD") {

@@ -5,7 +5,8 @@ import type { OnlineUsers } from "../session/OnlineUsers.js";
 import type { NotificationStore } from "../store/NotificationStore.js";
 import { Notifier } from "./Notifier.js";
 import { MessageRate } from "./stats/MessageRate.js";
-import { LocalStats } from "./stats/StatsSource.js";
+import { RedisClusterStats } from "./stats/RedisClusterStats.js";
+import { LocalStats, type StatsSource } from "./stats/StatsSource.js";
 import { StatsTicker } from "./stats/StatsTicker.js";
 import { UserFanout } from "./UserFanout.js";
 
@@ -25,6 +26,8 @@ export interface PushDeps {
   online: OnlineUsers;
   log: Logger;
   now(): number;
+  /** With Redis, the stats topic sums every live node's sample (issue 10). @default this node only */
+  cluster?: { redisUrl: string; nodeId: string };
 }
 
 /** Builds the push services and subscribes this node to user pushes. */
@@ -33,11 +36,17 @@ export async function startPush(deps: PushDeps): Promise<Push> {
   const users = new UserFanout(deps.broker, deps.connections, log);
   await users.start();
   const messageRate = new MessageRate(deps.now);
-  const stats = new StatsTicker(
-    new LocalStats(() => deps.connections.size, messageRate),
-    log,
-    deps.now,
-  );
+  const local = new LocalStats(() => deps.connections.size, messageRate);
+  const clusterStats =
+    deps.cluster &&
+    new RedisClusterStats({
+      url: deps.cluster.redisUrl,
+      nodeId: deps.cluster.nodeId,
+      local,
+      log,
+    });
+  const source: StatsSource = clusterStats ?? local;
+  const stats = new StatsTicker(source, log, deps.now);
   return {
     users,
     notifier: new Notifier(deps.notifications, users, deps.online, log),
@@ -45,6 +54,7 @@ export async function startPush(deps: PushDeps): Promise<Push> {
     messageRate,
     close: async () => {
       await stats.close();
+      await clusterStats?.close();
       await users.stop();
     },
   };

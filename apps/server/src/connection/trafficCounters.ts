@@ -1,0 +1,18 @@
+/**
+ * Running totals of one server's socket traffic, kept as plain numbers on the hot path and read by
+ * `/metrics` at scrape time (one object per server: tests run several servers in one process).
+ */
+export interface TrafficCounters {
+  /** Text frames received from clients. */
+  framesIn: number;
+  /** Frames written to client sockets. */
+  framesOut: number;
+  /** Room broadcasts (messages, presence, typing…) handed to a joined or joining socket. */
+  deliveries: number;
+  /** Volatile frames (typing, stats) not sent because the socket was congested or still joining. */
+  volatileDropped: number;
+}
+
+export function newTrafficCounters(): TrafficCounters {
+  return { framesIn: 0, framesOut: 0, deliveries: 0, volatileDropped: 0 };
+}
