@@ -1,4 +1,7 @@
 import type { RunningServer } from "../../src/index.js";
+import type { Broker } from "../../src/broker/Broker.js";
+import { openScaleOut } from "../../src/broker/redis/openScaleOut.js";
+import { createLogger } from "../../src/logger.js";
 import { loadConfig, type Config } from "../../src/config.js";
 import { startTestServer, tempDb } from "../helpers.js";
 import { postgresMissing, startPostgres, type PostgresHandle } from "../support/postgres.js";
@@ -25,8 +28,16 @@ export async function stopClusterPostgres(): Promise<void> {
 
 export const ADMIN_TOKEN = "cluster-admin-token";
 
+export interface ClusterOptions {
+  /** Wraps node A's Redis broker (e.g. to drop one publish, as a node dying before it publishes). */
+  wrapBrokerA?: (broker: Broker) => Broker;
+}
+
 /** Starts Redis and two nodes; `overrides` apply to both (short timers keep the tests quick). */
-export async function startCluster(overrides: Partial<Config> = {}): Promise<TestCluster> {
+export async function startCluster(
+  overrides: Partial<Config> = {},
+  options: ClusterOptions = {},
+): Promise<TestCluster> {
   const redis = await startTestRedis();
   const db = tempDb();
   let databaseUrl: string | undefined;
@@ -34,8 +45,8 @@ export async function startCluster(overrides: Partial<Config> = {}): Promise<Tes
     postgres ??= startPostgres();
     databaseUrl = await (await postgres).freshDatabase();
   }
-  const node = (nodeId: string) =>
-    startTestServer({
+  const node = async (nodeId: string, wrapBroker?: (broker: Broker) => Broker) => {
+    const config = {
       dbPath: db.path,
       ...(databaseUrl !== undefined && { databaseUrl }),
       redisUrl: redis.url,
@@ -47,8 +58,17 @@ export async function startCluster(overrides: Partial<Config> = {}): Promise<Tes
       // Many sends per socket in a second: the per-connection rate limits are not under test here.
       limits: loadConfig({ ABUSE_LIMITS: "off" }).limits,
       ...overrides,
+    };
+    if (!wrapBroker) return startTestServer(config);
+    const scaleOut = await openScaleOut(
+      { redisUrl: redis.url, nodeId, presenceTtlMs: config.presenceTtlMs },
+      createLogger("silent"),
+    );
+    return startTestServer(config, {
+      scaleOut: { broker: wrapBroker(scaleOut.broker), presence: scaleOut.presence },
     });
-  const a = await node("node-a");
+  };
+  const a = await node("node-a", options.wrapBrokerA);
   const b = await node("node-b");
   return {
     a,
