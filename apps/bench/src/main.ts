@@ -1,10 +1,12 @@
 // `pnpm --filter @duplex/bench bench [--quick] [--targets=ws,socket.io,duplex] [--scenarios=a,b,c,d,e]`
+// The two-node target (Postgres + Redis) is opt-in: `--targets=ws,duplex,duplex-cluster --scenarios=a,b`.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { format, resolveConfig } from "prettier";
 import type { Target, TargetName } from "./adapters/target.js";
+import { duplexClusterMissing, duplexClusterTarget } from "./adapters/duplexClusterTarget.js";
 import { duplexAvailable, duplexTarget } from "./adapters/duplexTarget.js";
 import { rawWsTarget } from "./adapters/rawWsTarget.js";
 import { socketIoTarget } from "./adapters/socketIoTarget.js";
@@ -17,10 +19,15 @@ import { runConnectStorm } from "./scenarios/connectStorm.js";
 import { runFanout } from "./scenarios/fanout.js";
 import { runIdleMemory } from "./scenarios/idleMemory.js";
 import { runManySenders } from "./scenarios/manySenders.js";
-import type { RunningTarget } from "./targets/targetProcess.js";
+import type { Ports, RunningTarget } from "./targets/targetProcess.js";
 
 const RESULTS_DIR = fileURLToPath(new URL("../results/", import.meta.url));
-const ALL_TARGETS: readonly Target[] = [rawWsTarget, socketIoTarget, duplexTarget];
+const ALL_TARGETS: readonly Target[] = [
+  rawWsTarget,
+  socketIoTarget,
+  duplexTarget,
+  duplexClusterTarget,
+];
 
 const { values } = parseArgs({
   options: {
@@ -63,6 +70,11 @@ if (Number(results.machine.fdLimit) < fdNeeded) {
 }
 
 const targets = ALL_TARGETS.filter((t) => wanted.has(t.name)).filter((t) => {
+  if (t.name === "duplex-cluster") {
+    const missing = duplexClusterMissing();
+    if (missing) results.notes.push(`duplex-cluster skipped: ${missing}`);
+    return missing === undefined;
+  }
   if (t.name !== "duplex" || duplexAvailable()) return true;
   results.notes.push("duplex skipped: apps/server/src/main.ts does not exist yet");
   return false;
@@ -81,7 +93,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 async function withTarget<T>(
   scenario: string,
   target: Target,
-  run: (pid: number, port: number) => Promise<T>,
+  run: (pid: number | readonly number[], port: Ports) => Promise<T>,
 ): Promise<T | undefined> {
   process.stderr.write(`› ${scenario} on ${target.name}\n`);
   let server: RunningTarget;
@@ -97,7 +109,7 @@ async function withTarget<T>(
   }
   current = server;
   try {
-    return await run(server.pid, server.port);
+    return await run(server.pids ?? server.pid, server.ports ?? server.port);
   } catch (error) {
     results.errors.push({ scenario, target: target.name, message: String(error) });
     return undefined;
@@ -128,17 +140,35 @@ if (scenarios.has("b")) {
     );
   }
 }
+// Idle memory and the connect storm measure one process: the cluster target takes part in a and b only.
+const singleProcess = targets.filter((t) => t.name !== "duplex-cluster");
+const single = (x: number | readonly number[]): number => (typeof x === "number" ? x : (x[0] ?? 0));
+if (targets.length > singleProcess.length && (scenarios.has("c") || scenarios.has("d"))) {
+  results.notes.push("duplex-cluster runs scenarios a and b only");
+}
 if (scenarios.has("c")) {
-  for (const target of targets) {
+  for (const target of singleProcess) {
     results.idle[target.name] = await withTarget("c idle memory", target, (pid, port) =>
-      runIdleMemory(target, pid, port, config.idle.connections, config.idle.perRoom),
+      runIdleMemory(
+        target,
+        single(pid),
+        single(port),
+        config.idle.connections,
+        config.idle.perRoom,
+      ),
     );
   }
 }
 if (scenarios.has("d")) {
-  for (const target of targets) {
+  for (const target of singleProcess) {
     results.storm[target.name] = await withTarget("d connect storm", target, (pid, port) =>
-      runConnectStorm(target, pid, port, config.storm.clients, config.storm.perRoom),
+      runConnectStorm(
+        target,
+        single(pid),
+        single(port),
+        config.storm.clients,
+        config.storm.perRoom,
+      ),
     );
   }
 }
@@ -154,6 +184,7 @@ for (const { receivers, byTarget } of results.fanout) {
 }
 for (const t of targets) {
   if (scenarios.has("b")) check("b", t.name, (results.manySenders[t.name]?.deliveredRate ?? 0) > 0);
+  if (t.name === "duplex-cluster") continue;
   if (scenarios.has("c")) check("c", t.name, (results.idle[t.name]?.connections ?? 0) > 0);
   if (scenarios.has("d")) check("d", t.name, (results.storm[t.name]?.connected ?? 0) > 0);
 }

@@ -39,15 +39,18 @@ export interface CpuShare {
 }
 
 /** Starts a window; calling the returned function ends it and reports each process's share of a core. */
-export function startCpuWindow(serverPid: number): () => CpuShare {
+export function startCpuWindow(serverPids: number | readonly number[]): () => CpuShare {
+  const pids = typeof serverPids === "number" ? [serverPids] : serverPids;
+  // A cluster's server share is the sum over its nodes (up to one core each).
+  const serverSeconds = () => pids.reduce((sum, pid) => sum + processCpuSeconds(pid), 0);
   const startedAt = process.hrtime.bigint();
-  const serverStart = processCpuSeconds(serverPid);
+  const serverStart = serverSeconds();
   const generatorStart = process.cpuUsage();
   const machineStart = machineBusySeconds();
   return () => {
     const seconds = Number(process.hrtime.bigint() - startedAt) / 1e9;
     const used = process.cpuUsage(generatorStart);
-    const server = (processCpuSeconds(serverPid) - serverStart) / seconds;
+    const server = (serverSeconds() - serverStart) / seconds;
     const generator = (used.user + used.system) / 1e6 / seconds;
     const machine = (machineBusySeconds() - machineStart) / seconds;
     return { server, generator, others: Math.max(0, machine - server - generator) };

@@ -3,7 +3,7 @@ import type { BundleResult } from "../scenarios/bundleSize.js";
 import type { BenchResults, ByTarget } from "./results.js";
 import { compact, formatTable, ms, pct, ratio } from "./table.js";
 
-const ORDER: readonly TargetName[] = ["ws", "socket.io", "duplex"];
+const ORDER: readonly TargetName[] = ["ws", "socket.io", "duplex", "duplex-cluster"];
 
 function rowsFor<T>(byTarget: ByTarget<T>, row: (name: TargetName, r: T) => string[]): string[][] {
   return ORDER.flatMap((name) => {

@@ -1,4 +1,5 @@
 import type { Target } from "../adapters/target.js";
+import type { Ports } from "../targets/targetProcess.js";
 import type { Deliveries } from "../wire/deliveries.js";
 import { RawClient } from "../wire/rawClient.js";
 
@@ -10,8 +11,10 @@ export interface Seat {
 
 /** Outcome of opening many clients. */
 export interface Connected {
-  /** The clients that became ready. */
+  /** The clients that became ready, in the order they did (not seat order). */
   clients: RawClient[];
+  /** The seat of each ready client: `seats[i]` belongs to `clients[i]`. */
+  seats: Seat[];
   failures: number;
   firstError: string | undefined;
   /** Wall time from the first connect to the last client ready, in ms. */
@@ -25,13 +28,14 @@ export interface Connected {
  */
 export async function connectClients(
   target: Target,
-  port: number,
+  ports: Ports,
   seats: readonly Seat[],
   deliveries: Deliveries,
   concurrency = 256,
   deadlineMs = Number.POSITIVE_INFINITY,
 ): Promise<Connected> {
   const clients: RawClient[] = [];
+  const readySeats: Seat[] = [];
   let failures = 0;
   let firstError: string | undefined;
   let next = 0;
@@ -41,13 +45,14 @@ export async function connectClients(
     let client: RawClient | undefined;
     try {
       client = await RawClient.open({
-        port,
+        port: portFor(ports, seat.index),
         path: target.connectPath(seat.room),
         headers: target.headers,
         deliveries,
       });
       await target.ready(client, seat.room, seat.index);
       clients.push(client);
+      readySeats.push(seat);
     } catch (error) {
       client?.destroy();
       failures++;
@@ -64,7 +69,21 @@ export async function connectClients(
 
   const lanes = Math.min(concurrency, seats.length);
   await Promise.all(Array.from({ length: lanes }, () => lane()));
-  return { clients, failures, firstError, elapsedMs: performance.now() - started };
+  return {
+    clients,
+    seats: readySeats,
+    failures,
+    firstError,
+    elapsedMs: performance.now() - started,
+  };
+}
+
+/** The port of the seat with this index: a cluster's nodes take turns, so room traffic crosses them. */
+export function portFor(ports: Ports, index: number): number {
+  if (typeof ports === "number") return ports;
+  const port = ports[index % ports.length];
+  if (port === undefined) throw new Error("no server port");
+  return port;
 }
 
 /** Seats for `count` clients spread over rooms of `perRoom` (room names `<prefix>0`, `<prefix>1`, …). */

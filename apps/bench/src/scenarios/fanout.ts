@@ -1,4 +1,5 @@
 import type { Target } from "../adapters/target.js";
+import type { Ports } from "../targets/targetProcess.js";
 import { saturated, startCpuWindow, type CpuShare } from "../measure/cpu.js";
 import type { LatencySummary } from "../measure/latency.js";
 import { Deliveries } from "../wire/deliveries.js";
@@ -63,8 +64,8 @@ const ZERO_CPU: CpuShare = { server: 0, generator: 0, others: 0 };
 /** Fan-out to R receivers in one room: step the rate up to find the sustained maximum, then latency. */
 export async function runFanout(
   target: Target,
-  serverPid: number,
-  port: number,
+  serverPid: number | readonly number[],
+  port: Ports,
   options: FanoutOptions,
 ): Promise<FanoutResult> {
   const receiving = new Deliveries(16);

@@ -1,4 +1,5 @@
 import type { Target } from "../adapters/target.js";
+import type { Ports } from "../targets/targetProcess.js";
 import { saturated, startCpuWindow, type CpuShare } from "../measure/cpu.js";
 import type { LatencySummary } from "../measure/latency.js";
 import { Deliveries } from "../wire/deliveries.js";
@@ -31,8 +32,8 @@ export interface ManySendersResult {
 /** Every client sends to its own room at a fixed rate and receives its room's traffic. */
 export async function runManySenders(
   target: Target,
-  serverPid: number,
-  port: number,
+  serverPid: number | readonly number[],
+  port: Ports,
   options: ManySendersOptions,
 ): Promise<ManySendersResult> {
   const perRoom = Math.ceil(options.clients / options.rooms);
@@ -40,9 +41,10 @@ export async function runManySenders(
   const seats = seatsInRooms(options.clients, perRoom, "room");
   const connected = await connectClients(target, port, seats, deliveries);
   try {
+    // Clients become ready out of order (more so across two nodes): each sends to its own seat's room.
     const senders = connected.clients.map((client, i) => ({
       client,
-      room: seats[i]?.room ?? "room0",
+      room: connected.seats[i]?.room ?? "room0",
     }));
     const send = (room: string, text: string) => target.sendPayload(room, text);
     // Warm-up, then measure from a clean count.

@@ -10,8 +10,15 @@ const BENCH_DIR = fileURLToPath(new URL("../..", import.meta.url));
 export interface RunningTarget {
   pid: number;
   port: number;
+  /** A target of several server processes (a cluster): all their pids, CPU summed over them. */
+  pids?: readonly number[];
+  /** …and the port of each; clients alternate between them by seat index. */
+  ports?: readonly number[];
   stop(): Promise<void>;
 }
+
+/** One server port, or several that clients alternate between. */
+export type Ports = number | readonly number[];
 
 /** How to launch one target. */
 export interface LaunchOptions {

@@ -1,0 +1,96 @@
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import {
+  PG_BIN,
+  startPostgres,
+  startRedis,
+  waitForPort,
+  type Service,
+} from "../../../server/src/bin/cluster/services.js";
+import { freePort, launchTarget, type RunningTarget } from "../targets/targetProcess.js";
+import { DUPLEX_ENTRY, duplexTarget } from "./duplexTarget.js";
+import type { Target } from "./target.js";
+
+const NODES = 2;
+
+/** Why the cluster target cannot run here, or undefined when it can. */
+export function duplexClusterMissing(): string | undefined {
+  if (!existsSync(DUPLEX_ENTRY)) return "apps/server/src/main.ts does not exist";
+  if (!existsSync(join(PG_BIN, "initdb"))) return `PostgreSQL 15 not found at ${PG_BIN}`;
+  return undefined;
+}
+
+/** Stops every service, last started first; one failure does not keep the others running. */
+async function stopAll(services: readonly Service[]): Promise<void> {
+  for (const service of [...services].reverse()) {
+    try {
+      await service.stop();
+    } catch {
+      // keep stopping the rest
+    }
+  }
+}
+
+/**
+ * Two Duplex nodes on one PostgreSQL (the record, fresh cluster per start) and one Redis (fan-out,
+ * presence), both nodes pinned to core 0 like the single-node target: on a 2-core box the generator
+ * owns core 1, so the nodes share a core and this measures the cross-node path, not added capacity.
+ * Postgres and Redis are not pinned. Clients alternate between the nodes by seat index (see
+ * `RunningTarget.ports`), so fan-out and room traffic cross nodes through Redis.
+ */
+export const duplexClusterTarget: Target = {
+  ...duplexTarget,
+  name: "duplex-cluster",
+  start: async (nodeArgs = []) => {
+    const dir = mkdtempSync(join(tmpdir(), "duplex-bench-cluster-"));
+    const services: Service[] = [];
+    const nodes: RunningTarget[] = [];
+    const stop = async () => {
+      await stopAll([...services, ...nodes.map((n, i) => ({ name: `node-${i}`, stop: n.stop }))]);
+      rmSync(dir, { recursive: true, force: true });
+    };
+    try {
+      const pg = startPostgres(await freePort());
+      if (!pg) throw new Error(`PostgreSQL 15 not found at ${PG_BIN}`);
+      services.push(pg);
+      const redisPort = await freePort();
+      services.push(startRedis(dir, redisPort));
+      await waitForPort(redisPort, "redis-server");
+      // One node at a time: the first runs the migrations.
+      for (let i = 0; i < NODES; i++) {
+        const port = await freePort();
+        nodes.push(
+          await launchTarget({
+            entry: DUPLEX_ENTRY,
+            readiness: "healthz",
+            port,
+            nodeArgs,
+            env: {
+              PORT: String(port),
+              HOST: "127.0.0.1",
+              DATABASE_URL: pg.url,
+              REDIS_URL: `redis://127.0.0.1:${redisPort}`,
+              NODE_ID: `bench-${String.fromCharCode(97 + i)}`,
+              LOG_LEVEL: "error",
+              TOKEN_SECRET: "duplex-bench-secret-not-for-production",
+              ABUSE_LIMITS: "off",
+            },
+          }),
+        );
+      }
+    } catch (error) {
+      await stop();
+      throw error;
+    }
+    const [first] = nodes;
+    if (!first) throw new Error("no node started");
+    return {
+      pid: first.pid,
+      port: first.port,
+      pids: nodes.map((n) => n.pid),
+      ports: nodes.map((n) => n.port),
+      stop,
+    };
+  },
+};
