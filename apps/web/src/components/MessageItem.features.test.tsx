@@ -13,10 +13,11 @@ function setup() {
   return { ...rendered, user: userEvent.setup() };
 }
 
+/** The row whose message text contains `text` (not its header: "Bob · 2 h ago" must not match "b2"). */
 function item(text: string): HTMLElement {
   const match = within(screen.getByRole("log"))
     .getAllByRole("listitem")
-    .find((li) => li.textContent?.includes(text));
+    .find((li) => li.querySelector(".message-text")?.textContent?.includes(text));
   if (!match) throw new Error(`no message containing ${text}`);
   return match;
 }
