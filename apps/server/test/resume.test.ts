@@ -30,6 +30,23 @@ describe("resume with join {since}", () => {
     expect(resumed).toMatchObject({ seq: 7, epoch: first.epoch });
   });
 
+  it("replays nothing on three resumes in a row when nothing new was stored", async () => {
+    using db = tempDb();
+    await using server = await startTestServer({ dbPath: db.path });
+    const writer = await TestClient.hello(server.url, { name: "Writer" });
+    using _w = writer.client;
+    await writer.client.join("general");
+    await sendMany(writer.client, "general", 1, 3);
+    const head = await writer.client.join("general");
+
+    const reader = await TestClient.hello(server.url, { name: "Reader" });
+    using _r = reader.client;
+    for (let i = 0; i < 3; i++) {
+      const resumed = await reader.client.join("general", { seq: head.seq, epoch: head.epoch });
+      expect(resumed).toMatchObject({ recovered: true, seq: 3, messages: [] });
+    }
+  });
+
   it("recovers across a server restart, since everything is in SQLite", async () => {
     using db = tempDb();
     let position: { seq: number; epoch: string };
