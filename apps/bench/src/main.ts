@@ -36,9 +36,18 @@ const { values } = parseArgs({
     scenarios: { type: "string", default: "a,b,c,d,e" },
     // Profiles every target process: one .cpuprofile per start in results/profiles/<target>/.
     "cpu-prof": { type: "boolean", default: false },
+    // Scenario b's messages/s per client (default 10): 20 × 500 clients asks 10,000 persisted sends/s.
+    "b-rate": { type: "string" },
   },
 });
-const config: BenchConfig = values.quick ? QUICK : FULL;
+const preset: BenchConfig = values.quick ? QUICK : FULL;
+const bRate = values["b-rate"] === undefined ? undefined : Number(values["b-rate"]);
+if (bRate !== undefined && !(bRate > 0 && bRate <= 1000))
+  throw new Error("--b-rate must be 1..1000");
+const config: BenchConfig =
+  bRate === undefined
+    ? preset
+    : { ...preset, manySenders: { ...preset.manySenders, ratePerClient: bRate } };
 const scenarios = new Set(values.scenarios.split(","));
 const wanted = new Set(values.targets.split(","));
 
