@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { duplexClusterMissing, duplexClusterTarget } from "../src/adapters/duplexClusterTarget.js";
 import { duplexAvailable, duplexTarget } from "../src/adapters/duplexTarget.js";
 import { rawWsTarget } from "../src/adapters/rawWsTarget.js";
 import { socketIoTarget } from "../src/adapters/socketIoTarget.js";
@@ -12,28 +13,27 @@ const targets: Target[] = [
   rawWsTarget,
   socketIoTarget,
   ...(duplexAvailable() ? [duplexTarget] : []),
+  // Receivers alternate between its two nodes: half of them get each message through Redis.
+  ...(duplexClusterMissing() === undefined ? [duplexClusterTarget] : []),
 ];
 
 describe.each(targets)("$name through the raw generator client", (target) => {
   let server: RunningTarget;
   beforeAll(async () => {
     server = await target.start();
-  }, 30_000);
-  afterAll(() => server.stop());
+  }, 60_000);
+  afterAll(() => server.stop(), 30_000);
+
+  const ports = () => server.ports ?? server.port;
 
   it("delivers every message to every receiver in the room, and none to another room", async () => {
     const inRoom = new Deliveries(1);
     const elsewhere = new Deliveries(1);
     const seats = (room: string, n: number, from: number) =>
       Array.from({ length: n }, (_, i) => ({ room, index: from + i }));
-    const receivers = await connectClients(target, server.port, seats("alpha", 5, 0), inRoom);
-    const other = await connectClients(target, server.port, seats("beta", 2, 10), elsewhere);
-    const sender = await connectClients(
-      target,
-      server.port,
-      seats("alpha", 1, 20),
-      new Deliveries(),
-    );
+    const receivers = await connectClients(target, ports(), seats("alpha", 5, 0), inRoom);
+    const other = await connectClients(target, ports(), seats("beta", 2, 10), elsewhere);
+    const sender = await connectClients(target, ports(), seats("alpha", 1, 20), new Deliveries());
     expect([receivers.failures, other.failures, sender.failures]).toEqual([0, 0, 0]);
     try {
       const client = sender.clients[0];
