@@ -1,4 +1,4 @@
-import { CLOSE_REASONS, CloseCode, Text, isRetryable } from "@duplex/protocol";
+import { CLOSE_REASONS, CloseCode, checkText, isRetryable } from "@duplex/protocol";
 import type { ClientMessage, ServerMessage, User } from "@duplex/protocol";
 import type {
   ClientEvents,
@@ -141,10 +141,8 @@ export class DuplexClient {
    * the server would refuse (blank, or over `LIMITS.maxTextLength`), so it never enters the outbox.
    */
   send(room: string, text: string): OutboxEntry {
-    const valid = Text.safeParse(text);
-    if (!valid.success) {
-      throw new RangeError(`text ${valid.error.issues[0]?.message ?? "is invalid"}`);
-    }
+    const valid = checkText(text);
+    if (!valid.ok) throw new RangeError(`text ${valid.problem.message}`);
     const cid = randomId(this.#o.random);
     const entry: OutboxEntry = {
       cid,

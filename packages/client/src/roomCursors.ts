@@ -1,4 +1,4 @@
-import { StreamPosition } from "@duplex/protocol";
+import type { StreamPosition } from "@duplex/protocol";
 import type { KeyValueStorage } from "./types.js";
 import { readJson, writeJson } from "./environment.js";
 
@@ -17,8 +17,8 @@ export class RoomCursors {
     const stored = readJson(storage, key);
     if (typeof stored !== "object" || stored === null) return;
     for (const [room, value] of Object.entries(stored)) {
-      const parsed = StreamPosition.safeParse(value);
-      if (parsed.success) this.#positions.set(room, parsed.data);
+      if (isStreamPosition(value))
+        this.#positions.set(room, { seq: value.seq, epoch: value.epoch });
     }
   }
 
@@ -38,4 +38,18 @@ export class RoomCursors {
       writeJson(this.storage, this.key, Object.fromEntries(this.#positions));
     }
   }
+}
+
+/** The `StreamPosition` schema's rule without zod: cursors are read at start-up, before zod loads. */
+function isStreamPosition(value: unknown): value is StreamPosition {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const { seq, epoch, ...rest } = value as Record<string, unknown>;
+  return (
+    Object.keys(rest).length === 0 &&
+    Number.isSafeInteger(seq) &&
+    (seq as number) >= 0 &&
+    typeof epoch === "string" &&
+    epoch.length >= 1 &&
+    epoch.length <= 64 // `Epoch` in the protocol's fields.ts
+  );
 }

@@ -1,4 +1,5 @@
-import { CloseCode, SUBPROTOCOL, decodeServerMessage, encode } from "@duplex/protocol";
+import { CloseCode, SUBPROTOCOL, encode } from "@duplex/protocol";
+import { decodeServerFrame, loadServerDecoder } from "./lazyDecoder.js";
 import type { ClientMessage, ServerMessage } from "@duplex/protocol";
 import type { ClientEvents, Timers, WebSocketConstructor, WebSocketLike } from "./types.js";
 
@@ -24,7 +25,9 @@ export class Transport {
     private readonly url: string,
     private readonly timers: Timers,
     private readonly on: TransportHandlers,
-  ) {}
+  ) {
+    void loadServerDecoder();
+  }
 
   get attached(): boolean {
     return this.#socket !== undefined;
@@ -98,7 +101,7 @@ export class Transport {
   }
 
   #receive(text: string): void {
-    const decoded = decodeServerMessage(text);
+    const decoded = decodeServerFrame(text);
     const type = decoded.ok ? decoded.value.type : "invalid";
     this.on.frame({ direction: "in", text, type, at: this.timers.now() });
     if (decoded.ok) this.on.message(decoded.value);

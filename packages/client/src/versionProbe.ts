@@ -1,4 +1,5 @@
-import { PROTOCOL_INFO_PATH, ProtocolInfo, SUBPROTOCOL } from "@duplex/protocol";
+import { PROTOCOL_INFO_PATH, SUBPROTOCOL } from "@duplex/protocol";
+import { loadServerDecoder } from "./lazyDecoder.js";
 import type { FetchLike } from "./types.js";
 
 /** The HTTP URL of `GET /api/protocol` on the server of a WebSocket URL (`wss:` → `https:`). */
@@ -28,7 +29,9 @@ export async function supportsSubprotocol(
   try {
     const res = await fetch(url);
     if (!res.ok) return undefined;
-    const info = ProtocolInfo.safeParse(await res.json());
+    const body: unknown = await res.json();
+    const { ProtocolInfo } = await loadServerDecoder();
+    const info = ProtocolInfo.safeParse(body);
     return info.success ? info.data.subprotocols.includes(subprotocol) : undefined;
   } catch {
     return undefined;

@@ -86,7 +86,4 @@ export const decodeServerMessage: (text: string) => DecodeResult<ServerMessage> 
   SERVER_MESSAGE_TYPES,
 );
 
-/** Encodes a message as a text frame. Callers encode once per broadcast, not once per recipient. */
-export function encode(message: ClientMessage | ServerMessage): string {
-  return JSON.stringify(message);
-}
+export { encode } from "./encode.js";

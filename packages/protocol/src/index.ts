@@ -1,17 +1,11 @@
 export { PROTOCOL_VERSION, SUBPROTOCOL, SUPPORTED_SUBPROTOCOLS, WS_PATH } from "./version.js";
 export { LIMITS } from "./limits.js";
 export { CLOSE_REASONS, CloseCode, ErrorCode, LOCAL_CLOSE_CODES, isRetryable } from "./codes.js";
-export {
-  DM_PREFIX,
-  DmRoomId,
-  Name,
-  PublicRoomName,
-  RoomId,
-  UserId,
-  dmParticipants,
-  dmRoomId,
-  isDmRoom,
-} from "./names.js";
+export { DM_PREFIX, dmParticipants, dmRoomId, isDmRoom } from "./dmRooms.js";
+export { DmRoomId, Name, PublicRoomName, RoomId, UserId } from "./names.js";
+export { ASYNCAPI_PATH, INSPECT_HTTP_PATH, PROTOCOL_INFO_PATH } from "./paths.js";
+export { checkName, checkRoomName, checkText } from "./rules.js";
+export type { RuleProblem, RuleResult } from "./rules.js";
 export {
   ChatMessage,
   Cid,
@@ -36,9 +30,10 @@ export {
 export * from "./clientMessages.js";
 export * from "./serverMessages.js";
 export * from "./pushApi.js";
-export { ASYNCAPI_PATH, PROTOCOL_INFO_PATH, ProtocolInfo } from "./protocolInfo.js";
+export { ProtocolInfo } from "./protocolInfo.js";
 export * from "./inspectMessages.js";
-export { decodeClientMessage, decodeServerMessage, encode } from "./codec.js";
+export { decodeClientMessage, decodeServerMessage } from "./codec.js";
+export { encode } from "./encode.js";
 export type { DecodeError, DecodeResult } from "./codec.js";
 export {
   buildAsyncApiDocument,

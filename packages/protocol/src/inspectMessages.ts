@@ -7,11 +7,7 @@ import { Ref, Timestamp } from "./fields.js";
 /** Path of the classic echo endpoint: any subprotocol or none; text comes back as `You sent: …`. */
 export const ECHO_PATH = "/echo";
 
-/**
- * HTTP route where the inspector measures a plain request: `GET` answers `{requestBytes, headerCount}`,
- * the size of the request head the server received.
- */
-export const INSPECT_HTTP_PATH = "/api/inspect/http";
+export { INSPECT_HTTP_PATH } from "./paths.js";
 
 /** What the echo endpoint prefixes to every text message it returns. */
 export const ECHO_PREFIX = "You sent: ";

@@ -1,5 +1,8 @@
 import { z } from "zod";
+import { DM_ROOM_ID_PATTERN } from "./dmRooms.js";
 import { LIMITS } from "./limits.js";
+
+export { DM_PREFIX, dmParticipants, dmRoomId, isDmRoom } from "./dmRooms.js";
 
 // No C0/C1 control characters, DEL, or Unicode line/paragraph separators. A regex rather than a refine,
 // so the rule survives into the generated JSON Schema and other-language clients get the same verdict.
@@ -15,9 +18,6 @@ export const Name = z
   .regex(NO_CONTROL_CHARS, "must not contain control characters")
   .regex(/\S/, "must not be empty");
 
-/** Prefix of direct-message rooms; public room names may not use `:`, so they can never collide. */
-export const DM_PREFIX = "dm:";
-
 /** A public room name: a {@link Name} without `:`. Shown in the UI as `#name`. */
 export const PublicRoomName = Name.regex(/^[^:]*$/, "must not contain ':'");
 
@@ -25,27 +25,7 @@ export const PublicRoomName = Name.regex(/^[^:]*$/, "must not contain ':'");
 export const UserId = z.string().regex(/^u_[A-Za-z0-9_-]{10,24}$/, "must be a user id");
 
 /** A direct-message room id: `dm:<userId>:<userId>`, ids sorted so both users name it alike. */
-export const DmRoomId = z
-  .string()
-  .regex(/^dm:u_[A-Za-z0-9_-]{10,24}:u_[A-Za-z0-9_-]{10,24}$/, "must be a DM room id");
+export const DmRoomId = z.string().regex(DM_ROOM_ID_PATTERN, "must be a DM room id");
 
 /** Any room: a public name or a DM room id. */
 export const RoomId = z.union([DmRoomId, PublicRoomName]);
-
-/** The DM room id for two users, the same whichever of them asks. */
-export function dmRoomId(a: string, b: string): string {
-  const [first, second] = a < b ? [a, b] : [b, a];
-  return `${DM_PREFIX}${first}:${second}`;
-}
-
-/** Whether a room id names a direct-message room. */
-export function isDmRoom(room: string): boolean {
-  return room.startsWith(DM_PREFIX);
-}
-
-/** The two participants of a DM room, or `undefined` if `room` is not a DM room id. */
-export function dmParticipants(room: string): readonly [string, string] | undefined {
-  if (!DmRoomId.safeParse(room).success) return undefined;
-  const [, a, b] = room.split(":");
-  return a !== undefined && b !== undefined ? [a, b] : undefined;
-}

@@ -1,10 +1,6 @@
 import { z } from "zod";
 
-/** HTTP path of the generated AsyncAPI 3 document (the machine-readable contract). */
-export const ASYNCAPI_PATH = "/asyncapi.json";
-
-/** HTTP path a client asks which protocol versions the server speaks (see `ProtocolInfo`). */
-export const PROTOCOL_INFO_PATH = "/api/protocol";
+export { ASYNCAPI_PATH, PROTOCOL_INFO_PATH } from "./paths.js";
 
 /**
  * `GET /api/protocol`: the server's protocol version and every subprotocol it accepts, highest first.

@@ -13,7 +13,7 @@ import { TypingIndicator } from "./TypingIndicator.js";
 import { roomLabel } from "../store/roomLabel.js";
 import { LanguageSwitcher } from "../i18n/LanguageSwitcher.js";
 import { useT } from "../i18n/useT.js";
-import { InspectorPanel } from "../inspector/InspectorPanel.js";
+import { LazyInspectorPanel } from "../inspector/LazyInspectorPanel.js";
 import { InspectorToggle } from "../inspector/InspectorToggle.js";
 
 export function ChatScreen() {
@@ -49,7 +49,7 @@ export function ChatScreen() {
       </main>
       <MemberList room={room} />
       <PushLayer />
-      <InspectorPanel />
+      <LazyInspectorPanel />
     </div>
   );
 }

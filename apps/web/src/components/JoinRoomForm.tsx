@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from "react";
-import { PublicRoomName } from "@duplex/protocol";
+import { checkRoomName } from "@duplex/protocol";
 import { nameProblem } from "../i18n/nameProblem.js";
 import { useT } from "../i18n/useT.js";
 import { useActions } from "../store/storeContext.js";
@@ -15,14 +15,14 @@ export function JoinRoomForm() {
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const parsed = PublicRoomName.safeParse(name.trim().replace(/^#/, ""));
-    if (!parsed.success) {
-      setError(t("room.invalid", { problem: nameProblem(parsed.error.issues[0], t) }));
+    const parsed = checkRoomName(name.trim().replace(/^#/, ""));
+    if (!parsed.ok) {
+      setError(t("room.invalid", { problem: nameProblem(parsed.problem, t) }));
       return;
     }
     setError(undefined);
     setName("");
-    joinRoom(parsed.data);
+    joinRoom(parsed.value);
     setPanel(null);
   }
 

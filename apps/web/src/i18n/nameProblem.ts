@@ -1,7 +1,7 @@
 import { LIMITS } from "@duplex/protocol";
 import type { Translate } from "./translate.js";
 
-/** What the web app reads of a failed name check (a zod issue from the protocol's `Name` rules). */
+/** What the web app reads of a failed name check (the protocol's `checkName`/`checkRoomName` problem). */
 export interface NameIssue {
   readonly code: string;
   readonly message: string;

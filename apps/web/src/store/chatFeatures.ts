@@ -1,6 +1,6 @@
 import {
   LIMITS,
-  Text,
+  checkText,
   dmParticipants,
   dmRoomId,
   isDmRoom,
@@ -111,7 +111,7 @@ export function createChatActions(
     },
 
     editMessage(room, id, text) {
-      if (!Text.safeParse(text).success) return false;
+      if (!checkText(text).ok) return false;
       client.request({ type: "edit", room, id, text }).catch(() => undefined);
       return true;
     },

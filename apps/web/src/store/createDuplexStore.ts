@@ -1,5 +1,5 @@
 import type { KeyValueStorage, OutboxEntry } from "@duplex/client";
-import { Text, type ServerMessage } from "@duplex/protocol";
+import { checkText, type ServerMessage } from "@duplex/protocol";
 import { createStore, type StoreApi } from "zustand/vanilla";
 import type { ChatClient } from "./chatClient.js";
 import { attachChatEvents, createChatActions } from "./chatFeatures.js";
@@ -71,7 +71,7 @@ export interface DuplexStoreOptions {
 
 /** Whether the composer may send this text: the protocol's own rule (not blank, within the limit). */
 export function canSend(text: string): boolean {
-  return Text.safeParse(text).success;
+  return checkText(text).ok;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { Name } from "@duplex/protocol";
+import { checkName as checkNameRule } from "@duplex/protocol";
 import type { User } from "@duplex/protocol";
 import { t } from "../i18n/localeStore.js";
 import { nameProblem } from "../i18n/nameProblem.js";
@@ -16,10 +16,7 @@ export type NameCheck = { ok: true; name: string } | { ok: false; error: string 
 
 /** Validates a display name with the protocol's own rule, so the server never refuses it. */
 export function checkName(input: string): NameCheck {
-  const parsed = Name.safeParse(input);
-  if (parsed.success) return { ok: true, name: parsed.data };
-  return {
-    ok: false,
-    error: t("name.invalid", { problem: nameProblem(parsed.error.issues[0], t) }),
-  };
+  const checked = checkNameRule(input);
+  if (checked.ok) return { ok: true, name: checked.value };
+  return { ok: false, error: t("name.invalid", { problem: nameProblem(checked.problem, t) }) };
 }
