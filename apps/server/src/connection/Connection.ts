@@ -2,6 +2,7 @@ import { CLOSE_REASONS, CloseCode, encode, type ServerMessage, type User } from 
 import { WebSocket } from "ws";
 import { noteClosing } from "../inspector/controlFrames.js";
 import type { Logger } from "../logger.js";
+import { ConnectionLog, type ConnectionLogger } from "./connectionLog.js";
 import { frameBytes } from "./frameBytes.js";
 import { newTrafficCounters, type TrafficCounters } from "./trafficCounters.js";
 import { holdWrites, releaseIfLarge, tcpSocketOf } from "./writeCoalescing.js";
@@ -11,6 +12,8 @@ const CONGESTED_BYTES = 256 * 1024;
 
 /** A slow reader closed with 1013 gets this long to read the close frame before it is cut off. */
 const SLOW_READER_GRACE_MS = 1_000;
+
+const SETTLED: Promise<void> = Promise.resolve();
 
 // A Buffer is sent as a binary frame unless told otherwise; every Duplex frame is JSON text.
 const TEXT_FRAME = { binary: false } as const;
@@ -26,11 +29,12 @@ export class Connection {
   /** Whether the socket answered the last heartbeat ping. */
   alive = true;
   #closed = false;
-  #queue: Promise<void> = Promise.resolve();
+  // Undefined while nothing is queued: an idle socket keeps no settled promise.
+  #queue: Promise<void> | undefined;
   // Lazy: most sockets never buffer a broadcast nor log on their own, and at 10,000 idle sockets
   // every eager object shows in the memory per connection (issue 8).
   #buffered: Map<string, string[]> | undefined;
-  #log: Logger | undefined;
+  #log: ConnectionLog | undefined;
 
   constructor(
     readonly id: string,
@@ -44,8 +48,8 @@ export class Connection {
   ) {}
 
   /** This socket's logger: every line carries `conn`. */
-  get log(): Logger {
-    this.#log ??= this.parentLog.child({ conn: this.id });
+  get log(): ConnectionLogger {
+    this.#log ??= new ConnectionLog(this.parentLog, this.id);
     return this.#log;
   }
 
@@ -55,15 +59,21 @@ export class Connection {
 
   /** Runs `task` after every task queued before it. A failing task never blocks later ones. */
   enqueue(task: () => Promise<void>): Promise<void> {
-    this.#queue = this.#queue.then(task).catch((err: unknown) => {
-      this.log.error({ err }, "unhandled error in connection task");
-    });
-    return this.#queue;
+    const queued: Promise<void> = (this.#queue ?? SETTLED)
+      .then(task)
+      .catch((err: unknown) => {
+        this.log.error({ err }, "unhandled error in connection task");
+      })
+      .then(() => {
+        if (this.#queue === queued) this.#queue = undefined;
+      });
+    this.#queue = queued;
+    return queued;
   }
 
   /** Resolves when every queued task has run. */
   drained(): Promise<void> {
-    return this.#queue;
+    return this.#queue ?? SETTLED;
   }
 
   send(message: ServerMessage): void {

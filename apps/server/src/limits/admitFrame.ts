@@ -9,10 +9,12 @@ import type { RateLimiter } from "./rateLimiter.js";
  */
 export function admitFrame(
   conn: Connection,
-  limiter: RateLimiter,
+  /** Absent when the limits are off (no per-socket object for them). */
+  limiter: RateLimiter | undefined,
   decoded: DecodeResult<ClientMessage>,
   now: number,
 ): boolean {
+  if (limiter === undefined) return true;
   const decision = limiter.check(decoded.ok ? decoded.value.type : undefined, now);
   if (decision.action === "allow") return true;
   if (decision.action === "close") {

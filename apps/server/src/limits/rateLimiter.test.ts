@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RateLimiter, type RateLimits } from "./rateLimiter.js";
+import { RateLimiter, limitsAnything, type RateLimits } from "./rateLimiter.js";
 
 const limits: RateLimits = {
   framesPerSecond: 10,
@@ -43,5 +43,11 @@ describe("RateLimiter", () => {
   it("lets everything through when the rates are 0", () => {
     const off = new RateLimiter({ ...limits, framesPerSecond: 0, sendPerSecond: 0 }, 0);
     for (let i = 0; i < 1000; i += 1) expect(off.check("send", 0).action).toBe("allow");
+  });
+
+  it("needs no limiter only when both rates are off", () => {
+    expect(limitsAnything({ ...limits, framesPerSecond: 0, sendPerSecond: 0 })).toBe(false);
+    expect(limitsAnything({ ...limits, framesPerSecond: 0 })).toBe(true);
+    expect(limitsAnything({ ...limits, sendPerSecond: 0 })).toBe(true);
   });
 });

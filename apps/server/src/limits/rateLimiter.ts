@@ -24,6 +24,11 @@ export type RateDecision =
 // Writes cost a database transaction and a fan-out to every member: they get their own bucket.
 const PERSISTING: ReadonlySet<string> = new Set<ClientMessageType>(["send", "edit", "delete"]);
 
+/** Whether limits this loose ever refuse a frame: with both rates off, no limiter is needed at all. */
+export function limitsAnything(limits: RateLimits): boolean {
+  return limits.framesPerSecond > 0 || limits.sendPerSecond > 0;
+}
+
 /**
  * Per-connection rate control: a token bucket for all frames and a stricter one for writes. A refused
  * frame is a strike; too many strikes in a window means the client ignores `retryAfterMs` → close.
@@ -31,7 +36,8 @@ const PERSISTING: ReadonlySet<string> = new Set<ClientMessageType>(["send", "edi
 export class RateLimiter {
   readonly #frames: TokenBucket | undefined;
   readonly #sends: TokenBucket | undefined;
-  #strikes: number[] = [];
+  // Lazy: only a client that has been refused once needs a strike list.
+  #strikes: number[] | undefined;
 
   constructor(
     readonly limits: RateLimits,
@@ -58,7 +64,7 @@ export class RateLimiter {
 
   #strike(retryAfterMs: number, now: number): RateDecision {
     const since = now - this.limits.strikeWindowMs;
-    this.#strikes = this.#strikes.filter((t) => t > since);
+    this.#strikes = (this.#strikes ?? []).filter((t) => t > since);
     this.#strikes.push(now);
     if (this.limits.maxStrikes > 0 && this.#strikes.length > this.limits.maxStrikes) {
       return { action: "close" };
