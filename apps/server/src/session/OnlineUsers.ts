@@ -6,7 +6,9 @@ import { allocateName } from "./names.js";
  * is per node for now; a multi-node deployment moves this behind the presence seam.
  */
 export class OnlineUsers {
-  readonly #sockets = new Map<string, Set<string>>();
+  // Most users hold one socket: its id alone, a Set only from the second (issue 8: a Set per idle
+  // connection costs ~100 bytes).
+  readonly #sockets = new Map<string, string | Set<string>>();
   readonly #users = new Map<string, User>();
   /** lower-cased name → user id */
   readonly #names = new Map<string, string>();
@@ -19,16 +21,25 @@ export class OnlineUsers {
     const user = { id: userId, name };
     this.#users.set(userId, user);
     this.#names.set(name.toLowerCase(), userId);
-    const sockets = this.#sockets.get(userId) ?? new Set();
-    sockets.add(connId);
-    this.#sockets.set(userId, sockets);
+    const sockets = this.#sockets.get(userId);
+    if (sockets === undefined) this.#sockets.set(userId, connId);
+    else if (typeof sockets !== "string") sockets.add(connId);
+    else if (sockets !== connId) this.#sockets.set(userId, new Set([sockets, connId]));
     return user;
   }
 
   /** Forgets one socket; the user's name is free again once its last socket is gone. */
   disconnect(userId: string, connId: string): void {
     const sockets = this.#sockets.get(userId);
-    if (!sockets?.delete(connId) || sockets.size > 0) return;
+    if (sockets === undefined) return;
+    if (typeof sockets === "string") {
+      if (sockets !== connId) return;
+    } else {
+      if (!sockets.delete(connId)) return;
+      const [only, ...more] = sockets;
+      if (only !== undefined && more.length === 0) this.#sockets.set(userId, only);
+      if (only !== undefined) return;
+    }
     this.#sockets.delete(userId);
     const user = this.#users.get(userId);
     this.#users.delete(userId);
