@@ -4,7 +4,7 @@ import type { WebSocket, WebSocketServer } from "ws";
 
 // Per-connection data, keyed by the objects themselves so nothing outlives its socket.
 const responseLines = new WeakMap<IncomingMessage, readonly string[]>();
-const handshakes = new WeakMap<WebSocket, Handshake>();
+const handshakes = new WeakMap<WebSocket, string>();
 
 /**
  * Remembers the `101` response lines ws writes for each upgrade request (its `headers` event hands
@@ -33,33 +33,61 @@ function parseResponse(lines: readonly string[]): { status: number; headers: Map
   return { status, headers };
 }
 
+// Stored per socket as ONE flat string (fields joined by a separator) rather than an object of header
+// strings: every idle connection pays for it, and sliced header strings would keep whole request and
+// response lines alive. `handshakeOf` rebuilds the object only when a socket asks to inspect.
+const SEPARATOR = "\u0000";
+const ABSENT = "\u0001";
+
+const pack = (values: readonly (string | undefined)[]): string =>
+  values.map((v) => v ?? ABSENT).join(SEPARATOR);
+
 /** Call from the upgrade callback: stores what this socket's handshake carried, both ways. */
 export function recordHandshake(ws: WebSocket, req: IncomingMessage): void {
   const { status, headers } = parseResponse(responseLines.get(req) ?? []);
   responseLines.delete(req);
-  const protocol = headers.get("sec-websocket-protocol");
-  const extensions = headers.get("sec-websocket-extensions");
-  handshakes.set(ws, {
-    request: {
-      method: req.method ?? "GET",
-      path: req.url ?? "/",
-      upgrade: header(req, "upgrade"),
-      connection: header(req, "connection"),
-      secWebSocketKey: header(req, "sec-websocket-key"),
-      secWebSocketVersion: header(req, "sec-websocket-version"),
-      secWebSocketProtocol: header(req, "sec-websocket-protocol"),
-      origin: header(req, "origin"),
-    },
-    response: {
-      status,
-      secWebSocketAccept: headers.get("sec-websocket-accept") ?? "",
-      ...(protocol !== undefined && { protocol }),
-      ...(extensions !== undefined && { extensions }),
-    },
-  });
+  handshakes.set(
+    ws,
+    pack([
+      req.method ?? "GET",
+      req.url ?? "/",
+      header(req, "upgrade"),
+      header(req, "connection"),
+      header(req, "sec-websocket-key"),
+      header(req, "sec-websocket-version"),
+      header(req, "sec-websocket-protocol"),
+      header(req, "origin"),
+      String(status),
+      headers.get("sec-websocket-accept") ?? "",
+      headers.get("sec-websocket-protocol"),
+      headers.get("sec-websocket-extensions"),
+    ]),
+  );
 }
 
 /** This socket's own handshake, if it was recorded. */
 export function handshakeOf(ws: WebSocket): Handshake | undefined {
-  return handshakes.get(ws);
+  const packed = handshakes.get(ws);
+  if (packed === undefined) return undefined;
+  const v = packed.split(SEPARATOR).map((s) => (s === ABSENT ? undefined : s));
+  const [method, path, upgrade, connection, key, version, offered, origin] = v;
+  const [status, accept, protocol, extensions] = v.slice(8);
+  return {
+    request: {
+      method: method ?? "GET",
+      path: path ?? "/",
+      upgrade,
+      connection,
+      secWebSocketKey: key,
+      secWebSocketVersion: version,
+      secWebSocketProtocol: offered,
+      origin,
+    },
+    response: {
+      status: Number(status ?? 101),
+      secWebSocketAccept: accept ?? "",
+      ...(protocol !== undefined && { protocol }),
+      ...(extensions !== undefined && { extensions }),
+    },
+  };
 }

@@ -9,7 +9,15 @@ import { notifyMentions } from "./mentionNotifications.js";
  */
 export function onMessageStored(ctx: ServerContext, message: ChatMessage): void {
   ctx.push.messageRate.record();
-  notifyMentions(ctx.push.notifier, message).catch((err: unknown) => {
-    ctx.log.error({ err, message: message.id }, "mention notifications failed");
-  });
+  // One chain per server: mentions are stored in message order, so a user who reconnects never gets a
+  // later message's mention replayed before an earlier one's (they would otherwise race in the background).
+  const previous = mentionChains.get(ctx) ?? Promise.resolve();
+  const next = previous
+    .then(() => notifyMentions(ctx.push.notifier, message))
+    .catch((err: unknown) => {
+      ctx.log.error({ err, message: message.id }, "mention notifications failed");
+    });
+  mentionChains.set(ctx, next);
 }
+
+const mentionChains = new WeakMap<ServerContext, Promise<void>>();
