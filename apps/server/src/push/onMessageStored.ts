@@ -13,7 +13,9 @@ export function onMessageStored(ctx: ServerContext, message: ChatMessage): void 
   // later message's mention replayed before an earlier one's (they would otherwise race in the background).
   const previous = mentionChains.get(ctx) ?? Promise.resolve();
   const next = previous
-    .then(() => notifyMentions(ctx.push.notifier, message))
+    .then(async () => {
+      await notifyMentions(ctx.push.notifier, message);
+    })
     .catch((err: unknown) => {
       ctx.log.error({ err, message: message.id }, "mention notifications failed");
     });
