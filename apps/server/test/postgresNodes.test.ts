@@ -2,11 +2,13 @@ import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TestClient, startTestServer, tempDb } from "./helpers.js";
-import { postgresAvailable, startPostgres, type PostgresHandle } from "./support/postgres.js";
+import { requirePostgres, startPostgres, type PostgresHandle } from "./support/postgres.js";
 
 const packageDir = fileURLToPath(new URL("..", import.meta.url));
 
-describe.skipIf(!postgresAvailable())("two nodes on one Postgres (DATABASE_URL)", () => {
+requirePostgres();
+
+describe("two nodes on one Postgres (DATABASE_URL)", () => {
   let pg: PostgresHandle;
   beforeAll(async () => {
     pg = await startPostgres();

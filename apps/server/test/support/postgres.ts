@@ -18,14 +18,13 @@ export const postgresMissing: string | undefined = existsSync(join(BIN, "initdb"
   : `PostgreSQL 15 not found at ${BIN} (apt-get install -y postgresql)`;
 
 /**
- * Whether this file's Postgres suites run. Without Postgres they are skipped with a message, except
- * under CI, where a missing Postgres fails loudly instead of passing silently.
+ * Call at the top of a Postgres suite. PostgreSQL is required, never skipped: `bash scripts/test-all.sh`
+ * installs it, and a suite that silently does not run proves nothing.
  */
-export function postgresAvailable(): boolean {
-  if (postgresMissing === undefined) return true;
-  if (process.env.CI) throw new Error(`CI is set but ${postgresMissing}`);
-  console.warn(`Skipping the Postgres suites: ${postgresMissing}`);
-  return false;
+export function requirePostgres(): void {
+  if (postgresMissing !== undefined) {
+    throw new Error(`${postgresMissing}; bash scripts/test-all.sh installs it`);
+  }
 }
 
 export interface PostgresOptions {
@@ -130,7 +129,7 @@ async function createDatabase(c: Cluster): Promise<string> {
 
 /**
  * Starts (or reuses) this process's cluster and creates a fresh database on it.
- * Call {@link postgresAvailable} first to skip when PostgreSQL is not installed.
+ * Call {@link requirePostgres} first: it fails with a clear message when PostgreSQL is not installed.
  */
 export async function startPostgres(options: PostgresOptions = {}): Promise<PostgresHandle> {
   const durable = options.durable ?? false;

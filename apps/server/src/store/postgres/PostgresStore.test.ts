@@ -1,7 +1,7 @@
 import pgLib from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  postgresAvailable,
+  requirePostgres,
   startPostgres,
   type PostgresHandle,
 } from "../../../test/support/postgres.js";
@@ -14,7 +14,9 @@ import { DatabaseStartError, PostgresStore } from "./PostgresStore.js";
 const { Client } = pgLib;
 const alice = { id: "u_aliceaaaaaaaaaaa", name: "Alice" };
 
-describe.skipIf(!postgresAvailable())("PostgresStore", () => {
+requirePostgres();
+
+describe("PostgresStore", () => {
   let pg: PostgresHandle;
   beforeAll(async () => {
     pg = await startPostgres();

@@ -1,9 +1,8 @@
 import { test } from "@playwright/test";
 import { sendMessage, signIn } from "../support/chat.js";
 
-// Not a test: regenerates the README screenshot when SCREENSHOT=1 (`SCREENSHOT=1 pnpm test:e2e -g screenshot`).
+// Not a test: regenerates the README screenshots (`pnpm --filter @duplex/e2e screenshots`, after `pnpm build`).
 test("screenshot of two users chatting", async ({ browser }) => {
-  test.skip(!process.env.SCREENSHOT, "set SCREENSHOT=1 to regenerate docs/screenshot.png");
   const alice = await signIn(browser, "Alice");
   const bob = await signIn(browser, "Bob");
   await sendMessage(alice, "Hi Bob! This message went over one WebSocket that stays open.");
