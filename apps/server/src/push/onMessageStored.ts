@@ -9,6 +9,8 @@ import { notifyMentions } from "./mentionNotifications.js";
  */
 export function onMessageStored(ctx: ServerContext, message: ChatMessage): void {
   ctx.push.messageRate.record();
+  // Most messages mention nobody: keep them off the chain (no promise, no look-up) on the send path.
+  if (!message.text.includes("@")) return;
   // One chain per server: mentions are stored in message order, so a user who reconnects never gets a
   // later message's mention replayed before an earlier one's (they would otherwise race in the background).
   const previous = mentionChains.get(ctx) ?? Promise.resolve();
