@@ -29,10 +29,11 @@ export class SqliteNotificationStore implements NotificationStore {
          ON CONFLICT(user_id, id) DO NOTHING`,
       ),
       allUsers: db.prepare<[], { id: string }>(`SELECT id FROM users`),
+      // Same-millisecond mentions replay in message order: ts, then the linked message's seq.
       unread: db.prepare<[string, number], NotificationRow>(
         `SELECT * FROM (SELECT id, kind, title, body, level, ts, read, link_room, link_message_id,
-           link_seq FROM notifications WHERE user_id = ? AND read = 0 ORDER BY ts DESC, id DESC
-           LIMIT ?) ORDER BY ts ASC, id ASC`,
+           link_seq FROM notifications WHERE user_id = ? AND read = 0 ORDER BY ts DESC, link_seq DESC NULLS LAST, id DESC
+           LIMIT ?) ORDER BY ts ASC, link_seq ASC NULLS FIRST, id ASC`,
       ),
       markAll: db.prepare(`UPDATE notifications SET read = 1 WHERE user_id = ? AND read = 0`),
       roomAuthors: db.prepare<[string], { user_id: string }>(

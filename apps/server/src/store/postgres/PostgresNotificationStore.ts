@@ -15,10 +15,11 @@ const insertFrom = (recipients: string) => `
 const ADD_TO_USERS_SQL = insertFrom("unnest($10::text[]) AS r(user_id)");
 const ADD_TO_ALL_SQL = insertFrom("(SELECT id AS user_id FROM users) AS r");
 
+// Same-millisecond mentions replay in message order: ts, then the linked message's seq.
 const UNREAD_SQL = `SELECT * FROM (SELECT id, kind, title, body, level, ts, read, link_room,
     link_message_id, link_seq FROM notifications WHERE user_id = $1 AND NOT read
-    ORDER BY ts DESC, id DESC LIMIT $2) latest
-  ORDER BY ts ASC, id ASC`;
+    ORDER BY ts DESC, link_seq DESC NULLS LAST, id DESC LIMIT $2) latest
+  ORDER BY ts ASC, link_seq ASC NULLS FIRST, id ASC`;
 
 /** The same ASCII-only fold as `nameKey` and SQLite's lower(); matches the users_name_key index. */
 const NAME_KEY_SQL = `translate(name, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')`;
