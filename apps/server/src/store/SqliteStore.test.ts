@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { SqliteStore } from "./SqliteStore.js";
+import { SqliteStore, type SqliteStoreOptions } from "./SqliteStore.js";
+import type { CheckpointReport } from "./walCheckpointer.js";
 import { notificationStoreContract } from "./notificationStoreContract.js";
 import { storeContract } from "./storeContract.js";
 
@@ -39,6 +40,82 @@ describe("SqliteStore", () => {
   it("creates the database directory if missing", async () => {
     const store = new SqliteStore(join(dir, "nested", "deeper", "x.db"));
     expect(await store.listRooms()).toEqual([]);
+    await store.close();
+  });
+});
+
+describe("SqliteStore background checkpoints", () => {
+  const user = { id: "u_bobbbbbbbbbbbbbb", name: "Bob" };
+  const walSize = (path: string) => statSync(`${path}-wal`).size;
+
+  async function appendMany(store: SqliteStore, from: number, count: number): Promise<void> {
+    for (let i = from; i < from + count; i++) {
+      await store.append({
+        room: "busy",
+        userId: user.id,
+        cid: `c${i}`,
+        text: `message ${i}`,
+        id: `m_${i}`,
+        ts: i,
+      });
+    }
+  }
+
+  async function storeWithReports(options: SqliteStoreOptions = {}) {
+    const path = freshPath();
+    const reports: CheckpointReport[] = [];
+    let wake = () => {};
+    const store = new SqliteStore(path, {
+      ...options,
+      onCheckpoint: (report) => {
+        reports.push(report);
+        wake();
+      },
+    });
+    await store.upsertUser(user);
+    // Resolves at the first report after the call that covered the whole WAL.
+    const caughtUp = () =>
+      new Promise<void>((resolve) => {
+        const since = reports.length;
+        wake = () => {
+          if (reports.slice(since).some((r) => r.log > 0 && r.checkpointed === r.log)) resolve();
+        };
+      });
+    return { path, store, reports, caughtUp };
+  }
+
+  it("copies the WAL back on a worker, so the WAL file is reused instead of growing", async () => {
+    const { path, store, caughtUp } = await storeWithReports();
+    await appendMany(store, 0, 400);
+    await caughtUp();
+    const afterFirst = walSize(path);
+    for (let round = 1; round <= 3; round++) {
+      await appendMany(store, round * 400, 400);
+      await caughtUp();
+    }
+    // Four rounds, each over SQLite's own 1,000-frame auto-checkpoint: the main connection leaves
+    // them to the worker, and each round rewrites the start of the checkpointed WAL.
+    expect(walSize(path)).toBeLessThan(afterFirst * 1.5);
+    expect((await store.page("busy", 1)).messages[0]?.seq).toBe(1600);
+    await store.close();
+  });
+
+  it("checkpoints nothing while no one writes", async () => {
+    const { store, reports, caughtUp } = await storeWithReports();
+    await appendMany(store, 0, 10);
+    await caughtUp();
+    const settled = reports.length;
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(reports.length).toBe(settled);
+    await store.close();
+  });
+
+  it("can be turned off: SQLite then checkpoints inside commits as by default", async () => {
+    const { path, store, reports } = await storeWithReports({ backgroundCheckpoints: false });
+    await appendMany(store, 0, 1200);
+    expect(reports).toEqual([]);
+    // The default auto-checkpoint restarted the WAL well before it held 1,200 messages' frames.
+    expect(walSize(path)).toBeLessThan(1200 * 4096);
     await store.close();
   });
 });

@@ -10,6 +10,7 @@ import { SqliteMessageEdits } from "./SqliteMessageEdits.js";
 import { SqliteNotificationStore } from "./SqliteNotificationStore.js";
 import { MESSAGE_COLUMNS, toMessage, toRoom, type MessageRow, type RoomRow } from "./rows.js";
 import type { AppendInput, AppendResult, MessagePage, RoomState, Store } from "./Store.js";
+import { WalCheckpointer, type CheckpointReport } from "./walCheckpointer.js";
 
 const FROM_MESSAGES = `FROM messages m JOIN users u ON u.id = m.user_id`;
 
@@ -18,6 +19,18 @@ export const PAGE_BEFORE_SQL = `SELECT ${MESSAGE_COLUMNS} ${FROM_MESSAGES} WHERE
   ORDER BY m.seq DESC LIMIT ?`;
 
 const newEpoch = () => randomBytes(8).toString("base64url");
+
+// SQLite's default: checkpoint inside the commit that takes the WAL past this many frames.
+const DEFAULT_AUTOCHECKPOINT = 1000;
+// With checkpoints on a worker, only a safety net should the worker fall far behind (~40 MB of WAL).
+const BACKSTOP_AUTOCHECKPOINT = 10_000;
+
+export interface SqliteStoreOptions {
+  /** Checkpoint the WAL on a worker thread (walCheckpointer.ts). @default true for a file */
+  backgroundCheckpoints?: boolean;
+  /** Called after each background checkpoint (tests, metrics). */
+  onCheckpoint?: (report: CheckpointReport) => void;
+}
 
 /**
  * The SQLite store: one real file in WAL mode. better-sqlite3 is synchronous; the Promise-returning
@@ -29,8 +42,9 @@ export class SqliteStore implements Store {
   readonly #appendTx;
   readonly #edits: SqliteMessageEdits;
   readonly notifications: NotificationStore;
+  readonly #checkpointer: WalCheckpointer | undefined;
 
-  constructor(path: string) {
+  constructor(path: string, options: SqliteStoreOptions = {}) {
     if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
     this.#db = new Database(path);
     this.#db.pragma("journal_mode = WAL");
@@ -40,6 +54,16 @@ export class SqliteStore implements Store {
     this.#db.pragma("foreign_keys = ON");
     this.#db.pragma("busy_timeout = 5000");
     this.#migrate();
+    if (path !== ":memory:" && options.backgroundCheckpoints !== false) {
+      this.#db.pragma(`wal_autocheckpoint = ${BACKSTOP_AUTOCHECKPOINT}`);
+      this.#checkpointer = new WalCheckpointer(path, {
+        ...(options.onCheckpoint && { onCheckpoint: options.onCheckpoint }),
+        // Back to checkpointing inside commits: slower at the tail, but the WAL stays bounded.
+        onFailure: () => {
+          if (this.#db.open) this.#db.pragma(`wal_autocheckpoint = ${DEFAULT_AUTOCHECKPOINT}`);
+        },
+      });
+    }
     const db = this.#db;
     this.notifications = new SqliteNotificationStore(db);
     this.#stmt = {
@@ -194,6 +218,7 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
+    await this.#checkpointer?.stop();
     if (this.#db.open) this.#db.close();
   }
 }
