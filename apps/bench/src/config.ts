@@ -25,6 +25,7 @@ export const QUICK: BenchConfig = {
     refinements: 1,
     stepMs: 500,
     latencyMs: 1000,
+    latencyWarmupMs: 500,
     // Keeps the smoke run under two minutes even on a busy machine; the table shows who was ready.
     setupDeadlineMs: 10_000,
   },
@@ -43,6 +44,7 @@ export const FULL: BenchConfig = {
     refinements: 3,
     stepMs: 2000,
     latencyMs: 3000,
+    latencyWarmupMs: 1000,
     setupDeadlineMs: 60_000,
   },
   manySenders: { clients: 500, rooms: 50, ratePerClient: 10, durationMs: 5000 },

@@ -21,6 +21,8 @@ export interface FanoutOptions {
   /** Delivery rate of the latency phase; `undefined` uses half of this target's own sustained rate. */
   latencyRate: number | undefined;
   latencyMs: number;
+  /** Time spent at the latency rate before the measured window starts. */
+  latencyWarmupMs: number;
   /** Longest time spent getting the receivers ready; the run goes on with those ready by then. */
   setupDeadlineMs: number;
 }
@@ -151,6 +153,9 @@ export async function runFanout(
     const sustainedRate = passed?.deliveredRate ?? 0;
     const latencyRate = options.latencyRate ?? sustainedRate / 2;
     const latencyDeliveries = receiving;
+    // Unmeasured first: right after the saturated steps a target is still paying for them (buffers to
+    // collect, a backlog to write), and latency "at a moderate rate" means its steady state there.
+    if (latencyRate > 0) await step(latencyRate, options.latencyWarmupMs);
     latencyDeliveries.latency.reset();
     const latencyStep = latencyRate > 0 ? await step(latencyRate, options.latencyMs) : undefined;
 
