@@ -1,3 +1,5 @@
+import type { en } from "./en.js";
+
 /** A message that depends on a count; the form is chosen by `Intl.PluralRules` for the locale. */
 export interface Plural {
   /** Languages without grammatical number (Chinese) give only `other`. */
@@ -11,3 +13,8 @@ export type Message = string | Plural;
 export function isPlural(message: Message): message is Plural {
   return typeof message !== "string";
 }
+
+/** Every English key, each a string or a plural as in `en`: a missing or extra key fails typecheck. */
+export type Dictionary = {
+  readonly [K in keyof typeof en]: (typeof en)[K] extends string ? string : Plural;
+};

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { inspectorStrings } from "../inspector/strings.js";
-import { inspectorStringsZh } from "./inspectorStrings.js";
+import { inspectorStringsZh } from "./inspectorStringsZh.js";
 
 describe("inspector strings in 中文", () => {
   it("cover every English key and every close code", () => {

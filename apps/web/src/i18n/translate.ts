@@ -1,7 +1,7 @@
-import { isPlural, type Message } from "./dictionary.js";
+import { isPlural, type Dictionary, type Message } from "./dictionary.js";
 import { en, type MessageKey } from "./en.js";
 import type { Locale } from "./locale.js";
-import { zh, type Dictionary } from "./zh.js";
+import { zh } from "./zh.js";
 
 export type { MessageKey } from "./en.js";
 

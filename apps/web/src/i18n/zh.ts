@@ -1,10 +1,4 @@
-import type { Plural } from "./dictionary.js";
-import type { en } from "./en.js";
-
-/** Every English key, each a string or a plural as in `en`: a missing or extra key fails typecheck. */
-export type Dictionary = {
-  readonly [K in keyof typeof en]: (typeof en)[K] extends string ? string : Plural;
-};
+import type { Dictionary } from "./dictionary.js";
 
 /** 简体中文. Placeholders keep their English names; a unit test checks they match `en`. */
 export const zh: Dictionary = {
