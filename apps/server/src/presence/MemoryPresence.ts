@@ -1,21 +1,18 @@
 import type { User } from "@duplex/protocol";
 import type { Presence } from "./Presence.js";
-import {
-  EMPTY_ROOM,
-  presenceJoin,
-  presenceLeave,
-  presenceMembers,
-  type RoomPresence,
-} from "./presenceReducer.js";
+import { RoomMembers } from "./RoomMembers.js";
 
-/** Single-node presence: the pure reducer's state per room, held in a Map. */
+/** Single-node presence: the members of each room with anyone in it. */
 export class MemoryPresence implements Presence {
-  readonly #rooms = new Map<string, RoomPresence>();
+  readonly #rooms = new Map<string, RoomMembers>();
 
   async join(room: string, user: User, connId: string): Promise<{ first: boolean }> {
-    const { state, first } = presenceJoin(this.#rooms.get(room) ?? EMPTY_ROOM, user, connId);
-    this.#rooms.set(room, state);
-    return { first };
+    let members = this.#rooms.get(room);
+    if (!members) {
+      members = new RoomMembers();
+      this.#rooms.set(room, members);
+    }
+    return { first: members.join(user, connId) };
   }
 
   async leave(
@@ -23,20 +20,19 @@ export class MemoryPresence implements Presence {
     userId: string,
     connId: string,
   ): Promise<{ last: boolean; user?: User }> {
-    const current = this.#rooms.get(room);
-    if (!current) return { last: false };
-    const { state, ...result } = presenceLeave(current, userId, connId);
-    if (state.size === 0) this.#rooms.delete(room);
-    else this.#rooms.set(room, state);
+    const members = this.#rooms.get(room);
+    if (!members) return { last: false };
+    const result = members.leave(userId, connId);
+    if (members.size === 0) this.#rooms.delete(room);
     return result;
   }
 
   async members(room: string): Promise<User[]> {
-    return presenceMembers(this.#rooms.get(room) ?? EMPTY_ROOM);
+    return this.#rooms.get(room)?.members() ?? [];
   }
 
   async counts(): Promise<Map<string, number>> {
-    return new Map([...this.#rooms].map(([room, state]) => [room, state.size]));
+    return new Map(Array.from(this.#rooms, ([room, members]) => [room, members.size]));
   }
 
   async close(): Promise<void> {
