@@ -1,6 +1,7 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./components/App.js";
+import { localeStore } from "./i18n/localeStore.js";
 import { appStore } from "./store/appStore.js";
 import { StoreProvider } from "./store/storeContext.js";
 import "./styles.css";
@@ -9,10 +10,13 @@ import "./styles/chat-features.css";
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");
 
-createRoot(root).render(
-  <StrictMode>
-    <StoreProvider store={appStore}>
-      <App />
-    </StoreProvider>
-  </StrictMode>,
-);
+// A Chinese reader's strings are a separate chunk: wait for it rather than flash English first.
+void localeStore.ready.then(() => {
+  createRoot(root).render(
+    <StrictMode>
+      <StoreProvider store={appStore}>
+        <App />
+      </StoreProvider>
+    </StrictMode>,
+  );
+});

@@ -7,8 +7,8 @@ import { ALICE } from "../test/scriptedClient.js";
 import { LOCALE_STORAGE_KEY } from "./locale.js";
 import { createLocaleStore, localeStore } from "./localeStore.js";
 
-afterEach(() => {
-  act(() => localeStore.getState().setLocale("en"));
+afterEach(async () => {
+  await act(() => localeStore.getState().setLocale("en"));
   window.localStorage.clear();
 });
 
@@ -26,7 +26,8 @@ describe("language switcher", () => {
 
     await user.selectOptions(screen.getByRole("combobox", { name: "Language" }), "简体中文");
 
-    expect(screen.getByRole("combobox", { name: "语言" })).toHaveProperty("value", "zh-CN");
+    // The Chinese strings are a separate chunk: the form switches once it has loaded.
+    expect(await screen.findByRole("combobox", { name: "语言" })).toHaveProperty("value", "zh-CN");
     expect(screen.getByLabelText("你的名字")).toBeTruthy();
     expect(screen.getByRole("button", { name: "加入聊天" })).toBeTruthy();
     expect(screen.queryByText("Join chat")).toBeNull();
@@ -39,7 +40,7 @@ describe("language switcher", () => {
     renderWithStore(<App />);
     await user.selectOptions(screen.getByRole("combobox", { name: "Language" }), "zh-CN");
 
-    await user.type(screen.getByLabelText("你的名字"), "   ");
+    await user.type(await screen.findByLabelText("你的名字"), "   ");
     await user.click(screen.getByRole("button", { name: "加入聊天" }));
 
     expect(screen.getByRole("alert").textContent).toBe("名字不能为空");
@@ -55,8 +56,8 @@ describe("language switcher", () => {
 
     await user.selectOptions(within(banner).getByRole("combobox", { name: "Language" }), "zh-CN");
 
+    const composer = await screen.findByLabelText("消息");
     expect(within(banner).getByRole("status").textContent).toBe("在线");
-    const composer = screen.getByLabelText("消息");
     expect(composer.getAttribute("placeholder")).toBe("发消息到 #general");
     expect(screen.getByRole("log", { name: "#general 的对话" })).toBeTruthy();
     expect(screen.getByText("还没有消息。打个招呼吧！")).toBeTruthy();
@@ -64,14 +65,16 @@ describe("language switcher", () => {
 
     await user.selectOptions(within(banner).getByRole("combobox", { name: "语言" }), "en");
 
+    const english = await screen.findByLabelText("Message");
+    expect(english.getAttribute("placeholder")).toBe("Message #general");
     expect(within(banner).getByRole("status").textContent).toBe("Online");
-    expect(screen.getByLabelText("Message").getAttribute("placeholder")).toBe("Message #general");
   });
 
   it("is remembered for a new store and a fresh page", async () => {
     const user = userEvent.setup();
     renderWithStore(<App />);
     await user.selectOptions(screen.getByRole("combobox", { name: "Language" }), "zh-CN");
+    await screen.findByRole("combobox", { name: "语言" });
     cleanup();
 
     // A new app store over the same page keeps the language…
@@ -82,6 +85,7 @@ describe("language switcher", () => {
       storage: window.localStorage,
       languages: navigator.languages,
     });
+    await reloaded.ready;
     expect(reloaded.getState().locale).toBe("zh-CN");
   });
 });

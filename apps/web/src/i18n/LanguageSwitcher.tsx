@@ -19,7 +19,8 @@ export function LanguageSwitcher() {
         value={locale}
         onChange={(event) => {
           const next = event.currentTarget.value;
-          if (isLocale(next)) localeStore.getState().setLocale(next);
+          // The select keeps showing the current language until the new one has loaded.
+          if (isLocale(next)) void localeStore.getState().setLocale(next);
         }}
       >
         {LOCALES.map((l) => (

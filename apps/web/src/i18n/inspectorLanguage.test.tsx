@@ -9,14 +9,14 @@ beforeEach(() => {
   // The panel measures an HTTP request when it opens; this test is about its words.
   vi.stubGlobal("fetch", () => new Promise(() => undefined));
 });
-afterEach(() => {
+afterEach(async () => {
   vi.unstubAllGlobals();
-  act(() => localeStore.getState().setLocale("en"));
+  await act(() => localeStore.getState().setLocale("en"));
   window.localStorage.clear();
 });
 
 describe("the inspector in 中文", () => {
-  it("switches its toggle, headings, explanations and close-code table with the UI language", () => {
+  it("switches its toggle, headings, explanations and close-code table with the UI language", async () => {
     const rendered = renderWithStore(
       <>
         <InspectorToggle />
@@ -28,7 +28,7 @@ describe("the inspector in 中文", () => {
     expect(screen.getByRole("button", { name: "Inspector" })).toBeTruthy();
     expect(screen.getByRole("heading", { name: "Protocol inspector" })).toBeTruthy();
 
-    act(() => localeStore.getState().setLocale("zh-CN"));
+    await act(() => localeStore.getState().setLocale("zh-CN"));
 
     expect(screen.getByRole("button", { name: "检查器" })).toBeTruthy();
     expect(screen.getByRole("heading", { name: "协议检查器" })).toBeTruthy();

@@ -1,7 +1,6 @@
-import { inspectorStrings } from "../inspector/strings.js";
-import type { Locale } from "./locale.js";
-import { inspectorStringsZh } from "./inspectorStringsZh.js";
-import { useLocale } from "./useT.js";
+import { useStore } from "zustand";
+import type { inspectorStrings } from "../inspector/strings.js";
+import { localeStore, type LocaleState } from "./localeStore.js";
 
 /** The inspector's strings with each text widened to `string`, so a translation can fill them. */
 export type InspectorStrings = {
@@ -10,12 +9,9 @@ export type InspectorStrings = {
     : (typeof inspectorStrings)[K];
 };
 
-const BY_LOCALE: Readonly<Record<Locale, InspectorStrings>> = {
-  en: inspectorStrings,
-  "zh-CN": inspectorStringsZh,
-};
-
 /** The inspector's strings in the current UI language; re-renders the caller when it changes. */
 export function useInspectorStrings(): InspectorStrings {
-  return BY_LOCALE[useLocale()];
+  return useStore(localeStore, selectInspector);
 }
+
+const selectInspector = (s: LocaleState) => s.inspector;

@@ -1,15 +1,27 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
+import type { InspectorStrings } from "./inspectorStrings.js";
 import { LOCALE_STORAGE_KEY, detectLocale, isLocale, type Locale } from "./locale.js";
-import { translator, type Translate } from "./translate.js";
+import { ENGLISH, loadStrings, type LocaleStrings } from "./localeStrings.js";
+import type { Translate } from "./translate.js";
 
 export interface LocaleState {
+  /** The language shown. It changes only once that language's strings have loaded. */
   locale: Locale;
   /** Translates into `locale`; a new function exactly when the language changes. */
   t: Translate;
-  setLocale(locale: Locale): void;
+  /** The protocol inspector's texts in `locale`. */
+  inspector: InspectorStrings;
+  /**
+   * Loads the language's strings if needed, then shows and remembers it. Never rejects: a failed
+   * load keeps the current language.
+   */
+  setLocale(locale: Locale): Promise<void>;
 }
 
-export type LocaleStore = StoreApi<LocaleState>;
+export type LocaleStore = StoreApi<LocaleState> & {
+  /** Settles once the preferred language is shown (or failed to load, leaving English). */
+  readonly ready: Promise<void>;
+};
 
 export interface LocaleEnvironment {
   /** Where the choice is remembered. @default no persistence */
@@ -18,6 +30,8 @@ export interface LocaleEnvironment {
   languages?: readonly string[];
   /** The element whose `lang` follows the choice (screen readers, fonts, hyphenation). @default none */
   root?: { lang: string };
+  /** Fetches a language's strings. @default `loadStrings` (a chunk per language) */
+  load?: (locale: Locale) => Promise<LocaleStrings>;
 }
 
 /**
@@ -25,26 +39,48 @@ export interface LocaleEnvironment {
  * and components (`useT()`) read the same choice. It is its own small store rather than a slice
  * of the app store: the language does not depend on the connection, and it is chosen before the
  * sign-in that creates the session.
+ *
+ * It starts in English (always loaded) and switches to the preferred language when its strings
+ * arrive; `ready` lets the first render wait for that instead of flashing English.
  */
 export function createLocaleStore(env: LocaleEnvironment = {}): LocaleStore {
-  const { storage, languages = [], root } = env;
+  const { storage, languages = [], root, load = loadStrings } = env;
   const remembered = readStorage(storage);
-  const initial = isLocale(remembered) ? remembered : detectLocale(languages);
-  if (root) root.lang = initial;
+  const preferred = isLocale(remembered) ? remembered : detectLocale(languages);
 
-  return createStore<LocaleState>()((set) => ({
-    locale: initial,
-    t: translator(initial),
-    setLocale(locale) {
-      try {
-        storage?.setItem(LOCALE_STORAGE_KEY, locale);
-      } catch {
-        // Storage full or blocked (private mode): the choice still holds for this page.
-      }
-      if (root) root.lang = locale;
-      set({ locale, t: translator(locale) });
-    },
+  const store = createStore<LocaleState>()(() => ({
+    locale: "en",
+    ...ENGLISH,
+    setLocale: (locale) => show(locale, true),
   }));
+
+  // The latest request wins: picking English while Chinese is still loading must end in English.
+  let latest = 0;
+  async function show(locale: Locale, remember: boolean): Promise<void> {
+    const request = ++latest;
+    let strings: LocaleStrings;
+    try {
+      strings = await load(locale);
+    } catch {
+      // Offline, or a deploy replaced the chunk: stay readable in the current language.
+      return;
+    }
+    if (request !== latest) return;
+    if (remember) writeStorage(storage, locale);
+    if (root) root.lang = locale;
+    store.setState({ locale, ...strings });
+  }
+
+  // The detected language is not remembered: only an explicit choice outlives a browser change.
+  return Object.assign(store, { ready: show(preferred, false) });
+}
+
+function writeStorage(storage: LocaleEnvironment["storage"], locale: Locale): void {
+  try {
+    storage?.setItem(LOCALE_STORAGE_KEY, locale);
+  } catch {
+    // Storage full or blocked (private mode): the choice still holds for this page.
+  }
 }
 
 function readStorage(storage: LocaleEnvironment["storage"]): string | null {

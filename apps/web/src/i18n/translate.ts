@@ -1,7 +1,6 @@
 import { isPlural, type Dictionary, type Message } from "./dictionary.js";
-import { en, type MessageKey } from "./en.js";
+import type { en, MessageKey } from "./en.js";
 import type { Locale } from "./locale.js";
-import { zh } from "./zh.js";
 
 export type { MessageKey } from "./en.js";
 
@@ -15,8 +14,6 @@ export type TranslateArgs<K extends MessageKey> = (typeof en)[K] extends string
 
 /** Looks a key up in one language and fills its placeholders. */
 export type Translate = <K extends MessageKey>(key: K, ...args: TranslateArgs<K>) => string;
-
-export const DICTIONARIES: Readonly<Record<Locale, Dictionary>> = { en, "zh-CN": zh };
 
 const PLACEHOLDER = /\{(\w+)\}/g;
 
@@ -35,15 +32,13 @@ export function placeholders(message: Message): string[] {
   return [...names].filter((n): n is string => n !== undefined).sort();
 }
 
-const cache = new Map<Locale, Translate>();
-
-/** The `t` of one language; the same function each time, so it is a stable store value. */
-export function translator(locale: Locale): Translate {
-  const cached = cache.get(locale);
-  if (cached) return cached;
-  const dictionary = DICTIONARIES[locale];
+/**
+ * The `t` of one language: looks keys up in `dictionary`, with `locale`'s plural rules. Build it
+ * once per language (`localeStrings.ts` does), so it is a stable store value.
+ */
+export function createTranslator(locale: Locale, dictionary: Dictionary): Translate {
   const rules = new Intl.PluralRules(locale);
-  const translate: Translate = (key, ...args) => {
+  return (key, ...args) => {
     const message: Message = dictionary[key];
     const vars: Vars | undefined = args[0];
     if (!isPlural(message)) return fill(message, vars);
@@ -51,6 +46,4 @@ export function translator(locale: Locale): Translate {
     const form = rules.select(count) === "one" ? (message.one ?? message.other) : message.other;
     return fill(form, vars);
   };
-  cache.set(locale, translate);
-  return translate;
 }
