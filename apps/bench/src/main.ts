@@ -85,7 +85,7 @@ const targets = ALL_TARGETS.filter((t) => wanted.has(t.name)).filter((t) => {
     return missing === undefined;
   }
   if (t.name !== "duplex" || duplexAvailable()) return true;
-  results.notes.push("duplex skipped: apps/server/src/main.ts does not exist yet");
+  results.notes.push("duplex skipped: apps/server/dist/main.js is missing: run `pnpm build`");
   return false;
 });
 

@@ -16,7 +16,7 @@ const NODES = 2;
 
 /** Why the cluster target cannot run here, or undefined when it can. */
 export function duplexClusterMissing(): string | undefined {
-  if (!existsSync(DUPLEX_ENTRY)) return "apps/server/src/main.ts does not exist";
+  if (!existsSync(DUPLEX_ENTRY)) return "apps/server/dist/main.js is missing: run `pnpm build`";
   if (!existsSync(join(PG_BIN, "initdb"))) return `PostgreSQL 15 not found at ${PG_BIN}`;
   return undefined;
 }

@@ -7,8 +7,12 @@ import { freePort, launchTarget } from "../targets/targetProcess.js";
 import type { RawClient } from "../wire/rawClient.js";
 import type { Target } from "./target.js";
 
-/** The Duplex server's CLI entry, run from source like `pnpm dev` does. */
-export const DUPLEX_ENTRY = fileURLToPath(new URL("../../../server/src/main.ts", import.meta.url));
+/**
+ * The Duplex server's compiled CLI entry, run as `pnpm start` runs it. From source under tsx every
+ * named function also carries esbuild's `__name` property: ~0.3 KiB more per idle socket, which is
+ * the loader's cost, not Duplex's. `pnpm bench` builds the server first.
+ */
+export const DUPLEX_ENTRY = fileURLToPath(new URL("../../../server/dist/main.js", import.meta.url));
 
 let cidCounter = 0;
 
@@ -20,7 +24,7 @@ async function expectReply(client: RawClient, type: string): Promise<void> {
   if (!text.includes(`"type":"${type}"`)) throw new Error(`expected ${type}, got ${text}`);
 }
 
-/** Whether the Duplex server exists in this checkout (it is built in parallel with the bench). */
+/** Whether the Duplex server is built in this checkout. */
 export function duplexAvailable(): boolean {
   return existsSync(DUPLEX_ENTRY);
 }

@@ -22,7 +22,7 @@ export type Ports = number | readonly number[];
 
 /** How to launch one target. */
 export interface LaunchOptions {
-  /** Absolute path of the TypeScript entry point. */
+  /** Absolute path of the entry point: TypeScript (run with tsx) or compiled JavaScript (`.js`). */
   entry: string;
   env?: Readonly<Record<string, string>>;
   /** `stdout`: the process prints `LISTENING <port>`; `healthz`: poll `GET /healthz` on `port`. */
@@ -51,23 +51,17 @@ export function freePort(): Promise<number> {
 }
 
 /**
- * Starts `node --conditions=duplex-source --import tsx <entry>` under `taskset -c <core>`. taskset execs
+ * Starts `node [--conditions=duplex-source --import tsx] <entry>` under `taskset -c <core>` (the
+ * loader only for a `.ts` entry). taskset execs
  * node, so the child's pid is the server's own and /proc/<pid>/stat measures exactly it.
  */
 export async function launchTarget(options: LaunchOptions): Promise<RunningTarget> {
   const { entry, env = {}, readiness, core = 0, nodeArgs = [] } = options;
+  // Compiled JS runs as deployed: workspace packages from their dist, no loader in the process.
+  const loader = entry.endsWith(".ts") ? ["--conditions=duplex-source", "--import", "tsx"] : [];
   const child = spawn(
     "taskset",
-    [
-      "-c",
-      String(core),
-      process.execPath,
-      ...nodeArgs,
-      "--conditions=duplex-source",
-      "--import",
-      "tsx",
-      entry,
-    ],
+    ["-c", String(core), process.execPath, ...nodeArgs, ...loader, entry],
     { cwd: BENCH_DIR, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] },
   );
   let stderr = "";
