@@ -119,3 +119,30 @@ describe("SqliteStore background checkpoints", () => {
     await store.close();
   });
 });
+
+describe("SqliteStore group commit", () => {
+  it("appends sent together get consecutive seqs, and a cid repeated within the batch is one message", async () => {
+    const store = new SqliteStore(freshPath());
+    await store.upsertUser({ id: "u_carolccccccccccc", name: "Carol" });
+    const append = (cid: string, id: string) =>
+      store.append({ room: "batch", userId: "u_carolccccccccccc", cid, text: cid, id, ts: 1 });
+    const [a, b, again, c] = await Promise.all([
+      append("c1", "m_1"),
+      append("c2", "m_2"),
+      append("c1", "m_1bis"),
+      append("c3", "m_3"),
+    ]);
+    expect([a, b, c].map((r) => [r?.message.seq, r?.duplicate])).toEqual([
+      [1, false],
+      [2, false],
+      [3, false],
+    ]);
+    expect(again).toEqual({ message: a?.message, duplicate: true });
+    expect((await store.page("batch", 10)).messages.map((m) => m.id)).toEqual([
+      "m_1",
+      "m_2",
+      "m_3",
+    ]);
+    await store.close();
+  });
+});

@@ -10,6 +10,7 @@ import { SqliteMessageEdits } from "./SqliteMessageEdits.js";
 import { SqliteNotificationStore } from "./SqliteNotificationStore.js";
 import { MESSAGE_COLUMNS, toMessage, toRoom, type MessageRow, type RoomRow } from "./rows.js";
 import type { AppendInput, AppendResult, MessagePage, RoomState, Store } from "./Store.js";
+import { GroupCommit } from "./groupCommit.js";
 import { WalCheckpointer, type CheckpointReport } from "./walCheckpointer.js";
 
 const FROM_MESSAGES = `FROM messages m JOIN users u ON u.id = m.user_id`;
@@ -39,7 +40,7 @@ export interface SqliteStoreOptions {
 export class SqliteStore implements Store {
   readonly #db: Database.Database;
   readonly #stmt;
-  readonly #appendTx;
+  readonly #appends: GroupCommit<AppendInput, AppendResult>;
   readonly #edits: SqliteMessageEdits;
   readonly notifications: NotificationStore;
   readonly #checkpointer: WalCheckpointer | undefined;
@@ -110,8 +111,8 @@ export class SqliteStore implements Store {
       const row = this.#stmt.bySeq.get(room, seq);
       return row ? { status: "ok", message: toMessage(row) } : { status: "not_found" };
     });
-    // One transaction: the dedup check, the seq bump and the insert commit together or not at all.
-    this.#appendTx = db.transaction((input: AppendInput): AppendResult => {
+    // Inside a transaction: the dedup check, the seq bump and the insert commit together or not at all.
+    const appendRows = (input: AppendInput): AppendResult => {
       const existing = this.#stmt.byCid.get(input.userId, input.cid);
       if (existing) return { message: toMessage(existing), duplicate: true };
       this.#stmt.insertRoom.run(input.room, newEpoch(), input.ts);
@@ -129,7 +130,13 @@ export class SqliteStore implements Store {
       const row = this.#stmt.bySeq.get(input.room, next.seq);
       if (!row) throw new Error("appended message not found");
       return { message: toMessage(row), duplicate: false };
-    });
+    };
+    const appendOne = db.transaction(appendRows);
+    const appendAll = db.transaction((inputs: readonly AppendInput[]) => inputs.map(appendRows));
+    this.#appends = new GroupCommit(
+      (inputs) => appendAll.immediate(inputs),
+      (input) => appendOne.immediate(input),
+    );
   }
 
   #migrate(): void {
@@ -180,7 +187,7 @@ export class SqliteStore implements Store {
   }
 
   async append(input: AppendInput): Promise<AppendResult> {
-    return this.#appendTx.immediate(input);
+    return this.#appends.submit(input);
   }
 
   async page(room: string, limit: number, before?: number): Promise<MessagePage> {
@@ -218,6 +225,7 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
+    this.#appends.flush();
     await this.#checkpointer?.stop();
     if (this.#db.open) this.#db.close();
   }

@@ -1,0 +1,56 @@
+interface Waiting<I, O> {
+  input: I;
+  resolve(output: O): void;
+  reject(err: unknown): void;
+}
+
+/**
+ * Group commit for a synchronous database: every write submitted in one event-loop turn is committed
+ * in one transaction when the turn's I/O is done (`setImmediate`), and each caller's promise settles
+ * only after that commit, so an ack sent on it still means "durable". One commit per turn instead of
+ * one per write: at 5,000 sends/s from 500 sockets that is ~25 writes per commit (issue 8).
+ */
+export class GroupCommit<I, O> {
+  #waiting: Waiting<I, O>[] = [];
+
+  /**
+   * @param commitAll one transaction for all inputs, outputs in input order; all or nothing
+   * @param commitOne one transaction for one input: the fallback when the batch fails, so one bad
+   *   input fails alone instead of taking the others with it
+   */
+  constructor(
+    private readonly commitAll: (inputs: readonly I[]) => O[],
+    private readonly commitOne: (input: I) => O,
+  ) {}
+
+  submit(input: I): Promise<O> {
+    return new Promise<O>((resolve, reject) => {
+      this.#waiting.push({ input, resolve, reject });
+      if (this.#waiting.length === 1) setImmediate(() => this.flush());
+    });
+  }
+
+  /** Commits what is waiting now (also before the database closes). */
+  flush(): void {
+    const batch = this.#waiting;
+    if (batch.length === 0) return;
+    this.#waiting = [];
+    let outputs: O[] | undefined;
+    try {
+      outputs = batch.length === 1 ? undefined : this.commitAll(batch.map((w) => w.input));
+    } catch {
+      outputs = undefined; // rolled back as a whole: retried one by one below
+    }
+    if (outputs) {
+      batch.forEach((w, i) => w.resolve(outputs[i] as O));
+      return;
+    }
+    for (const w of batch) {
+      try {
+        w.resolve(this.commitOne(w.input));
+      } catch (err) {
+        w.reject(err);
+      }
+    }
+  }
+}
