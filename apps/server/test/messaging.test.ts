@@ -33,6 +33,36 @@ describe("rooms and messages", () => {
     }
   });
 
+  it("answers a burst of requests in the order they were sent, sends committed together included", async () => {
+    using db = tempDb();
+    await using server = await startTestServer({ dbPath: db.path });
+    const { client } = await TestClient.hello(server.url, { name: "Alice" });
+    using _ = client;
+    await client.join("general");
+    client.send({ type: "send", room: "general", cid: "c1", text: "one", ref: "s1" });
+    client.send({ type: "send", room: "general", cid: "c2", text: "two", ref: "s2" });
+    client.send({ type: "send", room: "elsewhere", cid: "c3", text: "not joined", ref: "s3" });
+    client.send({ type: "history", room: "general", ref: "h" });
+    client.send({ type: "send", room: "general", cid: "c4", text: "four", ref: "s4" });
+    await client.waitFor("ack", (m) => m.ref === "s4");
+    const replies = client.received.filter((m) => "ref" in m && m.ref !== undefined);
+    expect(replies.map((m) => `${m.type} ${"ref" in m ? m.ref : ""}`)).toEqual([
+      "ack s1",
+      "ack s2",
+      "error s3",
+      "history h",
+      "ack s4",
+    ]);
+    // The history was read after the sends before it had committed.
+    const history = replies[3];
+    expect(history?.type === "history" && history.messages.map((m) => m.text)).toEqual([
+      "one",
+      "two",
+    ]);
+    const seqs = replies.flatMap((m) => (m.type === "ack" ? [m.seq] : []));
+    expect(seqs).toEqual([1, 2, 3]);
+  });
+
   it("stores a repeated cid once and acks it again with the original id, seq and ts", async () => {
     using db = tempDb();
     await using server = await startTestServer({ dbPath: db.path });

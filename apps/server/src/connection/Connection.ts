@@ -31,6 +31,9 @@ export class Connection {
   #closed = false;
   // Undefined while nothing is queued: an idle socket keeps no settled promise.
   #queue: Promise<void> | undefined;
+  // The last pipelined send still finishing (see `afterSends`); undefined when none is.
+  #sends: Promise<void> | undefined;
+  #sendsInFlight = 0;
   // Lazy: most sockets never buffer a broadcast nor log on their own, and at 10,000 idle sockets
   // every eager object shows in the memory per connection (issue 8).
   #buffered: Map<string, string[]> | undefined;
@@ -71,9 +74,39 @@ export class Connection {
     return queued;
   }
 
-  /** Resolves when every queued task has run. */
-  drained(): Promise<void> {
-    return this.#queue ?? SETTLED;
+  /** Resolves when every queued task and every pipelined send has run. */
+  async drained(): Promise<void> {
+    await (this.#queue ?? SETTLED);
+    await (this.#sends ?? SETTLED);
+  }
+
+  /**
+   * Runs `finish` after every `finish` queued before it, without holding up the frame queue. A `send`
+   * submits its append in frame order and finishes (ack, fan-out) here after the commit, so the sends
+   * of one read share one group commit instead of taking one event-loop turn each (issue 8).
+   */
+  afterSends(finish: () => Promise<void>): void {
+    this.#sendsInFlight += 1;
+    const queued: Promise<void> = (this.#sends ?? SETTLED)
+      .then(finish)
+      .catch((err: unknown) => {
+        this.log.error({ err }, "unhandled error finishing a send");
+      })
+      .then(() => {
+        this.#sendsInFlight -= 1;
+        if (this.#sends === queued) this.#sends = undefined;
+      });
+    this.#sends = queued;
+  }
+
+  /** Sends handed to `afterSends` that have not finished yet. */
+  get sendsInFlight(): number {
+    return this.#sendsInFlight;
+  }
+
+  /** Resolves when every send handed to `afterSends` so far has finished. */
+  sendsSettled(): Promise<void> {
+    return this.#sends ?? SETTLED;
   }
 
   send(message: ServerMessage): void {

@@ -5,12 +5,11 @@ import {
   decodeClientMessage,
   type ClientMessage,
   type DecodeResult,
-  type ErrorCode as ErrorCodeType,
 } from "@duplex/protocol";
 import type { RawData, WebSocket } from "ws";
 import type { ServerContext } from "../context.js";
-import { DuplexError } from "../errors.js";
 import { dispatch } from "../handlers/dispatch.js";
+import { replyToFailure, sendError } from "../handlers/replyToFailure.js";
 import { leaveRoom } from "../handlers/rooms.js";
 import { admitFrame } from "../limits/admitFrame.js";
 import { RateLimiter, limitsAnything } from "../limits/rateLimiter.js";
@@ -27,26 +26,12 @@ function frameText(data: RawData): string {
   return Buffer.isBuffer(data) ? data.toString("utf8") : Buffer.from(data).toString("utf8");
 }
 
-function refOf(msg: ClientMessage): string | undefined {
-  return "ref" in msg ? msg.ref : undefined;
-}
-
-function sendError(conn: Connection, code: ErrorCodeType, message: string, ref?: string): void {
-  conn.send({ type: "error", code, message, ...(ref !== undefined && { ref }) });
-}
-
-/** The one wrapper around handlers: a DuplexError becomes its reply or close, anything else `internal`. */
+/** The one wrapper around handlers: failures become their reply or close (replyToFailure.ts). */
 async function runHandler(ctx: ServerContext, conn: Connection, msg: ClientMessage): Promise<void> {
   try {
     await dispatch(ctx, conn, msg);
   } catch (err) {
-    if (err instanceof DuplexError) {
-      if (err.close !== undefined) conn.closeConnection(err.close);
-      else sendError(conn, err.code, err.message, refOf(msg));
-      return;
-    }
-    conn.log.error({ err, type: msg.type }, "handler failed");
-    sendError(conn, ErrorCode.Internal, "internal server error", refOf(msg));
+    replyToFailure(conn, msg, err);
   }
 }
 
@@ -74,6 +59,7 @@ async function handleFrame(
 async function cleanup(ctx: ServerContext, conn: Connection): Promise<void> {
   const user = conn.user;
   if (!user) return;
+  await conn.sendsSettled();
   for (const room of [...conn.rooms.keys()]) {
     await leaveRoom(ctx, conn, room);
   }
@@ -108,6 +94,9 @@ function onHelloTimeout(state: Accepted): void {
   if (!state.conn.user) state.conn.closeConnection(CloseCode.HelloTimeout);
 }
 
+/** Sends of one socket that may wait on the same group commit (about one 64 KiB read of them). */
+export const MAX_PIPELINED_SENDS = 16;
+
 // The listeners are shared by every socket: `this` is the socket, its state comes from the WeakMap.
 
 function onSocketError(this: WebSocket, err: Error): void {
@@ -123,6 +112,11 @@ async function handleAccepted(
   state: Accepted,
   decoded: DecodeResult<ClientMessage>,
 ): Promise<void> {
+  // A `send` finishes after its commit without holding the queue (Connection.afterSends); any other
+  // frame is handled once the sends before it have finished, so replies keep the order of requests.
+  // A socket gets at most MAX_PIPELINED_SENDS into one commit: a flooder cannot fill everyone's.
+  const isSend = decoded.ok && decoded.value.type === "send";
+  if (!isSend || state.conn.sendsInFlight >= MAX_PIPELINED_SENDS) await state.conn.sendsSettled();
   await handleFrame(state.ctx, state.conn, decoded);
   if (state.conn.user && state.helloTimer !== undefined) state.stopHelloTimer();
 }

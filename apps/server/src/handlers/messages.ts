@@ -3,29 +3,64 @@ import { LIMITS, type ClientMessageOf } from "@duplex/protocol";
 import type { Connection } from "../connection/Connection.js";
 import type { ServerContext } from "../context.js";
 import { onMessageStored } from "../push/onMessageStored.js";
+import type { AppendResult } from "../store/Store.js";
 import { assertJoined, assertMayAccess, userOf } from "./access.js";
+import { replyToFailure } from "./replyToFailure.js";
 
 const newMessageId = () => `m_${randomBytes(12).toString("base64url")}`;
 
 /**
  * Persist, then ack, then fan out. The ack is only sent once the message is committed, so an acked
  * message survives a crash. A repeated `cid` is acked again with the original id/seq/ts and not re-sent.
+ * The append is submitted now, in frame order; the rest runs after the commit, in the same order, while
+ * the socket's next frames are already read (Connection.afterSends): a burst of sends from one socket
+ * then commits together with everyone else's sends of that turn (store/groupCommit.ts).
  */
 export async function handleSend(
   ctx: ServerContext,
   conn: Connection,
   msg: ClientMessageOf<"send">,
 ): Promise<void> {
-  const user = userOf(conn);
-  assertJoined(conn, msg.room);
-  const { message, duplicate } = await ctx.store.append({
-    room: msg.room,
-    userId: user.id,
-    cid: msg.cid,
-    text: msg.text,
-    id: newMessageId(),
-    ts: ctx.now(),
+  const stored = submitSend(ctx, conn, msg);
+  // Handled now: a failed commit must not count as unhandled while earlier sends finish.
+  stored.catch(() => undefined);
+  conn.afterSends(async () => {
+    try {
+      await finishSend(ctx, conn, msg, await stored);
+    } catch (err) {
+      replyToFailure(conn, msg, err);
+    }
   });
+}
+
+/** Checks and submits the append; a refusal too is answered in turn, after the sends before it. */
+function submitSend(
+  ctx: ServerContext,
+  conn: Connection,
+  msg: ClientMessageOf<"send">,
+): Promise<AppendResult> {
+  try {
+    const user = userOf(conn);
+    assertJoined(conn, msg.room);
+    return ctx.store.append({
+      room: msg.room,
+      userId: user.id,
+      cid: msg.cid,
+      text: msg.text,
+      id: newMessageId(),
+      ts: ctx.now(),
+    });
+  } catch (err) {
+    return Promise.reject(err);
+  }
+}
+
+async function finishSend(
+  ctx: ServerContext,
+  conn: Connection,
+  msg: ClientMessageOf<"send">,
+  { message, duplicate }: AppendResult,
+): Promise<void> {
   conn.send({
     type: "ack",
     ...(msg.ref !== undefined && { ref: msg.ref }),
