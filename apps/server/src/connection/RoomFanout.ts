@@ -16,6 +16,8 @@ interface Header {
   exceptUser?: string;
   exceptConnection?: string;
   volatile?: boolean;
+  /** Informational (presence): its write may wait a little for company (writeCoalescing.ts). */
+  lazy?: boolean;
   /** A chat message's seq: the receiving node orders and gap-fills by it (roomSequencer.ts). */
   seq?: number;
 }
@@ -26,11 +28,12 @@ const channelOf = (room: string) => `room:${room}`;
  * Broker payload: the encoded frame, optionally preceded by a one-line JSON header. Frames are JSON
  * objects and start with `{`, headers start with `!`, so the two cannot be confused.
  */
-export function packPayload(frame: string, options: FanoutOptions & { seq?: number }): string {
+export function packPayload(frame: string, options: Header): string {
   if (
     options.exceptUser === undefined &&
     options.exceptConnection === undefined &&
     !options.volatile &&
+    !options.lazy &&
     options.seq === undefined
   ) {
     return frame;
@@ -132,9 +135,14 @@ export class RoomFanout {
   /** Encodes once and publishes to every member socket on every node. */
   async publish(room: string, message: ServerMessage, options: FanoutOptions = {}): Promise<void> {
     const seq = message.type === "message" ? message.seq : undefined;
+    const lazy = message.type === "presence";
     await this.broker.publish(
       channelOf(room),
-      packPayload(encode(message), seq === undefined ? options : { ...options, seq }),
+      packPayload(encode(message), {
+        ...options,
+        ...(seq !== undefined && { seq }),
+        ...(lazy && { lazy }),
+      }),
     );
   }
 
@@ -159,7 +167,7 @@ export class RoomFanout {
     for (const conn of sockets) {
       if (header.exceptUser !== undefined && conn.user?.id === header.exceptUser) continue;
       if (conn.id === header.exceptConnection) continue;
-      conn.deliver(room, frame, header.volatile === true);
+      conn.deliver(room, frame, header.volatile === true, header.lazy === true);
     }
   }
 }
