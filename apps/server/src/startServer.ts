@@ -156,7 +156,6 @@ export async function startServer(
     store,
     presence,
     users: push.users,
-    connections,
     log,
     now,
   });

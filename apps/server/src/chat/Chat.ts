@@ -1,6 +1,5 @@
 import { dmParticipants, type ChatMessage } from "@duplex/protocol";
 import type { Broker } from "../broker/Broker.js";
-import type { Connection } from "../connection/Connection.js";
 import type { Logger } from "../logger.js";
 import type { Presence } from "../presence/Presence.js";
 import type { UserFanout } from "../push/UserFanout.js";
@@ -22,7 +21,6 @@ export interface ChatDeps {
   store: Store;
   presence: Presence;
   users: UserFanout;
-  connections: ReadonlySet<Connection>;
   log: Logger;
   now(): number;
 }

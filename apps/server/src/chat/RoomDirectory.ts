@@ -11,8 +11,6 @@ export interface RoomDirectoryDeps {
   broker: Broker;
   store: Store;
   presence: Presence;
-  /** Open sockets on this node; watchers among them receive `room_update`. */
-  connections: ReadonlySet<Connection>;
   log: Logger;
   /** @default LIMITS.roomUpdateIntervalMs */
   intervalMs?: number;
@@ -25,7 +23,8 @@ export interface RoomDirectoryDeps {
  * Updates travel through the broker, so watchers on every node hear about changes made on any node.
  */
 export class RoomDirectory {
-  readonly #watchers = new WeakSet<Connection>();
+  // Only the watchers, not every socket: a room update costs O(watchers), not O(connections).
+  readonly #watchers = new Set<Connection>();
   readonly #dirty = new Set<string>();
   readonly #intervalMs: number;
   #timer: NodeJS.Timeout | undefined;
@@ -54,6 +53,11 @@ export class RoomDirectory {
   /** From now on `conn` receives `room_update` (it has just been sent the `rooms` reply). */
   watch(conn: Connection): void {
     this.#watchers.add(conn);
+  }
+
+  /** `conn` closed: it hears no more updates and is not kept alive by the directory. */
+  unwatch(conn: Connection): void {
+    this.#watchers.delete(conn);
   }
 
   /** A public room's online count or seq may have changed; watchers hear of it after the interval. */
@@ -87,8 +91,6 @@ export class RoomDirectory {
   }
 
   #deliver(frame: string): void {
-    for (const conn of this.deps.connections) {
-      if (this.#watchers.has(conn)) conn.sendFrame(frame);
-    }
+    for (const conn of this.#watchers) conn.sendFrame(frame);
   }
 }

@@ -145,6 +145,7 @@ function onClose(this: WebSocket, code: number, reason: Buffer): void {
   state.stopHelloTimer();
   stopTokenRefresh(ctx, conn);
   ctx.connections.delete(conn);
+  ctx.chat.directory.unwatch(conn);
   ctx.log.info({ conn: conn.id, code, reason: reason.toString() }, "connection closed");
   void conn.enqueue(() => cleanup(ctx, conn));
 }
