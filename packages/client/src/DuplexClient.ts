@@ -349,6 +349,7 @@ export class DuplexClient {
         return;
       case "left":
       case "presence":
+      case "presence_diff":
       case "typing":
       case "history":
       case "rooms":

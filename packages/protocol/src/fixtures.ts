@@ -76,6 +76,8 @@ export const validServerMessages: ServerMessage[] = [
   { type: "message", ...chat },
   { type: "ack", room: "general", cid: "c-1", id: "m_1", seq: 7, ts: 3, ref: "r9" },
   { type: "presence", room: "general", event: "join", user: bob },
+  { type: "presence_diff", room: "general", joined: [alice, bob], left: [] },
+  { type: "presence_diff", room: "general", joined: [], left: [bob] },
   { type: "typing", room: "general", user: bob },
   { type: "history", room: "general", messages: [chat], hasMore: true },
   { type: "pong", t: 123.5, serverTime: 4 },

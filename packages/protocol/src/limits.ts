@@ -21,6 +21,8 @@ export const LIMITS = {
   maxBodyLength: 1000,
   /** The server relays at most one `typing` per user and room in this window; the rest are ignored. */
   typingIntervalMs: 1500,
+  /** Presence changes of one room are gathered over this window into one `presence` or `presence_diff`. */
+  presenceIntervalMs: 50,
   /** `room_update` pushes are coalesced per room over this window. */
   roomUpdateIntervalMs: 250,
   /** Longest token. */

@@ -93,6 +93,18 @@ export const PresenceMessage = z.object({
   user: User,
 });
 
+/**
+ * Several presence changes of one room at once, instead of one `presence` each: what a storm of joins
+ * to a big room becomes (each member gets one frame per window, not one per join). A user is in at
+ * most one of the lists: the last change in the window wins.
+ */
+export const PresenceDiffMessage = z.object({
+  type: z.literal("presence_diff"),
+  room: RoomId,
+  joined: z.array(User),
+  left: z.array(User),
+});
+
 export const TypingEventMessage = z.object({
   type: z.literal("typing"),
   room: RoomId,
@@ -222,6 +234,7 @@ export const ServerMessage = z.discriminatedUnion("type", [
   MessageMessage,
   AckMessage,
   PresenceMessage,
+  PresenceDiffMessage,
   TypingEventMessage,
   HistoryReplyMessage,
   PongMessage,
