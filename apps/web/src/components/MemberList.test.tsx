@@ -42,6 +42,21 @@ describe("MemberList", () => {
     expect(screen.getByRole("heading").textContent).toBe("Online — 2");
   });
 
+  it("applies a batch of joins and leaves from a presence_diff at once", () => {
+    const { client } = setup();
+    const dave = { id: "u_dave00000000", name: "Dave" };
+    act(() =>
+      client.emit("message", {
+        type: "presence_diff",
+        room: "general",
+        joined: [CAROL, dave],
+        left: [BOB],
+      }),
+    );
+    expect(names()).toEqual(["Alice (you)", "Carol", "Dave"]);
+    expect(screen.getByRole("heading").textContent).toBe("Online — 3");
+  });
+
   it("ignores presence in other rooms", () => {
     const { client } = setup();
     act(() =>

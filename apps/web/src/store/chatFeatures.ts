@@ -13,7 +13,7 @@ import type { StoreApi } from "zustand/vanilla";
 import type { ChatClient } from "./chatClient.js";
 import type { ChatActions, ChatSlice } from "./chatSlice.js";
 import type { DuplexState } from "./createDuplexStore.js";
-import { addMember, removeMember } from "./members.js";
+import { changeMembers } from "./members.js";
 import { applyMessageChange } from "./messageEdits.js";
 import { mergeRoomMessages } from "./messagesSlice.js";
 import {
@@ -163,6 +163,19 @@ export function attachChatEvents(client: ChatClient, store: StoreApi<DuplexState
     if (peer) patchChat(set, (c) => ({ dmPeers: { ...c.dmPeers, [room]: peer } }));
   }
 
+  /** Members who joined or left (`presence`, `presence_diff`); whoever left stops typing. */
+  function applyPresence(room: string, joined: readonly User[], left: readonly User[]): void {
+    patchChat(set, (c) => {
+      let typing = c.typing[room];
+      for (const user of left) if (typing) typing = removeTypist(typing, user.id);
+      return {
+        members: { ...c.members, [room]: changeMembers(c.members[room] ?? [], joined, left) },
+        ...(typing && { typing: { ...c.typing, [room]: typing } }),
+      };
+    });
+    learnDmPeer(room, [...joined, ...left]);
+  }
+
   function onMessage(message: ServerMessage): void {
     switch (message.type) {
       case "joined":
@@ -184,22 +197,14 @@ export function attachChatEvents(client: ChatClient, store: StoreApi<DuplexState
         });
         return;
       case "presence":
-        patchChat(set, (c) => {
-          const current = c.members[message.room] ?? [];
-          const next =
-            message.event === "join"
-              ? addMember(current, message.user)
-              : removeMember(current, message.user.id);
-          const typing = c.typing[message.room];
-          return {
-            members: { ...c.members, [message.room]: next },
-            ...(message.event === "leave" &&
-              typing && {
-                typing: { ...c.typing, [message.room]: removeTypist(typing, message.user.id) },
-              }),
-          };
-        });
-        learnDmPeer(message.room, [message.user]);
+        applyPresence(
+          message.room,
+          message.event === "join" ? [message.user] : [],
+          message.event === "leave" ? [message.user] : [],
+        );
+        return;
+      case "presence_diff":
+        applyPresence(message.room, message.joined, message.left);
         return;
       case "typing":
         if (message.user.id === get().session.user?.id) return; // another tab of ours

@@ -12,6 +12,18 @@ export function removeMember(members: readonly User[], userId: string): readonly
   return members.some((m) => m.id === userId) ? members.filter((m) => m.id !== userId) : members;
 }
 
+/** A room's members after some joined and some left (a user is in at most one of the lists). */
+export function changeMembers(
+  members: readonly User[],
+  joined: readonly User[],
+  left: readonly User[],
+): readonly User[] {
+  let next = members;
+  for (const user of left) next = removeMember(next, user.id);
+  for (const user of joined) next = addMember(next, user);
+  return next;
+}
+
 /** Members sorted for display: you first, then by name. */
 export function sortedMembers(members: readonly User[], myId: string | undefined): User[] {
   return [...members].sort((a, b) => {
