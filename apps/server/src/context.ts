@@ -1,5 +1,6 @@
 import type { Broker } from "./broker/Broker.js";
 import type { Chat } from "./chat/Chat.js";
+import type { PresenceFeed } from "./chat/PresenceFeed.js";
 import type { Config } from "./config.js";
 import type { Connection } from "./connection/Connection.js";
 import type { RoomFanout } from "./connection/RoomFanout.js";
@@ -18,6 +19,8 @@ export interface ServerContext {
   broker: Broker;
   presence: Presence;
   fanout: RoomFanout;
+  /** Presence changes, announced per room in batches (`presence` / `presence_diff`). */
+  presenceFeed: PresenceFeed;
   online: OnlineUsers;
   /** Notifications to users and the live stats topic. */
   push: Push;

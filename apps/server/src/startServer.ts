@@ -8,6 +8,7 @@ import type { Broker } from "./broker/Broker.js";
 import { openScaleOut } from "./broker/redis/openScaleOut.js";
 import { RedisBroker } from "./broker/redis/RedisBroker.js";
 import { startChat } from "./chat/Chat.js";
+import { PresenceFeed } from "./chat/PresenceFeed.js";
 import { ConfigError, loadConfig, originsForPort, type Config } from "./config.js";
 import { acceptConnection } from "./connection/acceptConnection.js";
 import type { Connection } from "./connection/Connection.js";
@@ -159,17 +160,19 @@ export async function startServer(
     log,
     now,
   });
+  const fanout = new RoomFanout(broker, log, {
+    source: storeSequenceSource(store),
+    // Only a broker that can lose payloads needs the periodic head check.
+    headCheckMs: broker.onReset ? config.headCheckMs : 0,
+  });
   const ctx: ServerContext = {
     config: { ...config, tokenSecret },
     log,
     store,
     broker,
     presence,
-    fanout: new RoomFanout(broker, log, {
-      source: storeSequenceSource(store),
-      // Only a broker that can lose payloads needs the periodic head check.
-      headCheckMs: broker.onReset ? config.headCheckMs : 0,
-    }),
+    fanout,
+    presenceFeed: new PresenceFeed(fanout, log.child({ module: "presence" })),
     online,
     push,
     chat,
@@ -179,7 +182,7 @@ export async function startServer(
   };
   presence.onExpired?.((room, user) => {
     ctx.chat.directory.touch(room);
-    void ctx.fanout.publish(room, { type: "presence", room, event: "leave", user });
+    ctx.presenceFeed.announce(room, "leave", user);
   });
 
   const notificationsApi = createNotificationsApi({
@@ -305,6 +308,7 @@ export async function startServer(
       http.close();
       await echo.close();
       await chat.close();
+      await ctx.presenceFeed.close();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       http.closeAllConnections();
       ctx.fanout.close();

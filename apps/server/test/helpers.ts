@@ -10,6 +10,7 @@ import {
   type ServerMessage,
   type ServerMessageOf,
   type ServerMessageType,
+  type User,
 } from "@duplex/protocol";
 import { WebSocket, type ClientOptions } from "ws";
 import { startServer, type RunningServer } from "../src/index.js";
@@ -70,6 +71,7 @@ export class TestClient {
   readonly closed: Promise<Closed>;
   readonly #taken = new Set<ServerMessage>();
   readonly #waiters = new Set<Waiter>();
+  readonly #presenceTaken = new Map<string, number>();
 
   private constructor(readonly ws: WebSocket) {
     this.closed = new Promise((resolve) => {
@@ -141,6 +143,39 @@ export class TestClient {
         reject(new Error(`timed out waiting for "${type}"; received: [${seen}]`));
       }, timeoutMs).unref();
     });
+  }
+
+  /**
+   * Presence changes received so far, in order, whether announced alone (`presence`) or several at
+   * once (`presence_diff`, which the server sends when changes of one room fall in one window).
+   */
+  presenceChanges(room?: string): { event: "join" | "leave"; user: User }[] {
+    return this.received.flatMap((m) => {
+      if (room !== undefined && "room" in m && m.room !== room) return [];
+      if (m.type === "presence") return [{ event: m.event, user: m.user }];
+      if (m.type !== "presence_diff") return [];
+      return [
+        ...m.left.map((user) => ({ event: "leave" as const, user })),
+        ...m.joined.map((user) => ({ event: "join" as const, user })),
+      ];
+    });
+  }
+
+  /** Waits for the next announcement of `userId`'s `event` (alone or batched) not waited for yet. */
+  async waitForPresence(event: "join" | "leave", userId: string, timeoutMs = 5_000): Promise<void> {
+    const key = `${event} ${userId}`;
+    const taken = this.#presenceTaken.get(key) ?? 0;
+    const count = () =>
+      this.presenceChanges().filter((c) => c.event === event && c.user.id === userId).length;
+    const deadline = Date.now() + timeoutMs;
+    while (count() <= taken) {
+      if (Date.now() > deadline) {
+        const seen = this.received.map((m) => m.type).join(", ");
+        throw new Error(`timed out waiting for presence ${key}; received: [${seen}]`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    this.#presenceTaken.set(key, taken + 1);
   }
 
   /** Joins and returns the `joined` reply. */

@@ -14,13 +14,11 @@ describe("heartbeat and shutdown", () => {
     const silent = await TestClient.hello(server.url, { name: "Silent" }, { autoPong: false });
     using _s = silent.client;
     await silent.client.join("general");
-    await watcher.client.waitFor("presence", (m) => m.event === "join");
+    await watcher.client.waitForPresence("join", silent.welcome.user.id);
 
     const closed = await silent.client.closed;
     expect(closed.code).toBe(CloseCode.Abnormal);
-    expect(await watcher.client.waitFor("presence", (m) => m.event === "leave")).toMatchObject({
-      user: silent.welcome.user,
-    });
+    await watcher.client.waitForPresence("leave", silent.welcome.user.id);
     // A socket that answers pings outlives several heartbeat periods.
     expect(watcher.client.ws.readyState).toBe(watcher.client.ws.OPEN);
     await watcher.client.roundTrip();

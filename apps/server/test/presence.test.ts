@@ -15,10 +15,7 @@ describe("presence and private rooms", () => {
     expect(joined1.members).toEqual(
       expect.arrayContaining([watcher.welcome.user, tab1.welcome.user]),
     );
-    expect(await watcher.client.waitFor("presence")).toMatchObject({
-      event: "join",
-      user: tab1.welcome.user,
-    });
+    await watcher.client.waitForPresence("join", tab1.welcome.user.id);
 
     const tab2 = await TestClient.hello(server.url, { token: tab1.welcome.token });
     const joined2 = await tab2.client.join("general");
@@ -29,17 +26,16 @@ describe("presence and private rooms", () => {
     // Let the server handle that close: a message from the remaining tab reaches the watcher after it.
     tab2.client.send({ type: "send", room: "general", cid: "still-here", text: "still here" });
     await watcher.client.waitFor("message", (m) => m.cid === "still-here");
-    const presenceEvents = () =>
-      watcher.client.received.flatMap((m) => (m.type === "presence" ? [m.event] : []));
-    expect(presenceEvents()).toEqual(["join"]);
+    const aliceEvents = () =>
+      watcher.client
+        .presenceChanges()
+        .flatMap((c) => (c.user.id === tab1.welcome.user.id ? [c.event] : []));
+    expect(aliceEvents()).toEqual(["join"]);
 
     tab2.client.close();
-    expect(await watcher.client.waitFor("presence")).toMatchObject({
-      event: "leave",
-      user: tab1.welcome.user,
-    });
+    await watcher.client.waitForPresence("leave", tab1.welcome.user.id);
     await watcher.client.roundTrip();
-    expect(presenceEvents()).toEqual(["join", "leave"]);
+    expect(aliceEvents()).toEqual(["join", "leave"]);
   });
 
   it("lets the two participants of a DM talk and refuses a third user with unauthorized", async () => {

@@ -25,16 +25,16 @@ describe("presence across tabs ([R5])", () => {
     // The remaining tab still talks; its message reaches the watcher after tab1's close was handled.
     tab2.client.send({ type: "send", room: "general", cid: "still", text: "still here" });
     await watcher.client.waitFor("message", (m) => m.cid === "still");
-    const presenceEvents = () =>
-      watcher.client.received.flatMap((m) => (m.type === "presence" ? [m.event] : []));
-    expect(presenceEvents()).toEqual(["join"]);
+    const aliceEvents = () =>
+      watcher.client
+        .presenceChanges()
+        .flatMap((c) => (c.user.id === tab1.welcome.user.id ? [c.event] : []));
+    expect(aliceEvents()).toEqual(["join"]);
 
     // The last tab stops reading (a frozen laptop): no pongs, so the heartbeat terminates it.
     tab2.client.ws.pause();
-    expect(await watcher.client.waitFor("presence", (m) => m.event === "leave")).toMatchObject({
-      user: tab1.welcome.user,
-    });
-    expect(presenceEvents()).toEqual(["join", "leave"]);
+    await watcher.client.waitForPresence("leave", tab1.welcome.user.id);
+    expect(aliceEvents()).toEqual(["join", "leave"]);
     await watcher.client.waitFor("room_update", (m) => m.room === "general" && m.online === 1);
   });
 });

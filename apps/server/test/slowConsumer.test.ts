@@ -94,11 +94,7 @@ describe("slow consumers", () => {
     using _s = slow.client;
     await slow.client.join(ROOM);
     rawSocket(slow.client).pause();
-    const slowLeft = normal.client.waitFor(
-      "presence",
-      (p) => p.event === "leave" && p.user.id === slow.welcome.user.id,
-      30_000,
-    );
+    const slowLeft = normal.client.waitForPresence("leave", slow.welcome.user.id, 30_000);
     const rssBefore = process.memoryUsage().rss;
     let rssPeak = rssBefore;
     const sampler = setInterval(() => {

@@ -58,11 +58,7 @@ export async function handleJoin(
   conn.markJoined(msg.room);
   if (first) {
     ctx.chat.directory.touch(msg.room);
-    await ctx.fanout.publish(
-      msg.room,
-      { type: "presence", room: msg.room, event: "join", user },
-      { exceptUser: user.id },
-    );
+    ctx.presenceFeed.announce(msg.room, "join", user);
   }
 }
 
@@ -74,7 +70,7 @@ export async function leaveRoom(ctx: ServerContext, conn: Connection, room: stri
   const { last } = await ctx.presence.leave(room, user.id, conn.id);
   if (last) {
     ctx.chat.directory.touch(room);
-    await ctx.fanout.publish(room, { type: "presence", room, event: "leave", user });
+    ctx.presenceFeed.announce(room, "leave", user);
   }
 }
 

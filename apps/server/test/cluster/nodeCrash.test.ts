@@ -76,7 +76,7 @@ describeWithRedis("a node killed during traffic", () => {
       const bob = await TestClient.hello(nodeB.url, { name: "Bob" });
       await bob.client.join("general");
       const joined = await alice.client.join("general");
-      await bob.client.waitFor("presence", (p) => p.event === "join" && p.user.name === "Alice");
+      await bob.client.waitForPresence("join", alice.welcome.user.id);
 
       const acks = await sendMany(alice.client, "general", "a", 20);
       const lastSeen = acks.at(-1)!.seq;
@@ -84,11 +84,7 @@ describeWithRedis("a node killed during traffic", () => {
       await alice.client.closed;
 
       // Bob hears exactly one leave, once Alice's entry outlives its TTL without a refresh.
-      await bob.client.waitFor(
-        "presence",
-        (p) => p.event === "leave" && p.user.name === "Alice",
-        5_000,
-      );
+      await bob.client.waitForPresence("leave", alice.welcome.user.id, 5_000);
       const more = await sendMany(bob.client, "general", "b", 5);
 
       const again = await TestClient.hello(front?.wsUrl ?? nodeB.url, {
@@ -98,16 +94,12 @@ describeWithRedis("a node killed during traffic", () => {
       expect(resumed.recovered).toBe(true);
       expect(resumed.messages.map((m) => m.id)).toEqual(more.map((a) => a.id));
 
-      await bob.client.waitFor("presence", (p) => p.event === "join" && p.user.name === "Alice");
+      await bob.client.waitForPresence("join", alice.welcome.user.id);
       await bob.client.roundTrip();
-      const aliceEvents = bob.client.received.filter(
-        (m) => m.type === "presence" && m.user.name === "Alice",
-      );
-      expect(aliceEvents.map((m) => m.type === "presence" && m.event)).toEqual([
-        "join",
-        "leave",
-        "join",
-      ]);
+      const aliceEvents = bob.client
+        .presenceChanges()
+        .flatMap((c) => (c.user.id === alice.welcome.user.id ? [c.event] : []));
+      expect(aliceEvents).toEqual(["join", "leave", "join"]);
       expectGapFree(bob.client, "general", lastSeen + more.length);
       [alice, bob, again].forEach((m) => m.client.close());
     } finally {

@@ -124,11 +124,11 @@ describeWithRedis("two nodes on one record and one Redis", () => {
     await tabA.client.waitFor("left");
     tabB.client.send({ type: "leave", room: "general" });
     await tabB.client.waitFor("left");
-    await bob.client.waitFor("presence", (p) => p.event === "leave" && p.user.name === "Alice");
-    const aliceEvents = bob.client.received.filter(
-      (m) => m.type === "presence" && m.user.name === "Alice",
-    );
-    expect(aliceEvents.map((m) => m.type === "presence" && m.event)).toEqual(["join", "leave"]);
+    await bob.client.waitForPresence("leave", tabA.welcome.user.id);
+    const aliceEvents = bob.client
+      .presenceChanges()
+      .flatMap((c) => (c.user.id === tabA.welcome.user.id ? [c.event] : []));
+    expect(aliceEvents).toEqual(["join", "leave"]);
     [bob, tabA, tabB].forEach((m) => m.client.close());
   });
 

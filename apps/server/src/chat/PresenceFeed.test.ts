@@ -1,0 +1,74 @@
+import type { ServerMessage } from "@duplex/protocol";
+import { pino } from "pino";
+import { describe, expect, it } from "vitest";
+import type { FanoutOptions } from "../connection/RoomFanout.js";
+import { PresenceFeed } from "./PresenceFeed.js";
+
+const alice = { id: "u_aliceaaaaaaaaaaa", name: "Alice" };
+const bob = { id: "u_bobbbbbbbbbbbbbb", name: "Bob" };
+const carol = { id: "u_carolccccccccccc", name: "Carol" };
+
+function feed(intervalMs = 10) {
+  const published: { room: string; message: ServerMessage; options: FanoutOptions }[] = [];
+  const presence = new PresenceFeed(
+    {
+      publish: async (room, message, options = {}) => {
+        published.push({ room, message, options });
+      },
+    },
+    pino({ level: "silent" }),
+    intervalMs,
+  );
+  return { presence, published };
+}
+
+describe("PresenceFeed", () => {
+  it("announces a lone join as `presence`, leaving out the joiner's own sockets", async () => {
+    const { presence, published } = feed();
+    presence.announce("general", "join", alice);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(published).toEqual([
+      {
+        room: "general",
+        message: { type: "presence", room: "general", event: "join", user: alice },
+        options: { exceptUser: alice.id },
+      },
+    ]);
+  });
+
+  it("announces the changes of one window in one `presence_diff` per room", async () => {
+    const { presence, published } = feed(1_000);
+    presence.announce("general", "join", alice);
+    presence.announce("general", "join", bob);
+    presence.announce("general", "leave", carol);
+    presence.announce("random", "leave", bob);
+    await presence.close();
+    expect(published.map((p) => p.message)).toEqual([
+      { type: "presence_diff", room: "general", joined: [alice, bob], left: [carol] },
+      { type: "presence", room: "random", event: "leave", user: bob },
+    ]);
+  });
+
+  it("keeps a user's last change of the window: a quick reconnect is one join", async () => {
+    const { presence, published } = feed(1_000);
+    presence.announce("general", "leave", alice);
+    presence.announce("general", "join", alice);
+    presence.announce("general", "join", bob);
+    await presence.close();
+    expect(published.map((p) => p.message)).toEqual([
+      { type: "presence_diff", room: "general", joined: [alice, bob], left: [] },
+    ]);
+  });
+
+  it("starts a new window after announcing", async () => {
+    const { presence, published } = feed();
+    presence.announce("general", "join", alice);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    presence.announce("general", "leave", alice);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(published.map((p) => p.message.type === "presence" && p.message.event)).toEqual([
+      "join",
+      "leave",
+    ]);
+  });
+});
