@@ -5,7 +5,7 @@ import type { Logger } from "../logger.js";
 import { ConnectionLog, type ConnectionLogger } from "./connectionLog.js";
 import { frameBytes } from "./frameBytes.js";
 import { newTrafficCounters, type TrafficCounters } from "./trafficCounters.js";
-import { holdWrites, holdWritesLazily, releaseIfLarge, tcpSocketOf } from "./writeCoalescing.js";
+import { holdWrites, releaseIfLarge, tcpSocketOf } from "./writeCoalescing.js";
 
 /** Above this many queued bytes a socket is congested: volatile frames (typing) are dropped for it. */
 const CONGESTED_BYTES = 256 * 1024;
@@ -113,17 +113,11 @@ export class Connection {
     this.sendFrame(encode(message));
   }
 
-  /**
-   * Queues a text frame; frames of one tick leave in one write (writeCoalescing.ts). A `lazy` frame
-   * (presence: informational) may wait a little longer for company.
-   */
-  sendFrame(frame: string, lazy = false): void {
+  /** Queues a text frame; frames of one tick leave in one write (writeCoalescing.ts). */
+  sendFrame(frame: string): void {
     if (this.ws.readyState !== WebSocket.OPEN) return;
     const socket = tcpSocketOf(this.ws);
-    if (socket) {
-      if (lazy) holdWritesLazily(socket);
-      else holdWrites(socket);
-    }
+    if (socket) holdWrites(socket);
     this.ws.send(frameBytes(frame), TEXT_FRAME);
     this.traffic.framesOut += 1;
     if (this.maxBufferedBytes > 0 && this.ws.bufferedAmount > this.maxBufferedBytes) {
@@ -151,7 +145,7 @@ export class Connection {
   }
 
   /** A room broadcast: buffered while the room is `joining`, dropped if volatile and congested. */
-  deliver(room: string, frame: string, volatile: boolean, lazy = false): void {
+  deliver(room: string, frame: string, volatile: boolean): void {
     const state = this.rooms.get(room);
     if (state === undefined) return;
     if (volatile && (state === "joining" || this.ws.bufferedAmount > CONGESTED_BYTES)) {
@@ -166,7 +160,7 @@ export class Connection {
       this.#buffered.set(room, buffer);
       return;
     }
-    this.sendFrame(frame, lazy);
+    this.sendFrame(frame);
   }
 
   /**

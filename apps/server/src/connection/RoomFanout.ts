@@ -16,8 +16,6 @@ interface Header {
   exceptUser?: string;
   exceptConnection?: string;
   volatile?: boolean;
-  /** Informational (presence): its write may wait a little for company (writeCoalescing.ts). */
-  lazy?: boolean;
   /** A chat message's seq: the receiving node orders and gap-fills by it (roomSequencer.ts). */
   seq?: number;
 }
@@ -28,12 +26,11 @@ const channelOf = (room: string) => `room:${room}`;
  * Broker payload: the encoded frame, optionally preceded by a one-line JSON header. Frames are JSON
  * objects and start with `{`, headers start with `!`, so the two cannot be confused.
  */
-export function packPayload(frame: string, options: Header): string {
+export function packPayload(frame: string, options: FanoutOptions & { seq?: number }): string {
   if (
     options.exceptUser === undefined &&
     options.exceptConnection === undefined &&
     !options.volatile &&
-    !options.lazy &&
     options.seq === undefined
   ) {
     return frame;
@@ -135,14 +132,9 @@ export class RoomFanout {
   /** Encodes once and publishes to every member socket on every node. */
   async publish(room: string, message: ServerMessage, options: FanoutOptions = {}): Promise<void> {
     const seq = message.type === "message" ? message.seq : undefined;
-    const lazy = message.type === "presence";
     await this.broker.publish(
       channelOf(room),
-      packPayload(encode(message), {
-        ...options,
-        ...(seq !== undefined && { seq }),
-        ...(lazy && { lazy }),
-      }),
+      packPayload(encode(message), seq === undefined ? options : { ...options, seq }),
     );
   }
 
@@ -167,7 +159,7 @@ export class RoomFanout {
     for (const conn of sockets) {
       if (header.exceptUser !== undefined && conn.user?.id === header.exceptUser) continue;
       if (conn.id === header.exceptConnection) continue;
-      conn.deliver(room, frame, header.volatile === true, header.lazy === true);
+      conn.deliver(room, frame, header.volatile === true);
     }
   }
 }

@@ -1,13 +1,7 @@
 import { once } from "node:events";
 import { createServer, connect, type Server, type Socket } from "node:net";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import {
-  LAZY_FLUSH_MS,
-  MAX_HELD_BYTES,
-  holdWrites,
-  holdWritesLazily,
-  releaseIfLarge,
-} from "./writeCoalescing.js";
+import { MAX_HELD_BYTES, holdWrites, releaseIfLarge } from "./writeCoalescing.js";
 
 const opened: { server: Server; client: Socket; peer: Socket }[] = [];
 
@@ -81,38 +75,5 @@ describe("holdWrites", () => {
     expect(client.writableCorked).toBe(1);
     await nextTick();
     expect(client.writableCorked).toBe(0);
-  });
-
-  it("holds informational frames for a while, so a storm of them costs one write", async () => {
-    const { client, peer } = await socketPair();
-    const flushes = countFlushes(client);
-    let received = "";
-    peer.setEncoding("utf8").on("data", (chunk: string) => (received += chunk));
-
-    for (let i = 0; i < 3; i++) {
-      holdWritesLazily(client);
-      client.write(`join${i},`);
-      await nextTick(); // several ticks apart, as joins from different sockets arrive
-    }
-    expect(flushes()).toBe(0);
-    expect(client.writableCorked).toBe(1);
-    await vi.waitFor(() => expect(received).toBe("join0,join1,join2,"), {
-      timeout: LAZY_FLUSH_MS * 20,
-    });
-    expect(flushes()).toBe(1);
-  });
-
-  it("lets a normal frame take the held informational frames along at the end of its tick", async () => {
-    const { client, peer } = await socketPair();
-    let received = "";
-    peer.setEncoding("utf8").on("data", (chunk: string) => (received += chunk));
-    holdWritesLazily(client);
-    client.write("presence,");
-    holdWrites(client);
-    client.write("message");
-    // Flushed by the tick, not the lazy timer.
-    await nextTick();
-    expect(client.writableCorked).toBe(0);
-    await vi.waitFor(() => expect(received).toBe("presence,message"));
   });
 });

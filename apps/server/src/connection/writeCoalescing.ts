@@ -7,26 +7,8 @@ import type { WebSocket } from "ws";
  */
 export const MAX_HELD_BYTES = 64 * 1024;
 
-/**
- * How long an informational frame (presence) may wait for company: in a storm of joins to a big room
- * every member gets one frame per join, and a write per member per join was most of a join's cost.
- */
-export const LAZY_FLUSH_MS = 50;
-
 let held: Socket[] = [];
 let scheduled = false;
-// Sockets corked by informational frames only; flushed by one shared timer.
-let lazy = new Set<Socket>();
-let lazyTimer: NodeJS.Timeout | undefined;
-
-function flushLazy(): void {
-  lazyTimer = undefined;
-  const sockets = lazy;
-  lazy = new Set();
-  for (const socket of sockets) {
-    while (socket.writableCorked > 0) socket.uncork();
-  }
-}
 
 function flushHeld(): void {
   scheduled = false;
@@ -46,33 +28,13 @@ function flushHeld(): void {
  * still goes through the socket's one stream, corked or not.
  */
 export function holdWrites(socket: Socket): void {
-  // Informational frames held on this socket leave with this one, at the end of the tick.
-  if (lazy.delete(socket)) {
-    held.push(socket);
-    scheduleFlush();
-    return;
-  }
   if (socket.writableCorked > 0) return;
   socket.cork();
   held.push(socket);
-  scheduleFlush();
-}
-
-function scheduleFlush(): void {
-  if (scheduled) return;
-  scheduled = true;
-  setImmediate(flushHeld);
-}
-
-/**
- * For frames nobody waits on (presence): holds the socket for up to {@link LAZY_FLUSH_MS}, or until
- * a normal frame for it ({@link holdWrites}) takes them along. A socket already held rides along.
- */
-export function holdWritesLazily(socket: Socket): void {
-  if (socket.writableCorked > 0) return;
-  socket.cork();
-  lazy.add(socket);
-  lazyTimer ??= setTimeout(flushLazy, LAZY_FLUSH_MS);
+  if (!scheduled) {
+    scheduled = true;
+    setImmediate(flushHeld);
+  }
 }
 
 /** Flushes `socket` at once if it gathered more than {@link MAX_HELD_BYTES} this tick. */
