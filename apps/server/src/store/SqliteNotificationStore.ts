@@ -1,7 +1,7 @@
 import type { Notification, User } from "@duplex/protocol";
 import type Database from "better-sqlite3";
 import type { NewNotification, NotificationStore } from "./NotificationStore.js";
-import { toNotification, type NotificationRow } from "./rows.js";
+import { notificationValues, toNotification, type NotificationRow } from "./rows.js";
 
 // SQLite caps bound parameters (32766 since 3.32); chunk long id lists well below that.
 const CHUNK = 500;
@@ -73,20 +73,10 @@ export class SqliteNotificationStore implements NotificationStore {
       ),
     };
     this.#addTx = db.transaction((n: NewNotification, userIds: readonly string[]): string[] => {
+      const values = notificationValues(n);
       const created: string[] = [];
       for (const userId of userIds) {
-        const { changes } = this.#stmt.insert.run(
-          userId,
-          n.id,
-          n.kind,
-          n.title,
-          n.body,
-          n.level,
-          n.ts,
-          n.link?.room ?? null,
-          n.link?.messageId ?? null,
-          n.link?.seq ?? null,
-        );
+        const { changes } = this.#stmt.insert.run(userId, ...values);
         if (changes > 0) created.push(userId);
       }
       return created;

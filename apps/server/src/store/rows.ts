@@ -1,4 +1,5 @@
 import type { ChatMessage, Notification } from "@duplex/protocol";
+import type { NewNotification } from "./NotificationStore.js";
 import type { RoomState } from "./Store.js";
 
 // Row shapes and row → message mapping shared by SqliteStore and PostgresStore, so both build the
@@ -77,4 +78,22 @@ export function toNotification(row: NotificationRow): Notification {
     notification.link = { room: row.link_room, messageId: row.link_message_id, seq: row.link_seq };
   }
   return notification;
+}
+
+/**
+ * A new notification's column values after `user_id`, in the order both stores insert them:
+ * id, kind, title, body, level, ts, link_room, link_message_id, link_seq (`read` starts false).
+ */
+export function notificationValues(n: NewNotification): (string | number | null)[] {
+  return [
+    n.id,
+    n.kind,
+    n.title,
+    n.body,
+    n.level,
+    n.ts,
+    n.link?.room ?? null,
+    n.link?.messageId ?? null,
+    n.link?.seq ?? null,
+  ];
 }

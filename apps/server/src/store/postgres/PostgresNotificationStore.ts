@@ -1,7 +1,7 @@
 import type { Notification, User } from "@duplex/protocol";
 import type pg from "pg";
 import type { NewNotification, NotificationStore } from "../NotificationStore.js";
-import { toNotification, type NotificationRow } from "../rows.js";
+import { notificationValues, toNotification, type NotificationRow } from "../rows.js";
 
 // Recipients come from an array parameter or from `users` itself ("all"): one statement either way,
 // so "all" is consistent with the users stored when it runs, and a repeated (user, id) is skipped.
@@ -33,17 +33,7 @@ export class PostgresNotificationStore implements NotificationStore {
   }
 
   async add(n: NewNotification, to: readonly string[] | "all"): Promise<string[]> {
-    const values: unknown[] = [
-      n.id,
-      n.kind,
-      n.title,
-      n.body,
-      n.level,
-      n.ts,
-      n.link?.room ?? null,
-      n.link?.messageId ?? null,
-      n.link?.seq ?? null,
-    ];
+    const values = notificationValues(n);
     if (to === "all") {
       const { rows } = await this.#pool.query<{ user_id: string }>(ADD_TO_ALL_SQL, values);
       return rows.map((r) => r.user_id);
