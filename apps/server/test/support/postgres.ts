@@ -5,17 +5,15 @@
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
-
-const BIN = process.env.PG_BIN ?? "/usr/lib/postgresql/15/bin";
+import { PG_BIN, freePort } from "../../src/bin/cluster/services.js";
 
 /** Why Postgres tests cannot run here, or undefined when they can. */
-export const postgresMissing: string | undefined = existsSync(join(BIN, "initdb"))
+export const postgresMissing: string | undefined = existsSync(join(PG_BIN, "initdb"))
   ? undefined
-  : `PostgreSQL 15 not found at ${BIN} (apt-get install -y postgresql)`;
+  : `PostgreSQL 15 not found at ${PG_BIN} (apt-get install -y postgresql)`;
 
 /**
  * Call at the top of a Postgres suite. PostgreSQL is required, never skipped: `bash scripts/test-all.sh`
@@ -59,24 +57,9 @@ let dbCounter = 0;
 const asRoot = process.getuid?.() === 0;
 function run(bin: string, args: string[]): string {
   const [file, argv] = asRoot
-    ? ["runuser", ["-u", "postgres", "--", join(BIN, bin), ...args]]
-    : [join(BIN, bin), args];
+    ? ["runuser", ["-u", "postgres", "--", join(PG_BIN, bin), ...args]]
+    : [join(PG_BIN, bin), args];
   return execFileSync(file, argv, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === "object" && address
-          ? resolve(address.port)
-          : reject(new Error("no port")),
-      );
-    });
-  });
 }
 
 async function startCluster(durable: boolean): Promise<Cluster> {
