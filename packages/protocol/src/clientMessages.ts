@@ -3,6 +3,7 @@ import { LIMITS } from "./limits.js";
 import { Name, RoomId } from "./names.js";
 import { Cid, MessageId, Ref, Seq, StreamPosition, Text, Topic } from "./fields.js";
 import { InspectMessage } from "./inspectMessages.js";
+import { CapabilityName, MAX_CAPS } from "./capabilities.js";
 
 // Every client message is a strict object: unknown fields are an error, not silently dropped.
 
@@ -13,6 +14,8 @@ export const HelloMessage = z.strictObject({
   name: Name.optional(),
   /** A token from an earlier `welcome`, to be the same user again. */
   token: z.string().min(1).max(LIMITS.maxTokenLength).optional(),
+  /** Optional behaviour this client understands (see `Capability`); unknown names are ignored. */
+  caps: z.array(CapabilityName).max(MAX_CAPS).optional(),
 });
 
 export const JoinMessage = z.strictObject({

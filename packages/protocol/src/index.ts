@@ -1,5 +1,13 @@
 export { PROTOCOL_VERSION, SUBPROTOCOL, SUPPORTED_SUBPROTOCOLS, WS_PATH } from "./version.js";
 export { LIMITS } from "./limits.js";
+export {
+  CAPABILITIES,
+  Capability,
+  CapabilityName,
+  MAX_CAPS,
+  grantCapabilities,
+  isCapability,
+} from "./capabilities.js";
 export { CLOSE_REASONS, CloseCode, ErrorCode, LOCAL_CLOSE_CODES, isRetryable } from "./codes.js";
 export { DM_PREFIX, dmParticipants, dmRoomId, isDmRoom } from "./dmRooms.js";
 export { DmRoomId, Name, PublicRoomName, RoomId, UserId } from "./names.js";

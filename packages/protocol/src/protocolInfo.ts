@@ -10,5 +10,7 @@ export { ASYNCAPI_PATH, PROTOCOL_INFO_PATH } from "./paths.js";
 export const ProtocolInfo = z.object({
   protocolVersion: z.number().int().positive(),
   subprotocols: z.array(z.string().min(1)),
+  /** Every capability this server can grant in `welcome.caps`. */
+  capabilities: z.array(z.string().min(1)).optional(),
 });
 export type ProtocolInfo = z.infer<typeof ProtocolInfo>;

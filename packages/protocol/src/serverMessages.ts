@@ -18,6 +18,7 @@ import {
   User,
 } from "./fields.js";
 import { ControlMessage, InspectingMessage } from "./inspectMessages.js";
+import { CapabilityName } from "./capabilities.js";
 
 // Server messages are parsed leniently by clients (z.object): a newer server may add fields.
 
@@ -44,6 +45,8 @@ export const WelcomeMessage = z.object({
   protocolVersion: z.number().int().positive(),
   /** The write rate limit of this connection; absent when the server does not limit writes. */
   limits: SendLimits.optional(),
+  /** The capabilities of `hello.caps` this node granted (absent from servers that know none). */
+  caps: z.array(CapabilityName).optional(),
 });
 
 export const JoinedMessage = z.object({

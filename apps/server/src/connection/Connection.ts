@@ -1,4 +1,11 @@
-import { CLOSE_REASONS, CloseCode, encode, type ServerMessage, type User } from "@duplex/protocol";
+import {
+  CLOSE_REASONS,
+  CloseCode,
+  encode,
+  type Capability,
+  type ServerMessage,
+  type User,
+} from "@duplex/protocol";
 import { WebSocket } from "ws";
 import { noteClosing } from "../inspector/controlFrames.js";
 import type { Logger } from "../logger.js";
@@ -15,6 +22,9 @@ const SLOW_READER_GRACE_MS = 1_000;
 
 const SETTLED: Promise<void> = Promise.resolve();
 
+// Shared by every socket that asked for nothing, so a plain v1 socket costs no Set of its own.
+const NO_CAPS: ReadonlySet<Capability> = new Set();
+
 // A Buffer is sent as a binary frame unless told otherwise; every Duplex frame is JSON text.
 const TEXT_FRAME = { binary: false } as const;
 
@@ -24,6 +34,8 @@ const TEXT_FRAME = { binary: false } as const;
  */
 export class Connection {
   user: User | undefined;
+  /** What `welcome.caps` granted this socket; empty until then (a plain v1 client). */
+  caps: ReadonlySet<Capability> = NO_CAPS;
   /** Rooms of this socket. `joining`: subscribed but `joined` not sent yet, so fan-out is buffered. */
   readonly rooms = new Map<string, "joining" | "joined">();
   /** Whether the socket answered the last heartbeat ping. */

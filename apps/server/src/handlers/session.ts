@@ -1,5 +1,11 @@
 import { randomBytes } from "node:crypto";
-import { ErrorCode, CloseCode, PROTOCOL_VERSION, type ClientMessageOf } from "@duplex/protocol";
+import {
+  ErrorCode,
+  CloseCode,
+  PROTOCOL_VERSION,
+  grantCapabilities,
+  type ClientMessageOf,
+} from "@duplex/protocol";
 import type { Connection } from "../connection/Connection.js";
 import type { ServerContext } from "../context.js";
 import { DuplexError } from "../errors.js";
@@ -45,6 +51,8 @@ export async function handleHello(
   }
   const user = ctx.online.connect(userId, wanted, conn.id);
   conn.user = user;
+  const caps = grantCapabilities(msg.caps);
+  if (caps.length > 0) conn.caps = new Set(caps);
   await ctx.store.upsertUser(user);
   const tokenExpiresAt = now + ctx.config.tokenTtlMs;
   // The token keeps the name the user asked for, so a suffix ("Alice 2") is not carried forward.
@@ -66,6 +74,7 @@ export async function handleHello(
     protocolVersion: PROTOCOL_VERSION,
     // Announced so clients pace their outbox under it instead of being refused (0 = writes unlimited).
     ...(sendPerSecond > 0 && { limits: { sendPerSecond, sendBurst } }),
+    caps,
   });
   startTokenRefresh(ctx, conn, { sub: userId, name: wanted });
   await ctx.push.notifier.welcome(conn, user);

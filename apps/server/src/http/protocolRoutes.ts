@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import {
   ASYNCAPI_PATH,
   PROTOCOL_INFO_PATH,
+  CAPABILITIES,
   PROTOCOL_VERSION,
   SUPPORTED_SUBPROTOCOLS,
   buildAsyncApiDocument,
@@ -50,7 +51,11 @@ export function asyncApiFor(host: string | undefined): Document {
 
 /** What `GET /api/protocol` answers. */
 export function protocolInfo(): ProtocolInfo {
-  return { protocolVersion: PROTOCOL_VERSION, subprotocols: [...SUPPORTED_SUBPROTOCOLS] };
+  return {
+    protocolVersion: PROTOCOL_VERSION,
+    subprotocols: [...SUPPORTED_SUBPROTOCOLS],
+    capabilities: [...CAPABILITIES],
+  };
 }
 
 /** `GET /asyncapi.json` (the published contract) and `GET /api/protocol` (version negotiation). */
