@@ -5,6 +5,7 @@ import type { Config } from "./config.js";
 import type { Connection } from "./connection/Connection.js";
 import type { RoomFanout } from "./connection/RoomFanout.js";
 import type { TrafficCounters } from "./connection/trafficCounters.js";
+import type { ToleratedInput } from "./connection/toleratedInput.js";
 import type { Logger } from "./logger.js";
 import type { Presence } from "./presence/Presence.js";
 import type { Push } from "./push/Push.js";
@@ -30,5 +31,7 @@ export interface ServerContext {
   connections: Set<Connection>;
   /** Socket traffic totals for `/metrics`. */
   traffic: TrafficCounters;
+  /** Counts and logs (once) what tolerant reading ignored in client frames. */
+  tolerated: ToleratedInput;
   now(): number;
 }

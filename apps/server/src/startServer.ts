@@ -38,6 +38,7 @@ import { OnlineUsers } from "./session/OnlineUsers.js";
 import { openStore, storeLabel } from "./store/openStore.js";
 import { timedStore } from "./store/timedStore.js";
 import { newTrafficCounters } from "./connection/trafficCounters.js";
+import { ToleratedInput } from "./connection/toleratedInput.js";
 
 /** A started server. `await using server = await startServer(…)` closes it at the end of the scope. */
 export interface RunningServer {
@@ -56,6 +57,11 @@ export interface StartOptions {
   logger?: Logger;
   /** Fan-out and presence to use instead of the config's (tests inject faulty ones). @default openScaleOut(config) */
   scaleOut?: { broker: Broker; presence: Presence };
+  /**
+   * How long presence changes wait for company (`PresenceFeed`); 0 announces each at once, which makes
+   * a scripted conversation's frames independent of timing. @default LIMITS.presenceIntervalMs
+   */
+  presenceIntervalMs?: number;
 }
 
 /** How long shutdown waits for clients to answer the close handshake before cutting them off. */
@@ -172,12 +178,17 @@ export async function startServer(
     broker,
     presence,
     fanout,
-    presenceFeed: new PresenceFeed(fanout, log.child({ module: "presence" })),
+    presenceFeed: new PresenceFeed(
+      fanout,
+      log.child({ module: "presence" }),
+      options.presenceIntervalMs,
+    ),
     online,
     push,
     chat,
     connections,
     traffic,
+    tolerated: new ToleratedInput(traffic, log.child({ module: "protocol" })),
     now,
   };
   presence.onExpired?.((room, user) => {

@@ -80,6 +80,8 @@ export class TestClient {
     ws.on("message", (data) => {
       const decoded = decodeServerMessage(String(data));
       if (!decoded.ok) throw new Error(`server sent an invalid message: ${decoded.error.message}`);
+      // Readers are tolerant, writers strict: the server may send nothing outside the schema.
+      if (decoded.ignored) throw new Error(`server wrote outside the schema: ${decoded.ignored}`);
       const message = decoded.value;
       this.received.push(message);
       for (const waiter of this.#waiters) {

@@ -134,6 +134,7 @@ function onMessage(this: WebSocket, data: RawData, isBinary: boolean): void {
   ctx.traffic.framesIn += 1;
   // Decoded here, not in the queue, so the rate limit is applied before any work is queued.
   const decoded = decodeClientMessage(frameText(data));
+  ctx.tolerated.note(decoded);
   if (!admitFrame(conn, state.limiter, decoded, ctx.now())) return;
   void conn.enqueue(() => handleAccepted(state, decoded));
 }

@@ -74,7 +74,8 @@ export async function handleHello(
     protocolVersion: PROTOCOL_VERSION,
     // Announced so clients pace their outbox under it instead of being refused (0 = writes unlimited).
     ...(sendPerSecond > 0 && { limits: { sendPerSecond, sendBurst } }),
-    caps,
+    // Only to a client that asked: a plain v1 client gets exactly the welcome it always got.
+    ...(msg.caps !== undefined && { caps }),
   });
   startTokenRefresh(ctx, conn, { sub: userId, name: wanted });
   await ctx.push.notifier.welcome(conn, user);
