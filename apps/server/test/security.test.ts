@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { CloseCode, ErrorCode, SUBPROTOCOL, isRetryable } from "@duplex/protocol";
+import { CloseCode, SUBPROTOCOL, isRetryable } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
 import { issueToken } from "../src/session/tokens.js";
 import { TEST_SECRET, TestClient, refusedUpgrade, startTestServer, tempDb } from "./helpers.js";
