@@ -1,10 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
 import { DM_PREFIX, dmParticipants, type ChatMessage, type User } from "@duplex/protocol";
-import Database from "better-sqlite3";
+import type Database from "better-sqlite3";
 import type { EditInput, MessageChangeInput, MessageChangeResult } from "./messageEdits.js";
-import { MIGRATIONS } from "./migrations.js";
 import type { NotificationStore } from "./NotificationStore.js";
 import { SqliteMessageEdits } from "./SqliteMessageEdits.js";
 import { SqliteNotificationStore } from "./SqliteNotificationStore.js";
@@ -12,7 +9,8 @@ import { MESSAGE_COLUMNS, toMessage, toRoom, type MessageRow, type RoomRow } fro
 import type { AppendInput, AppendResult, MessagePage, RoomState, Store } from "./Store.js";
 import { GroupCommit } from "./groupCommit.js";
 import { WalCheckpointer, type CheckpointReport } from "./walCheckpointer.js";
-import { DatabaseStartError, fromSqliteError, sqliteUnavailableReason } from "./storeErrors.js";
+import { fromSqliteError, sqliteUnavailableReason } from "./storeErrors.js";
+import { openDatabase, type SqliteOpenOptions } from "./sqliteOpen.js";
 
 const FROM_MESSAGES = `FROM messages m JOIN users u ON u.id = m.user_id`;
 
@@ -27,21 +25,10 @@ const DEFAULT_AUTOCHECKPOINT = 1000;
 // With checkpoints on a worker, only a safety net should the worker fall far behind (~40 MB of WAL).
 const BACKSTOP_AUTOCHECKPOINT = 10_000;
 
-/** SQLite's `synchronous` values in WAL mode, by what a commit then survives. */
-const SYNCHRONOUS = { power: "FULL", process: "NORMAL" } as const;
 // PRAGMA synchronous reads back as a number.
 const SYNCHRONOUS_NAMES = ["OFF", "NORMAL", "FULL", "EXTRA"] as const;
 
-export interface SqliteStoreOptions {
-  /**
-   * What a commit (and so an ack) survives. `power`: `synchronous = FULL`, the WAL is synced in every
-   * commit (one fsync per group-committed batch). `process`: `synchronous = NORMAL`, synced only at
-   * checkpoints, so power loss can drop the last commits (a process crash cannot).
-   * @default "power"
-   */
-  durability?: "power" | "process";
-  /** How long a write waits for another connection's lock. @default 5000 */
-  busyTimeoutMs?: number;
+export interface SqliteStoreOptions extends SqliteOpenOptions {
   /** Checkpoint the WAL on a worker thread (walCheckpointer.ts). @default true for a file */
   backgroundCheckpoints?: boolean;
   /** Called after each background checkpoint (tests, metrics). */
@@ -247,61 +234,4 @@ export class SqliteStore implements Store {
     await this.#checkpointer?.stop();
     if (this.#db.open) this.#db.close();
   }
-}
-
-function migrate(db: Database.Database): void {
-  db.exec(
-    `CREATE TABLE IF NOT EXISTS migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL,
-     applied_at INTEGER NOT NULL)`,
-  );
-  const applied = new Set(
-    db
-      .prepare<[], { id: number }>(`SELECT id FROM migrations`)
-      .all()
-      .map((r) => r.id),
-  );
-  const record = db.prepare(`INSERT INTO migrations (id, name, applied_at) VALUES (?, ?, ?)`);
-  for (const m of MIGRATIONS) {
-    if (applied.has(m.id)) continue;
-    db.transaction(() => {
-      db.exec(m.sql);
-      record.run(m.id, m.name, Date.now());
-    })();
-  }
-}
-
-/**
- * Opens, configures and migrates the file; any failure (unwritable directory, locked or read-only
- * file, full disk) becomes a {@link DatabaseStartError} naming the file and the problem.
- */
-function openDatabase(path: string, options: SqliteStoreOptions): Database.Database {
-  let db: Database.Database | undefined;
-  try {
-    if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
-    db = new Database(path);
-    db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
-    db.pragma("journal_mode = WAL");
-    db.pragma(`synchronous = ${SYNCHRONOUS[options.durability ?? "power"]}`);
-    db.pragma("foreign_keys = ON");
-    migrate(db);
-    return db;
-  } catch (err) {
-    if (db?.open) db.close();
-    const reason = sqliteUnavailableReason(err) ?? fsReason(err);
-    const detail = err instanceof Error ? err.message : String(err);
-    throw new DatabaseStartError(
-      `Cannot open the SQLite database at ${path} (DB_PATH): ${reason ?? detail}` +
-        (reason === undefined ? "" : ` (${detail})`),
-      { cause: err },
-    );
-  }
-}
-
-/** Why a file-system error (creating the directory) stops the database from opening. */
-function fsReason(err: unknown): string | undefined {
-  const code = typeof err === "object" && err !== null && "code" in err ? err.code : undefined;
-  if (code === "EROFS") return "the file system is read-only";
-  if (code === "EACCES" || code === "EPERM") return "permission denied";
-  if (code === "ENOSPC") return "the disk is full";
-  return undefined;
 }
