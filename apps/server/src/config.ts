@@ -16,6 +16,14 @@ export interface Config {
   dbPath: string;
   /** Postgres URL (`postgres://…`): when set, the record is Postgres and `dbPath` is unused. @default undefined */
   databaseUrl: string | undefined;
+  /**
+   * What an ack survives. `power`: the commit is synced to disk before the ack (SQLite
+   * `synchronous = FULL`). `process`: a process crash, not power loss (SQLite `synchronous = NORMAL`,
+   * fewer syncs). @default "power"
+   */
+  durability: Durability;
+  /** How long a SQLite write waits for another connection's lock before failing. @default 5000 */
+  sqliteBusyTimeoutMs: number;
   /** Browser origins allowed to open `/ws`; the listening port's own origins are always added. */
   allowedOrigins: string[];
   /** pino level. @default "info" */
@@ -47,6 +55,9 @@ export interface Config {
   /** On shutdown, leaves of this node's users take effect this much later (no flap on reconnect). @default 5000 */
   leaveGraceMs: number;
 }
+
+export const DURABILITY_MODES = ["power", "process"] as const;
+export type Durability = (typeof DURABILITY_MODES)[number];
 
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -102,6 +113,8 @@ const EnvSchema = z.object({
     )
     .pipe(z.array(origin))
     .optional(),
+  DURABILITY: z.enum(DURABILITY_MODES).default("power"),
+  SQLITE_BUSY_TIMEOUT_MS: intIn(0, 60_000).default(5_000),
   LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
   TOKEN_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   HEARTBEAT_MS: intIn(100, 10 * 60_000).default(25_000),
@@ -166,6 +179,8 @@ export function loadConfig(
     host: e.HOST,
     dbPath: resolve(cwd, e.DB_PATH),
     databaseUrl: e.DATABASE_URL,
+    durability: e.DURABILITY,
+    sqliteBusyTimeoutMs: e.SQLITE_BUSY_TIMEOUT_MS,
     allowedOrigins: [
       ...new Set([...(e.ALLOWED_ORIGINS ?? DEV_ORIGINS), ...originsForPort(e.PORT)]),
     ],

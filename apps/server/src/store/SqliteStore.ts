@@ -1,10 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
 import { DM_PREFIX, dmParticipants, type ChatMessage, type User } from "@duplex/protocol";
-import Database from "better-sqlite3";
+import type Database from "better-sqlite3";
 import type { EditInput, MessageChangeInput, MessageChangeResult } from "./messageEdits.js";
-import { MIGRATIONS } from "./migrations.js";
 import type { NotificationStore } from "./NotificationStore.js";
 import { SqliteMessageEdits } from "./SqliteMessageEdits.js";
 import { SqliteNotificationStore } from "./SqliteNotificationStore.js";
@@ -12,6 +9,8 @@ import { MESSAGE_COLUMNS, toMessage, toRoom, type MessageRow, type RoomRow } fro
 import type { AppendInput, AppendResult, MessagePage, RoomState, Store } from "./Store.js";
 import { GroupCommit } from "./groupCommit.js";
 import { WalCheckpointer, type CheckpointReport } from "./walCheckpointer.js";
+import { fromSqliteError, sqliteUnavailableReason } from "./storeErrors.js";
+import { openDatabase, type SqliteOpenOptions } from "./sqliteOpen.js";
 
 const FROM_MESSAGES = `FROM messages m JOIN users u ON u.id = m.user_id`;
 
@@ -26,7 +25,10 @@ const DEFAULT_AUTOCHECKPOINT = 1000;
 // With checkpoints on a worker, only a safety net should the worker fall far behind (~40 MB of WAL).
 const BACKSTOP_AUTOCHECKPOINT = 10_000;
 
-export interface SqliteStoreOptions {
+// PRAGMA synchronous reads back as a number.
+const SYNCHRONOUS_NAMES = ["OFF", "NORMAL", "FULL", "EXTRA"] as const;
+
+export interface SqliteStoreOptions extends SqliteOpenOptions {
   /** Checkpoint the WAL on a worker thread (walCheckpointer.ts). @default true for a file */
   backgroundCheckpoints?: boolean;
   /** Called after each background checkpoint (tests, metrics). */
@@ -46,15 +48,7 @@ export class SqliteStore implements Store {
   readonly #checkpointer: WalCheckpointer | undefined;
 
   constructor(path: string, options: SqliteStoreOptions = {}) {
-    if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
-    this.#db = new Database(path);
-    this.#db.pragma("journal_mode = WAL");
-    // NORMAL in WAL mode: a commit survives a process crash (our SIGKILL test); only power loss can
-    // drop the last transactions.
-    this.#db.pragma("synchronous = NORMAL");
-    this.#db.pragma("foreign_keys = ON");
-    this.#db.pragma("busy_timeout = 5000");
-    this.#migrate();
+    this.#db = openDatabase(path, options);
     if (path !== ":memory:" && options.backgroundCheckpoints !== false) {
       this.#db.pragma(`wal_autocheckpoint = ${BACKSTOP_AUTOCHECKPOINT}`);
       this.#checkpointer = new WalCheckpointer(path, {
@@ -136,34 +130,26 @@ export class SqliteStore implements Store {
     this.#appends = new GroupCommit(
       (inputs) => appendAll.immediate(inputs),
       (input) => appendOne.immediate(input),
+      // A full disk or a lock fails every append alike: one by one would only repeat the wait.
+      (err) => sqliteUnavailableReason(err) !== undefined,
     );
   }
 
-  #migrate(): void {
-    this.#db.exec(
-      `CREATE TABLE IF NOT EXISTS migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL,
-       applied_at INTEGER NOT NULL)`,
-    );
-    const applied = new Set(
-      this.#db
-        .prepare<[], { id: number }>(`SELECT id FROM migrations`)
-        .all()
-        .map((r) => r.id),
-    );
-    const record = this.#db.prepare(
-      `INSERT INTO migrations (id, name, applied_at) VALUES (?, ?, ?)`,
-    );
-    for (const m of MIGRATIONS) {
-      if (applied.has(m.id)) continue;
-      this.#db.transaction(() => {
-        this.#db.exec(m.sql);
-        record.run(m.id, m.name, Date.now());
-      })();
-    }
+  /** The connection's effective journal mode and `synchronous` setting, as SQLite reports them. */
+  settings(): { journalMode: string; synchronous: string } {
+    const level = Number(this.#db.pragma("synchronous", { simple: true }));
+    return {
+      journalMode: String(this.#db.pragma("journal_mode", { simple: true })).toUpperCase(),
+      synchronous: SYNCHRONOUS_NAMES[level] ?? String(level),
+    };
   }
 
   async upsertUser(user: User): Promise<void> {
-    this.#stmt.upsertUser.run(user.id, user.name, Date.now());
+    try {
+      this.#stmt.upsertUser.run(user.id, user.name, Date.now());
+    } catch (err) {
+      throw fromSqliteError(err, "user not saved");
+    }
   }
 
   async getUser(id: string): Promise<User | undefined> {
@@ -171,7 +157,14 @@ export class SqliteStore implements Store {
   }
 
   async ensureRoom(room: string): Promise<RoomState> {
-    this.#stmt.insertRoom.run(room, newEpoch(), Date.now());
+    // A room that exists needs no write: reads keep working while the disk is full or locked.
+    const existing = this.#stmt.getRoom.get(room);
+    if (existing) return toRoom(existing);
+    try {
+      this.#stmt.insertRoom.run(room, newEpoch(), Date.now());
+    } catch (err) {
+      throw fromSqliteError(err, "room not created");
+    }
     const row = this.#stmt.getRoom.get(room);
     if (!row) throw new Error(`room ${room} not created`);
     return toRoom(row);
@@ -187,7 +180,11 @@ export class SqliteStore implements Store {
   }
 
   async append(input: AppendInput): Promise<AppendResult> {
-    return this.#appends.submit(input);
+    try {
+      return await this.#appends.submit(input);
+    } catch (err) {
+      throw fromSqliteError(err, "message not stored");
+    }
   }
 
   async page(room: string, limit: number, before?: number): Promise<MessagePage> {
@@ -203,11 +200,19 @@ export class SqliteStore implements Store {
   }
 
   async editMessage(input: EditInput): Promise<MessageChangeResult> {
-    return this.#edits.edit(input);
+    try {
+      return this.#edits.edit(input);
+    } catch (err) {
+      throw fromSqliteError(err, "edit not saved");
+    }
   }
 
   async deleteMessage(input: MessageChangeInput): Promise<MessageChangeResult> {
-    return this.#edits.delete(input);
+    try {
+      return this.#edits.delete(input);
+    } catch (err) {
+      throw fromSqliteError(err, "delete not saved");
+    }
   }
 
   async listDmRooms(userId: string): Promise<RoomState[]> {

@@ -11,6 +11,7 @@ import { PostgresMessages } from "./PostgresMessages.js";
 import { PostgresNotificationStore } from "./PostgresNotificationStore.js";
 import { redactUrl } from "./databaseUrl.js";
 import { createPool, type PoolOptions } from "./pool.js";
+import { DatabaseStartError, fromPostgresError } from "../storeErrors.js";
 
 const newEpoch = () => randomBytes(8).toString("base64url");
 
@@ -24,10 +25,7 @@ export interface PostgresStoreOptions extends PoolOptions {
   groupCommit?: boolean | GroupCommitOptions;
 }
 
-/** A start-up failure of the Postgres store, naming the (password-masked) URL and the cause. */
-export class DatabaseStartError extends Error {
-  override name = "DatabaseStartError";
-}
+export { DatabaseStartError };
 
 /**
  * The Postgres store: the record when several nodes share one database. Every write is one
@@ -74,12 +72,16 @@ export class PostgresStore implements Store {
   }
 
   async upsertUser(user: User): Promise<void> {
-    await this.#pool.query({
-      name: "duplex_upsert_user",
-      text: `INSERT INTO users (id, name, created_at) VALUES ($1, $2, $3)
+    await this.#pool
+      .query({
+        name: "duplex_upsert_user",
+        text: `INSERT INTO users (id, name, created_at) VALUES ($1, $2, $3)
         ON CONFLICT (id) DO UPDATE SET name = excluded.name`,
-      values: [user.id, user.name, Date.now()],
-    });
+        values: [user.id, user.name, Date.now()],
+      })
+      .catch((err: unknown) => {
+        throw fromPostgresError(err, "user not saved");
+      });
   }
 
   async getUser(id: string): Promise<User | undefined> {
@@ -119,7 +121,9 @@ export class PostgresStore implements Store {
   }
 
   append(input: AppendInput): Promise<AppendResult> {
-    return this.#messages.append(input);
+    return this.#messages.append(input).catch((err: unknown) => {
+      throw fromPostgresError(err, "message not stored");
+    });
   }
 
   page(room: string, limit: number, before?: number): Promise<MessagePage> {
