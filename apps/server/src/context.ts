@@ -5,6 +5,7 @@ import type { Config } from "./config.js";
 import type { Connection } from "./connection/Connection.js";
 import type { RoomFanout } from "./connection/RoomFanout.js";
 import type { TrafficCounters } from "./connection/trafficCounters.js";
+import type { Budgets } from "./limits/Budgets.js";
 import type { Logger } from "./logger.js";
 import type { Presence } from "./presence/Presence.js";
 import type { Push } from "./push/Push.js";
@@ -28,6 +29,8 @@ export interface ServerContext {
   chat: Chat;
   /** Open sockets on this node. */
   connections: Set<Connection>;
+  /** Budgets charged per user and per address across their sockets. */
+  budgets: Budgets;
   /** Socket traffic totals for `/metrics`. */
   traffic: TrafficCounters;
   now(): number;

@@ -8,6 +8,7 @@ import type { Broker } from "./broker/Broker.js";
 import { openScaleOut } from "./broker/redis/openScaleOut.js";
 import { RedisBroker } from "./broker/redis/RedisBroker.js";
 import { startChat } from "./chat/Chat.js";
+import { startRoomJanitor } from "./chat/RoomJanitor.js";
 import { PresenceFeed } from "./chat/PresenceFeed.js";
 import { ConfigError, loadConfig, originsForPort, type Config } from "./config.js";
 import { acceptConnection } from "./connection/acceptConnection.js";
@@ -30,6 +31,7 @@ import { createEchoServer } from "./echo/echoServer.js";
 import { notePingSent } from "./inspector/controlFrames.js";
 import { recordHandshake, trackHandshakeResponses } from "./inspector/handshakes.js";
 import { HTTP_PROBE_PATH, httpProbe } from "./inspector/httpProbe.js";
+import { Budgets } from "./limits/Budgets.js";
 import { ConnectionLimiter } from "./limits/connectionLimiter.js";
 import { FRAME_LIMITS } from "./limits/frameLimits.js";
 import { createLogger, type Logger } from "./logger.js";
@@ -178,9 +180,18 @@ export async function startServer(
     push,
     chat,
     connections,
+    budgets: new Budgets(config.limits),
     traffic,
     now,
   };
+  const janitor = startRoomJanitor({
+    store,
+    presence,
+    log,
+    now,
+    permanent: ["general"],
+    emptyTtlMs: config.limits.rooms.emptyTtlMs,
+  });
   presence.onExpired?.((room, user) => {
     ctx.chat.directory.touch(room);
     ctx.presenceFeed.announce(room, "leave", user);
@@ -296,6 +307,7 @@ export async function startServer(
   try {
     address = await listen(http, config.port, config.host);
   } catch (err) {
+    await janitor.stop();
     await chat.close();
     await push.close();
     ctx.fanout.close();
@@ -324,6 +336,7 @@ export async function startServer(
       // new upgrades are refused with 503 since `closing` is set.
       http.close();
       await echo.close();
+      await janitor.stop();
       await chat.close();
       await ctx.presenceFeed.close();
       await new Promise<void>((resolve) => wss.close(() => resolve()));

@@ -36,6 +36,8 @@ export class Connection {
   caps: ReadonlySet<Capability> = NO_CAPS;
   /** Rooms of this socket. `joining`: subscribed but `joined` not sent yet, so fan-out is buffered. */
   readonly rooms = new Map<string, "joining" | "joined">();
+  /** The remote address as every per-address limit counts it (IPv4, or IPv6 /64: `addressKey`). */
+  address = "unknown";
   /** Whether the socket answered the last heartbeat ping. */
   alive = true;
   #closed = false;
