@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { LIMITS } from "@duplex/protocol";
 import { z } from "zod";
+import { ECHO_ENV, echoFromEnv, type EchoSettings } from "./echo/echoConfig.js";
 import { LIMITS_ENV, abuseLimitsFromEnv, type AbuseLimits } from "./limits/limitsConfig.js";
 import { isPostgresUrl } from "./store/postgres/databaseUrl.js";
 
@@ -42,6 +43,8 @@ export interface Config {
   helloTimeoutMs: number;
   /** Bearer token of `POST /api/notifications`. Unset: the endpoint answers 404. @default undefined */
   adminToken: string | undefined;
+  /** The `/echo` endpoint: on or off, its own connection budget, idle timeout. */
+  echo: EchoSettings;
   /** Rate, connection and slow-reader limits (src/limits/). @default DEFAULT_ABUSE_LIMITS */
   limits: AbuseLimits;
   /** `redis://host:port`: fan-out and presence shared by several nodes. Unset: in-process. @default undefined */
@@ -138,6 +141,7 @@ const EnvSchema = z.object({
   PRESENCE_TTL_MS: intIn(300, 10 * 60_000).default(15_000),
   LEAVE_GRACE_MS: intIn(0, 10 * 60_000).default(5_000),
   ...LIMITS_ENV,
+  ...ECHO_ENV,
 });
 
 /** A start-up error naming the variable at fault. */
@@ -192,6 +196,7 @@ export function loadConfig(
     permessageDeflate: e.PERMESSAGE_DEFLATE,
     helloTimeoutMs: e.HELLO_TIMEOUT_MS,
     adminToken: e.ADMIN_TOKEN,
+    echo: echoFromEnv(e),
     limits: abuseLimitsFromEnv(e),
     redisUrl: e.REDIS_URL,
     nodeId: e.NODE_ID ?? `n_${randomBytes(4).toString("hex")}`,

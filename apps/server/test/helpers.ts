@@ -212,9 +212,10 @@ export function refusedUpgrade(
   url: string,
   protocols: string[],
   headers: Record<string, string> = {},
+  options: ClientOptions = {},
 ): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url, protocols, { headers });
+    const ws = new WebSocket(url, protocols, { ...options, headers });
     ws.on("error", () => {});
     ws.on("open", () => reject(new Error("upgrade unexpectedly succeeded")));
     ws.on("unexpected-response", (_req, res) => {

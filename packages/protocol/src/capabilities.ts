@@ -9,6 +9,11 @@ import { z } from "zod";
 export const Capability = {
   /** Several presence changes of one room in one `presence_diff` frame instead of one `presence` each. */
   PresenceDiff: "presence_diff",
+  /**
+   * `rooms` answers one page of the public directory (`limit`, `after`, `query` honoured) with `next`
+   * when more follow. Without it, `rooms` answers the whole (capped) directory in one reply, as in v1.
+   */
+  RoomsPaged: "rooms_paged",
 } as const;
 export type Capability = (typeof Capability)[keyof typeof Capability];
 

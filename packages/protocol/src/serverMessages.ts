@@ -149,6 +149,8 @@ export const RoomsReplyMessage = z.strictObject({
   rooms: z.array(RoomSummary),
   /** The asking user's direct-message conversations, with the other participant. */
   dms: z.array(DmSummary).optional(),
+  /** With capability `rooms_paged`: more rooms follow; ask again with `after: next`. */
+  next: z.string().optional(),
 });
 
 /**

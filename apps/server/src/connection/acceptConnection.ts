@@ -11,6 +11,7 @@ import type { ServerContext } from "../context.js";
 import { dispatch } from "../handlers/dispatch.js";
 import { replyToFailure, sendError } from "../handlers/replyToFailure.js";
 import { leaveRoom } from "../handlers/rooms.js";
+import { addressKey } from "../limits/addressKey.js";
 import { admitFrame } from "../limits/admitFrame.js";
 import { RateLimiter, limitsAnything } from "../limits/rateLimiter.js";
 import { stopTokenRefresh } from "../session/tokenRefresh.js";
@@ -157,6 +158,7 @@ function onClose(this: WebSocket, code: number, reason: Buffer): void {
 export function acceptConnection(ctx: ServerContext, ws: WebSocket, remote: string): Connection {
   const id = nextConnectionId();
   const conn = new Connection(id, ws, ctx.log, ctx.config.limits.maxBufferedBytes, ctx.traffic);
+  conn.address = addressKey(remote);
   const rate = ctx.config.limits.rate;
   const state = new Accepted(
     ctx,

@@ -15,15 +15,22 @@ export function sendError(
   code: ErrorCodeType,
   message: string,
   ref?: string,
+  retryAfterMs?: number,
 ): void {
-  conn.send({ type: "error", code, message, ...(ref !== undefined && { ref }) });
+  conn.send({
+    type: "error",
+    code,
+    message,
+    ...(retryAfterMs !== undefined && { retryAfterMs }),
+    ...(ref !== undefined && { ref }),
+  });
 }
 
 /** What a handler's failure becomes: a DuplexError its reply or close, anything else `internal`. */
 export function replyToFailure(conn: Connection, msg: ClientMessage, err: unknown): void {
   if (err instanceof DuplexError) {
     if (err.close !== undefined) conn.closeConnection(err.close);
-    else sendError(conn, err.code, err.message, refOf(msg));
+    else sendError(conn, err.code, err.message, refOf(msg), err.retryAfterMs);
     return;
   }
   if (err instanceof StoreUnavailableError) {

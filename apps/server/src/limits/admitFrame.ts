@@ -1,5 +1,6 @@
 import { CloseCode, ErrorCode, type ClientMessage, type DecodeResult } from "@duplex/protocol";
 import type { Connection } from "../connection/Connection.js";
+import { cutOffAfterGrace } from "../connection/slowReader.js";
 import type { RateLimiter } from "./rateLimiter.js";
 
 /**
@@ -19,6 +20,7 @@ export function admitFrame(
   if (decision.action === "allow") return true;
   if (decision.action === "close") {
     conn.closeConnection(CloseCode.RateLimited);
+    cutOffAfterGrace(conn.ws);
     return false;
   }
   const ref = decoded.ok

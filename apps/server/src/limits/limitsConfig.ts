@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { ConnectionLimits } from "./connectionLimiter.js";
 import type { RateLimits } from "./rateLimiter.js";
+import { DEFAULT_ROOM_LIMITS, type RoomLimits } from "./roomLimits.js";
 
 /** Abuse limits, part of `Config`. Each numeric limit set to 0 is off. */
 export interface AbuseLimits {
@@ -8,6 +9,8 @@ export interface AbuseLimits {
   connections: ConnectionLimits;
   /** Past this many bytes queued for a socket, it is closed with 1013 (a reader too slow). @default 4 MiB */
   maxBufferedBytes: number;
+  /** Room creation charged per user and address, the total capped, empty rooms collected. */
+  rooms: RoomLimits;
 }
 
 export const DEFAULT_ABUSE_LIMITS: AbuseLimits = {
@@ -21,6 +24,7 @@ export const DEFAULT_ABUSE_LIMITS: AbuseLimits = {
   },
   connections: { maxPerIp: 100, handshakesPerSecond: 10, handshakeBurst: 50 },
   maxBufferedBytes: 4 * 1024 * 1024,
+  rooms: DEFAULT_ROOM_LIMITS,
 };
 
 const count = z
@@ -50,6 +54,10 @@ export const LIMITS_ENV = {
   HANDSHAKES_PER_SEC: count.optional(),
   HANDSHAKE_BURST: count.optional(),
   MAX_BUFFERED_BYTES: count.optional(),
+  MAX_ROOMS: count.optional(),
+  ROOMS_PER_USER_PER_HOUR: count.optional(),
+  ROOMS_PER_IP_PER_HOUR: count.optional(),
+  EMPTY_ROOM_TTL_MS: count.optional(),
 };
 
 type LimitsEnv = z.infer<ReturnType<typeof z.object<typeof LIMITS_ENV>>>;
@@ -74,5 +82,11 @@ export function abuseLimitsFromEnv(e: LimitsEnv): AbuseLimits {
       handshakeBurst: Math.max(1, e.HANDSHAKE_BURST ?? d.connections.handshakeBurst),
     },
     maxBufferedBytes: e.MAX_BUFFERED_BYTES ?? d.maxBufferedBytes,
+    rooms: {
+      maxTotal: e.MAX_ROOMS ?? d.rooms.maxTotal,
+      perUserPerHour: on(e.ROOMS_PER_USER_PER_HOUR ?? d.rooms.perUserPerHour),
+      perAddressPerHour: on(e.ROOMS_PER_IP_PER_HOUR ?? d.rooms.perAddressPerHour),
+      emptyTtlMs: e.EMPTY_ROOM_TTL_MS ?? d.rooms.emptyTtlMs,
+    },
   };
 }

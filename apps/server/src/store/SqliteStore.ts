@@ -6,7 +6,14 @@ import type { NotificationStore } from "./NotificationStore.js";
 import { SqliteMessageEdits } from "./SqliteMessageEdits.js";
 import { SqliteNotificationStore } from "./SqliteNotificationStore.js";
 import { MESSAGE_COLUMNS, toMessage, toRoom, type MessageRow, type RoomRow } from "./rows.js";
-import type { AppendInput, AppendResult, MessagePage, RoomState, Store } from "./Store.js";
+import type {
+  AppendInput,
+  AppendResult,
+  MessagePage,
+  RoomQuery,
+  RoomState,
+  Store,
+} from "./Store.js";
 import { GroupCommit } from "./groupCommit.js";
 import { WalCheckpointer, type CheckpointReport } from "./walCheckpointer.js";
 import { fromSqliteError, sqliteUnavailableReason } from "./storeErrors.js";
@@ -75,6 +82,16 @@ export class SqliteStore implements Store {
       ),
       getRoom: db.prepare<[string], RoomRow>(`SELECT name, seq, epoch FROM rooms WHERE name = ?`),
       listRooms: db.prepare<[], RoomRow>(`SELECT name, seq, epoch FROM rooms ORDER BY name`),
+      // DM names are the primary-key range [DM_PREFIX, ';'); the rest is the public directory.
+      publicRooms: db.prepare<[string, string, string, string, string, number], RoomRow>(
+        `SELECT name, seq, epoch FROM rooms WHERE name > ? AND NOT (name >= ? AND name < ?)
+         AND (? = '' OR instr(lower(name), lower(?)) > 0) ORDER BY name LIMIT ?`,
+      ),
+      countRooms: db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM rooms`),
+      deleteEmptyRooms: db.prepare<[number, string], { name: string }>(
+        `DELETE FROM rooms WHERE seq = 0 AND created_at < ?
+         AND name NOT IN (SELECT value FROM json_each(?)) RETURNING name`,
+      ),
       nextSeq: db.prepare<[string], { seq: number }>(
         `UPDATE rooms SET seq = seq + 1 WHERE name = ? RETURNING seq`,
       ),
@@ -177,6 +194,21 @@ export class SqliteStore implements Store {
 
   async listRooms(): Promise<RoomState[]> {
     return this.#stmt.listRooms.all().map(toRoom);
+  }
+
+  async listPublicRooms({ after = "", query = "", limit }: RoomQuery): Promise<RoomState[]> {
+    const dmEnd = `${DM_PREFIX.slice(0, -1)};`;
+    return this.#stmt.publicRooms.all(after, DM_PREFIX, dmEnd, query, query, limit).map(toRoom);
+  }
+
+  async countRooms(): Promise<number> {
+    return this.#stmt.countRooms.get()?.n ?? 0;
+  }
+
+  async deleteEmptyRooms(createdBefore: number, keep: readonly string[]): Promise<string[]> {
+    return this.#stmt.deleteEmptyRooms
+      .all(createdBefore, JSON.stringify(keep))
+      .map((row) => row.name);
   }
 
   async append(input: AppendInput): Promise<AppendResult> {

@@ -3,7 +3,14 @@ import { DM_PREFIX, dmParticipants, type ChatMessage, type User } from "@duplex/
 import type pg from "pg";
 import type { EditInput, MessageChangeInput, MessageChangeResult } from "../messageEdits.js";
 import type { NotificationStore } from "../NotificationStore.js";
-import type { AppendInput, AppendResult, MessagePage, RoomState, Store } from "../Store.js";
+import type {
+  AppendInput,
+  AppendResult,
+  MessagePage,
+  RoomQuery,
+  RoomState,
+  Store,
+} from "../Store.js";
 import { toRoom, type RoomRow } from "../rows.js";
 import type { GroupCommitOptions } from "./GroupCommit.js";
 import { migrate } from "./migrations.js";
@@ -118,6 +125,29 @@ export class PostgresStore implements Store {
       `SELECT name, seq, epoch FROM rooms ORDER BY name`,
     );
     return rows.map(toRoom);
+  }
+
+  async listPublicRooms({ after = "", query = "", limit }: RoomQuery): Promise<RoomState[]> {
+    const { rows } = await this.#pool.query<RoomRow>(
+      `SELECT name, seq, epoch FROM rooms WHERE name > $1 AND NOT (name >= $2 AND name < $3)
+       AND ($4 = '' OR strpos(lower(name), lower($4)) > 0) ORDER BY name LIMIT $5`,
+      [after, DM_PREFIX, `${DM_PREFIX.slice(0, -1)};`, query, limit],
+    );
+    return rows.map(toRoom);
+  }
+
+  async countRooms(): Promise<number> {
+    const { rows } = await this.#pool.query<{ n: string }>(`SELECT count(*) AS n FROM rooms`);
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  async deleteEmptyRooms(createdBefore: number, keep: readonly string[]): Promise<string[]> {
+    const { rows } = await this.#pool.query<{ name: string }>(
+      `DELETE FROM rooms WHERE seq = 0 AND created_at < $1 AND NOT (name = ANY($2::text[]))
+       RETURNING name`,
+      [createdBefore, keep],
+    );
+    return rows.map((row) => row.name);
   }
 
   append(input: AppendInput): Promise<AppendResult> {
