@@ -15,24 +15,69 @@ export interface RecordedStep {
 
 export type UserKey = "alice" | "bob";
 
+type Frame = Record<string, unknown>;
+
+/**
+ * Whether `frame` announces the join of someone this peer already knows to be in the room (from
+ * `joined.members` or an earlier join). By [R5] that changes nothing for a v1 client; whether it is
+ * sent depends on when the presence window closed relative to the join, so it is not part of the
+ * recording. Updates `members`.
+ */
+function isRedundantJoin(members: Map<string, Set<string>>, frame: Frame): boolean {
+  const room = String(frame.room);
+  const ids = () => {
+    const set = members.get(room) ?? new Set<string>();
+    members.set(room, set);
+    return set;
+  };
+  if (frame.type === "joined") {
+    members.set(room, new Set((frame.members as { id: string }[]).map((u) => u.id)));
+    return false;
+  }
+  if (frame.type === "presence_diff") {
+    const joined = (frame.joined as { id: string }[]).map((u) => u.id);
+    const left = (frame.left as { id: string }[]).map((u) => u.id);
+    const redundant = left.length === 0 && joined.every((id) => ids().has(id));
+    for (const id of left) ids().delete(id);
+    for (const id of joined) ids().add(id);
+    return redundant;
+  }
+  if (frame.type !== "presence") return false;
+  const id = (frame.user as { id: string }).id;
+  if (frame.event === "leave") {
+    ids().delete(id);
+    return false;
+  }
+  if (ids().has(id)) return true;
+  ids().add(id);
+  return false;
+}
+
 /** A raw client that keeps every text frame, decoded only by `JSON.parse` like any v1 client. */
 export class RawPeer {
-  readonly frames: Record<string, unknown>[] = [];
+  readonly frames: Frame[] = [];
   #listeners = new Set<() => void>();
+  readonly #members = new Map<string, Set<string>>();
   readonly closed: Promise<number>;
 
-  private constructor(readonly ws: WebSocket) {
+  private constructor(
+    readonly ws: WebSocket,
+    dropRedundantJoins: boolean,
+  ) {
     ws.on("message", (data) => {
-      this.frames.push(JSON.parse(String(data)) as Record<string, unknown>);
+      const frame = JSON.parse(String(data)) as Frame;
+      if (dropRedundantJoins && isRedundantJoin(this.#members, frame)) return;
+      this.frames.push(frame);
       for (const listener of this.#listeners) listener();
     });
     this.closed = new Promise((resolve) => ws.on("close", (code) => resolve(code)));
   }
 
-  static open(url: string): Promise<RawPeer> {
+  /** `dropRedundantJoins`: leave out joins of members already known (see {@link isRedundantJoin}). */
+  static open(url: string, { dropRedundantJoins = false } = {}): Promise<RawPeer> {
     const ws = new WebSocket(url, [SUBPROTOCOL]);
     return new Promise((resolve, reject) => {
-      ws.once("open", () => resolve(new RawPeer(ws)));
+      ws.once("open", () => resolve(new RawPeer(ws, dropRedundantJoins)));
       ws.once("error", reject);
     });
   }
@@ -46,7 +91,9 @@ export class RawPeer {
     const done = () => {
       const left = [...types];
       for (const frame of this.frames.slice(from)) {
-        const i = left.indexOf(String(frame.type));
+        // A client that asked for batched presence may get a `presence_diff` where v1 has `presence`.
+        const type = frame.type === "presence_diff" ? "presence" : String(frame.type);
+        const i = left.indexOf(type);
         if (i >= 0) left.splice(i, 1);
       }
       return left.length === 0;
@@ -181,7 +228,8 @@ export async function runConversation(
   url: string,
   hello: Record<string, unknown> = {},
 ): Promise<RecordedStep[]> {
-  const peers = { alice: await RawPeer.open(url), bob: await RawPeer.open(url) };
+  const options = { dropRedundantJoins: true };
+  const peers = { alice: await RawPeer.open(url, options), bob: await RawPeer.open(url, options) };
   const state: { messageId?: string } = {};
   const steps: RecordedStep[] = [];
   try {
