@@ -43,6 +43,8 @@ export interface Config {
   helloTimeoutMs: number;
   /** Bearer token of `POST /api/notifications`. Unset: the endpoint answers 404. @default undefined */
   adminToken: string | undefined;
+  /** Messages older than this are deleted (0: kept forever). @default 0 */
+  retentionMs: number;
   /** The `/echo` endpoint: on or off, its own connection budget, idle timeout. */
   echo: EchoSettings;
   /** Rate, connection and slow-reader limits (src/limits/). @default DEFAULT_ABUSE_LIMITS */
@@ -140,6 +142,7 @@ const EnvSchema = z.object({
   HEAD_CHECK_MS: intIn(0, 10 * 60_000).default(1_000),
   PRESENCE_TTL_MS: intIn(300, 10 * 60_000).default(15_000),
   LEAVE_GRACE_MS: intIn(0, 10 * 60_000).default(5_000),
+  RETENTION_DAYS: intIn(0, 100 * 365).default(0),
   ...LIMITS_ENV,
   ...ECHO_ENV,
 });
@@ -196,6 +199,7 @@ export function loadConfig(
     permessageDeflate: e.PERMESSAGE_DEFLATE,
     helloTimeoutMs: e.HELLO_TIMEOUT_MS,
     adminToken: e.ADMIN_TOKEN,
+    retentionMs: e.RETENTION_DAYS * DAY_MS,
     echo: echoFromEnv(e),
     limits: abuseLimitsFromEnv(e),
     redisUrl: e.REDIS_URL,

@@ -8,6 +8,7 @@ import type { Broker } from "./broker/Broker.js";
 import { openScaleOut } from "./broker/redis/openScaleOut.js";
 import { RedisBroker } from "./broker/redis/RedisBroker.js";
 import { startChat } from "./chat/Chat.js";
+import { startRetention } from "./chat/Retention.js";
 import { startRoomJanitor } from "./chat/RoomJanitor.js";
 import { PresenceFeed } from "./chat/PresenceFeed.js";
 import { ConfigError, loadConfig, originsForPort, type Config } from "./config.js";
@@ -203,6 +204,7 @@ export async function startServer(
     permanent: ["general"],
     emptyTtlMs: config.limits.rooms.emptyTtlMs,
   });
+  const retention = startRetention({ store, log, now, retentionMs: config.retentionMs });
   presence.onExpired?.((room, user) => {
     ctx.chat.directory.touch(room);
     ctx.presenceFeed.announce(room, "leave", user);
@@ -319,6 +321,7 @@ export async function startServer(
     address = await listen(http, config.port, config.host);
   } catch (err) {
     await janitor.stop();
+    await retention.stop();
     await chat.close();
     await push.close();
     ctx.fanout.close();
@@ -348,6 +351,7 @@ export async function startServer(
       http.close();
       await echo.close();
       await janitor.stop();
+      await retention.stop();
       await chat.close();
       await ctx.presenceFeed.close();
       await new Promise<void>((resolve) => wss.close(() => resolve()));

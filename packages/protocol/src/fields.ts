@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { LIMITS } from "./limits.js";
-import { Name, RoomId, UserId } from "./names.js";
+import { Name, RoomId, UserId, utf16Max } from "./names.js";
 import { openEnum } from "./openEnum.js";
 
 /** Correlation id a request may carry; the reply or error that answers it echoes it. */
@@ -25,6 +25,7 @@ export const Timestamp = z.number().int().nonnegative();
 export const Text = z
   .string()
   .max(LIMITS.maxTextLength, `must be at most ${LIMITS.maxTextLength} characters`)
+  .superRefine(utf16Max(LIMITS.maxTextLength, `must be at most ${LIMITS.maxTextLength} characters`))
   .regex(/\S/, "must not be empty");
 
 export const User = z.strictObject({ id: UserId, name: Name });

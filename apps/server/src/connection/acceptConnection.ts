@@ -136,7 +136,7 @@ function onMessage(this: WebSocket, data: RawData, isBinary: boolean): void {
   // Decoded here, not in the queue, so the rate limit is applied before any work is queued.
   const decoded = decodeClientMessage(frameText(data));
   ctx.tolerated.note(decoded);
-  if (!admitFrame(conn, state.limiter, decoded, ctx.now())) return;
+  if (!admitFrame(conn, state.limiter, ctx.budgets, decoded, ctx.now())) return;
   void conn.enqueue(() => handleAccepted(state, decoded));
 }
 
@@ -163,7 +163,9 @@ export function acceptConnection(ctx: ServerContext, ws: WebSocket, remote: stri
   const state = new Accepted(
     ctx,
     conn,
-    limitsAnything(rate) ? new RateLimiter(rate, ctx.now()) : undefined,
+    // Writes are limited per user and address (Budgets), not per socket; the socket keeps its frame
+    // bucket and the strike count that closes a flooder.
+    limitsAnything(rate) ? new RateLimiter({ ...rate, sendPerSecond: 0 }, ctx.now()) : undefined,
   );
   acceptedSockets.set(ws, state);
   // First, before anything can fail: an unhandled 'error' (e.g. an oversize frame) kills the process

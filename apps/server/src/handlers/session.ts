@@ -9,6 +9,7 @@ import {
 import type { Connection } from "../connection/Connection.js";
 import type { ServerContext } from "../context.js";
 import { DuplexError } from "../errors.js";
+import { rateLimited } from "../limits/Budgets.js";
 import { issueToken, verifyToken } from "../session/tokens.js";
 import { startTokenRefresh } from "../session/tokenRefresh.js";
 
@@ -19,6 +20,14 @@ export function newUserId(): string {
 
 function guestName(): string {
   return `guest-${randomBytes(3).toString("hex")}`;
+}
+
+/** A user's sockets on this node are capped: more tabs than this buy no more budget, only load. */
+function assertSocketBudget(ctx: ServerContext, userId: string): void {
+  const max = ctx.config.limits.users.maxSockets;
+  if (max > 0 && ctx.online.socketCount(userId) >= max) {
+    throw rateLimited(`at most ${max} connections per user`, 5_000, CloseCode.RateLimited);
+  }
 }
 
 /**
@@ -45,7 +54,10 @@ export async function handleHello(
     }
     userId = check.payload.sub;
     wanted = msg.name ?? check.payload.name;
+    assertSocketBudget(ctx, userId);
   } else {
+    // Each token-less hello stores a new user: a budget per address, not per socket.
+    ctx.budgets.chargeSignUp(conn.address, now);
     userId = newUserId();
     wanted = msg.name ?? guestName();
   }
@@ -73,6 +85,7 @@ export async function handleHello(
     serverTime: now,
     protocolVersion: PROTOCOL_VERSION,
     // Announced so clients pace their outbox under it instead of being refused (0 = writes unlimited).
+    // It is the user's budget, shared by all the user's sockets (and capped per address too).
     ...(sendPerSecond > 0 && { limits: { sendPerSecond, sendBurst } }),
     // Only to a client that asked: a plain v1 client gets exactly the welcome it always got.
     ...(msg.caps !== undefined && { caps }),

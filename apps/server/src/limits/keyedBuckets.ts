@@ -19,17 +19,27 @@ export class KeyedBuckets {
     return this.perSecond > 0;
   }
 
-  /** Takes one token of `key`'s bucket; returns 0 if it did, else the ms until one is there. */
-  take(key: string, now: number): number {
+  /** Takes `count` tokens of `key`'s bucket; returns 0 if it did, else the ms until they are there. */
+  take(key: string, now: number, count = 1): number {
     if (!this.enabled) return 0;
     const bucket = this.#bucket(key, now);
-    return bucket.tryTake(now) ? 0 : Math.max(1, bucket.msUntilToken(now));
+    return bucket.tryTake(now, count) ? 0 : Math.max(1, bucket.msUntilToken(now, count));
   }
 
-  /** Ms until `key` has a token, taking none. */
-  wait(key: string, now: number): number {
+  /** Ms until `key` has `count` tokens (at most a full bucket), taking none. */
+  wait(key: string, now: number, count = 1): number {
     if (!this.enabled) return 0;
-    return this.#buckets.get(key)?.msUntilToken(now) ?? 0;
+    return this.#buckets.get(key)?.msUntilToken(now, count) ?? 0;
+  }
+
+  /** Charges `count` tokens to `key` after the fact, into debt if need be. */
+  spend(key: string, now: number, count: number): void {
+    if (this.enabled && count > 0) this.#bucket(key, now).spend(now, count);
+  }
+
+  /** Gives back `count` tokens spent too early (never above a full bucket). */
+  refund(key: string, now: number, count: number): void {
+    if (this.enabled && count > 0) this.#buckets.get(key)?.refund(now, count);
   }
 
   /** Keys held (for tests and metrics). */

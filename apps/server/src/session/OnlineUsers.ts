@@ -46,6 +46,13 @@ export class OnlineUsers {
     if (user) this.#names.delete(user.name.toLowerCase());
   }
 
+  /** Open welcomed sockets of the user on this node. */
+  socketCount(userId: string): number {
+    const sockets = this.#sockets.get(userId);
+    if (sockets === undefined) return 0;
+    return typeof sockets === "string" ? 1 : sockets.size;
+  }
+
   /** Whether the user has an open socket on this node. */
   isOnline(userId: string): boolean {
     return this.#sockets.has(userId);

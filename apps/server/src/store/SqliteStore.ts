@@ -87,6 +87,11 @@ export class SqliteStore implements Store {
         `SELECT name, seq, epoch FROM rooms WHERE name > ? AND NOT (name >= ? AND name < ?)
          AND (? = '' OR instr(lower(name), lower(?)) > 0) ORDER BY name LIMIT ?`,
       ),
+      // By (room, seq) key: no index on ts, so the scan is bounded by `LIMIT` per call.
+      deleteBefore: db.prepare<[number, number]>(
+        `DELETE FROM messages WHERE (room, seq) IN
+           (SELECT room, seq FROM messages WHERE ts < ? LIMIT ?)`,
+      ),
       countRooms: db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM rooms`),
       deleteEmptyRooms: db.prepare<[number, string], { name: string }>(
         `DELETE FROM rooms WHERE seq = 0 AND created_at < ?
@@ -209,6 +214,10 @@ export class SqliteStore implements Store {
     return this.#stmt.deleteEmptyRooms
       .all(createdBefore, JSON.stringify(keep))
       .map((row) => row.name);
+  }
+
+  async deleteMessagesBefore(ts: number, limit: number): Promise<number> {
+    return this.#stmt.deleteBefore.run(ts, limit).changes;
   }
 
   async append(input: AppendInput): Promise<AppendResult> {

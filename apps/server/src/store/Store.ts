@@ -75,6 +75,11 @@ export interface Store {
   editMessage(input: EditInput): Promise<MessageChangeResult>;
   /** Marks the user's own message deleted and blanks its text. Deleting twice is `ok`. */
   deleteMessage(input: MessageChangeInput): Promise<MessageChangeResult>;
+  /**
+   * Retention: deletes up to `limit` messages stored before `ts` (oldest first); returns how many.
+   * Seqs are not reused: a room's `seq` stays, and pages simply start later.
+   */
+  deleteMessagesBefore(ts: number, limit: number): Promise<number>;
   /** The DM rooms `userId` takes part in, by name. */
   listDmRooms(userId: string): Promise<RoomState[]>;
   /** Per-user notifications (the push issue), in the same database. */

@@ -125,6 +125,17 @@ export function storeContract(name: string, create: () => Promise<Store>): void 
       expect(await store.deleteEmptyRooms(0, [])).toEqual([]);
     });
 
+    it("deletes messages stored before a time, in bounded batches, keeping the room's seq", async () => {
+      for (let i = 0; i < 5; i += 1) await store.append(input({ room: "old", ts: 100 + i }));
+      await store.append(input({ room: "old", ts: 10_000 }));
+      expect(await store.deleteMessagesBefore(103, 2)).toBe(2);
+      expect(await store.deleteMessagesBefore(103, 100)).toBe(1);
+      expect(await store.deleteMessagesBefore(103, 100)).toBe(0);
+      const { messages } = await store.page("old", 100);
+      expect(messages.map((m) => m.ts)).toEqual([103, 104, 10_000]);
+      expect((await store.getRoom("old"))?.seq).toBe(6);
+    });
+
     it("edits only the author's message, keeping its seq, and pages show the new text", async () => {
       const { message } = await store.append(input({ text: "tpyo" }));
       const change = { room: "general", id: message.id };

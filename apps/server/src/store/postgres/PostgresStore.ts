@@ -150,6 +150,15 @@ export class PostgresStore implements Store {
     return rows.map((row) => row.name);
   }
 
+  async deleteMessagesBefore(ts: number, limit: number): Promise<number> {
+    const { rowCount } = await this.#pool.query(
+      `DELETE FROM messages WHERE (room, seq) IN
+         (SELECT room, seq FROM messages WHERE ts < $1 LIMIT $2)`,
+      [ts, limit],
+    );
+    return rowCount ?? 0;
+  }
+
   append(input: AppendInput): Promise<AppendResult> {
     return this.#messages.append(input).catch((err: unknown) => {
       throw fromPostgresError(err, "message not stored");
