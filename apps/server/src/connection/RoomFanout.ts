@@ -140,10 +140,11 @@ export class RoomFanout {
   /** Encodes once and publishes to every member socket on every node. */
   async publish(room: string, message: ServerMessage, options: FanoutOptions = {}): Promise<void> {
     const seq = message.type === "message" ? message.seq : undefined;
-    await this.broker.publish(
-      channelOf(room),
-      packPayload(encode(message), seq === undefined ? options : { ...options, seq }),
-    );
+    const payload = packPayload(encode(message), seq === undefined ? options : { ...options, seq });
+    // A disconnected broker cannot echo the publish back: this node's own members get it now, so
+    // local delivery does not wait for the broker (a late echo of a chat message is dropped by seq).
+    if (this.broker.isReady?.() === false) this.#deliver(room, payload);
+    await this.broker.publish(channelOf(room), payload);
   }
 
   #deliver(room: string, payload: string): void {
