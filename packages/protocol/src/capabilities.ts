@@ -9,6 +9,11 @@ import { z } from "zod";
 export const Capability = {
   /** Several presence changes of one room in one `presence_diff` frame instead of one `presence` each. */
   PresenceDiff: "presence_diff",
+  /**
+   * The client may send `open {room}` to record the room on screen, so the next `rooms` reply (on any
+   * device of the user) names it in `open`; old nodes would reject the unknown message type.
+   */
+  SavedRooms: "saved_rooms",
 } as const;
 export type Capability = (typeof Capability)[keyof typeof Capability];
 

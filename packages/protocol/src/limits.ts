@@ -25,6 +25,8 @@ export const LIMITS = {
   presenceIntervalMs: 50,
   /** `room_update` pushes are coalesced per room over this window. */
   roomUpdateIntervalMs: 250,
+  /** Most rooms the server remembers as joined per user (`rooms.joined`); the longest-held go first. */
+  maxSavedRooms: 100,
   /** Longest token. */
   maxTokenLength: 512,
 } as const;

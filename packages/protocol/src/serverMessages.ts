@@ -147,6 +147,13 @@ export const RoomsReplyMessage = z.object({
   rooms: z.array(RoomSummary),
   /** The asking user's direct-message conversations, with the other participant. */
   dms: z.array(DmSummary).optional(),
+  /**
+   * The public rooms the asking user has joined and not left (on any device), in the order joined;
+   * kept across disconnects so they follow the user. Absent from servers that do not remember them.
+   */
+  joined: z.array(RoomId).optional(),
+  /** The room the user last had on screen (`open`), if it is still joined. */
+  open: RoomId.optional(),
 });
 
 /**

@@ -17,7 +17,8 @@ async function dmsOf(ctx: ServerContext, userId: string, counts: Map<string, num
 }
 
 /**
- * `rooms` → the public directory with online counts plus the asker's DMs; the socket then receives
+ * `rooms` → the public directory with online counts plus the asker's DMs and saved rooms (joined on
+ * any device and not left, and the one last open); the socket then receives
  * `room_update` pushes (protocol [R7]).
  */
 export async function handleRooms(
@@ -26,7 +27,11 @@ export async function handleRooms(
   msg: ClientMessageOf<"rooms">,
 ): Promise<void> {
   const user = userOf(conn);
-  const [rooms, counts] = await Promise.all([ctx.store.listRooms(), ctx.presence.counts()]);
+  const [rooms, counts, saved] = await Promise.all([
+    ctx.store.listRooms(),
+    ctx.presence.counts(),
+    ctx.store.savedRooms.list(user.id),
+  ]);
   conn.send({
     type: "rooms",
     ...(msg.ref !== undefined && { ref: msg.ref }),
@@ -34,6 +39,8 @@ export async function handleRooms(
       .filter((r) => !isDmRoom(r.room))
       .map((r) => ({ room: r.room, online: counts.get(r.room) ?? 0, seq: r.seq })),
     dms: await dmsOf(ctx, user.id, counts),
+    joined: saved.rooms,
+    ...(saved.open !== undefined && { open: saved.open }),
   });
   ctx.chat.directory.watch(conn);
 }

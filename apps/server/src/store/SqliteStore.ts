@@ -12,6 +12,8 @@ import { MESSAGE_COLUMNS, toMessage, toRoom, type MessageRow, type RoomRow } fro
 import type { AppendInput, AppendResult, MessagePage, RoomState, Store } from "./Store.js";
 import { GroupCommit } from "./groupCommit.js";
 import { WalCheckpointer, type CheckpointReport } from "./walCheckpointer.js";
+import type { SavedRooms } from "./SavedRooms.js";
+import { SqliteSavedRooms } from "./SqliteSavedRooms.js";
 
 const FROM_MESSAGES = `FROM messages m JOIN users u ON u.id = m.user_id`;
 
@@ -43,6 +45,7 @@ export class SqliteStore implements Store {
   readonly #appends: GroupCommit<AppendInput, AppendResult>;
   readonly #edits: SqliteMessageEdits;
   readonly notifications: NotificationStore;
+  readonly savedRooms: SavedRooms;
   readonly #checkpointer: WalCheckpointer | undefined;
 
   constructor(path: string, options: SqliteStoreOptions = {}) {
@@ -67,6 +70,7 @@ export class SqliteStore implements Store {
     }
     const db = this.#db;
     this.notifications = new SqliteNotificationStore(db);
+    this.savedRooms = new SqliteSavedRooms(db);
     this.#stmt = {
       upsertUser: db.prepare(
         `INSERT INTO users (id, name, created_at) VALUES (?, ?, ?)
