@@ -153,6 +153,27 @@ describe("connection state", () => {
     expect(h.client.state.status).toBe("open");
   });
 
+  it("says which room is open only to a node that granted saved_rooms", async () => {
+    const opens = (h: ReturnType<typeof harness>) =>
+      h.peer.last.received.filter((m) => m.type === "open");
+    const plain = harness();
+    plain.client.join("ops");
+    plain.client.connect();
+    await flush();
+    plain.client.open("ops");
+    expect(opens(plain)).toEqual([]);
+
+    const asking = harness({ caps: ["saved_rooms"] });
+    asking.client.join("ops");
+    asking.client.connect();
+    await flush();
+    expect(asking.peer.last.received[0]).toMatchObject({ type: "hello", caps: ["saved_rooms"] });
+    expect([...asking.client.caps]).toEqual(["saved_rooms"]);
+    asking.client.open("ops");
+    asking.client.open("not-joined");
+    expect(opens(asking)).toEqual([{ type: "open", room: "ops" }]);
+  });
+
   it("going offline cancels a pending retry; online retries without waiting", async () => {
     const h = harness({ random: () => 0.99 });
     h.client.connect();

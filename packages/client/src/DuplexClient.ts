@@ -1,4 +1,4 @@
-import { CLOSE_REASONS, CloseCode, checkText, isRetryable } from "@duplex/protocol";
+import { CLOSE_REASONS, Capability, CloseCode, checkText, isRetryable } from "@duplex/protocol";
 import type { ClientMessage, ServerMessage, User } from "@duplex/protocol";
 import type {
   ClientEvents,
@@ -44,6 +44,7 @@ export class DuplexClient {
   #name: string | undefined;
   #user: User | undefined;
   #rttMs: number | undefined;
+  #caps: ReadonlySet<string> = new Set();
   #probing = false;
 
   constructor(options: DuplexClientOptions) {
@@ -95,6 +96,10 @@ export class DuplexClient {
   }
   get outbox(): readonly OutboxEntry[] {
     return this.#outbox.entries();
+  }
+  /** The capabilities the node granted in its last `welcome` (empty before one). */
+  get caps(): ReadonlySet<string> {
+    return this.#caps;
   }
   get joinedRooms(): readonly string[] {
     return this.#rooms.rooms;
@@ -169,6 +174,16 @@ export class DuplexClient {
     this.#outbox.remove(cid);
   }
 
+  /**
+   * Tells the server which joined room is on screen, so it opens on the user's other devices too.
+   * Dropped unless the room is live and the node granted `saved_rooms` (older nodes reject `open`).
+   */
+  open(room: string): void {
+    if (this.#caps.has(Capability.SavedRooms) && this.#rooms.isReady(room)) {
+      this.#write({ type: "open", room });
+    }
+  }
+
   /** Volatile: silently dropped unless the room is live. */
   typing(room: string): void {
     if (this.#rooms.isReady(room)) this.#write({ type: "typing", room });
@@ -237,6 +252,7 @@ export class DuplexClient {
     const hello: ClientMessage = { type: "hello" };
     if (this.#name !== undefined) hello.name = this.#name;
     if (this.#session.token !== undefined) hello.token = this.#session.token;
+    if (this.#o.caps.length > 0) hello.caps = [...this.#o.caps];
     this.#write(hello);
   }
 
@@ -374,6 +390,7 @@ export class DuplexClient {
 
   #onWelcome(welcome: ServerMessage & { type: "welcome" }): void {
     this.#user = welcome.user;
+    this.#caps = new Set(welcome.caps ?? []);
     this.#session.setToken(welcome.token);
     const { intervalMs, timeoutMs } = heartbeatTiming(this.#o, welcome.heartbeatMs);
     this.#heartbeat = new Heartbeat({

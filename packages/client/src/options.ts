@@ -49,6 +49,11 @@ export interface DuplexClientOptions {
    * @default globalThis.fetch where it exists, else off
    */
   fetch?: FetchLike | false;
+  /**
+   * Optional behaviour to ask for in `hello.caps` (see the protocol's `Capability`); what the node
+   * granted is `client.caps` after `welcome`. @default none
+   */
+  caps?: readonly string[];
 }
 
 export interface ResolvedOptions {
@@ -65,6 +70,7 @@ export interface ResolvedOptions {
   stableAfterMs: number;
   requestTimeoutMs: number;
   fetch: FetchLike | undefined;
+  caps: readonly string[];
 }
 
 export const DEFAULT_PING_INTERVAL_MS = 25_000;
@@ -84,6 +90,7 @@ export function resolveOptions(options: DuplexClientOptions): ResolvedOptions {
     stableAfterMs: options.stableAfterMs ?? 5000,
     requestTimeoutMs: options.requestTimeoutMs ?? 10_000,
     fetch: options.fetch === false ? undefined : (options.fetch ?? defaultFetch()),
+    caps: options.caps ?? [],
   };
 }
 
