@@ -320,6 +320,13 @@ export class DuplexClient {
 
   #onOnlineChange(online: boolean): void {
     const { status } = this.#state;
+    if (!online && this.#transport.attached) {
+      // The OS says the network is gone: a socket that looks open would only be found dead by the
+      // heartbeat, up to a ping interval later, while the app still showed "online".
+      this.#transport.terminate();
+      this.#onClose(CloseCode.Abnormal, "offline");
+      return;
+    }
     if (this.#transport.attached || (status !== "reconnecting" && status !== "connecting")) return;
     if (online) {
       this.#open();
