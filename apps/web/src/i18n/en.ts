@@ -24,6 +24,7 @@ export const en = {
   "connection.retryIn": " in {seconds} s",
   "connection.attempt": " (attempt {attempt})",
   "connection.offline": "Offline",
+  "connection.waitingForNetwork": " — waiting for the network",
   "connection.reason": " — {reason}",
   "connection.reconnect": "Reconnect",
 

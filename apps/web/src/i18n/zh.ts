@@ -22,6 +22,7 @@ export const zh: Dictionary = {
   "connection.retryIn": "，{seconds} 秒后",
   "connection.attempt": "（第 {attempt} 次）",
   "connection.offline": "离线",
+  "connection.waitingForNetwork": "——等待网络恢复",
   "connection.reason": " — {reason}",
   "connection.reconnect": "重新连接",
 
