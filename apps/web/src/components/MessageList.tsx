@@ -1,4 +1,4 @@
-import { useLayoutEffect, useMemo, useRef, useState, type UIEvent } from "react";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type UIEvent } from "react";
 import type { ChatMessage } from "@duplex/protocol";
 import { roomTimeline } from "../store/timeline.js";
 import { useT } from "../i18n/useT.js";
@@ -50,6 +50,7 @@ function RoomLog({ room }: { room: string }) {
 
   const [newBelow, setNewBelow] = useState(false);
   const scroller = useRef<HTMLDivElement>(null);
+  const list = useRef<HTMLOListElement>(null);
   const atBottom = useRef(true);
   const last = useRef({ first: "", last: "", height: 0 });
 
@@ -72,6 +73,20 @@ function RoomLog({ room }: { room: string }) {
     if (appended && !atBottom.current) setNewBelow(true);
     last.current = { first, last: lastKey, height: el.scrollHeight };
   }, [visible]);
+
+  // Rows can change height after they are placed (web fonts, a narrower column when the inspector
+  // docks, an edit): a reader at the bottom stays at the bottom.
+  const hasRows = items.length > 0;
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el || typeof ResizeObserver === "undefined") return;
+    const observer = new ResizeObserver(() => {
+      if (atBottom.current) el.scrollTop = el.scrollHeight;
+    });
+    observer.observe(el);
+    if (list.current) observer.observe(list.current);
+    return () => observer.disconnect();
+  }, [hasRows]);
 
   function scrollToBottom() {
     const el = scroller.current;
@@ -131,7 +146,7 @@ function RoomLog({ room }: { room: string }) {
         {items.length === 0 ? (
           <p className="empty">{t("log.empty")}</p>
         ) : (
-          <ol className="message-list">
+          <ol ref={list} className="message-list">
             {visible.map((item, i) => (
               <MessageItem
                 key={item.key}
