@@ -9,7 +9,7 @@ describe("opening an old message", () => {
     const rendered = renderWithStore(<MessageList room="general" />);
     const { client, store } = rendered;
     act(() => signedIn(rendered, ALICE.name, ALICE.id));
-    const count = WINDOW_ROWS * 3;
+    const count = WINDOW_ROWS + 40;
     act(() =>
       client.deliver(
         "general",
