@@ -118,6 +118,8 @@ export const en = {
   "centre.system": "Desktop notifications while this tab is hidden",
   "centre.systemBlocked": "Blocked in the browser's site settings.",
   "toasts.label": "New notifications",
+  "toasts.group": { one: "{count} new notification", other: "{count} new notifications" },
+  "toasts.showAll": "Show all",
   "toast.open": "Open message",
   "toast.dismiss": 'Dismiss "{title}"',
 

@@ -112,6 +112,8 @@ export const zh: Dictionary = {
   "centre.markRead": "标为已读",
   "centre.system": "标签页在后台时显示桌面通知",
   "centre.systemBlocked": "已在浏览器的网站设置中屏蔽。",
+  "toasts.group": { other: "{count} 条新通知" },
+  "toasts.showAll": "全部查看",
   "toasts.label": "新通知",
   "toast.open": "打开消息",
   "toast.dismiss": "关闭“{title}”",
