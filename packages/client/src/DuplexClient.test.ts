@@ -166,6 +166,47 @@ describe("connection state", () => {
     expect(h.client.state.status).toBe("open");
   });
 
+  it("going offline drops an open socket at once instead of waiting for the heartbeat", async () => {
+    const h = harness();
+    h.client.connect();
+    await flush();
+    expect(h.client.state.status).toBe("open");
+    h.online.set(false);
+    // The socket still looks open to the peer (a real network loss sends no close), yet the client
+    // no longer claims to be online.
+    expect(h.client.state.status).toBe("reconnecting");
+    expect(h.client.state.lastClose).toMatchObject({ code: 1006, reason: "offline" });
+    await advance(60_000);
+    expect(h.peer.sockets).toHaveLength(1);
+    h.online.set(true);
+    await flush();
+    expect(h.client.state.status).toBe("open");
+  });
+
+  it("says which room is open only to a node that granted saved_rooms", async () => {
+    const opens = (h: ReturnType<typeof harness>) =>
+      h.peer.last.received.filter((m) => m.type === "open");
+    const plain = harness();
+    plain.client.join("ops");
+    plain.client.connect();
+    await flush();
+    plain.client.open("ops");
+    expect(opens(plain)).toEqual([]);
+
+    const asking = harness({ caps: ["saved_rooms"] });
+    asking.client.join("ops");
+    asking.client.connect();
+    await flush();
+    expect(asking.peer.last.received[0]).toMatchObject({
+      type: "hello",
+      caps: ["presence_diff", "saved_rooms"],
+    });
+    expect([...asking.client.caps]).toEqual(["presence_diff", "saved_rooms"]);
+    asking.client.open("ops");
+    asking.client.open("not-joined");
+    expect(opens(asking)).toEqual([{ type: "open", room: "ops" }]);
+  });
+
   it("going offline cancels a pending retry; online retries without waiting", async () => {
     const h = harness({ random: () => 0.99 });
     h.client.connect();

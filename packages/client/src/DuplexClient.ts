@@ -1,4 +1,4 @@
-import { CLOSE_REASONS, CloseCode, checkText, isRetryable } from "@duplex/protocol";
+import { CLOSE_REASONS, Capability, CloseCode, checkText, isRetryable } from "@duplex/protocol";
 import type { ClientMessage, ServerMessage, User } from "@duplex/protocol";
 import type {
   ClientEvents,
@@ -44,8 +44,8 @@ export class DuplexClient {
   #unsubscribeOnline: (() => void) | undefined;
   #name: string | undefined;
   #user: User | undefined;
-  #caps: ReadonlySet<string> = new Set();
   #rttMs: number | undefined;
+  #caps: ReadonlySet<string> = new Set();
   #probing = false;
 
   constructor(options: DuplexClientOptions) {
@@ -179,6 +179,16 @@ export class DuplexClient {
   /** Drops an outbox entry (e.g. a failed one the user dismissed). */
   discard(cid: string): void {
     this.#outbox.remove(cid);
+  }
+
+  /**
+   * Tells the server which joined room is on screen, so it opens on the user's other devices too.
+   * Dropped unless the room is live and the node granted `saved_rooms` (older nodes reject `open`).
+   */
+  open(room: string): void {
+    if (this.#caps.has(Capability.SavedRooms) && this.#rooms.isReady(room)) {
+      this.#write({ type: "open", room });
+    }
   }
 
   /** Volatile: silently dropped unless the room is live. */
@@ -317,6 +327,13 @@ export class DuplexClient {
 
   #onOnlineChange(online: boolean): void {
     const { status } = this.#state;
+    if (!online && this.#transport.attached) {
+      // The OS says the network is gone: a socket that looks open would only be found dead by the
+      // heartbeat, up to a ping interval later, while the app still showed "online".
+      this.#transport.terminate();
+      this.#onClose(CloseCode.Abnormal, "offline");
+      return;
+    }
     if (this.#transport.attached || (status !== "reconnecting" && status !== "connecting")) return;
     if (online) {
       this.#open();

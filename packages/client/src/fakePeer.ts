@@ -1,4 +1,10 @@
-import { LIMITS, SUBPROTOCOL, decodeClientMessage, encode } from "@duplex/protocol";
+import {
+  LIMITS,
+  SUBPROTOCOL,
+  decodeClientMessage,
+  encode,
+  grantCapabilities,
+} from "@duplex/protocol";
 import type { ChatMessage, ClientMessage, SendLimits, ServerMessage, User } from "@duplex/protocol";
 import type { WebSocketConstructor, WebSocketLike } from "./types.js";
 
@@ -229,6 +235,7 @@ export class FakePeer {
           serverTime: now,
           protocolVersion: 1,
           ...(this.#sendLimits !== undefined && { limits: this.#sendLimits }),
+          caps: grantCapabilities(m.caps),
         });
         return;
       }

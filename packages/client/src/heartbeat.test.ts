@@ -9,7 +9,7 @@ afterEach(() => {
 });
 
 describe("heartbeat", () => {
-  it("pings at once after welcome, then on the server's heartbeat cadence, reporting the round trip", async () => {
+  it("pings at once after welcome, twice more a second apart, then on the server's heartbeat cadence", async () => {
     const h = harness();
     const rtts: number[] = [];
     const pings = () => h.peer.last.received.filter((m) => m.type === "ping");
@@ -20,11 +20,31 @@ describe("heartbeat", () => {
     expect(pings()).toHaveLength(1);
     expect(rtts).toEqual([0]);
     expect(h.client.rttMs).toBe(0);
+    await advance(2_000);
+    expect(pings()).toHaveLength(3);
     await advance(24_999);
-    expect(pings()).toHaveLength(1);
+    expect(pings()).toHaveLength(3);
     await advance(1);
-    expect(pings()).toHaveLength(2);
-    expect(rtts).toEqual([0, 0]);
+    expect(pings()).toHaveLength(4);
+    expect(rtts).toEqual([0, 0, 0, 0]);
+  });
+
+  it("replaces a slow first sample (taken while the page starts) within seconds", async () => {
+    const h = harness();
+    // The page is busy starting up: the first pong is read 300 ms late.
+    h.peer.answerPings = false;
+    h.client.connect();
+    await flush();
+    const first = h.peer.last.received.find((m) => m.type === "ping");
+    if (first?.type !== "ping") throw new Error("no ping");
+    await advance(300);
+    h.peer.last.push({ type: "pong", t: first.t, serverTime: Date.now() });
+    await flush();
+    expect(h.client.rttMs).toBe(300);
+    h.peer.answerPings = true;
+    await advance(1_000);
+    // Not 25 s later: the next probe reports the real round trip.
+    expect(h.client.rttMs).toBe(0);
   });
 
   it("declares a silent link dead within two heartbeat periods and reconnects", async () => {

@@ -8,7 +8,15 @@ export interface HeartbeatOptions {
   /** No `pong` within `timeoutMs`: the link is dead even if the socket still looks open. */
   onDead: () => void;
   onRtt: (ms: number) => void;
+  /**
+   * Quick probes after the first, this far apart, before settling on `intervalMs`: the first sample
+   * is taken while the page is still starting up and can be many times the real round trip.
+   * @default { count: 2, delayMs: 1000 }
+   */
+  warmup?: { count: number; delayMs: number };
 }
+
+const DEFAULT_WARMUP = { count: 2, delayMs: 1000 };
 
 /**
  * Application-level ping/pong. Browsers cannot send WebSocket ping frames, and a half-open TCP link
@@ -21,6 +29,7 @@ export class Heartbeat {
   #pongTimer: unknown;
   #outstanding: number | undefined;
   #running = false;
+  #samples = 0;
 
   constructor(private readonly options: HeartbeatOptions) {}
 
@@ -28,6 +37,7 @@ export class Heartbeat {
   start(): void {
     this.stop();
     this.#running = true;
+    this.#samples = 0;
     this.#ping();
   }
 
@@ -49,12 +59,14 @@ export class Heartbeat {
     this.#pongTimer = undefined;
     this.#outstanding = undefined;
     this.options.onRtt(Math.max(0, timers.now() - t));
+    this.#samples += 1;
     this.#schedulePing();
   }
 
   #schedulePing(): void {
-    const { timers, intervalMs } = this.options;
-    this.#pingTimer = timers.setTimeout(() => this.#ping(), intervalMs);
+    const { timers, intervalMs, warmup = DEFAULT_WARMUP } = this.options;
+    const delay = this.#samples <= warmup.count ? Math.min(warmup.delayMs, intervalMs) : intervalMs;
+    this.#pingTimer = timers.setTimeout(() => this.#ping(), delay);
   }
 
   #ping(): void {

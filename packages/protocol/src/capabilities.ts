@@ -14,6 +14,11 @@ export const Capability = {
    * when more follow. Without it, `rooms` answers the whole (capped) directory in one reply, as in v1.
    */
   RoomsPaged: "rooms_paged",
+  /**
+   * The client may send `open {room}` to record the room on screen, so the next `rooms` reply (on any
+   * device of the user) names it in `open`; old nodes would reject the unknown message type.
+   */
+  SavedRooms: "saved_rooms",
 } as const;
 export type Capability = (typeof Capability)[keyof typeof Capability];
 

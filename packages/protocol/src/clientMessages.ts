@@ -106,6 +106,15 @@ export const MarkReadMessage = z.strictObject({
   all: z.literal(true).optional(),
 });
 
+/**
+ * The room now on screen, remembered per user so another device opens it too (`rooms.open`). Only for
+ * a joined room; sent only to nodes that granted `Capability.SavedRooms`. No reply.
+ */
+export const OpenMessage = z.strictObject({
+  type: z.literal("open"),
+  room: RoomId,
+});
+
 /** Every message a client may send. Discriminated on `type`. */
 export const ClientMessage = z.discriminatedUnion("type", [
   HelloMessage,
@@ -122,6 +131,7 @@ export const ClientMessage = z.discriminatedUnion("type", [
   UnsubscribeMessage,
   MarkReadMessage,
   InspectMessage,
+  OpenMessage,
 ]);
 export type ClientMessage = z.infer<typeof ClientMessage>;
 export type ClientMessageType = ClientMessage["type"];

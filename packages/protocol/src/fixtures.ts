@@ -42,6 +42,7 @@ export const validClientMessages: ClientMessage[] = [
   { type: "mark_read", all: true },
   { type: "inspect", enable: true, ref: "r4" },
   { type: "inspect", enable: false },
+  { type: "open", room: "ops" },
 ];
 
 export const validServerMessages: ServerMessage[] = [
@@ -101,6 +102,7 @@ export const validServerMessages: ServerMessage[] = [
     dms: [{ room: "dm:u_aaaaaaaaaaaaaaaa:u_bbbbbbbbbbbbbbbb", user: bob, online: 1, seq: 3 }],
   },
   { type: "rooms", rooms: [{ room: "alpha", online: 0, seq: 1 }], next: "alpha" },
+  { type: "rooms", rooms: [], joined: ["general", "ops"], open: "ops" },
   { type: "room_update", room: "general", online: 3, seq: 8 },
   { type: "dm_invite", room: "dm:u_aaaaaaaaaaaaaaaa:u_bbbbbbbbbbbbbbbb", from: alice, seq: 1 },
   { type: "edited", room: "general", id: "m_1", seq: 7, text: "fixed", editedAt: 5 },

@@ -33,6 +33,8 @@ export const LIMITS = {
   /** A paged `rooms` reply (capability `rooms_paged`) holds this many rooms unless asked for fewer, and at most `maxRoomsPage`. */
   roomsPageSize: 100,
   maxRoomsPage: 500,
+  /** Most rooms the server remembers as joined per user (`rooms.joined`); the longest-held go first. */
+  maxSavedRooms: 100,
   /** Longest token. */
   maxTokenLength: 512,
 } as const;

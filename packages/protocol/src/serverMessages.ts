@@ -151,6 +151,13 @@ export const RoomsReplyMessage = z.strictObject({
   dms: z.array(DmSummary).optional(),
   /** With capability `rooms_paged`: more rooms follow; ask again with `after: next`. */
   next: z.string().optional(),
+  /**
+   * The public rooms the asking user has joined and not left (on any device), in the order joined;
+   * kept across disconnects so they follow the user. Absent from servers that do not remember them.
+   */
+  joined: z.array(RoomId).optional(),
+  /** The room the user last had on screen (`open`), if it is still joined. */
+  open: RoomId.optional(),
 });
 
 /**

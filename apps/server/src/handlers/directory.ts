@@ -46,8 +46,9 @@ function roomCap(ctx: ServerContext): number {
 }
 
 /**
- * `rooms` → the public directory with online counts plus the asker's DMs; the socket then receives
- * `room_update` pushes (protocol [R7]). With `rooms_paged`, one page (DMs on the first only).
+ * `rooms` → the public directory with online counts plus the asker's DMs and saved rooms (joined on
+ * any device and not left, and the one last open); the socket then receives `room_update` pushes
+ * (protocol [R7]). With `rooms_paged`, one page (DMs and saved rooms on the first only).
  */
 export async function handleRooms(
   ctx: ServerContext,
@@ -60,11 +61,14 @@ export async function handleRooms(
     ctx.presence.counts(),
   ]);
   const firstPage = msg.after === undefined || !conn.caps.has(Capability.RoomsPaged);
+  const saved = firstPage ? await ctx.store.savedRooms.list(user.id) : undefined;
   conn.send({
     type: "rooms",
     ...(msg.ref !== undefined && { ref: msg.ref }),
     rooms: rooms.map((r) => ({ room: r.room, online: counts.get(r.room) ?? 0, seq: r.seq })),
     ...(firstPage && { dms: await dmsOf(ctx, user.id, counts) }),
+    ...(saved && { joined: saved.rooms }),
+    ...(saved?.open !== undefined && { open: saved.open }),
     ...(next !== undefined && { next }),
   });
   ctx.chat.directory.watch(conn);

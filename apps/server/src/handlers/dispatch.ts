@@ -6,7 +6,7 @@ import { handleMarkRead } from "./notifications.js";
 import { handleRooms } from "./directory.js";
 import { handleDelete, handleEdit } from "./edits.js";
 import { handleInspect } from "./inspect.js";
-import { handleJoin, handleLeave, handleTyping } from "./rooms.js";
+import { handleJoin, handleLeave, handleOpen, handleTyping } from "./rooms.js";
 import { handleHello, handlePing } from "./session.js";
 import { handleSubscribe, handleUnsubscribe } from "./topics.js";
 
@@ -27,6 +27,8 @@ export async function dispatch(
       return handleLeave(ctx, conn, msg);
     case "rooms":
       return handleRooms(ctx, conn, msg);
+    case "open":
+      return handleOpen(ctx, conn, msg);
     case "typing":
       return handleTyping(ctx, conn, msg);
     case "send":

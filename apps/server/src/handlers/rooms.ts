@@ -1,4 +1,10 @@
-import { ErrorCode, LIMITS, type ClientMessageOf, type StreamPosition } from "@duplex/protocol";
+import {
+  ErrorCode,
+  LIMITS,
+  isDmRoom,
+  type ClientMessageOf,
+  type StreamPosition,
+} from "@duplex/protocol";
 import type { Connection } from "../connection/Connection.js";
 import type { ServerContext } from "../context.js";
 import { DuplexError } from "../errors.js";
@@ -50,6 +56,11 @@ export async function handleJoin(
     conn.rooms.set(msg.room, "joining");
     await ctx.fanout.add(msg.room, conn);
     ({ first } = await ctx.presence.join(msg.room, user, conn.id));
+    // Remembered until an explicit `leave`, so the room comes back on the user's next connect anywhere;
+    // DMs are listed from their own table (`rooms.dms`).
+    if (!isDmRoom(msg.room)) {
+      await ctx.store.savedRooms.add(user.id, msg.room, ctx.now(), LIMITS.maxSavedRooms);
+    }
   }
   // Re-read: `seq` must cover every message the page can hold.
   const current = (await ctx.store.getRoom(msg.room)) ?? room;
@@ -93,7 +104,18 @@ export async function handleLeave(
     throw new DuplexError(ErrorCode.NotJoined, `${msg.room} was not joined`);
   }
   await leaveRoom(ctx, conn, msg.room);
+  await ctx.store.savedRooms.remove(userOf(conn).id, msg.room);
   conn.send({ type: "left", ...(msg.ref !== undefined && { ref: msg.ref }), room: msg.room });
+}
+
+/** `open`: remembers the room on screen, so the user's next `rooms` (on any device) names it. */
+export async function handleOpen(
+  ctx: ServerContext,
+  conn: Connection,
+  msg: ClientMessageOf<"open">,
+): Promise<void> {
+  assertJoined(conn, msg.room);
+  await ctx.store.savedRooms.open(userOf(conn).id, msg.room, ctx.now());
 }
 
 /** Relayed to the other members only; volatile, never stored; throttled per user and room. */

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { SqliteStore, type SqliteStoreOptions } from "./SqliteStore.js";
 import type { CheckpointReport } from "./walCheckpointer.js";
 import { notificationStoreContract } from "./notificationStoreContract.js";
+import { savedRoomsContract } from "./savedRoomsContract.js";
 import { storeContract } from "./storeContract.js";
 
 const dir = mkdtempSync(join(tmpdir(), "duplex-store-"));
@@ -14,6 +15,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 storeContract("SqliteStore", async () => new SqliteStore(freshPath()));
 notificationStoreContract("SqliteStore", async () => new SqliteStore(freshPath()));
+savedRoomsContract("SqliteStore", async () => new SqliteStore(freshPath()));
 
 describe("SqliteStore", () => {
   it("keeps messages and the room epoch across reopening the same file", async () => {

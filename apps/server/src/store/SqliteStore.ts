@@ -18,6 +18,8 @@ import { GroupCommit } from "./groupCommit.js";
 import { WalCheckpointer, type CheckpointReport } from "./walCheckpointer.js";
 import { fromSqliteError, sqliteUnavailableReason } from "./storeErrors.js";
 import { openDatabase, type SqliteOpenOptions } from "./sqliteOpen.js";
+import type { SavedRooms } from "./SavedRooms.js";
+import { SqliteSavedRooms } from "./SqliteSavedRooms.js";
 
 const FROM_MESSAGES = `FROM messages m JOIN users u ON u.id = m.user_id`;
 
@@ -52,6 +54,7 @@ export class SqliteStore implements Store {
   readonly #appends: GroupCommit<AppendInput, AppendResult>;
   readonly #edits: SqliteMessageEdits;
   readonly notifications: NotificationStore;
+  readonly savedRooms: SavedRooms;
   readonly #checkpointer: WalCheckpointer | undefined;
 
   constructor(path: string, options: SqliteStoreOptions = {}) {
@@ -68,6 +71,7 @@ export class SqliteStore implements Store {
     }
     const db = this.#db;
     this.notifications = new SqliteNotificationStore(db);
+    this.savedRooms = new SqliteSavedRooms(db);
     this.#stmt = {
       upsertUser: db.prepare(
         `INSERT INTO users (id, name, created_at) VALUES (?, ?, ?)

@@ -1,6 +1,7 @@
 import type { ChatMessage, User } from "@duplex/protocol";
 import type { EditInput, MessageChangeInput, MessageChangeResult } from "./messageEdits.js";
 import type { NotificationStore } from "./NotificationStore.js";
+import type { SavedRooms } from "./SavedRooms.js";
 
 /** A room's sequence state. `epoch` names this life of the sequence (new if the store is reset). */
 export interface RoomState {
@@ -84,6 +85,8 @@ export interface Store {
   listDmRooms(userId: string): Promise<RoomState[]>;
   /** Per-user notifications (the push issue), in the same database. */
   readonly notifications: NotificationStore;
+  /** Each user's joined rooms and the one on screen, across disconnects, in the same database. */
+  readonly savedRooms: SavedRooms;
   /** Resolves when the database answers a trivial query (readiness, `/readyz`); rejects otherwise. */
   ping(): Promise<void>;
   close(): Promise<void>;

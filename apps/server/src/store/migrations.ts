@@ -79,4 +79,18 @@ export const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = 
       CREATE INDEX users_name_lower ON users(lower(name));
     `,
   },
+  {
+    id: 3,
+    name: "saved rooms",
+    // The rooms a user joined and has not left, so they come back on any device after a disconnect.
+    sql: `
+      CREATE TABLE saved_rooms (
+        user_id TEXT NOT NULL REFERENCES users(id),
+        room TEXT NOT NULL,
+        joined_at INTEGER NOT NULL,
+        opened_at INTEGER,
+        PRIMARY KEY (user_id, room)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];

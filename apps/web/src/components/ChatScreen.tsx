@@ -3,6 +3,7 @@ import { useDuplex } from "../store/storeContext.js";
 import { Composer } from "./Composer.js";
 import { MemberList } from "./MemberList.js";
 import { MessageList } from "./MessageList.js";
+import { NoRoom } from "./NoRoom.js";
 import { PanelToggles } from "./PanelToggles.js";
 import { PushControls, PushLayer } from "./PushControls.js";
 import { RoomSidebar } from "./RoomSidebar.js";
@@ -22,14 +23,14 @@ export function ChatScreen() {
     useShallow((s) => ({
       room: s.rooms.current,
       name: s.session.user?.name ?? s.session.name ?? "",
-      title: roomLabel(s.rooms.current, s.chat.dmPeers),
+      title: s.rooms.current === undefined ? undefined : roomLabel(s.rooms.current, s.chat.dmPeers),
     })),
   );
   return (
     <div className="chat">
       <header className="chat-header">
         <span className="brand">Duplex</span>
-        <h1 className="room-title">{title}</h1>
+        <h1 className="room-title">{title ?? t("room.none")}</h1>
         <span className="whoami">
           {t("header.signedInAs")} <strong>{name}</strong>
         </span>
@@ -42,12 +43,18 @@ export function ChatScreen() {
       </header>
       <RoomSidebar />
       <main className="chat-main">
-        <MessageList room={room} />
-        <TypingIndicator room={room} />
-        <SignedOutMessages />
-        <Composer room={room} />
+        {room === undefined ? (
+          <NoRoom />
+        ) : (
+          <>
+            <MessageList room={room} />
+            <TypingIndicator room={room} />
+            <SignedOutMessages />
+            <Composer room={room} />
+          </>
+        )}
       </main>
-      <MemberList room={room} />
+      {room !== undefined && <MemberList room={room} />}
       <PushLayer />
       <LazyInspectorPanel />
     </div>

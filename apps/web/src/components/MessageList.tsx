@@ -1,4 +1,4 @@
-import { useLayoutEffect, useMemo, useRef, useState, type UIEvent } from "react";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type UIEvent } from "react";
 import type { ChatMessage } from "@duplex/protocol";
 import { roomTimeline } from "../store/timeline.js";
 import { useT } from "../i18n/useT.js";
@@ -19,6 +19,8 @@ const TOP_PX = 120;
  */
 export const WINDOW_ROWS = 150;
 const REVEAL_ROWS = 100;
+/** Rows shown above a message opened from a notification, for context. */
+const FOCUS_CONTEXT_ROWS = 20;
 
 /** A room's conversation; remounted per room so scroll state never leaks between rooms. */
 export function MessageList({ room }: { room: string }) {
@@ -35,6 +37,12 @@ function RoomLog({ room }: { room: string }) {
   const hasMore = useDuplex((s) => s.chat.history[room]?.hasMore ?? false);
   const loading = useDuplex((s) => s.chat.history[room]?.loading ?? false);
   const { loadOlder } = useActions();
+  // An opened notification's message in this room, however old: the window must include it.
+  const focusId = useDuplex((s) => {
+    const f = s.notifications.focus;
+    return f?.status === "ready" && f.room === room ? f.messageId : undefined;
+  });
+  const focusNonce = useDuplex((s) => s.notifications.focus?.nonce);
   const t = useT();
   const now = useNow(true, 30_000);
 
@@ -50,6 +58,7 @@ function RoomLog({ room }: { room: string }) {
 
   const [newBelow, setNewBelow] = useState(false);
   const scroller = useRef<HTMLDivElement>(null);
+  const list = useRef<HTMLOListElement>(null);
   const atBottom = useRef(true);
   const last = useRef({ first: "", last: "", height: 0 });
 
@@ -72,6 +81,31 @@ function RoomLog({ room }: { room: string }) {
     if (appended && !atBottom.current) setNewBelow(true);
     last.current = { first, last: lastKey, height: el.scrollHeight };
   }, [visible]);
+
+  // Rows can change height after they are placed (web fonts, a narrower column when the inspector
+  // docks, an edit): a reader at the bottom stays at the bottom.
+  const hasRows = items.length > 0;
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el || typeof ResizeObserver === "undefined") return;
+    const observer = new ResizeObserver(() => {
+      if (atBottom.current) el.scrollTop = el.scrollHeight;
+    });
+    observer.observe(el);
+    if (list.current) observer.observe(list.current);
+    return () => observer.disconnect();
+  }, [hasRows]);
+
+  // Before paint, so the row exists when the focus hook scrolls to it on the next frame.
+  useLayoutEffect(() => {
+    if (focusId === undefined) return;
+    const at = items.findIndex((i) => i.key === `m:${focusId}`);
+    if (at < 0 || at >= start) return;
+    atBottom.current = false;
+    setFirstKey(items[Math.max(0, at - FOCUS_CONTEXT_ROWS)]?.key ?? null);
+    // Only a new focus moves the window; later arrivals must not pull it back.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [focusId, focusNonce]);
 
   function scrollToBottom() {
     const el = scroller.current;
@@ -131,7 +165,7 @@ function RoomLog({ room }: { room: string }) {
         {items.length === 0 ? (
           <p className="empty">{t("log.empty")}</p>
         ) : (
-          <ol className="message-list">
+          <ol ref={list} className="message-list">
             {visible.map((item, i) => (
               <MessageItem
                 key={item.key}

@@ -66,7 +66,7 @@ export function RoomSidebar() {
   );
   const t = useT();
   // The current room shows even before the server confirms the join.
-  const all = addRoom(joined, current);
+  const all = current === undefined ? joined : addRoom(joined, current);
   const rooms = all.filter((r) => !isDmRoom(r));
   // Joined DMs, then earlier conversations the directory told us about.
   const dms = Object.keys(dmPeers).reduce(addRoom, all.filter(isDmRoom));

@@ -67,3 +67,44 @@ describe("toasts", () => {
     expect(screen.queryByRole("article", { name: "Once" })).toBeNull();
   });
 });
+
+describe("toasts on page load and in bursts", () => {
+  it("does not toast again the unread notifications replayed when the page connects", () => {
+    const rendered = renderWithStore(<Toasts />);
+    signedIn(rendered);
+    const { client, store } = rendered;
+    const connectedAt = Date.UTC(2026, 10, 26, 9, 0, 0);
+    act(() =>
+      client.emit("message", {
+        type: "welcome",
+        user: { id: "u_alice000000", name: "Alice" },
+        token: "t",
+        tokenExpiresAt: connectedAt + 1e6,
+        heartbeatMs: 25_000,
+        serverTime: connectedAt,
+        protocolVersion: 1,
+      }),
+    );
+    act(() =>
+      push(client, notification({ title: "From yesterday", ts: connectedAt - 86_400_000 })),
+    );
+    expect(within(toastRegion()).queryByRole("article")).toBeNull();
+    // Still news in the bell.
+    expect(store.getState().notifications.unread).toBe(1);
+
+    act(() => push(client, notification({ title: "Just now", ts: connectedAt + 1000 })));
+    expect(within(toastRegion()).getByRole("article", { name: "Just now" })).toBeTruthy();
+  });
+
+  it("groups a burst into one toast that leads to the centre", () => {
+    const rendered = renderWithStore(<Toasts />);
+    signedIn(rendered);
+    act(() => push(rendered.client, notification(), notification(), notification()));
+    const toasts = within(toastRegion()).getAllByRole("article");
+    expect(toasts).toHaveLength(1);
+    expect(toasts[0]?.getAttribute("aria-label")).toBe("3 new notifications");
+    fireEvent.click(within(toastRegion()).getByRole("button", { name: "Show all" }));
+    expect(rendered.store.getState().notifications.centreOpen).toBe(true);
+    expect(within(toastRegion()).queryByRole("article")).toBeNull();
+  });
+});

@@ -5,6 +5,8 @@ import { useActions, useDuplex } from "../store/storeContext.js";
 
 /** How long a toast stays while the pointer and focus are elsewhere. */
 export const TOAST_MS = 5000;
+/** From this many toasts at once, one summary stands for them (a burst would cover a phone). */
+export const GROUP_AT = 3;
 
 /**
  * New notifications, briefly. One polite live region announces each as it appears (a toast is news,
@@ -15,10 +17,66 @@ export function Toasts() {
   const t = useT();
   return (
     <section className="toasts" role="status" aria-live="polite" aria-label={t("toasts.label")}>
-      {toasts.map((id) => (
-        <Toast key={id} id={id} />
-      ))}
+      {toasts.length >= GROUP_AT ? (
+        <GroupToast ids={toasts} />
+      ) : (
+        toasts.map((id) => <Toast key={id} id={id} />)
+      )}
     </section>
+  );
+}
+
+/** A burst as one toast: how many, and the way to the centre that lists them. */
+function GroupToast({ ids }: { ids: readonly string[] }) {
+  const { dismissToast, setNotificationCentreOpen } = useActions();
+  const t = useT();
+  const title = t("toasts.group", { count: ids.length });
+  const dismissAll = () => {
+    for (const id of ids) dismissToast(id);
+  };
+  const [paused, setPaused] = useState(false);
+  // Goes like a single toast; each newcomer to the burst restarts the clock.
+  useEffect(() => {
+    if (paused) return;
+    const timer = setTimeout(() => {
+      for (const id of ids) dismissToast(id);
+    }, TOAST_MS);
+    return () => clearTimeout(timer);
+  }, [paused, ids, dismissToast]);
+  return (
+    <article
+      className="toast toast-info"
+      aria-label={title}
+      onMouseEnter={() => setPaused(true)}
+      onMouseLeave={() => setPaused(false)}
+      onFocus={() => setPaused(true)}
+      onBlur={() => setPaused(false)}
+    >
+      <span className="toast-mark" aria-hidden="true">
+        {ids.length}
+      </span>
+      <div className="toast-content">
+        <p className="toast-title">{title}</p>
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => {
+            dismissAll();
+            setNotificationCentreOpen(true);
+          }}
+        >
+          {t("toasts.showAll")}
+        </button>
+      </div>
+      <button
+        type="button"
+        className="icon-button"
+        aria-label={t("toast.dismiss", { title })}
+        onClick={dismissAll}
+      >
+        ×
+      </button>
+    </article>
   );
 }
 

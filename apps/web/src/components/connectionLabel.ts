@@ -34,6 +34,15 @@ export function connectionLabel(
     case "connecting":
       return { tone: "pending", lead: t("connection.connecting") };
     case "reconnecting": {
+      // The browser reported the network gone (the client drops the socket at once and waits for
+      // `online`): say so, rather than count down to a retry that is not coming.
+      if (connection.nextRetryAt === undefined && connection.lastClose?.reason === "offline") {
+        return {
+          tone: "offline",
+          lead: t("connection.offline"),
+          trail: t("connection.waitingForNetwork"),
+        };
+      }
       const waitMs = (connection.nextRetryAt ?? 0) - now;
       const trail =
         connection.attempt > 0

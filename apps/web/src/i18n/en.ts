@@ -24,6 +24,7 @@ export const en = {
   "connection.retryIn": " in {seconds} s",
   "connection.attempt": " (attempt {attempt})",
   "connection.offline": "Offline",
+  "connection.waitingForNetwork": " — waiting for the network",
   "connection.reason": " — {reason}",
   "connection.reconnect": "Reconnect",
 
@@ -39,6 +40,9 @@ export const en = {
   "room.join": "Join",
   "room.invalid": "Room name {problem}",
   "room.leave": "Leave {room}",
+  "room.none": "No room open",
+  "room.noneHint": "You left every room. Join one from the list of rooms, or go back to #general.",
+  "room.backToGeneral": "Join #general",
   "rooms.nav": "Rooms",
   "rooms.title": "Rooms",
   "rooms.yours": "Your rooms",
@@ -114,6 +118,8 @@ export const en = {
   "centre.system": "Desktop notifications while this tab is hidden",
   "centre.systemBlocked": "Blocked in the browser's site settings.",
   "toasts.label": "New notifications",
+  "toasts.group": { one: "{count} new notification", other: "{count} new notifications" },
+  "toasts.showAll": "Show all",
   "toast.open": "Open message",
   "toast.dismiss": 'Dismiss "{title}"',
 

@@ -8,6 +8,7 @@ export const inspectorStringsZh: InspectorStrings = {
   toggle: "检查器",
   panelTitle: "协议检查器",
   close: "关闭检查器",
+  resize: "检查器宽度",
   download: "下载记录（JSON）",
 
   handshakeTitle: "握手",

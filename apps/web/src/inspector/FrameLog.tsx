@@ -80,7 +80,8 @@ export function FrameLog() {
       {frames.length === 0 ? (
         <p>{t.noFrames}</p>
       ) : (
-        <div className="inspector-log-scroll">
+        // Focusable, so the log scrolls from the keyboard too.
+        <div className="inspector-log-scroll" tabIndex={0} role="region" aria-label={t.logLabel}>
           <table className="inspector-log" aria-label={t.logLabel}>
             <thead>
               <tr>

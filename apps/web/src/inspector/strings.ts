@@ -6,6 +6,7 @@ export const inspectorStrings = {
   toggle: "Inspector",
   panelTitle: "Protocol inspector",
   close: "Close inspector",
+  resize: "Inspector width",
   download: "Download trace (JSON)",
 
   handshakeTitle: "Handshake",

@@ -1,5 +1,5 @@
 import { DuplexClient } from "@duplex/client";
-import { WS_PATH } from "@duplex/protocol";
+import { Capability, WS_PATH } from "@duplex/protocol";
 import { createDuplexStore } from "./createDuplexStore.js";
 
 /** Same origin as the page: in dev through Vite's proxy, in production the server itself. */
@@ -9,7 +9,11 @@ function socketUrl(location: Location): string {
 }
 
 // One client and one store for the page's lifetime, created outside React.
-const client = new DuplexClient({ url: socketUrl(window.location), storage: window.localStorage });
+const client = new DuplexClient({
+  url: socketUrl(window.location),
+  storage: window.localStorage,
+  caps: [Capability.SavedRooms],
+});
 
 export const appStore = createDuplexStore(client, { storage: window.localStorage });
 

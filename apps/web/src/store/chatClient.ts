@@ -26,6 +26,8 @@ export interface ChatClient {
   close(code?: number, reason?: string): void;
   join(room: string): void;
   leave(room: string): void;
+  /** Tells a `saved_rooms` node which joined room is on screen (dropped by older nodes). */
+  open(room: string): void;
   send(room: string, text: string): OutboxEntry;
   /** Puts a failed outbox entry back in the queue. */
   retry(cid: string): void;

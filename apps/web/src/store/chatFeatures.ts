@@ -54,6 +54,7 @@ export function createChatActions(
   return {
     notifyTyping() {
       const room = get().rooms.current;
+      if (room === undefined) return;
       const now = Date.now();
       if (now - (lastTypingSent.get(room) ?? -Infinity) < TYPING_THROTTLE_MS) return;
       lastTypingSent.set(room, now);
@@ -289,7 +290,7 @@ export function attachChatEvents(client: ChatClient, store: StoreApi<DuplexState
   // Opening a room reads it.
   store.subscribe((state, prev) => {
     const room = state.rooms.current;
-    if (room === prev.rooms.current) return;
+    if (room === undefined || room === prev.rooms.current) return;
     const last = state.messages.byRoom[room]?.at(-1)?.seq ?? 0;
     const unread = markSeen(state.chat.unread, room, last);
     if (unread !== state.chat.unread) patchChat(set, () => ({ unread }));

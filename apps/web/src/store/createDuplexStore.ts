@@ -23,6 +23,7 @@ import {
   type NotificationsSlice,
 } from "./notificationsSlice.js";
 import { attachPushEvents, createPushActions } from "./pushFeatures.js";
+import { attachSavedRooms, type SavedRoomsSync } from "./savedRooms.js";
 import { initialStats, type StatsSlice } from "./statsSlice.js";
 import { readSystemOptIn } from "./systemNotifications.js";
 import {
@@ -83,8 +84,16 @@ export function createDuplexStore(
   options: DuplexStoreOptions = {},
 ): DuplexStore {
   const { storage } = options;
+  // Filled right after the store exists; actions only run later, from the UI.
+  const saved: { sync?: SavedRoomsSync } = {};
 
   const store = createStore<DuplexState>()((set, get) => {
+    function showRoom(room: string): void {
+      // Already joined rooms are only switched to; the client re-joins them itself after a reconnect.
+      if (!get().rooms.joined.includes(room)) client.join(room);
+      set((s) => ({ rooms: { ...s.rooms, current: room } }));
+    }
+
     const actions: DuplexActions = {
       signIn(input) {
         const check = checkName(input);
@@ -93,7 +102,7 @@ export function createDuplexStore(
         set((s) => ({ session: { ...s.session, name: check.name } }));
         client.setName(check.name);
         client.connect();
-        actions.joinRoom(get().rooms.current);
+        showRoom(get().rooms.current ?? DEFAULT_ROOM);
         return check;
       },
       restoreSession() {
@@ -101,15 +110,15 @@ export function createDuplexStore(
         return name != null && actions.signIn(name).ok;
       },
       sendMessage(text) {
-        if (!canSend(text)) return false;
-        const entry = client.send(get().rooms.current, text);
+        const room = get().rooms.current;
+        if (room === undefined || !canSend(text)) return false;
+        const entry = client.send(room, text);
         upsertOutboxEntry(entry);
         return true;
       },
       joinRoom(room) {
-        // Already joined rooms are only switched to; the client re-joins them itself after a reconnect.
-        if (!get().rooms.joined.includes(room)) client.join(room);
-        set((s) => ({ rooms: { ...s.rooms, current: room } }));
+        showRoom(room);
+        saved.sync?.opened(room);
       },
       reconnect() {
         client.connect();
@@ -127,7 +136,9 @@ export function createDuplexStore(
         client.leave(room);
         set((s) => {
           const joined = removeRoom(s.rooms.joined, room);
-          const current = s.rooms.current === room ? (joined[0] ?? DEFAULT_ROOM) : s.rooms.current;
+          // Leaving the room on screen shows another; leaving the last one shows none (not a room we
+          // are no longer in, where nothing could be sent).
+          const current = s.rooms.current === room ? joined[0] : s.rooms.current;
           return { rooms: { joined, current } };
         });
       },
@@ -188,6 +199,7 @@ export function createDuplexStore(
   attachChatEvents(client, store);
   attachPushEvents(client, store);
   attachInspectorEvents(client, store);
+  saved.sync = attachSavedRooms(client, store);
 
   return store;
 }

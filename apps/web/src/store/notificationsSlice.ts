@@ -51,6 +51,8 @@ function countUnread(items: readonly Notification[]): number {
 export function receiveNotification(
   slice: NotificationsSlice,
   notification: Notification,
+  /** False for a notice from before this page connected: listed and counted, not toasted. */
+  toast = true,
 ): { slice: NotificationsSlice; isNew: boolean } {
   const known = slice.items.find((n) => n.id === notification.id);
   if (known) {
@@ -58,9 +60,10 @@ export function receiveNotification(
     return { slice: applyRead(slice, [notification.id], false), isNew: false };
   }
   const items = [...slice.items, notification].sort(newestFirst);
-  const toasts = notification.read
-    ? slice.toasts
-    : [...slice.toasts, notification.id].slice(-MAX_TOASTS);
+  const toasts =
+    notification.read || !toast
+      ? slice.toasts
+      : [...slice.toasts, notification.id].slice(-MAX_TOASTS);
   return { slice: { ...slice, items, unread: countUnread(items), toasts }, isNew: true };
 }
 

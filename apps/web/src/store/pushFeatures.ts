@@ -106,12 +106,22 @@ export function createPushActions(
  */
 export function attachPushEvents(client: ChatClient, store: StoreApi<DuplexState>): void {
   const { getState: get, setState: set } = store;
+  // The server replays unread notifications after every welcome. Those from before this page first
+  // connected were news on an earlier visit: they wait in the bell instead of covering the page
+  // with toasts on every load. Ones that arrive while offline are newer, so they still toast.
+  let pageConnectedAt: number | undefined;
 
   function onMessage(message: ServerMessage): void {
     switch (message.type) {
-      case "notification":
-        patchNotifications(set, (n) => receiveNotification(n, message.notification).slice);
+      case "welcome":
+        pageConnectedAt ??= message.serverTime;
         return;
+      case "notification": {
+        const { notification } = message;
+        const toast = pageConnectedAt === undefined || notification.ts >= pageConnectedAt;
+        patchNotifications(set, (n) => receiveNotification(n, notification, toast).slice);
+        return;
+      }
       case "notifications_read":
         patchNotifications(set, (n) => {
           const read = applyRead(n, message.ids, message.all === true);

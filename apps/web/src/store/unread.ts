@@ -17,7 +17,7 @@ export function countUnread(
   room: string,
   incoming: readonly ChatMessage[],
   reset: boolean,
-  currentRoom: string,
+  currentRoom: string | undefined,
   myId: string | undefined,
 ): UnreadState {
   const last = incoming.at(-1);

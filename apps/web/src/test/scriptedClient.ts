@@ -54,6 +54,9 @@ export class ScriptedClient implements ChatClient {
   leave(room: string): void {
     this.calls.push(`leave ${room}`);
   }
+  open(room: string): void {
+    this.calls.push(`open ${room}`);
+  }
   send(room: string, text: string): OutboxEntry {
     this.calls.push(`send ${room} ${text}`);
     const entry: OutboxEntry = {

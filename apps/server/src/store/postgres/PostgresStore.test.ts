@@ -6,6 +6,7 @@ import {
   type PostgresHandle,
 } from "../../../test/support/postgres.js";
 import { notificationStoreContract } from "../notificationStoreContract.js";
+import { savedRoomsContract } from "../savedRoomsContract.js";
 import { storeContract } from "../storeContract.js";
 import { migrate } from "./migrations.js";
 import { createPool } from "./pool.js";
@@ -28,6 +29,7 @@ describe("PostgresStore", () => {
 
   storeContract("PostgresStore", fresh);
   notificationStoreContract("PostgresStore", fresh);
+  savedRoomsContract("PostgresStore", fresh);
   storeContract("PostgresStore without group commit", async () =>
     PostgresStore.open(await pg.freshDatabase(), { max: 4, groupCommit: false }),
   );

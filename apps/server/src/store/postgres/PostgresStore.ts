@@ -19,6 +19,8 @@ import { PostgresNotificationStore } from "./PostgresNotificationStore.js";
 import { redactUrl } from "./databaseUrl.js";
 import { createPool, type PoolOptions } from "./pool.js";
 import { DatabaseStartError, fromPostgresError } from "../storeErrors.js";
+import type { SavedRooms } from "../SavedRooms.js";
+import { PostgresSavedRooms } from "./PostgresSavedRooms.js";
 
 const newEpoch = () => randomBytes(8).toString("base64url");
 
@@ -43,6 +45,7 @@ export class PostgresStore implements Store {
   readonly #pool: pg.Pool;
   readonly #messages: PostgresMessages;
   readonly notifications: NotificationStore;
+  readonly savedRooms: SavedRooms;
   #closed: Promise<void> | undefined;
 
   private constructor(pool: pg.Pool, options: PostgresStoreOptions) {
@@ -54,6 +57,7 @@ export class PostgresStore implements Store {
       groupCommit === true ? {} : groupCommit === false ? undefined : groupCommit,
     );
     this.notifications = new PostgresNotificationStore(pool);
+    this.savedRooms = new PostgresSavedRooms(pool);
   }
 
   /**

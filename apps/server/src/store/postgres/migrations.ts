@@ -58,6 +58,20 @@ export const PG_MIGRATIONS: readonly { id: number; name: string; sql: string }[]
       CREATE INDEX notifications_user_unread ON notifications(user_id, read, ts);
     `,
   },
+  {
+    id: 2,
+    name: "saved rooms",
+    // The rooms a user joined and has not left, so they come back on any device after a disconnect.
+    sql: `
+      CREATE TABLE saved_rooms (
+        user_id TEXT NOT NULL REFERENCES users(id),
+        room TEXT COLLATE "C" NOT NULL,
+        joined_at BIGINT NOT NULL,
+        opened_at BIGINT,
+        PRIMARY KEY (user_id, room)
+      );
+    `,
+  },
 ];
 
 // Any constant shared by every node: the advisory lock that serializes migrations between them.

@@ -1,0 +1,45 @@
+import { ErrorCode } from "@duplex/protocol";
+import { describe, expect, it } from "vitest";
+import { TestClient, startTestServer, tempDb } from "./helpers.js";
+
+describe("saved rooms", () => {
+  it("gives a user's joined rooms and open room back on another connection, until left", async () => {
+    using db = tempDb();
+    await using server = await startTestServer({ dbPath: db.path });
+    const first = await TestClient.hello(server.url, { name: "Alice", caps: ["saved_rooms"] });
+    expect(first.welcome.caps).toContain("saved_rooms");
+    await first.client.join("general");
+    await first.client.join("ops");
+    await first.client.join("design");
+    first.client.send({ type: "open", room: "ops" });
+    first.client.send({ type: "leave", room: "design" });
+    await first.client.waitFor("left");
+    first.client.close();
+    await first.client.closed;
+
+    // Another browser of the same user (its token), after the first disconnected.
+    const second = await TestClient.hello(server.url, { token: first.welcome.token });
+    using _s = second.client;
+    second.client.send({ type: "rooms", ref: "r1" });
+    expect(await second.client.waitFor("rooms")).toMatchObject({
+      joined: ["general", "ops"],
+      open: "ops",
+    });
+
+    // Someone else's rooms are theirs alone.
+    const bob = await TestClient.hello(server.url, { name: "Bob" });
+    using _b = bob.client;
+    bob.client.send({ type: "rooms" });
+    expect(await bob.client.waitFor("rooms")).toMatchObject({ joined: [] });
+  });
+
+  it("refuses to open a room the socket has not joined", async () => {
+    using db = tempDb();
+    await using server = await startTestServer({ dbPath: db.path });
+    const { client } = await TestClient.hello(server.url, { name: "Alice", caps: ["saved_rooms"] });
+    using _c = client;
+    client.send({ type: "open", room: "ops" });
+    expect(await client.waitFor("error")).toMatchObject({ code: ErrorCode.NotJoined });
+    await client.roundTrip();
+  });
+});
