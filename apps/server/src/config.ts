@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { LIMITS } from "@duplex/protocol";
 import { z } from "zod";
+import { ACCOUNTS_ENV, accountsFromEnv, type AccountsConfig } from "./accounts/accountsConfig.js";
 import { LIMITS_ENV, abuseLimitsFromEnv, type AbuseLimits } from "./limits/limitsConfig.js";
 import { isPostgresUrl } from "./store/postgres/databaseUrl.js";
 
@@ -46,6 +47,8 @@ export interface Config {
   presenceTtlMs: number;
   /** On shutdown, leaves of this node's users take effect this much later (no flap on reconnect). @default 5000 */
   leaveGraceMs: number;
+  /** Guests, session lifetime and token grace (src/accounts/). */
+  accounts: AccountsConfig;
 }
 
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -125,6 +128,7 @@ const EnvSchema = z.object({
   PRESENCE_TTL_MS: intIn(300, 10 * 60_000).default(15_000),
   LEAVE_GRACE_MS: intIn(0, 10 * 60_000).default(5_000),
   ...LIMITS_ENV,
+  ...ACCOUNTS_ENV,
 });
 
 /** A start-up error naming the variable at fault. */
@@ -183,5 +187,6 @@ export function loadConfig(
     headCheckMs: e.HEAD_CHECK_MS,
     presenceTtlMs: e.PRESENCE_TTL_MS,
     leaveGraceMs: e.LEAVE_GRACE_MS,
+    accounts: accountsFromEnv(e, e.NODE_ENV === "production"),
   };
 }

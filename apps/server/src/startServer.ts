@@ -35,6 +35,10 @@ import { createLogger, type Logger } from "./logger.js";
 import type { Presence } from "./presence/Presence.js";
 import { startPush } from "./push/Push.js";
 import { OnlineUsers } from "./session/OnlineUsers.js";
+import { SessionEnder } from "./session/SessionEnder.js";
+import { authRoutes } from "./accounts/authApi.js";
+import { LoginLockout } from "./accounts/LoginLockout.js";
+import { Sessions } from "./session/Sessions.js";
 import { openStore, storeLabel } from "./store/openStore.js";
 import { timedStore } from "./store/timedStore.js";
 import { newTrafficCounters } from "./connection/trafficCounters.js";
@@ -145,7 +149,7 @@ export async function startServer(
     broker,
     connections,
     notifications: store.notifications,
-    online,
+    accounts: store.accounts,
     log,
     now,
     ...(config.redisUrl !== undefined && {
@@ -165,6 +169,14 @@ export async function startServer(
     // Only a broker that can lose payloads needs the periodic head check.
     headCheckMs: broker.onReset ? config.headCheckMs : 0,
   });
+  const sessions = new Sessions(store.accounts, {
+    secret: tokenSecret,
+    tokenTtlMs: config.tokenTtlMs,
+    accounts: config.accounts,
+    now,
+  });
+  const sessionEnder = new SessionEnder(broker, connections, log.child({ module: "sessions" }));
+  await sessionEnder.start();
   const ctx: ServerContext = {
     config: { ...config, tokenSecret },
     log,
@@ -174,6 +186,8 @@ export async function startServer(
     fanout,
     presenceFeed: new PresenceFeed(fanout, log.child({ module: "presence" })),
     online,
+    sessions,
+    sessionEnder,
     push,
     chat,
     connections,
@@ -198,6 +212,14 @@ export async function startServer(
       config.webDist,
       log,
       new Map([
+        ...authRoutes({
+          store,
+          sessions,
+          sessionEnder,
+          lockout: new LoginLockout(),
+          log: log.child({ module: "auth" }),
+          now,
+        }),
         [NOTIFICATIONS_PATH, notificationsApi],
         [HTTP_PROBE_PATH, httpProbe],
         [
@@ -281,6 +303,7 @@ export async function startServer(
   } catch (err) {
     await chat.close();
     await push.close();
+    await sessionEnder.stop();
     ctx.fanout.close();
     await Promise.all([presence.close(), broker.close()]);
     await store.close();
@@ -300,6 +323,7 @@ export async function startServer(
       log.info("shutting down");
       stopHeartbeat();
       await push.close();
+      await sessionEnder.stop();
       // Leaves of this node's users wait out a grace period: a reconnect elsewhere causes no flap.
       await presence.drain?.(config.leaveGraceMs);
       await closeSockets(ctx.connections);

@@ -8,6 +8,8 @@ import { MIGRATIONS } from "./migrations.js";
 import type { NotificationStore } from "./NotificationStore.js";
 import { SqliteMessageEdits } from "./SqliteMessageEdits.js";
 import { SqliteNotificationStore } from "./SqliteNotificationStore.js";
+import { SqliteAccountStore } from "./SqliteAccountStore.js";
+import type { AccountStore } from "./AccountStore.js";
 import { MESSAGE_COLUMNS, toMessage, toRoom, type MessageRow, type RoomRow } from "./rows.js";
 import type { AppendInput, AppendResult, MessagePage, RoomState, Store } from "./Store.js";
 import { GroupCommit } from "./groupCommit.js";
@@ -43,6 +45,7 @@ export class SqliteStore implements Store {
   readonly #appends: GroupCommit<AppendInput, AppendResult>;
   readonly #edits: SqliteMessageEdits;
   readonly notifications: NotificationStore;
+  readonly accounts: AccountStore;
   readonly #checkpointer: WalCheckpointer | undefined;
 
   constructor(path: string, options: SqliteStoreOptions = {}) {
@@ -67,6 +70,7 @@ export class SqliteStore implements Store {
     }
     const db = this.#db;
     this.notifications = new SqliteNotificationStore(db);
+    this.accounts = new SqliteAccountStore(db);
     this.#stmt = {
       upsertUser: db.prepare(
         `INSERT INTO users (id, name, created_at) VALUES (?, ?, ?)
@@ -85,7 +89,8 @@ export class SqliteStore implements Store {
         `UPDATE rooms SET seq = seq + 1 WHERE name = ? RETURNING seq`,
       ),
       insertMessage: db.prepare(
-        `INSERT INTO messages (room, seq, id, user_id, cid, text, ts) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO messages (room, seq, id, user_id, cid, text, ts, author_name)
+         VALUES (?, ?, ?, ?, ?, ?, ?, COALESCE(?, (SELECT name FROM users WHERE id = ?)))`,
       ),
       byCid: db.prepare<[string, string], MessageRow>(
         `SELECT ${MESSAGE_COLUMNS} ${FROM_MESSAGES} WHERE m.user_id = ? AND m.cid = ?`,
@@ -126,6 +131,8 @@ export class SqliteStore implements Store {
         input.cid,
         input.text,
         input.ts,
+        input.userName ?? null,
+        input.userId,
       );
       const row = this.#stmt.bySeq.get(input.room, next.seq);
       if (!row) throw new Error("appended message not found");
@@ -157,6 +164,7 @@ export class SqliteStore implements Store {
       if (applied.has(m.id)) continue;
       this.#db.transaction(() => {
         this.#db.exec(m.sql);
+        m.after?.(this.#db);
         record.run(m.id, m.name, Date.now());
       })();
     }

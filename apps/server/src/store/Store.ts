@@ -1,4 +1,5 @@
 import type { ChatMessage, User } from "@duplex/protocol";
+import type { AccountStore } from "./AccountStore.js";
 import type { EditInput, MessageChangeInput, MessageChangeResult } from "./messageEdits.js";
 import type { NotificationStore } from "./NotificationStore.js";
 
@@ -12,6 +13,11 @@ export interface RoomState {
 export interface AppendInput {
   room: string;
   userId: string;
+  /**
+   * The author's display name now, kept with the message for good. Absent: the name the users
+   * table holds at the time of the append.
+   */
+  userName?: string;
   cid: string;
   text: string;
   /** Server-assigned id and time, used only if the message is new. */
@@ -58,6 +64,8 @@ export interface Store {
   deleteMessage(input: MessageChangeInput): Promise<MessageChangeResult>;
   /** The DM rooms `userId` takes part in, by name. */
   listDmRooms(userId: string): Promise<RoomState[]>;
+  /** Names, accounts and sign-in sessions, in the same database. */
+  readonly accounts: AccountStore;
   /** Per-user notifications (the push issue), in the same database. */
   readonly notifications: NotificationStore;
   /** Resolves when the database answers a trivial query (readiness, `/readyz`); rejects otherwise. */

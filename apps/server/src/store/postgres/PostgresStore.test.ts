@@ -7,7 +7,8 @@ import {
 } from "../../../test/support/postgres.js";
 import { notificationStoreContract } from "../notificationStoreContract.js";
 import { storeContract } from "../storeContract.js";
-import { migrate } from "./migrations.js";
+import { accountStoreContract } from "../accountStoreContract.js";
+import { PG_MIGRATIONS, migrate } from "./migrations.js";
 import { createPool } from "./pool.js";
 import { DatabaseStartError, PostgresStore } from "./PostgresStore.js";
 
@@ -28,6 +29,7 @@ describe("PostgresStore", () => {
 
   storeContract("PostgresStore", fresh);
   notificationStoreContract("PostgresStore", fresh);
+  accountStoreContract("PostgresStore", fresh);
   storeContract("PostgresStore without group commit", async () =>
     PostgresStore.open(await pg.freshDatabase(), { max: 4, groupCommit: false }),
   );
@@ -194,7 +196,7 @@ describe("PostgresStore", () => {
       const pools = [createPool(url), createPool(url), createPool(url)];
       try {
         const applied = await Promise.all(pools.map((pool) => migrate(pool)));
-        expect(applied.flat()).toEqual([1]);
+        expect(applied.flat()).toEqual(PG_MIGRATIONS.map((m) => m.id));
         expect(await migrate(pools[0]!)).toEqual([]);
       } finally {
         await Promise.all(pools.map((pool) => pool.end()));

@@ -9,6 +9,8 @@ import type { GroupCommitOptions } from "./GroupCommit.js";
 import { migrate } from "./migrations.js";
 import { PostgresMessages } from "./PostgresMessages.js";
 import { PostgresNotificationStore } from "./PostgresNotificationStore.js";
+import { PostgresAccountStore } from "./PostgresAccountStore.js";
+import type { AccountStore } from "../AccountStore.js";
 import { redactUrl } from "./databaseUrl.js";
 import { createPool, type PoolOptions } from "./pool.js";
 
@@ -38,6 +40,7 @@ export class PostgresStore implements Store {
   readonly #pool: pg.Pool;
   readonly #messages: PostgresMessages;
   readonly notifications: NotificationStore;
+  readonly accounts: AccountStore;
   #closed: Promise<void> | undefined;
 
   private constructor(pool: pg.Pool, options: PostgresStoreOptions) {
@@ -49,6 +52,7 @@ export class PostgresStore implements Store {
       groupCommit === true ? {} : groupCommit === false ? undefined : groupCommit,
     );
     this.notifications = new PostgresNotificationStore(pool);
+    this.accounts = new PostgresAccountStore(pool);
   }
 
   /**
