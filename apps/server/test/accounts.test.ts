@@ -223,3 +223,27 @@ describe("sessions: logout and revocation", () => {
     expect((await guest.client.closed).code).toBe(CloseCode.Unauthorized);
   });
 });
+
+describe("guests are marked for clients that ask", () => {
+  it("sends guest: true in welcome.user only to a socket granted the accounts capability", async () => {
+    using db = tempDb();
+    await using server = await startTestServer({ dbPath: db.path });
+    const plain = await TestClient.hello(server.url, { name: "gail" });
+    using _p = plain.client;
+    expect(plain.welcome.user).toEqual({ id: plain.welcome.user.id, name: "gail" });
+    const asked = await TestClient.hello(server.url, {
+      token: plain.welcome.token,
+      caps: ["accounts"],
+    });
+    using _a = asked.client;
+    expect(asked.welcome.caps).toContain("accounts");
+    expect(asked.welcome.user).toEqual({ ...plain.welcome.user, guest: true });
+    const member = await register(server.httpUrl, "mona");
+    const account = await TestClient.hello(server.url, {
+      token: member.json.token as string,
+      caps: ["accounts"],
+    });
+    using _m = account.client;
+    expect(account.welcome.user).toEqual(member.json.user);
+  });
+});

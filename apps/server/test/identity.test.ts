@@ -16,7 +16,7 @@ async function push(httpUrl: string, to: unknown, title: string): Promise<Respon
   });
 }
 
-describe("identity is the id: nobody can be somebody else", () => {
+describe("[R10] identity is the id: nobody can be somebody else", () => {
   it("an impostor taking an offline user's name gets another name; history, mentions and pushes stay with the real one", async () => {
     using db = tempDb();
     await using server = await startTestServer({ dbPath: db.path, adminToken: ADMIN_TOKEN });
@@ -127,7 +127,7 @@ describe("identity is the id: nobody can be somebody else", () => {
   });
 });
 
-describe("look-alike names", () => {
+describe("[R10] look-alike names", () => {
   it.each([
     ["\u0430lice", "Cyrillic а"],
     ["ALICE", "capitals"],

@@ -9,6 +9,11 @@ import { z } from "zod";
 export const Capability = {
   /** Several presence changes of one room in one `presence_diff` frame instead of one `presence` each. */
   PresenceDiff: "presence_diff",
+  /**
+   * Accounts: `user` objects may carry `guest: true` (a v1 reader's strict `User` would refuse the
+   * field). Granted sockets get it in `welcome.user`.
+   */
+  Accounts: "accounts",
 } as const;
 export type Capability = (typeof Capability)[keyof typeof Capability];
 

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import {
+  Capability,
   ErrorCode,
   CloseCode,
   PROTOCOL_VERSION,
@@ -108,10 +109,12 @@ export async function handleHello(
   if (caps.length > 0) conn.caps = new Set(caps);
   conn.log.info({ user: user.id, name, restored: resumed !== undefined }, "welcome");
   const { sendPerSecond, sendBurst } = ctx.config.limits.rate;
+  // A guest is marked only for clients that asked: a v1 reader's strict `User` refuses the field.
+  const guest = (stored?.guest ?? true) && caps.includes(Capability.Accounts);
   conn.send({
     type: "welcome",
     ...(msg.ref !== undefined && { ref: msg.ref }),
-    user,
+    user: guest ? { ...user, guest: true } : user,
     token: issued.token,
     tokenExpiresAt: issued.expiresAt,
     heartbeatMs: ctx.config.heartbeatMs,

@@ -1,7 +1,9 @@
 import type { User } from "@duplex/protocol";
 
 /** A user as the server keeps it: the public {@link User} plus whether it is a guest. */
-export interface StoredUser extends User {
+export interface StoredUser {
+  id: string;
+  name: string;
   guest: boolean;
 }
 
