@@ -37,6 +37,8 @@ import { startPush } from "./push/Push.js";
 import { OnlineUsers } from "./session/OnlineUsers.js";
 import { SessionEnder } from "./session/SessionEnder.js";
 import { authRoutes } from "./accounts/authApi.js";
+import { adminRoutes } from "./accounts/adminApi.js";
+import { nameKey } from "./names/nameKey.js";
 import { LoginLockout } from "./accounts/LoginLockout.js";
 import { Sessions } from "./session/Sessions.js";
 import { openStore, storeLabel } from "./store/openStore.js";
@@ -217,9 +219,11 @@ export async function startServer(
           sessions,
           sessionEnder,
           lockout: new LoginLockout(),
+          owner: config.accounts.owner === undefined ? undefined : nameKey(config.accounts.owner),
           log: log.child({ module: "auth" }),
           now,
         }),
+        ...adminRoutes({ store, sessions, sessionEnder, log: log.child({ module: "admin" }), now }),
         [NOTIFICATIONS_PATH, notificationsApi],
         [HTTP_PROBE_PATH, httpProbe],
         [

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { User } from "./fields.js";
-import { Name } from "./names.js";
+import { Name, UserId } from "./names.js";
 
 /** The HTTP account API under `/api/auth` (JSON bodies; documented in the protocol README). */
 export const AUTH_PATHS = {
@@ -58,3 +58,30 @@ export type SessionsResponse = z.infer<typeof SessionsResponse>;
 
 /** Every error answer of the HTTP APIs. */
 export const ApiError = z.object({ error: z.string() });
+
+/** The moderation API under `/api/admin` (Bearer token of an owner or admin account). */
+export const ADMIN_PATHS = {
+  ban: "/api/admin/ban",
+  unban: "/api/admin/unban",
+  role: "/api/admin/role",
+  audit: "/api/admin/audit",
+} as const;
+
+/** `POST /api/admin/ban` / `unban`: the user, by id. */
+export const BanRequest = z.strictObject({ user: UserId });
+export type BanRequest = z.infer<typeof BanRequest>;
+
+/** `POST /api/admin/role` (owner only): make an account an admin or a member again. */
+export const RoleRequest = z.strictObject({ user: UserId, role: z.enum(["admin", "member"]) });
+export type RoleRequest = z.infer<typeof RoleRequest>;
+
+/** One moderation action in `GET /api/admin/audit` (newest first). */
+export const AuditEntry = z.object({
+  ts: z.number().int(),
+  actor: UserId,
+  action: z.enum(["ban", "unban", "role"]),
+  target: UserId,
+  detail: z.string(),
+});
+export const AuditResponse = z.object({ entries: z.array(AuditEntry) });
+export type AuditResponse = z.infer<typeof AuditResponse>;

@@ -14,6 +14,8 @@ export interface AccountsConfig {
    * stored token all get back in after a blip. @default 2 minutes
    */
   tokenGraceMs: number;
+  /** The name whose account is the owner. Unset: the first account registered. @default undefined */
+  owner?: string;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -46,6 +48,7 @@ export const ACCOUNTS_ENV = {
     .optional(),
   SESSION_MAX_AGE_MS: ms.optional(),
   TOKEN_GRACE_MS: ms.optional(),
+  OWNER: z.string().trim().min(1).max(64).optional(),
 };
 
 type AccountsEnv = z.infer<ReturnType<typeof z.object<typeof ACCOUNTS_ENV>>>;
@@ -56,5 +59,6 @@ export function accountsFromEnv(e: AccountsEnv, production: boolean): AccountsCo
     guests: e.GUESTS === undefined ? !production : e.GUESTS === "on",
     sessionMaxAgeMs: e.SESSION_MAX_AGE_MS ?? DEFAULT_ACCOUNTS.sessionMaxAgeMs,
     tokenGraceMs: e.TOKEN_GRACE_MS ?? DEFAULT_ACCOUNTS.tokenGraceMs,
+    ...(e.OWNER !== undefined && { owner: e.OWNER }),
   };
 }

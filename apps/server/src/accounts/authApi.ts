@@ -35,16 +35,18 @@ export interface AuthApiDeps {
   sessions: Sessions;
   sessionEnder: SessionEnder;
   lockout: LoginLockout;
+  /** nameKey of `OWNER`: the account that registers under it is the owner. Unset: the first account. */
+  owner: string | undefined;
   log: Logger;
   now(): number;
 }
 
-type Answer = { status: number; body?: unknown; headers?: Record<string, string> };
+export type Answer = { status: number; body?: unknown; headers?: Record<string, string> };
 
 const deviceOf = (req: IncomingMessage) => req.headers["user-agent"] ?? "unknown device";
 const addressOf = (req: IncomingMessage) => req.socket.remoteAddress ?? "unknown";
 
-function parse<T>(schema: z.ZodType<T>, value: unknown): T {
+export function parse<T>(schema: z.ZodType<T>, value: unknown): T {
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw new HttpError(400, describeIssues(parsed.error));
   return parsed.data;
@@ -61,14 +63,14 @@ function chosenName(raw: string): string {
 const unauthorized = () =>
   new HttpError(401, "missing, invalid or revoked token", { "www-authenticate": "Bearer" });
 
-async function authenticate(deps: AuthApiDeps, req: IncomingMessage) {
+export async function authenticate(deps: Pick<AuthApiDeps, "sessions">, req: IncomingMessage) {
   const token = bearerToken(req);
   const found = token === undefined ? undefined : await deps.sessions.check(token);
   if (!found) throw unauthorized();
   return found;
 }
 
-function requireMethod(req: IncomingMessage, method: string): void {
+export function requireMethod(req: IncomingMessage, method: string): void {
   if (req.method !== method) throw new HttpError(405, `use ${method}`, { allow: method });
 }
 
@@ -94,6 +96,10 @@ async function register(deps: AuthApiDeps, req: IncomingMessage): Promise<Answer
   const user: User = { id: userId, name };
   await deps.store.upsertUser(user);
   await deps.store.accounts.setPassword(userId, hash);
+  // The owner: the account named by OWNER, else the first account.
+  const owner =
+    deps.owner === undefined ? !(await deps.store.accounts.hasOwner()) : deps.owner === key;
+  if (owner) await deps.store.accounts.setRole(userId, "owner");
   const started = await deps.sessions.start(userId, name, deviceOf(req));
   deps.log.info({ user: userId, claimed: stored !== undefined }, "account registered");
   const answer: AuthResponse = {
@@ -122,6 +128,9 @@ async function login(deps: AuthApiDeps, req: IncomingMessage): Promise<Answer> {
     throw new HttpError(401, "wrong name or password");
   }
   deps.lockout.succeed(key, address);
+  if ((await deps.store.accounts.getUser(account.user.id))?.bannedAt !== undefined) {
+    throw new HttpError(403, "banned");
+  }
   const started = await deps.sessions.start(account.user.id, account.user.name, deviceOf(req));
   const answer: AuthResponse = {
     user: account.user,
@@ -187,9 +196,9 @@ async function rename(deps: AuthApiDeps, req: IncomingMessage): Promise<Answer> 
   return { status: 200, body: { user } };
 }
 
-function route(
-  deps: AuthApiDeps,
-  handler: (deps: AuthApiDeps, req: IncomingMessage) => Promise<Answer>,
+export function route<D extends { log: Logger }>(
+  deps: D,
+  handler: (deps: D, req: IncomingMessage) => Promise<Answer>,
 ): Route {
   return (req: IncomingMessage, res: ServerResponse) => {
     handler(deps, req).then(

@@ -58,10 +58,15 @@ async function identify(
   const resumed = await ctx.sessions.resume(msg.token, GUEST_DEVICE, undefined, (id, name) =>
     ctx.store.upsertUser({ id, name }),
   );
+  const userId = resumed.userId;
+  const stored = userId === undefined ? undefined : await ctx.store.accounts.getUser(userId);
+  // A ban revokes the user's sessions too; it is told as a ban (4403), not as a stale token.
+  if (stored?.bannedAt !== undefined) {
+    throw new DuplexError(ErrorCode.Unauthorized, "banned", CloseCode.Forbidden);
+  }
   if (!resumed.ok) {
     throw new DuplexError(ErrorCode.Unauthorized, resumed.reason, CloseCode.Unauthorized);
   }
-  const stored = await ctx.store.accounts.getUser(resumed.userId);
   return { resumed, userId: resumed.userId, ...(stored && { stored }) };
 }
 

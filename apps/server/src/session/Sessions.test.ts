@@ -50,6 +50,7 @@ describe("Sessions", () => {
     expect(await sessions.resume(issued.token, "x")).toEqual({
       ok: false,
       reason: "token replaced",
+      userId: alice.id,
     });
     expect((await sessions.resume(first.issued.token, "x")).ok).toBe(true);
   });
@@ -75,6 +76,7 @@ describe("Sessions", () => {
     expect(await sessions.resume(issued.token, "x")).toEqual({
       ok: false,
       reason: "session revoked",
+      userId: alice.id,
     });
     expect(await sessions.check(issued.token)).toBeUndefined();
   });

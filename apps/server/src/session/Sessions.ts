@@ -14,7 +14,11 @@ export interface IssuedToken {
 /** What a presented token resolved to. */
 export type Resumed =
   | { ok: true; userId: string; session: SessionRecord; issued: IssuedToken }
-  | { ok: false; reason: string };
+  | {
+      ok: false;
+      reason: string;
+      /** The token's user, when its signature was valid. */ userId?: string;
+    };
 
 export interface SessionsOptions {
   secret: string;
@@ -92,11 +96,13 @@ export class Sessions {
     }
     let session = await this.store.getSession(sid);
     if (session?.userId !== sub) return { ok: false, reason: "unknown session" };
-    if (session.revokedAt !== undefined) return { ok: false, reason: "session revoked" };
-    if (session.expiresAt <= now) return { ok: false, reason: "session expired" };
+    if (session.revokedAt !== undefined) {
+      return { ok: false, reason: "session revoked", userId: sub };
+    }
+    if (session.expiresAt <= now) return { ok: false, reason: "session expired", userId: sub };
     const current = gen === session.gen;
     const previous = gen === session.gen - 1 && now < session.prevGenUntil;
-    if (!current && !previous) return { ok: false, reason: "token replaced" };
+    if (!current && !previous) return { ok: false, reason: "token replaced", userId: sub };
     if (current && now - session.genAt >= this.options.tokenTtlMs * REFRESH_AT) {
       session = (await this.#rotate(session)) ?? session;
     }

@@ -1,10 +1,26 @@
 import type { User } from "@duplex/protocol";
 
 /** A user as the server keeps it: the public {@link User} plus whether it is a guest. */
+/** Account roles; a guest has none (it is `guest`). */
+export type Role = "owner" | "admin" | "member";
+
 export interface StoredUser {
   id: string;
   name: string;
   guest: boolean;
+  role: Role;
+  /** When the user was banned; absent when not banned. */
+  bannedAt?: number;
+}
+
+/** One moderation action, as the audit log keeps it. */
+export interface AuditEntry {
+  ts: number;
+  actorId: string;
+  action: "ban" | "unban" | "role";
+  targetId: string;
+  /** Free text, e.g. the new role. */
+  detail: string;
 }
 
 /** A sign-in session: what a token names, so revoking the row ends every token issued for it. */
@@ -48,6 +64,16 @@ export interface AccountStore {
   holders(keys: readonly string[]): Promise<Map<string, User>>;
   /** The user with its guest flag. */
   getUser(id: string): Promise<StoredUser | undefined>;
+  /** Sets an account's role. */
+  setRole(userId: string, role: Role): Promise<void>;
+  /** Whether any account is the owner. */
+  hasOwner(): Promise<boolean>;
+  /** Bans (`at` a time) or unbans (`undefined`) a user. */
+  setBanned(userId: string, at: number | undefined): Promise<void>;
+  /** Appends to the audit log. */
+  audit(entry: AuditEntry): Promise<void>;
+  /** The latest `limit` audit entries, newest first. */
+  auditLog(limit: number): Promise<AuditEntry[]>;
   /** Makes a user an account with this password hash (no longer a guest). */
   setPassword(userId: string, hash: string): Promise<void>;
   /** The password hash of the account holding `key`, or undefined (no such account, or a guest). */

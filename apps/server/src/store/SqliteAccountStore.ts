@@ -1,6 +1,14 @@
 import type { User } from "@duplex/protocol";
 import type Database from "better-sqlite3";
-import type { AccountStore, NewSession, SessionRecord, StoredUser } from "./AccountStore.js";
+import type {
+  AccountStore,
+  AuditEntry,
+  NewSession,
+  Role,
+  SessionRecord,
+  StoredUser,
+} from "./AccountStore.js";
+import { USER_COLUMNS, toAudit, toStoredUser, type AuditRow, type UserRow } from "./userRows.js";
 import { SESSION_COLUMNS, toSession, type SessionRow } from "./sessionRows.js";
 
 /** {@link AccountStore} on the {@link SqliteStore}'s database (migrations 3 and 4). */
@@ -19,8 +27,17 @@ export class SqliteAccountStore implements AccountStore {
       holderName: db.prepare<[string], { id: string; name: string }>(
         `SELECT u.id, u.name FROM names n JOIN users u ON u.id = n.user_id WHERE n.key = ?`,
       ),
-      user: db.prepare<[string], { id: string; name: string; guest: number }>(
-        `SELECT id, name, guest FROM users WHERE id = ?`,
+      user: db.prepare<[string], UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE id = ?`),
+      setRole: db.prepare(`UPDATE users SET role = ? WHERE id = ?`),
+      hasOwner: db.prepare<[], { one: number }>(
+        `SELECT 1 AS one FROM users WHERE role = 'owner' AND guest = 0 LIMIT 1`,
+      ),
+      setBanned: db.prepare(`UPDATE users SET banned_at = ? WHERE id = ?`),
+      audit: db.prepare(
+        `INSERT INTO audit (ts, actor_id, action, target_id, detail) VALUES (?, ?, ?, ?, ?)`,
+      ),
+      auditLog: db.prepare<[number], AuditRow>(
+        `SELECT ts, actor_id, action, target_id, detail FROM audit ORDER BY seq DESC LIMIT ?`,
       ),
       setPassword: db.prepare(`UPDATE users SET password_hash = ?, guest = 0 WHERE id = ?`),
       credentials: db.prepare<[string], { id: string; name: string; password_hash: string }>(
@@ -71,7 +88,27 @@ export class SqliteAccountStore implements AccountStore {
 
   async getUser(id: string): Promise<StoredUser | undefined> {
     const row = this.#stmt.user.get(id);
-    return row && { id: row.id, name: row.name, guest: row.guest !== 0 };
+    return row && toStoredUser(row);
+  }
+
+  async setRole(userId: string, role: Role): Promise<void> {
+    this.#stmt.setRole.run(role, userId);
+  }
+
+  async hasOwner(): Promise<boolean> {
+    return this.#stmt.hasOwner.get() !== undefined;
+  }
+
+  async setBanned(userId: string, at: number | undefined): Promise<void> {
+    this.#stmt.setBanned.run(at ?? null, userId);
+  }
+
+  async audit(e: AuditEntry): Promise<void> {
+    this.#stmt.audit.run(e.ts, e.actorId, e.action, e.targetId, e.detail);
+  }
+
+  async auditLog(limit: number): Promise<AuditEntry[]> {
+    return this.#stmt.auditLog.all(limit).map(toAudit);
   }
 
   async setPassword(userId: string, hash: string): Promise<void> {

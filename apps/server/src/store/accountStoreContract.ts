@@ -46,12 +46,36 @@ export function accountStoreContract(name: string, create: () => Promise<Store>)
     });
 
     it("makes a guest an account with a password, found by its name key", async () => {
-      expect(await store.accounts.getUser(alice.id)).toEqual({ ...alice, guest: true });
+      expect(await store.accounts.getUser(alice.id)).toEqual({
+        ...alice,
+        guest: true,
+        role: "member",
+      });
       await store.accounts.bindName(alice.id, "Alice", "alice", 1);
       expect(await store.accounts.credentials("alice")).toBeUndefined();
       await store.accounts.setPassword(alice.id, "hash");
-      expect(await store.accounts.getUser(alice.id)).toEqual({ ...alice, guest: false });
+      expect(await store.accounts.getUser(alice.id)).toEqual({
+        ...alice,
+        guest: false,
+        role: "member",
+      });
       expect(await store.accounts.credentials("alice")).toEqual({ user: alice, hash: "hash" });
+    });
+
+    it("keeps roles, bans and an audit log, newest first", async () => {
+      expect(await store.accounts.hasOwner()).toBe(false);
+      await store.accounts.setPassword(alice.id, "hash");
+      await store.accounts.setRole(alice.id, "owner");
+      expect(await store.accounts.hasOwner()).toBe(true);
+      await store.accounts.setBanned(bob.id, 5);
+      expect(await store.accounts.getUser(bob.id)).toMatchObject({ bannedAt: 5 });
+      await store.accounts.setBanned(bob.id, undefined);
+      expect(await store.accounts.getUser(bob.id)).not.toHaveProperty("bannedAt");
+      const entry = { actorId: alice.id, targetId: bob.id, detail: "" };
+      await store.accounts.audit({ ...entry, ts: 1, action: "ban" });
+      await store.accounts.audit({ ...entry, ts: 2, action: "unban" });
+      expect((await store.accounts.auditLog(10)).map((e) => e.action)).toEqual(["unban", "ban"]);
+      expect(await store.accounts.auditLog(1)).toEqual([{ ...entry, ts: 2, action: "unban" }]);
     });
 
     it("creates, rotates, lists and revokes sessions", async () => {

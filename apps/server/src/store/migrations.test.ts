@@ -64,6 +64,7 @@ describe("migrations 3 and 4", () => {
       id: "u_old",
       name: "Ann",
       guest: true,
+      role: "member",
     });
     await store.close();
   });

@@ -113,6 +113,16 @@ export const MIGRATIONS: readonly {
     sql: `
       ALTER TABLE users ADD COLUMN guest INTEGER NOT NULL DEFAULT 1;
       ALTER TABLE users ADD COLUMN password_hash TEXT;
+      ALTER TABLE users ADD COLUMN role TEXT NOT NULL DEFAULT 'member';
+      ALTER TABLE users ADD COLUMN banned_at INTEGER;
+      CREATE TABLE audit (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        ts INTEGER NOT NULL,
+        actor_id TEXT NOT NULL,
+        action TEXT NOT NULL,
+        target_id TEXT NOT NULL,
+        detail TEXT NOT NULL
+      );
       CREATE TABLE sessions (
         id TEXT PRIMARY KEY,
         user_id TEXT NOT NULL REFERENCES users(id),

@@ -1,7 +1,11 @@
 import { z } from "zod";
 import {
+  ADMIN_PATHS,
   AUTH_PATHS,
   ApiError,
+  AuditResponse,
+  BanRequest,
+  RoleRequest,
   AuthResponse,
   LoginRequest,
   RegisterRequest,
@@ -71,6 +75,35 @@ const ENDPOINTS: readonly Endpoint[] = [
     title: "POST /api/auth/rename (Bearer, accounts only) → 200 {user}; 409 name taken, 403 guest",
     request: RenameRequest,
     response: z.object({ user: User }),
+  },
+  {
+    key: "adminBan",
+    method: "POST",
+    path: ADMIN_PATHS.ban,
+    title:
+      "POST /api/admin/ban (Bearer, owner or admin) → 204: sessions revoked, every socket of the user closes with 4403 on every node; 403 not allowed, 404 unknown user",
+    request: BanRequest,
+  },
+  {
+    key: "adminUnban",
+    method: "POST",
+    path: ADMIN_PATHS.unban,
+    title: "POST /api/admin/unban (Bearer, owner or admin) → 204",
+    request: BanRequest,
+  },
+  {
+    key: "adminRole",
+    method: "POST",
+    path: ADMIN_PATHS.role,
+    title: "POST /api/admin/role (Bearer, owner) → 204; 409 for a guest",
+    request: RoleRequest,
+  },
+  {
+    key: "adminAudit",
+    method: "GET",
+    path: ADMIN_PATHS.audit,
+    title: "GET /api/admin/audit (Bearer, owner or admin) → 200 {entries}, newest first",
+    response: AuditResponse,
   },
 ];
 

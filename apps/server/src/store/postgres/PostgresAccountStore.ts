@@ -1,6 +1,14 @@
 import type { User } from "@duplex/protocol";
 import type pg from "pg";
-import type { AccountStore, NewSession, SessionRecord, StoredUser } from "../AccountStore.js";
+import type {
+  AccountStore,
+  AuditEntry,
+  NewSession,
+  Role,
+  SessionRecord,
+  StoredUser,
+} from "../AccountStore.js";
+import { USER_COLUMNS, toAudit, toStoredUser, type AuditRow, type UserRow } from "../userRows.js";
 import { SESSION_COLUMNS, toSession, type SessionRow } from "../sessionRows.js";
 
 /** {@link AccountStore} on the {@link PostgresStore}'s pool (its migration 2). */
@@ -47,11 +55,42 @@ export class PostgresAccountStore implements AccountStore {
   }
 
   async getUser(id: string): Promise<StoredUser | undefined> {
-    const { rows } = await this.#pool.query<StoredUser>(
-      `SELECT id, name, guest FROM users WHERE id = $1`,
-      [id],
+    const { rows } = await this.#pool.query<UserRow>({
+      name: "duplex_get_stored_user",
+      text: `SELECT ${USER_COLUMNS} FROM users WHERE id = $1`,
+      values: [id],
+    });
+    return rows[0] && toStoredUser(rows[0]);
+  }
+
+  async setRole(userId: string, role: Role): Promise<void> {
+    await this.#pool.query(`UPDATE users SET role = $1 WHERE id = $2`, [role, userId]);
+  }
+
+  async hasOwner(): Promise<boolean> {
+    const { rows } = await this.#pool.query(
+      `SELECT 1 FROM users WHERE role = 'owner' AND NOT guest LIMIT 1`,
     );
-    return rows[0];
+    return rows.length > 0;
+  }
+
+  async setBanned(userId: string, at: number | undefined): Promise<void> {
+    await this.#pool.query(`UPDATE users SET banned_at = $1 WHERE id = $2`, [at ?? null, userId]);
+  }
+
+  async audit(e: AuditEntry): Promise<void> {
+    await this.#pool.query(
+      `INSERT INTO audit (ts, actor_id, action, target_id, detail) VALUES ($1, $2, $3, $4, $5)`,
+      [e.ts, e.actorId, e.action, e.targetId, e.detail],
+    );
+  }
+
+  async auditLog(limit: number): Promise<AuditEntry[]> {
+    const { rows } = await this.#pool.query<AuditRow>(
+      `SELECT ts, actor_id, action, target_id, detail FROM audit ORDER BY seq DESC LIMIT $1`,
+      [limit],
+    );
+    return rows.map(toAudit);
   }
 
   async setPassword(userId: string, hash: string): Promise<void> {

@@ -82,6 +82,16 @@ export const PG_MIGRATIONS: readonly {
       CREATE INDEX names_user ON names(user_id);
       ALTER TABLE users ADD COLUMN guest BOOLEAN NOT NULL DEFAULT true;
       ALTER TABLE users ADD COLUMN password_hash TEXT;
+      ALTER TABLE users ADD COLUMN role TEXT NOT NULL DEFAULT 'member';
+      ALTER TABLE users ADD COLUMN banned_at BIGINT;
+      CREATE TABLE audit (
+        seq BIGSERIAL PRIMARY KEY,
+        ts BIGINT NOT NULL,
+        actor_id TEXT NOT NULL,
+        action TEXT NOT NULL,
+        target_id TEXT NOT NULL,
+        detail TEXT NOT NULL
+      );
       CREATE TABLE sessions (
         id TEXT PRIMARY KEY,
         user_id TEXT NOT NULL REFERENCES users(id),
