@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { LIMITS } from "@duplex/protocol";
 import { z } from "zod";
 import { ECHO_ENV, echoFromEnv, type EchoSettings } from "./echo/echoConfig.js";
+import { ACCOUNTS_ENV, accountsFromEnv, type AccountsConfig } from "./accounts/accountsConfig.js";
 import { LIMITS_ENV, abuseLimitsFromEnv, type AbuseLimits } from "./limits/limitsConfig.js";
 import { isPostgresUrl } from "./store/postgres/databaseUrl.js";
 
@@ -59,6 +60,8 @@ export interface Config {
   presenceTtlMs: number;
   /** On shutdown, leaves of this node's users take effect this much later (no flap on reconnect). @default 5000 */
   leaveGraceMs: number;
+  /** Guests, session lifetime and token grace (src/accounts/). */
+  accounts: AccountsConfig;
 }
 
 export const DURABILITY_MODES = ["power", "process"] as const;
@@ -145,6 +148,7 @@ const EnvSchema = z.object({
   RETENTION_DAYS: intIn(0, 100 * 365).default(0),
   ...LIMITS_ENV,
   ...ECHO_ENV,
+  ...ACCOUNTS_ENV,
 });
 
 /** A start-up error naming the variable at fault. */
@@ -207,5 +211,6 @@ export function loadConfig(
     headCheckMs: e.HEAD_CHECK_MS,
     presenceTtlMs: e.PRESENCE_TTL_MS,
     leaveGraceMs: e.LEAVE_GRACE_MS,
+    accounts: accountsFromEnv(e, e.NODE_ENV === "production"),
   };
 }

@@ -11,6 +11,8 @@ import type { Logger } from "./logger.js";
 import type { Presence } from "./presence/Presence.js";
 import type { Push } from "./push/Push.js";
 import type { OnlineUsers } from "./session/OnlineUsers.js";
+import type { SessionEnder } from "./session/SessionEnder.js";
+import type { Sessions } from "./session/Sessions.js";
 import type { Store } from "./store/Store.js";
 
 /** Everything a handler may use. Built once per server by `startServer`. */
@@ -24,6 +26,10 @@ export interface ServerContext {
   /** Presence changes, announced per room in batches (`presence` / `presence_diff`). */
   presenceFeed: PresenceFeed;
   online: OnlineUsers;
+  /** Session-backed tokens: issue, resume, refresh. */
+  sessions: Sessions;
+  /** Closes the sockets of ended sessions on every node. */
+  sessionEnder: SessionEnder;
   /** Notifications to users and the live stats topic. */
   push: Push;
   /** The live room directory, DM invites and the typing throttle (issue 4). */

@@ -39,6 +39,12 @@ import { createLogger, type Logger } from "./logger.js";
 import type { Presence } from "./presence/Presence.js";
 import { startPush } from "./push/Push.js";
 import { OnlineUsers } from "./session/OnlineUsers.js";
+import { SessionEnder } from "./session/SessionEnder.js";
+import { authRoutes } from "./accounts/authApi.js";
+import { adminRoutes } from "./accounts/adminApi.js";
+import { nameKey } from "./names/nameKey.js";
+import { LoginLockout } from "./accounts/LoginLockout.js";
+import { Sessions } from "./session/Sessions.js";
 import { openStore, storeLabel } from "./store/openStore.js";
 import { timedStore } from "./store/timedStore.js";
 import { newTrafficCounters } from "./connection/trafficCounters.js";
@@ -155,7 +161,7 @@ export async function startServer(
     broker,
     connections,
     notifications: store.notifications,
-    online,
+    accounts: store.accounts,
     log,
     now,
     ...(config.redisUrl !== undefined && {
@@ -175,6 +181,14 @@ export async function startServer(
     // Only a broker that can lose payloads needs the periodic head check.
     headCheckMs: broker.onReset ? config.headCheckMs : 0,
   });
+  const sessions = new Sessions(store.accounts, {
+    secret: tokenSecret,
+    tokenTtlMs: config.tokenTtlMs,
+    accounts: config.accounts,
+    now,
+  });
+  const sessionEnder = new SessionEnder(broker, connections, log.child({ module: "sessions" }));
+  await sessionEnder.start();
   const ctx: ServerContext = {
     config: { ...config, tokenSecret },
     log,
@@ -188,6 +202,8 @@ export async function startServer(
       options.presenceIntervalMs,
     ),
     online,
+    sessions,
+    sessionEnder,
     push,
     chat,
     connections,
@@ -223,6 +239,16 @@ export async function startServer(
       config.webDist,
       log,
       new Map([
+        ...authRoutes({
+          store,
+          sessions,
+          sessionEnder,
+          lockout: new LoginLockout(),
+          owner: config.accounts.owner === undefined ? undefined : nameKey(config.accounts.owner),
+          log: log.child({ module: "auth" }),
+          now,
+        }),
+        ...adminRoutes({ store, sessions, sessionEnder, log: log.child({ module: "admin" }), now }),
         [NOTIFICATIONS_PATH, notificationsApi],
         [HTTP_PROBE_PATH, httpProbe],
         [
@@ -324,6 +350,7 @@ export async function startServer(
     await retention.stop();
     await chat.close();
     await push.close();
+    await sessionEnder.stop();
     ctx.fanout.close();
     await Promise.all([presence.close(), broker.close()]);
     await store.close();
@@ -343,6 +370,7 @@ export async function startServer(
       log.info("shutting down");
       stopHeartbeat();
       await push.close();
+      await sessionEnder.stop();
       // Leaves of this node's users wait out a grace period: a reconnect elsewhere causes no flap.
       await presence.drain?.(config.leaveGraceMs);
       await closeSockets(ctx.connections);

@@ -19,6 +19,11 @@ export const Capability = {
    * device of the user) names it in `open`; old nodes would reject the unknown message type.
    */
   SavedRooms: "saved_rooms",
+  /**
+   * Accounts: `user` objects may carry `guest: true` (a v1 reader's strict `User` would refuse the
+   * field). Granted sockets get it in `welcome.user`.
+   */
+  Accounts: "accounts",
 } as const;
 export type Capability = (typeof Capability)[keyof typeof Capability];
 

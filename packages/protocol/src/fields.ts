@@ -28,7 +28,12 @@ export const Text = z
   .superRefine(utf16Max(LIMITS.maxTextLength, `must be at most ${LIMITS.maxTextLength} characters`))
   .regex(/\S/, "must not be empty");
 
-export const User = z.strictObject({ id: UserId, name: Name });
+export const User = z.strictObject({
+  id: UserId,
+  name: Name,
+  /** A guest, not an account; only sent to sockets granted the `accounts` capability. */
+  guest: z.literal(true).optional(),
+});
 export type User = z.infer<typeof User>;
 
 /** A stored chat message as it travels to clients (in `message`, `joined` and `history`). */

@@ -75,6 +75,17 @@ export const validServerMessages: ServerMessage[] = [
     protocolVersion: 1,
     limits: { sendPerSecond: 20, sendBurst: 100 },
   },
+  // A guest, as a socket granted the `accounts` capability sees it.
+  {
+    type: "welcome",
+    user: { ...alice, guest: true },
+    token: "t.s",
+    tokenExpiresAt: 1,
+    heartbeatMs: 25_000,
+    serverTime: 2,
+    protocolVersion: 1,
+    caps: ["accounts"],
+  },
   {
     type: "joined",
     room: "general",

@@ -11,6 +11,8 @@ export {
 export { CLOSE_REASONS, CloseCode, ErrorCode, LOCAL_CLOSE_CODES, isRetryable } from "./codes.js";
 export { DM_PREFIX, dmParticipants, dmRoomId, isDmRoom } from "./dmRooms.js";
 export { DmRoomId, Name, PublicRoomName, RoomId, UserId } from "./names.js";
+export { nameProblem, normalizeName } from "./nameRules.js";
+export * from "./authApi.js";
 export { ASYNCAPI_PATH, INSPECT_HTTP_PATH, PROTOCOL_INFO_PATH } from "./paths.js";
 export { checkName, checkRoomName, checkText } from "./rules.js";
 export type { RuleProblem, RuleResult } from "./rules.js";

@@ -2,7 +2,10 @@ import { z } from "zod";
 import { NotificationBody, NotificationLevel, NotificationTitle } from "./fields.js";
 import { Name, RoomId } from "./names.js";
 
-/** Body of `POST /api/notifications`: push a notification from another backend. */
+/**
+ * Body of `POST /api/notifications`: push a notification from another backend. `to.user` is a user id
+ * or a name (the user holding that name for good, compared case- and look-alike-insensitively).
+ */
 export const PushNotificationRequest = z.strictObject({
   to: z.union([z.literal("all"), z.strictObject({ user: Name }), z.strictObject({ room: RoomId })]),
   title: NotificationTitle,

@@ -32,6 +32,8 @@ const TEXT_FRAME = { binary: false } as const;
  */
 export class Connection {
   user: User | undefined;
+  /** The sign-in session this socket's token names (set by `hello`); its end closes the socket. */
+  sessionId: string | undefined;
   /** What `welcome.caps` granted this socket; empty until then (a plain v1 client). */
   caps: ReadonlySet<Capability> = NO_CAPS;
   /** Rooms of this socket. `joining`: subscribed but `joined` not sent yet, so fan-out is buffered. */

@@ -55,6 +55,7 @@ function submitSend(
     return ctx.store.append({
       room: msg.room,
       userId: user.id,
+      userName: user.name,
       cid: msg.cid,
       text: msg.text,
       id: newMessageId(),

@@ -1,16 +1,22 @@
 import { randomBytes } from "node:crypto";
 import {
+  Capability,
   ErrorCode,
   CloseCode,
   PROTOCOL_VERSION,
   grantCapabilities,
+  nameProblem,
+  normalizeName,
   type ClientMessageOf,
+  type User,
 } from "@duplex/protocol";
 import type { Connection } from "../connection/Connection.js";
 import type { ServerContext } from "../context.js";
 import { DuplexError } from "../errors.js";
 import { rateLimited } from "../limits/Budgets.js";
-import { issueToken, verifyToken } from "../session/tokens.js";
+import { claimName } from "../names/claimName.js";
+import type { StoredUser } from "../store/AccountStore.js";
+import type { Resumed } from "../session/Sessions.js";
 import { startTokenRefresh } from "../session/tokenRefresh.js";
 
 /** `u_` + 16 url-safe characters (12 random bytes), matching the protocol's `UserId`. */
@@ -30,9 +36,72 @@ function assertSocketBudget(ctx: ServerContext, userId: string): void {
   }
 }
 
+/** Device label of a session a socket started (a guest's first `hello`). */
+const GUEST_DEVICE = "guest (WebSocket)";
+
+/** The name asked for in `hello`, normalized; a look-alike trick closes the socket with 4400. */
+function askedName(msg: ClientMessageOf<"hello">): string | undefined {
+  if (msg.name === undefined) return undefined;
+  const name = normalizeName(msg.name);
+  const problem = nameProblem(name);
+  if (problem)
+    throw new DuplexError(ErrorCode.InvalidMessage, `name ${problem}`, CloseCode.BadHello);
+  return name;
+}
+
+/** Who this `hello` is: the token's session and user, or a new guest (when guests are on). */
+async function identify(
+  ctx: ServerContext,
+  msg: ClientMessageOf<"hello">,
+): Promise<{ resumed?: Resumed & { ok: true }; stored?: StoredUser; userId: string }> {
+  if (msg.token === undefined) {
+    if (!ctx.config.accounts.guests) {
+      throw new DuplexError(
+        ErrorCode.Unauthorized,
+        "sign in first: this server does not admit guests",
+        CloseCode.Unauthorized,
+      );
+    }
+    return { userId: newUserId() };
+  }
+  const resumed = await ctx.sessions.resume(msg.token, GUEST_DEVICE, undefined, (id, name) =>
+    ctx.store.upsertUser({ id, name }),
+  );
+  const userId = resumed.userId;
+  const stored = userId === undefined ? undefined : await ctx.store.accounts.getUser(userId);
+  // A ban revokes the user's sessions too; it is told as a ban (4403), not as a stale token.
+  if (stored?.bannedAt !== undefined) {
+    throw new DuplexError(ErrorCode.Unauthorized, "banned", CloseCode.Forbidden);
+  }
+  if (!resumed.ok) {
+    throw new DuplexError(ErrorCode.Unauthorized, resumed.reason, CloseCode.Unauthorized);
+  }
+  return { resumed, userId: resumed.userId, ...(stored && { stored }) };
+}
+
 /**
- * `hello` → `welcome`. A valid token restores its user id (and name, unless a new one is given); a bad
- * one closes with 4401 so the client signs in afresh instead of silently becoming someone new.
+ * The user's display name for this socket. An account keeps its own (renamed only through the HTTP
+ * API); a guest gets the name it asks for, or keeps its last one, unless someone else ever held it
+ * (then a suffixed one: names are never shared or handed on).
+ */
+async function displayName(
+  ctx: ServerContext,
+  userId: string,
+  stored: StoredUser | undefined,
+  asked: string | undefined,
+): Promise<string> {
+  if (stored && !stored.guest) return stored.name;
+  const wanted = asked ?? stored?.name ?? guestName();
+  if (!stored) await ctx.store.upsertUser({ id: userId, name: wanted });
+  const name = await claimName(ctx.store.accounts, userId, wanted, ctx.now());
+  if (name === undefined) throw new DuplexError(ErrorCode.Internal, "no free name; try another");
+  return name;
+}
+
+/**
+ * `hello` → `welcome`. A valid token resumes its session (a revoked, expired or replaced one closes
+ * with 4401, so the client signs in afresh instead of silently becoming someone new); no token makes
+ * a guest with a session of its own.
  */
 export async function handleHello(
   ctx: ServerContext,
@@ -40,49 +109,33 @@ export async function handleHello(
   msg: ClientMessageOf<"hello">,
 ): Promise<void> {
   if (conn.user) throw new DuplexError(ErrorCode.HelloRequired, "hello was already received");
-  const now = ctx.now();
-  let userId: string;
-  let wanted: string;
-  if (msg.token !== undefined) {
-    const check = verifyToken(ctx.config.tokenSecret, msg.token, now);
-    if (!check.ok) {
-      throw new DuplexError(
-        ErrorCode.Unauthorized,
-        `token ${check.reason}`,
-        CloseCode.Unauthorized,
-      );
-    }
-    userId = check.payload.sub;
-    wanted = msg.name ?? check.payload.name;
-    assertSocketBudget(ctx, userId);
-  } else {
-    // Each token-less hello stores a new user: a budget per address, not per socket.
-    ctx.budgets.chargeSignUp(conn.address, now);
-    userId = newUserId();
-    wanted = msg.name ?? guestName();
-  }
-  const user = ctx.online.connect(userId, wanted, conn.id);
+  const asked = askedName(msg);
+  // Each token-less hello stores a new user: a budget per address, charged before anything is stored.
+  if (msg.token === undefined) ctx.budgets.chargeSignUp(conn.address, ctx.now());
+  const { resumed, stored, userId } = await identify(ctx, msg);
+  if (msg.token !== undefined) assertSocketBudget(ctx, userId);
+  const name = await displayName(ctx, userId, stored, asked);
+  const user: User = { id: userId, name };
+  if (stored?.name !== name) await ctx.store.upsertUser(user);
+  const session = resumed ?? (await ctx.sessions.start(userId, name, GUEST_DEVICE));
+  const issued = resumed ? ctx.sessions.tokenFor(session.session, name) : session.issued;
   conn.user = user;
+  conn.sessionId = session.session.id;
+  ctx.online.connect(user, conn.id);
   const caps = grantCapabilities(msg.caps);
   if (caps.length > 0) conn.caps = new Set(caps);
-  await ctx.store.upsertUser(user);
-  const tokenExpiresAt = now + ctx.config.tokenTtlMs;
-  // The token keeps the name the user asked for, so a suffix ("Alice 2") is not carried forward.
-  const token = issueToken(ctx.config.tokenSecret, {
-    sub: userId,
-    name: wanted,
-    exp: tokenExpiresAt,
-  });
-  conn.log.info({ user: user.id, name: user.name, restored: msg.token !== undefined }, "welcome");
+  conn.log.info({ user: user.id, name, restored: resumed !== undefined }, "welcome");
   const { sendPerSecond, sendBurst } = ctx.config.limits.rate;
+  // A guest is marked only for clients that asked: a v1 reader's strict `User` refuses the field.
+  const guest = (stored?.guest ?? true) && caps.includes(Capability.Accounts);
   conn.send({
     type: "welcome",
     ...(msg.ref !== undefined && { ref: msg.ref }),
-    user,
-    token,
-    tokenExpiresAt,
+    user: guest ? { ...user, guest: true } : user,
+    token: issued.token,
+    tokenExpiresAt: issued.expiresAt,
     heartbeatMs: ctx.config.heartbeatMs,
-    serverTime: now,
+    serverTime: ctx.now(),
     protocolVersion: PROTOCOL_VERSION,
     // Announced so clients pace their outbox under it instead of being refused (0 = writes unlimited).
     // It is the user's budget, shared by all the user's sockets (and capped per address too).
@@ -90,7 +143,7 @@ export async function handleHello(
     // Only to a client that asked: a plain v1 client gets exactly the welcome it always got.
     ...(msg.caps !== undefined && { caps }),
   });
-  startTokenRefresh(ctx, conn, { sub: userId, name: wanted });
+  startTokenRefresh(ctx, conn, { sid: session.session.id, gen: issued.gen, name });
   await ctx.push.notifier.welcome(conn, user);
 }
 

@@ -37,7 +37,11 @@ export function createRequestHandler(
       sendJson(res, 200, { status: "ok" });
       return;
     }
-    const route = routes.get(path) ?? builtIn.get(path);
+    // `/a/b/*` owns every `/a/b/<x>` (a resource id in the last segment).
+    const route =
+      routes.get(path) ??
+      builtIn.get(path) ??
+      routes.get(`${path.slice(0, path.lastIndexOf("/"))}/*`);
     if (route) {
       route(req, res);
       return;

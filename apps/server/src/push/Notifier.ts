@@ -1,9 +1,8 @@
 import type { User } from "@duplex/protocol";
 import type { Connection } from "../connection/Connection.js";
 import type { Logger } from "../logger.js";
-import type { OnlineUsers } from "../session/OnlineUsers.js";
+import type { AccountStore } from "../store/AccountStore.js";
 import type { NewNotification, NotificationStore } from "../store/NotificationStore.js";
-import { nameKey } from "./mentions.js";
 import type { Audience, UserFanout } from "./UserFanout.js";
 
 /** How many unread notifications a new socket receives right after `welcome` (the latest ones). */
@@ -17,8 +16,8 @@ export const UNREAD_ON_WELCOME = 100;
 export class Notifier {
   constructor(
     private readonly store: NotificationStore,
+    private readonly accounts: Pick<AccountStore, "holders">,
     private readonly users: UserFanout,
-    private readonly online: OnlineUsers,
     private readonly log: Logger,
   ) {}
 
@@ -70,19 +69,11 @@ export class Notifier {
   }
 
   /**
-   * The user holding each name key. Several stored users may share a name (names are unique only
-   * among connected users): the one online now wins, else the newest.
+   * The user holding each name key (see nameKey). A name belongs to one user for good, so a mention
+   * or push by name reaches that user whoever is online under a look-alike.
    */
   async usersByNameKeys(keys: readonly string[]): Promise<Map<string, User>> {
-    const found = new Map<string, User>();
-    if (keys.length === 0) return found;
-    for (const user of await this.store.usersByNameKeys(keys)) {
-      const key = nameKey(user.name);
-      const held = found.get(key);
-      if (!held || (!this.online.isOnline(held.id) && this.online.isOnline(user.id))) {
-        found.set(key, user);
-      }
-    }
-    return found;
+    if (keys.length === 0) return new Map();
+    return this.accounts.holders(keys);
   }
 }

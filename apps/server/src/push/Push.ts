@@ -1,7 +1,7 @@
 import type { Broker } from "../broker/Broker.js";
 import type { Connection } from "../connection/Connection.js";
 import type { Logger } from "../logger.js";
-import type { OnlineUsers } from "../session/OnlineUsers.js";
+import type { AccountStore } from "../store/AccountStore.js";
 import type { NotificationStore } from "../store/NotificationStore.js";
 import { Notifier } from "./Notifier.js";
 import { MessageRate } from "./stats/MessageRate.js";
@@ -23,7 +23,7 @@ export interface PushDeps {
   broker: Broker;
   connections: ReadonlySet<Connection>;
   notifications: NotificationStore;
-  online: OnlineUsers;
+  accounts: AccountStore;
   log: Logger;
   now(): number;
   /** With Redis, the stats topic sums every live node's sample (issue 10). @default this node only */
@@ -49,7 +49,7 @@ export async function startPush(deps: PushDeps): Promise<Push> {
   const stats = new StatsTicker(source, log, deps.now);
   return {
     users,
-    notifier: new Notifier(deps.notifications, users, deps.online, log),
+    notifier: new Notifier(deps.notifications, deps.accounts, users, log),
     stats,
     messageRate,
     close: async () => {

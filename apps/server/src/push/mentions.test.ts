@@ -31,9 +31,11 @@ describe("mentions", () => {
     expect(mentioned("@bob @ann @Bob")).toEqual(["Bob", "Ann"]);
   });
 
-  it("matches non-ASCII letters exactly and ASCII ones case-insensitively", () => {
+  it("compares names by their key: any case, width or look-alike letter reaches the holder", () => {
     expect(mentioned("@zoë")).toEqual(["Zoë"]);
-    expect(mentioned("@ZOË")).toEqual([]);
+    expect(mentioned("@ZOË")).toEqual(["Zoë"]);
+    expect(mentioned("@\u0412ob")).toEqual(["Bob"]); // Cyrillic В
+    expect(mentioned("@ｂｏｂ")).toEqual(["Bob"]);
   });
 
   it("ignores unknown names and a bare @", () => {

@@ -1,11 +1,13 @@
 import { LIMITS, type User } from "@duplex/protocol";
+import { nameKey } from "../names/nameKey.js";
 
 /**
  * The mention rule (documented in the server README):
  * - `@` starts a mention only at the start of the text or after a non-word character (so
  *   `mail@alice` is no mention);
- * - it is followed by the display name of a known user, compared case-insensitively for ASCII
- *   letters (SQLite's `lower()`, so the look-up is indexed);
+ * - it is followed by a name some user holds, compared by its key (nameKey: case, width and
+ *   look-alike letters do not matter); a name belongs to one user for good, so `@alice` always
+ *   reaches the same id whoever is online;
  * - names may contain spaces, so the longest known name wins (`@Ann Lee` → "Ann Lee" over "Ann");
  * - the name must end at a word boundary (`@Bobby` does not mention "Bob"; `@Bob's` does).
  */
@@ -16,10 +18,7 @@ export const MAX_MENTIONS_PER_MESSAGE = 20;
 
 const isWordChar = (ch: string | undefined) => ch !== undefined && WORD_CHAR.test(ch);
 
-/** A name's look-up key: lower case for ASCII letters only, exactly as SQLite's `lower()`. */
-export function nameKey(name: string): string {
-  return name.replace(/[A-Z]/g, (c) => c.toLowerCase());
-}
+export { nameKey };
 
 /**
  * For each mention site in `text`, the keys a name there could have, longest first. A candidate is

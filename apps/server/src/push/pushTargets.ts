@@ -1,4 +1,4 @@
-import { dmParticipants, isDmRoom, type PushNotificationRequest } from "@duplex/protocol";
+import { UserId, dmParticipants, isDmRoom, type PushNotificationRequest } from "@duplex/protocol";
 import type { Presence } from "../presence/Presence.js";
 import type { Store } from "../store/Store.js";
 import { nameKey } from "./mentions.js";
@@ -18,7 +18,8 @@ export interface TargetDeps {
 /**
  * Who a push API target means (documented in the server README):
  * - `"all"`: every user the store knows, so offline users find it on their next connect;
- * - `{user}`: the user of that name (as for mentions: the one online now, else the newest);
+ * - `{user}`: the user with that id, else the user holding that name (compared by nameKey; a name
+ *   belongs to one user for good, so whoever is online under a look-alike never receives it);
  * - `{room}`: everyone who has written in the room plus everyone online in it now; a DM room
  *   only ever reaches its two participants.
  * An unknown user or room is an error (the API answers 404).
@@ -26,6 +27,9 @@ export interface TargetDeps {
 export async function resolveTarget(deps: TargetDeps, to: PushTarget): Promise<ResolvedTarget> {
   if (to === "all") return { ok: true, audience: "all" };
   if ("user" in to) {
+    if (UserId.safeParse(to.user).success && (await deps.store.getUser(to.user))) {
+      return { ok: true, audience: [to.user] };
+    }
     const user = (await deps.notifier.usersByNameKeys([nameKey(to.user)])).get(nameKey(to.user));
     return user
       ? { ok: true, audience: [user.id] }

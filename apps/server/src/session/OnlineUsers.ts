@@ -1,34 +1,25 @@
 import type { User } from "@duplex/protocol";
-import { allocateName } from "./names.js";
 
 /**
- * Users with at least one open, welcomed socket on this node, and the names they hold. Name uniqueness
- * is per node for now; a multi-node deployment moves this behind the presence seam.
+ * Users with at least one open, welcomed socket on this node. Names are not decided here: a name
+ * belongs to one user for good (the store's `names`), whether online or not.
  */
 export class OnlineUsers {
   // Most users hold one socket: its id alone, a Set only from the second (issue 8: a Set per idle
   // connection costs ~100 bytes).
   readonly #sockets = new Map<string, string | Set<string>>();
   readonly #users = new Map<string, User>();
-  /** lower-cased name → user id */
-  readonly #names = new Map<string, string>();
 
-  /** Registers a socket of `userId` wanting `wanted`; returns the user with the name it got. */
-  connect(userId: string, wanted: string, connId: string): User {
-    const previous = this.#users.get(userId);
-    const name = allocateName(wanted, userId, this.#names);
-    if (previous && previous.name !== name) this.#names.delete(previous.name.toLowerCase());
-    const user = { id: userId, name };
-    this.#users.set(userId, user);
-    this.#names.set(name.toLowerCase(), userId);
-    const sockets = this.#sockets.get(userId);
-    if (sockets === undefined) this.#sockets.set(userId, connId);
+  /** Registers a socket of `user` (its latest name wins). */
+  connect(user: User, connId: string): void {
+    this.#users.set(user.id, user);
+    const sockets = this.#sockets.get(user.id);
+    if (sockets === undefined) this.#sockets.set(user.id, connId);
     else if (typeof sockets !== "string") sockets.add(connId);
-    else if (sockets !== connId) this.#sockets.set(userId, new Set([sockets, connId]));
-    return user;
+    else if (sockets !== connId) this.#sockets.set(user.id, new Set([sockets, connId]));
   }
 
-  /** Forgets one socket; the user's name is free again once its last socket is gone. */
+  /** Forgets one socket; the user is offline here once its last socket is gone. */
   disconnect(userId: string, connId: string): void {
     const sockets = this.#sockets.get(userId);
     if (sockets === undefined) return;
@@ -41,9 +32,7 @@ export class OnlineUsers {
       if (only !== undefined) return;
     }
     this.#sockets.delete(userId);
-    const user = this.#users.get(userId);
     this.#users.delete(userId);
-    if (user) this.#names.delete(user.name.toLowerCase());
   }
 
   /** Open welcomed sockets of the user on this node. */

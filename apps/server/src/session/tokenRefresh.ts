@@ -1,12 +1,18 @@
+import { CloseCode } from "@duplex/protocol";
 import type { Connection } from "../connection/Connection.js";
 import type { ServerContext } from "../context.js";
-import { issueToken } from "./tokens.js";
+import { REFRESH_AT } from "./Sessions.js";
 
-/** Share of a token's lifetime after which a live connection gets a fresh one. */
-export const REFRESH_AT = 0.8;
+export { REFRESH_AT };
+
+interface Claims {
+  sid: string;
+  gen: number;
+  name: string;
+}
 
 interface Due {
-  claims: { sub: string; name: string };
+  claims: Claims;
   dueAt: number;
 }
 
@@ -21,7 +27,7 @@ class RefreshSweep {
 
   constructor(private readonly ctx: ServerContext) {}
 
-  add(conn: Connection, claims: Due["claims"]): void {
+  add(conn: Connection, claims: Claims): void {
     this.#due.delete(conn);
     this.#due.set(conn, { claims, dueAt: this.ctx.now() + this.#intervalMs() });
     if (this.#timer === undefined) this.#arm();
@@ -53,17 +59,26 @@ class RefreshSweep {
       if (due.dueAt > now) break;
       this.#due.delete(conn);
       if (conn.closed) continue;
-      this.#refresh(conn, due.claims, now);
-      this.#due.set(conn, { claims: due.claims, dueAt: now + this.#intervalMs() });
+      this.#due.set(conn, due);
+      due.dueAt = now + this.#intervalMs();
+      void conn.enqueue(() => this.#refresh(conn, due));
     }
     this.#arm();
   }
 
-  #refresh(conn: Connection, claims: Due["claims"], now: number): void {
-    const expiresAt = now + this.ctx.config.tokenTtlMs;
-    const token = issueToken(this.ctx.config.tokenSecret, { ...claims, exp: expiresAt });
-    conn.send({ type: "token", token, expiresAt });
-    conn.log.debug({ expiresAt }, "token refreshed");
+  // In the socket's queue, so the `token` frame keeps its place among replies.
+  async #refresh(conn: Connection, due: Due): Promise<void> {
+    if (conn.closed) return;
+    const { sid, gen, name } = due.claims;
+    const issued = await this.ctx.sessions.refresh(sid, gen, conn.user?.name ?? name);
+    if (!issued) {
+      // Revoked or over meanwhile (the revocation broadcast may have been lost): sign in again.
+      conn.closeConnection(CloseCode.Unauthorized);
+      return;
+    }
+    due.claims = { ...due.claims, gen: issued.gen };
+    conn.send({ type: "token", token: issued.token, expiresAt: issued.expiresAt });
+    conn.log.debug({ expiresAt: issued.expiresAt }, "token refreshed");
   }
 }
 
@@ -79,15 +94,12 @@ function sweepOf(ctx: ServerContext): RefreshSweep {
 }
 
 /**
- * Keeps a long-lived connection's identity alive: at 80% of each token's lifetime the server pushes a
- * fresh `token`, so a reconnect after several lifetimes still resumes as the same user. The socket's
- * close path must call `stopTokenRefresh`.
+ * Keeps a long-lived connection's identity alive: at 80% of each token's lifetime the session moves
+ * to its next generation and the server pushes that `token`, so a reconnect after several lifetimes
+ * still resumes as the same user (up to the session's absolute end). The socket's close path must
+ * call `stopTokenRefresh`.
  */
-export function startTokenRefresh(
-  ctx: ServerContext,
-  conn: Connection,
-  claims: { sub: string; name: string },
-): void {
+export function startTokenRefresh(ctx: ServerContext, conn: Connection, claims: Claims): void {
   sweepOf(ctx).add(conn, claims);
 }
 

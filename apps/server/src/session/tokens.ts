@@ -2,8 +2,20 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import { Name, UserId } from "@duplex/protocol";
 import { z } from "zod";
 
-/** What a session token asserts: this user id, last seen under this name, valid until `exp` (ms). */
-export const TokenPayload = z.strictObject({ sub: UserId, name: Name, exp: z.number().int() });
+/** Session ids: `s_` + 22 url-safe characters (16 random bytes). */
+export const SessionId = z.string().regex(/^s_[A-Za-z0-9_-]{22}$/);
+
+/**
+ * What a session token asserts: this user id, last seen under this name, valid until `exp` (ms), for
+ * session `sid` at refresh generation `gen`. Tokens issued before sessions existed have neither.
+ */
+export const TokenPayload = z.strictObject({
+  sub: UserId,
+  name: Name,
+  exp: z.number().int(),
+  sid: SessionId.optional(),
+  gen: z.number().int().positive().optional(),
+});
 export type TokenPayload = z.infer<typeof TokenPayload>;
 
 export type TokenCheck = { ok: true; payload: TokenPayload } | { ok: false; reason: string };

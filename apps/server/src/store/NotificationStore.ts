@@ -1,4 +1,4 @@
-import type { Notification, User } from "@duplex/protocol";
+import type { Notification } from "@duplex/protocol";
 
 /** A notification before it is stored for its recipients (always unread then). */
 export type NewNotification = Omit<Notification, "read">;
@@ -22,11 +22,6 @@ export interface NotificationStore {
    * `ids` is undefined. Returns the given ids that belong to the user (read now), `[]` for all.
    */
   markRead(userId: string, ids?: readonly string[]): Promise<string[]>;
-  /**
-   * Users whose name matches one of `keys` (ASCII-lower-cased names, see `nameKey`), newest first.
-   * Names are unique only among connected users, so a key may match several stored users.
-   */
-  usersByNameKeys(keys: readonly string[]): Promise<User[]>;
   /** Users who have written in `room`: with the online members, the audience of a room push. */
   roomAuthors(room: string): Promise<string[]>;
 }

@@ -1,4 +1,4 @@
-import type { Notification, User } from "@duplex/protocol";
+import type { Notification } from "@duplex/protocol";
 import type Database from "better-sqlite3";
 import type { NewNotification, NotificationStore } from "./NotificationStore.js";
 import { notificationValues, toNotification, type NotificationRow } from "./rows.js";
@@ -66,11 +66,6 @@ export class SqliteNotificationStore implements NotificationStore {
         (list) =>
           `UPDATE notifications SET read = 1 WHERE user_id = ? AND id IN (${list}) RETURNING id`,
       ),
-      usersByNameKeys: new ListStatements<string[], User>(
-        db,
-        (list) =>
-          `SELECT id, name FROM users WHERE lower(name) IN (${list}) ORDER BY created_at DESC`,
-      ),
     };
     this.#addTx = db.transaction((n: NewNotification, userIds: readonly string[]): string[] => {
       const values = notificationValues(n);
@@ -110,15 +105,6 @@ export class SqliteNotificationStore implements NotificationStore {
       return owned;
     });
     return run.immediate();
-  }
-
-  async usersByNameKeys(keys: readonly string[]): Promise<User[]> {
-    const users: User[] = [];
-    for (const part of chunks([...new Set(keys)])) {
-      const rows = this.#stmt.usersByNameKeys.for(part.length).all(...part);
-      users.push(...rows);
-    }
-    return users;
   }
 
   async roomAuthors(room: string): Promise<string[]> {

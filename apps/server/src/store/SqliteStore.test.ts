@@ -7,6 +7,7 @@ import type { CheckpointReport } from "./walCheckpointer.js";
 import { notificationStoreContract } from "./notificationStoreContract.js";
 import { savedRoomsContract } from "./savedRoomsContract.js";
 import { storeContract } from "./storeContract.js";
+import { accountStoreContract } from "./accountStoreContract.js";
 
 const dir = mkdtempSync(join(tmpdir(), "duplex-store-"));
 let n = 0;
@@ -16,6 +17,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 storeContract("SqliteStore", async () => new SqliteStore(freshPath()));
 notificationStoreContract("SqliteStore", async () => new SqliteStore(freshPath()));
 savedRoomsContract("SqliteStore", async () => new SqliteStore(freshPath()));
+accountStoreContract("SqliteStore", async () => new SqliteStore(freshPath()));
 
 describe("SqliteStore", () => {
   it("keeps messages and the room epoch across reopening the same file", async () => {

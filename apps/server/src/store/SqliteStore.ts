@@ -5,6 +5,8 @@ import type { EditInput, MessageChangeInput, MessageChangeResult } from "./messa
 import type { NotificationStore } from "./NotificationStore.js";
 import { SqliteMessageEdits } from "./SqliteMessageEdits.js";
 import { SqliteNotificationStore } from "./SqliteNotificationStore.js";
+import { SqliteAccountStore } from "./SqliteAccountStore.js";
+import type { AccountStore } from "./AccountStore.js";
 import { MESSAGE_COLUMNS, toMessage, toRoom, type MessageRow, type RoomRow } from "./rows.js";
 import type {
   AppendInput,
@@ -55,6 +57,7 @@ export class SqliteStore implements Store {
   readonly #edits: SqliteMessageEdits;
   readonly notifications: NotificationStore;
   readonly savedRooms: SavedRooms;
+  readonly accounts: AccountStore;
   readonly #checkpointer: WalCheckpointer | undefined;
 
   constructor(path: string, options: SqliteStoreOptions = {}) {
@@ -72,6 +75,7 @@ export class SqliteStore implements Store {
     const db = this.#db;
     this.notifications = new SqliteNotificationStore(db);
     this.savedRooms = new SqliteSavedRooms(db);
+    this.accounts = new SqliteAccountStore(db);
     this.#stmt = {
       upsertUser: db.prepare(
         `INSERT INTO users (id, name, created_at) VALUES (?, ?, ?)
@@ -105,7 +109,8 @@ export class SqliteStore implements Store {
         `UPDATE rooms SET seq = seq + 1 WHERE name = ? RETURNING seq`,
       ),
       insertMessage: db.prepare(
-        `INSERT INTO messages (room, seq, id, user_id, cid, text, ts) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO messages (room, seq, id, user_id, cid, text, ts, author_name)
+         VALUES (?, ?, ?, ?, ?, ?, ?, COALESCE(?, (SELECT name FROM users WHERE id = ?)))`,
       ),
       byCid: db.prepare<[string, string], MessageRow>(
         `SELECT ${MESSAGE_COLUMNS} ${FROM_MESSAGES} WHERE m.user_id = ? AND m.cid = ?`,
@@ -146,6 +151,8 @@ export class SqliteStore implements Store {
         input.cid,
         input.text,
         input.ts,
+        input.userName ?? null,
+        input.userId,
       );
       const row = this.#stmt.bySeq.get(input.room, next.seq);
       if (!row) throw new Error("appended message not found");

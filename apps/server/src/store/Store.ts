@@ -1,4 +1,5 @@
 import type { ChatMessage, User } from "@duplex/protocol";
+import type { AccountStore } from "./AccountStore.js";
 import type { EditInput, MessageChangeInput, MessageChangeResult } from "./messageEdits.js";
 import type { NotificationStore } from "./NotificationStore.js";
 import type { SavedRooms } from "./SavedRooms.js";
@@ -23,6 +24,11 @@ export interface RoomQuery {
 export interface AppendInput {
   room: string;
   userId: string;
+  /**
+   * The author's display name now, kept with the message for good. Absent: the name the users
+   * table holds at the time of the append.
+   */
+  userName?: string;
   cid: string;
   text: string;
   /** Server-assigned id and time, used only if the message is new. */
@@ -83,6 +89,8 @@ export interface Store {
   deleteMessagesBefore(ts: number, limit: number): Promise<number>;
   /** The DM rooms `userId` takes part in, by name. */
   listDmRooms(userId: string): Promise<RoomState[]>;
+  /** Names, accounts and sign-in sessions, in the same database. */
+  readonly accounts: AccountStore;
   /** Per-user notifications (the push issue), in the same database. */
   readonly notifications: NotificationStore;
   /** Each user's joined rooms and the one on screen, across disconnects, in the same database. */

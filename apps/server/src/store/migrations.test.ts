@@ -33,3 +33,39 @@ describe("migrations", () => {
     await store.close();
   });
 });
+
+describe("migrations 3 and 4", () => {
+  it("keeps each message's author name and gives a shared name to its newest user", async () => {
+    const path = join(dir, "v2.db");
+    const db = new Database(path);
+    db.exec(`CREATE TABLE migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL,
+      applied_at INTEGER NOT NULL)`);
+    for (const m of MIGRATIONS.slice(0, 2)) {
+      db.exec(m.sql);
+      db.prepare(`INSERT INTO migrations VALUES (?, ?, 0)`).run(m.id, m.name);
+    }
+    db.prepare(`INSERT INTO users VALUES ('u_old', 'Ann', 1), ('u_new', 'ann', 2)`).run();
+    db.prepare(`INSERT INTO rooms VALUES ('general', 'e', 1, 0)`).run();
+    db.prepare(
+      `INSERT INTO messages (room, seq, id, user_id, cid, text, ts) VALUES
+       ('general', 1, 'm_1', 'u_old', 'c1', 'hello', 5)`,
+    ).run();
+    db.close();
+
+    const store = new SqliteStore(path);
+    expect((await store.page("general", 10)).messages[0]?.from).toEqual({
+      id: "u_old",
+      name: "Ann",
+    });
+    expect(await store.accounts.holders(["ann"])).toEqual(
+      new Map([["ann", { id: "u_new", name: "ann" }]]),
+    );
+    expect(await store.accounts.getUser("u_old")).toEqual({
+      id: "u_old",
+      name: "Ann",
+      guest: true,
+      role: "member",
+    });
+    await store.close();
+  });
+});

@@ -1,8 +1,16 @@
+import type Database from "better-sqlite3";
+import { backfillNames } from "./backfillNames.js";
+
 /**
  * Schema migrations, applied in order and recorded in `migrations`. Append new ones; never edit one
- * that has shipped.
+ * that has shipped. `after` runs in the same transaction, for data only code can compute.
  */
-export const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = [
+export const MIGRATIONS: readonly {
+  id: number;
+  name: string;
+  sql: string;
+  after?: (db: Database.Database) => void;
+}[] = [
   {
     id: 1,
     name: "initial",
@@ -91,6 +99,57 @@ export const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = 
         opened_at INTEGER,
         PRIMARY KEY (user_id, room)
       ) WITHOUT ROWID;
+    `,
+  },
+  {
+    id: 4,
+    name: "authors and names",
+    // A message keeps the name its author had when it was sent (a rename never rewrites history);
+    // a name, compared by its key (nameKey), belongs to the first user who held it, for good.
+    sql: `
+      ALTER TABLE messages ADD COLUMN author_name TEXT;
+      UPDATE messages SET author_name = (SELECT name FROM users WHERE users.id = messages.user_id);
+      CREATE TABLE names (
+        key TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users(id),
+        name TEXT NOT NULL,
+        bound_at INTEGER NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX names_user ON names(user_id);
+    `,
+    after: (db) => backfillNames(db),
+  },
+  {
+    id: 5,
+    name: "accounts and sessions",
+    // A token names a session; revoking the row ends every token of it. `gen` counts refreshes: the
+    // previous generation stays valid until `prev_gen_until` (tabs sharing one stored token).
+    sql: `
+      ALTER TABLE users ADD COLUMN guest INTEGER NOT NULL DEFAULT 1;
+      ALTER TABLE users ADD COLUMN password_hash TEXT;
+      ALTER TABLE users ADD COLUMN role TEXT NOT NULL DEFAULT 'member';
+      ALTER TABLE users ADD COLUMN banned_at INTEGER;
+      CREATE TABLE audit (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        ts INTEGER NOT NULL,
+        actor_id TEXT NOT NULL,
+        action TEXT NOT NULL,
+        target_id TEXT NOT NULL,
+        detail TEXT NOT NULL
+      );
+      CREATE TABLE sessions (
+        id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users(id),
+        device TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        last_seen_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        revoked_at INTEGER,
+        gen INTEGER NOT NULL,
+        gen_at INTEGER NOT NULL,
+        prev_gen_until INTEGER NOT NULL
+      );
+      CREATE INDEX sessions_user ON sessions(user_id, created_at);
     `,
   },
 ];

@@ -5,7 +5,7 @@ import type { RoomState } from "./Store.js";
 // Row shapes and row → message mapping shared by SqliteStore and PostgresStore, so both build the
 // very same objects (SQLite returns booleans as 0/1, Postgres as true/false).
 
-/** A `messages` row joined with its author's name, as every message query selects it. */
+/** A `messages` row with the name its author had when it was sent, as every message query selects it. */
 export interface MessageRow {
   room: string;
   seq: number;
@@ -26,8 +26,10 @@ export interface RoomRow {
 }
 
 /** The columns of {@link MessageRow} from `messages m` joined with `users u`. */
-export const MESSAGE_COLUMNS = `m.room, m.seq, m.id, m.user_id, u.name AS user_name, m.cid, m.text,
-  m.ts, m.edited_at, m.deleted`;
+// A row written without an author name (a direct insert by a tool or an older node) falls back to
+// the author's current name.
+export const MESSAGE_COLUMNS = `m.room, m.seq, m.id, m.user_id, COALESCE(m.author_name, u.name) AS
+  user_name, m.cid, m.text, m.ts, m.edited_at, m.deleted`;
 
 export function toMessage(row: MessageRow): ChatMessage {
   const message: ChatMessage = {

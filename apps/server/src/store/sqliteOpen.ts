@@ -36,6 +36,7 @@ function migrate(db: Database.Database): void {
     if (applied.has(m.id)) continue;
     db.transaction(() => {
       db.exec(m.sql);
+      m.after?.(db);
       record.run(m.id, m.name, Date.now());
     })();
   }

@@ -1,6 +1,7 @@
 import { CLOSE_REASONS, CloseCode, ErrorCode, LOCAL_CLOSE_CODES, isRetryable } from "../codes.js";
 import { LIMITS } from "../limits.js";
 import { PROTOCOL_VERSION, SUBPROTOCOL, WS_PATH } from "../version.js";
+import { authApiSpec } from "./authApiSpec.js";
 import { type JsonSchema, messageSchemas, pushApiSchemas } from "./jsonSchemas.js";
 
 /** Options for {@link buildAsyncApiDocument}. */
@@ -37,6 +38,7 @@ export function buildAsyncApiDocument(options: AsyncApiOptions = {}): JsonSchema
   const clientKeys = Object.keys(client);
   const serverKeys = Object.keys(server);
   const push = pushApiSchemas();
+  const auth = authApiSpec();
 
   const closeCodes = Object.values(CloseCode).map((code) => ({
     code,
@@ -71,7 +73,7 @@ export function buildAsyncApiDocument(options: AsyncApiOptions = {}): JsonSchema
       http: {
         host,
         protocol: "http",
-        description: "HTTP API of the same server (push from other backends).",
+        description: "HTTP API of the same server (accounts and sessions; push from other backends).",
       },
     },
     channels: {
@@ -105,6 +107,7 @@ export function buildAsyncApiDocument(options: AsyncApiOptions = {}): JsonSchema
           response: { $ref: "#/components/messages/http.pushNotificationAccepted" },
         },
       },
+      ...auth.channels,
     },
     operations: {
       clientSends: {
@@ -130,6 +133,7 @@ export function buildAsyncApiDocument(options: AsyncApiOptions = {}): JsonSchema
           messages: [{ $ref: "#/channels/pushNotifications/messages/response" }],
         },
       },
+      ...auth.operations,
     },
     components: {
       messages: {
@@ -145,6 +149,7 @@ export function buildAsyncApiDocument(options: AsyncApiOptions = {}): JsonSchema
           contentType: "application/json",
           payload: push.response,
         },
+        ...auth.messages,
       },
     },
   };

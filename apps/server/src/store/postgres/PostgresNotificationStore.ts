@@ -1,4 +1,4 @@
-import type { Notification, User } from "@duplex/protocol";
+import type { Notification } from "@duplex/protocol";
 import type pg from "pg";
 import type { NewNotification, NotificationStore } from "../NotificationStore.js";
 import { notificationValues, toNotification, type NotificationRow } from "../rows.js";
@@ -20,9 +20,6 @@ const UNREAD_SQL = `SELECT * FROM (SELECT id, kind, title, body, level, ts, read
     link_message_id, link_seq FROM notifications WHERE user_id = $1 AND NOT read
     ORDER BY ts DESC, link_seq DESC NULLS LAST, id DESC LIMIT $2) latest
   ORDER BY ts ASC, link_seq ASC NULLS FIRST, id ASC`;
-
-/** The same ASCII-only fold as `nameKey` and SQLite's lower(); matches the users_name_key index. */
-const NAME_KEY_SQL = `translate(name, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')`;
 
 /** {@link NotificationStore} on the {@link PostgresStore}'s pool. */
 export class PostgresNotificationStore implements NotificationStore {
@@ -70,16 +67,6 @@ export class PostgresNotificationStore implements NotificationStore {
     );
     const owned = new Set(rows.map((r) => r.id));
     return wanted.filter((id) => owned.has(id));
-  }
-
-  async usersByNameKeys(keys: readonly string[]): Promise<User[]> {
-    const wanted = [...new Set(keys)];
-    if (wanted.length === 0) return [];
-    const { rows } = await this.#pool.query<User>(
-      `SELECT id, name FROM users WHERE ${NAME_KEY_SQL} = ANY($1::text[]) ORDER BY created_at DESC`,
-      [wanted],
-    );
-    return rows;
   }
 
   async roomAuthors(room: string): Promise<string[]> {

@@ -8,7 +8,8 @@ import {
 import { notificationStoreContract } from "../notificationStoreContract.js";
 import { savedRoomsContract } from "../savedRoomsContract.js";
 import { storeContract } from "../storeContract.js";
-import { migrate } from "./migrations.js";
+import { accountStoreContract } from "../accountStoreContract.js";
+import { PG_MIGRATIONS, migrate } from "./migrations.js";
 import { createPool } from "./pool.js";
 import { DatabaseStartError, PostgresStore } from "./PostgresStore.js";
 
@@ -30,6 +31,7 @@ describe("PostgresStore", () => {
   storeContract("PostgresStore", fresh);
   notificationStoreContract("PostgresStore", fresh);
   savedRoomsContract("PostgresStore", fresh);
+  accountStoreContract("PostgresStore", fresh);
   storeContract("PostgresStore without group commit", async () =>
     PostgresStore.open(await pg.freshDatabase(), { max: 4, groupCommit: false }),
   );
@@ -196,7 +198,7 @@ describe("PostgresStore", () => {
       const pools = [createPool(url), createPool(url), createPool(url)];
       try {
         const applied = await Promise.all(pools.map((pool) => migrate(pool)));
-        expect(applied.flat()).toEqual([1]);
+        expect(applied.flat()).toEqual(PG_MIGRATIONS.map((m) => m.id));
         expect(await migrate(pools[0]!)).toEqual([]);
       } finally {
         await Promise.all(pools.map((pool) => pool.end()));

@@ -16,6 +16,8 @@ import type { GroupCommitOptions } from "./GroupCommit.js";
 import { migrate } from "./migrations.js";
 import { PostgresMessages } from "./PostgresMessages.js";
 import { PostgresNotificationStore } from "./PostgresNotificationStore.js";
+import { PostgresAccountStore } from "./PostgresAccountStore.js";
+import type { AccountStore } from "../AccountStore.js";
 import { redactUrl } from "./databaseUrl.js";
 import { createPool, type PoolOptions } from "./pool.js";
 import { DatabaseStartError, fromPostgresError } from "../storeErrors.js";
@@ -46,6 +48,7 @@ export class PostgresStore implements Store {
   readonly #messages: PostgresMessages;
   readonly notifications: NotificationStore;
   readonly savedRooms: SavedRooms;
+  readonly accounts: AccountStore;
   #closed: Promise<void> | undefined;
 
   private constructor(pool: pg.Pool, options: PostgresStoreOptions) {
@@ -58,6 +61,7 @@ export class PostgresStore implements Store {
     );
     this.notifications = new PostgresNotificationStore(pool);
     this.savedRooms = new PostgresSavedRooms(pool);
+    this.accounts = new PostgresAccountStore(pool);
   }
 
   /**

@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { nameKey } from "../../names/nameKey.js";
 
 /**
  * Postgres schema migrations, applied in order and recorded in `migrations`. Append new ones; never
@@ -8,7 +9,13 @@ import type pg from "pg";
  * Names and rooms are `COLLATE "C"`: byte order as in SQLite, whatever locale the cluster was created
  * with, so `listRooms` sorts alike and the DM-prefix range scan uses the primary key.
  */
-export const PG_MIGRATIONS: readonly { id: number; name: string; sql: string }[] = [
+export const PG_MIGRATIONS: readonly {
+  id: number;
+  name: string;
+  sql: string;
+  /** Runs in the same transaction, for data only code can compute. */
+  after?: (client: pg.PoolClient) => Promise<void>;
+}[] = [
   {
     id: 1,
     name: "initial",
@@ -72,6 +79,61 @@ export const PG_MIGRATIONS: readonly { id: number; name: string; sql: string }[]
       );
     `,
   },
+  {
+    id: 3,
+    name: "authors, names, accounts and sessions",
+    // SQLite's migrations 4 and 5: a message keeps its author's name as sent; a name (by its key)
+    // belongs to the first user who held it, for good; tokens name a revocable session.
+    sql: `
+      ALTER TABLE messages ADD COLUMN author_name TEXT;
+      UPDATE messages m SET author_name = u.name FROM users u WHERE u.id = m.user_id;
+      CREATE TABLE names (
+        key TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users(id),
+        name TEXT NOT NULL,
+        bound_at BIGINT NOT NULL
+      );
+      CREATE INDEX names_user ON names(user_id);
+      ALTER TABLE users ADD COLUMN guest BOOLEAN NOT NULL DEFAULT true;
+      ALTER TABLE users ADD COLUMN password_hash TEXT;
+      ALTER TABLE users ADD COLUMN role TEXT NOT NULL DEFAULT 'member';
+      ALTER TABLE users ADD COLUMN banned_at BIGINT;
+      CREATE TABLE audit (
+        seq BIGSERIAL PRIMARY KEY,
+        ts BIGINT NOT NULL,
+        actor_id TEXT NOT NULL,
+        action TEXT NOT NULL,
+        target_id TEXT NOT NULL,
+        detail TEXT NOT NULL
+      );
+      CREATE TABLE sessions (
+        id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users(id),
+        device TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        last_seen_at BIGINT NOT NULL,
+        expires_at BIGINT NOT NULL,
+        revoked_at BIGINT,
+        gen INTEGER NOT NULL,
+        gen_at BIGINT NOT NULL,
+        prev_gen_until BIGINT NOT NULL
+      );
+      CREATE INDEX sessions_user ON sessions(user_id, created_at);
+    `,
+    after: async (client) => {
+      const { rows } = await client.query<{ id: string; name: string }>(
+        `SELECT id, name FROM users ORDER BY created_at DESC`,
+      );
+      const now = Date.now();
+      for (const user of rows) {
+        await client.query(
+          `INSERT INTO names (key, user_id, name, bound_at) VALUES ($1, $2, $3, $4)
+           ON CONFLICT DO NOTHING`,
+          [nameKey(user.name), user.id, user.name, now],
+        );
+      }
+    },
+  },
 ];
 
 // Any constant shared by every node: the advisory lock that serializes migrations between them.
@@ -97,6 +159,7 @@ export async function migrate(pool: pg.Pool): Promise<number[]> {
     for (const m of PG_MIGRATIONS) {
       if (applied.has(m.id)) continue;
       await client.query(m.sql);
+      if (m.after) await m.after(client);
       await client.query("INSERT INTO migrations (id, name, applied_at) VALUES ($1, $2, $3)", [
         m.id,
         m.name,

@@ -1,0 +1,44 @@
+import { randomBytes } from "node:crypto";
+import { LIMITS } from "@duplex/protocol";
+import type { AccountStore } from "../store/AccountStore.js";
+import { nameKey } from "./nameKey.js";
+
+/** Suffixes tried in order (" 2" … " 9") before a random one. */
+const NUMBERED = 8;
+const RANDOM_TRIES = 4;
+
+function withSuffix(wanted: string, suffix: string): string {
+  return `${wanted.slice(0, LIMITS.maxNameLength - suffix.length).trimEnd()}${suffix}`;
+}
+
+/**
+ * Gives `userId` the display name `wanted` if nobody else ever held it (compared by nameKey, so no
+ * look-alike either), else the first free of "wanted 2" … "wanted 9", then a random suffix. A name
+ * once given stays bound to its user for good: nobody else can appear under it later.
+ * @returns the name the user got, or undefined when even random suffixes were taken (never in practice)
+ */
+export async function claimName(
+  accounts: Pick<AccountStore, "bindName">,
+  userId: string,
+  wanted: string,
+  now: number,
+): Promise<string | undefined> {
+  const candidates = [wanted];
+  for (let n = 2; n < 2 + NUMBERED; n++) candidates.push(withSuffix(wanted, ` ${n}`));
+  for (let i = 0; i < RANDOM_TRIES; i++) {
+    candidates.push(withSuffix(wanted, ` ${randomBytes(3).toString("hex")}`));
+  }
+  for (const name of candidates) {
+    if ((await accounts.bindName(userId, name, nameKey(name), now)) === userId) return name;
+  }
+  return undefined;
+}
+
+/** Whether `name` is free for `userId` (unbound, or bound to that user), without binding it. */
+export async function nameHolder(
+  accounts: Pick<AccountStore, "holders">,
+  name: string,
+): Promise<string | undefined> {
+  const key = nameKey(name);
+  return (await accounts.holders([key])).get(key)?.id;
+}

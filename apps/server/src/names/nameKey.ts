@@ -1,0 +1,53 @@
+import { CONFUSABLES } from "./confusablesTable.js";
+
+let table: Map<number, string> | undefined;
+
+/** The confusables table, parsed on first use (~6,300 entries). */
+function confusables(): Map<number, string> {
+  if (table) return table;
+  table = new Map();
+  for (const entry of CONFUSABLES.split(";")) {
+    const [source, target] = entry.split(":");
+    if (source === undefined || target === undefined) continue;
+    const chars = target.split(" ").map((hex) => String.fromCodePoint(parseInt(hex, 16)));
+    table.set(parseInt(source, 16), chars.join(""));
+  }
+  return table;
+}
+
+/** UTS #39 skeleton: NFD, each character replaced by its prototype, NFD again. */
+function skeleton(text: string): string {
+  const map = confusables();
+  let out = "";
+  for (const ch of text.normalize("NFD")) out += map.get(ch.codePointAt(0) ?? 0) ?? ch;
+  return out.normalize("NFD");
+}
+
+const ASCII_CAPITALS = /^[A-Z]+$/;
+
+/**
+ * Lower case, but a capital that looks like a Latin capital becomes that Latin letter's lower case
+ * first (Cyrillic `В` → `b`: lowering it to `в` would look like `ʙ` and miss `Bob`). A capital whose
+ * look-alike is not a capital (`I` looks like `l`) is just lowered, so `ALICE` stays `alice`.
+ */
+function lowerByLook(text: string): string {
+  const map = confusables();
+  let out = "";
+  for (const ch of text) {
+    const lower = ch.toLowerCase();
+    const like = lower === ch ? undefined : map.get(ch.codePointAt(0) ?? 0);
+    out += like !== undefined && ASCII_CAPITALS.test(like) ? like.toLowerCase() : lower;
+  }
+  return out;
+}
+
+/**
+ * The identity of a name: two names with one key are the same name to a reader. NFKC (so `ａｌｉｃｅ`
+ * is `alice`), case folded by look (lowerByLook), then the confusable skeleton (so Cyrillic `аlice` is
+ * `alice`, `b0b` is `bob`), lower-cased again because prototypes may be capitals (`0` → `O`), and
+ * whitespace runs as one space. Mentions, the push API and name ownership all compare by this key.
+ */
+export function nameKey(name: string): string {
+  const folded = lowerByLook(name.normalize("NFKC").trim().replace(/\s+/gu, " "));
+  return skeleton(folded).toLowerCase();
+}

@@ -1,0 +1,66 @@
+import type { CloseCode } from "@duplex/protocol";
+import type { Broker, Unsubscribe } from "../broker/Broker.js";
+import type { Connection } from "../connection/Connection.js";
+import type { Logger } from "../logger.js";
+
+const CHANNEL = "sessions:end";
+
+/** Whose sockets to close: those of some sessions (a logout) or of every session of some users (a ban). */
+export interface SessionEnd {
+  sessions?: string[];
+  users?: string[];
+  /** 4401 after a logout or revocation (sign in again), 4403 after a ban. */
+  code: typeof CloseCode.Unauthorized | typeof CloseCode.Forbidden;
+}
+
+/**
+ * Closes the live sockets of ended sessions on every node: one broker channel each node subscribes
+ * to, so a logout on node A closes the tab connected to node B (within the broker's delivery time).
+ */
+export class SessionEnder {
+  #subscription: Promise<Unsubscribe> | undefined;
+
+  constructor(
+    private readonly broker: Broker,
+    private readonly connections: ReadonlySet<Connection>,
+    private readonly log: Logger,
+  ) {}
+
+  async start(): Promise<void> {
+    this.#subscription ??= this.broker.subscribe(CHANNEL, (payload) => this.#close(payload));
+    await this.#subscription;
+  }
+
+  async stop(): Promise<void> {
+    const subscription = this.#subscription;
+    this.#subscription = undefined;
+    if (subscription) await (await subscription)();
+  }
+
+  /** Closes the matching sockets here and on every other node. */
+  async end(what: SessionEnd): Promise<void> {
+    await this.broker.publish(CHANNEL, JSON.stringify(what));
+  }
+
+  #close(payload: string): void {
+    let what: SessionEnd;
+    try {
+      what = JSON.parse(payload) as SessionEnd;
+    } catch (err) {
+      this.log.error({ err }, "undecodable session end");
+      return;
+    }
+    const sessions = new Set(what.sessions ?? []);
+    const users = new Set(what.users ?? []);
+    let closed = 0;
+    for (const conn of this.connections) {
+      const sid = conn.sessionId;
+      const user = conn.user?.id;
+      if ((sid !== undefined && sessions.has(sid)) || (user !== undefined && users.has(user))) {
+        conn.closeConnection(what.code);
+        closed += 1;
+      }
+    }
+    if (closed > 0) this.log.info({ closed, code: what.code }, "sessions ended");
+  }
+}

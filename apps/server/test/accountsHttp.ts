@@ -1,0 +1,38 @@
+import { request } from "node:http";
+
+/** One JSON call of the account API; `from` picks the local address (lockouts are per address). */
+export async function api(
+  httpUrl: string,
+  method: string,
+  path: string,
+  { body, token, from }: { body?: unknown; token?: string; from?: string } = {},
+): Promise<{ status: number; json: Record<string, unknown>; headers: Record<string, string> }> {
+  const url = new URL(path, httpUrl);
+  const text = body === undefined ? undefined : JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = request(url, {
+      method,
+      ...(from !== undefined && { localAddress: from }),
+      headers: {
+        ...(text !== undefined && { "content-type": "application/json" }),
+        ...(token !== undefined && { authorization: `Bearer ${token}` }),
+      },
+    });
+    req.on("response", (res) => {
+      let data = "";
+      res.setEncoding("utf8");
+      res.on("data", (chunk: string) => (data += chunk));
+      res.on("end", () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          json: data === "" ? {} : (JSON.parse(data) as Record<string, unknown>),
+          headers: res.headers as Record<string, string>,
+        }),
+      );
+    });
+    req.on("error", reject);
+    req.end(text);
+  });
+}
+
+export const GOOD_PASSWORD = "violet-kettle-harbour-19";

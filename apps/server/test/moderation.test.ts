@@ -1,0 +1,110 @@
+import { CloseCode, type User } from "@duplex/protocol";
+import { describe, expect, it } from "vitest";
+import { TestClient, startTestServer, tempDb } from "./helpers.js";
+import { GOOD_PASSWORD, api } from "./accountsHttp.js";
+
+async function account(httpUrl: string, name: string): Promise<{ user: User; token: string }> {
+  const res = await api(httpUrl, "POST", "/api/auth/register", {
+    body: { name, password: GOOD_PASSWORD },
+  });
+  expect(res.status).toBe(201);
+  return { user: res.json.user as User, token: res.json.token as string };
+}
+
+describe("roles, bans and the audit log", () => {
+  it("an admin's ban ends the user's open tab with 4403 and refuses login and hello; the audit log shows it", async () => {
+    using db = tempDb();
+    await using server = await startTestServer({ dbPath: db.path });
+    const owner = await account(server.httpUrl, "olga"); // the first account is the owner
+    const admin = await account(server.httpUrl, "adam");
+    const carol = await account(server.httpUrl, "carol");
+    const promote = await api(server.httpUrl, "POST", "/api/admin/role", {
+      token: owner.token,
+      body: { user: admin.user.id, role: "admin" },
+    });
+    expect(promote.status).toBe(204);
+
+    const tab = await TestClient.hello(server.url, { token: carol.token });
+    const banned = await api(server.httpUrl, "POST", "/api/admin/ban", {
+      token: admin.token,
+      body: { user: carol.user.id },
+    });
+    expect(banned.status).toBe(204);
+    expect((await tab.client.closed).code).toBe(CloseCode.Forbidden);
+    const login = await api(server.httpUrl, "POST", "/api/auth/login", {
+      body: { name: "carol", password: GOOD_PASSWORD },
+    });
+    expect(login.status).toBe(403);
+    using again = await TestClient.connect(server.url);
+    again.send({ type: "hello", token: carol.token });
+    expect((await again.closed).code).toBe(CloseCode.Forbidden);
+
+    const audit = await api(server.httpUrl, "GET", "/api/admin/audit", { token: owner.token });
+    expect(audit.status).toBe(200);
+    expect(audit.json.entries).toMatchObject([
+      { actor: admin.user.id, action: "ban", target: carol.user.id, detail: "carol" },
+      { actor: owner.user.id, action: "role", target: admin.user.id, detail: "admin" },
+    ]);
+
+    const unbanned = await api(server.httpUrl, "POST", "/api/admin/unban", {
+      token: admin.token,
+      body: { user: carol.user.id },
+    });
+    expect(unbanned.status).toBe(204);
+    const back = await api(server.httpUrl, "POST", "/api/auth/login", {
+      body: { name: "carol", password: GOOD_PASSWORD },
+    });
+    expect(back.status).toBe(200);
+  });
+
+  it("refuses moderation to members and guests, and upwards (an admin cannot ban the owner or an admin)", async () => {
+    using db = tempDb();
+    await using server = await startTestServer({ dbPath: db.path });
+    const owner = await account(server.httpUrl, "olga");
+    const admin = await account(server.httpUrl, "adam");
+    const admin2 = await account(server.httpUrl, "ada");
+    const member = await account(server.httpUrl, "mia");
+    for (const who of [admin, admin2]) {
+      await api(server.httpUrl, "POST", "/api/admin/role", {
+        token: owner.token,
+        body: { user: who.user.id, role: "admin" },
+      });
+    }
+    const guest = await TestClient.hello(server.url, { name: "gus" });
+    using _g = guest.client;
+    const ban = (token: string, user: string) =>
+      api(server.httpUrl, "POST", "/api/admin/ban", { token, body: { user } });
+    expect((await ban(member.token, guest.welcome.user.id)).status).toBe(403);
+    expect((await ban(guest.welcome.token, member.user.id)).status).toBe(403);
+    expect((await ban(admin.token, owner.user.id)).status).toBe(403);
+    expect((await ban(admin.token, admin2.user.id)).status).toBe(403);
+    expect((await ban(admin.token, admin.user.id)).status).toBe(403);
+    expect(
+      (
+        await api(server.httpUrl, "POST", "/api/admin/role", {
+          token: admin.token,
+          body: { user: member.user.id, role: "admin" },
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (await api(server.httpUrl, "GET", "/api/admin/audit", { token: member.token })).status,
+    ).toBe(403);
+    // A guest can be banned: its tab closes with 4403.
+    expect((await ban(admin.token, guest.welcome.user.id)).status).toBe(204);
+    expect((await guest.client.closed).code).toBe(CloseCode.Forbidden);
+  });
+
+  it("makes the account named by OWNER the owner, not the first one", async () => {
+    using db = tempDb();
+    await using server = await startTestServer({
+      dbPath: db.path,
+      accounts: { guests: true, sessionMaxAgeMs: 86_400_000, tokenGraceMs: 60_000, owner: "Boss" },
+    });
+    const first = await account(server.httpUrl, "early");
+    const boss = await account(server.httpUrl, "boss");
+    const asFirst = await api(server.httpUrl, "GET", "/api/admin/audit", { token: first.token });
+    const asBoss = await api(server.httpUrl, "GET", "/api/admin/audit", { token: boss.token });
+    expect([asFirst.status, asBoss.status]).toEqual([403, 200]);
+  });
+});

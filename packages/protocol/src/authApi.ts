@@ -1,0 +1,87 @@
+import { z } from "zod";
+import { User } from "./fields.js";
+import { Name, UserId } from "./names.js";
+
+/** The HTTP account API under `/api/auth` (JSON bodies; documented in the protocol README). */
+export const AUTH_PATHS = {
+  register: "/api/auth/register",
+  login: "/api/auth/login",
+  logout: "/api/auth/logout",
+  sessions: "/api/auth/sessions",
+  rename: "/api/auth/rename",
+} as const;
+
+/** Passwords: at least this long, and not in the server's list of common passwords. */
+export const MIN_PASSWORD_LENGTH = 10;
+/** Longer passwords are refused (400) before hashing: hashing cost must stay bounded. */
+export const MAX_PASSWORD_LENGTH = 256;
+
+export const Password = z.string().max(MAX_PASSWORD_LENGTH);
+
+/**
+ * `POST /api/auth/register`: creates an account. With `Authorization: Bearer <guest token>` the guest
+ * becomes the account (same id, same history) and `name` must be its own or free.
+ */
+export const RegisterRequest = z.strictObject({ name: Name, password: Password });
+export type RegisterRequest = z.infer<typeof RegisterRequest>;
+
+/** `POST /api/auth/login`. */
+export const LoginRequest = z.strictObject({ name: Name, password: Password });
+export type LoginRequest = z.infer<typeof LoginRequest>;
+
+/** Answer of register (201) and login (200): the account and a session token for `hello {token}`. */
+export const AuthResponse = z.object({
+  user: User,
+  token: z.string(),
+  tokenExpiresAt: z.number().int(),
+});
+export type AuthResponse = z.infer<typeof AuthResponse>;
+
+/** `POST /api/auth/rename` (Bearer): an account's new display name; history keeps the old one. */
+export const RenameRequest = z.strictObject({ name: Name });
+export type RenameRequest = z.infer<typeof RenameRequest>;
+
+/** One device the user is signed in on, in `GET /api/auth/sessions`. */
+export const SessionInfo = z.object({
+  id: z.string(),
+  device: z.string(),
+  createdAt: z.number().int(),
+  lastSeenAt: z.number().int(),
+  expiresAt: z.number().int(),
+  /** The session of the token that asked. */
+  current: z.boolean(),
+});
+export type SessionInfo = z.infer<typeof SessionInfo>;
+
+export const SessionsResponse = z.object({ sessions: z.array(SessionInfo) });
+export type SessionsResponse = z.infer<typeof SessionsResponse>;
+
+/** Every error answer of the HTTP APIs. */
+export const ApiError = z.object({ error: z.string() });
+
+/** The moderation API under `/api/admin` (Bearer token of an owner or admin account). */
+export const ADMIN_PATHS = {
+  ban: "/api/admin/ban",
+  unban: "/api/admin/unban",
+  role: "/api/admin/role",
+  audit: "/api/admin/audit",
+} as const;
+
+/** `POST /api/admin/ban` / `unban`: the user, by id. */
+export const BanRequest = z.strictObject({ user: UserId });
+export type BanRequest = z.infer<typeof BanRequest>;
+
+/** `POST /api/admin/role` (owner only): make an account an admin or a member again. */
+export const RoleRequest = z.strictObject({ user: UserId, role: z.enum(["admin", "member"]) });
+export type RoleRequest = z.infer<typeof RoleRequest>;
+
+/** One moderation action in `GET /api/admin/audit` (newest first). */
+export const AuditEntry = z.object({
+  ts: z.number().int(),
+  actor: UserId,
+  action: z.enum(["ban", "unban", "role"]),
+  target: UserId,
+  detail: z.string(),
+});
+export const AuditResponse = z.object({ entries: z.array(AuditEntry) });
+export type AuditResponse = z.infer<typeof AuditResponse>;

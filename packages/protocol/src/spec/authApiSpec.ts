@@ -1,0 +1,168 @@
+import { z } from "zod";
+import {
+  ADMIN_PATHS,
+  AUTH_PATHS,
+  ApiError,
+  AuditResponse,
+  BanRequest,
+  RoleRequest,
+  AuthResponse,
+  LoginRequest,
+  RegisterRequest,
+  RenameRequest,
+  SessionsResponse,
+} from "../authApi.js";
+import { User } from "../fields.js";
+import type { JsonSchema } from "./jsonSchemas.js";
+
+function toDraft7(schema: z.ZodType, io: "input" | "output"): JsonSchema {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { target: "draft-7", io });
+  return rest;
+}
+
+interface Endpoint {
+  key: string;
+  method: "GET" | "POST" | "DELETE";
+  path: string;
+  title: string;
+  request?: z.ZodType;
+  response?: z.ZodType;
+}
+
+const ENDPOINTS: readonly Endpoint[] = [
+  {
+    key: "authRegister",
+    method: "POST",
+    path: AUTH_PATHS.register,
+    title:
+      "POST /api/auth/register → 201 {user, token, tokenExpiresAt}; 400 weak password or bad name, 409 name taken or already an account. Bearer <guest token>: the guest claims its name, keeping its id",
+    request: RegisterRequest,
+    response: AuthResponse,
+  },
+  {
+    key: "authLogin",
+    method: "POST",
+    path: AUTH_PATHS.login,
+    title:
+      "POST /api/auth/login → 200 {user, token, tokenExpiresAt}; 401 wrong name or password (alike); 429 + Retry-After after 5 failures of one name from one address or 20 from one address in 15 min",
+    request: LoginRequest,
+    response: AuthResponse,
+  },
+  {
+    key: "authLogout",
+    method: "POST",
+    path: AUTH_PATHS.logout,
+    title:
+      "POST /api/auth/logout (Bearer) → 204: the session is revoked and its sockets close with 4401 on every node",
+  },
+  {
+    key: "authSessions",
+    method: "GET",
+    path: AUTH_PATHS.sessions,
+    title: "GET /api/auth/sessions (Bearer) → 200 {sessions}: the devices signed in",
+    response: SessionsResponse,
+  },
+  {
+    key: "authRevokeSession",
+    method: "DELETE",
+    path: `${AUTH_PATHS.sessions}/{id}`,
+    title: "DELETE /api/auth/sessions/{id} (Bearer) → 204; 404 not one of yours",
+  },
+  {
+    key: "authRename",
+    method: "POST",
+    path: AUTH_PATHS.rename,
+    title: "POST /api/auth/rename (Bearer, accounts only) → 200 {user}; 409 name taken, 403 guest",
+    request: RenameRequest,
+    response: z.object({ user: User }),
+  },
+  {
+    key: "adminBan",
+    method: "POST",
+    path: ADMIN_PATHS.ban,
+    title:
+      "POST /api/admin/ban (Bearer, owner or admin) → 204: sessions revoked, every socket of the user closes with 4403 on every node; 403 not allowed, 404 unknown user",
+    request: BanRequest,
+  },
+  {
+    key: "adminUnban",
+    method: "POST",
+    path: ADMIN_PATHS.unban,
+    title: "POST /api/admin/unban (Bearer, owner or admin) → 204",
+    request: BanRequest,
+  },
+  {
+    key: "adminRole",
+    method: "POST",
+    path: ADMIN_PATHS.role,
+    title: "POST /api/admin/role (Bearer, owner) → 204; 409 for a guest",
+    request: RoleRequest,
+  },
+  {
+    key: "adminAudit",
+    method: "GET",
+    path: ADMIN_PATHS.audit,
+    title: "GET /api/admin/audit (Bearer, owner or admin) → 200 {entries}, newest first",
+    response: AuditResponse,
+  },
+];
+
+/** Channels, operations and messages of the account HTTP API, merged into the AsyncAPI document. */
+export function authApiSpec(): {
+  channels: JsonSchema;
+  operations: JsonSchema;
+  messages: JsonSchema;
+} {
+  const channels: JsonSchema = {};
+  const operations: JsonSchema = {};
+  const messages: JsonSchema = {
+    "http.apiError": {
+      name: "apiError",
+      contentType: "application/json",
+      payload: toDraft7(ApiError, "output"),
+    },
+  };
+  for (const e of ENDPOINTS) {
+    const channelMessages: JsonSchema = {
+      error: { $ref: "#/components/messages/http.apiError" },
+    };
+    if (e.request) {
+      messages[`http.${e.key}Request`] = {
+        name: `${e.key}Request`,
+        contentType: "application/json",
+        payload: toDraft7(e.request, "input"),
+      };
+      channelMessages.request = { $ref: `#/components/messages/http.${e.key}Request` };
+    }
+    if (e.response) {
+      messages[`http.${e.key}Response`] = {
+        name: `${e.key}Response`,
+        contentType: "application/json",
+        payload: toDraft7(e.response, "output"),
+      };
+      channelMessages.response = { $ref: `#/components/messages/http.${e.key}Response` };
+    }
+    channels[e.key] = {
+      address: e.path,
+      title: e.title,
+      servers: [{ $ref: "#/servers/http" }],
+      messages: channelMessages,
+      ...(e.path.includes("{id}") && {
+        parameters: { id: { description: "A session id from GET /api/auth/sessions" } },
+      }),
+    };
+    const ref = (m: string) => ({ $ref: `#/channels/${e.key}/messages/${m}` });
+    operations[e.key] = {
+      action: "receive",
+      title: e.title,
+      channel: { $ref: `#/channels/${e.key}` },
+      messages: e.request ? [ref("request")] : [],
+      bindings: { http: { method: e.method, bindingVersion: "0.3.0" } },
+      reply: {
+        channel: { $ref: `#/channels/${e.key}` },
+        messages: [...(e.response ? [ref("response")] : []), ref("error")],
+      },
+    };
+  }
+  return { channels, operations, messages };
+}
