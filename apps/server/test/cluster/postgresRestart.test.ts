@@ -6,7 +6,7 @@ import { requirePostgres } from "../support/postgres.js";
 import { describeWithRedis } from "../support/redis.js";
 import { startCluster, stopClusterPostgres } from "./clusterHarness.js";
 import { expectGapFree } from "./invariants.js";
-import { sendWithOutbox } from "./outboxSender.js";
+import { sendWithOutbox } from "../support/outboxSender.js";
 
 const PER_SENDER = 40;
 

@@ -2,8 +2,9 @@ import { closeSync, openSync, unlinkSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { LIMITS, type ServerMessageOf } from "@duplex/protocol";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
+import { trySend } from "../support/outboxSender.js";
 import { TestClient, startTestServer } from "../helpers.js";
 import { mountTmpfs } from "../support/tmpfs.js";
 
@@ -18,27 +19,6 @@ function fillDisk(path: string): void {
   } finally {
     closeSync(fd);
   }
-}
-
-type Reply = ServerMessageOf<"ack"> | ServerMessageOf<"error">;
-
-/** Sends one message and waits for its ack or its error, whichever comes. */
-async function trySend(client: TestClient, cid: string, text: string): Promise<Reply> {
-  const from = client.received.length;
-  client.send({ type: "send", room: "general", cid, text, ref: cid });
-  return vi.waitFor(
-    () => {
-      const reply = client.received
-        .slice(from)
-        .find(
-          (m): m is Reply =>
-            (m.type === "ack" && m.cid === cid) || (m.type === "error" && m.ref === cid),
-        );
-      if (!reply) throw new Error(`no reply to ${cid}`);
-      return reply;
-    },
-    { timeout: 5_000, interval: 5 },
-  );
 }
 
 describe("a full disk", () => {
@@ -56,7 +36,7 @@ describe("a full disk", () => {
     const text = "x".repeat(LIMITS.maxTextLength);
     const acked: ServerMessageOf<"ack">[] = [];
     for (let i = 0; i < 5; i++) {
-      const reply = await trySend(ann, `ok-${i}`, text);
+      const reply = await trySend(ann, "general", `ok-${i}`, text);
       if (reply.type !== "ack")
         throw new Error(`send before the disk filled up failed: ${reply.message}`);
       acked.push(reply);
@@ -66,7 +46,7 @@ describe("a full disk", () => {
     // The log may reuse space it already holds for a few more commits; then the disk is full.
     let refused: ServerMessageOf<"error"> | undefined;
     for (let i = 0; i < 200 && refused === undefined; i++) {
-      const reply = await trySend(ann, `full-${i}`, text);
+      const reply = await trySend(ann, "general", `full-${i}`, text);
       if (reply.type === "ack") acked.push(reply);
       else refused = reply;
     }
@@ -76,7 +56,7 @@ describe("a full disk", () => {
     expect(refused.retryAfterMs).toBeGreaterThan(0);
     const refusedCid = refused.ref!;
     // Refused again while still full, and never acked.
-    const again = await trySend(ann, refusedCid, text);
+    const again = await trySend(ann, "general", refusedCid, text);
     expect(again.type).toBe("error");
 
     // Reads still work: history for the sender, a join for the other member.
@@ -100,7 +80,7 @@ describe("a full disk", () => {
     // Space freed: the same message (same cid, as the client's outbox re-sends it) is stored once,
     // under the next seq, and reaches the other member with no gap.
     unlinkSync(filler);
-    const resumed = await trySend(ann, refusedCid, text);
+    const resumed = await trySend(ann, "general", refusedCid, text);
     if (resumed.type !== "ack")
       throw new Error(`still refused after freeing space: ${resumed.message}`);
     expect(resumed.seq).toBe(acked.at(-1)!.seq + 1);

@@ -1,32 +1,13 @@
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import type { ServerMessageOf } from "@duplex/protocol";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { SqliteStore } from "../../src/store/SqliteStore.js";
 import { DatabaseStartError } from "../../src/store/storeErrors.js";
+import { trySend } from "../support/outboxSender.js";
 import { TEST_SECRET, TestClient, startTestServer, tempDb } from "../helpers.js";
 import { spawnServer } from "../support/serverProcess.js";
 import { mountTmpfs } from "../support/tmpfs.js";
-
-type Reply = ServerMessageOf<"ack"> | ServerMessageOf<"error">;
-
-async function trySend(client: TestClient, cid: string): Promise<Reply> {
-  const from = client.received.length;
-  client.send({ type: "send", room: "general", cid, text: cid, ref: cid });
-  return vi.waitFor(
-    () => {
-      const reply = client.received
-        .slice(from)
-        .find(
-          (m): m is Reply =>
-            (m.type === "ack" && m.cid === cid) || (m.type === "error" && m.ref === cid),
-        );
-      if (!reply) throw new Error(`no reply to ${cid}`);
-      return reply;
-    },
-    { timeout: 5_000, interval: 5 },
-  );
-}
 
 async function createDatabase(path: string): Promise<void> {
   const store = new SqliteStore(path);
@@ -85,13 +66,13 @@ describe("a database locked by another process while serving", () => {
     await using server = await startTestServer({ dbPath: db.path, sqliteBusyTimeoutMs: 200 });
     const { client } = await TestClient.hello(server.url, { name: "Ann" });
     await client.join("general");
-    const first = await trySend(client, "before");
+    const first = await trySend(client, "general", "before");
     expect(first.type).toBe("ack");
 
     const holder = new Database(db.path);
     holder.prepare("BEGIN IMMEDIATE").run();
     const started = Date.now();
-    const refused = await trySend(client, "during");
+    const refused = await trySend(client, "general", "during");
     expect(refused).toMatchObject({
       type: "error",
       code: "internal",
@@ -108,7 +89,7 @@ describe("a database locked by another process while serving", () => {
 
     holder.prepare("ROLLBACK").run();
     holder.close();
-    const retried = await trySend(client, "during");
+    const retried = await trySend(client, "general", "during");
     expect(retried).toMatchObject({ type: "ack", seq: (first as ServerMessageOf<"ack">).seq + 1 });
     console.info(`locked database: send refused after ${refusedMs} ms (busy timeout 200 ms)`);
     client.close();
