@@ -32,7 +32,9 @@ import { createEchoServer } from "./echo/echoServer.js";
 import { notePingSent } from "./inspector/controlFrames.js";
 import { recordHandshake, trackHandshakeResponses } from "./inspector/handshakes.js";
 import { HTTP_PROBE_PATH, httpProbe } from "./inspector/httpProbe.js";
+import { addressKey } from "./limits/addressKey.js";
 import { Budgets } from "./limits/Budgets.js";
+import { gateTcp } from "./limits/tcpGate.js";
 import { ConnectionLimiter } from "./limits/connectionLimiter.js";
 import { FRAME_LIMITS } from "./limits/frameLimits.js";
 import { createLogger, type Logger } from "./logger.js";
@@ -235,6 +237,7 @@ export async function startServer(
     now,
   });
   const http = createServer(
+    { connectionsCheckingInterval: 1_000 },
     createRequestHandler(
       config.webDist,
       log,
@@ -280,6 +283,13 @@ export async function startServer(
       ]),
     ),
   );
+  const { tcp } = config.limits;
+  // Slowloris: a request head must be complete within headersTimeoutMs; checked every second
+  // (Node's default check runs every 30 s, so a half-open head would be held that much longer).
+  if (tcp.headersTimeoutMs > 0) http.headersTimeout = tcp.headersTimeoutMs;
+  if (tcp.requestTimeoutMs > 0)
+    http.requestTimeout = Math.max(tcp.requestTimeoutMs, http.headersTimeout);
+  gateTcp(http, tcp);
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: LIMITS.maxFrameBytes,
@@ -316,7 +326,7 @@ export async function startServer(
     const toEcho = config.echo.enabled && isEchoUpgrade(req);
     // Counted before any other check, so a storm of bad handshakes is limited too.
     const limiter = toEcho ? echoLimiter : connectionLimiter;
-    const admission = limiter.admit(req.socket.remoteAddress ?? "unknown", now());
+    const admission = limiter.admit(addressKey(req.socket.remoteAddress ?? "unknown"), now());
     // The raw socket closes however the upgrade ends (refused, failed, or the WebSocket closed later).
     if (admission.ok) socket.once("close", admission.release);
     const refusal = !admission.ok

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { ConnectionLimits } from "./connectionLimiter.js";
 import type { RateLimits } from "./rateLimiter.js";
 import { DEFAULT_ROOM_LIMITS, type RoomLimits } from "./roomLimits.js";
+import { DEFAULT_TCP_LIMITS, type TcpLimits } from "./tcpGate.js";
 import { DEFAULT_USER_LIMITS, type UserLimits } from "./userLimits.js";
 
 /** Abuse limits, part of `Config`. Each numeric limit set to 0 is off. */
@@ -14,6 +15,8 @@ export interface AbuseLimits {
   rooms: RoomLimits;
   /** Budgets per user and per address, shared by their sockets (`RATE_SEND_*` is per user too). */
   users: UserLimits;
+  /** Raw TCP connections per address and slow request heads, before the upgrade. */
+  tcp: TcpLimits;
 }
 
 export const DEFAULT_ABUSE_LIMITS: AbuseLimits = {
@@ -25,10 +28,11 @@ export const DEFAULT_ABUSE_LIMITS: AbuseLimits = {
     maxStrikes: 50,
     strikeWindowMs: 10_000,
   },
-  connections: { maxPerIp: 100, handshakesPerSecond: 10, handshakeBurst: 50 },
+  connections: { maxPerIp: 100, maxTotal: 10_000, handshakesPerSecond: 10, handshakeBurst: 50 },
   maxBufferedBytes: 4 * 1024 * 1024,
   rooms: DEFAULT_ROOM_LIMITS,
   users: DEFAULT_USER_LIMITS,
+  tcp: DEFAULT_TCP_LIMITS,
 };
 
 const count = z
@@ -55,6 +59,10 @@ export const LIMITS_ENV = {
   RATE_MAX_STRIKES: count.optional(),
   RATE_STRIKE_WINDOW_MS: count.optional(),
   MAX_CONNECTIONS_PER_IP: count.optional(),
+  MAX_CONNECTIONS: count.optional(),
+  MAX_TCP_PER_IP: count.optional(),
+  HEADERS_TIMEOUT_MS: count.optional(),
+  REQUEST_TIMEOUT_MS: count.optional(),
   HANDSHAKES_PER_SEC: count.optional(),
   HANDSHAKE_BURST: count.optional(),
   MAX_BUFFERED_BYTES: count.optional(),
@@ -92,6 +100,7 @@ export function abuseLimitsFromEnv(e: LimitsEnv): AbuseLimits {
     },
     connections: {
       maxPerIp: on(e.MAX_CONNECTIONS_PER_IP ?? d.connections.maxPerIp),
+      maxTotal: on(e.MAX_CONNECTIONS ?? d.connections.maxTotal ?? 0),
       handshakesPerSecond: on(e.HANDSHAKES_PER_SEC ?? d.connections.handshakesPerSecond),
       handshakeBurst: Math.max(1, e.HANDSHAKE_BURST ?? d.connections.handshakeBurst),
     },
@@ -103,6 +112,12 @@ export function abuseLimitsFromEnv(e: LimitsEnv): AbuseLimits {
       emptyTtlMs: e.EMPTY_ROOM_TTL_MS ?? d.rooms.emptyTtlMs,
     },
     users: usersFromEnv(e, on),
+    tcp: {
+      maxPerIp: on(e.MAX_TCP_PER_IP ?? d.tcp.maxPerIp),
+      // Timeouts stay on even with ABUSE_LIMITS=off: a benchmark sends whole requests.
+      headersTimeoutMs: e.HEADERS_TIMEOUT_MS ?? d.tcp.headersTimeoutMs,
+      requestTimeoutMs: e.REQUEST_TIMEOUT_MS ?? d.tcp.requestTimeoutMs,
+    },
   };
 }
 
