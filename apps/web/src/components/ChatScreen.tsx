@@ -1,3 +1,4 @@
+import { useEffect } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { useDuplex } from "../store/storeContext.js";
 import { Composer } from "./Composer.js";
@@ -17,8 +18,20 @@ import { useT } from "../i18n/useT.js";
 import { LazyInspectorPanel } from "../inspector/LazyInspectorPanel.js";
 import { InspectorToggle } from "../inspector/InspectorToggle.js";
 
+/** The message box, for the skip link and for focus after sign-in. */
+function focusComposer(): boolean {
+  const composer = document.querySelector<HTMLTextAreaElement>("textarea[data-composer]");
+  composer?.focus();
+  return composer !== null;
+}
+
 export function ChatScreen() {
   const t = useT();
+  // Signed in: focus goes to where one types, not back to <body>. Not on touch screens, where it
+  // would pop up the keyboard over the conversation.
+  useEffect(() => {
+    if (window.matchMedia?.("(pointer: fine)").matches) focusComposer();
+  }, []);
   const { room, name, title } = useDuplex(
     useShallow((s) => ({
       room: s.rooms.current,
@@ -28,6 +41,15 @@ export function ChatScreen() {
   );
   return (
     <div className="chat">
+      <a
+        className="skip-link"
+        href="#composer"
+        onClick={(event) => {
+          if (focusComposer()) event.preventDefault();
+        }}
+      >
+        {t("skip.toComposer")}
+      </a>
       <header className="chat-header">
         <span className="brand">Duplex</span>
         <h1 className="room-title">{title ?? t("room.none")}</h1>

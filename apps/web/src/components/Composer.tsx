@@ -40,6 +40,7 @@ export function Composer({ room }: { room: string }) {
       </label>
       <textarea
         id={inputId}
+        data-composer=""
         value={text}
         onChange={(e) => {
           setText(e.target.value);

@@ -27,6 +27,11 @@ export function useMessageFocus(): void {
         ) ?? null;
       if (!row) return;
       row.scrollIntoView({ block: "center", behavior: "smooth" });
+      // Focus follows, so the keyboard continues from the message instead of from <body>.
+      if (row instanceof HTMLElement) {
+        row.tabIndex = -1;
+        row.focus({ preventScroll: true });
+      }
       row.classList.add("is-highlighted");
       clear = setTimeout(() => row?.classList.remove("is-highlighted"), HIGHLIGHT_MS);
     });

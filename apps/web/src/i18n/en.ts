@@ -17,6 +17,7 @@ export const en = {
   "name.otherProblem": "is not valid",
 
   "header.signedInAs": "Signed in as",
+  "skip.toComposer": "Skip to the message box",
   "connection.online": "Online",
   "connection.rtt": " · {ms} ms",
   "connection.connecting": "Connecting…",

@@ -15,6 +15,7 @@ export const zh: Dictionary = {
   "name.otherProblem": "无效",
 
   "header.signedInAs": "当前用户",
+  "skip.toComposer": "跳到消息输入框",
   "connection.online": "在线",
   "connection.rtt": " · {ms} 毫秒",
   "connection.connecting": "连接中…",

@@ -1,0 +1,79 @@
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { messageItem } from "../support/chat.js";
+import { uniqueSuffix } from "../support/chatFeatures.js";
+
+/** Presses Tab until `target` has focus; fails after `max` presses (a Tab stop that never comes). */
+async function tabTo(page: Page, target: Locator, max = 40): Promise<void> {
+  for (let i = 0; i < max; i += 1) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press("Tab");
+  }
+  throw new Error(`no Tab stop reached ${target.toString()}`);
+}
+
+test("keyboard only: sign in, send, switch room, inspector, notification centre", async ({
+  browser,
+}) => {
+  const id = uniqueSuffix();
+  const room = `keys-${id}`;
+  const page = await (await browser.newContext()).newPage();
+  await page.goto("/");
+
+  // Sign in.
+  await tabTo(page, page.getByLabel("Your name"));
+  await page.keyboard.type(`Kim-${id}`);
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("banner").getByRole("status")).toHaveText(/^Online/);
+
+  // Focus lands in the message box, not on <body>: type and send at once.
+  const composer = page.getByLabel("Message", { exact: true });
+  await expect(composer).toBeFocused();
+  await page.keyboard.type(`hello from the keyboard ${id}`);
+  await page.keyboard.press("Enter");
+  await expect(messageItem(page, `hello from the keyboard ${id}`)).toContainText("Sent");
+
+  // The first Tab stop is a skip link straight back to the message box.
+  // (From the top of the page, as after a load: focus on <body>.)
+  await page.locator("body").evaluate((body) => {
+    body.tabIndex = -1;
+    body.focus();
+    body.removeAttribute("tabindex");
+  });
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Skip to the message box" });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeVisible();
+  await page.keyboard.press("Enter");
+  await expect(composer).toBeFocused();
+
+  // Create a room, then switch back to #general, all from the keyboard.
+  await tabTo(page, page.getByLabel("Room name"));
+  await page.keyboard.type(room);
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`#${room}`);
+  await tabTo(page, page.getByRole("button", { name: "#general", exact: true }));
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("#general");
+
+  // The inspector takes focus when opened; Esc closes it and focus returns to its button.
+  const toggle = page.getByRole("banner").getByRole("button", { name: "Inspector" });
+  await tabTo(page, toggle);
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { name: "Protocol inspector" })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("heading", { name: "Protocol inspector" })).toBeHidden();
+  await expect(toggle).toBeFocused();
+
+  // The notification centre opens from its bell and closes with Esc, back on the bell.
+  const bell = page.getByRole("banner").getByRole("button", { name: /^Notifications/ });
+  await tabTo(page, bell);
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("region", { name: "Notification centre" })).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("region", { name: "Notification centre" })).toBeHidden();
+  await expect(bell).toBeFocused();
+
+  // The focus ring is a solid outline, visible against the page.
+  const ring = await bell.evaluate((el) => getComputedStyle(el).outlineStyle);
+  expect(ring).toBe("solid");
+});
