@@ -52,16 +52,20 @@ export function ChatScreen() {
       </a>
       <header className="chat-header">
         <span className="brand">Duplex</span>
-        <h1 className="room-title">{title ?? t("room.none")}</h1>
+        <h1 className="room-title" title={title}>
+          {title ?? t("room.none")}
+        </h1>
         <span className="whoami">
           {t("header.signedInAs")} <strong>{name}</strong>
         </span>
         <StatusPill />
         <SessionNotice />
-        <PanelToggles />
-        <PushControls />
-        <InspectorToggle />
-        <LanguageSwitcher />
+        <div className="header-tools">
+          <PanelToggles />
+          <PushControls />
+          <InspectorToggle />
+          <LanguageSwitcher />
+        </div>
       </header>
       <RoomSidebar />
       <main className="chat-main">
