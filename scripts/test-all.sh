@@ -17,12 +17,16 @@ fi
 #   redis-server   cross-node fan-out and presence
 #   nginx          the load balancer in front of several nodes (`pnpm cluster`, cluster tests)
 #   strace         counts the database's fsyncs per ack (the power-loss durability test)
+#   fonts-noto-cjk, fonts-noto-color-emoji
+#                  中文 and emoji glyphs for the screenshots and the 中文 e2e (boxes without them)
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -x /usr/lib/postgresql/15/bin/initdb ] || missing+=(postgresql)
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 [ -x /usr/sbin/nginx ] || missing+=(nginx)
 command -v strace >/dev/null 2>&1 || missing+=(strace)
+[ -d /usr/share/fonts/opentype/noto ] || missing+=(fonts-noto-cjk)
+[ -f /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ] || missing+=(fonts-noto-color-emoji)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "› installing Debian packages: ${missing[*]}"
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
