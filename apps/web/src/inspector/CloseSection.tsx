@@ -50,6 +50,10 @@ export function CloseSection() {
   const [reason, setReason] = useState("bye");
   const close = useDuplex((s) => finalClose(s.inspector));
   const { closeWithCode } = useActions();
+  // Closed already: another close has nothing to close (reconnect from the header first).
+  const closed = useDuplex(
+    (s) => s.connection.status === "closed" || s.connection.status === "idle",
+  );
   return (
     <section aria-labelledby="inspector-close" className="inspector-section">
       <h3 id="inspector-close">{t.closeTitle}</h3>
@@ -67,6 +71,7 @@ export function CloseSection() {
         <button
           type="button"
           className="button-secondary"
+          disabled={closed}
           onClick={() => closeWithCode(1000, reason)}
         >
           {t.closeNormal}
@@ -74,6 +79,7 @@ export function CloseSection() {
         <button
           type="button"
           className="button-secondary"
+          disabled={closed}
           onClick={() => closeWithCode(APP_CLOSE_CODE, reason)}
         >
           {t.closeApp(APP_CLOSE_CODE)}

@@ -112,8 +112,19 @@ export function recordFrame(slice: InspectorSlice, frame: NewFrame): InspectorSl
     controls,
     wsRttMs,
     nextId: slice.nextId + 1,
-    frames: [entry, ...slice.frames].slice(0, MAX_FRAMES),
+    frames: insertByTime(slice.frames, entry).slice(0, MAX_FRAMES),
   };
+}
+
+/**
+ * Newest first by time, not by arrival: the server reports a ping or close frame after it happened,
+ * so that report can arrive after frames that came later.
+ */
+function insertByTime(frames: readonly InspectedFrame[], entry: InspectedFrame): InspectedFrame[] {
+  const at = frames.findIndex((f) => f.at <= entry.at);
+  if (at === 0) return [entry, ...frames];
+  if (at < 0) return [...frames, entry];
+  return [...frames.slice(0, at), entry, ...frames.slice(at)];
 }
 
 /** Only the bytes of a frame not listed in the log (the server's reports about control frames). */
