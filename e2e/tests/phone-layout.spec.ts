@@ -16,6 +16,11 @@ test("on a phone the header takes at most 80 px and a long room name says itself
   const header = await page.getByRole("banner").boundingBox();
   if (process.env.PHONE_SHOT) await page.screenshot({ path: process.env.PHONE_SHOT });
   expect(header?.height).toBeLessThanOrEqual(80);
+  // The buttons' row scrolls inside the header; the page itself never scrolls sideways.
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - window.innerWidth,
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
   // Cut with an ellipsis on screen, the full name on hover.
   await expect(title).toHaveAttribute("title", `#${room}`);
 });
