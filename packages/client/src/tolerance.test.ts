@@ -30,7 +30,7 @@ describe("a client reading a newer server", () => {
     h.client.connect();
     await flush();
     const author = { id: "u_bbbbbbbbbbbbbbbb", name: "Bob" };
-    const from = { ...author, guest: true, role: "member" };
+    const from = { ...author, pronouns: "he/him", badge: "member" };
     h.peer.last.pushRaw(JSON.stringify({ type: "reaction", room: "general", emoji: "👍" }));
     h.peer.last.pushRaw(
       JSON.stringify({

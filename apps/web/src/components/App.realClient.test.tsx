@@ -79,7 +79,7 @@ describe("the app over the real client", () => {
         "Online",
       ),
     );
-    const future = { ...BOB, guest: false, avatar: { url: "https://example.test/b.png" } };
+    const future = { ...BOB, pronouns: "he/him", avatar: { url: "https://example.test/b.png" } };
     act(() => {
       peer.last.pushRaw(JSON.stringify({ type: "reaction", room: "general", emoji: "👍" }));
       peer.last.pushRaw(
