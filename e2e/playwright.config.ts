@@ -35,6 +35,9 @@ export default defineConfig({
       TOKEN_SECRET: "e2e-secret-e2e-secret-e2e-secret",
       // Enables POST /api/notifications for push.spec.ts.
       ADMIN_TOKEN: "e2e-admin-token",
+      // Every browser here comes from 127.0.0.1: per-address budgets would be shared by all specs.
+      SIGNUPS_PER_IP_PER_HOUR: "100000",
+      ROOMS_PER_IP_PER_HOUR: "100000",
     },
   },
 });

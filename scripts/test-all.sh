@@ -16,11 +16,13 @@ fi
 #   postgresql     the Postgres store's suites (a throwaway cluster per test process)
 #   redis-server   cross-node fan-out and presence
 #   nginx          the load balancer in front of several nodes (`pnpm cluster`, cluster tests)
+#   strace         counts the database's fsyncs per ack (the power-loss durability test)
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -x /usr/lib/postgresql/15/bin/initdb ] || missing+=(postgresql)
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 [ -x /usr/sbin/nginx ] || missing+=(nginx)
+command -v strace >/dev/null 2>&1 || missing+=(strace)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "› installing Debian packages: ${missing[*]}"
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"

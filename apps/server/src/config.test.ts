@@ -15,6 +15,8 @@ describe("loadConfig", () => {
       tokenTtlMs: 7 * 24 * 60 * 60 * 1000,
       permessageDeflate: false,
       helloTimeoutMs: 5_000,
+      durability: "power",
+      sqliteBusyTimeoutMs: 5_000,
     });
     expect(config.allowedOrigins).toEqual([
       "http://localhost:5173",
@@ -84,5 +86,10 @@ describe("loadConfig", () => {
   ])("rejects %s=%j with an error naming the variable", (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(name);
+  });
+
+  it("reads DURABILITY and refuses an unknown mode, naming the variable", () => {
+    expect(loadConfig({ DURABILITY: "process" }).durability).toBe("process");
+    expect(() => loadConfig({ DURABILITY: "fast" })).toThrow(/DURABILITY/);
   });
 });

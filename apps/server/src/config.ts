@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { LIMITS } from "@duplex/protocol";
 import { z } from "zod";
 import { ACCOUNTS_ENV, accountsFromEnv, type AccountsConfig } from "./accounts/accountsConfig.js";
+import { ECHO_ENV, echoFromEnv, type EchoSettings } from "./echo/echoConfig.js";
 import { LIMITS_ENV, abuseLimitsFromEnv, type AbuseLimits } from "./limits/limitsConfig.js";
 import { isPostgresUrl } from "./store/postgres/databaseUrl.js";
 
@@ -17,6 +18,14 @@ export interface Config {
   dbPath: string;
   /** Postgres URL (`postgres://…`): when set, the record is Postgres and `dbPath` is unused. @default undefined */
   databaseUrl: string | undefined;
+  /**
+   * What an ack survives. `power`: the commit is synced to disk before the ack (SQLite
+   * `synchronous = FULL`). `process`: a process crash, not power loss (SQLite `synchronous = NORMAL`,
+   * fewer syncs). @default "power"
+   */
+  durability: Durability;
+  /** How long a SQLite write waits for another connection's lock before failing. @default 5000 */
+  sqliteBusyTimeoutMs: number;
   /** Browser origins allowed to open `/ws`; the listening port's own origins are always added. */
   allowedOrigins: string[];
   /** pino level. @default "info" */
@@ -35,6 +44,10 @@ export interface Config {
   helloTimeoutMs: number;
   /** Bearer token of `POST /api/notifications`. Unset: the endpoint answers 404. @default undefined */
   adminToken: string | undefined;
+  /** Messages older than this are deleted (0: kept forever). @default 0 */
+  retentionMs: number;
+  /** The `/echo` endpoint: on or off, its own connection budget, idle timeout. */
+  echo: EchoSettings;
   /** Rate, connection and slow-reader limits (src/limits/). @default DEFAULT_ABUSE_LIMITS */
   limits: AbuseLimits;
   /** `redis://host:port`: fan-out and presence shared by several nodes. Unset: in-process. @default undefined */
@@ -50,6 +63,9 @@ export interface Config {
   /** Guests, session lifetime and token grace (src/accounts/). */
   accounts: AccountsConfig;
 }
+
+export const DURABILITY_MODES = ["power", "process"] as const;
+export type Durability = (typeof DURABILITY_MODES)[number];
 
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -105,6 +121,8 @@ const EnvSchema = z.object({
     )
     .pipe(z.array(origin))
     .optional(),
+  DURABILITY: z.enum(DURABILITY_MODES).default("power"),
+  SQLITE_BUSY_TIMEOUT_MS: intIn(0, 60_000).default(5_000),
   LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
   TOKEN_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   HEARTBEAT_MS: intIn(100, 10 * 60_000).default(25_000),
@@ -127,8 +145,10 @@ const EnvSchema = z.object({
   HEAD_CHECK_MS: intIn(0, 10 * 60_000).default(1_000),
   PRESENCE_TTL_MS: intIn(300, 10 * 60_000).default(15_000),
   LEAVE_GRACE_MS: intIn(0, 10 * 60_000).default(5_000),
+  RETENTION_DAYS: intIn(0, 100 * 365).default(0),
   ...LIMITS_ENV,
   ...ACCOUNTS_ENV,
+  ...ECHO_ENV,
 });
 
 /** A start-up error naming the variable at fault. */
@@ -170,6 +190,8 @@ export function loadConfig(
     host: e.HOST,
     dbPath: resolve(cwd, e.DB_PATH),
     databaseUrl: e.DATABASE_URL,
+    durability: e.DURABILITY,
+    sqliteBusyTimeoutMs: e.SQLITE_BUSY_TIMEOUT_MS,
     allowedOrigins: [
       ...new Set([...(e.ALLOWED_ORIGINS ?? DEV_ORIGINS), ...originsForPort(e.PORT)]),
     ],
@@ -181,6 +203,8 @@ export function loadConfig(
     permessageDeflate: e.PERMESSAGE_DEFLATE,
     helloTimeoutMs: e.HELLO_TIMEOUT_MS,
     adminToken: e.ADMIN_TOKEN,
+    retentionMs: e.RETENTION_DAYS * DAY_MS,
+    echo: echoFromEnv(e),
     limits: abuseLimitsFromEnv(e),
     redisUrl: e.REDIS_URL,
     nodeId: e.NODE_ID ?? `n_${randomBytes(4).toString("hex")}`,

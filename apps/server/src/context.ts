@@ -5,6 +5,8 @@ import type { Config } from "./config.js";
 import type { Connection } from "./connection/Connection.js";
 import type { RoomFanout } from "./connection/RoomFanout.js";
 import type { TrafficCounters } from "./connection/trafficCounters.js";
+import type { ToleratedInput } from "./connection/toleratedInput.js";
+import type { Budgets } from "./limits/Budgets.js";
 import type { Logger } from "./logger.js";
 import type { Presence } from "./presence/Presence.js";
 import type { Push } from "./push/Push.js";
@@ -34,7 +36,11 @@ export interface ServerContext {
   chat: Chat;
   /** Open sockets on this node. */
   connections: Set<Connection>;
+  /** Budgets charged per user and per address across their sockets. */
+  budgets: Budgets;
   /** Socket traffic totals for `/metrics`. */
   traffic: TrafficCounters;
+  /** Counts and logs (once) what tolerant reading ignored in client frames. */
+  tolerated: ToleratedInput;
   now(): number;
 }

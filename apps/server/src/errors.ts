@@ -10,6 +10,8 @@ export class DuplexError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly close?: CloseCode,
+    /** With `rate_limited`: when the request may succeed. */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
   }

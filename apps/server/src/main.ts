@@ -2,7 +2,7 @@ import { RedisStartError } from "./broker/redis/openScaleOut.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { createLogger } from "./logger.js";
 import { startServer } from "./startServer.js";
-import { DatabaseStartError } from "./store/postgres/PostgresStore.js";
+import { DatabaseStartError } from "./store/storeErrors.js";
 
 // CLI entry: `pnpm dev` / `pnpm start`. Configuration comes from environment variables only.
 async function main(): Promise<void> {

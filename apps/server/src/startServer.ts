@@ -8,6 +8,8 @@ import type { Broker } from "./broker/Broker.js";
 import { openScaleOut } from "./broker/redis/openScaleOut.js";
 import { RedisBroker } from "./broker/redis/RedisBroker.js";
 import { startChat } from "./chat/Chat.js";
+import { startRetention } from "./chat/Retention.js";
+import { startRoomJanitor } from "./chat/RoomJanitor.js";
 import { PresenceFeed } from "./chat/PresenceFeed.js";
 import { ConfigError, loadConfig, originsForPort, type Config } from "./config.js";
 import { acceptConnection } from "./connection/acceptConnection.js";
@@ -27,8 +29,10 @@ import { READYZ_PATH, createReadyz } from "./http/readyz.js";
 import { createRequestHandler } from "./http/requestHandler.js";
 import { checkUpgrade, isEchoUpgrade, refuseUpgrade } from "./http/upgrade.js";
 import { createEchoServer } from "./echo/echoServer.js";
+import { notePingSent } from "./inspector/controlFrames.js";
 import { recordHandshake, trackHandshakeResponses } from "./inspector/handshakes.js";
 import { HTTP_PROBE_PATH, httpProbe } from "./inspector/httpProbe.js";
+import { Budgets } from "./limits/Budgets.js";
 import { ConnectionLimiter } from "./limits/connectionLimiter.js";
 import { FRAME_LIMITS } from "./limits/frameLimits.js";
 import { createLogger, type Logger } from "./logger.js";
@@ -44,6 +48,7 @@ import { Sessions } from "./session/Sessions.js";
 import { openStore, storeLabel } from "./store/openStore.js";
 import { timedStore } from "./store/timedStore.js";
 import { newTrafficCounters } from "./connection/trafficCounters.js";
+import { ToleratedInput } from "./connection/toleratedInput.js";
 
 /** A started server. `await using server = await startServer(…)` closes it at the end of the scope. */
 export interface RunningServer {
@@ -62,6 +67,11 @@ export interface StartOptions {
   logger?: Logger;
   /** Fan-out and presence to use instead of the config's (tests inject faulty ones). @default openScaleOut(config) */
   scaleOut?: { broker: Broker; presence: Presence };
+  /**
+   * How long presence changes wait for company (`PresenceFeed`); 0 announces each at once, which makes
+   * a scripted conversation's frames independent of timing. @default LIMITS.presenceIntervalMs
+   */
+  presenceIntervalMs?: number;
 }
 
 /** How long shutdown waits for clients to answer the close handshake before cutting them off. */
@@ -186,16 +196,31 @@ export async function startServer(
     broker,
     presence,
     fanout,
-    presenceFeed: new PresenceFeed(fanout, log.child({ module: "presence" })),
+    presenceFeed: new PresenceFeed(
+      fanout,
+      log.child({ module: "presence" }),
+      options.presenceIntervalMs,
+    ),
     online,
     sessions,
     sessionEnder,
     push,
     chat,
     connections,
+    budgets: new Budgets(config.limits),
     traffic,
+    tolerated: new ToleratedInput(traffic, log.child({ module: "protocol" })),
     now,
   };
+  const janitor = startRoomJanitor({
+    store,
+    presence,
+    log,
+    now,
+    permanent: ["general"],
+    emptyTtlMs: config.limits.rooms.emptyTtlMs,
+  });
+  const retention = startRetention({ store, log, now, retentionMs: config.retentionMs });
   presence.onExpired?.((room, user) => {
     ctx.chat.directory.touch(room);
     ctx.presenceFeed.announce(room, "leave", user);
@@ -263,9 +288,23 @@ export async function startServer(
     handleProtocols: (protocols) => SUPPORTED_SUBPROTOCOLS.find((p) => protocols.has(p)) ?? false,
   });
   trackHandshakeResponses(wss);
-  const echo = createEchoServer(log);
+  const echo = createEchoServer({
+    log,
+    maxBufferedBytes: config.limits.maxBufferedBytes,
+    rate: config.limits.rate,
+    heartbeatMs: config.heartbeatMs,
+    idleMs: config.echo.idleMs,
+    now,
+  });
   let allowedOrigins: ReadonlySet<string> = new Set(config.allowedOrigins);
   const connectionLimiter = new ConnectionLimiter(config.limits.connections);
+  // Its own budget: echo sockets opened from a victim's address (a foreign page, a tutorial left
+  // open) never count against that address's `/ws` connections or handshakes.
+  const echoLimiter = new ConnectionLimiter({
+    ...config.limits.connections,
+    maxPerIp: config.echo.maxPerIp,
+    maxTotal: config.echo.maxTotal,
+  });
   let closing: Promise<void> | undefined;
 
   // Declared outside the upgrade callback: a closure made in there would share its scope and keep
@@ -274,15 +313,17 @@ export async function startServer(
     log.debug({ err: err.message }, "upgrade socket error");
   http.on("upgrade", (req, socket, head) => {
     socket.on("error", onUpgradeSocketError);
+    const toEcho = config.echo.enabled && isEchoUpgrade(req);
     // Counted before any other check, so a storm of bad handshakes is limited too.
-    const admission = connectionLimiter.admit(req.socket.remoteAddress ?? "unknown", now());
+    const limiter = toEcho ? echoLimiter : connectionLimiter;
+    const admission = limiter.admit(req.socket.remoteAddress ?? "unknown", now());
     // The raw socket closes however the upgrade ends (refused, failed, or the WebSocket closed later).
     if (admission.ok) socket.once("close", admission.release);
     const refusal = !admission.ok
       ? { status: 429, body: admission.reason }
       : closing !== undefined
         ? { status: 503, body: "server shutting down; reconnect shortly" }
-        : checkUpgrade(req, allowedOrigins);
+        : checkUpgrade(req, allowedOrigins, config.echo.enabled);
     if (refusal) {
       log.info(
         { status: refusal.status, url: req.url, origin: req.headers.origin },
@@ -291,7 +332,7 @@ export async function startServer(
       refuseUpgrade(socket, refusal);
       return;
     }
-    if (isEchoUpgrade(req)) {
+    if (toEcho) {
       echo.handleUpgrade(req, socket, head);
       return;
     }
@@ -305,6 +346,8 @@ export async function startServer(
   try {
     address = await listen(http, config.port, config.host);
   } catch (err) {
+    await janitor.stop();
+    await retention.stop();
     await chat.close();
     await push.close();
     await sessionEnder.stop();
@@ -315,7 +358,7 @@ export async function startServer(
   }
   // The listening port's own origins (the production web app) are always allowed.
   allowedOrigins = new Set([...config.allowedOrigins, ...originsForPort(address.port)]);
-  const stopHeartbeat = startHeartbeat(ctx.connections, config.heartbeatMs);
+  const stopHeartbeat = startHeartbeat(ctx.connections, config.heartbeatMs, notePingSent);
 
   const host = urlHost(config.host);
   const httpUrl = `http://${host}:${address.port}`;
@@ -335,6 +378,8 @@ export async function startServer(
       // new upgrades are refused with 503 since `closing` is set.
       http.close();
       await echo.close();
+      await janitor.stop();
+      await retention.stop();
       await chat.close();
       await ctx.presenceFeed.close();
       await new Promise<void>((resolve) => wss.close(() => resolve()));

@@ -25,9 +25,10 @@ const cases: { name: string; frame: string; code: ErrorCode; ref?: string }[] = 
     code: ErrorCode.InvalidMessage,
   },
   {
-    name: "an unknown field",
-    frame: '{"type":"ping","t":1,"extra":true}',
+    name: "an unknown field beside a bad known one ([C1]: the unknown one is ignored, the bad one is not)",
+    frame: '{"type":"join","room":42,"extra":true,"ref":"x1"}',
     code: ErrorCode.InvalidMessage,
+    ref: "x1",
   },
   {
     name: "text over 4000 characters",

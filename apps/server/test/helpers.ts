@@ -80,6 +80,8 @@ export class TestClient {
     ws.on("message", (data) => {
       const decoded = decodeServerMessage(String(data));
       if (!decoded.ok) throw new Error(`server sent an invalid message: ${decoded.error.message}`);
+      // Readers are tolerant, writers strict: the server may send nothing outside the schema.
+      if (decoded.ignored) throw new Error(`server wrote outside the schema: ${decoded.ignored}`);
       const message = decoded.value;
       this.received.push(message);
       for (const waiter of this.#waiters) {
@@ -210,9 +212,10 @@ export function refusedUpgrade(
   url: string,
   protocols: string[],
   headers: Record<string, string> = {},
+  options: ClientOptions = {},
 ): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url, protocols, { headers });
+    const ws = new WebSocket(url, protocols, { ...options, headers });
     ws.on("error", () => {});
     ws.on("open", () => reject(new Error("upgrade unexpectedly succeeded")));
     ws.on("unexpected-response", (_req, res) => {

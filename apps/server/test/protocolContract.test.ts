@@ -1,6 +1,6 @@
 import { request } from "node:http";
 import { Parser } from "@asyncapi/parser";
-import { CloseCode, SUBPROTOCOL, SUPPORTED_SUBPROTOCOLS } from "@duplex/protocol";
+import { CAPABILITIES, CloseCode, SUBPROTOCOL, SUPPORTED_SUBPROTOCOLS } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
 import { TestClient, refusedUpgrade, startTestServer, tempDb } from "./helpers.js";
 
@@ -50,7 +50,11 @@ describe("the published contract over HTTP", () => {
     expect(res.status).toBe(200);
     // A browser client on another origin (the dev server) probes it after a refused upgrade.
     expect(res.headers.get("access-control-allow-origin")).toBe("*");
-    expect(await res.json()).toEqual({ protocolVersion: 1, subprotocols: ["duplex.v1"] });
+    expect(await res.json()).toEqual({
+      protocolVersion: 1,
+      subprotocols: ["duplex.v1"],
+      capabilities: [...CAPABILITIES],
+    });
     expect((await fetch(`${server.httpUrl}/api/protocol`, { method: "POST" })).status).toBe(405);
   });
 });

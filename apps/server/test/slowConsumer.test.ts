@@ -1,7 +1,7 @@
 import type { Socket } from "node:net";
 import { CloseCode, LIMITS } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_ABUSE_LIMITS } from "../src/limits/limitsConfig.js";
+import { DEFAULT_ABUSE_LIMITS, LIMITS_OFF } from "../src/limits/limitsConfig.js";
 import { TestClient, startTestServer, tempDb } from "./helpers.js";
 
 const ROOM = "busy";
@@ -75,7 +75,7 @@ describe("slow consumers", () => {
       dbPath: db.path,
       // Rate limits off: this test is about a busy room, not about the flooder's own limit.
       limits: {
-        ...DEFAULT_ABUSE_LIMITS,
+        ...LIMITS_OFF,
         rate: { ...DEFAULT_ABUSE_LIMITS.rate, framesPerSecond: 0, sendPerSecond: 0 },
         maxBufferedBytes,
       },

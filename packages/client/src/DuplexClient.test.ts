@@ -19,7 +19,11 @@ describe("connection state", () => {
     expect(h.client.state.status).toBe("connecting");
     expect(h.peer.last.protocols).toBe("duplex.v1");
     await flush();
-    expect(h.peer.last.received[0]).toEqual({ type: "hello", name: "alice" });
+    expect(h.peer.last.received[0]).toEqual({
+      type: "hello",
+      name: "alice",
+      caps: ["presence_diff"],
+    });
     expect(h.states.map((s) => s.status)).toEqual(["connecting", "open"]);
     expect(h.client.user?.name).toBe("alice");
     expect(h.client.token).toMatch(/^tok:/);
@@ -42,7 +46,12 @@ describe("connection state", () => {
     expect(h.peer.sockets).toHaveLength(1);
     await advance(250);
     expect(h.peer.sockets).toHaveLength(2);
-    expect(h.peer.last.received[0]).toEqual({ type: "hello", name: "alice", token });
+    expect(h.peer.last.received[0]).toEqual({
+      type: "hello",
+      name: "alice",
+      token,
+      caps: ["presence_diff"],
+    });
     expect(h.client.state.status).toBe("open");
     expect(h.states.map((s) => s.status)).toEqual([
       "connecting",
@@ -120,7 +129,11 @@ describe("connection state", () => {
     expect(h.client.token).toBeUndefined();
     h.client.connect();
     await flush();
-    expect(h.peer.last.received[0]).toEqual({ type: "hello", name: "alice" });
+    expect(h.peer.last.received[0]).toEqual({
+      type: "hello",
+      name: "alice",
+      caps: ["presence_diff"],
+    });
   });
 
   it("close() ends in closed without reconnecting", async () => {

@@ -12,6 +12,7 @@ import type {
 } from "./types.js";
 import type { DuplexClientOptions, ResolvedOptions } from "./options.js";
 import { Emitter } from "./emitter.js";
+import type { ToleratedCounts } from "./toleratedFrames.js";
 import { randomId } from "./environment.js";
 import { Heartbeat } from "./heartbeat.js";
 import { heartbeatTiming, resolveOptions } from "./options.js";
@@ -43,6 +44,7 @@ export class DuplexClient {
   #unsubscribeOnline: (() => void) | undefined;
   #name: string | undefined;
   #user: User | undefined;
+  #caps: ReadonlySet<string> = new Set();
   #rttMs: number | undefined;
   #probing = false;
 
@@ -84,6 +86,16 @@ export class DuplexClient {
   get state(): ConnectionState {
     return this.#state;
   }
+  /** Fields and frames a newer server sent that this client ignored (each kind logged once). */
+  get tolerated(): ToleratedCounts {
+    return { ...this.#transport.tolerated.counts };
+  }
+
+  /** What the node granted of `hello.caps` on this connection (empty before `welcome`). */
+  get caps(): ReadonlySet<string> {
+    return this.#caps;
+  }
+
   get user(): User | undefined {
     return this.#user;
   }
@@ -237,6 +249,7 @@ export class DuplexClient {
     const hello: ClientMessage = { type: "hello" };
     if (this.#name !== undefined) hello.name = this.#name;
     if (this.#session.token !== undefined) hello.token = this.#session.token;
+    if (this.#o.caps.length > 0) hello.caps = [...this.#o.caps];
     this.#write(hello);
   }
 
@@ -374,6 +387,7 @@ export class DuplexClient {
 
   #onWelcome(welcome: ServerMessage & { type: "welcome" }): void {
     this.#user = welcome.user;
+    this.#caps = new Set(welcome.caps ?? []);
     this.#session.setToken(welcome.token);
     const { intervalMs, timeoutMs } = heartbeatTiming(this.#o, welcome.heartbeatMs);
     this.#heartbeat = new Heartbeat({

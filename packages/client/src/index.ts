@@ -11,3 +11,5 @@ export { protocolInfoUrl, supportsSubprotocol } from "./versionProbe.js";
 export { FakePeer, FakeSocket } from "./fakePeer.js";
 export type { FakePeerOptions } from "./fakePeer.js";
 export type * from "./types.js";
+export type { ToleratedCounts } from "./toleratedFrames.js";
+export { CLIENT_CAPS } from "./options.js";

@@ -1,3 +1,4 @@
+import { Capability } from "@duplex/protocol";
 import type { BackoffOptions } from "./backoff.js";
 import type {
   FetchLike,
@@ -21,6 +22,12 @@ export interface DuplexClientOptions {
   url: string;
   /** Display name sent in `hello`; the server picks one if absent. @default undefined */
   name?: string;
+  /**
+   * Capabilities the application understands, asked for in `hello.caps` beside the ones this client
+   * handles itself (`CLIENT_CAPS`); `welcome.caps` (the `caps` getter) says what the node granted.
+   * @default []
+   */
+  caps?: readonly string[];
   /** WebSocket implementation (`ws` in Node). @default globalThis.WebSocket */
   WebSocket?: WebSocketConstructor;
   /** @default real timers (`setTimeout`, `clearTimeout`, `Date.now`) */
@@ -65,7 +72,11 @@ export interface ResolvedOptions {
   stableAfterMs: number;
   requestTimeoutMs: number;
   fetch: FetchLike | undefined;
+  caps: readonly string[];
 }
+
+/** Capabilities this client handles itself: it turns `presence_diff` into presence events. */
+export const CLIENT_CAPS: readonly string[] = [Capability.PresenceDiff];
 
 export const DEFAULT_PING_INTERVAL_MS = 25_000;
 
@@ -84,6 +95,7 @@ export function resolveOptions(options: DuplexClientOptions): ResolvedOptions {
     stableAfterMs: options.stableAfterMs ?? 5000,
     requestTimeoutMs: options.requestTimeoutMs ?? 10_000,
     fetch: options.fetch === false ? undefined : (options.fetch ?? defaultFetch()),
+    caps: [...new Set([...CLIENT_CAPS, ...(options.caps ?? [])])],
   };
 }
 

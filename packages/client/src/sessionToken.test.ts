@@ -25,7 +25,12 @@ describe("session token", () => {
     expect(h.storage.getItem("duplex:token")).toBe(fresh);
     h.peer.last.drop();
     await advance(1_000);
-    expect(h.peer.last.received[0]).toEqual({ type: "hello", name: "alice", token: fresh });
+    expect(h.peer.last.received[0]).toEqual({
+      type: "hello",
+      name: "alice",
+      token: fresh,
+      caps: ["presence_diff"],
+    });
     expect(h.client.user?.id).toBe(userId);
   });
 

@@ -1,5 +1,6 @@
 import { CloseCode, SUBPROTOCOL, encode } from "@duplex/protocol";
 import { decodeServerFrame, loadServerDecoder } from "./lazyDecoder.js";
+import { ToleratedFrames } from "./toleratedFrames.js";
 import type { ClientMessage, ServerMessage } from "@duplex/protocol";
 import type { ClientEvents, Timers, WebSocketConstructor, WebSocketLike } from "./types.js";
 
@@ -19,6 +20,8 @@ export interface TransportHandlers {
 export class Transport {
   #socket: WebSocketLike | undefined;
   #generation = 0;
+  /** What tolerant reading ignored in this client's frames, across its sockets. */
+  readonly tolerated = new ToleratedFrames();
 
   constructor(
     private readonly WebSocket: WebSocketConstructor,
@@ -104,7 +107,6 @@ export class Transport {
     const decoded = decodeServerFrame(text);
     const type = decoded.ok ? decoded.value.type : "invalid";
     this.on.frame({ direction: "in", text, type, at: this.timers.now() });
-    if (decoded.ok) this.on.message(decoded.value);
-    else console.warn(`duplex client: ignored a bad frame (${decoded.error.message})`);
+    if (this.tolerated.note(decoded) && decoded.ok) this.on.message(decoded.value);
   }
 }

@@ -10,6 +10,11 @@ export const Capability = {
   /** Several presence changes of one room in one `presence_diff` frame instead of one `presence` each. */
   PresenceDiff: "presence_diff",
   /**
+   * `rooms` answers one page of the public directory (`limit`, `after`, `query` honoured) with `next`
+   * when more follow. Without it, `rooms` answers the whole (capped) directory in one reply, as in v1.
+   */
+  RoomsPaged: "rooms_paged",
+  /**
    * Accounts: `user` objects may carry `guest: true` (a v1 reader's strict `User` would refuse the
    * field). Granted sockets get it in `welcome.user`.
    */

@@ -63,6 +63,12 @@ export const PingMessage = z.strictObject({
 export const RoomsMessage = z.strictObject({
   type: z.literal("rooms"),
   ref: Ref.optional(),
+  /** With capability `rooms_paged`: only rooms whose name contains this (ASCII case-insensitive). */
+  query: z.string().max(LIMITS.maxNameLength).optional(),
+  /** With `rooms_paged`: the page after this room name (the previous reply's `next`). */
+  after: z.string().max(LIMITS.maxNameLength).optional(),
+  /** With `rooms_paged`: at most this many rooms. @default LIMITS.roomsPageSize */
+  limit: z.number().int().min(1).max(LIMITS.maxRoomsPage).optional(),
 });
 
 export const EditMessage = z.strictObject({

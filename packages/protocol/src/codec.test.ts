@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { decodeClientMessage, decodeServerMessage, encode } from "./codec.js";
-import { invalidClientFrames, validClientMessages, validServerMessages } from "./fixtures.js";
+import {
+  invalidClientFrames,
+  toleratedClientFrames,
+  toleratedServerFrames,
+  unknownServerFrames,
+  validClientMessages,
+  validServerMessages,
+} from "./fixtures.js";
 import { CLIENT_MESSAGE_TYPES } from "./clientMessages.js";
 import { SERVER_MESSAGE_TYPES } from "./serverMessages.js";
 
@@ -77,5 +84,36 @@ describe("decodeClientMessage rejects bad input with a typed error", () => {
       '{"type":{"toString":1}}',
     ];
     for (const s of samples) expect(() => decodeClientMessage(s)).not.toThrow();
+  });
+});
+
+describe("tolerant reading: additions never cost a frame", () => {
+  it.each(toleratedClientFrames)("[C1] client: %s", (_name, frame, value, ignored) => {
+    expect(decodeClientMessage(frame)).toEqual({ ok: true, value, ignored });
+  });
+
+  it.each(toleratedServerFrames)("[C1] [C3] server: %s", (_name, frame, value, ignored) => {
+    expect(decodeServerMessage(frame)).toEqual({ ok: true, value, ignored });
+  });
+
+  it.each(unknownServerFrames)("[C2] server: %s is reported as unknown_type", (_name, frame) => {
+    const result = decodeServerMessage(frame);
+    expect(result).toMatchObject({ ok: false, error: { code: "unknown_type" } });
+  });
+
+  it("[C1] never applies a __proto__ key to the decoded object", () => {
+    const result = decodeClientMessage('{"type":"ping","t":1,"__proto__":{"admin":true}}');
+    expect(result.ok && (result.value as { admin?: unknown }).admin).toBeFalsy();
+    expect(({} as { admin?: unknown }).admin).toBeUndefined();
+  });
+
+  it("[C1] a known field with a wrong value is still an error, even beside an unknown one", () => {
+    const result = decodeClientMessage('{"type":"join","room":5,"extra":1,"ref":"r1"}');
+    expect(result).toMatchObject({ ok: false, error: { code: "invalid_message", ref: "r1" } });
+  });
+
+  it("reports nothing ignored for a frame of exactly this version", () => {
+    const result = decodeServerMessage('{"type":"pong","t":1,"serverTime":2}');
+    expect(result).toEqual({ ok: true, value: { type: "pong", t: 1, serverTime: 2 } });
   });
 });

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { collectDegraded } from "./openEnum.js";
 import { ErrorCode } from "./codes.js";
 import { Ref } from "./fields.js";
 import { CLIENT_MESSAGE_TYPES, ClientMessage } from "./clientMessages.js";
@@ -12,7 +13,12 @@ export interface DecodeError {
   ref?: string;
 }
 
-export type DecodeResult<T> = { ok: true; value: T } | { ok: false; error: DecodeError };
+/**
+ * A decoded frame. `ignored` lists what a tolerant read set aside ([C1], [C3]): unknown fields as their
+ * path (`messages.*.from.guest`) and open enums that fell back as `name=value`; absent when nothing was.
+ */
+export type DecodeResult<T> =
+  { ok: true; value: T; ignored?: readonly string[] } | { ok: false; error: DecodeError };
 
 type Envelope = { type?: unknown; ref?: unknown };
 
@@ -27,6 +33,69 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 
 function isTooLarge(issues: readonly z.core.$ZodIssue[]): boolean {
   return issues.some((i) => i.code === "too_big" && i.path[0] === "text");
+}
+
+// Deeper than any message nests: each pass removes the unknown keys zod reported at every depth.
+const MAX_TOLERANCE_PASSES = 8;
+
+function pathLabel(path: readonly PropertyKey[], key: string): string {
+  return [...path.map((p) => (typeof p === "number" ? "*" : String(p))), key].join(".");
+}
+
+function childAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let node = root;
+  for (const step of path) {
+    if (typeof node !== "object" || node === null) return undefined;
+    node = (node as Record<PropertyKey, unknown>)[step];
+  }
+  return node;
+}
+
+/**
+ * Deletes the keys of every `unrecognized_keys` issue from `value` (a freshly parsed frame we own) and
+ * returns their labels; returns nothing when some issue is not about unknown keys.
+ */
+function dropUnknownKeys(
+  value: unknown,
+  issues: readonly z.core.$ZodIssue[],
+): string[] | undefined {
+  if (!issues.every((i) => i.code === "unrecognized_keys")) return undefined;
+  const dropped: string[] = [];
+  for (const issue of issues) {
+    if (issue.code !== "unrecognized_keys") continue;
+    const target = childAt(value, issue.path);
+    if (!isPlainObject(target)) return undefined;
+    for (const key of issue.keys) {
+      delete target[key];
+      dropped.push(pathLabel(issue.path, key));
+    }
+  }
+  return dropped;
+}
+
+/**
+ * Parses strictly, and where the only complaints are fields this version does not know, drops them and
+ * parses again: a reader is tolerant of additions at every depth ([C1]) while the schemas stay the
+ * writers' exact contract. The common frame (nothing unknown) costs one parse, as before.
+ */
+function tolerantParse<T>(
+  schema: z.ZodType<T>,
+  parsed: unknown,
+): { result: z.ZodSafeParseResult<T>; ignored: string[] } {
+  const ignored: string[] = [];
+  const { result, degraded } = collectDegraded(() => {
+    let attempt = schema.safeParse(parsed);
+    for (let pass = 0; !attempt.success && pass < MAX_TOLERANCE_PASSES; pass++) {
+      const dropped = dropUnknownKeys(parsed, attempt.error.issues);
+      if (dropped === undefined || dropped.length === 0) break;
+      ignored.push(...dropped);
+      attempt = schema.safeParse(parsed);
+    }
+    return attempt;
+  });
+  // A fallback fires again on every pass: each one is reported once.
+  ignored.push(...new Set(degraded));
+  return { result, ignored };
 }
 
 function makeDecoder<T>(schema: z.ZodType<T>, knownTypes: readonly string[]) {
@@ -63,8 +132,12 @@ function makeDecoder<T>(schema: z.ZodType<T>, knownTypes: readonly string[]) {
         message: `unknown message type "${envelope.type.slice(0, 32)}"`,
       });
     }
-    const result = schema.safeParse(parsed);
-    if (result.success) return { ok: true, value: result.data };
+    const { result, ignored } = tolerantParse(schema, parsed);
+    if (result.success) {
+      return ignored.length === 0
+        ? { ok: true, value: result.data }
+        : { ok: true, value: result.data, ignored };
+    }
     const issues = result.error.issues;
     const first = issues[0];
     return withRef({

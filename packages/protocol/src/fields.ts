@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { LIMITS } from "./limits.js";
-import { Name, RoomId, UserId } from "./names.js";
+import { Name, RoomId, UserId, utf16Max } from "./names.js";
+import { openEnum } from "./openEnum.js";
 
 /** Correlation id a request may carry; the reply or error that answers it echoes it. */
 export const Ref = z.string().min(1).max(64);
@@ -24,6 +25,7 @@ export const Timestamp = z.number().int().nonnegative();
 export const Text = z
   .string()
   .max(LIMITS.maxTextLength, `must be at most ${LIMITS.maxTextLength} characters`)
+  .superRefine(utf16Max(LIMITS.maxTextLength, `must be at most ${LIMITS.maxTextLength} characters`))
   .regex(/\S/, "must not be empty");
 
 export const User = z.strictObject({
@@ -50,7 +52,8 @@ export const ChatMessage = z.strictObject({
 });
 export type ChatMessage = z.infer<typeof ChatMessage>;
 
-export const NotificationLevel = z.enum(["info", "success", "warning", "error"]);
+const NOTIFICATION_LEVELS = ["info", "success", "warning", "error"] as const;
+export const NotificationLevel = z.enum(NOTIFICATION_LEVELS);
 export type NotificationLevel = z.infer<typeof NotificationLevel>;
 
 /** Where a notification points: a message in a room. */
@@ -63,10 +66,12 @@ export const NotificationBody = z.string().max(LIMITS.maxBodyLength);
 /** A notification as stored per user. `id` is stable, so a client shows each one once. */
 export const Notification = z.strictObject({
   id: z.string().min(1).max(64),
-  kind: z.enum(["mention", "system"]),
+  /** Open: a kind this reader does not know reads as `system`, a generic notice ([C3]). */
+  kind: openEnum(["mention", "system"], "system", "notification.kind"),
   title: NotificationTitle,
   body: NotificationBody,
-  level: NotificationLevel,
+  /** Open: a level this reader does not know reads as `info` ([C3]). */
+  level: openEnum(NOTIFICATION_LEVELS, "info", "notification.level"),
   ts: Timestamp,
   read: z.boolean(),
   link: NotificationLink.optional(),

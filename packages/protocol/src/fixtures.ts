@@ -22,6 +22,7 @@ const chat = {
 export const validClientMessages: ClientMessage[] = [
   { type: "hello" },
   { type: "hello", name: "Alice", token: "abc.def", ref: "r1" },
+  { type: "hello", caps: ["presence_diff"] },
   { type: "join", room: "general" },
   { type: "join", room: "general", since: { seq: 12, epoch: "e1" }, ref: "r2" },
   { type: "join", room: "dm:u_aaaaaaaaaaaaaaaa:u_bbbbbbbbbbbbbbbb" },
@@ -32,6 +33,7 @@ export const validClientMessages: ClientMessage[] = [
   { type: "history", room: "general" },
   { type: "ping", t: 123.5 },
   { type: "rooms", ref: "r3" },
+  { type: "rooms", query: "gen", after: "alpha", limit: 50 },
   { type: "edit", room: "general", id: "m_1", text: "fixed" },
   { type: "delete", room: "general", id: "m_1" },
   { type: "subscribe", topic: "stats" },
@@ -43,6 +45,16 @@ export const validClientMessages: ClientMessage[] = [
 ];
 
 export const validServerMessages: ServerMessage[] = [
+  {
+    type: "welcome",
+    user: alice,
+    token: "t.s",
+    tokenExpiresAt: 1,
+    heartbeatMs: 25_000,
+    serverTime: 2,
+    protocolVersion: 1,
+    caps: ["presence_diff"],
+  },
   {
     type: "welcome",
     user: alice,
@@ -99,6 +111,7 @@ export const validServerMessages: ServerMessage[] = [
     rooms: [],
     dms: [{ room: "dm:u_aaaaaaaaaaaaaaaa:u_bbbbbbbbbbbbbbbb", user: bob, online: 1, seq: 3 }],
   },
+  { type: "rooms", rooms: [{ room: "alpha", online: 0, seq: 1 }], next: "alpha" },
   { type: "room_update", room: "general", online: 3, seq: 8 },
   { type: "dm_invite", room: "dm:u_aaaaaaaaaaaaaaaa:u_bbbbbbbbbbbbbbbb", from: alice, seq: 1 },
   { type: "edited", room: "general", id: "m_1", seq: 7, text: "fixed", editedAt: 5 },
@@ -212,12 +225,6 @@ export const invalidClientFrames: Array<[string, string, ErrorCode]> = [
     encodeRaw({ type: "send", room: "general", cid: "c".repeat(65), text: "hi" }),
     ErrorCode.InvalidMessage,
   ],
-  ["extra field", '{"type":"ping","t":1,"admin":true}', ErrorCode.InvalidMessage],
-  [
-    "prototype pollution key",
-    '{"type":"ping","t":1,"__proto__":{"admin":true}}',
-    ErrorCode.InvalidMessage,
-  ],
   [
     "negative history limit",
     '{"type":"history","room":"general","limit":-1}',
@@ -247,6 +254,121 @@ export const invalidClientFrames: Array<[string, string, ErrorCode]> = [
     `{"type":"join","room":${"[".repeat(500)}${"]".repeat(500)}}`,
     ErrorCode.InvalidMessage,
   ],
+];
+
+/**
+ * Frames from a newer peer that a reader of this version accepts, setting aside what it does not know
+ * (README [C1]–[C3]): [name, frame, what the reader sees, what it reports as ignored].
+ */
+export const toleratedClientFrames: Array<[string, string, ClientMessage, string[]]> = [
+  ["extra field", '{"type":"ping","t":1,"admin":true}', { type: "ping", t: 1 }, ["admin"]],
+  [
+    "prototype pollution key (dropped, never applied)",
+    '{"type":"ping","t":1,"__proto__":{"admin":true}}',
+    { type: "ping", t: 1 },
+    ["__proto__"],
+  ],
+  [
+    "hello from a newer client: more fields and capabilities this node does not know",
+    '{"type":"hello","name":"Alice","caps":["presence_diff","holograms"],"device":{"kind":"phone"}}',
+    { type: "hello", name: "Alice", caps: ["presence_diff", "holograms"] },
+    ["device"],
+  ],
+  [
+    "unknown field in a nested object",
+    '{"type":"join","room":"general","since":{"seq":3,"epoch":"e1","branch":"b"}}',
+    { type: "join", room: "general", since: { seq: 3, epoch: "e1" } },
+    ["since.branch"],
+  ],
+];
+
+export const toleratedServerFrames: Array<[string, string, ServerMessage, string[]]> = [
+  [
+    "a field added to User (welcome.user.guest)",
+    encodeRaw({ ...validServerMessages[0], user: { ...alice, guest: true } }),
+    validServerMessages[0] as ServerMessage,
+    ["user.guest"],
+  ],
+  [
+    "fields added to ChatMessage and its author (message)",
+    encodeRaw({
+      type: "message",
+      ...chat,
+      from: { ...alice, guest: false },
+      replyTo: "m_0",
+      attachments: [{ id: "f1" }],
+    }),
+    { type: "message", ...chat },
+    ["from.guest", "replyTo", "attachments"],
+  ],
+  [
+    "a field added inside every message of a page (joined.messages.*.from)",
+    encodeRaw({
+      type: "joined",
+      room: "general",
+      members: [{ ...bob, role: "member" }],
+      messages: [{ ...chat, from: { ...alice, role: "owner" }, reactions: {} }],
+      seq: 7,
+      epoch: "e1",
+      hasMore: false,
+    }),
+    {
+      type: "joined",
+      room: "general",
+      members: [bob],
+      messages: [chat],
+      seq: 7,
+      epoch: "e1",
+      hasMore: false,
+    },
+    ["members.*.role", "messages.*.from.role", "messages.*.reactions"],
+  ],
+  [
+    "a field added to RoomSummary (room_update.kind)",
+    '{"type":"room_update","room":"general","online":2,"seq":7,"kind":"public"}',
+    { type: "room_update", room: "general", online: 2, seq: 7 },
+    ["kind"],
+  ],
+  [
+    "a notification kind this reader does not know reads as system",
+    encodeRaw({
+      type: "notification",
+      notification: {
+        id: "n2",
+        kind: "dm",
+        title: "Bob wrote to you",
+        body: "hi",
+        level: "urgent",
+        ts: 6,
+        read: false,
+      },
+    }),
+    {
+      type: "notification",
+      notification: {
+        id: "n2",
+        kind: "system",
+        title: "Bob wrote to you",
+        body: "hi",
+        level: "info",
+        ts: 6,
+        read: false,
+      },
+    },
+    ["notification.kind=dm", "notification.level=urgent"],
+  ],
+  [
+    "an error code this reader does not know reads as internal",
+    '{"type":"error","code":"quota_exceeded","message":"over quota","ref":"r9"}',
+    { type: "error", code: "internal", message: "over quota", ref: "r9" },
+    ["error.code=quota_exceeded"],
+  ],
+];
+
+/** Message types a newer server may send: a reader of this version ignores the frame (`unknown_type`). */
+export const unknownServerFrames: Array<[string, string]> = [
+  ["a new message type", '{"type":"reaction","room":"general","id":"m_1","emoji":"👍"}'],
+  ["a new type with a ref", '{"type":"members","ref":"r1","room":"general","members":[]}'],
 ];
 
 function encodeRaw(value: unknown): string {

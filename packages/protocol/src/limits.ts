@@ -4,6 +4,11 @@ export const LIMITS = {
   maxFrameBytes: 64 * 1024,
   /** Longest chat message text, in characters (UTF-16 code units, as `String.length` counts). */
   maxTextLength: 4000,
+  /**
+   * Most UTF-8 bytes of a chat message text. Every valid text fits: a UTF-16 unit is at most 3 UTF-8
+   * bytes (a surrogate pair, 2 units, is 4), so 4,000 units of any script are at most 12,000 bytes.
+   */
+  maxTextBytes: 12_000,
   /** Shortest and longest room and user names, after trimming. */
   minNameLength: 1,
   maxNameLength: 32,
@@ -25,6 +30,9 @@ export const LIMITS = {
   presenceIntervalMs: 50,
   /** `room_update` pushes are coalesced per room over this window. */
   roomUpdateIntervalMs: 250,
+  /** A paged `rooms` reply (capability `rooms_paged`) holds this many rooms unless asked for fewer, and at most `maxRoomsPage`. */
+  roomsPageSize: 100,
+  maxRoomsPage: 500,
   /** Longest token. */
   maxTokenLength: 512,
 } as const;

@@ -9,12 +9,25 @@ export { DM_PREFIX, dmParticipants, dmRoomId, isDmRoom } from "./dmRooms.js";
 // eslint-disable-next-line no-control-regex
 const NO_CONTROL_CHARS = /^[^\u0000-\u001f\u007f-\u009f\u2028\u2029]*$/;
 
+/**
+ * A string's length as `LIMITS` counts it: UTF-16 code units (`String.length`). zod's (and JSON
+ * Schema's) `max` counts code points, under which 4,000 emoji would pass as 4,000 characters; this
+ * check reports `too_big` like `max` does.
+ */
+export function utf16Max(max: number, message: string) {
+  return (s: string, ctx: z.RefinementCtx) => {
+    if (s.length <= max) return;
+    ctx.addIssue({ code: "too_big", origin: "string", maximum: max, inclusive: true, message });
+  };
+}
+
 /** A user or room name: trimmed, 1–32 characters, no control characters. */
 export const Name = z
   .string()
   .trim()
   .min(LIMITS.minNameLength, "must not be empty")
   .max(LIMITS.maxNameLength, `must be at most ${LIMITS.maxNameLength} characters`)
+  .superRefine(utf16Max(LIMITS.maxNameLength, `must be at most ${LIMITS.maxNameLength} characters`))
   .regex(NO_CONTROL_CHARS, "must not contain control characters")
   .regex(/\S/, "must not be empty");
 

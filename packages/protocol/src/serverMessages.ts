@@ -19,11 +19,13 @@ import {
 } from "./fields.js";
 import { ControlMessage, InspectingMessage } from "./inspectMessages.js";
 import { CapabilityName } from "./capabilities.js";
+import { openEnum } from "./openEnum.js";
 
-// Server messages are parsed leniently by clients (z.object): a newer server may add fields.
+// Written strictly (the server sends exactly these fields); read tolerantly by the codec, which ignores
+// fields it does not know at any depth (README rules [C1]–[C3]).
 
 /** The server's per-connection budget for writes (`send`, `edit`, `delete`), so clients can pace. */
-export const SendLimits = z.object({
+export const SendLimits = z.strictObject({
   /** Sustained writes per second. */
   sendPerSecond: z.number().positive(),
   /** Writes allowed at once when the budget is full. */
@@ -31,7 +33,7 @@ export const SendLimits = z.object({
 });
 export type SendLimits = z.infer<typeof SendLimits>;
 
-export const WelcomeMessage = z.object({
+export const WelcomeMessage = z.strictObject({
   type: z.literal("welcome"),
   ref: Ref.optional(),
   user: User,
@@ -49,7 +51,7 @@ export const WelcomeMessage = z.object({
   caps: z.array(CapabilityName).optional(),
 });
 
-export const JoinedMessage = z.object({
+export const JoinedMessage = z.strictObject({
   type: z.literal("joined"),
   ref: Ref.optional(),
   room: RoomId,
@@ -69,7 +71,7 @@ export const JoinedMessage = z.object({
   recovered: z.boolean().optional(),
 });
 
-export const LeftMessage = z.object({
+export const LeftMessage = z.strictObject({
   type: z.literal("left"),
   ref: Ref.optional(),
   room: RoomId,
@@ -79,7 +81,7 @@ export const MessageMessage = ChatMessage.extend({
   type: z.literal("message"),
 });
 
-export const AckMessage = z.object({
+export const AckMessage = z.strictObject({
   type: z.literal("ack"),
   ref: Ref.optional(),
   room: RoomId,
@@ -89,7 +91,7 @@ export const AckMessage = z.object({
   ts: Timestamp,
 });
 
-export const PresenceMessage = z.object({
+export const PresenceMessage = z.strictObject({
   type: z.literal("presence"),
   room: RoomId,
   event: z.enum(["join", "leave"]),
@@ -101,20 +103,20 @@ export const PresenceMessage = z.object({
  * to a big room becomes (each member gets one frame per window, not one per join). A user is in at
  * most one of the lists: the last change in the window wins.
  */
-export const PresenceDiffMessage = z.object({
+export const PresenceDiffMessage = z.strictObject({
   type: z.literal("presence_diff"),
   room: RoomId,
   joined: z.array(User),
   left: z.array(User),
 });
 
-export const TypingEventMessage = z.object({
+export const TypingEventMessage = z.strictObject({
   type: z.literal("typing"),
   room: RoomId,
   user: User,
 });
 
-export const HistoryReplyMessage = z.object({
+export const HistoryReplyMessage = z.strictObject({
   type: z.literal("history"),
   ref: Ref.optional(),
   room: RoomId,
@@ -123,7 +125,7 @@ export const HistoryReplyMessage = z.object({
   hasMore: z.boolean(),
 });
 
-export const PongMessage = z.object({
+export const PongMessage = z.strictObject({
   type: z.literal("pong"),
   t: z.number(),
   serverTime: Timestamp,
@@ -134,19 +136,21 @@ export const PongMessage = z.object({
  * connection that outlives its token still resumes as the same user after a reconnect. Replaces the
  * `welcome` token; present it in the next `hello`.
  */
-export const TokenMessage = z.object({
+export const TokenMessage = z.strictObject({
   type: z.literal("token"),
   token: z.string().min(1).max(LIMITS.maxTokenLength),
   /** When this token expires (ms since epoch). */
   expiresAt: Timestamp,
 });
 
-export const RoomsReplyMessage = z.object({
+export const RoomsReplyMessage = z.strictObject({
   type: z.literal("rooms"),
   ref: Ref.optional(),
   rooms: z.array(RoomSummary),
   /** The asking user's direct-message conversations, with the other participant. */
   dms: z.array(DmSummary).optional(),
+  /** With capability `rooms_paged`: more rooms follow; ask again with `after: next`. */
+  next: z.string().optional(),
 });
 
 /**
@@ -161,7 +165,7 @@ export const RoomUpdateMessage = RoomSummary.extend({
  * Pushed to a DM participant's sockets that have not joined the DM room when a message is stored
  * there, so the conversation can be listed (and counted unread) before it is opened.
  */
-export const DmInviteMessage = z.object({
+export const DmInviteMessage = z.strictObject({
   type: z.literal("dm_invite"),
   room: RoomId,
   /** The author of the message. */
@@ -170,7 +174,7 @@ export const DmInviteMessage = z.object({
   seq: Seq,
 });
 
-export const EditedMessage = z.object({
+export const EditedMessage = z.strictObject({
   type: z.literal("edited"),
   ref: Ref.optional(),
   room: RoomId,
@@ -180,7 +184,7 @@ export const EditedMessage = z.object({
   editedAt: Timestamp,
 });
 
-export const DeletedMessage = z.object({
+export const DeletedMessage = z.strictObject({
   type: z.literal("deleted"),
   ref: Ref.optional(),
   room: RoomId,
@@ -188,12 +192,12 @@ export const DeletedMessage = z.object({
   seq: Seq,
 });
 
-export const NotificationMessage = z.object({
+export const NotificationMessage = z.strictObject({
   type: z.literal("notification"),
   notification: Notification,
 });
 
-export const NotificationsReadMessage = z.object({
+export const NotificationsReadMessage = z.strictObject({
   type: z.literal("notifications_read"),
   ref: Ref.optional(),
   /** Ids now read (in every tab of this user); `all: true` means every one. */
@@ -201,29 +205,34 @@ export const NotificationsReadMessage = z.object({
   all: z.boolean().optional(),
 });
 
-export const SubscribedMessage = z.object({
+export const SubscribedMessage = z.strictObject({
   type: z.literal("subscribed"),
   ref: Ref.optional(),
   topic: Topic,
 });
 
-export const UnsubscribedMessage = z.object({
+export const UnsubscribedMessage = z.strictObject({
   type: z.literal("unsubscribed"),
   ref: Ref.optional(),
   topic: Topic,
 });
 
-export const DataMessage = z.object({
+export const DataMessage = z.strictObject({
   type: z.literal("data"),
   topic: Topic,
   ts: Timestamp,
   value: StatsSample,
 });
 
-export const ErrorMessage = z.object({
+export const ErrorMessage = z.strictObject({
   type: z.literal("error"),
   ref: Ref.optional(),
-  code: z.enum(Object.values(ErrorCode) as [ErrorCode, ...ErrorCode[]]),
+  /** Open: a code this reader does not know reads as `internal` ([C3]). */
+  code: openEnum(
+    Object.values(ErrorCode) as [ErrorCode, ...ErrorCode[]],
+    ErrorCode.Internal,
+    "error.code",
+  ),
   message: z.string(),
   /** With `rate_limited`: when the client may try again. */
   retryAfterMs: z.number().int().nonnegative().optional(),

@@ -69,4 +69,15 @@ describe("TokenBucket (server rate limits and client pacing)", () => {
     expect(bucket.tryTake(10_999)).toBe(false);
     expect(bucket.tryTake(11_000)).toBe(true);
   });
+
+  it("takes several tokens at once, goes into debt when spent after the fact, and refunds up to full", () => {
+    const bucket = new TokenBucket(10, 10, 0);
+    expect(bucket.tryTake(0, 11)).toBe(false);
+    expect(bucket.tryTake(0, 6)).toBe(true);
+    bucket.spend(0, 9); // 4 - 9 = -5
+    expect(bucket.msUntilToken(0, 1)).toBe(600);
+    expect(bucket.msUntilToken(0, 50)).toBe(1500); // at most a full bucket is waited for
+    bucket.refund(0, 100);
+    expect(bucket.isFull(0)).toBe(true);
+  });
 });

@@ -16,25 +16,41 @@ export class TokenBucket {
     this.#at = now;
   }
 
-  /** Takes one token if a whole one is there at `now`. */
-  tryTake(now: number): boolean {
+  /** Takes `count` tokens (one by default: a message; more: rows, bytes) if they are there at `now`. */
+  tryTake(now: number, count = 1): boolean {
     this.#refill(now);
-    if (this.#tokens < 1) return false;
-    this.#tokens -= 1;
+    if (this.#tokens < count) return false;
+    this.#tokens -= count;
     return true;
   }
 
-  /** Milliseconds from `now` until a whole token is there (0 if one is). */
-  msUntilToken(now: number): number {
+  /** Milliseconds from `now` until `count` whole tokens are there (0 if they are; at most a full bucket). */
+  msUntilToken(now: number, count = 1): number {
     this.#refill(now);
-    if (this.#tokens >= 1) return 0;
-    return Math.ceil(((1 - this.#tokens) * 1000) / this.perSecond);
+    const wanted = Math.min(count, this.capacity);
+    if (this.#tokens >= wanted) return 0;
+    return Math.ceil(((wanted - this.#tokens) * 1000) / this.perSecond);
   }
 
   /** Whether the bucket is full again, i.e. holds no memory of past use and can be forgotten. */
   isFull(now: number): boolean {
     this.#refill(now);
     return this.#tokens >= this.capacity;
+  }
+
+  /**
+   * Takes `count` tokens whatever is there, going into debt: for costs known only afterwards (rows a
+   * query returned), so the next request waits until the debt is paid back.
+   */
+  spend(now: number, count: number): void {
+    this.#refill(now);
+    this.#tokens -= count;
+  }
+
+  /** Gives back `count` tokens taken too early (a reservation larger than the cost), up to full. */
+  refund(now: number, count: number): void {
+    this.#refill(now);
+    this.#tokens = Math.min(this.capacity, this.#tokens + count);
   }
 
   /** Empties the bucket: after a refusal, go on at the sustained rate rather than in a burst. */

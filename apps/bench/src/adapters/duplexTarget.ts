@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { SUBPROTOCOL, WS_PATH, encode } from "@duplex/protocol";
+import { Capability, SUBPROTOCOL, WS_PATH, encode } from "@duplex/protocol";
 import { freePort, launchTarget } from "../targets/targetProcess.js";
 import type { RawClient } from "../wire/rawClient.js";
 import type { Target } from "./target.js";
@@ -66,7 +66,8 @@ export const duplexTarget: Target = {
   connectPath: () => WS_PATH,
   headers: { "Sec-WebSocket-Protocol": SUBPROTOCOL },
   ready: async (client, room, index) => {
-    client.send(encode({ type: "hello", name: `bench${index}` }));
+    // As the web app does: batched presence, so a storm of joins is not one frame per join per member.
+    client.send(encode({ type: "hello", name: `bench${index}`, caps: [Capability.PresenceDiff] }));
     await expectReply(client, "welcome");
     client.send(encode({ type: "join", room }));
     await expectReply(client, "joined");

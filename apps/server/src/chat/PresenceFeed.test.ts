@@ -36,16 +36,29 @@ describe("PresenceFeed", () => {
     ]);
   });
 
-  it("announces the changes of one window in one `presence_diff` per room", async () => {
+  it("[C4] announces the changes of one window in one `presence_diff` per room to sockets that asked, one `presence` each to the rest", async () => {
     const { presence, published } = feed(1_000);
     presence.announce("general", "join", alice);
     presence.announce("general", "join", bob);
     presence.announce("general", "leave", carol);
     presence.announce("random", "leave", bob);
     await presence.close();
-    expect(published.map((p) => p.message)).toEqual([
-      { type: "presence_diff", room: "general", joined: [alice, bob], left: [carol] },
-      { type: "presence", room: "random", event: "leave", user: bob },
+    const plainV1 = { exceptCap: "presence_diff" };
+    expect(published.map((p) => [p.message, p.options])).toEqual([
+      [
+        { type: "presence_diff", room: "general", joined: [alice, bob], left: [carol] },
+        { onlyCap: "presence_diff" },
+      ],
+      [
+        { type: "presence", room: "general", event: "join", user: alice },
+        { ...plainV1, exceptUser: alice.id },
+      ],
+      [
+        { type: "presence", room: "general", event: "join", user: bob },
+        { ...plainV1, exceptUser: bob.id },
+      ],
+      [{ type: "presence", room: "general", event: "leave", user: carol }, plainV1],
+      [{ type: "presence", room: "random", event: "leave", user: bob }, {}],
     ]);
   });
 
@@ -55,9 +68,12 @@ describe("PresenceFeed", () => {
     presence.announce("general", "join", alice);
     presence.announce("general", "join", bob);
     await presence.close();
-    expect(published.map((p) => p.message)).toEqual([
-      { type: "presence_diff", room: "general", joined: [alice, bob], left: [] },
-    ]);
+    expect(published.map((p) => p.message)[0]).toEqual({
+      type: "presence_diff",
+      room: "general",
+      joined: [alice, bob],
+      left: [],
+    });
   });
 
   it("starts a new window after announcing", async () => {

@@ -7,6 +7,9 @@ import type { Store } from "../store/Store.js";
 
 const CHANNEL = "directory";
 
+/** A watcher with more than this queued gets its updates later, folded per room, not now. */
+const WATCHER_CONGESTED_BYTES = 256 * 1024;
+
 export interface RoomDirectoryDeps {
   broker: Broker;
   store: Store;
@@ -16,18 +19,31 @@ export interface RoomDirectoryDeps {
   intervalMs?: number;
 }
 
+/** The room a `room_update` frame is about (frames are made by `#flush` below). */
+function roomOf(frame: string): string | undefined {
+  const parsed: unknown = JSON.parse(frame);
+  return typeof parsed === "object" && parsed !== null && "room" in parsed
+    ? String(parsed.room)
+    : undefined;
+}
+
 /**
  * Keeps directory sidebars live: sockets that asked for `rooms` are watchers and receive
  * `room_update {room, online, seq}` when a public room changes. Changes are coalesced per room over
- * one interval, so a busy room costs each watcher at most a few frames a second, not one per message.
+ * one interval at the source, and again per watcher: what a watcher has not been sent yet is held as
+ * the latest frame per room and sent once per interval, and held longer while the watcher is
+ * congested — so a burst of changes never queues more than one frame per room for anyone.
  * Updates travel through the broker, so watchers on every node hear about changes made on any node.
  */
 export class RoomDirectory {
   // Only the watchers, not every socket: a room update costs O(watchers), not O(connections).
   readonly #watchers = new Set<Connection>();
   readonly #dirty = new Set<string>();
+  /** Per watcher, the latest unsent frame of each room (bounded by the number of rooms). */
+  readonly #pending = new Map<Connection, Map<string, string>>();
   readonly #intervalMs: number;
   #timer: NodeJS.Timeout | undefined;
+  #sendTimer: NodeJS.Timeout | undefined;
   #flushing: Promise<void> = Promise.resolve();
   #subscription: Promise<Unsubscribe> | undefined;
 
@@ -42,8 +58,11 @@ export class RoomDirectory {
 
   async stop(): Promise<void> {
     clearTimeout(this.#timer);
+    clearTimeout(this.#sendTimer);
     this.#timer = undefined;
+    this.#sendTimer = undefined;
     this.#dirty.clear();
+    this.#pending.clear();
     await this.#flushing;
     const subscription = this.#subscription;
     this.#subscription = undefined;
@@ -58,6 +77,7 @@ export class RoomDirectory {
   /** `conn` closed: it hears no more updates and is not kept alive by the directory. */
   unwatch(conn: Connection): void {
     this.#watchers.delete(conn);
+    this.#pending.delete(conn);
   }
 
   /** A public room's online count or seq may have changed; watchers hear of it after the interval. */
@@ -91,6 +111,39 @@ export class RoomDirectory {
   }
 
   #deliver(frame: string): void {
-    for (const conn of this.#watchers) conn.sendFrame(frame);
+    const room = roomOf(frame);
+    if (room === undefined) return;
+    for (const conn of this.#watchers) {
+      let pending = this.#pending.get(conn);
+      if (pending === undefined) {
+        pending = new Map();
+        this.#pending.set(conn, pending);
+      }
+      pending.set(room, frame);
+    }
+    this.#scheduleSend(0);
+  }
+
+  #scheduleSend(delayMs: number): void {
+    if (this.#sendTimer !== undefined) return;
+    this.#sendTimer = setTimeout(() => {
+      this.#sendTimer = undefined;
+      this.#sendPending();
+    }, delayMs);
+    this.#sendTimer.unref();
+  }
+
+  /** Sends what each watcher is owed, unless it is congested: then its frames wait, folded. */
+  #sendPending(): void {
+    for (const [conn, pending] of this.#pending) {
+      if (conn.closed) {
+        this.#pending.delete(conn);
+        continue;
+      }
+      if (conn.ws.bufferedAmount > WATCHER_CONGESTED_BYTES) continue;
+      this.#pending.delete(conn);
+      for (const frame of pending.values()) conn.sendFrame(frame);
+    }
+    if (this.#pending.size > 0) this.#scheduleSend(this.#intervalMs);
   }
 }

@@ -11,14 +11,12 @@ import { noteClosing } from "../inspector/controlFrames.js";
 import type { Logger } from "../logger.js";
 import { ConnectionLog, type ConnectionLogger } from "./connectionLog.js";
 import { frameBytes } from "./frameBytes.js";
+import { dropSlowReader, isBehind } from "./slowReader.js";
 import { newTrafficCounters, type TrafficCounters } from "./trafficCounters.js";
 import { holdWrites, releaseIfLarge, tcpSocketOf } from "./writeCoalescing.js";
 
 /** Above this many queued bytes a socket is congested: volatile frames (typing) are dropped for it. */
 const CONGESTED_BYTES = 256 * 1024;
-
-/** A slow reader closed with 1013 gets this long to read the close frame before it is cut off. */
-const SLOW_READER_GRACE_MS = 1_000;
 
 const SETTLED: Promise<void> = Promise.resolve();
 
@@ -40,6 +38,8 @@ export class Connection {
   caps: ReadonlySet<Capability> = NO_CAPS;
   /** Rooms of this socket. `joining`: subscribed but `joined` not sent yet, so fan-out is buffered. */
   readonly rooms = new Map<string, "joining" | "joined">();
+  /** The remote address as every per-address limit counts it (IPv4, or IPv6 /64: `addressKey`). */
+  address = "unknown";
   /** Whether the socket answered the last heartbeat ping. */
   alive = true;
   #closed = false;
@@ -134,19 +134,12 @@ export class Connection {
     if (socket) holdWrites(socket);
     this.ws.send(frameBytes(frame), TEXT_FRAME);
     this.traffic.framesOut += 1;
-    if (this.maxBufferedBytes > 0 && this.ws.bufferedAmount > this.maxBufferedBytes) {
-      this.#dropSlowReader();
+    if (isBehind(this.ws, this.maxBufferedBytes)) {
+      this.log.warn({ bufferedAmount: this.ws.bufferedAmount }, "slow reader");
+      dropSlowReader(this.ws, () => this.closeConnection(CloseCode.TryAgainLater));
       return;
     }
     if (socket) releaseIfLarge(socket);
-  }
-
-  // A reader this far behind costs the server memory for every frame of its rooms: let it go and
-  // resume later. Its close frame queues behind the backlog, so it is cut off after a short grace.
-  #dropSlowReader(): void {
-    this.log.warn({ bufferedAmount: this.ws.bufferedAmount }, "slow reader");
-    this.closeConnection(CloseCode.TryAgainLater);
-    setTimeout(() => this.ws.terminate(), SLOW_READER_GRACE_MS).unref();
   }
 
   /** A frame that may be dropped (live data, superseded soon) when the socket is congested. */

@@ -1,4 +1,4 @@
-import { encode, type ServerMessage } from "@duplex/protocol";
+import { encode, type Capability, type ServerMessage } from "@duplex/protocol";
 import type { Broker, Unsubscribe } from "../broker/Broker.js";
 import type { Logger } from "../logger.js";
 import type { Connection } from "./Connection.js";
@@ -10,12 +10,18 @@ export interface FanoutOptions {
   /** One socket (id unique across nodes) that was already answered directly. */
   exceptConnection?: string;
   volatile?: boolean;
+  /** Only to sockets granted this capability (a form an older client would misread). */
+  onlyCap?: Capability;
+  /** Only to sockets without this capability (the plain-v1 form of what `onlyCap` sockets get). */
+  exceptCap?: Capability;
 }
 
 interface Header {
   exceptUser?: string;
   exceptConnection?: string;
   volatile?: boolean;
+  onlyCap?: Capability;
+  exceptCap?: Capability;
   /** A chat message's seq: the receiving node orders and gap-fills by it (roomSequencer.ts). */
   seq?: number;
 }
@@ -31,7 +37,9 @@ export function packPayload(frame: string, options: FanoutOptions & { seq?: numb
     options.exceptUser === undefined &&
     options.exceptConnection === undefined &&
     !options.volatile &&
-    options.seq === undefined
+    options.seq === undefined &&
+    options.onlyCap === undefined &&
+    options.exceptCap === undefined
   ) {
     return frame;
   }
@@ -132,10 +140,11 @@ export class RoomFanout {
   /** Encodes once and publishes to every member socket on every node. */
   async publish(room: string, message: ServerMessage, options: FanoutOptions = {}): Promise<void> {
     const seq = message.type === "message" ? message.seq : undefined;
-    await this.broker.publish(
-      channelOf(room),
-      packPayload(encode(message), seq === undefined ? options : { ...options, seq }),
-    );
+    const payload = packPayload(encode(message), seq === undefined ? options : { ...options, seq });
+    // A disconnected broker cannot echo the publish back: this node's own members get it now, so
+    // local delivery does not wait for the broker (a late echo of a chat message is dropped by seq).
+    if (this.broker.isReady?.() === false) this.#deliver(room, payload);
+    await this.broker.publish(channelOf(room), payload);
   }
 
   #deliver(room: string, payload: string): void {
@@ -159,6 +168,8 @@ export class RoomFanout {
     for (const conn of sockets) {
       if (header.exceptUser !== undefined && conn.user?.id === header.exceptUser) continue;
       if (conn.id === header.exceptConnection) continue;
+      if (header.onlyCap !== undefined && !conn.caps.has(header.onlyCap)) continue;
+      if (header.exceptCap !== undefined && conn.caps.has(header.exceptCap)) continue;
       conn.deliver(room, frame, header.volatile === true);
     }
   }

@@ -11,6 +11,7 @@ import type { ServerContext } from "../context.js";
 import { dispatch } from "../handlers/dispatch.js";
 import { replyToFailure, sendError } from "../handlers/replyToFailure.js";
 import { leaveRoom } from "../handlers/rooms.js";
+import { addressKey } from "../limits/addressKey.js";
 import { admitFrame } from "../limits/admitFrame.js";
 import { RateLimiter, limitsAnything } from "../limits/rateLimiter.js";
 import { stopTokenRefresh } from "../session/tokenRefresh.js";
@@ -134,7 +135,8 @@ function onMessage(this: WebSocket, data: RawData, isBinary: boolean): void {
   ctx.traffic.framesIn += 1;
   // Decoded here, not in the queue, so the rate limit is applied before any work is queued.
   const decoded = decodeClientMessage(frameText(data));
-  if (!admitFrame(conn, state.limiter, decoded, ctx.now())) return;
+  ctx.tolerated.note(decoded);
+  if (!admitFrame(conn, state.limiter, ctx.budgets, decoded, ctx.now())) return;
   void conn.enqueue(() => handleAccepted(state, decoded));
 }
 
@@ -156,11 +158,14 @@ function onClose(this: WebSocket, code: number, reason: Buffer): void {
 export function acceptConnection(ctx: ServerContext, ws: WebSocket, remote: string): Connection {
   const id = nextConnectionId();
   const conn = new Connection(id, ws, ctx.log, ctx.config.limits.maxBufferedBytes, ctx.traffic);
+  conn.address = addressKey(remote);
   const rate = ctx.config.limits.rate;
   const state = new Accepted(
     ctx,
     conn,
-    limitsAnything(rate) ? new RateLimiter(rate, ctx.now()) : undefined,
+    // Writes are limited per user and address (Budgets), not per socket; the socket keeps its frame
+    // bucket and the strike count that closes a flooder.
+    limitsAnything(rate) ? new RateLimiter({ ...rate, sendPerSecond: 0 }, ctx.now()) : undefined,
   );
   acceptedSockets.set(ws, state);
   // First, before anything can fail: an unhandled 'error' (e.g. an oversize frame) kills the process

@@ -11,8 +11,19 @@ export interface TrafficCounters {
   deliveries: number;
   /** Volatile frames (typing, stats) not sent because the socket was congested or still joining. */
   volatileDropped: number;
+  /** Fields of client frames this version does not know, ignored by the tolerant reader. */
+  ignoredFields: number;
+  /** Client frames of a type this version does not know (answered `unknown_type`). */
+  unknownTypes: number;
 }
 
 export function newTrafficCounters(): TrafficCounters {
-  return { framesIn: 0, framesOut: 0, deliveries: 0, volatileDropped: 0 };
+  return {
+    framesIn: 0,
+    framesOut: 0,
+    deliveries: 0,
+    volatileDropped: 0,
+    ignoredFields: 0,
+    unknownTypes: 0,
+  };
 }

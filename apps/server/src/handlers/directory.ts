@@ -1,4 +1,10 @@
-import { dmParticipants, isDmRoom, type ClientMessageOf, type DmSummary } from "@duplex/protocol";
+import {
+  Capability,
+  LIMITS,
+  dmParticipants,
+  type ClientMessageOf,
+  type DmSummary,
+} from "@duplex/protocol";
 import type { Connection } from "../connection/Connection.js";
 import type { ServerContext } from "../context.js";
 import { userOf } from "./access.js";
@@ -16,9 +22,32 @@ async function dmsOf(ctx: ServerContext, userId: string, counts: Map<string, num
   return dms;
 }
 
+/** One page of the public directory, and the name to continue after when more follow. */
+async function publicRooms(ctx: ServerContext, conn: Connection, msg: ClientMessageOf<"rooms">) {
+  if (!conn.caps.has(Capability.RoomsPaged)) {
+    // A v1 client reads the reply as the whole directory: give it all, which the total cap bounds.
+    const all = await ctx.store.listPublicRooms({ limit: roomCap(ctx) });
+    return { rooms: all, next: undefined };
+  }
+  const limit = msg.limit ?? LIMITS.roomsPageSize;
+  const page = await ctx.store.listPublicRooms({
+    ...(msg.after !== undefined && { after: msg.after }),
+    ...(msg.query !== undefined && msg.query.trim() !== "" && { query: msg.query.trim() }),
+    limit: limit + 1,
+  });
+  const more = page.length > limit;
+  const rooms = more ? page.slice(0, limit) : page;
+  return { rooms, next: more ? rooms.at(-1)?.room : undefined };
+}
+
+function roomCap(ctx: ServerContext): number {
+  const cap = ctx.config.limits.rooms.maxTotal;
+  return cap > 0 ? cap : Number.MAX_SAFE_INTEGER;
+}
+
 /**
  * `rooms` → the public directory with online counts plus the asker's DMs; the socket then receives
- * `room_update` pushes (protocol [R7]).
+ * `room_update` pushes (protocol [R7]). With `rooms_paged`, one page (DMs on the first only).
  */
 export async function handleRooms(
   ctx: ServerContext,
@@ -26,14 +55,17 @@ export async function handleRooms(
   msg: ClientMessageOf<"rooms">,
 ): Promise<void> {
   const user = userOf(conn);
-  const [rooms, counts] = await Promise.all([ctx.store.listRooms(), ctx.presence.counts()]);
+  const [{ rooms, next }, counts] = await Promise.all([
+    publicRooms(ctx, conn, msg),
+    ctx.presence.counts(),
+  ]);
+  const firstPage = msg.after === undefined || !conn.caps.has(Capability.RoomsPaged);
   conn.send({
     type: "rooms",
     ...(msg.ref !== undefined && { ref: msg.ref }),
-    rooms: rooms
-      .filter((r) => !isDmRoom(r.room))
-      .map((r) => ({ room: r.room, online: counts.get(r.room) ?? 0, seq: r.seq })),
-    dms: await dmsOf(ctx, user.id, counts),
+    rooms: rooms.map((r) => ({ room: r.room, online: counts.get(r.room) ?? 0, seq: r.seq })),
+    ...(firstPage && { dms: await dmsOf(ctx, user.id, counts) }),
+    ...(next !== undefined && { next }),
   });
   ctx.chat.directory.watch(conn);
 }

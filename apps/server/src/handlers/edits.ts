@@ -4,6 +4,7 @@ import type { ServerContext } from "../context.js";
 import { DuplexError } from "../errors.js";
 import type { MessageChangeResult } from "../store/messageEdits.js";
 import { assertJoined, userOf } from "./access.js";
+import { assertTextBytes } from "./messages.js";
 
 type Change = Extract<ServerMessage, { type: "edited" | "deleted" }>;
 
@@ -44,6 +45,8 @@ export async function handleEdit(
 ): Promise<void> {
   const user = userOf(conn);
   assertJoined(conn, msg.room);
+  assertTextBytes(msg.text);
+  ctx.budgets.chargeStorage(user.id, conn.address, msg.text, ctx.now());
   const result = await ctx.store.editMessage({
     room: msg.room,
     id: msg.id,

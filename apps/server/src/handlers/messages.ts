@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { LIMITS, type ClientMessageOf } from "@duplex/protocol";
+import { ErrorCode, LIMITS, type ClientMessageOf } from "@duplex/protocol";
 import type { Connection } from "../connection/Connection.js";
 import type { ServerContext } from "../context.js";
+import { DuplexError } from "../errors.js";
 import { onMessageStored } from "../push/onMessageStored.js";
 import type { AppendResult } from "../store/Store.js";
 import { assertJoined, assertMayAccess, userOf } from "./access.js";
@@ -33,6 +34,13 @@ export async function handleSend(
   });
 }
 
+/** Every valid text fits (see `LIMITS.maxTextBytes`); this guards the store if the schema ever drifts. */
+export function assertTextBytes(text: string): void {
+  if (Buffer.byteLength(text) > LIMITS.maxTextBytes) {
+    throw new DuplexError(ErrorCode.TooLarge, `text over ${LIMITS.maxTextBytes} UTF-8 bytes`);
+  }
+}
+
 /** Checks and submits the append; a refusal too is answered in turn, after the sends before it. */
 function submitSend(
   ctx: ServerContext,
@@ -42,6 +50,8 @@ function submitSend(
   try {
     const user = userOf(conn);
     assertJoined(conn, msg.room);
+    assertTextBytes(msg.text);
+    ctx.budgets.chargeStorage(user.id, conn.address, msg.text, ctx.now());
     return ctx.store.append({
       room: msg.room,
       userId: user.id,
@@ -83,8 +93,14 @@ export async function handleHistory(
   conn: Connection,
   msg: ClientMessageOf<"history">,
 ): Promise<void> {
-  assertMayAccess(userOf(conn), msg.room);
-  const page = await ctx.store.page(msg.room, msg.limit ?? LIMITS.joinedPageSize, msg.before);
+  const user = userOf(conn);
+  assertMayAccess(user, msg.room);
+  const limit = msg.limit ?? LIMITS.joinedPageSize;
+  // Charged by the rows it returns, to the user and the address: pages of long messages are the
+  // costliest read there is, and many sockets must not multiply it.
+  ctx.budgets.reserveRows(user.id, conn.address, limit, ctx.now());
+  const page = await ctx.store.page(msg.room, limit, msg.before);
+  ctx.budgets.refundRows(user.id, conn.address, limit - page.messages.length, ctx.now());
   conn.send({
     type: "history",
     ...(msg.ref !== undefined && { ref: msg.ref }),

@@ -26,6 +26,16 @@ async function catchup(
   return { ...(await ctx.store.page(room.room, LIMITS.joinedPageSize)), recovered: false };
 }
 
+/** The room, created if it does not exist yet: a creation is charged to the user and the address. */
+async function openRoom(ctx: ServerContext, conn: Connection, name: string): Promise<RoomState> {
+  const existing = await ctx.store.getRoom(name);
+  if (existing) return existing;
+  await ctx.budgets.rooms.charge(userOf(conn).id, conn.address, ctx.now(), () =>
+    ctx.store.countRooms(),
+  );
+  return ctx.store.ensureRoom(name);
+}
+
 export async function handleJoin(
   ctx: ServerContext,
   conn: Connection,
@@ -33,7 +43,7 @@ export async function handleJoin(
 ): Promise<void> {
   const user = userOf(conn);
   assertMayAccess(user, msg.room);
-  const room = await ctx.store.ensureRoom(msg.room);
+  const room = await openRoom(ctx, conn, msg.room);
   let first = false;
   if (!conn.rooms.has(msg.room)) {
     // Subscribe before reading the page, so nothing appended in between is missed.

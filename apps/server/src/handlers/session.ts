@@ -16,6 +16,7 @@ import { DuplexError } from "../errors.js";
 import { claimName } from "../names/claimName.js";
 import type { StoredUser } from "../store/AccountStore.js";
 import type { Resumed } from "../session/Sessions.js";
+import { rateLimited } from "../limits/Budgets.js";
 import { startTokenRefresh } from "../session/tokenRefresh.js";
 
 /** `u_` + 16 url-safe characters (12 random bytes), matching the protocol's `UserId`. */
@@ -44,6 +45,7 @@ function askedName(msg: ClientMessageOf<"hello">): string | undefined {
 async function identify(
   ctx: ServerContext,
   msg: ClientMessageOf<"hello">,
+  address: string,
 ): Promise<{ resumed?: Resumed & { ok: true }; stored?: StoredUser; userId: string }> {
   if (msg.token === undefined) {
     if (!ctx.config.accounts.guests) {
@@ -53,6 +55,8 @@ async function identify(
         CloseCode.Unauthorized,
       );
     }
+    // Each token-less hello stores a new user: a budget per address, not per socket.
+    ctx.budgets.chargeSignUp(address, ctx.now());
     return { userId: newUserId() };
   }
   const resumed = await ctx.sessions.resume(msg.token, GUEST_DEVICE, undefined, (id, name) =>
@@ -67,7 +71,16 @@ async function identify(
   if (!resumed.ok) {
     throw new DuplexError(ErrorCode.Unauthorized, resumed.reason, CloseCode.Unauthorized);
   }
+  assertSocketBudget(ctx, resumed.userId);
   return { resumed, userId: resumed.userId, ...(stored && { stored }) };
+}
+
+/** A user's sockets on this node are capped: more tabs than this buy no more budget, only load. */
+function assertSocketBudget(ctx: ServerContext, userId: string): void {
+  const max = ctx.config.limits.users.maxSockets;
+  if (max > 0 && ctx.online.socketCount(userId) >= max) {
+    throw rateLimited(`at most ${max} connections per user`, 5_000, CloseCode.RateLimited);
+  }
 }
 
 /**
@@ -101,7 +114,7 @@ export async function handleHello(
 ): Promise<void> {
   if (conn.user) throw new DuplexError(ErrorCode.HelloRequired, "hello was already received");
   const asked = askedName(msg);
-  const { resumed, stored, userId } = await identify(ctx, msg);
+  const { resumed, stored, userId } = await identify(ctx, msg, conn.address);
   const name = await displayName(ctx, userId, stored, asked);
   const user: User = { id: userId, name };
   if (stored?.name !== name) await ctx.store.upsertUser(user);
@@ -126,8 +139,10 @@ export async function handleHello(
     serverTime: ctx.now(),
     protocolVersion: PROTOCOL_VERSION,
     // Announced so clients pace their outbox under it instead of being refused (0 = writes unlimited).
+    // It is the user's budget, shared by all the user's sockets (and capped per address too).
     ...(sendPerSecond > 0 && { limits: { sendPerSecond, sendBurst } }),
-    caps,
+    // Only to a client that asked: a plain v1 client gets exactly the welcome it always got.
+    ...(msg.caps !== undefined && { caps }),
   });
   startTokenRefresh(ctx, conn, { sid: session.session.id, gen: issued.gen, name });
   await ctx.push.notifier.welcome(conn, user);

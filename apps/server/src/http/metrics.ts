@@ -133,6 +133,18 @@ export function createMetrics(sources: MetricSources, log: Logger) {
     "Volatile frames (typing, stats) dropped for a congested or still-joining socket",
     () => sources.traffic().volatileDropped,
   );
+  mirroredCounter(
+    registry,
+    "duplex_ignored_fields_total",
+    "Fields of client frames this version does not know, ignored (tolerant reading)",
+    () => sources.traffic().ignoredFields,
+  );
+  mirroredCounter(
+    registry,
+    "duplex_unknown_types_total",
+    "Client frames of a type this version does not know, answered unknown_type",
+    () => sources.traffic().unknownTypes,
+  );
   registry.registerMetric(sources.storeLatency);
 
   return (req: IncomingMessage, res: ServerResponse): void => {

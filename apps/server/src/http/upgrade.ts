@@ -24,6 +24,17 @@ export function isEchoUpgrade(req: IncomingMessage): boolean {
   return new URL(req.url ?? "/", "http://localhost").pathname === ECHO_PATH;
 }
 
+function checkOrigin(
+  req: IncomingMessage,
+  allowedOrigins: ReadonlySet<string>,
+): Refusal | undefined {
+  const origin = req.headers.origin;
+  if (origin !== undefined && !allowedOrigins.has(origin)) {
+    return { status: 403, body: `origin ${origin} is not allowed` };
+  }
+  return undefined;
+}
+
 /**
  * Checks an upgrade before ws sees it: path, subprotocol, then Origin. A missing Origin is allowed
  * (non-browser clients); browsers always send one, so the allow-list still blocks cross-site pages.
@@ -31,10 +42,12 @@ export function isEchoUpgrade(req: IncomingMessage): boolean {
 export function checkUpgrade(
   req: IncomingMessage,
   allowedOrigins: ReadonlySet<string>,
+  echoEnabled = true,
 ): Refusal | undefined {
   const path = new URL(req.url ?? "/", "http://localhost").pathname;
-  // The echo endpoint is the tutorial one: no subprotocol, and any Origin (it holds no user data).
-  if (path === ECHO_PATH) return undefined;
+  // The echo endpoint is the tutorial one: any subprotocol or none. It holds no user data, but a
+  // foreign page must not open sockets from its visitors' addresses, so the Origin is checked.
+  if (path === ECHO_PATH && echoEnabled) return checkOrigin(req, allowedOrigins);
   if (path !== WS_PATH) return { status: 404, body: `no WebSocket endpoint at ${path}` };
   const offered = offeredProtocols(req);
   if (!offered.some((p) => SUPPORTED_SUBPROTOCOLS.includes(p))) {
@@ -43,11 +56,7 @@ export function checkUpgrade(
       body: `unsupported subprotocol; offer one of: ${SUPPORTED_SUBPROTOCOLS.join(", ")} (Sec-WebSocket-Protocol)`,
     };
   }
-  const origin = req.headers.origin;
-  if (origin !== undefined && !allowedOrigins.has(origin)) {
-    return { status: 403, body: `origin ${origin} is not allowed` };
-  }
-  return undefined;
+  return checkOrigin(req, allowedOrigins);
 }
 
 /** Writes a complete HTTP response on the raw socket and closes it once flushed. */

@@ -31,4 +31,20 @@ describe("ConnectionLimiter", () => {
     expect(limiter.admit("9.9.9.9", 0).ok).toBe(true);
     expect(limiter.admit("1.1.1.1", 1000).ok).toBe(true);
   });
+
+  it("refuses past maxTotal open sockets from every address together", () => {
+    const limiter = new ConnectionLimiter({
+      maxPerIp: 0,
+      maxTotal: 2,
+      handshakesPerSecond: 0,
+      handshakeBurst: 0,
+    });
+    const a = limiter.admit("1.1.1.1", 0);
+    expect(limiter.admit("2.2.2.2", 0).ok).toBe(true);
+    expect(limiter.admit("3.3.3.3", 0)).toMatchObject({ ok: false });
+    if (!a.ok) throw new Error("expected an admission");
+    a.release();
+    expect(limiter.total).toBe(1);
+    expect(limiter.admit("3.3.3.3", 0).ok).toBe(true);
+  });
 });

@@ -4,6 +4,8 @@ import { TokenBucket } from "@duplex/protocol";
 export interface ConnectionLimits {
   /** Open WebSockets per remote address. @default 100 */
   maxPerIp: number;
+  /** Open sockets in total, from every address (0: no cap). @default 0 */
+  maxTotal?: number;
   /** Upgrade attempts per remote address: sustained per second. @default 10 */
   handshakesPerSecond: number;
   /** Upgrade attempts per remote address: burst. @default 50 */
@@ -22,6 +24,7 @@ const SWEEP_AT = 10_000;
 export class ConnectionLimiter {
   readonly #open = new Map<string, number>();
   readonly #handshakes = new Map<string, TokenBucket>();
+  #total = 0;
 
   constructor(readonly limits: ConnectionLimits) {}
 
@@ -39,18 +42,29 @@ export class ConnectionLimiter {
     if (this.limits.maxPerIp > 0 && open >= this.limits.maxPerIp) {
       return { ok: false, reason: "too many open connections from this address" };
     }
+    const maxTotal = this.limits.maxTotal ?? 0;
+    if (maxTotal > 0 && this.#total >= maxTotal) {
+      return { ok: false, reason: "server full; try again later" };
+    }
     this.#open.set(ip, open + 1);
+    this.#total += 1;
     let released = false;
     return {
       ok: true,
       release: () => {
         if (released) return;
         released = true;
+        this.#total -= 1;
         const left = (this.#open.get(ip) ?? 1) - 1;
         if (left <= 0) this.#open.delete(ip);
         else this.#open.set(ip, left);
       },
     };
+  }
+
+  /** Open sockets admitted and not yet released, from every address. */
+  get total(): number {
+    return this.#total;
   }
 
   /** Open sockets counted for `ip`. */

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import type { ConnectionLimits } from "./connectionLimiter.js";
 import type { RateLimits } from "./rateLimiter.js";
+import { DEFAULT_ROOM_LIMITS, type RoomLimits } from "./roomLimits.js";
+import { DEFAULT_USER_LIMITS, type UserLimits } from "./userLimits.js";
 
 /** Abuse limits, part of `Config`. Each numeric limit set to 0 is off. */
 export interface AbuseLimits {
@@ -8,6 +10,10 @@ export interface AbuseLimits {
   connections: ConnectionLimits;
   /** Past this many bytes queued for a socket, it is closed with 1013 (a reader too slow). @default 4 MiB */
   maxBufferedBytes: number;
+  /** Room creation charged per user and address, the total capped, empty rooms collected. */
+  rooms: RoomLimits;
+  /** Budgets per user and per address, shared by their sockets (`RATE_SEND_*` is per user too). */
+  users: UserLimits;
 }
 
 export const DEFAULT_ABUSE_LIMITS: AbuseLimits = {
@@ -21,6 +27,8 @@ export const DEFAULT_ABUSE_LIMITS: AbuseLimits = {
   },
   connections: { maxPerIp: 100, handshakesPerSecond: 10, handshakeBurst: 50 },
   maxBufferedBytes: 4 * 1024 * 1024,
+  rooms: DEFAULT_ROOM_LIMITS,
+  users: DEFAULT_USER_LIMITS,
 };
 
 const count = z
@@ -50,6 +58,20 @@ export const LIMITS_ENV = {
   HANDSHAKES_PER_SEC: count.optional(),
   HANDSHAKE_BURST: count.optional(),
   MAX_BUFFERED_BYTES: count.optional(),
+  MAX_ROOMS: count.optional(),
+  ROOMS_PER_USER_PER_HOUR: count.optional(),
+  ROOMS_PER_IP_PER_HOUR: count.optional(),
+  EMPTY_ROOM_TTL_MS: count.optional(),
+  MAX_SOCKETS_PER_USER: count.optional(),
+  RATE_SEND_PER_IP_PER_SEC: count.optional(),
+  RATE_SEND_PER_IP_BURST: count.optional(),
+  SIGNUPS_PER_IP_PER_HOUR: count.optional(),
+  HISTORY_ROWS_PER_SEC: count.optional(),
+  HISTORY_ROWS_BURST: count.optional(),
+  HISTORY_ROWS_PER_IP_PER_SEC: count.optional(),
+  HISTORY_ROWS_PER_IP_BURST: count.optional(),
+  STORAGE_BYTES_PER_USER_PER_DAY: count.optional(),
+  STORAGE_BYTES_PER_IP_PER_DAY: count.optional(),
 };
 
 type LimitsEnv = z.infer<ReturnType<typeof z.object<typeof LIMITS_ENV>>>;
@@ -74,5 +96,31 @@ export function abuseLimitsFromEnv(e: LimitsEnv): AbuseLimits {
       handshakeBurst: Math.max(1, e.HANDSHAKE_BURST ?? d.connections.handshakeBurst),
     },
     maxBufferedBytes: e.MAX_BUFFERED_BYTES ?? d.maxBufferedBytes,
+    rooms: {
+      maxTotal: e.MAX_ROOMS ?? d.rooms.maxTotal,
+      perUserPerHour: on(e.ROOMS_PER_USER_PER_HOUR ?? d.rooms.perUserPerHour),
+      perAddressPerHour: on(e.ROOMS_PER_IP_PER_HOUR ?? d.rooms.perAddressPerHour),
+      emptyTtlMs: e.EMPTY_ROOM_TTL_MS ?? d.rooms.emptyTtlMs,
+    },
+    users: usersFromEnv(e, on),
   };
 }
+
+function usersFromEnv(e: LimitsEnv, on: (value: number) => number): UserLimits {
+  const d = DEFAULT_USER_LIMITS;
+  return {
+    maxSockets: on(e.MAX_SOCKETS_PER_USER ?? d.maxSockets),
+    addressSendPerSecond: on(e.RATE_SEND_PER_IP_PER_SEC ?? d.addressSendPerSecond),
+    addressSendBurst: Math.max(1, e.RATE_SEND_PER_IP_BURST ?? d.addressSendBurst),
+    signUpsPerHour: on(e.SIGNUPS_PER_IP_PER_HOUR ?? d.signUpsPerHour),
+    historyRowsPerSecond: on(e.HISTORY_ROWS_PER_SEC ?? d.historyRowsPerSecond),
+    historyRowsBurst: Math.max(1, e.HISTORY_ROWS_BURST ?? d.historyRowsBurst),
+    addressHistoryRowsPerSecond: on(e.HISTORY_ROWS_PER_IP_PER_SEC ?? d.addressHistoryRowsPerSecond),
+    addressHistoryRowsBurst: Math.max(1, e.HISTORY_ROWS_PER_IP_BURST ?? d.addressHistoryRowsBurst),
+    storageBytesPerDay: on(e.STORAGE_BYTES_PER_USER_PER_DAY ?? d.storageBytesPerDay),
+    addressStorageBytesPerDay: on(e.STORAGE_BYTES_PER_IP_PER_DAY ?? d.addressStorageBytesPerDay),
+  };
+}
+
+/** Every rate, connection and per-user limit off, as `ABUSE_LIMITS=off` (benchmarks; tests of other things). */
+export const LIMITS_OFF: AbuseLimits = abuseLimitsFromEnv({ ABUSE_LIMITS: "off" });

@@ -22,7 +22,11 @@ export type RateDecision =
   { action: "allow" } | { action: "refuse"; retryAfterMs: number } | { action: "close" };
 
 // Writes cost a database transaction and a fan-out to every member: they get their own bucket.
-const PERSISTING: ReadonlySet<string> = new Set<ClientMessageType>(["send", "edit", "delete"]);
+export const PERSISTING: ReadonlySet<string> = new Set<ClientMessageType>([
+  "send",
+  "edit",
+  "delete",
+]);
 
 /** Whether limits this loose ever refuse a frame: with both rates off, no limiter is needed at all. */
 export function limitsAnything(limits: RateLimits): boolean {
@@ -60,6 +64,11 @@ export class RateLimiter {
       return this.#strike(bucket.msUntilToken(now), now);
     }
     return { action: "allow" };
+  }
+
+  /** A refusal decided elsewhere (a budget shared by the user's sockets) counts as a strike too. */
+  refuse(retryAfterMs: number, now: number): RateDecision {
+    return this.#strike(retryAfterMs, now);
   }
 
   #strike(retryAfterMs: number, now: number): RateDecision {

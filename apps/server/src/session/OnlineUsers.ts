@@ -35,6 +35,13 @@ export class OnlineUsers {
     this.#users.delete(userId);
   }
 
+  /** Open welcomed sockets of the user on this node. */
+  socketCount(userId: string): number {
+    const sockets = this.#sockets.get(userId);
+    if (sockets === undefined) return 0;
+    return typeof sockets === "string" ? 1 : sockets.size;
+  }
+
   /** Whether the user has an open socket on this node. */
   isOnline(userId: string): boolean {
     return this.#sockets.has(userId);

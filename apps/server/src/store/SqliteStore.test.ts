@@ -39,6 +39,15 @@ describe("SqliteStore", () => {
     await second.close();
   });
 
+  it("syncs every commit by default (synchronous = FULL in WAL mode), NORMAL only when asked", async () => {
+    const durable = new SqliteStore(freshPath());
+    expect(durable.settings()).toEqual({ journalMode: "WAL", synchronous: "FULL" });
+    await durable.close();
+    const fast = new SqliteStore(freshPath(), { durability: "process" });
+    expect(fast.settings()).toEqual({ journalMode: "WAL", synchronous: "NORMAL" });
+    await fast.close();
+  });
+
   it("creates the database directory if missing", async () => {
     const store = new SqliteStore(join(dir, "nested", "deeper", "x.db"));
     expect(await store.listRooms()).toEqual([]);

@@ -1,19 +1,25 @@
 import { randomBytes } from "node:crypto";
-import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
 import { DM_PREFIX, dmParticipants, type ChatMessage, type User } from "@duplex/protocol";
-import Database from "better-sqlite3";
+import type Database from "better-sqlite3";
 import type { EditInput, MessageChangeInput, MessageChangeResult } from "./messageEdits.js";
-import { MIGRATIONS } from "./migrations.js";
 import type { NotificationStore } from "./NotificationStore.js";
 import { SqliteMessageEdits } from "./SqliteMessageEdits.js";
 import { SqliteNotificationStore } from "./SqliteNotificationStore.js";
 import { SqliteAccountStore } from "./SqliteAccountStore.js";
 import type { AccountStore } from "./AccountStore.js";
 import { MESSAGE_COLUMNS, toMessage, toRoom, type MessageRow, type RoomRow } from "./rows.js";
-import type { AppendInput, AppendResult, MessagePage, RoomState, Store } from "./Store.js";
+import type {
+  AppendInput,
+  AppendResult,
+  MessagePage,
+  RoomQuery,
+  RoomState,
+  Store,
+} from "./Store.js";
 import { GroupCommit } from "./groupCommit.js";
 import { WalCheckpointer, type CheckpointReport } from "./walCheckpointer.js";
+import { fromSqliteError, sqliteUnavailableReason } from "./storeErrors.js";
+import { openDatabase, type SqliteOpenOptions } from "./sqliteOpen.js";
 
 const FROM_MESSAGES = `FROM messages m JOIN users u ON u.id = m.user_id`;
 
@@ -28,7 +34,10 @@ const DEFAULT_AUTOCHECKPOINT = 1000;
 // With checkpoints on a worker, only a safety net should the worker fall far behind (~40 MB of WAL).
 const BACKSTOP_AUTOCHECKPOINT = 10_000;
 
-export interface SqliteStoreOptions {
+// PRAGMA synchronous reads back as a number.
+const SYNCHRONOUS_NAMES = ["OFF", "NORMAL", "FULL", "EXTRA"] as const;
+
+export interface SqliteStoreOptions extends SqliteOpenOptions {
   /** Checkpoint the WAL on a worker thread (walCheckpointer.ts). @default true for a file */
   backgroundCheckpoints?: boolean;
   /** Called after each background checkpoint (tests, metrics). */
@@ -49,15 +58,7 @@ export class SqliteStore implements Store {
   readonly #checkpointer: WalCheckpointer | undefined;
 
   constructor(path: string, options: SqliteStoreOptions = {}) {
-    if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
-    this.#db = new Database(path);
-    this.#db.pragma("journal_mode = WAL");
-    // NORMAL in WAL mode: a commit survives a process crash (our SIGKILL test); only power loss can
-    // drop the last transactions.
-    this.#db.pragma("synchronous = NORMAL");
-    this.#db.pragma("foreign_keys = ON");
-    this.#db.pragma("busy_timeout = 5000");
-    this.#migrate();
+    this.#db = openDatabase(path, options);
     if (path !== ":memory:" && options.backgroundCheckpoints !== false) {
       this.#db.pragma(`wal_autocheckpoint = ${BACKSTOP_AUTOCHECKPOINT}`);
       this.#checkpointer = new WalCheckpointer(path, {
@@ -85,6 +86,21 @@ export class SqliteStore implements Store {
       ),
       getRoom: db.prepare<[string], RoomRow>(`SELECT name, seq, epoch FROM rooms WHERE name = ?`),
       listRooms: db.prepare<[], RoomRow>(`SELECT name, seq, epoch FROM rooms ORDER BY name`),
+      // DM names are the primary-key range [DM_PREFIX, ';'); the rest is the public directory.
+      publicRooms: db.prepare<[string, string, string, string, string, number], RoomRow>(
+        `SELECT name, seq, epoch FROM rooms WHERE name > ? AND NOT (name >= ? AND name < ?)
+         AND (? = '' OR instr(lower(name), lower(?)) > 0) ORDER BY name LIMIT ?`,
+      ),
+      // By (room, seq) key: no index on ts, so the scan is bounded by `LIMIT` per call.
+      deleteBefore: db.prepare<[number, number]>(
+        `DELETE FROM messages WHERE (room, seq) IN
+           (SELECT room, seq FROM messages WHERE ts < ? LIMIT ?)`,
+      ),
+      countRooms: db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM rooms`),
+      deleteEmptyRooms: db.prepare<[number, string], { name: string }>(
+        `DELETE FROM rooms WHERE seq = 0 AND created_at < ?
+         AND name NOT IN (SELECT value FROM json_each(?)) RETURNING name`,
+      ),
       nextSeq: db.prepare<[string], { seq: number }>(
         `UPDATE rooms SET seq = seq + 1 WHERE name = ? RETURNING seq`,
       ),
@@ -143,35 +159,26 @@ export class SqliteStore implements Store {
     this.#appends = new GroupCommit(
       (inputs) => appendAll.immediate(inputs),
       (input) => appendOne.immediate(input),
+      // A full disk or a lock fails every append alike: one by one would only repeat the wait.
+      (err) => sqliteUnavailableReason(err) !== undefined,
     );
   }
 
-  #migrate(): void {
-    this.#db.exec(
-      `CREATE TABLE IF NOT EXISTS migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL,
-       applied_at INTEGER NOT NULL)`,
-    );
-    const applied = new Set(
-      this.#db
-        .prepare<[], { id: number }>(`SELECT id FROM migrations`)
-        .all()
-        .map((r) => r.id),
-    );
-    const record = this.#db.prepare(
-      `INSERT INTO migrations (id, name, applied_at) VALUES (?, ?, ?)`,
-    );
-    for (const m of MIGRATIONS) {
-      if (applied.has(m.id)) continue;
-      this.#db.transaction(() => {
-        this.#db.exec(m.sql);
-        m.after?.(this.#db);
-        record.run(m.id, m.name, Date.now());
-      })();
-    }
+  /** The connection's effective journal mode and `synchronous` setting, as SQLite reports them. */
+  settings(): { journalMode: string; synchronous: string } {
+    const level = Number(this.#db.pragma("synchronous", { simple: true }));
+    return {
+      journalMode: String(this.#db.pragma("journal_mode", { simple: true })).toUpperCase(),
+      synchronous: SYNCHRONOUS_NAMES[level] ?? String(level),
+    };
   }
 
   async upsertUser(user: User): Promise<void> {
-    this.#stmt.upsertUser.run(user.id, user.name, Date.now());
+    try {
+      this.#stmt.upsertUser.run(user.id, user.name, Date.now());
+    } catch (err) {
+      throw fromSqliteError(err, "user not saved");
+    }
   }
 
   async getUser(id: string): Promise<User | undefined> {
@@ -179,7 +186,14 @@ export class SqliteStore implements Store {
   }
 
   async ensureRoom(room: string): Promise<RoomState> {
-    this.#stmt.insertRoom.run(room, newEpoch(), Date.now());
+    // A room that exists needs no write: reads keep working while the disk is full or locked.
+    const existing = this.#stmt.getRoom.get(room);
+    if (existing) return toRoom(existing);
+    try {
+      this.#stmt.insertRoom.run(room, newEpoch(), Date.now());
+    } catch (err) {
+      throw fromSqliteError(err, "room not created");
+    }
     const row = this.#stmt.getRoom.get(room);
     if (!row) throw new Error(`room ${room} not created`);
     return toRoom(row);
@@ -194,8 +208,31 @@ export class SqliteStore implements Store {
     return this.#stmt.listRooms.all().map(toRoom);
   }
 
+  async listPublicRooms({ after = "", query = "", limit }: RoomQuery): Promise<RoomState[]> {
+    const dmEnd = `${DM_PREFIX.slice(0, -1)};`;
+    return this.#stmt.publicRooms.all(after, DM_PREFIX, dmEnd, query, query, limit).map(toRoom);
+  }
+
+  async countRooms(): Promise<number> {
+    return this.#stmt.countRooms.get()?.n ?? 0;
+  }
+
+  async deleteEmptyRooms(createdBefore: number, keep: readonly string[]): Promise<string[]> {
+    return this.#stmt.deleteEmptyRooms
+      .all(createdBefore, JSON.stringify(keep))
+      .map((row) => row.name);
+  }
+
+  async deleteMessagesBefore(ts: number, limit: number): Promise<number> {
+    return this.#stmt.deleteBefore.run(ts, limit).changes;
+  }
+
   async append(input: AppendInput): Promise<AppendResult> {
-    return this.#appends.submit(input);
+    try {
+      return await this.#appends.submit(input);
+    } catch (err) {
+      throw fromSqliteError(err, "message not stored");
+    }
   }
 
   async page(room: string, limit: number, before?: number): Promise<MessagePage> {
@@ -211,11 +248,19 @@ export class SqliteStore implements Store {
   }
 
   async editMessage(input: EditInput): Promise<MessageChangeResult> {
-    return this.#edits.edit(input);
+    try {
+      return this.#edits.edit(input);
+    } catch (err) {
+      throw fromSqliteError(err, "edit not saved");
+    }
   }
 
   async deleteMessage(input: MessageChangeInput): Promise<MessageChangeResult> {
-    return this.#edits.delete(input);
+    try {
+      return this.#edits.delete(input);
+    } catch (err) {
+      throw fromSqliteError(err, "delete not saved");
+    }
   }
 
   async listDmRooms(userId: string): Promise<RoomState[]> {

@@ -10,6 +10,16 @@ export interface RoomState {
   epoch: string;
 }
 
+/** A page of the public room directory (DM rooms are never listed). */
+export interface RoomQuery {
+  /** Only names after this one (the last name of the previous page). */
+  after?: string;
+  /** Only names containing this text, ASCII case-insensitively. */
+  query?: string;
+  /** At most this many, in name order. */
+  limit: number;
+}
+
 export interface AppendInput {
   room: string;
   userId: string;
@@ -49,6 +59,15 @@ export interface Store {
   ensureRoom(room: string): Promise<RoomState>;
   getRoom(room: string): Promise<RoomState | undefined>;
   listRooms(): Promise<RoomState[]>;
+  /** Public rooms in name order, a page at a time, optionally only those matching `query`. */
+  listPublicRooms(query: RoomQuery): Promise<RoomState[]>;
+  /** Rooms of every kind (the total is capped). */
+  countRooms(): Promise<number>;
+  /**
+   * Deletes rooms that never stored a message (seq 0), created before `createdBefore`, except those
+   * named in `keep`; returns their names.
+   */
+  deleteEmptyRooms(createdBefore: number, keep: readonly string[]): Promise<string[]>;
   /**
    * Stores a message under the room's next seq in one transaction, or returns the original if this
    * user already stored this `cid` (in any room). Creates the room if needed.
@@ -62,6 +81,11 @@ export interface Store {
   editMessage(input: EditInput): Promise<MessageChangeResult>;
   /** Marks the user's own message deleted and blanks its text. Deleting twice is `ok`. */
   deleteMessage(input: MessageChangeInput): Promise<MessageChangeResult>;
+  /**
+   * Retention: deletes up to `limit` messages stored before `ts` (oldest first); returns how many.
+   * Seqs are not reused: a room's `seq` stays, and pages simply start later.
+   */
+  deleteMessagesBefore(ts: number, limit: number): Promise<number>;
   /** The DM rooms `userId` takes part in, by name. */
   listDmRooms(userId: string): Promise<RoomState[]>;
   /** Names, accounts and sign-in sessions, in the same database. */

@@ -62,6 +62,25 @@ describe("GroupCommit", () => {
     expect(transactions).toEqual([[1], [3]]);
   });
 
+  it("fails the whole batch at once, without one-by-one retries, when the error fails every write (disk full)", async () => {
+    let attempts = 0;
+    const full = Object.assign(new Error("database or disk is full"), { code: "SQLITE_FULL" });
+    const commit = new GroupCommit<number, number>(
+      () => {
+        attempts++;
+        throw full;
+      },
+      () => {
+        attempts++;
+        throw full;
+      },
+      (err) => err === full,
+    );
+    const results = await Promise.allSettled([1, 2, 3].map((n) => commit.submit(n)));
+    expect(results.map((r) => r.status)).toEqual(["rejected", "rejected", "rejected"]);
+    expect(attempts).toBe(1);
+  });
+
   it("flush commits what is waiting at once (before the database closes)", async () => {
     const { commit, transactions } = recorder();
     const pending = commit.submit(7);

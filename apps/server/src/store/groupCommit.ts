@@ -17,10 +17,13 @@ export class GroupCommit<I, O> {
    * @param commitAll one transaction for all inputs, outputs in input order; all or nothing
    * @param commitOne one transaction for one input: the fallback when the batch fails, so one bad
    *   input fails alone instead of taking the others with it
+   * @param failsAll whether a batch's error would fail every input alike (a full disk, a lock): then
+   *   all are rejected with it at once rather than each retried and failed again
    */
   constructor(
     private readonly commitAll: (inputs: readonly I[]) => O[],
     private readonly commitOne: (input: I) => O,
+    private readonly failsAll: (err: unknown) => boolean = () => false,
   ) {}
 
   submit(input: I): Promise<O> {
@@ -38,7 +41,11 @@ export class GroupCommit<I, O> {
     let outputs: O[] | undefined;
     try {
       outputs = batch.length === 1 ? undefined : this.commitAll(batch.map((w) => w.input));
-    } catch {
+    } catch (err) {
+      if (this.failsAll(err)) {
+        for (const w of batch) w.reject(err);
+        return;
+      }
       outputs = undefined; // rolled back as a whole: retried one by one below
     }
     if (outputs) {

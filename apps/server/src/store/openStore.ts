@@ -13,9 +13,15 @@ export function storeLabel(config: Pick<Config, "databaseUrl" | "dbPath">): stri
 
 /**
  * The store the config selects: Postgres when `databaseUrl` is set (migrated, reachable, else a
- * `DatabaseStartError` naming the URL), else the SQLite file at `dbPath`.
+ * `DatabaseStartError` naming the URL), else the SQLite file at `dbPath` (a `DatabaseStartError`
+ * naming the file when it cannot be opened, written or migrated).
  */
-export async function openStore(config: Pick<Config, "databaseUrl" | "dbPath">): Promise<Store> {
+export async function openStore(
+  config: Pick<Config, "databaseUrl" | "dbPath" | "durability" | "sqliteBusyTimeoutMs">,
+): Promise<Store> {
   if (config.databaseUrl !== undefined) return PostgresStore.open(config.databaseUrl);
-  return new SqliteStore(config.dbPath);
+  return new SqliteStore(config.dbPath, {
+    durability: config.durability,
+    busyTimeoutMs: config.sqliteBusyTimeoutMs,
+  });
 }

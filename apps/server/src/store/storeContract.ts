@@ -93,6 +93,49 @@ export function storeContract(name: string, create: () => Promise<Store>): void 
       expect(await store.getUser(alice.id)).toEqual({ ...alice, name: "Alicia" });
     });
 
+    it("pages and searches the public rooms, never listing DM rooms", async () => {
+      for (const name of ["b-room", "a-room", "Alpha", "dm:u_1:u_2", "zeta"]) {
+        await store.ensureRoom(name);
+      }
+      const names = async (q: Parameters<Store["listPublicRooms"]>[0]) =>
+        (await store.listPublicRooms(q)).map((r) => r.room);
+      const all = await names({ limit: 100 });
+      expect(all).not.toContain("dm:u_1:u_2");
+      expect(all).toEqual([...all].sort());
+      const first = await names({ limit: 2 });
+      const second = await names({ after: first.at(-1) ?? "", limit: 2 });
+      expect([...first, ...second]).toEqual(all.slice(0, 4));
+      expect(await names({ query: "ALP", limit: 10 })).toEqual(["Alpha"]);
+      expect(await names({ query: "room", limit: 10 })).toEqual(["a-room", "b-room"]);
+      expect(await store.countRooms()).toBeGreaterThanOrEqual(5);
+    });
+
+    it("deletes rooms that never stored a message, except those kept and those too new", async () => {
+      await store.ensureRoom("empty-old");
+      await store.ensureRoom("empty-kept");
+      await store.append(input({ room: "used", cid: "used-1" }));
+      const before = await store.countRooms();
+      const deleted = await store.deleteEmptyRooms(Date.now() + 1000, ["empty-kept", "general"]);
+      expect(deleted).toContain("empty-old");
+      expect(deleted).not.toContain("used");
+      expect(deleted).not.toContain("empty-kept");
+      expect(await store.getRoom("empty-old")).toBeUndefined();
+      expect(await store.getRoom("used")).toBeDefined();
+      expect(await store.countRooms()).toBe(before - deleted.length);
+      expect(await store.deleteEmptyRooms(0, [])).toEqual([]);
+    });
+
+    it("deletes messages stored before a time, in bounded batches, keeping the room's seq", async () => {
+      for (let i = 0; i < 5; i += 1) await store.append(input({ room: "old", ts: 100 + i }));
+      await store.append(input({ room: "old", ts: 10_000 }));
+      expect(await store.deleteMessagesBefore(103, 2)).toBe(2);
+      expect(await store.deleteMessagesBefore(103, 100)).toBe(1);
+      expect(await store.deleteMessagesBefore(103, 100)).toBe(0);
+      const { messages } = await store.page("old", 100);
+      expect(messages.map((m) => m.ts)).toEqual([103, 104, 10_000]);
+      expect((await store.getRoom("old"))?.seq).toBe(6);
+    });
+
     it("edits only the author's message, keeping its seq, and pages show the new text", async () => {
       const { message } = await store.append(input({ text: "tpyo" }));
       const change = { room: "general", id: message.id };

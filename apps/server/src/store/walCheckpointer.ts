@@ -26,11 +26,15 @@ const db = new Database(workerData.path);
 db.pragma("busy_timeout = 5000");
 let seen = -1;
 const tick = () => {
-  const version = db.pragma("data_version", { simple: true });
-  if (version === seen) return;
-  seen = version;
-  const [report] = db.pragma("wal_checkpoint(PASSIVE)");
-  parentPort.postMessage({ log: report.log, checkpointed: report.checkpointed });
+  try {
+    const version = db.pragma("data_version", { simple: true });
+    if (version === seen) return;
+    const [report] = db.pragma("wal_checkpoint(PASSIVE)");
+    seen = version;
+    parentPort.postMessage({ log: report.log, checkpointed: report.checkpointed });
+  } catch {
+    // A full disk or a lock fails this checkpoint, not the worker: the next tick tries again.
+  }
 };
 const timer = setInterval(tick, workerData.intervalMs);
 parentPort.on("message", (message) => {

@@ -14,6 +14,10 @@ export interface TestCluster {
   redis: TestRedis;
   /** "postgres" or "sqlite": which shared record the nodes use. */
   record: string;
+  /** The shared Postgres (undefined on SQLite), e.g. to stop and start it mid-test. */
+  postgres: PostgresHandle | undefined;
+  /** The record's URL when it is Postgres. */
+  databaseUrl: string | undefined;
   [Symbol.asyncDispose](): Promise<void>;
 }
 
@@ -75,6 +79,8 @@ export async function startCluster(
     b,
     redis,
     record: databaseUrl === undefined ? "sqlite" : "postgres",
+    postgres: databaseUrl === undefined ? undefined : await postgres,
+    databaseUrl,
     [Symbol.asyncDispose]: async () => {
       await Promise.all([a.close(), b.close()]);
       await redis[Symbol.asyncDispose]();

@@ -1,7 +1,7 @@
 import { ErrorCode } from "@duplex/protocol";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_ABUSE_LIMITS } from "../../src/limits/limitsConfig.js";
+import { DEFAULT_ABUSE_LIMITS, LIMITS_OFF } from "../../src/limits/limitsConfig.js";
 import { TestClient, startTestServer, tempDb } from "../helpers.js";
 import { fuzzFrame, type FuzzFrame } from "./fuzzFrames.js";
 
@@ -82,7 +82,7 @@ describe("fuzzing a running server with hostile frames", () => {
       dbPath: db.path,
       // Limits off: every frame must reach the decoder (rate limits have their own tests).
       limits: {
-        ...DEFAULT_ABUSE_LIMITS,
+        ...LIMITS_OFF,
         rate: { ...DEFAULT_ABUSE_LIMITS.rate, framesPerSecond: 0, sendPerSecond: 0 },
         connections: { maxPerIp: 0, handshakesPerSecond: 0, handshakeBurst: 1 },
       },

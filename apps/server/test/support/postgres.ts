@@ -41,12 +41,18 @@ export interface PostgresHandle {
   freshDatabase(): Promise<string>;
   /** Releases this handle; the last one stops the cluster and removes its files. */
   stop(): Promise<void>;
+  /** Stops the server (fast shutdown: sessions are cut) and keeps its files, for an outage. */
+  stopServer(): void;
+  /** Starts it again on the same port after {@link stopServer}. */
+  startServer(): void;
 }
 
 interface Cluster {
   dir: string;
   port: number;
   durable: boolean;
+  /** The pg_ctl start options (port, socket dir, settings). */
+  settings: string;
 }
 
 let cluster: Promise<Cluster> | undefined;
@@ -75,9 +81,23 @@ async function startCluster(durable: boolean): Promise<Cluster> {
     "-c max_connections=200",
     ...(durable ? [] : ["-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off"]),
   ];
-  run("pg_ctl", ["-D", data, "-l", join(dir, "log"), "-w", "-o", settings.join(" "), "start"]);
-  process.once("exit", () => stopClusterSync({ dir, port, durable }));
-  return { dir, port, durable };
+  const c = { dir, port, durable, settings: settings.join(" ") };
+  startServerSync(c);
+  process.once("exit", () => stopClusterSync(c));
+  return c;
+}
+
+function startServerSync(c: Cluster): void {
+  run("pg_ctl", [
+    "-D",
+    join(c.dir, "data"),
+    "-l",
+    join(c.dir, "log"),
+    "-w",
+    "-o",
+    c.settings,
+    "start",
+  ]);
 }
 
 function stopClusterSync(c: Cluster): void {
@@ -125,6 +145,8 @@ export async function startPostgres(options: PostgresOptions = {}): Promise<Post
   return {
     url,
     freshDatabase: () => createDatabase(c),
+    stopServer: () => run("pg_ctl", ["-D", join(c.dir, "data"), "-m", "fast", "-w", "stop"]),
+    startServer: () => startServerSync(c),
     async stop() {
       if (stopped) return;
       stopped = true;

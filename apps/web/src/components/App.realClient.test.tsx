@@ -70,4 +70,52 @@ describe("the app over the real client", () => {
     expect(statuses).toEqual(["connecting", "open", "reconnecting", "open"]);
     client.close();
   });
+
+  it("[C1] [C3] loses no frame when a newer server adds fields to User and ChatMessage, a notification kind, or a message type", async () => {
+    const { peer, client, user } = setup();
+    await user.type(screen.getByLabelText("Your name"), "Alice{Enter}");
+    await waitFor(() =>
+      expect(within(screen.getByRole("banner")).getByRole("status").textContent).toContain(
+        "Online",
+      ),
+    );
+    const future = { ...BOB, guest: false, avatar: { url: "https://example.test/b.png" } };
+    act(() => {
+      peer.last.pushRaw(JSON.stringify({ type: "reaction", room: "general", emoji: "👍" }));
+      peer.last.pushRaw(
+        JSON.stringify({
+          type: "message",
+          room: "general",
+          id: "m_future",
+          seq: 1,
+          cid: "c-future",
+          from: future,
+          text: "hello from a newer server",
+          ts: Date.now(),
+          replyTo: { id: "m_0" },
+          attachments: [],
+        }),
+      );
+      peer.last.pushRaw(
+        JSON.stringify({
+          type: "notification",
+          notification: {
+            id: "n_future",
+            kind: "dm",
+            title: "Bob wrote to you",
+            body: "are you there?",
+            level: "info",
+            ts: Date.now(),
+            read: false,
+            thread: "t1",
+          },
+        }),
+      );
+    });
+    await waitFor(() => expect(messageItems("hello from a newer server")).toHaveLength(1));
+    expect(messageItems("hello from a newer server")[0]?.textContent).toContain("Bob");
+    expect((await screen.findAllByText("Bob wrote to you")).length).toBeGreaterThan(0);
+    expect(client.tolerated.types).toBe(1);
+    client.close();
+  });
 });

@@ -3,7 +3,14 @@ import { DM_PREFIX, dmParticipants, type ChatMessage, type User } from "@duplex/
 import type pg from "pg";
 import type { EditInput, MessageChangeInput, MessageChangeResult } from "../messageEdits.js";
 import type { NotificationStore } from "../NotificationStore.js";
-import type { AppendInput, AppendResult, MessagePage, RoomState, Store } from "../Store.js";
+import type {
+  AppendInput,
+  AppendResult,
+  MessagePage,
+  RoomQuery,
+  RoomState,
+  Store,
+} from "../Store.js";
 import { toRoom, type RoomRow } from "../rows.js";
 import type { GroupCommitOptions } from "./GroupCommit.js";
 import { migrate } from "./migrations.js";
@@ -13,6 +20,7 @@ import { PostgresAccountStore } from "./PostgresAccountStore.js";
 import type { AccountStore } from "../AccountStore.js";
 import { redactUrl } from "./databaseUrl.js";
 import { createPool, type PoolOptions } from "./pool.js";
+import { DatabaseStartError, fromPostgresError } from "../storeErrors.js";
 
 const newEpoch = () => randomBytes(8).toString("base64url");
 
@@ -26,10 +34,7 @@ export interface PostgresStoreOptions extends PoolOptions {
   groupCommit?: boolean | GroupCommitOptions;
 }
 
-/** A start-up failure of the Postgres store, naming the (password-masked) URL and the cause. */
-export class DatabaseStartError extends Error {
-  override name = "DatabaseStartError";
-}
+export { DatabaseStartError };
 
 /**
  * The Postgres store: the record when several nodes share one database. Every write is one
@@ -78,12 +83,16 @@ export class PostgresStore implements Store {
   }
 
   async upsertUser(user: User): Promise<void> {
-    await this.#pool.query({
-      name: "duplex_upsert_user",
-      text: `INSERT INTO users (id, name, created_at) VALUES ($1, $2, $3)
+    await this.#pool
+      .query({
+        name: "duplex_upsert_user",
+        text: `INSERT INTO users (id, name, created_at) VALUES ($1, $2, $3)
         ON CONFLICT (id) DO UPDATE SET name = excluded.name`,
-      values: [user.id, user.name, Date.now()],
-    });
+        values: [user.id, user.name, Date.now()],
+      })
+      .catch((err: unknown) => {
+        throw fromPostgresError(err, "user not saved");
+      });
   }
 
   async getUser(id: string): Promise<User | undefined> {
@@ -122,8 +131,42 @@ export class PostgresStore implements Store {
     return rows.map(toRoom);
   }
 
+  async listPublicRooms({ after = "", query = "", limit }: RoomQuery): Promise<RoomState[]> {
+    const { rows } = await this.#pool.query<RoomRow>(
+      `SELECT name, seq, epoch FROM rooms WHERE name > $1 AND NOT (name >= $2 AND name < $3)
+       AND ($4 = '' OR strpos(lower(name), lower($4)) > 0) ORDER BY name LIMIT $5`,
+      [after, DM_PREFIX, `${DM_PREFIX.slice(0, -1)};`, query, limit],
+    );
+    return rows.map(toRoom);
+  }
+
+  async countRooms(): Promise<number> {
+    const { rows } = await this.#pool.query<{ n: string }>(`SELECT count(*) AS n FROM rooms`);
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  async deleteEmptyRooms(createdBefore: number, keep: readonly string[]): Promise<string[]> {
+    const { rows } = await this.#pool.query<{ name: string }>(
+      `DELETE FROM rooms WHERE seq = 0 AND created_at < $1 AND NOT (name = ANY($2::text[]))
+       RETURNING name`,
+      [createdBefore, keep],
+    );
+    return rows.map((row) => row.name);
+  }
+
+  async deleteMessagesBefore(ts: number, limit: number): Promise<number> {
+    const { rowCount } = await this.#pool.query(
+      `DELETE FROM messages WHERE (room, seq) IN
+         (SELECT room, seq FROM messages WHERE ts < $1 LIMIT $2)`,
+      [ts, limit],
+    );
+    return rowCount ?? 0;
+  }
+
   append(input: AppendInput): Promise<AppendResult> {
-    return this.#messages.append(input);
+    return this.#messages.append(input).catch((err: unknown) => {
+      throw fromPostgresError(err, "message not stored");
+    });
   }
 
   page(room: string, limit: number, before?: number): Promise<MessagePage> {

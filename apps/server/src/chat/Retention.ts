@@ -1,0 +1,47 @@
+import type { Logger } from "../logger.js";
+import type { Store } from "../store/Store.js";
+
+/** Messages deleted per statement: one sweep never holds the database for long. */
+const BATCH = 1_000;
+
+/**
+ * Deletes messages older than `retentionMs` (0: keep forever), a batch at a time, every minute (or
+ * sooner for short retentions, as in tests). Storage then holds at most `retentionMs` of messages,
+ * each bounded by the storage quotas.
+ */
+export function startRetention(deps: {
+  store: Store;
+  log: Logger;
+  now(): number;
+  retentionMs: number;
+}): { stop(): Promise<void> } {
+  if (deps.retentionMs <= 0) return { stop: async () => {} };
+  let running: Promise<void> = Promise.resolve();
+  let stopped = false;
+  const sweep = async () => {
+    let deleted = 0;
+    for (;;) {
+      if (stopped) break;
+      const n = await deps.store.deleteMessagesBefore(deps.now() - deps.retentionMs, BATCH);
+      deleted += n;
+      if (n < BATCH) break;
+    }
+    if (deleted > 0) deps.log.info({ deleted }, "messages past retention deleted");
+  };
+  const timer = setInterval(
+    () => {
+      running = running.then(sweep).catch((err: unknown) => {
+        deps.log.warn({ err }, "retention sweep failed");
+      });
+    },
+    Math.max(50, Math.min(deps.retentionMs / 4, 60_000)),
+  );
+  timer.unref();
+  return {
+    stop: async () => {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
