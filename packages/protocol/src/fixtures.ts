@@ -284,22 +284,22 @@ export const toleratedClientFrames: Array<[string, string, ClientMessage, string
 
 export const toleratedServerFrames: Array<[string, string, ServerMessage, string[]]> = [
   [
-    "a field added to User (welcome.user.guest)",
-    encodeRaw({ ...validServerMessages[0], user: { ...alice, guest: true } }),
+    "a field added to User (welcome.user.pronouns)",
+    encodeRaw({ ...validServerMessages[0], user: { ...alice, pronouns: "she/her" } }),
     validServerMessages[0] as ServerMessage,
-    ["user.guest"],
+    ["user.pronouns"],
   ],
   [
     "fields added to ChatMessage and its author (message)",
     encodeRaw({
       type: "message",
       ...chat,
-      from: { ...alice, guest: false },
+      from: { ...alice, pronouns: "she/her" },
       replyTo: "m_0",
       attachments: [{ id: "f1" }],
     }),
     { type: "message", ...chat },
-    ["from.guest", "replyTo", "attachments"],
+    ["from.pronouns", "replyTo", "attachments"],
   ],
   [
     "a field added inside every message of a page (joined.messages.*.from)",
