@@ -32,7 +32,7 @@ export const User = z.strictObject({
   id: UserId,
   name: Name,
   /** A guest, not an account; only sent to sockets granted the `accounts` capability. */
-  guest: z.literal(true).optional(),
+  guest: z.boolean().optional(),
 });
 export type User = z.infer<typeof User>;
 
