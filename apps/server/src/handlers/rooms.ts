@@ -59,7 +59,9 @@ export async function handleJoin(
     // Remembered until an explicit `leave`, so the room comes back on the user's next connect anywhere;
     // DMs are listed from their own table (`rooms.dms`).
     if (!isDmRoom(msg.room)) {
-      await ctx.store.savedRooms.add(user.id, msg.room, ctx.now(), LIMITS.maxSavedRooms);
+      await rememberBestEffort(conn, () =>
+        ctx.store.savedRooms.add(user.id, msg.room, ctx.now(), LIMITS.maxSavedRooms),
+      );
     }
   }
   // Re-read: `seq` must cover every message the page can hold.
@@ -80,6 +82,21 @@ export async function handleJoin(
   if (first) {
     ctx.chat.directory.touch(msg.room);
     ctx.presenceFeed.announce(msg.room, "join", user);
+  }
+}
+
+/**
+ * Saved rooms are a convenience: a store that cannot write (full disk, database down) must not turn a
+ * join or leave that happened into an error, so the write is logged and skipped.
+ */
+async function rememberBestEffort(conn: Connection, write: () => Promise<void>): Promise<void> {
+  try {
+    await write();
+  } catch (err) {
+    conn.log.warn(
+      { err: err instanceof Error ? err.message : String(err) },
+      "saved rooms not updated",
+    );
   }
 }
 
@@ -104,7 +121,7 @@ export async function handleLeave(
     throw new DuplexError(ErrorCode.NotJoined, `${msg.room} was not joined`);
   }
   await leaveRoom(ctx, conn, msg.room);
-  await ctx.store.savedRooms.remove(userOf(conn).id, msg.room);
+  await rememberBestEffort(conn, () => ctx.store.savedRooms.remove(userOf(conn).id, msg.room));
   conn.send({ type: "left", ...(msg.ref !== undefined && { ref: msg.ref }), room: msg.room });
 }
 
