@@ -47,10 +47,14 @@ describeWithRedis("PostgreSQL restarted while two nodes send", () => {
       c.received.filter((m) => m.type === "error" && m.message.startsWith("message not stored"))
         .length;
     const before = [refusedSince(ann.client), refusedSince(ben.client)];
-    await vi.waitFor(() => {
-      expect(refusedSince(ann.client)).toBeGreaterThan(before[0]!);
-      expect(refusedSince(ben.client)).toBeGreaterThan(before[1]!);
-    });
+    // A refused sender retries after the error's retryAfterMs (1 s): wait past it.
+    await vi.waitFor(
+      () => {
+        expect(refusedSince(ann.client)).toBeGreaterThan(before[0]!);
+        expect(refusedSince(ben.client)).toBeGreaterThan(before[1]!);
+      },
+      { timeout: 5_000 },
+    );
     expect(acksOf(ann.client) + acksOf(ben.client)).toBe(acked);
     // Both nodes are still up.
     expect((await fetch(`${cluster.a.httpUrl}/healthz`)).status).toBe(200);
