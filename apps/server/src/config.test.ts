@@ -69,6 +69,24 @@ describe("loadConfig", () => {
     expect(loadConfig({}).databaseUrl).toBeUndefined();
   });
 
+  it("in production: no dev origins, a 32-character ADMIN_TOKEN, /metrics and stats closed", () => {
+    const prod = { NODE_ENV: "production", TOKEN_SECRET: "s".repeat(32) };
+    expect(() => loadConfig({ ...prod, ADMIN_TOKEN: "short-but-8+" })).toThrow(
+      /ADMIN_TOKEN: must be at least 32 characters when NODE_ENV=production/,
+    );
+    const config = loadConfig({ ...prod, ADMIN_TOKEN: "a".repeat(32) });
+    expect(config.allowedOrigins).toEqual([]);
+    expect(config.production).toBe(true);
+    expect(config.metrics).toEqual({ token: undefined, port: undefined, open: false });
+    expect(config.statsTopic).toBe("admins");
+    expect(() => loadConfig({ METRICS_TOKEN: "too-short" })).toThrow(/METRICS_TOKEN/);
+    // Development keeps working with no configuration and an 8-character token.
+    const dev = loadConfig({ ADMIN_TOKEN: "change-me" });
+    expect(dev.allowedOrigins).toContain("http://localhost:5173");
+    expect(dev.metrics.open).toBe(true);
+    expect(dev.statsTopic).toBe("everyone");
+  });
+
   it("treats empty variables as unset", () => {
     expect(loadConfig({ PORT: "", TOKEN_SECRET: " " }).port).toBe(8080);
   });

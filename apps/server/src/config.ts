@@ -7,6 +7,13 @@ import { ECHO_ENV, echoFromEnv, type EchoSettings } from "./echo/echoConfig.js";
 import { ACCOUNTS_ENV, accountsFromEnv, type AccountsConfig } from "./accounts/accountsConfig.js";
 import { LIMITS_ENV, abuseLimitsFromEnv, type AbuseLimits } from "./limits/limitsConfig.js";
 import { isPostgresUrl } from "./store/postgres/databaseUrl.js";
+import {
+  MIN_SECRET_TOKEN_LENGTH,
+  OBSERVABILITY_ENV,
+  observabilityFromEnv,
+  type MetricsExposure,
+  type StatsAccess,
+} from "./http/observabilityConfig.js";
 
 /** Server configuration. `loadConfig(env)` builds it from environment variables; tests override fields. */
 export interface Config {
@@ -26,8 +33,13 @@ export interface Config {
   durability: Durability;
   /** How long a SQLite write waits for another connection's lock before failing. @default 5000 */
   sqliteBusyTimeoutMs: number;
-  /** Browser origins allowed to open `/ws`; the listening port's own origins are always added. */
+  /**
+   * Browser origins allowed to open `/ws` besides the page's own (an Origin whose host is the request's
+   * Host is always allowed). @default the dev origins on localhost, none with NODE_ENV=production
+   */
   allowedOrigins: string[];
+  /** NODE_ENV=production: no dev origins, `/metrics` only behind a token or on its own port. @default false */
+  production: boolean;
   /** pino level. @default "info" */
   logLevel: LogLevel;
   /** HMAC key for session tokens. Unset: a random key per start (tokens die with the process). */
@@ -44,6 +56,10 @@ export interface Config {
   helloTimeoutMs: number;
   /** Bearer token of `POST /api/notifications`. Unset: the endpoint answers 404. @default undefined */
   adminToken: string | undefined;
+  /** Where `/metrics` is served, and whether it needs a bearer token (src/http/metricsExposure.ts). */
+  metrics: MetricsExposure;
+  /** Who may subscribe to the `stats` topic. @default "everyone", "admins" with NODE_ENV=production */
+  statsTopic: StatsAccess;
   /** Messages older than this are deleted (0: kept forever). @default 0 */
   retentionMs: number;
   /** The `/echo` endpoint: on or off, its own connection budget, idle timeout. */
@@ -130,6 +146,7 @@ const EnvSchema = z.object({
   WEB_DIST: z.string().trim().min(1).optional(),
   PERMESSAGE_DEFLATE: boolean.default(false),
   HELLO_TIMEOUT_MS: intIn(50, 60_000).default(LIMITS.helloTimeoutMs),
+  // Production asks for MIN_SECRET_TOKEN_LENGTH (checked below); a short one is fine on a laptop.
   ADMIN_TOKEN: z.string().trim().min(8, "must be at least 8 characters").optional(),
   NODE_ENV: z.string().trim().optional(),
   REDIS_URL: z
@@ -147,6 +164,7 @@ const EnvSchema = z.object({
   LEAVE_GRACE_MS: intIn(0, 10 * 60_000).default(5_000),
   RETENTION_DAYS: intIn(0, 100 * 365).default(0),
   ...LIMITS_ENV,
+  ...OBSERVABILITY_ENV,
   ...ECHO_ENV,
   ...ACCOUNTS_ENV,
 });
@@ -179,8 +197,15 @@ export function loadConfig(
     throw new ConfigError(`Invalid configuration: ${problems.join("; ")}`);
   }
   const e = parsed.data;
+  const production = e.NODE_ENV === "production";
+  // A guessable admin token opens the push API to anyone who tries enough (failures are throttled too).
+  if (production && e.ADMIN_TOKEN !== undefined && e.ADMIN_TOKEN.length < MIN_SECRET_TOKEN_LENGTH) {
+    throw new ConfigError(
+      `Invalid configuration: ADMIN_TOKEN: must be at least ${MIN_SECRET_TOKEN_LENGTH} characters when NODE_ENV=production (e.g. openssl rand -base64 33)`,
+    );
+  }
   // Tokens signed with a per-start random key die on every restart and differ between nodes.
-  if (e.NODE_ENV === "production" && e.TOKEN_SECRET === undefined) {
+  if (production && e.TOKEN_SECRET === undefined) {
     throw new ConfigError(
       "Invalid configuration: TOKEN_SECRET: required when NODE_ENV=production (a random secret of 32+ characters)",
     );
@@ -192,9 +217,11 @@ export function loadConfig(
     databaseUrl: e.DATABASE_URL,
     durability: e.DURABILITY,
     sqliteBusyTimeoutMs: e.SQLITE_BUSY_TIMEOUT_MS,
-    allowedOrigins: [
-      ...new Set([...(e.ALLOWED_ORIGINS ?? DEV_ORIGINS), ...originsForPort(e.PORT)]),
-    ],
+    // Production trusts no dev server: unset means the page's own origin only (its Host; see upgrade.ts).
+    allowedOrigins: production
+      ? (e.ALLOWED_ORIGINS ?? [])
+      : [...new Set([...(e.ALLOWED_ORIGINS ?? DEV_ORIGINS), ...originsForPort(e.PORT)])],
+    production,
     logLevel: e.LOG_LEVEL,
     tokenSecret: e.TOKEN_SECRET,
     heartbeatMs: e.HEARTBEAT_MS,
@@ -203,6 +230,7 @@ export function loadConfig(
     permessageDeflate: e.PERMESSAGE_DEFLATE,
     helloTimeoutMs: e.HELLO_TIMEOUT_MS,
     adminToken: e.ADMIN_TOKEN,
+    ...observabilityFromEnv(e, production),
     retentionMs: e.RETENTION_DAYS * DAY_MS,
     echo: echoFromEnv(e),
     limits: abuseLimitsFromEnv(e),
@@ -211,6 +239,6 @@ export function loadConfig(
     headCheckMs: e.HEAD_CHECK_MS,
     presenceTtlMs: e.PRESENCE_TTL_MS,
     leaveGraceMs: e.LEAVE_GRACE_MS,
-    accounts: accountsFromEnv(e, e.NODE_ENV === "production"),
+    accounts: accountsFromEnv(e, production),
   };
 }

@@ -25,6 +25,8 @@ import {
   createStoreLatency,
   observeStoreLatency,
 } from "./http/metrics.js";
+import { exposeMetrics } from "./http/metricsExposure.js";
+import { AuthFailures } from "./http/bearerAuth.js";
 import { READYZ_PATH, createReadyz } from "./http/readyz.js";
 import { createRequestHandler } from "./http/requestHandler.js";
 import { checkUpgrade, isEchoUpgrade, refuseUpgrade } from "./http/upgrade.js";
@@ -59,6 +61,8 @@ export interface RunningServer {
   /** HTTP base, e.g. `http://127.0.0.1:8080`. */
   httpUrl: string;
   port: number;
+  /** `/metrics` on its own port (`METRICS_PORT`), e.g. `http://127.0.0.1:9100`; else undefined. */
+  metricsUrl: string | undefined;
   /** Graceful shutdown: every socket closed with 1001, then the database. Idempotent. */
   close(): Promise<void>;
   [Symbol.asyncDispose](): Promise<void>;
@@ -228,8 +232,28 @@ export async function startServer(
     ctx.presenceFeed.announce(room, "leave", user);
   });
 
+  // One throttle for every bearer-token route: failures on one count against the others.
+  const authFailures = new AuthFailures(config.limits.authFailuresPerMinute);
+  const metrics = exposeMetrics(
+    config.metrics,
+    createMetrics(
+      {
+        nodeId: config.nodeId,
+        connections: () => connections.size,
+        sequencer: () => ctx.fanout.counters,
+        traffic: () => traffic,
+        storeLatency,
+        broker: () => (broker instanceof RedisBroker ? broker.counters : undefined),
+      },
+      log,
+    ),
+    authFailures,
+    now,
+    log,
+  );
   const notificationsApi = createNotificationsApi({
     adminToken: config.adminToken,
+    authFailures,
     store,
     presence,
     notifier: push.notifier,
@@ -254,20 +278,7 @@ export async function startServer(
         ...adminRoutes({ store, sessions, sessionEnder, log: log.child({ module: "admin" }), now }),
         [NOTIFICATIONS_PATH, notificationsApi],
         [HTTP_PROBE_PATH, httpProbe],
-        [
-          METRICS_PATH,
-          createMetrics(
-            {
-              nodeId: config.nodeId,
-              connections: () => connections.size,
-              sequencer: () => ctx.fanout.counters,
-              traffic: () => traffic,
-              storeLatency,
-              broker: () => (broker instanceof RedisBroker ? broker.counters : undefined),
-            },
-            log,
-          ),
-        ],
+        ...(metrics.mainRoute ? [[METRICS_PATH, metrics.mainRoute] as const] : []),
         [
           READYZ_PATH,
           createReadyz(
@@ -276,6 +287,7 @@ export async function startServer(
               pingStore: () => store.ping(),
               brokerReady: () => broker.isReady?.() ?? true,
               nodeId: config.nodeId,
+              detail: !config.production,
             },
             log,
           ),
@@ -353,9 +365,13 @@ export async function startServer(
   });
 
   let address: AddressInfo;
+  let metricsUrl: string | undefined;
   try {
     address = await listen(http, config.port, config.host);
+    metricsUrl = await metrics.listen(config.host);
   } catch (err) {
+    http.close();
+    await metrics.close();
     await janitor.stop();
     await retention.stop();
     await chat.close();
@@ -388,6 +404,7 @@ export async function startServer(
       // new upgrades are refused with 503 since `closing` is set.
       http.close();
       await echo.close();
+      await metrics.close();
       await janitor.stop();
       await retention.stop();
       await chat.close();
@@ -402,5 +419,5 @@ export async function startServer(
     return closing;
   };
 
-  return { url, httpUrl, port: address.port, close, [Symbol.asyncDispose]: close };
+  return { url, httpUrl, port: address.port, metricsUrl, close, [Symbol.asyncDispose]: close };
 }

@@ -32,4 +32,19 @@ describe("the token secret in production", () => {
     expect(code).toBe(1);
     expect(output).toContain("TOKEN_SECRET: required when NODE_ENV=production");
   });
+
+  it("refuses to start with NODE_ENV=production and an ADMIN_TOKEN under 32 characters", async () => {
+    using db = tempDb();
+    const { code, output } = await runMainToExit({
+      NODE_ENV: "production",
+      PORT: "0",
+      DB_PATH: db.path,
+      TOKEN_SECRET: "production-secret-0123456789-abcdef",
+      ADMIN_TOKEN: "change-me-please",
+    });
+    expect(code).toBe(1);
+    expect(output).toContain(
+      "ADMIN_TOKEN: must be at least 32 characters when NODE_ENV=production",
+    );
+  });
 });

@@ -1,6 +1,24 @@
-import type { ClientMessageOf } from "@duplex/protocol";
+import { ErrorCode, type ClientMessageOf } from "@duplex/protocol";
 import type { Connection } from "../connection/Connection.js";
 import type { ServerContext } from "../context.js";
+import { DuplexError } from "../errors.js";
+
+/**
+ * With `statsTopic: "admins"` (production), only an owner or admin account may watch the server's
+ * figures (process memory, connection and message counts are enough to watch activity).
+ * @throws unauthorized
+ */
+async function mayWatchStats(ctx: ServerContext, conn: Connection): Promise<void> {
+  if (ctx.config.statsTopic === "everyone") return;
+  const stored = conn.user && (await ctx.store.accounts.getUser(conn.user.id));
+  const admin =
+    stored !== undefined &&
+    !stored.guest &&
+    stored.bannedAt === undefined &&
+    (stored.role === "owner" || stored.role === "admin");
+  if (!admin)
+    throw new DuplexError(ErrorCode.Unauthorized, "the stats topic is for owners and admins");
+}
 
 /** `subscribe {topic}` → `subscribed`, then `data` on the topic's timer. Idempotent. */
 export async function handleSubscribe(
@@ -10,6 +28,7 @@ export async function handleSubscribe(
 ): Promise<void> {
   // `stats` is the only topic (the protocol's `Topic` enum); a new one fails the build here.
   const topic: "stats" = msg.topic;
+  await mayWatchStats(ctx, conn);
   conn.send({ type: "subscribed", ...(msg.ref !== undefined && { ref: msg.ref }), topic });
   await ctx.push.stats.subscribe(conn);
 }

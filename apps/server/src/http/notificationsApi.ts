@@ -1,8 +1,9 @@
-import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { PushNotificationRequest, type PushNotificationResponse } from "@duplex/protocol";
 import type { Logger } from "../logger.js";
 import { resolveTarget, type TargetDeps } from "../push/pushTargets.js";
+import { checkBearer, type AuthFailures } from "./bearerAuth.js";
 import type { Route } from "./requestHandler.js";
 
 /** Path of the push API. */
@@ -13,6 +14,8 @@ export const MAX_BODY_BYTES = 16 * 1024;
 export interface NotificationsApiOptions extends TargetDeps {
   /** Unset: the endpoint answers 404, as if it did not exist. */
   adminToken: string | undefined;
+  /** Failed token attempts, throttled per address (shared with the other bearer-token routes). */
+  authFailures: AuthFailures;
   log: Logger;
   now(): number;
 }
@@ -40,15 +43,6 @@ function sendJson(
     ...headers,
   });
   res.end(text);
-}
-
-const digest = (s: string) => createHash("sha256").update(s).digest();
-
-/** Compares digests, so neither the token's length nor its content leaks through timing. */
-function tokenMatches(header: string | undefined, adminToken: string): boolean {
-  const match = /^Bearer (.+)$/i.exec(header ?? "");
-  const given = match?.[1]?.trim() ?? "";
-  return timingSafeEqual(digest(given), digest(adminToken));
 }
 
 /** Reads the body, refusing (413) as soon as it grows past the limit instead of buffering it. */
@@ -97,9 +91,8 @@ async function handle(
   if (req.method !== "POST") {
     throw new HttpError(405, "use POST", { allow: "POST" });
   }
-  if (!tokenMatches(req.headers.authorization, options.adminToken)) {
-    throw new HttpError(401, "missing or wrong bearer token", { "www-authenticate": "Bearer" });
-  }
+  const refusal = checkBearer(req, options.adminToken, options.authFailures, options.now());
+  if (refusal) throw new HttpError(refusal.status, refusal.message, refusal.headers);
   const type = (req.headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase();
   if (type !== "application/json") {
     throw new HttpError(415, "content-type must be application/json");
@@ -127,7 +120,7 @@ async function handle(
 /**
  * `POST /api/notifications` (Bearer `ADMIN_TOKEN`): another backend pushes a notification to all
  * users, one user or a room's members. Answers `202 {id, recipients}` or `{error}` with 400, 401,
- * 404 (disabled, unknown user/room), 405, 413 or 415.
+ * 404 (disabled, unknown user/room), 405, 413, 415 or 429 (too many failed tokens, `Retry-After`).
  */
 export function createNotificationsApi(options: NotificationsApiOptions): Route {
   return (req, res) => {

@@ -11,6 +11,11 @@ export interface ReadinessChecks {
   /** Whether the broker can publish and subscribe (always true in-process). */
   brokerReady(): boolean;
   nodeId: string;
+  /**
+   * Whether the body names the node and each check. Off in production: a public endpoint says only
+   * ready or not (the failing checks go to the log). @default true
+   */
+  detail?: boolean;
 }
 
 const STORE_TIMEOUT_MS = 2_000;
@@ -27,7 +32,7 @@ function withTimeout(promise: Promise<void>, ms: number): Promise<void> {
 
 /**
  * `GET /readyz`: 200 `{status: "ready", node, checks}` when this node can serve, else 503 with the
- * failing checks. Unlike `/healthz` (the process is alive), it fails while shutting down, when the
+ * failing checks (`{status}` alone without `detail`). Unlike `/healthz` (the process is alive), it fails while shutting down, when the
  * store does not answer, or while the broker is disconnected.
  */
 export function createReadyz(checks: ReadinessChecks, log: Logger) {
@@ -48,11 +53,10 @@ export function createReadyz(checks: ReadinessChecks, log: Logger) {
       };
       const ready = Object.values(result).every((v) => v === "ok");
       if (!ready) log.debug({ checks: result }, "not ready");
-      const body = JSON.stringify({
-        status: ready ? "ready" : "not ready",
-        node: checks.nodeId,
-        checks: result,
-      });
+      const status = ready ? "ready" : "not ready";
+      const body = JSON.stringify(
+        checks.detail === false ? { status } : { status, node: checks.nodeId, checks: result },
+      );
       res.writeHead(ready ? 200 : 503, {
         "content-type": "application/json; charset=utf-8",
         "cache-control": "no-store",

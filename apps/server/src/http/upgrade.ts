@@ -24,15 +24,25 @@ export function isEchoUpgrade(req: IncomingMessage): boolean {
   return new URL(req.url ?? "/", "http://localhost").pathname === ECHO_PATH;
 }
 
+/** Whether `origin` is the page this server (or the proxy in front, which passes `Host`) served. */
+function isSameOrigin(origin: string, host: string | undefined): boolean {
+  if (host === undefined) return false;
+  try {
+    return new URL(origin).host === host.toLowerCase();
+  } catch {
+    return false;
+  }
+}
+
 function checkOrigin(
   req: IncomingMessage,
   allowedOrigins: ReadonlySet<string>,
 ): Refusal | undefined {
   const origin = req.headers.origin;
-  if (origin !== undefined && !allowedOrigins.has(origin)) {
-    return { status: 403, body: `origin ${origin} is not allowed` };
-  }
-  return undefined;
+  if (origin === undefined || allowedOrigins.has(origin)) return undefined;
+  // A page on another site sends its own Origin but our Host, so it never passes this.
+  if (isSameOrigin(origin, req.headers.host)) return undefined;
+  return { status: 403, body: `origin ${origin} is not allowed` };
 }
 
 /**

@@ -17,6 +17,11 @@ export interface AbuseLimits {
   users: UserLimits;
   /** Raw TCP connections per address and slow request heads, before the upgrade. */
   tcp: TcpLimits;
+  /**
+   * Failed bearer-token attempts (push API, `/metrics`) per address: this many at once, then this many
+   * a minute; past them every attempt answers 429 with `Retry-After`. @default 10
+   */
+  authFailuresPerMinute: number;
 }
 
 export const DEFAULT_ABUSE_LIMITS: AbuseLimits = {
@@ -33,6 +38,7 @@ export const DEFAULT_ABUSE_LIMITS: AbuseLimits = {
   rooms: DEFAULT_ROOM_LIMITS,
   users: DEFAULT_USER_LIMITS,
   tcp: DEFAULT_TCP_LIMITS,
+  authFailuresPerMinute: 10,
 };
 
 const count = z
@@ -80,6 +86,7 @@ export const LIMITS_ENV = {
   HISTORY_ROWS_PER_IP_BURST: count.optional(),
   STORAGE_BYTES_PER_USER_PER_DAY: count.optional(),
   STORAGE_BYTES_PER_IP_PER_DAY: count.optional(),
+  AUTH_FAILURES_PER_IP_PER_MIN: count.optional(),
 };
 
 type LimitsEnv = z.infer<ReturnType<typeof z.object<typeof LIMITS_ENV>>>;
@@ -118,6 +125,7 @@ export function abuseLimitsFromEnv(e: LimitsEnv): AbuseLimits {
       headersTimeoutMs: e.HEADERS_TIMEOUT_MS ?? d.tcp.headersTimeoutMs,
       requestTimeoutMs: e.REQUEST_TIMEOUT_MS ?? d.tcp.requestTimeoutMs,
     },
+    authFailuresPerMinute: on(e.AUTH_FAILURES_PER_IP_PER_MIN ?? d.authFailuresPerMinute),
   };
 }
 

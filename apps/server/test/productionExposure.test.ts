@@ -1,0 +1,159 @@
+import type { User } from "@duplex/protocol";
+import { ErrorCode, SUBPROTOCOL } from "@duplex/protocol";
+import { describe, expect, it } from "vitest";
+import { loadConfig, type Config } from "../src/config.js";
+import { GOOD_PASSWORD, api } from "./accountsHttp.js";
+import { TEST_SECRET, TestClient, refusedUpgrade, startTestServer, tempDb } from "./helpers.js";
+
+const METRICS_TOKEN = "metrics-token-0123456789-abcdefghij";
+
+/** The settings `NODE_ENV=production` gives, plus `env`, as the CLI would load them. */
+function production(env: Record<string, string> = {}): Partial<Config> {
+  const {
+    port: _p,
+    dbPath: _d,
+    webDist: _w,
+    logLevel: _l,
+    ...config
+  } = loadConfig({
+    NODE_ENV: "production",
+    TOKEN_SECRET: TEST_SECRET,
+    GUESTS: "on",
+    ...env,
+  });
+  return config;
+}
+
+async function account(httpUrl: string, name: string): Promise<{ user: User; token: string }> {
+  const res = await api(httpUrl, "POST", "/api/auth/register", {
+    body: { name, password: GOOD_PASSWORD },
+  });
+  expect(res.status).toBe(201);
+  return { user: res.json.user as User, token: res.json.token as string };
+}
+
+describe("/metrics and /readyz in production", () => {
+  it("does not serve /metrics on the public port without METRICS_TOKEN or METRICS_PORT", async () => {
+    using db = tempDb();
+    await using server = await startTestServer({ dbPath: db.path, ...production() });
+    expect((await fetch(`${server.httpUrl}/metrics`)).status).toBe(404);
+    expect(server.metricsUrl).toBeUndefined();
+  });
+
+  it("serves /metrics only with the METRICS_TOKEN bearer", async () => {
+    using db = tempDb();
+    await using server = await startTestServer({
+      dbPath: db.path,
+      ...production({ METRICS_TOKEN }),
+    });
+    const anonymous = await fetch(`${server.httpUrl}/metrics`);
+    expect(anonymous.status).toBe(401);
+    expect(await anonymous.text()).not.toContain("duplex_connections");
+    const wrong = await fetch(`${server.httpUrl}/metrics`, {
+      headers: { authorization: `Bearer ${METRICS_TOKEN}x` },
+    });
+    expect(wrong.status).toBe(401);
+    const right = await fetch(`${server.httpUrl}/metrics`, {
+      headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+    });
+    expect(right.status).toBe(200);
+    expect(await right.text()).toContain("duplex_connections");
+  });
+
+  it("serves /metrics on METRICS_PORT and not on the public port", async () => {
+    using db = tempDb();
+    await using server = await startTestServer({
+      dbPath: db.path,
+      ...production({ METRICS_PORT: "0" }),
+    });
+    expect((await fetch(`${server.httpUrl}/metrics`)).status).toBe(404);
+    expect(server.metricsUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const own = await fetch(`${server.metricsUrl}/metrics`);
+    expect(own.status).toBe(200);
+    expect(await own.text()).toContain("duplex_connections");
+    expect((await fetch(`${server.metricsUrl}/healthz`)).status).toBe(404);
+  });
+
+  it("keeps /metrics open in development with no configuration", async () => {
+    using db = tempDb();
+    await using server = await startTestServer({ dbPath: db.path });
+    expect((await fetch(`${server.httpUrl}/metrics`)).status).toBe(200);
+  });
+
+  it("answers /readyz with ready or not only: no node id, version or checks", async () => {
+    using db = tempDb();
+    await using server = await startTestServer({
+      dbPath: db.path,
+      ...production({ NODE_ID: "node-secret" }),
+    });
+    const res = await fetch(`${server.httpUrl}/readyz`);
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(JSON.parse(text)).toEqual({ status: "ready" });
+    expect(text).not.toContain("node-secret");
+  });
+});
+
+describe("the stats topic in production", () => {
+  it("refuses guests and members with unauthorized, and lets the owner and admins subscribe", async () => {
+    using db = tempDb();
+    await using server = await startTestServer({ dbPath: db.path, ...production() });
+    const owner = await account(server.httpUrl, "olga"); // the first account is the owner
+    const member = await account(server.httpUrl, "mike");
+
+    const guest = await TestClient.hello(server.url, { name: "Guest" });
+    using _g = guest.client;
+    guest.client.send({ type: "subscribe", topic: "stats", ref: "g1" });
+    const refused = await guest.client.waitFor("error", (m) => m.ref === "g1");
+    expect(refused.code).toBe(ErrorCode.Unauthorized);
+
+    const asMember = await TestClient.hello(server.url, { token: member.token });
+    using _m = asMember.client;
+    asMember.client.send({ type: "subscribe", topic: "stats", ref: "m1" });
+    expect((await asMember.client.waitFor("error", (m) => m.ref === "m1")).code).toBe(
+      ErrorCode.Unauthorized,
+    );
+
+    const asOwner = await TestClient.hello(server.url, { token: owner.token });
+    using _o = asOwner.client;
+    asOwner.client.send({ type: "subscribe", topic: "stats", ref: "o1" });
+    await asOwner.client.waitFor("subscribed", (m) => m.ref === "o1");
+    expect((await asOwner.client.waitFor("data", () => true, 2_500)).topic).toBe("stats");
+    // Nobody refused ever gets a sample.
+    await guest.client.roundTrip();
+    expect(guest.client.received.some((m) => m.type === "data")).toBe(false);
+    expect(asMember.client.received.some((m) => m.type === "data")).toBe(false);
+  });
+});
+
+describe("browser origins in production", () => {
+  it("refuses the dev origins when ALLOWED_ORIGINS is unset, and accepts the page's own", async () => {
+    using db = tempDb();
+    await using server = await startTestServer({ dbPath: db.path, ...production() });
+    for (const origin of [
+      "http://localhost:5173",
+      "http://127.0.0.1:5173",
+      "http://localhost:8080",
+    ]) {
+      const refusal = await refusedUpgrade(server.url, [SUBPROTOCOL], { Origin: origin });
+      expect(refusal.status, origin).toBe(403);
+    }
+    // The page served by this server (or by the proxy in front, which passes Host on).
+    using own = await TestClient.connect(server.url, {
+      headers: { Origin: "https://chat.example.com", Host: "chat.example.com" },
+    });
+    expect(own.ws.protocol).toBe(SUBPROTOCOL);
+    const foreign = await refusedUpgrade(server.url, [SUBPROTOCOL], {
+      Origin: "https://evil.example",
+      Host: "chat.example.com",
+    });
+    expect(foreign.status).toBe(403);
+  });
+
+  it("still accepts the dev server's origin in development", async () => {
+    using db = tempDb();
+    await using server = await startTestServer({ dbPath: db.path });
+    using dev = await TestClient.connect(server.url, { origin: "http://localhost:5173" });
+    expect(dev.ws.protocol).toBe(SUBPROTOCOL);
+  });
+});
