@@ -1,0 +1,115 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { readdirSync } from "node:fs";
+import { connect, type Socket } from "node:net";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { tempDb } from "./helpers.js";
+
+const packageDir = fileURLToPath(new URL("..", import.meta.url));
+
+const ADDRESSES = 20;
+const PER_ADDRESS = 150; // 3,000 in all
+const MAX_TCP_PER_IP = 100;
+const HEADERS_TIMEOUT_MS = 1_500;
+
+/** The CLI server in its own process, so its file descriptors can be counted apart from ours. */
+async function spawnServer(
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; port: number; [Symbol.asyncDispose](): Promise<void> }> {
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "--conditions=duplex-source", "src/main.ts"],
+    { cwd: packageDir, env: { ...process.env, LOG_LEVEL: "warn", ...env }, stdio: "pipe" },
+  );
+  let output = "";
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout?.on("data", (d: Buffer) => {
+      output += d.toString();
+      const match = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(output);
+      if (match) resolve(Number(match[1]));
+    });
+    child.stderr?.on("data", (d: Buffer) => (output += d.toString()));
+    child.once("exit", (code) => reject(new Error(`server exited with ${code}: ${output}`)));
+  });
+  return {
+    child,
+    port,
+    [Symbol.asyncDispose]: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
+const fdsOf = (pid: number) => readdirSync(`/proc/${pid}/fd`).length;
+
+/** A connection that sends half a request head and then nothing (slowloris). */
+function halfOpen(port: number, from: string): { socket: Socket; closed: Promise<number> } {
+  const opened = performance.now();
+  const socket = connect({ host: "127.0.0.1", port, localAddress: from });
+  socket.on("error", () => {}); // a refused one is reset; `close` follows either way
+  socket.on("connect", () => socket.write("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: "));
+  return {
+    socket,
+    closed: new Promise((resolve) =>
+      socket.once("close", () => resolve(performance.now() - opened)),
+    ),
+  };
+}
+
+describe("slowloris", () => {
+  it("3,000 half-open request heads from 20 addresses: file descriptors stay bounded by MAX_TCP_PER_IP, and headersTimeout closes the rest", async () => {
+    using db = tempDb();
+    await using server = await spawnServer({
+      PORT: "0",
+      DB_PATH: db.path,
+      MAX_TCP_PER_IP: String(MAX_TCP_PER_IP),
+      HEADERS_TIMEOUT_MS: String(HEADERS_TIMEOUT_MS),
+    });
+    const pid = server.child.pid ?? 0;
+    const baseline = fdsOf(pid);
+    let peak = baseline;
+    const sampler = setInterval(() => (peak = Math.max(peak, fdsOf(pid))), 20);
+
+    const started = performance.now();
+    const all: { socket: Socket; closed: Promise<number> }[] = [];
+    for (let a = 0; a < ADDRESSES; a++) {
+      const from = `127.0.0.${a + 10}`;
+      for (let i = 0; i < PER_ADDRESS; i++) all.push(halfOpen(server.port, from));
+      // Let the accepts happen before the next address's burst, so the peak is sampled.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await Promise.all(
+      all.map(
+        ({ socket }) =>
+          new Promise<void>((resolve) => {
+            if (socket.closed || !socket.connecting) resolve();
+            else socket.once("connect", () => resolve()).once("close", () => resolve());
+          }),
+      ),
+    );
+    const heldAfterOpen = fdsOf(pid) - baseline;
+    peak = Math.max(peak, fdsOf(pid));
+    const lifetimes = await Promise.all(all.map((c) => c.closed));
+    const allClosedMs = performance.now() - started;
+    // Refused at accept: closed at once; held: until the head timed out.
+    const held = lifetimes.filter((ms) => ms >= HEADERS_TIMEOUT_MS / 2);
+    const longest = Math.max(...lifetimes);
+    clearInterval(sampler);
+    // The server lets go of every one of them.
+    await expect.poll(() => fdsOf(pid), { timeout: 2_000 }).toBeLessThanOrEqual(baseline + 5);
+
+    expect(peak - baseline).toBeLessThanOrEqual(ADDRESSES * MAX_TCP_PER_IP + 20);
+    expect(held.length).toBeGreaterThan(0);
+    expect(held.length).toBeLessThanOrEqual(ADDRESSES * MAX_TCP_PER_IP);
+    expect(longest).toBeLessThan(HEADERS_TIMEOUT_MS + 2_500);
+    console.info(
+      `slowloris: ${all.length} half-open heads from ${ADDRESSES} addresses; server fds ${baseline} before, ` +
+        `+${heldAfterOpen} once all were opened, peak +${peak - baseline} (cap ${ADDRESSES} × ${MAX_TCP_PER_IP}); ` +
+        `${all.length - held.length} refused at accept, ${held.length} held until headersTimeout ` +
+        `(${HEADERS_TIMEOUT_MS} ms; longest ${Math.round(longest)} ms); all closed ${Math.round(allClosedMs)} ms after the first`,
+    );
+  }, 30_000);
+});
