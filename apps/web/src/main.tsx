@@ -1,3 +1,4 @@
+import { validateWithoutEval } from "@duplex/protocol";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./components/App.js";
@@ -6,6 +7,9 @@ import { appStore } from "./store/appStore.js";
 import { StoreProvider } from "./store/storeContext.js";
 import "./styles.css";
 import "./styles/chat-features.css";
+
+// The CSP has no 'unsafe-eval': zod must not even probe for it (a caught probe still reports).
+validateWithoutEval();
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");

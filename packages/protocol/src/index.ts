@@ -53,3 +53,4 @@ export {
 } from "./spec/index.js";
 export type { AsyncApiOptions, JsonSchema } from "./spec/index.js";
 export { TokenBucket } from "./tokenBucket.js";
+export { validateWithoutEval } from "./strictCsp.js";
