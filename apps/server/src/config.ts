@@ -38,7 +38,11 @@ export interface Config {
    * Host is always allowed). @default the dev origins on localhost, none with NODE_ENV=production
    */
   allowedOrigins: string[];
-  /** NODE_ENV=production: no dev origins, `/metrics` only behind a token or on its own port. @default false */
+  /**
+   * NODE_ENV=production. `loadConfig` derives the production defaults from it (no dev origins,
+   * `/metrics` closed, the stats topic for admins); read directly only by `/readyz` (no detail).
+   * @default false
+   */
   production: boolean;
   /** pino level. @default "info" */
   logLevel: LogLevel;
