@@ -389,7 +389,7 @@ export async function startServer(
   const host = urlHost(config.host);
   const httpUrl = `http://${host}:${address.port}`;
   const url = `ws://${host}:${address.port}${WS_PATH}`;
-  log.info({ url, httpUrl, store: storeLabel(config) }, "listening");
+  log.info({ url, httpUrl, metricsUrl, store: storeLabel(config) }, "listening");
 
   const close = () => {
     closing ??= (async () => {
