@@ -102,7 +102,9 @@ export function createDuplexStore(
         set((s) => ({ session: { ...s.session, name: check.name } }));
         client.setName(check.name);
         client.connect();
-        showRoom(get().rooms.current ?? DEFAULT_ROOM);
+        const room = get().rooms.current ?? DEFAULT_ROOM;
+        set((s) => ({ rooms: { ...s.rooms, current: room } }));
+        if (!get().rooms.joined.includes(room)) saved.sync?.start(room);
         return check;
       },
       restoreSession() {
