@@ -134,6 +134,7 @@ function Toast({ id }: { id: string }) {
 
 function levelMark(notification: Notification): string {
   if (notification.kind === "mention") return "@";
+  if (notification.kind === "dm") return "✉";
   switch (notification.level) {
     case "success":
       return "✓";

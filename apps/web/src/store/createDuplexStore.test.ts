@@ -27,7 +27,13 @@ describe("createDuplexStore", () => {
     expect(store.getState().connection.status).toBe("connecting");
     client.welcome(ALICE);
     client.emit("message", { type: "rooms", rooms: [] });
-    expect(client.calls).toEqual(["setName Alice", "connect", "rooms", "join general", "open general"]);
+    expect(client.calls).toEqual([
+      "setName Alice",
+      "connect",
+      "rooms",
+      "join general",
+      "open general",
+    ]);
   });
 
   it("refuses a name the protocol would refuse, without touching the connection", () => {

@@ -23,6 +23,7 @@ import {
   type NotificationsSlice,
 } from "./notificationsSlice.js";
 import { attachPushEvents, createPushActions } from "./pushFeatures.js";
+import { attachDmSeen } from "./dmNotificationsSeen.js";
 import { attachSavedRooms, type SavedRoomsSync } from "./savedRooms.js";
 import { initialStats, type StatsSlice } from "./statsSlice.js";
 import { readSystemOptIn } from "./systemNotifications.js";
@@ -202,6 +203,7 @@ export function createDuplexStore(
   attachPushEvents(client, store);
   attachInspectorEvents(client, store);
   saved.sync = attachSavedRooms(client, store);
+  attachDmSeen(store);
 
   return store;
 }
