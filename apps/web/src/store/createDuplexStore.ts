@@ -24,6 +24,7 @@ import {
 } from "./notificationsSlice.js";
 import { attachPushEvents, createPushActions } from "./pushFeatures.js";
 import { attachDmSeen } from "./dmNotificationsSeen.js";
+import { createHeldDeleteActions } from "./heldDeletes.js";
 import { attachSavedRooms, type SavedRoomsSync } from "./savedRooms.js";
 import { initialStats, type StatsSlice } from "./statsSlice.js";
 import { readSystemOptIn } from "./systemNotifications.js";
@@ -133,6 +134,7 @@ export function createDuplexStore(
         client.discard(cid);
       },
       ...createChatActions(client, get, set, (room) => actions.joinRoom(room)),
+      ...createHeldDeleteActions(client, set),
       ...createPushActions(client, get, set, (room) => actions.joinRoom(room), storage),
       ...createInspectorActions(client, get, set),
       leaveRoom(room) {
