@@ -27,6 +27,10 @@ export const en = {
   "connection.offline": "Offline",
   "connection.waitingForNetwork": " — waiting for the network",
   "connection.reason": " — {reason}",
+  "close.upgraded": "the server was upgraded: reload the page",
+  "close.unauthorized": "invalid or expired token",
+  "close.forbidden": "not allowed on this server",
+  "close.protocol": "the server refused what this app sent",
   "connection.reconnect": "Reconnect",
 
   "composer.label": "Message",
@@ -133,6 +137,7 @@ export const en = {
   "stats.clients": "Connected clients",
   "stats.rate": "Messages per second",
   "stats.lag": "Event-loop lag",
+  "stats.ms": "{value} ms",
   "stats.memory": "Memory (RSS)",
   "stats.samples": { one: " sample", other: " samples" },
   "stats.updated": " · updated ",

@@ -25,6 +25,10 @@ export const zh: Dictionary = {
   "connection.offline": "离线",
   "connection.waitingForNetwork": "——等待网络恢复",
   "connection.reason": " — {reason}",
+  "close.upgraded": "服务器已升级：请重新加载页面",
+  "close.unauthorized": "令牌无效或已过期",
+  "close.forbidden": "此服务器不允许访问",
+  "close.protocol": "服务器拒绝了此应用发送的内容",
   "connection.reconnect": "重新连接",
 
   "composer.label": "消息",
@@ -128,6 +132,7 @@ export const zh: Dictionary = {
   "stats.clients": "已连接客户端",
   "stats.rate": "每秒消息数",
   "stats.lag": "事件循环延迟",
+  "stats.ms": "{value} 毫秒",
   "stats.memory": "内存（RSS）",
   "stats.samples": { other: " 个样本" },
   "stats.updated": " · 更新于 ",
