@@ -6,7 +6,8 @@ import { uniqueSuffix } from "../support/chatFeatures.js";
 test("on a touch phone Edit/Delete are readable, and Delete can be undone before it is sent", async ({
   browser,
 }) => {
-  test.setTimeout(60_000);
+  // One axe run and a 5 s undo window: slow on a busy machine.
+  test.setTimeout(120_000);
   const context = await browser.newContext({
     bypassCSP: true,
     viewport: { width: 390, height: 844 },
