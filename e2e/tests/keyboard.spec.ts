@@ -14,6 +14,8 @@ async function tabTo(page: Page, target: Locator, max = 40): Promise<void> {
 test("keyboard only: sign in, send, switch room, inspector, notification centre", async ({
   browser,
 }) => {
+  // Dozens of Tab presses, each checked: ~25 s on a busy machine, near the 30 s default.
+  test.setTimeout(60_000);
   const id = uniqueSuffix();
   const room = `keys-${id}`;
   const page = await (await browser.newContext()).newPage();

@@ -24,3 +24,28 @@ test("on a phone the header takes at most 80 px and a long room name says itself
   // Cut with an ellipsis on screen, the full name on hover.
   await expect(title).toHaveAttribute("title", `#${room}`);
 });
+
+test("on a phone the composer grows with a long line that wraps, up to its cap", async ({
+  browser,
+}) => {
+  const page = await signIn(browser, `Gro-${uniqueSuffix()}`);
+  await page.setViewportSize({ width: 390, height: 844 });
+  const composer = page.getByLabel("Message", { exact: true });
+  await composer.fill("one line");
+  const one = (await composer.boundingBox())?.height ?? 0;
+  await composer.fill(
+    "a sentence with no newline in it that is long enough to wrap on a phone ".repeat(2),
+  );
+  await expect
+    .poll(async () => (await composer.boundingBox())?.height ?? 0)
+    .toBeGreaterThan(one + 15);
+  // Everything visible without scrolling the box, until the cap.
+  expect(await composer.evaluate((el) => el.scrollHeight - el.clientHeight)).toBeLessThanOrEqual(1);
+  await composer.fill("word ".repeat(400));
+  const capped = (await composer.boundingBox())?.height ?? 0;
+  expect(capped).toBeLessThanOrEqual(161); // max-height 10rem
+  await composer.fill("");
+  await expect
+    .poll(async () => (await composer.boundingBox())?.height ?? 0)
+    .toBeLessThanOrEqual(one + 1);
+});

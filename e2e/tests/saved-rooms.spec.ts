@@ -45,3 +45,19 @@ test("joined rooms and the open room come back after a reload and in another bro
   await expect(roomButton(page, `#${design}`)).toHaveCount(0);
   await other.close();
 });
+
+test("a user who left #general does not find it back after a reload", async ({ browser }) => {
+  const id = uniqueSuffix();
+  const ops = `ops-${id}`;
+  const page = await signIn(browser, `Lee-${id}`);
+  await joinRoom(page, ops);
+  await expect(page.getByRole("heading", { name: `#${ops}` })).toBeVisible();
+  await roomButton(page, "#general").hover();
+  await page.getByRole("button", { name: "Leave #general" }).click();
+  await expect(roomButton(page, "#general")).toHaveCount(0);
+
+  await page.reload();
+  await expect(page.getByRole("heading", { name: `#${ops}` })).toBeVisible();
+  await expect(roomButton(page, `#${ops}`)).toBeVisible();
+  await expect(roomButton(page, "#general")).toHaveCount(0);
+});

@@ -18,7 +18,10 @@ describe("saved rooms", () => {
     await first.client.closed;
 
     // Another browser of the same user (its token), after the first disconnected.
-    const second = await TestClient.hello(server.url, { token: first.welcome.token });
+    const second = await TestClient.hello(server.url, {
+      token: first.welcome.token,
+      caps: ["saved_rooms"],
+    });
     using _s = second.client;
     second.client.send({ type: "rooms", ref: "r1" });
     expect(await second.client.waitFor("rooms")).toMatchObject({
@@ -27,10 +30,31 @@ describe("saved rooms", () => {
     });
 
     // Someone else's rooms are theirs alone.
-    const bob = await TestClient.hello(server.url, { name: "Bob" });
+    const bob = await TestClient.hello(server.url, { name: "Bob", caps: ["saved_rooms"] });
     using _b = bob.client;
     bob.client.send({ type: "rooms" });
     expect(await bob.client.waitFor("rooms")).toMatchObject({ joined: [] });
+  });
+
+  it("[C4] answers a client that did not ask for saved_rooms without joined or open", async () => {
+    using db = tempDb();
+    await using server = await startTestServer({ dbPath: db.path });
+    const first = await TestClient.hello(server.url, { name: "Alice", caps: ["saved_rooms"] });
+    await first.client.join("ops");
+    first.client.send({ type: "open", room: "ops" });
+    first.client.send({ type: "rooms", ref: "r1" });
+    expect(await first.client.waitFor("rooms")).toMatchObject({ joined: ["ops"], open: "ops" });
+    first.client.close();
+    await first.client.closed;
+
+    // The same user from a plain v1 client: the reply is the v1 `rooms`, nothing it would refuse.
+    const plain = await TestClient.hello(server.url, { token: first.welcome.token });
+    using _p = plain.client;
+    plain.client.send({ type: "rooms", ref: "r2" });
+    const reply = await plain.client.waitFor("rooms");
+    expect(reply).not.toHaveProperty("joined");
+    expect(reply).not.toHaveProperty("open");
+    expect(reply.rooms.map((r) => r.room)).toContain("ops");
   });
 
   it("refuses to open a room the socket has not joined", async () => {

@@ -24,6 +24,12 @@ export const Capability = {
    * field). Granted sockets get it in `welcome.user`.
    */
   Accounts: "accounts",
+  /**
+   * A new direct message also arrives as a stored `notification` of kind `dm` (toast, bell, replayed
+   * while unread). Without it a client gets what v1 always sent for a DM: `dm_invite` and `message`,
+   * and never a `dm` notification (a v1 reader would show it as a generic `system` notice).
+   */
+  DmNotifications: "dm_notifications",
 } as const;
 export type Capability = (typeof Capability)[keyof typeof Capability];
 

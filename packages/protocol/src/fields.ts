@@ -66,8 +66,11 @@ export const NotificationBody = z.string().max(LIMITS.maxBodyLength);
 /** A notification as stored per user. `id` is stable, so a client shows each one once. */
 export const Notification = z.strictObject({
   id: z.string().min(1).max(64),
-  /** Open: a kind this reader does not know reads as `system`, a generic notice ([C3]). */
-  kind: openEnum(["mention", "system"], "system", "notification.kind"),
+  /**
+   * Open: a kind this reader does not know reads as `system`, a generic notice ([C3]). `dm` goes only
+   * to sockets granted `dm_notifications`.
+   */
+  kind: openEnum(["mention", "dm", "system"], "system", "notification.kind"),
   title: NotificationTitle,
   body: NotificationBody,
   /** Open: a level this reader does not know reads as `info` ([C3]). */

@@ -131,6 +131,19 @@ export const validServerMessages: ServerMessage[] = [
       link: { room: "general", messageId: "m_1", seq: 7 },
     },
   },
+  {
+    type: "notification",
+    notification: {
+      id: "n_dm_m_2",
+      kind: "dm",
+      title: "Bob sent you a direct message",
+      body: "are you free?",
+      level: "info",
+      ts: 8,
+      read: false,
+      link: { room: "dm:u_aaaaaaaaaaaaaaaa:u_bbbbbbbbbbbbbbbb", messageId: "m_2", seq: 2 },
+    },
+  },
   { type: "notifications_read", ids: ["n1"] },
   { type: "subscribed", topic: "stats" },
   { type: "unsubscribed", topic: "stats" },
@@ -337,7 +350,7 @@ export const toleratedServerFrames: Array<[string, string, ServerMessage, string
       type: "notification",
       notification: {
         id: "n2",
-        kind: "dm",
+        kind: "digest",
         title: "Bob wrote to you",
         body: "hi",
         level: "urgent",
@@ -357,7 +370,7 @@ export const toleratedServerFrames: Array<[string, string, ServerMessage, string
         read: false,
       },
     },
-    ["notification.kind=dm", "notification.level=urgent"],
+    ["notification.kind=digest", "notification.level=urgent"],
   ],
   [
     "an error code this reader does not know reads as internal",

@@ -153,10 +153,11 @@ export const RoomsReplyMessage = z.strictObject({
   next: z.string().optional(),
   /**
    * The public rooms the asking user has joined and not left (on any device), in the order joined;
-   * kept across disconnects so they follow the user. Absent from servers that do not remember them.
+   * kept across disconnects so they follow the user. Only with capability `saved_rooms` (a v1
+   * reader's strict `rooms` would refuse it); absent from servers that do not remember them.
    */
   joined: z.array(RoomId).optional(),
-  /** The room the user last had on screen (`open`), if it is still joined. */
+  /** With `saved_rooms`: the room the user last had on screen (`open`), if it is still joined. */
   open: RoomId.optional(),
 });
 

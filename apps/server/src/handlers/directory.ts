@@ -47,7 +47,7 @@ function roomCap(ctx: ServerContext): number {
 
 /**
  * `rooms` → the public directory with online counts plus the asker's DMs and saved rooms (joined on
- * any device and not left, and the one last open); the socket then receives `room_update` pushes
+ * any device and not left, and the one last open, with `saved_rooms`); the socket then receives `room_update` pushes
  * (protocol [R7]). With `rooms_paged`, one page (DMs and saved rooms on the first only).
  */
 export async function handleRooms(
@@ -61,7 +61,9 @@ export async function handleRooms(
     ctx.presence.counts(),
   ]);
   const firstPage = msg.after === undefined || !conn.caps.has(Capability.RoomsPaged);
-  const saved = firstPage ? await ctx.store.savedRooms.list(user.id) : undefined;
+  // `joined`/`open` are outside a v1 reader's strict `rooms`: only sockets that asked get them.
+  const wantsSaved = firstPage && conn.caps.has(Capability.SavedRooms);
+  const saved = wantsSaved ? await ctx.store.savedRooms.list(user.id) : undefined;
   conn.send({
     type: "rooms",
     ...(msg.ref !== undefined && { ref: msg.ref }),

@@ -1,4 +1,4 @@
-import type { User } from "@duplex/protocol";
+import { Capability, type User } from "@duplex/protocol";
 import type { Connection } from "../connection/Connection.js";
 import type { Logger } from "../logger.js";
 import type { AccountStore } from "../store/AccountStore.js";
@@ -7,6 +7,11 @@ import type { Audience, UserFanout } from "./UserFanout.js";
 
 /** How many unread notifications a new socket receives right after `welcome` (the latest ones). */
 export const UNREAD_ON_WELCOME = 100;
+
+/** A `dm` notification is news only to a socket that asked for them ([C4]). */
+function mayReplay(conn: Connection, kind: string): boolean {
+  return kind !== "dm" || conn.caps.has(Capability.DmNotifications);
+}
 
 /**
  * Stores notifications, then pushes them live; replays the unread ones to a new socket; keeps the
@@ -22,15 +27,20 @@ export class Notifier {
   ) {}
 
   /**
-   * Stores `notification` for `to` and pushes it to the users it was new for (one frame for all).
-   * Returns how many users it was stored for.
+   * Stores `notification` for `to` and pushes it to the users it was new for (one frame for all);
+   * with `onlyCap`, only to their sockets granted that capability. Returns how many users it was
+   * stored for.
    */
-  async deliver(notification: NewNotification, to: Audience): Promise<number> {
+  async deliver(
+    notification: NewNotification,
+    to: Audience,
+    options: { onlyCap?: Capability } = {},
+  ): Promise<number> {
     const created = await this.store.add(notification, to);
     if (created.length === 0) return 0;
     const frame = { type: "notification", notification: { ...notification, read: false } } as const;
     // Everyone got it: one "all" push, not a list of every user id.
-    await this.users.publish(to === "all" ? "all" : created, frame);
+    await this.users.publish(to === "all" ? "all" : created, frame, options);
     this.log.info(
       { id: notification.id, kind: notification.kind, recipients: created.length },
       "notification delivered",
@@ -44,6 +54,7 @@ export class Notifier {
     // de-duplicates by id if a notification arrives both ways).
     this.users.markWelcomed(conn);
     for (const notification of await this.store.unread(user.id, UNREAD_ON_WELCOME)) {
+      if (!mayReplay(conn, notification.kind)) continue;
       conn.send({ type: "notification", notification });
     }
   }

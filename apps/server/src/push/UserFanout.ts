@@ -1,4 +1,4 @@
-import { encode, type ServerMessage } from "@duplex/protocol";
+import { encode, type Capability, type ServerMessage } from "@duplex/protocol";
 import type { Broker, Unsubscribe } from "../broker/Broker.js";
 import type { Connection } from "../connection/Connection.js";
 import type { Logger } from "../logger.js";
@@ -14,6 +14,8 @@ interface Header {
   except?: string;
   /** Skip sockets in this room (joined or joining): they already have the news. */
   exceptInRoom?: string;
+  /** Only sockets granted this capability (the frame is one an older client would misread). */
+  onlyCap?: Capability;
 }
 
 /**
@@ -53,13 +55,14 @@ export class UserFanout {
   async publish(
     to: Audience,
     message: ServerMessage,
-    options: { exceptConnection?: string; exceptInRoom?: string } = {},
+    options: { exceptConnection?: string; exceptInRoom?: string; onlyCap?: Capability } = {},
   ): Promise<void> {
     if (to !== "all" && to.length === 0) return;
     const header: Header = {
       to: to === "all" ? "all" : [...to],
       ...(options.exceptConnection !== undefined && { except: options.exceptConnection }),
       ...(options.exceptInRoom !== undefined && { exceptInRoom: options.exceptInRoom }),
+      ...(options.onlyCap !== undefined && { onlyCap: options.onlyCap }),
     };
     await this.broker.publish(CHANNEL, `${JSON.stringify(header)}\n${encode(message)}`);
   }
@@ -79,6 +82,7 @@ export class UserFanout {
       if (!this.#welcomed.has(conn) || conn.user === undefined || conn.id === header.except)
         continue;
       if (header.exceptInRoom !== undefined && conn.rooms.has(header.exceptInRoom)) continue;
+      if (header.onlyCap !== undefined && !conn.caps.has(header.onlyCap)) continue;
       if (users === undefined || users.has(conn.user.id)) conn.sendFrame(frame);
     }
   }

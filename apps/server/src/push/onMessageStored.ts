@@ -1,25 +1,31 @@
-import type { ChatMessage } from "@duplex/protocol";
+import { isDmRoom, type ChatMessage } from "@duplex/protocol";
 import type { ServerContext } from "../context.js";
+import { notifyDm } from "./dmNotifications.js";
 import { notifyMentions } from "./mentionNotifications.js";
 
 /**
  * The send path's one call into push, made after the message is stored, acked and fanned out:
- * counts it for the stats topic and notifies mentioned users in the background, so a mention
- * look-up never delays the sender's next frame.
+ * counts it for the stats topic and notifies mentioned users (and a DM's other participant) in the
+ * background, so a mention look-up never delays the sender's next frame.
  */
 export function onMessageStored(ctx: ServerContext, message: ChatMessage): void {
   ctx.push.messageRate.record();
+  const dm = isDmRoom(message.room);
   // Most messages mention nobody: keep them off the chain (no promise, no look-up) on the send path.
-  if (!message.text.includes("@")) return;
+  if (!dm && !message.text.includes("@")) return;
   // One chain per server: mentions are stored in message order, so a user who reconnects never gets a
   // later message's mention replayed before an earlier one's (they would otherwise race in the background).
   const previous = mentionChains.get(ctx) ?? Promise.resolve();
   const next = previous
     .then(async () => {
-      await notifyMentions(ctx.push.notifier, message);
+      const mentioned = message.text.includes("@")
+        ? await notifyMentions(ctx.push.notifier, message)
+        : [];
+      // One notification per message per user: a mention in a DM already says it.
+      if (dm) await notifyDm(ctx.push.notifier, message, mentioned);
     })
     .catch((err: unknown) => {
-      ctx.log.error({ err, message: message.id }, "mention notifications failed");
+      ctx.log.error({ err, message: message.id }, "message notifications failed");
     });
   mentionChains.set(ctx, next);
 }

@@ -12,7 +12,7 @@ describe("sign-in", () => {
     await user.type(screen.getByLabelText("Your name"), "Alice");
     await user.click(screen.getByRole("button", { name: "Join chat" }));
 
-    expect(client.calls).toEqual(["setName Alice", "connect", "join general"]);
+    expect(client.calls).toEqual(["setName Alice", "connect"]);
     expect(screen.getByRole("heading", { name: "#general" })).toBeTruthy();
     expect(screen.getByRole("log", { name: "#general conversation" })).toBeTruthy();
     // Playwright's getByLabel("Message") matches substrings: only the composer may carry that word.
@@ -21,6 +21,9 @@ describe("sign-in", () => {
 
     act(() => client.welcome({ id: "u_alice000000", name: "Alice" }));
     expect(within(screen.getByRole("banner")).getByRole("status").textContent).toContain("Online");
+    // A new user has no saved rooms: #general is joined once the server said so.
+    act(() => client.emit("message", { type: "rooms", rooms: [], joined: [] }));
+    expect(client.calls.slice(-2)).toEqual(["join general", "open general"]);
   });
 
   it("explains an invalid name and stays on the form", async () => {

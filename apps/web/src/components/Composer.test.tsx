@@ -70,4 +70,20 @@ describe("Composer", () => {
     await user.click(screen.getByRole("button", { name: "Send" }));
     expect(sends()).toHaveLength(1);
   });
+
+  it("grows with a long line that wraps, not only with newlines", async () => {
+    const { user } = setup();
+    const box = screen.getByLabelText<HTMLTextAreaElement>("Message");
+    // jsdom does no layout: stand in for the browser's measure of the wrapped text.
+    Object.defineProperty(box, "scrollHeight", {
+      configurable: true,
+      get: () => (box.value.length > 40 ? 96 : 40),
+    });
+
+    await user.type(box, "short");
+    expect(box.style.height).toBe("40px");
+    await user.type(box, " and then a sentence long enough to wrap onto a second and third line");
+    expect(box.value).not.toContain("\n");
+    expect(box.style.height).toBe("96px");
+  });
 });

@@ -1,9 +1,10 @@
-import { useId, useState, type FormEvent, type KeyboardEvent } from "react";
+import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { LIMITS } from "@duplex/protocol";
 import { canSend } from "../store/createDuplexStore.js";
 import { roomLabel } from "../store/roomLabel.js";
 import { useT } from "../i18n/useT.js";
 import { useActions, useDuplex } from "../store/storeContext.js";
+import { useAutoGrow } from "./useAutoGrow.js";
 
 /** Show the counter once the text gets near the limit, not all the time. */
 const COUNTER_FROM = LIMITS.maxTextLength - 500;
@@ -16,6 +17,8 @@ export function Composer({ room }: { room: string }) {
   const inputId = useId();
   const counterId = useId();
   const tooLong = text.length > LIMITS.maxTextLength;
+  const box = useRef<HTMLTextAreaElement>(null);
+  useAutoGrow(box, text);
 
   function submit() {
     if (sendMessage(text)) setText("");
@@ -40,6 +43,7 @@ export function Composer({ room }: { room: string }) {
       </label>
       <textarea
         id={inputId}
+        ref={box}
         data-composer=""
         value={text}
         onChange={(e) => {
@@ -48,8 +52,8 @@ export function Composer({ room }: { room: string }) {
         }}
         onKeyDown={onKeyDown}
         placeholder={t("composer.placeholder", { room: label })}
-        // Grows with the lines typed, up to a few; beyond that the box scrolls.
-        rows={Math.min(6, text.split("\n").length)}
+        // One line to start; useAutoGrow then fits it to the text, wrapped lines included.
+        rows={1}
         aria-invalid={tooLong}
         aria-describedby={text.length >= COUNTER_FROM ? counterId : undefined}
       />

@@ -2,7 +2,7 @@ import { memo, useState } from "react";
 import type { Translate } from "../i18n/translate.js";
 import { useT } from "../i18n/useT.js";
 import type { TimelineItem } from "../store/timeline.js";
-import { useActions } from "../store/storeContext.js";
+import { useActions, useDuplex } from "../store/storeContext.js";
 import { MessageEditor } from "./MessageEditor.js";
 import { MessageText } from "./MessageText.js";
 import { absoluteTime, relativeTime } from "./relativeTime.js";
@@ -18,18 +18,27 @@ interface Row {
   status?: { label: string; tone: "pending" | "sent" | "failed" };
 }
 
-function toRow(item: TimelineItem, myId: string | undefined, myName: string, t: Translate): Row {
+function toRow(
+  item: TimelineItem,
+  myId: string | undefined,
+  myName: string,
+  t: Translate,
+  /** Our delete of it waits out its undo time: shown as done. */
+  held: boolean,
+): Row {
   if (item.kind === "stored") {
     const { message } = item;
     const own = message.from.id === myId;
+    const deleted = message.deleted === true || held;
     return {
       sender: message.from.name,
-      text: message.deleted ? "" : message.text,
+      text: deleted ? "" : message.text,
       ts: message.ts,
       own,
-      deleted: message.deleted === true,
-      edited: message.editedAt !== undefined && message.deleted !== true,
-      ...(own && { status: { label: t("message.sent"), tone: "sent" } }),
+      deleted,
+      edited: message.editedAt !== undefined && !deleted,
+      // "Sent" is about a text; a deleted one has none left to vouch for.
+      ...(own && !deleted && { status: { label: t("message.sent"), tone: "sent" } }),
     };
   }
   const { entry } = item;
@@ -69,7 +78,10 @@ function MessageItemView({ item, myId, myName, continued = false, now }: Message
   const [editing, setEditing] = useState(false);
   // A hook, so this memoised row still re-renders when the language changes.
   const t = useT();
-  const row = toRow(item, myId, myName, t);
+  const held = useDuplex(
+    (s) => item.kind === "stored" && s.chat.heldDeletes.some((h) => h.id === item.message.id),
+  );
+  const row = toRow(item, myId, myName, t, held);
   const failedCid =
     item.kind === "outgoing" && item.entry.status === "failed" ? item.entry.cid : null;
   const editable = item.kind === "stored" && row.own && !row.deleted ? item.message : null;

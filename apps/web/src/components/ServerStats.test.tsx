@@ -1,7 +1,8 @@
 import { act, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { StatsSample } from "@duplex/protocol";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
+import { localeStore } from "../i18n/localeStore.js";
 import { renderWithStore, signedIn } from "../test/renderWithStore.js";
 import type { ScriptedClient } from "../test/scriptedClient.js";
 import { ServerStats } from "./ServerStats.js";
@@ -82,5 +83,21 @@ describe("sparklinePath", () => {
   it("scales values into the box, the largest at the top", () => {
     expect(sparklinePath([0, 5, 10], 100, 20)).toBe("M0.0 20.0 L50.0 10.0 L100.0 0.0");
     expect(sparklinePath([], 100, 20)).toBe("");
+  });
+});
+
+describe("server stats in 中文", () => {
+  afterEach(async () => {
+    await act(() => localeStore.getState().setLocale("en"));
+  });
+
+  it("writes milliseconds as 毫秒, like the rest of the Chinese UI", async () => {
+    await act(() => localeStore.getState().setLocale("zh-CN"));
+    const { client } = setup();
+    await userEvent.click(screen.getByRole("button", { name: "服务器状态" }));
+    act(() => tick(client, 1000));
+    const panel = screen.getByRole("region", { name: "服务器状态" });
+    const lag = within(panel).getByText("事件循环延迟").nextElementSibling;
+    expect(lag?.querySelector(".stats-value")?.textContent).toBe("2.3 毫秒");
   });
 });

@@ -2,6 +2,7 @@ import { useEffect, useId } from "react";
 import { useShallow } from "zustand/react/shallow";
 import type { TimedSample } from "../store/statsSlice.js";
 import { dateTimeFormat } from "../i18n/intlFormat.js";
+import type { Translate } from "../i18n/translate.js";
 import { useLocale, useT } from "../i18n/useT.js";
 import { useActions, useDuplex } from "../store/storeContext.js";
 import { Sparkline } from "./Sparkline.js";
@@ -9,7 +10,7 @@ import { Sparkline } from "./Sparkline.js";
 interface Metric {
   label: "stats.clients" | "stats.rate" | "stats.lag" | "stats.memory";
   pick(sample: TimedSample): number;
-  format(value: number): string;
+  format(value: number, t: Translate): string;
 }
 
 const mebibytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
@@ -17,7 +18,11 @@ const mebibytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 const METRICS: readonly Metric[] = [
   { label: "stats.clients", pick: (s) => s.connections, format: (v) => String(v) },
   { label: "stats.rate", pick: (s) => s.messagesPerSecond, format: (v) => v.toFixed(1) },
-  { label: "stats.lag", pick: (s) => s.eventLoopLagMs, format: (v) => `${v.toFixed(1)} ms` },
+  {
+    label: "stats.lag",
+    pick: (s) => s.eventLoopLagMs,
+    format: (v, t) => t("stats.ms", { value: v.toFixed(1) }),
+  },
   { label: "stats.memory", pick: (s) => s.rssBytes, format: mebibytes },
 ];
 
@@ -67,7 +72,7 @@ function StatsPanel({ id }: { id: string }) {
             <div key={metric.label} className="stats-metric">
               <dt>{t(metric.label)}</dt>
               <dd>
-                <span className="stats-value">{metric.format(metric.pick(latest))}</span>
+                <span className="stats-value">{metric.format(metric.pick(latest), t)}</span>
                 <Sparkline values={samples.map(metric.pick)} />
               </dd>
             </div>

@@ -1,5 +1,6 @@
 import { act, screen } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { localeStore } from "../i18n/localeStore.js";
 import { renderWithStore } from "../test/renderWithStore.js";
 import { ALICE } from "../test/scriptedClient.js";
 import { StatusPill } from "./StatusPill.js";
@@ -66,5 +67,22 @@ describe("StatusPill", () => {
       }),
     );
     expect(screen.getByRole("status").textContent).toBe("Offline — invalid or expired token");
+  });
+
+  it("explains 4426 in the UI's language, not with the English wire reason", async () => {
+    await act(() => localeStore.getState().setLocale("zh-CN"));
+    try {
+      const { client } = renderWithStore(<StatusPill />);
+      act(() =>
+        client.setState({
+          status: "closed",
+          attempt: 0,
+          lastClose: { code: 4426, reason: "upgrade required: duplex.v1", retryable: false },
+        }),
+      );
+      expect(screen.getByRole("status").textContent).toBe("离线 — 服务器已升级：请重新加载页面");
+    } finally {
+      await act(() => localeStore.getState().setLocale("en"));
+    }
   });
 });

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from "react";
 import type { Notification } from "@duplex/protocol";
 import { useT } from "../i18n/useT.js";
 import { useActions, useDuplex } from "../store/storeContext.js";
+import { UndoDeleteToasts } from "./UndoDeleteToasts.js";
 
 /** How long a toast stays while the pointer and focus are elsewhere. */
 export const TOAST_MS = 5000;
@@ -22,6 +23,7 @@ export function Toasts() {
       ) : (
         toasts.map((id) => <Toast key={id} id={id} />)
       )}
+      <UndoDeleteToasts />
     </section>
   );
 }
@@ -134,6 +136,7 @@ function Toast({ id }: { id: string }) {
 
 function levelMark(notification: Notification): string {
   if (notification.kind === "mention") return "@";
+  if (notification.kind === "dm") return "✉";
   switch (notification.level) {
     case "success":
       return "✓";

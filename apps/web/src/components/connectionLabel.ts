@@ -1,3 +1,4 @@
+import { CloseCode } from "@duplex/protocol";
 import { t as currentT } from "../i18n/localeStore.js";
 import type { Translate } from "../i18n/translate.js";
 import type { ConnectionSlice } from "../store/connectionSlice.js";
@@ -60,7 +61,10 @@ export function connectionLabel(
     case "closed": {
       const close = connection.lastClose;
       // A fatal close (bad token, forbidden) is worth explaining; a polite `close()` is not.
-      const reason = close && !close.retryable && close.code !== 1000 ? close.reason : "";
+      const reason =
+        close && !close.retryable && close.code !== 1000
+          ? fatalReason(close.code, close.reason, t)
+          : "";
       return {
         tone: "offline",
         lead: t("connection.offline"),
@@ -71,5 +75,24 @@ export function connectionLabel(
       const unhandled: never = connection.status;
       throw new Error(`unknown connection status ${String(unhandled)}`);
     }
+  }
+}
+
+/** A fatal close in the UI's language: the wire's reason is English, for logs and other clients. */
+function fatalReason(code: number, reason: string, t: Translate): string {
+  switch (code) {
+    case CloseCode.UpgradeRequired:
+      return t("close.upgraded");
+    case CloseCode.Unauthorized:
+      return t("close.unauthorized");
+    case CloseCode.Forbidden:
+      return t("close.forbidden");
+    case CloseCode.BadHello:
+    case CloseCode.ProtocolError:
+    case CloseCode.UnsupportedData:
+    case CloseCode.InvalidPayload:
+      return t("close.protocol");
+    default:
+      return reason;
   }
 }

@@ -1,4 +1,4 @@
-import { act, screen } from "@testing-library/react";
+import { act, screen, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { InspectorPanel } from "../inspector/InspectorPanel.js";
 import { InspectorToggle } from "../inspector/InspectorToggle.js";
@@ -38,5 +38,32 @@ describe("the inspector in 中文", () => {
       "没有关闭帧就断开了",
     );
     expect(screen.queryByText("Protocol inspector")).toBeNull();
+  });
+
+  it("names the handshake rows and close code 4426 in 中文, with no English left in them", async () => {
+    const rendered = renderWithStore(<InspectorPanel />);
+    act(() => signedIn(rendered));
+    act(() => rendered.store.getState().actions.setInspectorOpen(true));
+    act(() =>
+      rendered.client.emit("message", {
+        type: "inspecting",
+        enabled: true,
+        handshake: {
+          request: { method: "GET", path: "/ws", secWebSocketKey: "dGhlIHNhbXBsZSBub25jZQ==" },
+          response: { status: 101, secWebSocketAccept: "s3pPLMBiTxaQ9kYGzzhZRbK+xOo=" },
+        },
+      }),
+    );
+    await act(() => localeStore.getState().setLocale("zh-CN"));
+
+    const request = screen.getByRole("table", { name: "服务器收到的请求" });
+    expect(within(request).getByRole("rowheader", { name: "请求行" })).toBeTruthy();
+    expect(within(request).queryByRole("rowheader", { name: "Request" })).toBeNull();
+    const response = screen.getByRole("table", { name: "服务器发出的响应" });
+    expect(within(response).getByRole("rowheader", { name: "状态" })).toBeTruthy();
+    const codes = screen.getByRole("table", { name: "关闭代码" });
+    const upgraded = within(codes).getByRole("row", { name: /^4426/ });
+    expect(upgraded.textContent).toContain("服务器已升级");
+    expect(upgraded.textContent).not.toMatch(/[a-z]{4,}/);
   });
 });

@@ -1,4 +1,4 @@
-import { CLOSE_REASONS, CloseCode, isRetryable } from "@duplex/protocol";
+import { CloseCode, isRetryable } from "@duplex/protocol";
 import { useState } from "react";
 import { useActions, useDuplex } from "../store/storeContext.js";
 import { finalClose } from "./inspectorSlice.js";
@@ -7,9 +7,8 @@ import { useInspectorStrings, type InspectorStrings } from "../i18n/inspectorStr
 /** An application close code: 4000, the first of the private range (RFC 6455 §7.4.2). */
 export const APP_CLOSE_CODE = 4000;
 
-const TABLE_CODES = [1000, 1001, 1002, 1003, 1006, 1007, 1008, 1009, 1011, 1013].concat(
-  Object.values(CloseCode).filter((code) => code >= 4000),
-);
+// Every code, each with a meaning in every language (the strings' type requires one per code).
+const TABLE_CODES: readonly CloseCode[] = Object.values(CloseCode);
 
 function reconnects(code: number, t: InspectorStrings): string {
   if (code === CloseCode.Normal) return t.reconnectsAfterUserClose;
@@ -33,7 +32,7 @@ function CloseCodeTable() {
           <tr key={code}>
             <th scope="row">{code}</th>
             <td>
-              {t.codeMeanings[code] ?? CLOSE_REASONS[code as CloseCode]}
+              {t.codeMeanings[code]}
               {code === CloseCode.Abnormal && <em> ({t.never})</em>}
             </td>
             <td>{reconnects(code, t)}</td>

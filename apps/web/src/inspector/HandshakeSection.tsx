@@ -32,7 +32,10 @@ export function HandshakeSection() {
           <table className="inspector-kv" aria-label={t.handshakeRequest}>
             <caption>{t.handshakeRequest}</caption>
             <tbody>
-              <Row name="Request" value={`${handshake.request.method} ${handshake.request.path}`} />
+              <Row
+                name={t.handshakeRequestLine}
+                value={`${handshake.request.method} ${handshake.request.path}`}
+              />
               <Row name="Upgrade" value={handshake.request.upgrade} />
               <Row name="Connection" value={handshake.request.connection} />
               <Row name="Sec-WebSocket-Key" value={handshake.request.secWebSocketKey} />
@@ -44,7 +47,7 @@ export function HandshakeSection() {
           <table className="inspector-kv" aria-label={t.handshakeResponse}>
             <caption>{t.handshakeResponse}</caption>
             <tbody>
-              <Row name="Status" value={handshake.response.status} />
+              <Row name={t.handshakeStatus} value={handshake.response.status} />
               <Row name="Sec-WebSocket-Accept" value={handshake.response.secWebSocketAccept} />
               <Row name="Sec-WebSocket-Protocol" value={handshake.response.protocol} />
               <Row name="Sec-WebSocket-Extensions" value={handshake.response.extensions} />

@@ -1,3 +1,5 @@
+import type { CloseCode } from "@duplex/protocol";
+
 /**
  * Every string the protocol inspector shows, in one place so it can be translated as a whole.
  * Functions take the numbers they format.
@@ -15,6 +17,8 @@ export const inspectorStrings = {
     "the key by hashing it with RFC 6455's GUID; your browser recomputes that hash below.",
   handshakeRequest: "Request the server received",
   handshakeResponse: "Response it sent",
+  handshakeRequestLine: "Request",
+  handshakeStatus: "Status",
   handshakeWaiting: "Waiting for the server's report…",
   acceptComputed: "Recomputed here (SHA-1 of key + GUID, base64)",
   acceptMatches: "✓ matches",
@@ -106,7 +110,8 @@ export const inspectorStrings = {
     4401: "invalid or expired token: sign in again",
     4403: "forbidden",
     4408: "no hello in time",
+    4426: "the server was upgraded past this app: reload the page",
     4429: "rate limited",
-  } as Readonly<Record<number, string>>,
+  } as Readonly<Record<CloseCode, string>>,
   reconnectsAfterUserClose: "yes if the server sent it; not after you close",
 } as const;

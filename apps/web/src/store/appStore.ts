@@ -12,7 +12,7 @@ function socketUrl(location: Location): string {
 const client = new DuplexClient({
   url: socketUrl(window.location),
   storage: window.localStorage,
-  caps: [Capability.SavedRooms],
+  caps: [Capability.SavedRooms, Capability.DmNotifications],
 });
 
 export const appStore = createDuplexStore(client, { storage: window.localStorage });

@@ -13,6 +13,7 @@ import type { StoreApi } from "zustand/vanilla";
 import type { ChatClient } from "./chatClient.js";
 import type { ChatActions, ChatSlice } from "./chatSlice.js";
 import type { DuplexState } from "./createDuplexStore.js";
+import type { HeldDeleteActions } from "./heldDeletes.js";
 import { changeMembers } from "./members.js";
 import { applyMessageChange } from "./messageEdits.js";
 import { mergeRoomMessages } from "./messagesSlice.js";
@@ -42,7 +43,7 @@ export function createChatActions(
   get: Get,
   set: Set,
   joinRoom: (room: string) => void,
-): ChatActions {
+): Omit<ChatActions, keyof HeldDeleteActions> {
   const lastTypingSent = new Map<string, number>();
   // A sent message ends "typing…" on the other side, so the next keystroke may announce it again.
   let outboxSize = client.outbox.length;
@@ -115,10 +116,6 @@ export function createChatActions(
       if (!checkText(text).ok) return false;
       client.request({ type: "edit", room, id, text }).catch(() => undefined);
       return true;
-    },
-
-    deleteMessage(room, id) {
-      client.request({ type: "delete", room, id }).catch(() => undefined);
     },
 
     setPanel(panel) {

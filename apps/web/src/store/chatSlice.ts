@@ -1,4 +1,5 @@
 import type { ChatMessage, RoomSummary, User } from "@duplex/protocol";
+import type { HeldDelete, HeldDeleteActions } from "./heldDeletes.js";
 import type { MembersByRoom } from "./members.js";
 import type { TypingByRoom } from "./typing.js";
 import type { UnreadState } from "./unread.js";
@@ -30,6 +31,8 @@ export interface ChatSlice {
   /** The other participant of each DM room we know of, for its label. */
   dmPeers: Readonly<Record<string, User>>;
   panel: OpenPanel;
+  /** Our deletes waiting out their undo time, oldest first (not sent yet). */
+  heldDeletes: readonly HeldDelete[];
 }
 
 export const initialChat: ChatSlice = {
@@ -40,9 +43,10 @@ export const initialChat: ChatSlice = {
   directory: { rooms: [], status: "idle" },
   dmPeers: {},
   panel: null,
+  heldDeletes: [],
 };
 
-export interface ChatActions {
+export interface ChatActions extends HeldDeleteActions {
   /** The user typed in the composer: tells the room, at most once per `TYPING_THROTTLE_MS`. */
   notifyTyping(): void;
   /**
@@ -56,6 +60,5 @@ export interface ChatActions {
   openDm(user: User): void;
   /** Asks the server to change our message's text; false (nothing sent) if the text is invalid. */
   editMessage(room: string, id: string, text: string): boolean;
-  deleteMessage(room: string, id: string): void;
   setPanel(panel: OpenPanel): void;
 }

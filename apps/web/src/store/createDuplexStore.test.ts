@@ -14,16 +14,26 @@ function memoryStorage() {
 }
 
 describe("createDuplexStore", () => {
-  it("signs in by naming the user, connecting and joining #general", () => {
+  it("signs in by naming the user, connecting and, with no saved rooms, joining #general", () => {
     const client = new ScriptedClient();
     const store = createDuplexStore(client);
 
     const result = store.getState().actions.signIn("  Alice ");
 
     expect(result).toEqual({ ok: true, name: "Alice" });
-    expect(client.calls).toEqual(["setName Alice", "connect", "join general"]);
+    expect(client.calls).toEqual(["setName Alice", "connect"]);
+    expect(store.getState().rooms.current).toBe("general");
     expect(store.getState().session.name).toBe("Alice");
     expect(store.getState().connection.status).toBe("connecting");
+    client.welcome(ALICE);
+    client.emit("message", { type: "rooms", rooms: [] });
+    expect(client.calls).toEqual([
+      "setName Alice",
+      "connect",
+      "rooms",
+      "join general",
+      "open general",
+    ]);
   });
 
   it("refuses a name the protocol would refuse, without touching the connection", () => {

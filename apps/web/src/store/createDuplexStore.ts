@@ -23,6 +23,8 @@ import {
   type NotificationsSlice,
 } from "./notificationsSlice.js";
 import { attachPushEvents, createPushActions } from "./pushFeatures.js";
+import { attachDmSeen } from "./dmNotificationsSeen.js";
+import { createHeldDeleteActions } from "./heldDeletes.js";
 import { attachSavedRooms, type SavedRoomsSync } from "./savedRooms.js";
 import { initialStats, type StatsSlice } from "./statsSlice.js";
 import { readSystemOptIn } from "./systemNotifications.js";
@@ -102,7 +104,9 @@ export function createDuplexStore(
         set((s) => ({ session: { ...s.session, name: check.name } }));
         client.setName(check.name);
         client.connect();
-        showRoom(get().rooms.current ?? DEFAULT_ROOM);
+        const room = get().rooms.current ?? DEFAULT_ROOM;
+        set((s) => ({ rooms: { ...s.rooms, current: room } }));
+        if (!get().rooms.joined.includes(room)) saved.sync?.start(room);
         return check;
       },
       restoreSession() {
@@ -130,6 +134,7 @@ export function createDuplexStore(
         client.discard(cid);
       },
       ...createChatActions(client, get, set, (room) => actions.joinRoom(room)),
+      ...createHeldDeleteActions(client, set),
       ...createPushActions(client, get, set, (room) => actions.joinRoom(room), storage),
       ...createInspectorActions(client, get, set),
       leaveRoom(room) {
@@ -200,6 +205,7 @@ export function createDuplexStore(
   attachPushEvents(client, store);
   attachInspectorEvents(client, store);
   saved.sync = attachSavedRooms(client, store);
+  attachDmSeen(store);
 
   return store;
 }

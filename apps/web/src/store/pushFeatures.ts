@@ -11,6 +11,7 @@ import {
   type NotificationActions,
   type NotificationsSlice,
 } from "./notificationsSlice.js";
+import { isDmOnScreen } from "./dmNotificationsSeen.js";
 import { writeSystemOptIn } from "./systemNotifications.js";
 import { appendSample, initialStats, type StatsSlice } from "./statsSlice.js";
 
@@ -118,7 +119,9 @@ export function attachPushEvents(client: ChatClient, store: StoreApi<DuplexState
         return;
       case "notification": {
         const { notification } = message;
-        const toast = pageConnectedAt === undefined || notification.ts >= pageConnectedAt;
+        const toast =
+          (pageConnectedAt === undefined || notification.ts >= pageConnectedAt) &&
+          !isDmOnScreen(notification, get());
         patchNotifications(set, (n) => receiveNotification(n, notification, toast).slice);
         return;
       }

@@ -48,6 +48,30 @@ describe("rooms the server remembers", () => {
     expect(client.calls).not.toContain("open ops");
   });
 
+  it("does not bring back #general after a reload when the user had left it", () => {
+    const client = new ScriptedClient();
+    const store = createDuplexStore(client);
+    store.getState().actions.signIn("Alice");
+    client.welcome(ALICE);
+    client.emit("message", { type: "rooms", rooms: [], joined: ["ops", "design"] });
+
+    expect(client.calls).not.toContain("join general");
+    expect(client.calls).toContain("join ops");
+    expect(client.calls).toContain("join design");
+    expect(store.getState().rooms.current).toBe("ops");
+    expect(client.calls).toContain("open ops");
+  });
+
+  it("joins #general when the server answers without saved rooms (a node that does not keep them)", () => {
+    const client = new ScriptedClient();
+    const store = createDuplexStore(client);
+    store.getState().actions.signIn("Alice");
+    client.welcome(ALICE);
+    client.emit("message", { type: "rooms", rooms: [] });
+    expect(client.calls).toContain("join general");
+    expect(store.getState().rooms.current).toBe("general");
+  });
+
   it("tells the server each room the user opens, for their other devices", () => {
     const { client, store } = signedIn();
     client.emit("message", { type: "rooms", rooms: [], joined: ["general"] });

@@ -1,3 +1,4 @@
+import { CAPABILITIES } from "../capabilities.js";
 import { CLOSE_REASONS, CloseCode, ErrorCode, LOCAL_CLOSE_CODES, isRetryable } from "../codes.js";
 import { LIMITS } from "../limits.js";
 import { PROTOCOL_VERSION, SUBPROTOCOL, WS_PATH } from "../version.js";
@@ -60,6 +61,8 @@ export function buildAsyncApiDocument(options: AsyncApiOptions = {}): JsonSchema
         "Compatibility: additive fields keep the version (clients ignore unknown server fields); a changed meaning is a new subprotocol.",
       ].join("\n\n"),
       "x-error-codes": Object.values(ErrorCode),
+      // Optional behaviour asked for in `hello.caps`; what each one changes is in the protocol README.
+      "x-capabilities": [...CAPABILITIES],
       "x-close-codes": closeCodes,
     },
     defaultContentType: "application/json",

@@ -1,0 +1,51 @@
+import { expect, test } from "@playwright/test";
+import { expectNoSeriousViolations } from "../support/axe.js";
+import { messageItem, sendMessage } from "../support/chat.js";
+import { uniqueSuffix } from "../support/chatFeatures.js";
+
+test("on a touch phone Edit/Delete are readable, and Delete can be undone before it is sent", async ({
+  browser,
+}) => {
+  // One axe run and a 5 s undo window: slow on a busy machine.
+  test.setTimeout(120_000);
+  const context = await browser.newContext({
+    bypassCSP: true,
+    viewport: { width: 390, height: 844 },
+    hasTouch: true,
+    isMobile: true,
+  });
+  const page = await context.newPage();
+  await page.goto("/");
+  // The touch layout is what is under test: without it this test would prove nothing.
+  expect(await page.evaluate(() => matchMedia("(hover: none)").matches)).toBe(true);
+  await page.getByLabel("Your name").fill(`Tess-${uniqueSuffix()}`);
+  await page.getByRole("button", { name: "Join chat" }).click();
+  await expect(page.getByRole("banner").getByRole("status")).toHaveText(/^Online/);
+
+  await sendMessage(page, "posted in the wrong room");
+  const own = messageItem(page, "posted in the wrong room");
+  await expect(own).toContainText("Sent");
+  await expect(own.getByRole("button", { name: "Delete" })).toBeVisible();
+  // axe's colour-contrast rule covers the always-shown touch buttons on our own bubble.
+  await expectNoSeriousViolations(page, "chat on a touch phone");
+
+  await own.getByRole("button", { name: "Delete" }).tap();
+  const deleted = page.getByRole("log").getByRole("listitem").filter({
+    hasText: "This message was deleted",
+  });
+  await expect(deleted).toBeVisible();
+  await expect(deleted).not.toContainText("Sent");
+  await page.getByRole("button", { name: "Undo deleting: posted in the wrong room" }).tap();
+  await expect(own).toContainText("Sent");
+
+  // Not undone: the delete reaches the server after the undo time, and a reload shows it deleted.
+  await own.getByRole("button", { name: "Delete" }).tap();
+  await expect(page.getByRole("article", { name: "Message deleted" })).toBeVisible();
+  await expect(page.getByRole("article", { name: "Message deleted" })).toHaveCount(0, {
+    timeout: 10_000,
+  });
+  await page.reload();
+  await expect(deleted).toBeVisible();
+  await expect(page.getByText("posted in the wrong room")).toHaveCount(0);
+  await context.close();
+});
