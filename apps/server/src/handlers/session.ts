@@ -92,9 +92,12 @@ async function displayName(
 ): Promise<string> {
   if (stored && !stored.guest) return stored.name;
   const wanted = asked ?? stored?.name ?? guestName();
+  // A new guest's row first (the name refers to it), already under the name it most likely gets.
   if (!stored) await ctx.store.upsertUser({ id: userId, name: wanted });
   const name = await claimName(ctx.store.accounts, userId, wanted, ctx.now());
   if (name === undefined) throw new DuplexError(ErrorCode.Internal, "no free name; try another");
+  const rowName = stored?.name ?? wanted;
+  if (rowName !== name) await ctx.store.upsertUser({ id: userId, name });
   return name;
 }
 
@@ -116,7 +119,6 @@ export async function handleHello(
   if (msg.token !== undefined) assertSocketBudget(ctx, userId);
   const name = await displayName(ctx, userId, stored, asked);
   const user: User = { id: userId, name };
-  if (stored?.name !== name) await ctx.store.upsertUser(user);
   const session = resumed ?? (await ctx.sessions.start(userId, name, GUEST_DEVICE));
   const issued = resumed ? ctx.sessions.tokenFor(session.session, name) : session.issued;
   conn.user = user;
