@@ -171,12 +171,14 @@ export class SqliteStore implements Store {
     );
   }
 
-  /** The connection's effective journal mode and `synchronous` setting, as SQLite reports them. */
-  settings(): { journalMode: string; synchronous: string } {
+  /** The connection's effective journal mode, `synchronous` and page cache bound, as SQLite reports them. */
+  settings(): { journalMode: string; synchronous: string; cacheMib: number } {
     const level = Number(this.#db.pragma("synchronous", { simple: true }));
+    const cacheKib = -Number(this.#db.pragma("cache_size", { simple: true }));
     return {
       journalMode: String(this.#db.pragma("journal_mode", { simple: true })).toUpperCase(),
       synchronous: SYNCHRONOUS_NAMES[level] ?? String(level),
+      cacheMib: cacheKib / 1024,
     };
   }
 
