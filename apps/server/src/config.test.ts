@@ -17,6 +17,7 @@ describe("loadConfig", () => {
       helloTimeoutMs: 5_000,
       durability: "power",
       sqliteBusyTimeoutMs: 5_000,
+      sqliteCacheMib: 16,
     });
     expect(config.allowedOrigins).toEqual([
       "http://localhost:5173",

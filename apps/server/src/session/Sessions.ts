@@ -48,15 +48,20 @@ export class Sessions {
 
   /** Starts a session for `userId` on `device`. */
   async start(userId: string, name: string, device: string): Promise<Resumed & { ok: true }> {
+    const session = await this.create(userId, device);
+    return { ok: true, userId, session, issued: this.tokenFor(session, name) };
+  }
+
+  /** Stores a new session for `userId` on `device`; its token is {@link tokenFor} once the name is known. */
+  async create(userId: string, device: string): Promise<SessionRecord> {
     const now = this.options.now();
-    const session = await this.store.createSession({
+    return this.store.createSession({
       id: newSessionId(),
       userId,
       device: device.slice(0, 120) || "unknown device",
       now,
       expiresAt: now + this.options.accounts.sessionMaxAgeMs,
     });
-    return { ok: true, userId, session, issued: this.tokenFor(session, name) };
   }
 
   /** The token of the session's current generation. */

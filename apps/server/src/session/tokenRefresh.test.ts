@@ -32,7 +32,10 @@ function fakeConnection() {
 let store: SqliteStore;
 let ctx: ServerContext;
 beforeEach(async () => {
-  vi.useFakeTimers();
+  // setImmediate stays real: the store commits its writes on it (group commit).
+  vi.useFakeTimers({
+    toFake: ["setTimeout", "clearTimeout", "setInterval", "clearInterval", "Date"],
+  });
   store = new SqliteStore(":memory:");
   await store.upsertUser(alice);
   await store.upsertUser(bob);

@@ -10,14 +10,18 @@ import type {
 } from "./AccountStore.js";
 import { USER_COLUMNS, toAudit, toStoredUser, type AuditRow, type UserRow } from "./userRows.js";
 import { SESSION_COLUMNS, toSession, type SessionRow } from "./sessionRows.js";
+import type { SqliteWrites } from "./sqliteWrites.js";
 
 /** {@link AccountStore} on the {@link SqliteStore}'s database (migrations 3 and 4). */
 export class SqliteAccountStore implements AccountStore {
   readonly #db: Database.Database;
   readonly #stmt;
+  readonly #writes: SqliteWrites;
 
-  constructor(db: Database.Database) {
+  /** `writes` commits the sign-in path's writes (name, session, last use) with others of its turn. */
+  constructor(db: Database.Database, writes: SqliteWrites) {
     this.#db = db;
+    this.#writes = writes;
     this.#stmt = {
       bind: db.prepare(
         `INSERT INTO names (key, user_id, name, bound_at) VALUES (?, ?, ?, ?)
@@ -71,10 +75,12 @@ export class SqliteAccountStore implements AccountStore {
   }
 
   async bindName(userId: string, name: string, key: string, now: number): Promise<string> {
-    this.#stmt.bind.run(key, userId, name, now);
-    const row = this.#stmt.holder.get(key);
-    if (!row) throw new Error(`name ${key} not bound`);
-    return row.user_id;
+    return this.#writes.run(() => {
+      this.#stmt.bind.run(key, userId, name, now);
+      const row = this.#stmt.holder.get(key);
+      if (!row) throw new Error(`name ${key} not bound`);
+      return row.user_id;
+    });
   }
 
   async holders(keys: readonly string[]): Promise<Map<string, User>> {
@@ -121,10 +127,12 @@ export class SqliteAccountStore implements AccountStore {
   }
 
   async createSession(s: NewSession): Promise<SessionRecord> {
-    this.#stmt.createSession.run(s.id, s.userId, s.device, s.now, s.now, s.expiresAt, s.now);
-    const row = this.#stmt.session.get(s.id);
-    if (!row) throw new Error("session not created");
-    return toSession(row);
+    return this.#writes.run(() => {
+      this.#stmt.createSession.run(s.id, s.userId, s.device, s.now, s.now, s.expiresAt, s.now);
+      const row = this.#stmt.session.get(s.id);
+      if (!row) throw new Error("session not created");
+      return toSession(row);
+    });
   }
 
   async getSession(id: string): Promise<SessionRecord | undefined> {
@@ -143,7 +151,7 @@ export class SqliteAccountStore implements AccountStore {
   }
 
   async touchSession(id: string, now: number): Promise<void> {
-    this.#stmt.touch.run(now, id);
+    await this.#writes.run(() => this.#stmt.touch.run(now, id));
   }
 
   async revokeSession(id: string, userId: string, now: number): Promise<boolean> {

@@ -1,4 +1,5 @@
 import type Database from "better-sqlite3";
+import type { SqliteWrites } from "./sqliteWrites.js";
 import { toSavedRoomList, type SavedRoomList, type SavedRooms } from "./SavedRooms.js";
 
 interface Row {
@@ -10,8 +11,11 @@ interface Row {
 export class SqliteSavedRooms implements SavedRooms {
   readonly #stmt;
   readonly #add;
+  readonly #writes: SqliteWrites;
 
-  constructor(db: Database.Database) {
+  /** `writes` commits these (one per join, leave and room switch) with the other writes of the turn. */
+  constructor(db: Database.Database, writes: SqliteWrites) {
+    this.#writes = writes;
     this.#stmt = {
       insert: db.prepare(
         `INSERT INTO saved_rooms (user_id, room, joined_at) VALUES (?, ?, ?)
@@ -35,15 +39,15 @@ export class SqliteSavedRooms implements SavedRooms {
   }
 
   async add(userId: string, room: string, ts: number, max: number): Promise<void> {
-    this.#add(userId, room, ts, max);
+    await this.#writes.run(() => this.#add(userId, room, ts, max));
   }
 
   async remove(userId: string, room: string): Promise<void> {
-    this.#stmt.remove.run(userId, room);
+    await this.#writes.run(() => this.#stmt.remove.run(userId, room));
   }
 
   async open(userId: string, room: string, ts: number): Promise<void> {
-    this.#stmt.open.run(ts, userId, room);
+    await this.#writes.run(() => this.#stmt.open.run(ts, userId, room));
   }
 
   async list(userId: string): Promise<SavedRoomList> {

@@ -43,11 +43,17 @@ describe("SqliteStore", () => {
 
   it("syncs every commit by default (synchronous = FULL in WAL mode), NORMAL only when asked", async () => {
     const durable = new SqliteStore(freshPath());
-    expect(durable.settings()).toEqual({ journalMode: "WAL", synchronous: "FULL" });
+    expect(durable.settings()).toEqual({ journalMode: "WAL", synchronous: "FULL", cacheMib: 16 });
     await durable.close();
     const fast = new SqliteStore(freshPath(), { durability: "process" });
-    expect(fast.settings()).toEqual({ journalMode: "WAL", synchronous: "NORMAL" });
+    expect(fast.settings()).toEqual({ journalMode: "WAL", synchronous: "NORMAL", cacheMib: 16 });
     await fast.close();
+  });
+
+  it("bounds its page cache (what SQLite holds in memory) at cacheMib", async () => {
+    const small = new SqliteStore(freshPath(), { cacheMib: 2 });
+    expect(small.settings().cacheMib).toBe(2);
+    await small.close();
   });
 
   it("creates the database directory if missing", async () => {

@@ -22,6 +22,7 @@ import { fromSqliteError, sqliteUnavailableReason } from "./storeErrors.js";
 import { openDatabase, type SqliteOpenOptions } from "./sqliteOpen.js";
 import type { SavedRooms } from "./SavedRooms.js";
 import { SqliteSavedRooms } from "./SqliteSavedRooms.js";
+import { SqliteWrites } from "./sqliteWrites.js";
 
 const FROM_MESSAGES = `FROM messages m JOIN users u ON u.id = m.user_id`;
 
@@ -54,6 +55,7 @@ export class SqliteStore implements Store {
   readonly #db: Database.Database;
   readonly #stmt;
   readonly #appends: GroupCommit<AppendInput, AppendResult>;
+  readonly #writes: SqliteWrites;
   readonly #edits: SqliteMessageEdits;
   readonly notifications: NotificationStore;
   readonly savedRooms: SavedRooms;
@@ -74,8 +76,9 @@ export class SqliteStore implements Store {
     }
     const db = this.#db;
     this.notifications = new SqliteNotificationStore(db);
-    this.savedRooms = new SqliteSavedRooms(db);
-    this.accounts = new SqliteAccountStore(db);
+    this.#writes = new SqliteWrites(db);
+    this.savedRooms = new SqliteSavedRooms(db, this.#writes);
+    this.accounts = new SqliteAccountStore(db, this.#writes);
     this.#stmt = {
       upsertUser: db.prepare(
         `INSERT INTO users (id, name, created_at) VALUES (?, ?, ?)
@@ -168,18 +171,20 @@ export class SqliteStore implements Store {
     );
   }
 
-  /** The connection's effective journal mode and `synchronous` setting, as SQLite reports them. */
-  settings(): { journalMode: string; synchronous: string } {
+  /** The connection's effective journal mode, `synchronous` and page cache bound, as SQLite reports them. */
+  settings(): { journalMode: string; synchronous: string; cacheMib: number } {
     const level = Number(this.#db.pragma("synchronous", { simple: true }));
+    const cacheKib = -Number(this.#db.pragma("cache_size", { simple: true }));
     return {
       journalMode: String(this.#db.pragma("journal_mode", { simple: true })).toUpperCase(),
       synchronous: SYNCHRONOUS_NAMES[level] ?? String(level),
+      cacheMib: cacheKib / 1024,
     };
   }
 
   async upsertUser(user: User): Promise<void> {
     try {
-      this.#stmt.upsertUser.run(user.id, user.name, Date.now());
+      await this.#writes.run(() => this.#stmt.upsertUser.run(user.id, user.name, Date.now()));
     } catch (err) {
       throw fromSqliteError(err, "user not saved");
     }
@@ -193,12 +198,15 @@ export class SqliteStore implements Store {
     // A room that exists needs no write: reads keep working while the disk is full or locked.
     const existing = this.#stmt.getRoom.get(room);
     if (existing) return toRoom(existing);
+    let row: RoomRow | undefined;
     try {
-      this.#stmt.insertRoom.run(room, newEpoch(), Date.now());
+      row = await this.#writes.run(() => {
+        this.#stmt.insertRoom.run(room, newEpoch(), Date.now());
+        return this.#stmt.getRoom.get(room);
+      });
     } catch (err) {
       throw fromSqliteError(err, "room not created");
     }
-    const row = this.#stmt.getRoom.get(room);
     if (!row) throw new Error(`room ${room} not created`);
     return toRoom(row);
   }
@@ -283,6 +291,7 @@ export class SqliteStore implements Store {
 
   async close(): Promise<void> {
     this.#appends.flush();
+    this.#writes.flush();
     await this.#checkpointer?.stop();
     if (this.#db.open) this.#db.close();
   }

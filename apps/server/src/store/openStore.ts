@@ -17,11 +17,15 @@ export function storeLabel(config: Pick<Config, "databaseUrl" | "dbPath">): stri
  * naming the file when it cannot be opened, written or migrated).
  */
 export async function openStore(
-  config: Pick<Config, "databaseUrl" | "dbPath" | "durability" | "sqliteBusyTimeoutMs">,
+  config: Pick<
+    Config,
+    "databaseUrl" | "dbPath" | "durability" | "sqliteBusyTimeoutMs" | "sqliteCacheMib"
+  >,
 ): Promise<Store> {
   if (config.databaseUrl !== undefined) return PostgresStore.open(config.databaseUrl);
   return new SqliteStore(config.dbPath, {
     durability: config.durability,
     busyTimeoutMs: config.sqliteBusyTimeoutMs,
+    cacheMib: config.sqliteCacheMib,
   });
 }

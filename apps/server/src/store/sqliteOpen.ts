@@ -15,6 +15,12 @@ export interface SqliteOpenOptions {
   durability?: "power" | "process";
   /** How long a write waits for another connection's lock. @default 5000 */
   busyTimeoutMs?: number;
+  /**
+   * Page cache of this connection in MiB: the bound on what SQLite keeps in memory, reached once
+   * the pages written and read add up to it (better-sqlite3 builds SQLite with ~16 MiB too).
+   * @default 16
+   */
+  cacheMib?: number;
 }
 
 /** SQLite's `synchronous` values in WAL mode, by what a commit then survives. */
@@ -55,6 +61,8 @@ export function openDatabase(path: string, options: SqliteOpenOptions): Database
     db.pragma("journal_mode = WAL");
     db.pragma(`synchronous = ${SYNCHRONOUS[options.durability ?? "power"]}`);
     db.pragma("foreign_keys = ON");
+    // Negative: a size in KiB rather than a number of pages.
+    db.pragma(`cache_size = ${-1024 * (options.cacheMib ?? 16)}`);
     migrate(db);
     return db;
   } catch (err) {
