@@ -380,6 +380,9 @@ export class DuplexClient {
       case "left":
       case "presence":
       case "presence_diff":
+      case "members":
+      case "occupancy":
+      case "watching_members":
       case "typing":
       case "history":
       case "rooms":
