@@ -43,6 +43,8 @@ const { values } = parseArgs({
     targets: { type: "string", default: "ws,socket.io,duplex" },
     scenarios: { type: "string", default: "a,b,c,d,e,f" },
     "big-room-before": { type: "boolean", default: false },
+    // Scenario a's receivers instead of the preset's, e.g. `--fanout-receivers=10000`.
+    "fanout-receivers": { type: "string" },
     // Scenario f's sizes instead of the preset's, e.g. `--big-room-sizes=5000,10000`.
     "big-room-sizes": { type: "string" },
     // Profiles every target process: one .cpuprofile per start in results/profiles/<target>/.
@@ -142,7 +144,11 @@ async function withTarget<T>(
 }
 
 if (scenarios.has("a")) {
-  for (const receivers of config.fanoutReceivers) {
+  const receiverCounts =
+    values["fanout-receivers"]?.split(",").map(Number) ?? config.fanoutReceivers;
+  if (!receiverCounts.every((n) => Number.isInteger(n) && n > 0 && n <= 20_000))
+    throw new Error("--fanout-receivers must be integers 1..20000");
+  for (const receivers of receiverCounts) {
     const byTarget: BenchResults["fanout"][number]["byTarget"] = {};
     results.fanout.push({ receivers, byTarget });
     for (const target of targets) {

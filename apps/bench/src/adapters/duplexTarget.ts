@@ -19,9 +19,10 @@ let cidCounter = 0;
 const isType = (type: string) => (text: string) =>
   text.includes(`"type":"${type}"`) || text.includes(`"type":"error"`);
 
-async function expectReply(client: RawClient, type: string): Promise<void> {
+async function expectReply(client: RawClient, type: string): Promise<string> {
   const text = await client.waitFor(isType(type));
   if (!text.includes(`"type":"${type}"`)) throw new Error(`expected ${type}, got ${text}`);
+  return text;
 }
 
 /** Whether the Duplex server is built in this checkout. */
@@ -38,10 +39,13 @@ export function duplexAvailable(): boolean {
 export function duplexTargetWith(
   caps: readonly Capability[],
   env: Readonly<Record<string, string>> = {},
+  /** Seat index → the token its last `welcome` gave, so a seat comes back as the same user. */
+  tokens?: Map<number, string>,
 ): Target {
   return {
     name: "duplex",
     start: async (nodeArgs = []) => {
+      tokens?.clear(); // a fresh database knows none of them
       const dir = mkdtempSync(join(tmpdir(), "duplex-bench-"));
       const port = await freePort();
       const running = await launchTarget({
@@ -72,8 +76,17 @@ export function duplexTargetWith(
     connectPath: () => WS_PATH,
     headers: { "Sec-WebSocket-Protocol": SUBPROTOCOL },
     ready: async (client, room, index) => {
-      client.send(encode({ type: "hello", name: `bench${index}`, caps: [...caps] }));
-      await expectReply(client, "welcome");
+      const token = tokens?.get(index);
+      client.send(
+        encode({
+          type: "hello",
+          name: `bench${index}`,
+          caps: [...caps],
+          ...(token !== undefined && { token }),
+        }),
+      );
+      const welcome = await expectReply(client, "welcome");
+      if (tokens) tokens.set(index, (JSON.parse(welcome) as { token: string }).token);
       client.send(encode({ type: "join", room }));
       await expectReply(client, "joined");
       client.ready();
@@ -93,16 +106,20 @@ export const duplexTarget: Target = duplexTargetWith([
 ]);
 
 /**
- * Scenario f's Duplex: as above, with `DURABILITY=process`. Every guest `hello` commits a user and a
- * session row; on this shared machine's contended disk those fsyncs (~3 ms each, serialised) set the
- * pace of any storm of new users, which is the hello path's cost, not the room's. f measures the room.
+ * Scenario f's Duplex: users come back with their tokens (signed up in an untimed first pass), as a
+ * company's users do after a deploy, and `DURABILITY=process`. A guest `hello` commits a user and a
+ * session row; on this shared machine's contended disk those syncs (~3 ms each, on the event loop)
+ * set the pace of any storm of *new* users — the sign-up path's cost, not the room's. f measures the room.
  */
 export const duplexBigRoomTarget: Target = duplexTargetWith(
   [Capability.PresenceDiff, Capability.MemberPages],
   { DURABILITY: "process" },
+  new Map(),
 );
 
 /** f's clients of before member pages: every joiner gets every member, every member every join. */
-export const duplexPresenceOnlyTarget: Target = duplexTargetWith([Capability.PresenceDiff], {
-  DURABILITY: "process",
-});
+export const duplexPresenceOnlyTarget: Target = duplexTargetWith(
+  [Capability.PresenceDiff],
+  { DURABILITY: "process" },
+  new Map(),
+);
