@@ -9,6 +9,8 @@ export interface BenchConfig {
   manySenders: ManySendersOptions;
   idle: { connections: number; perRoom: number };
   storm: { clients: number; perRoom: number };
+  /** Scenario f: simultaneous joins to one room, one run per size. */
+  bigRoom: { members: number[] };
 }
 
 // Idle and storm clients sit ten to a room, as in the many-senders scenario: presence and `joined.members`
@@ -32,11 +34,13 @@ export const QUICK: BenchConfig = {
   manySenders: { clients: 100, rooms: 10, ratePerClient: 10, durationMs: 2000 },
   idle: { connections: 1000, perRoom: PER_ROOM },
   storm: { clients: 1000, perRoom: PER_ROOM },
+  bigRoom: { members: [1000] },
 };
 
 export const FULL: BenchConfig = {
   mode: "full",
-  fanoutReceivers: [100, 1000, 5000],
+  // R = 10,000 is one room of 10,000 members: what big rooms cost to fan out to.
+  fanoutReceivers: [100, 1000, 5000, 10_000],
   fanout: {
     startRate: 20_000,
     growth: 1.4,
@@ -50,4 +54,5 @@ export const FULL: BenchConfig = {
   manySenders: { clients: 500, rooms: 50, ratePerClient: 10, durationMs: 5000 },
   idle: { connections: 10_000, perRoom: PER_ROOM },
   storm: { clients: 5000, perRoom: PER_ROOM },
+  bigRoom: { members: [1000, 5000, 10_000] },
 };

@@ -1,4 +1,6 @@
-// `pnpm --filter @duplex/bench bench [--quick] [--targets=ws,socket.io,duplex] [--scenarios=a,b,c,d,e]`
+// `pnpm --filter @duplex/bench bench [--quick] [--targets=ws,socket.io,duplex] [--scenarios=a,b,c,d,e,f]`
+// `--big-room-before` adds scenario f's presence-only Duplex clients at every size (the quick run
+// always measures them at 1,000): O(N²) bytes, about a minute at 5,000.
 // The two-node target (Postgres + Redis) is opt-in: `--targets=ws,duplex,duplex-cluster --scenarios=a,b`.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
@@ -7,13 +9,19 @@ import { parseArgs } from "node:util";
 import { format, resolveConfig } from "prettier";
 import type { Target, TargetName } from "./adapters/target.js";
 import { duplexClusterMissing, duplexClusterTarget } from "./adapters/duplexClusterTarget.js";
-import { duplexAvailable, duplexTarget } from "./adapters/duplexTarget.js";
+import {
+  duplexAvailable,
+  duplexBigRoomTarget,
+  duplexPresenceOnlyTarget,
+  duplexTarget,
+} from "./adapters/duplexTarget.js";
 import { rawWsTarget } from "./adapters/rawWsTarget.js";
 import { socketIoTarget } from "./adapters/socketIoTarget.js";
 import { FULL, QUICK, type BenchConfig } from "./config.js";
 import { describeMachine, hasTaskset, pinGenerator } from "./machine.js";
 import { renderResults } from "./report/render.js";
 import type { BenchResults } from "./report/results.js";
+import { runBigRoom } from "./scenarios/bigRoom.js";
 import { measureBundle } from "./scenarios/bundleSize.js";
 import { runConnectStorm } from "./scenarios/connectStorm.js";
 import { runFanout } from "./scenarios/fanout.js";
@@ -33,7 +41,12 @@ const { values } = parseArgs({
   options: {
     quick: { type: "boolean", default: false },
     targets: { type: "string", default: "ws,socket.io,duplex" },
-    scenarios: { type: "string", default: "a,b,c,d,e" },
+    scenarios: { type: "string", default: "a,b,c,d,e,f" },
+    "big-room-before": { type: "boolean", default: false },
+    // Scenario a's receivers instead of the preset's, e.g. `--fanout-receivers=10000`.
+    "fanout-receivers": { type: "string" },
+    // Scenario f's sizes instead of the preset's, e.g. `--big-room-sizes=5000,10000`.
+    "big-room-sizes": { type: "string" },
     // Profiles every target process: one .cpuprofile per start in results/profiles/<target>/.
     "cpu-prof": { type: "boolean", default: false },
     // Scenario b's messages/s per client (default 10): 20 × 500 clients asks 10,000 persisted sends/s.
@@ -60,6 +73,7 @@ const results: BenchResults = {
   manySenders: {},
   idle: {},
   storm: {},
+  bigRoom: [],
   bundle: undefined,
   errors: [],
 };
@@ -73,7 +87,8 @@ if (!hasTaskset())
   throw new Error("taskset (util-linux) is required to pin the server and the generator");
 const pinNote = pinGenerator();
 if (pinNote) results.notes.push(pinNote);
-const fdNeeded = Math.max(config.idle.connections, config.storm.clients) + 256;
+const fdNeeded =
+  Math.max(config.idle.connections, config.storm.clients, ...config.bigRoom.members) + 256;
 if (Number(results.machine.fdLimit) < fdNeeded) {
   results.notes.push(`ulimit -n is ${results.machine.fdLimit}; this run needs about ${fdNeeded}`);
 }
@@ -129,7 +144,11 @@ async function withTarget<T>(
 }
 
 if (scenarios.has("a")) {
-  for (const receivers of config.fanoutReceivers) {
+  const receiverCounts =
+    values["fanout-receivers"]?.split(",").map(Number) ?? config.fanoutReceivers;
+  if (!receiverCounts.every((n) => Number.isInteger(n) && n > 0 && n <= 20_000))
+    throw new Error("--fanout-receivers must be integers 1..20000");
+  for (const receivers of receiverCounts) {
     const byTarget: BenchResults["fanout"][number]["byTarget"] = {};
     results.fanout.push({ receivers, byTarget });
     for (const target of targets) {
@@ -181,6 +200,35 @@ if (scenarios.has("d")) {
     );
   }
 }
+if (scenarios.has("f")) {
+  // Duplex in f runs with DURABILITY=process: see duplexBigRoomTarget.
+  const variants = singleProcess
+    .filter((t) => t.name === "ws" || t.name === "duplex")
+    .map((t) => ({
+      variant: t.name as "ws" | "duplex",
+      target: t.name === "duplex" ? duplexBigRoomTarget : t,
+    }));
+  const duplexWanted = variants.some((v) => v.variant === "duplex");
+  const sizes = values["big-room-sizes"]?.split(",").map(Number) ?? config.bigRoom.members;
+  if (!sizes.every((n) => Number.isInteger(n) && n > 0 && n <= 20_000))
+    throw new Error("--big-room-sizes must be integers 1..20000");
+  for (const members of sizes) {
+    const byVariant: BenchResults["bigRoom"][number]["byVariant"] = {};
+    results.bigRoom.push({ members, byVariant });
+    const before =
+      duplexWanted && (values["big-room-before"] || (config.mode === "quick" && members <= 1000));
+    const all = before
+      ? [...variants, { variant: "duplex-presence" as const, target: duplexPresenceOnlyTarget }]
+      : variants;
+    for (const { variant, target } of all) {
+      byVariant[variant] = await withTarget(
+        `f big room N=${members} (${variant})`,
+        target,
+        (pid, port) => runBigRoom(target, single(pid), single(port), members),
+      );
+    }
+  }
+}
 if (scenarios.has("e")) results.bundle = measureBundle();
 
 // A target that delivered nothing or could not connect at all is a broken run, not a slow one.
@@ -196,6 +244,10 @@ for (const t of targets) {
   if (t.name === "duplex-cluster") continue;
   if (scenarios.has("c")) check("c", t.name, (results.idle[t.name]?.connections ?? 0) > 0);
   if (scenarios.has("d")) check("d", t.name, (results.storm[t.name]?.connected ?? 0) > 0);
+  if (t.name !== "ws" && t.name !== "duplex") continue;
+  for (const { members, byVariant } of results.bigRoom) {
+    check(`f N=${members}`, t.name, (byVariant[t.name]?.ready ?? 0) > 0);
+  }
 }
 
 results.notes.push(

@@ -85,6 +85,11 @@ export interface Config {
   presenceTtlMs: number;
   /** On shutdown, leaves of this node's users take effect this much later (no flap on reconnect). @default 5000 */
   leaveGraceMs: number;
+  /**
+   * Rooms with more online members than this are big: `member_pages` sockets get `occupancy` instead
+   * of every join and leave (protocol [R12]). @default LIMITS.bigRoomThreshold (200)
+   */
+  bigRoomThreshold: number;
   /** Guests, session lifetime and token grace (src/accounts/). */
   accounts: AccountsConfig;
 }
@@ -172,6 +177,7 @@ const EnvSchema = z.object({
   HEAD_CHECK_MS: intIn(0, 10 * 60_000).default(1_000),
   PRESENCE_TTL_MS: intIn(300, 10 * 60_000).default(15_000),
   LEAVE_GRACE_MS: intIn(0, 10 * 60_000).default(5_000),
+  BIG_ROOM_THRESHOLD: intIn(1, 1_000_000).default(LIMITS.bigRoomThreshold),
   RETENTION_DAYS: intIn(0, 100 * 365).default(0),
   ...LIMITS_ENV,
   ...OBSERVABILITY_ENV,
@@ -250,6 +256,7 @@ export function loadConfig(
     headCheckMs: e.HEAD_CHECK_MS,
     presenceTtlMs: e.PRESENCE_TTL_MS,
     leaveGraceMs: e.LEAVE_GRACE_MS,
+    bigRoomThreshold: e.BIG_ROOM_THRESHOLD,
     accounts: accountsFromEnv(e, production),
   };
 }

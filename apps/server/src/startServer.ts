@@ -10,6 +10,7 @@ import { RedisBroker } from "./broker/redis/RedisBroker.js";
 import { startChat } from "./chat/Chat.js";
 import { startRetention } from "./chat/Retention.js";
 import { startRoomJanitor } from "./chat/RoomJanitor.js";
+import { OccupancyFeed } from "./chat/OccupancyFeed.js";
 import { PresenceFeed } from "./chat/PresenceFeed.js";
 import { ConfigError, loadConfig, originsForPort, type Config } from "./config.js";
 import { acceptConnection } from "./connection/acceptConnection.js";
@@ -202,11 +203,11 @@ export async function startServer(
     broker,
     presence,
     fanout,
-    presenceFeed: new PresenceFeed(
-      fanout,
-      log.child({ module: "presence" }),
-      options.presenceIntervalMs,
-    ),
+    presenceFeed: new PresenceFeed(fanout, log.child({ module: "presence" }), {
+      ...(options.presenceIntervalMs !== undefined && { intervalMs: options.presenceIntervalMs }),
+      roomSize: (room) => presence.count(room),
+      bigRoomThreshold: config.bigRoomThreshold,
+    }),
     online,
     sessions,
     sessionEnder,
@@ -218,6 +219,13 @@ export async function startServer(
     tolerated: new ToleratedInput(traffic, log.child({ module: "protocol" })),
     now,
   };
+  const occupancy = new OccupancyFeed(
+    fanout,
+    (room) => presence.count(room),
+    log.child({ module: "occupancy" }),
+    now,
+  );
+  fanout.onSignal((room) => occupancy.changed(room));
   const janitor = startRoomJanitor({
     store,
     presence,
@@ -409,6 +417,7 @@ export async function startServer(
       await retention.stop();
       await chat.close();
       await ctx.presenceFeed.close();
+      occupancy.close();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       http.closeAllConnections();
       ctx.fanout.close();

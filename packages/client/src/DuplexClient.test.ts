@@ -401,6 +401,35 @@ describe("requests", () => {
     await expect(reply).resolves.toMatchObject({ type: "rooms", rooms: [{ room: "general" }] });
   });
 
+  it("pages a room's members and watches them with the member_pages capability", async () => {
+    const h = harness({ caps: ["member_pages"] });
+    h.client.connect();
+    await flush();
+    expect([...h.client.caps]).toEqual(["presence_diff", "member_pages"]);
+    const asked: unknown[] = [];
+    h.peer.onFrame = (socket, m) => {
+      if (m.type === "members") {
+        asked.push(m);
+        socket.push({ type: "members", ref: m.ref, room: m.room, members: [], count: 7 });
+        return true;
+      }
+      if (m.type !== "watch_members" && m.type !== "unwatch_members") return false;
+      const watching = m.type === "watch_members";
+      socket.push({ type: "watching_members", ref: m.ref, room: m.room, watching });
+      return true;
+    };
+    const page = h.client.members("general", { cursor: "u_aaaaaaaaaaaaaaaa", query: "bo" });
+    const watch = h.client.watchMembers("general", true);
+    const unwatch = h.client.watchMembers("general", false);
+    await flush();
+    await expect(page).resolves.toMatchObject({ type: "members", count: 7 });
+    await expect(watch).resolves.toBe(true);
+    await expect(unwatch).resolves.toBe(false);
+    expect(asked).toMatchObject([
+      { type: "members", room: "general", cursor: "u_aaaaaaaaaaaaaaaa", query: "bo" },
+    ]);
+  });
+
   it("rejects with the error code that answers the ref", async () => {
     const h = harness();
     h.client.connect();

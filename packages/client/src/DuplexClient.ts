@@ -6,6 +6,8 @@ import type {
   HistoryReply,
   JoinOptions,
   LastClose,
+  MembersOptions,
+  MembersReply,
   OutboxEntry,
   RequestMessage,
   RoomsReply,
@@ -206,6 +208,29 @@ export class DuplexClient {
     return reply;
   }
 
+  /**
+   * One page of a joined room's online members in id order, with the room's `count` (needs the
+   * `member_pages` capability: pass it in `caps`). Pass the reply's `next` as `cursor` for the next.
+   */
+  async members(room: string, options: MembersOptions = {}): Promise<MembersReply> {
+    const message: RequestMessage = { type: "members", room, ...options };
+    const reply = await this.request(message);
+    if (reply.type !== "members") throw new RequestError("internal", `unexpected ${reply.type}`);
+    return reply;
+  }
+
+  /**
+   * Whether this connection hears the membership changes of a big room (`member_pages`): watch while
+   * its member list is on screen. Dropped on `leave` and on reconnect (watch again after `joined`).
+   */
+  async watchMembers(room: string, watch: boolean): Promise<boolean> {
+    const reply = await this.request({ type: watch ? "watch_members" : "unwatch_members", room });
+    if (reply.type !== "watching_members") {
+      throw new RequestError("internal", `unexpected ${reply.type}`);
+    }
+    return reply.watching;
+  }
+
   /** The room directory. */
   async rooms(): Promise<RoomsReply> {
     const reply = await this.request({ type: "rooms" });
@@ -380,6 +405,9 @@ export class DuplexClient {
       case "left":
       case "presence":
       case "presence_diff":
+      case "members":
+      case "occupancy":
+      case "watching_members":
       case "typing":
       case "history":
       case "rooms":

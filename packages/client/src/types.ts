@@ -134,6 +134,19 @@ export type RequestMessage = Extract<ClientMessage, { ref?: string }>;
 /** The reply to `history(room, before?, limit?)`. */
 export type HistoryReply = ServerMessageOf<"history">;
 
+/** The reply to `members(room, options)`: one page of a room's online members (`member_pages`). */
+export type MembersReply = ServerMessageOf<"members">;
+
+/** Options of `members(room, options)`. */
+export interface MembersOptions {
+  /** The previous page's `next`. */
+  cursor?: string;
+  /** @default LIMITS.membersPageSize (100) */
+  limit?: number;
+  /** Only members whose name contains this (case-insensitive). */
+  query?: string;
+}
+
 /** The reply to `rooms()`: the room directory. */
 export type RoomsReply = ServerMessageOf<"rooms">;
 

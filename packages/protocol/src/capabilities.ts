@@ -30,6 +30,13 @@ export const Capability = {
    * and never a `dm` notification (a v1 reader would show it as a generic `system` notice).
    */
   DmNotifications: "dm_notifications",
+  /**
+   * Big rooms: `joined` carries `memberCount` and at most one page of members (most useful first);
+   * `members` pages the rest; `watch_members` subscribes to membership changes. In a room above
+   * `LIMITS.bigRoomThreshold` members, a granted socket gets a coalesced `occupancy` count instead of
+   * every join and leave, unless it watches the room's members. Implies understanding `presence_diff`.
+   */
+  MemberPages: "member_pages",
 } as const;
 export type Capability = (typeof Capability)[keyof typeof Capability];
 
@@ -49,8 +56,15 @@ export function isCapability(name: string): name is Capability {
   return KNOWN.has(name);
 }
 
-/** The capabilities granted for what a client asked: the known ones, each once, in the asked order. */
+/**
+ * The capabilities granted for what a client asked: the known ones, each once, in the asked order.
+ * `member_pages` brings `presence_diff` with it (a watcher of a big room gets its changes batched).
+ */
 export function grantCapabilities(asked: readonly string[] | undefined): Capability[] {
   if (asked === undefined) return [];
-  return [...new Set(asked)].filter(isCapability);
+  const granted = [...new Set(asked)].filter(isCapability);
+  if (granted.includes(Capability.MemberPages) && !granted.includes(Capability.PresenceDiff)) {
+    granted.push(Capability.PresenceDiff);
+  }
+  return granted;
 }

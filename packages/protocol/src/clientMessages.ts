@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { LIMITS } from "./limits.js";
-import { Name, RoomId } from "./names.js";
+import { Name, RoomId, UserId } from "./names.js";
 import { Cid, MessageId, Ref, Seq, StreamPosition, Text, Topic } from "./fields.js";
 import { InspectMessage } from "./inspectMessages.js";
 import { CapabilityName, MAX_CAPS } from "./capabilities.js";
@@ -115,6 +115,37 @@ export const OpenMessage = z.strictObject({
   room: RoomId,
 });
 
+/**
+ * One page of a room's online members in user id order (capability `member_pages`): after `cursor`
+ * (the previous reply's `next`), only names containing `query` (case-insensitive). Charged to the
+ * user's read budget like `history`.
+ */
+export const MembersMessage = z.strictObject({
+  type: z.literal("members"),
+  ref: Ref.optional(),
+  room: RoomId,
+  cursor: UserId.optional(),
+  limit: z.number().int().min(1).max(LIMITS.maxMembersPage).optional(),
+  query: z.string().max(LIMITS.maxNameLength).optional(),
+});
+
+/**
+ * The member list of a joined room is on screen (capability `member_pages`): this socket gets the
+ * room's membership changes (`presence` / `presence_diff`) even when the room is big, until
+ * `unwatch_members`, `leave` or the socket closes. Answered by `watching_members`.
+ */
+export const WatchMembersMessage = z.strictObject({
+  type: z.literal("watch_members"),
+  ref: Ref.optional(),
+  room: RoomId,
+});
+
+export const UnwatchMembersMessage = z.strictObject({
+  type: z.literal("unwatch_members"),
+  ref: Ref.optional(),
+  room: RoomId,
+});
+
 /** Every message a client may send. Discriminated on `type`. */
 export const ClientMessage = z.discriminatedUnion("type", [
   HelloMessage,
@@ -132,6 +163,9 @@ export const ClientMessage = z.discriminatedUnion("type", [
   MarkReadMessage,
   InspectMessage,
   OpenMessage,
+  MembersMessage,
+  WatchMembersMessage,
+  UnwatchMembersMessage,
 ]);
 export type ClientMessage = z.infer<typeof ClientMessage>;
 export type ClientMessageType = ClientMessage["type"];

@@ -43,6 +43,10 @@ export const validClientMessages: ClientMessage[] = [
   { type: "inspect", enable: true, ref: "r4" },
   { type: "inspect", enable: false },
   { type: "open", room: "ops" },
+  { type: "members", room: "general", ref: "r5" },
+  { type: "members", room: "general", cursor: "u_aaaaaaaaaaaaaaaa", limit: 50, query: "al" },
+  { type: "watch_members", room: "general", ref: "r6" },
+  { type: "unwatch_members", room: "general" },
 ];
 
 export const validServerMessages: ServerMessage[] = [
@@ -96,7 +100,29 @@ export const validServerMessages: ServerMessage[] = [
     hasMore: false,
     recovered: true,
   },
+  // To a socket granted `member_pages`: one page of a bigger room and the count.
+  {
+    type: "joined",
+    room: "general",
+    members: [alice],
+    memberCount: 5_000,
+    messages: [],
+    seq: 0,
+    epoch: "e1",
+    hasMore: false,
+  },
   { type: "left", room: "general" },
+  {
+    type: "members",
+    ref: "r5",
+    room: "general",
+    members: [alice, bob],
+    count: 5_000,
+    next: bob.id,
+  },
+  { type: "members", room: "general", members: [], count: 0 },
+  { type: "occupancy", room: "general", online: 5_000 },
+  { type: "watching_members", ref: "r6", room: "general", watching: true },
   { type: "message", ...chat },
   { type: "ack", room: "general", cid: "c-1", id: "m_1", seq: 7, ts: 3, ref: "r9" },
   { type: "presence", room: "general", event: "join", user: bob },
@@ -257,6 +283,17 @@ export const invalidClientFrames: Array<[string, string, ErrorCode]> = [
   ],
   ["unknown topic", '{"type":"subscribe","topic":"secrets"}', ErrorCode.InvalidMessage],
   ["ping without t", '{"type":"ping"}', ErrorCode.InvalidMessage],
+  [
+    "members limit over the max",
+    '{"type":"members","room":"general","limit":101}',
+    ErrorCode.InvalidMessage,
+  ],
+  [
+    "members cursor that is not a user id",
+    '{"type":"members","room":"general","cursor":"bob"}',
+    ErrorCode.InvalidMessage,
+  ],
+  ["watch_members without a room", '{"type":"watch_members"}', ErrorCode.InvalidMessage],
   ["inspect without enable", '{"type":"inspect"}', ErrorCode.InvalidMessage],
   ["inspect with a string enable", '{"type":"inspect","enable":"yes"}', ErrorCode.InvalidMessage],
   [
@@ -383,7 +420,7 @@ export const toleratedServerFrames: Array<[string, string, ServerMessage, string
 /** Message types a newer server may send: a reader of this version ignores the frame (`unknown_type`). */
 export const unknownServerFrames: Array<[string, string]> = [
   ["a new message type", '{"type":"reaction","room":"general","id":"m_1","emoji":"👍"}'],
-  ["a new type with a ref", '{"type":"members","ref":"r1","room":"general","members":[]}'],
+  ["a new type with a ref", '{"type":"roster","ref":"r1","room":"general","users":[]}'],
 ];
 
 function encodeRaw(value: unknown): string {

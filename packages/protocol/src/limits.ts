@@ -35,6 +35,17 @@ export const LIMITS = {
   maxRoomsPage: 500,
   /** Most rooms the server remembers as joined per user (`rooms.joined`); the longest-held go first. */
   maxSavedRooms: 100,
+  /** Members a `joined` carries to a socket granted `member_pages`, and a `members` page by default and at most. */
+  membersPageSize: 100,
+  maxMembersPage: 100,
+  /**
+   * A room with more online members than this is big: sockets granted `member_pages` that do not
+   * watch its members get `occupancy` (at most once per `occupancyIntervalMs`) instead of presence.
+   */
+  bigRoomThreshold: 200,
+  occupancyIntervalMs: 1000,
+  /** Typing relays per room per second, whoever types: a crowd typing in a big room stays cheap. */
+  typingPerRoomPerSecond: 5,
   /** Longest token. */
   maxTokenLength: 512,
 } as const;

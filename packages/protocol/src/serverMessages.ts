@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { LIMITS } from "./limits.js";
 import { ErrorCode } from "./codes.js";
-import { RoomId } from "./names.js";
+import { RoomId, UserId } from "./names.js";
 import {
   ChatMessage,
   Cid,
@@ -55,8 +55,14 @@ export const JoinedMessage = z.strictObject({
   type: z.literal("joined"),
   ref: Ref.optional(),
   room: RoomId,
-  /** Users online in the room now, the joiner included. */
+  /**
+   * Users online in the room now, the joiner included. To a socket granted `member_pages`: at most
+   * `LIMITS.membersPageSize` of them, the most useful first (the joiner, DM partners, recent authors,
+   * recent joiners); `memberCount` says how many there are and `members` pages the rest.
+   */
   members: z.array(User),
+  /** Only with capability `member_pages`: how many users are online in the room. */
+  memberCount: z.number().int().nonnegative().optional(),
   /**
    * Without `since`, or when `recovered` is false: the latest page, oldest first.
    * With `since` and `recovered: true`: exactly the messages after `since.seq`, oldest first.
@@ -108,6 +114,35 @@ export const PresenceDiffMessage = z.strictObject({
   room: RoomId,
   joined: z.array(User),
   left: z.array(User),
+});
+
+/** Answer to `members`: one page in user id order; `next` (pass as `cursor`) when more follow. */
+export const MembersReplyMessage = z.strictObject({
+  type: z.literal("members"),
+  ref: Ref.optional(),
+  room: RoomId,
+  members: z.array(User),
+  /** Users online in the room now (all of them, whatever `query` matched). */
+  count: z.number().int().nonnegative(),
+  next: UserId.optional(),
+});
+
+/**
+ * Only to sockets granted `member_pages`: the room's online count, sent when a big room's membership
+ * changed, at most once per `LIMITS.occupancyIntervalMs` per room, instead of each join and leave.
+ */
+export const OccupancyMessage = z.strictObject({
+  type: z.literal("occupancy"),
+  room: RoomId,
+  online: z.number().int().nonnegative(),
+});
+
+/** Answer to `watch_members` / `unwatch_members`: whether this socket now gets membership changes. */
+export const WatchingMembersMessage = z.strictObject({
+  type: z.literal("watching_members"),
+  ref: Ref.optional(),
+  room: RoomId,
+  watching: z.boolean(),
 });
 
 export const TypingEventMessage = z.strictObject({
@@ -255,6 +290,9 @@ export const ServerMessage = z.discriminatedUnion("type", [
   AckMessage,
   PresenceMessage,
   PresenceDiffMessage,
+  MembersReplyMessage,
+  OccupancyMessage,
+  WatchingMembersMessage,
   TypingEventMessage,
   HistoryReplyMessage,
   PongMessage,

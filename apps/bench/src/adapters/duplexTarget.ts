@@ -19,9 +19,10 @@ let cidCounter = 0;
 const isType = (type: string) => (text: string) =>
   text.includes(`"type":"${type}"`) || text.includes(`"type":"error"`);
 
-async function expectReply(client: RawClient, type: string): Promise<void> {
+async function expectReply(client: RawClient, type: string): Promise<string> {
   const text = await client.waitFor(isType(type));
   if (!text.includes(`"type":"${type}"`)) throw new Error(`expected ${type}, got ${text}`);
+  return text;
 }
 
 /** Whether the Duplex server is built in this checkout. */
@@ -32,47 +33,93 @@ export function duplexAvailable(): boolean {
 /**
  * Duplex over the full path: subprotocol `duplex.v1`, `hello` → `welcome`, `join` → `joined`, and
  * `send` → persisted to SQLite (a fresh temp file per start) → ack + fan-out. No Origin header is sent,
- * as a non-browser client would not send one. Abuse limits are off (`ABUSE_LIMITS=off`).
+ * as a non-browser client would not send one. Abuse limits are off (`ABUSE_LIMITS=off`). Clients ask
+ * for `caps` in `hello`.
  */
-export const duplexTarget: Target = {
-  name: "duplex",
-  start: async (nodeArgs = []) => {
-    const dir = mkdtempSync(join(tmpdir(), "duplex-bench-"));
-    const port = await freePort();
-    const running = await launchTarget({
-      entry: DUPLEX_ENTRY,
-      readiness: "healthz",
-      port,
-      nodeArgs,
-      env: {
-        PORT: String(port),
-        HOST: "127.0.0.1",
-        DB_PATH: join(dir, "bench.db"),
-        LOG_LEVEL: "error",
-        TOKEN_SECRET: "duplex-bench-secret-not-for-production",
-        // Every bench client comes from 127.0.0.1: per-address connection and rate limits would
-        // measure the limiter, not the server. The baselines have none either.
-        ABUSE_LIMITS: "off",
-      },
-    });
-    return {
-      ...running,
-      stop: async () => {
-        await running.stop();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  },
-  connectPath: () => WS_PATH,
-  headers: { "Sec-WebSocket-Protocol": SUBPROTOCOL },
-  ready: async (client, room, index) => {
-    // As the web app does: batched presence, so a storm of joins is not one frame per join per member.
-    client.send(encode({ type: "hello", name: `bench${index}`, caps: [Capability.PresenceDiff] }));
-    await expectReply(client, "welcome");
-    client.send(encode({ type: "join", room }));
-    await expectReply(client, "joined");
-    client.ready();
-  },
-  sendPayload: (room, text) => encode({ type: "send", room, cid: `c${++cidCounter}`, text }),
-  maxSendRatePerClient: Number.POSITIVE_INFINITY,
-};
+export function duplexTargetWith(
+  caps: readonly Capability[],
+  env: Readonly<Record<string, string>> = {},
+  /** Seat index → the token its last `welcome` gave, so a seat comes back as the same user. */
+  tokens?: Map<number, string>,
+): Target {
+  return {
+    name: "duplex",
+    start: async (nodeArgs = []) => {
+      tokens?.clear(); // a fresh database knows none of them
+      const dir = mkdtempSync(join(tmpdir(), "duplex-bench-"));
+      const port = await freePort();
+      const running = await launchTarget({
+        entry: DUPLEX_ENTRY,
+        readiness: "healthz",
+        port,
+        nodeArgs,
+        env: {
+          PORT: String(port),
+          HOST: "127.0.0.1",
+          DB_PATH: join(dir, "bench.db"),
+          LOG_LEVEL: "error",
+          TOKEN_SECRET: "duplex-bench-secret-not-for-production",
+          // Every bench client comes from 127.0.0.1: per-address connection and rate limits would
+          // measure the limiter, not the server. The baselines have none either.
+          ABUSE_LIMITS: "off",
+          ...env,
+        },
+      });
+      return {
+        ...running,
+        stop: async () => {
+          await running.stop();
+          rmSync(dir, { recursive: true, force: true });
+        },
+      };
+    },
+    connectPath: () => WS_PATH,
+    headers: { "Sec-WebSocket-Protocol": SUBPROTOCOL },
+    ready: async (client, room, index) => {
+      const token = tokens?.get(index);
+      client.send(
+        encode({
+          type: "hello",
+          name: `bench${index}`,
+          caps: [...caps],
+          ...(token !== undefined && { token }),
+        }),
+      );
+      const welcome = await expectReply(client, "welcome");
+      if (tokens) tokens.set(index, (JSON.parse(welcome) as { token: string }).token);
+      client.send(encode({ type: "join", room }));
+      await expectReply(client, "joined");
+      client.ready();
+    },
+    sendPayload: (room, text) => encode({ type: "send", room, cid: `c${++cidCounter}`, text }),
+    maxSendRatePerClient: Number.POSITIVE_INFINITY,
+  };
+}
+
+/**
+ * As the web app asks: batched presence, so a storm of joins is not one frame per join per member, and
+ * member pages, so a big room's fill is O(N) bytes (one page and a count per joiner, no per-join news).
+ */
+export const duplexTarget: Target = duplexTargetWith([
+  Capability.PresenceDiff,
+  Capability.MemberPages,
+]);
+
+/**
+ * Scenario f's Duplex: users come back with their tokens (signed up in an untimed first pass), as a
+ * company's users do after a deploy, and `DURABILITY=process`. A guest `hello` commits a user and a
+ * session row; on this shared machine's contended disk those syncs (~3 ms each, on the event loop)
+ * set the pace of any storm of *new* users — the sign-up path's cost, not the room's. f measures the room.
+ */
+export const duplexBigRoomTarget: Target = duplexTargetWith(
+  [Capability.PresenceDiff, Capability.MemberPages],
+  { DURABILITY: "process" },
+  new Map(),
+);
+
+/** f's clients of before member pages: every joiner gets every member, every member every join. */
+export const duplexPresenceOnlyTarget: Target = duplexTargetWith(
+  [Capability.PresenceDiff],
+  { DURABILITY: "process" },
+  new Map(),
+);

@@ -1,6 +1,7 @@
 import type { TargetName } from "../adapters/target.js";
 import type { BundleResult } from "../scenarios/bundleSize.js";
 import type { BenchResults, ByTarget } from "./results.js";
+import { renderBigRoom } from "./renderBigRoom.js";
 import { compact, formatTable, ms, pct, ratio } from "./table.js";
 
 const ORDER: readonly TargetName[] = ["ws", "socket.io", "duplex", "duplex-cluster"];
@@ -217,6 +218,7 @@ export function renderResults(results: BenchResults): string {
     ...renderManySenders(results),
     ...renderIdle(results),
     ...renderStorm(results),
+    ...renderBigRoom(results),
     ...renderBundle(results.bundle),
     ...results.notes.map((n) => `note: ${n}`),
     ...results.errors.map((e) => `ERROR ${e.scenario} / ${e.target}: ${e.message}`),

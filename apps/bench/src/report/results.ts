@@ -1,9 +1,12 @@
 import type { TargetName } from "../adapters/target.js";
+import type { BigRoomResult } from "../scenarios/bigRoom.js";
 import type { BundleResult } from "../scenarios/bundleSize.js";
 import type { ConnectStormResult } from "../scenarios/connectStorm.js";
 import type { FanoutResult } from "../scenarios/fanout.js";
 import type { IdleMemoryResult } from "../scenarios/idleMemory.js";
 import type { ManySendersResult } from "../scenarios/manySenders.js";
+
+export type BigRoomVariant = "ws" | "duplex" | "duplex-presence";
 
 export type ByTarget<T> = Partial<Record<TargetName, T>>;
 
@@ -27,6 +30,11 @@ export interface BenchResults {
   manySenders: ByTarget<ManySendersResult>;
   idle: ByTarget<IdleMemoryResult>;
   storm: ByTarget<ConnectStormResult>;
+  /**
+   * Scenario f, per size: `ws` accepting the storm, `duplex` (clients granted member_pages) and, when
+   * measured, `duplex-presence` (clients asking for presence_diff only: the fill before member pages).
+   */
+  bigRoom: { members: number; byVariant: Partial<Record<BigRoomVariant, BigRoomResult>> }[];
   bundle: BundleResult | undefined;
   errors: { scenario: string; target: TargetName; message: string }[];
 }

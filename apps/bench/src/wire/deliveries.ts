@@ -7,6 +7,8 @@ import { nowMicros, readStamp } from "./payload.js";
  */
 export class Deliveries {
   count = 0;
+  /** Bytes the receivers read after their upgrade (frames, headers included), whatever the phase. */
+  bytes = 0;
   readonly latency = new LatencyRecorder();
   private readonly sampleMask: number;
 

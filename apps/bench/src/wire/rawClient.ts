@@ -100,11 +100,14 @@ export class RawClient {
         clearTimeout(timer);
         socket.off("error", fail);
         const client = new RawClient(socket, deliveries);
-        onBytes = (bytes) => client.parser.push(bytes);
+        onBytes = (bytes) => {
+          deliveries.bytes += bytes.length;
+          client.parser.push(bytes);
+        };
         socket.on("error", () => client.onClose());
         socket.on("close", () => client.onClose());
         const rest = head.subarray(end + 4);
-        if (rest.length > 0) client.parser.push(rest);
+        if (rest.length > 0) onBytes(rest);
         resolve(client);
       };
     });

@@ -8,18 +8,34 @@ const alice = { id: "u_aliceaaaaaaaaaaa", name: "Alice" };
 const bob = { id: "u_bobbbbbbbbbbbbbb", name: "Bob" };
 const carol = { id: "u_carolccccccccccc", name: "Carol" };
 
-function feed(intervalMs = 10) {
+function feed(intervalMs = 10, roomSize?: (room: string) => Promise<number>) {
   const published: { room: string; message: ServerMessage; options: FanoutOptions }[] = [];
+  const batches: number[] = [];
+  const signals: string[] = [];
   const presence = new PresenceFeed(
     {
       publish: async (room, message, options = {}) => {
         published.push({ room, message, options });
       },
+      // Recorded as the frames each socket gets: one batch, each frame skipping its own user.
+      publishMany: async (room, messages, options = {}) => {
+        batches.push(messages.length);
+        for (const { message, exceptUser } of messages) {
+          published.push({
+            room,
+            message,
+            options: { ...options, ...(exceptUser !== undefined && { exceptUser }) },
+          });
+        }
+      },
+      signal: async (room) => {
+        signals.push(room);
+      },
     },
     pino({ level: "silent" }),
-    intervalMs,
+    { intervalMs, ...(roomSize && { roomSize, bigRoomThreshold: 200 }) },
   );
-  return { presence, published };
+  return { presence, published, batches, signals };
 }
 
 describe("PresenceFeed", () => {
@@ -60,6 +76,30 @@ describe("PresenceFeed", () => {
       [{ type: "presence", room: "general", event: "leave", user: carol }, plainV1],
       [{ type: "presence", room: "random", event: "leave", user: bob }, {}],
     ]);
+  });
+
+  it("[R12] in a big room leaves out unwatching member_pages sockets and signals occupancy instead", async () => {
+    let size = 201;
+    const { presence, published, batches, signals } = feed(1_000, async () => size);
+    presence.announce("general", "join", alice);
+    presence.announce("general", "join", bob);
+    await presence.close();
+    expect(published.map((p) => p.options)).toEqual([
+      { onlyCap: "presence_diff", quietFor: "member_pages" },
+      { exceptCap: "presence_diff", exceptUser: alice.id },
+      { exceptCap: "presence_diff", exceptUser: bob.id },
+    ]);
+    expect(batches).toEqual([2]);
+    expect(signals).toEqual(["general"]);
+    // Back at the threshold: presence for everyone again, and one last occupancy.
+    size = 200;
+    presence.announce("general", "leave", alice);
+    await presence.close();
+    expect(published.at(-1)?.options).toEqual({});
+    expect(signals).toEqual(["general", "general"]);
+    presence.announce("general", "leave", bob);
+    await presence.close();
+    expect(signals).toHaveLength(2);
   });
 
   it("keeps a user's last change of the window: a quick reconnect is one join", async () => {

@@ -15,9 +15,20 @@ describe("TypingThrottle", () => {
     expect(throttle.allow("alice", "general")).toBe(true);
   });
 
+  it("relays at most the room's budget per second, whoever types", () => {
+    let now = 1_000;
+    const throttle = new TypingThrottle(() => now, 1_500, 5);
+    const relayed = Array.from({ length: 20 }, (_, i) => throttle.allow(`u${i}`, "big"));
+    expect(relayed.filter(Boolean)).toHaveLength(5);
+    // Another room is not affected, and the budget refills over the next second.
+    expect(throttle.allow("u0", "small")).toBe(true);
+    now += 1_000;
+    expect(throttle.allow("u19", "big")).toBe(true);
+  });
+
   it("forgets expired pairs once many are remembered, so memory stays bounded", () => {
     let now = 0;
-    const throttle = new TypingThrottle(() => now, 1_000);
+    const throttle = new TypingThrottle(() => now, 1_000, 1_000_000);
     for (let i = 0; i < 10_000; i++) throttle.allow(`u${i}`, "general");
     now += 1_000;
     throttle.allow("late", "general");

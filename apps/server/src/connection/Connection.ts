@@ -52,6 +52,8 @@ export class Connection {
   // every eager object shows in the memory per connection (issue 8).
   #buffered: Map<string, string[]> | undefined;
   #log: ConnectionLog | undefined;
+  // Rooms whose member list is on screen (`watch_members`); lazy like the buffer above.
+  #watching: Set<string> | undefined;
 
   constructor(
     readonly id: string,
@@ -185,6 +187,17 @@ export class Connection {
   forgetRoom(room: string): void {
     this.rooms.delete(room);
     this.#buffered?.delete(room);
+    this.#watching?.delete(room);
+  }
+
+  /** Whether this socket hears the membership changes of a big room (`watch_members`). */
+  watchesMembers(room: string): boolean {
+    return this.#watching?.has(room) ?? false;
+  }
+
+  watchMembers(room: string, watch: boolean): void {
+    if (watch) (this.#watching ??= new Set()).add(room);
+    else this.#watching?.delete(room);
   }
 
   /** The one way the server closes a socket: a protocol close code with its documented reason. */

@@ -14,7 +14,12 @@ export interface FanoutOptions {
   onlyCap?: Capability;
   /** Only to sockets without this capability (the plain-v1 form of what `onlyCap` sockets get). */
   exceptCap?: Capability;
+  /** Not to sockets granted this capability unless they watch the room's members (big rooms). */
+  quietFor?: Capability;
 }
+
+/** A room-wide signal handed to this node's listeners instead of sockets (see `signal`). */
+export type RoomSignal = "occupancy";
 
 interface Header {
   exceptUser?: string;
@@ -22,6 +27,13 @@ interface Header {
   volatile?: boolean;
   onlyCap?: Capability;
   exceptCap?: Capability;
+  quietFor?: Capability;
+  /**
+   * The payload is several frames, one per line (JSON text never holds a raw newline); each entry is
+   * the user whose sockets skip that frame, or null. One pass over the room's sockets for all of them.
+   */
+  batch?: Array<string | null>;
+  signal?: RoomSignal;
   /** A chat message's seq: the receiving node orders and gap-fills by it (roomSequencer.ts). */
   seq?: number;
 }
@@ -32,18 +44,9 @@ const channelOf = (room: string) => `room:${room}`;
  * Broker payload: the encoded frame, optionally preceded by a one-line JSON header. Frames are JSON
  * objects and start with `{`, headers start with `!`, so the two cannot be confused.
  */
-export function packPayload(frame: string, options: FanoutOptions & { seq?: number }): string {
-  if (
-    options.exceptUser === undefined &&
-    options.exceptConnection === undefined &&
-    !options.volatile &&
-    options.seq === undefined &&
-    options.onlyCap === undefined &&
-    options.exceptCap === undefined
-  ) {
-    return frame;
-  }
-  return `!${JSON.stringify(options satisfies Header)}\n${frame}`;
+export function packPayload(frame: string, options: Header): string {
+  if (Object.values(options).every((v) => v === undefined || v === false)) return frame;
+  return `!${JSON.stringify(options)}\n${frame}`;
 }
 
 export function unpackPayload(payload: string): { frame: string; header: Header } {
@@ -65,6 +68,7 @@ export class RoomFanout {
   readonly #subscriptions = new Map<string, Promise<Unsubscribe>>();
   readonly #sequencer: RoomSequencer<{ frame: string; header: Header }> | undefined;
   readonly #stopCatchUp: (() => void) | undefined;
+  readonly #signalListeners = new Set<(room: string, signal: RoomSignal) => void>();
 
   /**
    * With `source` (the store), chat messages are delivered gap-free per room whatever the broker
@@ -140,7 +144,49 @@ export class RoomFanout {
   /** Encodes once and publishes to every member socket on every node. */
   async publish(room: string, message: ServerMessage, options: FanoutOptions = {}): Promise<void> {
     const seq = message.type === "message" ? message.seq : undefined;
-    const payload = packPayload(encode(message), seq === undefined ? options : { ...options, seq });
+    await this.#publishPayload(
+      room,
+      packPayload(encode(message), seq === undefined ? options : { ...options, seq }),
+    );
+  }
+
+  /**
+   * Several frames in one broker payload, each skipping its own user's sockets (`exceptUser` per
+   * message): per-change presence for v1 sockets costs one pass over the room, not one per change.
+   */
+  async publishMany(
+    room: string,
+    messages: ReadonlyArray<{ message: ServerMessage; exceptUser?: string }>,
+    options: Omit<FanoutOptions, "exceptUser"> = {},
+  ): Promise<void> {
+    if (messages.length === 0) return;
+    const frames = messages.map(({ message }) => encode(message)).join("\n");
+    const batch = messages.map(({ exceptUser }) => exceptUser ?? null);
+    await this.#publishPayload(room, packPayload(frames, { ...options, batch }));
+  }
+
+  /** Tells every node with a socket in the room (this one included) about `signal`. */
+  async signal(room: string, signal: RoomSignal): Promise<void> {
+    await this.#publishPayload(room, packPayload("{}", { signal }));
+  }
+
+  /** Calls `listener` for every signal of a room this node has sockets in. */
+  onSignal(listener: (room: string, signal: RoomSignal) => void): () => void {
+    this.#signalListeners.add(listener);
+    return () => this.#signalListeners.delete(listener);
+  }
+
+  /** Whether this node has a socket in the room. */
+  hasLocal(room: string): boolean {
+    return this.#local.has(room);
+  }
+
+  /** Delivers to this node's sockets in the room only (what every node computes for itself). */
+  deliverLocal(room: string, message: ServerMessage, options: FanoutOptions = {}): void {
+    this.#deliverFrame(room, encode(message), options);
+  }
+
+  async #publishPayload(room: string, payload: string): Promise<void> {
     // A disconnected broker cannot echo the publish back: this node's own members get it now, so
     // local delivery does not wait for the broker (a late echo of a chat message is dropped by seq).
     if (this.broker.isReady?.() === false) this.#deliver(room, payload);
@@ -158,6 +204,10 @@ export class RoomFanout {
       return;
     }
     const { frame, header } = unpacked;
+    if (header.signal !== undefined) {
+      for (const listener of this.#signalListeners) listener(room, header.signal);
+      return;
+    }
     if (this.#sequencer) this.#sequencer.receive(room, header.seq, { frame, header });
     else this.#deliverFrame(room, frame, header);
   }
@@ -165,12 +215,28 @@ export class RoomFanout {
   #deliverFrame(room: string, frame: string, header: Header): void {
     const sockets = this.#local.get(room);
     if (!sockets) return;
+    const volatile = header.volatile === true;
+    const frames = header.batch ? frame.split("\n") : undefined;
     for (const conn of sockets) {
       if (header.exceptUser !== undefined && conn.user?.id === header.exceptUser) continue;
       if (conn.id === header.exceptConnection) continue;
       if (header.onlyCap !== undefined && !conn.caps.has(header.onlyCap)) continue;
       if (header.exceptCap !== undefined && conn.caps.has(header.exceptCap)) continue;
-      conn.deliver(room, frame, header.volatile === true);
+      if (
+        header.quietFor !== undefined &&
+        conn.caps.has(header.quietFor) &&
+        !conn.watchesMembers(room)
+      ) {
+        continue;
+      }
+      if (!frames) {
+        conn.deliver(room, frame, volatile);
+        continue;
+      }
+      const userId = conn.user?.id;
+      frames.forEach((f, i) => {
+        if (header.batch?.[i] !== userId) conn.deliver(room, f, volatile);
+      });
     }
   }
 }

@@ -6,6 +6,7 @@ import { handleMarkRead } from "./notifications.js";
 import { handleRooms } from "./directory.js";
 import { handleDelete, handleEdit } from "./edits.js";
 import { handleInspect } from "./inspect.js";
+import { handleMembers, handleWatchMembers } from "./members.js";
 import { handleJoin, handleLeave, handleOpen, handleTyping } from "./rooms.js";
 import { handleHello, handlePing } from "./session.js";
 import { handleSubscribe, handleUnsubscribe } from "./topics.js";
@@ -47,6 +48,11 @@ export async function dispatch(
       return handleDelete(ctx, conn, msg);
     case "inspect":
       return handleInspect(ctx, conn, msg);
+    case "members":
+      return handleMembers(ctx, conn, msg);
+    case "watch_members":
+    case "unwatch_members":
+      return handleWatchMembers(ctx, conn, msg);
     default: {
       const unreachable: never = msg;
       throw new Error(`unhandled message ${JSON.stringify(unreachable)}`);

@@ -1,9 +1,13 @@
 import {
+  Capability,
   ErrorCode,
   LIMITS,
+  dmParticipants,
   isDmRoom,
+  type ChatMessage,
   type ClientMessageOf,
   type StreamPosition,
+  type User,
 } from "@duplex/protocol";
 import type { Connection } from "../connection/Connection.js";
 import type { ServerContext } from "../context.js";
@@ -30,6 +34,34 @@ async function catchup(
     return { messages, hasMore: since.seq > 0, recovered: true };
   }
   return { ...(await ctx.store.page(room.room, LIMITS.joinedPageSize)), recovered: false };
+}
+
+/**
+ * Who `joined` lists. A v1 socket: every member, as v1 promised. A `member_pages` socket: the count and
+ * one page, most useful first — the joiner, their DM partners, the authors of the page's messages
+ * (newest first), then the latest joiners — so a join costs O(page), not O(room) ([R11]).
+ */
+async function memberList(
+  ctx: ServerContext,
+  conn: Connection,
+  room: string,
+  messages: readonly ChatMessage[],
+): Promise<{ members: User[]; memberCount?: number }> {
+  if (!conn.caps.has(Capability.MemberPages)) {
+    return { members: await ctx.presence.members(room) };
+  }
+  const user = userOf(conn);
+  const prefer = [user.id];
+  for (const dm of await ctx.store.listDmRooms(user.id)) {
+    const other = dmParticipants(dm.room)?.find((id) => id !== user.id);
+    if (other !== undefined) prefer.push(other);
+  }
+  for (let i = messages.length - 1; i >= 0; i--) prefer.push((messages[i] as ChatMessage).from.id);
+  const [members, memberCount] = await Promise.all([
+    ctx.presence.firstPage(room, prefer, LIMITS.membersPageSize),
+    ctx.presence.count(room),
+  ]);
+  return { members, memberCount };
 }
 
 /** The room, created if it does not exist yet: a creation is charged to the user and the address. */
@@ -67,11 +99,13 @@ export async function handleJoin(
   // Re-read: `seq` must cover every message the page can hold.
   const current = (await ctx.store.getRoom(msg.room)) ?? room;
   const { messages, hasMore, recovered } = await catchup(ctx, current, msg.since);
+  const { members, memberCount } = await memberList(ctx, conn, msg.room, messages);
   conn.send({
     type: "joined",
     ...(msg.ref !== undefined && { ref: msg.ref }),
     room: msg.room,
-    members: await ctx.presence.members(msg.room),
+    members,
+    ...(memberCount !== undefined && { memberCount }),
     messages,
     seq: Math.max(current.seq, messages.at(-1)?.seq ?? 0),
     epoch: current.epoch,

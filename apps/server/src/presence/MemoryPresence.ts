@@ -1,5 +1,5 @@
 import type { User } from "@duplex/protocol";
-import type { Presence } from "./Presence.js";
+import type { MemberPage, MemberPageRequest, Presence } from "./Presence.js";
 import { RoomMembers } from "./RoomMembers.js";
 
 /** Single-node presence: the members of each room with anyone in it. */
@@ -29,6 +29,18 @@ export class MemoryPresence implements Presence {
 
   async members(room: string): Promise<User[]> {
     return this.#rooms.get(room)?.members() ?? [];
+  }
+
+  async count(room: string): Promise<number> {
+    return this.#rooms.get(room)?.size ?? 0;
+  }
+
+  async firstPage(room: string, prefer: readonly string[], limit: number): Promise<User[]> {
+    return this.#rooms.get(room)?.firstPage(prefer, limit) ?? [];
+  }
+
+  async page(room: string, request: MemberPageRequest): Promise<MemberPage> {
+    return this.#rooms.get(room)?.page(request) ?? { members: [] };
   }
 
   async counts(): Promise<Map<string, number>> {

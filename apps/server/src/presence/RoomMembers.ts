@@ -1,4 +1,6 @@
 import type { User } from "@duplex/protocol";
+import type { MemberPage, MemberPageRequest } from "./Presence.js";
+import { RECENT_JOINERS, pageOf } from "./memberOrder.js";
 
 interface Member {
   user: User;
@@ -13,6 +15,12 @@ interface Member {
  */
 export class RoomMembers {
   readonly #members = new Map<string, Member>();
+  // Latest joiners, newest last; may hold ids that left since (checked when read). Trimmed in halves
+  // so a join costs O(1) amortised.
+  #recent: string[] = [];
+  // Ids in ascending order for `page`, rebuilt lazily after a change: a fill of N joins never sorts,
+  // only a `members` request after it does (once).
+  #sorted: string[] | undefined;
 
   /** Users in the room (not sockets). */
   get size(): number {
@@ -27,6 +35,10 @@ export class RoomMembers {
     const member = this.#members.get(user.id);
     if (!member) {
       this.#members.set(user.id, { user, conns: connId });
+      this.#recent.push(user.id);
+      if (this.#recent.length > 2 * RECENT_JOINERS)
+        this.#recent = this.#recent.slice(-RECENT_JOINERS);
+      this.#sorted = undefined;
       return true;
     }
     if (typeof member.conns === "string") {
@@ -47,7 +59,33 @@ export class RoomMembers {
       if (!member.conns.delete(connId) || member.conns.size > 0) return { last: false };
     }
     this.#members.delete(userId);
+    this.#sorted = undefined;
     return { last: true, user: member.user };
+  }
+
+  /** At most `limit` members: `prefer` first, then the latest joiners, then in order of joining. */
+  firstPage(prefer: readonly string[], limit: number): User[] {
+    const picked = new Map<string, User>();
+    const take = (id: string) => {
+      if (picked.size >= limit || picked.has(id)) return;
+      const member = this.#members.get(id);
+      if (member) picked.set(id, member.user);
+    };
+    for (const id of prefer) take(id);
+    for (let i = this.#recent.length - 1; i >= 0 && picked.size < limit; i--) {
+      take(this.#recent[i] as string);
+    }
+    for (const id of this.#members.keys()) {
+      if (picked.size >= limit) break;
+      take(id);
+    }
+    return [...picked.values()];
+  }
+
+  /** Members in id order after the cursor (see {@link pageOf}). */
+  page(request: MemberPageRequest): MemberPage {
+    this.#sorted ??= [...this.#members.keys()].sort();
+    return pageOf(this.#sorted, (id) => this.#members.get(id)?.user, request);
   }
 
   /** The members, one entry per user however many sockets it has, in order of joining. */

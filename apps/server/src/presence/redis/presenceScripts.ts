@@ -1,6 +1,7 @@
 /**
  * Lua scripts of {@link RedisPresence}, each atomic in Redis. Per room (prefix P): `P{room}:c` connId →
- * userId, `P{room}:n` userId → socket count, `P{room}:u` userId → user JSON; `Prooms` the rooms with
+ * userId, `P{room}:n` userId → socket count, `P{room}:u` userId → user JSON, `P{room}:z` the member ids
+ * (score 0, so in id order for paging), `P{room}:r` the latest joiners (newest first); `Prooms` the rooms with
  * members; `Pdeadlines` a sorted set of `room \n connId` by expiry time. Redis 7.0 has no per-field
  * expiry (HEXPIRE is 7.4+), hence the sorted set. Times come from Redis's clock, so nodes' clocks
  * never disagree about a deadline.
@@ -23,19 +24,28 @@ local function leave(prefix, room, connId, userId)
   redis.call('HDEL', n, uid)
   local user = redis.call('HGET', u, uid)
   redis.call('HDEL', u, uid)
-  if redis.call('HLEN', n) == 0 then redis.call('SREM', prefix .. 'rooms', room) end
+  redis.call('ZREM', prefix .. room .. ':z', uid)
+  if redis.call('HLEN', n) == 0 then
+    redis.call('SREM', prefix .. 'rooms', room)
+    redis.call('DEL', prefix .. room .. ':r')
+  end
   return user
 end
 `;
 
-/** ARGV: prefix, room, connId, userId, userJson, ttlMs → 1 if the user became a member. Idempotent. */
+/** ARGV: prefix, room, connId, userId, userJson, ttlMs, recentJoiners → 1 if the user became a member. Idempotent. */
 export const JOIN = `${NOW}
 local prefix, room, connId, userId = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
 redis.call('ZADD', prefix .. 'deadlines', now + tonumber(ARGV[6]), room .. '\\n' .. connId)
 if redis.call('HSETNX', prefix .. room .. ':c', connId, userId) == 0 then return 0 end
 redis.call('HSET', prefix .. room .. ':u', userId, ARGV[5])
 redis.call('SADD', prefix .. 'rooms', room)
-if redis.call('HINCRBY', prefix .. room .. ':n', userId, 1) == 1 then return 1 end
+if redis.call('HINCRBY', prefix .. room .. ':n', userId, 1) == 1 then
+  redis.call('ZADD', prefix .. room .. ':z', 0, userId)
+  redis.call('LPUSH', prefix .. room .. ':r', userId)
+  redis.call('LTRIM', prefix .. room .. ':r', 0, tonumber(ARGV[7]) - 1)
+  return 1
+end
 return 0
 `;
 

@@ -1,0 +1,59 @@
+import type { BenchResults, BigRoomVariant } from "./results.js";
+import { formatTable, pct, ratio } from "./table.js";
+
+const VARIANTS: readonly BigRoomVariant[] = ["ws", "duplex", "duplex-presence"];
+const MIB = 2 ** 20;
+
+/** Scenario f: one table row per size and variant, with the ratios the big-room targets are set in. */
+export function renderBigRoom(results: BenchResults): string[] {
+  if (results.bigRoom.length === 0) return [];
+  const rows = results.bigRoom.flatMap(({ members, byVariant }) =>
+    VARIANTS.flatMap((variant) => {
+      const r = byVariant[variant];
+      if (r === undefined) return [];
+      const ws = byVariant.ws;
+      const perThousand = r.ready > 0 ? r.bytesToClients / (r.ready / 1000) : 0;
+      return [
+        [
+          variant,
+          String(members),
+          String(r.ready),
+          String(r.failures),
+          String(r.elapsedMs),
+          ratio(r.elapsedMs, ws?.elapsedMs),
+          `${(r.bytesToClients / MIB).toFixed(1)}`,
+          `${(perThousand / MIB).toFixed(2)}`,
+          (r.peakBytesPerMember / 1024).toFixed(1),
+          (r.idleBytesPerMember / 1024).toFixed(1),
+          ratio(r.idleBytesPerMember, ws?.idleBytesPerMember),
+          pct(r.cpu.server),
+          pct(r.cpu.generator),
+        ],
+      ];
+    }),
+  );
+  return [
+    "f. Big room: N clients connect at once and join one room; time to the last ready (Duplex: joined),",
+    "bytes the server sent the clients until the room was quiet, server RSS growth per member during the",
+    "fill (peak) and once idle. duplex: clients granted member_pages; duplex-presence: presence_diff only.",
+    formatTable(
+      [
+        "variant",
+        "N",
+        "ready",
+        "failures",
+        "time ms",
+        "×ws",
+        "MiB sent",
+        "MiB/1k",
+        "peak KiB/m",
+        "idle KiB/m",
+        "idle ×ws",
+        "srv CPU",
+        "gen CPU",
+      ],
+      rows,
+    ),
+    "",
+  ];
+}
