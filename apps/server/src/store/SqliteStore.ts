@@ -22,6 +22,8 @@ import { fromSqliteError, sqliteUnavailableReason } from "./storeErrors.js";
 import { openDatabase, type SqliteOpenOptions } from "./sqliteOpen.js";
 import type { SavedRooms } from "./SavedRooms.js";
 import { SqliteSavedRooms } from "./SqliteSavedRooms.js";
+import type { RoomAccess } from "./RoomAccess.js";
+import { SqliteRoomAccess } from "./SqliteRoomAccess.js";
 
 const FROM_MESSAGES = `FROM messages m JOIN users u ON u.id = m.user_id`;
 
@@ -57,6 +59,7 @@ export class SqliteStore implements Store {
   readonly #edits: SqliteMessageEdits;
   readonly notifications: NotificationStore;
   readonly savedRooms: SavedRooms;
+  readonly access: RoomAccess;
   readonly accounts: AccountStore;
   readonly #checkpointer: WalCheckpointer | undefined;
 
@@ -75,6 +78,7 @@ export class SqliteStore implements Store {
     const db = this.#db;
     this.notifications = new SqliteNotificationStore(db);
     this.savedRooms = new SqliteSavedRooms(db);
+    this.access = new SqliteRoomAccess(db);
     this.accounts = new SqliteAccountStore(db);
     this.#stmt = {
       upsertUser: db.prepare(
@@ -91,8 +95,10 @@ export class SqliteStore implements Store {
       getRoom: db.prepare<[string], RoomRow>(`SELECT name, seq, epoch FROM rooms WHERE name = ?`),
       listRooms: db.prepare<[], RoomRow>(`SELECT name, seq, epoch FROM rooms ORDER BY name`),
       // DM names are the primary-key range [DM_PREFIX, ';'); the rest is the public directory.
-      publicRooms: db.prepare<[string, string, string, string, string, number], RoomRow>(
+      publicRooms: db.prepare<[string, string, string, string, string, string, number], RoomRow>(
         `SELECT name, seq, epoch FROM rooms WHERE name > ? AND NOT (name >= ? AND name < ?)
+         AND (name NOT IN (SELECT room FROM private_rooms)
+           OR name IN (SELECT room FROM room_members WHERE user_id = ?))
          AND (? = '' OR instr(lower(name), lower(?)) > 0) ORDER BY name LIMIT ?`,
       ),
       // By (room, seq) key: no index on ts, so the scan is bounded by `LIMIT` per call.
@@ -103,7 +109,8 @@ export class SqliteStore implements Store {
       countRooms: db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM rooms`),
       deleteEmptyRooms: db.prepare<[number, string], { name: string }>(
         `DELETE FROM rooms WHERE seq = 0 AND created_at < ?
-         AND name NOT IN (SELECT value FROM json_each(?)) RETURNING name`,
+         AND name NOT IN (SELECT value FROM json_each(?))
+         AND name NOT IN (SELECT room FROM private_rooms) RETURNING name`,
       ),
       nextSeq: db.prepare<[string], { seq: number }>(
         `UPDATE rooms SET seq = seq + 1 WHERE name = ? RETURNING seq`,
@@ -212,9 +219,16 @@ export class SqliteStore implements Store {
     return this.#stmt.listRooms.all().map(toRoom);
   }
 
-  async listPublicRooms({ after = "", query = "", limit }: RoomQuery): Promise<RoomState[]> {
+  async listPublicRooms({
+    after = "",
+    query = "",
+    limit,
+    viewer = "",
+  }: RoomQuery): Promise<RoomState[]> {
     const dmEnd = `${DM_PREFIX.slice(0, -1)};`;
-    return this.#stmt.publicRooms.all(after, DM_PREFIX, dmEnd, query, query, limit).map(toRoom);
+    return this.#stmt.publicRooms
+      .all(after, DM_PREFIX, dmEnd, viewer, query, query, limit)
+      .map(toRoom);
   }
 
   async countRooms(): Promise<number> {
