@@ -91,6 +91,10 @@ export const MuteRequest = z.strictObject({
 });
 export type MuteRequest = z.infer<typeof MuteRequest>;
 
+/** Answer of a mute: when it ends. */
+export const MuteResponse = z.object({ until: z.number().int() });
+export type MuteResponse = z.infer<typeof MuteResponse>;
+
 /** `POST /api/admin/unmute`: ends the mute of `user` in `room` (or the global one). */
 export const UnmuteRequest = z.strictObject({ user: UserId, room: PublicRoomName.optional() });
 export type UnmuteRequest = z.infer<typeof UnmuteRequest>;

@@ -5,7 +5,7 @@ import type { ServerContext } from "../context.js";
 import { DuplexError } from "../errors.js";
 import { onMessageStored } from "../push/onMessageStored.js";
 import type { AppendResult } from "../store/Store.js";
-import { assertJoined, assertMayAccess, userOf } from "./access.js";
+import { assertJoined, assertMayAccess, assertMaySpeak, userOf } from "./access.js";
 import { replyToFailure } from "./replyToFailure.js";
 
 const newMessageId = () => `m_${randomBytes(12).toString("base64url")}`;
@@ -50,6 +50,7 @@ function submitSend(
   try {
     const user = userOf(conn);
     assertJoined(conn, msg.room);
+    assertMaySpeak(ctx, conn, msg.room);
     assertTextBytes(msg.text);
     ctx.budgets.chargeStorage(user.id, conn.address, msg.text, ctx.now());
     return ctx.store.append({
@@ -87,14 +88,17 @@ async function finishSend(
   onMessageStored(ctx, message);
 }
 
-/** Older pages for scroll-back. Public rooms are readable without joining; DMs only by participants. */
+/**
+ * Older pages for scroll-back. Public rooms are readable without joining; DMs only by participants,
+ * private rooms only by members.
+ */
 export async function handleHistory(
   ctx: ServerContext,
   conn: Connection,
   msg: ClientMessageOf<"history">,
 ): Promise<void> {
   const user = userOf(conn);
-  assertMayAccess(user, msg.room);
+  await assertMayAccess(ctx.store, user, msg.room);
   const limit = msg.limit ?? LIMITS.joinedPageSize;
   // Charged by the rows it returns, to the user and the address: pages of long messages are the
   // costliest read there is, and many sockets must not multiply it.

@@ -48,7 +48,7 @@ export async function handleJoin(
   msg: ClientMessageOf<"join">,
 ): Promise<void> {
   const user = userOf(conn);
-  assertMayAccess(user, msg.room);
+  await assertMayAccess(ctx.store, user, msg.room);
   const room = await openRoom(ctx, conn, msg.room);
   let first = false;
   if (!conn.rooms.has(msg.room)) {
@@ -100,6 +100,16 @@ async function rememberBestEffort(conn: Connection, write: () => Promise<void>):
   }
 }
 
+/** A removed member's socket: out of the room, and told so with an unasked `left`. */
+export async function evictFromRoom(
+  ctx: ServerContext,
+  conn: Connection,
+  room: string,
+): Promise<void> {
+  await leaveRoom(ctx, conn, room);
+  conn.send({ type: "left", room });
+}
+
 /** Takes one socket out of a room; announces `presence leave` if it was the user's last socket there. */
 export async function leaveRoom(ctx: ServerContext, conn: Connection, room: string): Promise<void> {
   const user = userOf(conn);
@@ -143,6 +153,8 @@ export async function handleTyping(
 ): Promise<void> {
   const user = userOf(conn);
   assertJoined(conn, msg.room);
+  // A muted user's typing would announce words nobody will see.
+  if (ctx.moderation.mutes.mutedUntil(user.id, msg.room) !== undefined) return;
   if (!ctx.chat.typing.allow(user.id, msg.room)) return;
   await ctx.fanout.publish(
     msg.room,

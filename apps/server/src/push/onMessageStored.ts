@@ -16,7 +16,11 @@ export function onMessageStored(ctx: ServerContext, message: ChatMessage): void 
   const previous = mentionChains.get(ctx) ?? Promise.resolve();
   const next = previous
     .then(async () => {
-      await notifyMentions(ctx.push.notifier, message);
+      const { access } = ctx.store;
+      const members = (await access.privateRoom(message.room))
+        ? await access.members(message.room)
+        : undefined;
+      await notifyMentions(ctx.push.notifier, message, members);
     })
     .catch((err: unknown) => {
       ctx.log.error({ err, message: message.id }, "mention notifications failed");
