@@ -378,6 +378,8 @@ export class DuplexClient {
         this.#rooms.onError(message);
         return;
       case "left":
+        this.#rooms.onLeft(message.room);
+        return;
       case "presence":
       case "presence_diff":
       case "typing":
