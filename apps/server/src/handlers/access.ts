@@ -1,5 +1,13 @@
-import { Capability, ErrorCode, dmParticipants, isDmRoom, type User } from "@duplex/protocol";
+import {
+  Capability,
+  ErrorCode,
+  dmParticipants,
+  isDmRoom,
+  type ChatMessage,
+  type User,
+} from "@duplex/protocol";
 import type { Connection } from "../connection/Connection.js";
+import { markGuestAuthors } from "../connection/guestMarks.js";
 import type { ServerContext } from "../context.js";
 import { DuplexError } from "../errors.js";
 import type { Store } from "../store/Store.js";
@@ -42,4 +50,18 @@ export function assertMaySpeak(ctx: ServerContext, conn: Connection, room: strin
   const code = conn.caps.has(Capability.Accounts) ? ErrorCode.Muted : ErrorCode.Unauthorized;
   const message = `muted until ${new Date(until).toISOString()}`;
   throw new DuplexError(code, message, undefined, Math.max(0, until - ctx.now()));
+}
+
+/**
+ * A page's messages with guest authors marked, for a socket granted `accounts` (the others would have
+ * the marks taken out again, so they are spared the look-up).
+ */
+export async function withGuestAuthors(
+  ctx: ServerContext,
+  conn: Connection,
+  messages: ChatMessage[],
+): Promise<ChatMessage[]> {
+  if (!conn.caps.has(Capability.Accounts) || messages.length === 0) return messages;
+  const guests = await ctx.store.accounts.guestsAmong(messages.map((m) => m.from.id));
+  return markGuestAuthors(messages, guests);
 }

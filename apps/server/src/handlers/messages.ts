@@ -5,7 +5,13 @@ import type { ServerContext } from "../context.js";
 import { DuplexError } from "../errors.js";
 import { onMessageStored } from "../push/onMessageStored.js";
 import type { AppendResult } from "../store/Store.js";
-import { assertJoined, assertMayAccess, assertMaySpeak, userOf } from "./access.js";
+import {
+  assertJoined,
+  assertMayAccess,
+  assertMaySpeak,
+  userOf,
+  withGuestAuthors,
+} from "./access.js";
 import { replyToFailure } from "./replyToFailure.js";
 
 const newMessageId = () => `m_${randomBytes(12).toString("base64url")}`;
@@ -83,7 +89,9 @@ async function finishSend(
     ts: message.ts,
   });
   if (duplicate) return;
-  await ctx.fanout.publish(msg.room, { type: "message", ...message });
+  // A guest author is marked (the sender's own user says so); older clients read it unmarked.
+  const from = userOf(conn).guest === true ? { ...message.from, guest: true } : message.from;
+  await ctx.fanout.publish(msg.room, { type: "message", ...message, from });
   await ctx.chat.messageStored(message);
   onMessageStored(ctx, message);
 }
@@ -109,6 +117,7 @@ export async function handleHistory(
     type: "history",
     ...(msg.ref !== undefined && { ref: msg.ref }),
     room: msg.room,
-    ...page,
+    messages: await withGuestAuthors(ctx, conn, page.messages),
+    hasMore: page.hasMore,
   });
 }

@@ -9,7 +9,7 @@ import type { Connection } from "../connection/Connection.js";
 import type { ServerContext } from "../context.js";
 import { DuplexError } from "../errors.js";
 import type { MessagePage, RoomState } from "../store/Store.js";
-import { assertJoined, assertMayAccess, userOf } from "./access.js";
+import { assertJoined, assertMayAccess, userOf, withGuestAuthors } from "./access.js";
 
 type Catchup = MessagePage & { recovered?: boolean };
 
@@ -72,7 +72,7 @@ export async function handleJoin(
     ...(msg.ref !== undefined && { ref: msg.ref }),
     room: msg.room,
     members: await ctx.presence.members(msg.room),
-    messages,
+    messages: await withGuestAuthors(ctx, conn, messages),
     seq: Math.max(current.seq, messages.at(-1)?.seq ?? 0),
     epoch: current.epoch,
     hasMore,
