@@ -276,6 +276,7 @@ export async function startServer(
           store,
           sessions,
           evictions: moderation.evictions,
+          roomCreation: ctx.budgets.rooms,
           log: log.child({ module: "rooms" }),
           now,
         }),

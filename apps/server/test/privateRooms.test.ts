@@ -2,6 +2,7 @@ import { Capability, ErrorCode } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
 import { TestClient, startTestServer, tempDb } from "./helpers.js";
 import { api, registerAccount } from "./accountsHttp.js";
+import { DEFAULT_ABUSE_LIMITS } from "../src/limits/limitsConfig.js";
 
 const ADMIN_TOKEN = "private-rooms-admin-token";
 const caps = [Capability.Accounts, Capability.RoomsPaged];
@@ -180,5 +181,29 @@ describe("private rooms", () => {
       { actor: mia.user.id, action: "invite", target: guest.welcome.user.id, detail: "mias" },
       { actor: olga.user.id, action: "invite", target: otto.user.id, detail: "mias" },
     ]);
+  });
+
+  it("charges private rooms to the room-creation budget of the user: over it, 429 with Retry-After", async () => {
+    using db = tempDb();
+    await using server = await startTestServer({
+      dbPath: db.path,
+      limits: {
+        ...DEFAULT_ABUSE_LIMITS,
+        rooms: { ...DEFAULT_ABUSE_LIMITS.rooms, perUserPerHour: 2 },
+      },
+    });
+    const olga = await registerAccount(server.httpUrl, "olga");
+    const statuses: number[] = [];
+    let retryAfter: string | undefined;
+    for (const room of ["p1", "p2", "p3"]) {
+      const res = await api(server.httpUrl, "POST", "/api/rooms/private", {
+        token: olga.token,
+        body: { room },
+      });
+      statuses.push(res.status);
+      retryAfter ??= res.headers["retry-after"];
+    }
+    expect(statuses).toEqual([201, 201, 429]);
+    expect(Number(retryAfter)).toBeGreaterThan(0);
   });
 });

@@ -8,6 +8,9 @@ import {
   type RoomMembersResponse,
   type User,
 } from "@duplex/protocol";
+import { DuplexError } from "../errors.js";
+import { addressKey } from "../limits/addressKey.js";
+import type { RoomCreation } from "../limits/roomLimits.js";
 import type { Logger } from "../logger.js";
 import { HttpError, readJson } from "../http/jsonApi.js";
 import type { Route } from "../http/requestHandler.js";
@@ -23,6 +26,8 @@ export interface RoomsApiDeps {
   store: Store;
   sessions: Sessions;
   evictions: RoomEvictions;
+  /** The same budget as rooms created by `join`: per user, per address, and the total. */
+  roomCreation: RoomCreation;
   log: Logger;
   now(): number;
 }
@@ -45,11 +50,24 @@ async function managed(deps: RoomsApiDeps, actor: StoredUser, room: string): Pro
   return found;
 }
 
+/** A creation is charged like one by `join`; over budget it is a 429 with `Retry-After`. */
+async function chargeCreation(deps: RoomsApiDeps, userId: string, req: IncomingMessage) {
+  const address = addressKey(req.socket.remoteAddress ?? "unknown");
+  try {
+    await deps.roomCreation.charge(userId, address, deps.now(), () => deps.store.countRooms());
+  } catch (err) {
+    if (!(err instanceof DuplexError)) throw err;
+    const seconds = Math.ceil((err.retryAfterMs ?? 1000) / 1000);
+    throw new HttpError(429, err.message, { "retry-after": String(seconds) });
+  }
+}
+
 async function createPrivate(deps: RoomsApiDeps, req: IncomingMessage): Promise<Answer> {
   requireMethod(req, "POST");
   const actor = await caller(deps, req);
   if (actor.guest) throw new HttpError(403, "guests cannot own rooms; register first");
   const { room } = parse(PrivateRoomRequest, await readJson(req));
+  await chargeCreation(deps, actor.id, req);
   const epoch = randomBytes(8).toString("base64url");
   if (!(await deps.store.access.createPrivate(room, actor.id, epoch, deps.now()))) {
     throw new HttpError(409, "a room of that name exists");
