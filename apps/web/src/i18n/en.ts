@@ -66,6 +66,7 @@ export const en = {
   "members.you": " (you)",
   "members.dmLabel": "Private chat with {name}",
   "members.dm": "DM",
+  "user.guest": "guest",
 
   "typing.one": "{first} is typing…",
   "typing.two": "{first} and {second} are typing…",

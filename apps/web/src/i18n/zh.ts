@@ -64,6 +64,7 @@ export const zh: Dictionary = {
   "members.you": "（你）",
   "members.dmLabel": "与 {name} 私聊",
   "members.dm": "私聊",
+  "user.guest": "访客",
 
   "typing.one": "{first} 正在输入…",
   "typing.two": "{first} 和 {second} 正在输入…",
