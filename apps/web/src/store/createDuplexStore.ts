@@ -23,6 +23,7 @@ import {
   type NotificationsSlice,
 } from "./notificationsSlice.js";
 import { attachPushEvents, createPushActions } from "./pushFeatures.js";
+import { createAccountActions, type AccountActions, type HttpCall } from "./accountActions.js";
 import { attachSavedRooms, type SavedRoomsSync } from "./savedRooms.js";
 import { initialStats, type StatsSlice } from "./statsSlice.js";
 import { readSystemOptIn } from "./systemNotifications.js";
@@ -33,7 +34,8 @@ import {
 } from "../inspector/inspectorFeatures.js";
 import { initialInspector, type InspectorSlice } from "../inspector/inspectorSlice.js";
 
-export interface DuplexActions extends ChatActions, NotificationActions, InspectorActions {
+export interface DuplexActions
+  extends ChatActions, NotificationActions, InspectorActions, AccountActions {
   /** Checks the name, remembers it, connects and opens `#general`. */
   signIn(name: string): NameCheck;
   /** Signs in again with the name remembered from an earlier visit; false if there is none. */
@@ -68,6 +70,8 @@ export type DuplexStore = StoreApi<DuplexState>;
 export interface DuplexStoreOptions {
   /** Where the chosen name is remembered across reloads. @default no persistence */
   storage?: KeyValueStorage;
+  /** How the account API is called. @default the global `fetch`, same origin */
+  http?: HttpCall;
 }
 
 /** Whether the composer may send this text: the protocol's own rule (not blank, within the limit). */
@@ -84,6 +88,7 @@ export function createDuplexStore(
   options: DuplexStoreOptions = {},
 ): DuplexStore {
   const { storage } = options;
+  const http: HttpCall = options.http ?? ((path, init) => fetch(path, init));
   // Filled right after the store exists; actions only run later, from the UI.
   const saved: { sync?: SavedRoomsSync } = {};
 
@@ -132,6 +137,7 @@ export function createDuplexStore(
       ...createChatActions(client, get, set, (room) => actions.joinRoom(room)),
       ...createPushActions(client, get, set, (room) => actions.joinRoom(room), storage),
       ...createInspectorActions(client, get, set),
+      ...createAccountActions(client, () => store, http, storage),
       leaveRoom(room) {
         client.leave(room);
         set((s) => {
