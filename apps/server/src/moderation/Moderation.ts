@@ -39,7 +39,7 @@ export async function startModeration(deps: ModerationDeps): Promise<Moderation>
 }
 
 /** A server-wide moderator: an owner or admin account that is not banned. */
-export function isModerator(user: StoredUser | undefined): user is StoredUser {
+export function isModerator(user: StoredUser | undefined): boolean {
   return (
     user !== undefined &&
     !user.guest &&
