@@ -8,6 +8,7 @@ import type { TrafficCounters } from "./connection/trafficCounters.js";
 import type { ToleratedInput } from "./connection/toleratedInput.js";
 import type { Budgets } from "./limits/Budgets.js";
 import type { Logger } from "./logger.js";
+import type { Moderation } from "./moderation/Moderation.js";
 import type { Presence } from "./presence/Presence.js";
 import type { Push } from "./push/Push.js";
 import type { OnlineUsers } from "./session/OnlineUsers.js";
@@ -30,6 +31,8 @@ export interface ServerContext {
   sessions: Sessions;
   /** Closes the sockets of ended sessions on every node. */
   sessionEnder: SessionEnder;
+  /** Mutes and removals from private rooms, felt on every node. */
+  moderation: Moderation;
   /** Notifications to users and the live stats topic. */
   push: Push;
   /** The live room directory, DM invites and the typing throttle (issue 4). */

@@ -54,6 +54,9 @@ import { openStore, storeLabel } from "./store/openStore.js";
 import { timedStore } from "./store/timedStore.js";
 import { newTrafficCounters } from "./connection/trafficCounters.js";
 import { ToleratedInput } from "./connection/toleratedInput.js";
+import { startModeration } from "./moderation/Moderation.js";
+import { evictFromRoom } from "./handlers/rooms.js";
+import { roomsApiRoutes } from "./accounts/roomsApi.js";
 
 /** A started server. `await using server = await startServer(…)` closes it at the end of the scope. */
 export interface RunningServer {
@@ -196,6 +199,15 @@ export async function startServer(
   });
   const sessionEnder = new SessionEnder(broker, connections, log.child({ module: "sessions" }));
   await sessionEnder.start();
+  const moderation = await startModeration({
+    broker,
+    store,
+    connections,
+    log,
+    now,
+    // Runs only on broker deliveries, after `ctx` below exists.
+    evictSocket: (conn, room) => evictFromRoom(ctx, conn, room),
+  });
   const ctx: ServerContext = {
     config: { ...config, tokenSecret },
     log,
@@ -211,6 +223,7 @@ export async function startServer(
     online,
     sessions,
     sessionEnder,
+    moderation,
     push,
     chat,
     connections,
@@ -283,7 +296,22 @@ export async function startServer(
           log: log.child({ module: "auth" }),
           now,
         }),
-        ...adminRoutes({ store, sessions, sessionEnder, log: log.child({ module: "admin" }), now }),
+        ...adminRoutes({
+          store,
+          sessions,
+          sessionEnder,
+          mutes: moderation.mutes,
+          log: log.child({ module: "admin" }),
+          now,
+        }),
+        ...roomsApiRoutes({
+          store,
+          sessions,
+          evictions: moderation.evictions,
+          roomCreation: ctx.budgets.rooms,
+          log: log.child({ module: "rooms" }),
+          now,
+        }),
         [NOTIFICATIONS_PATH, notificationsApi],
         [HTTP_PROBE_PATH, httpProbe],
         ...(metrics.mainRoute ? [[METRICS_PATH, metrics.mainRoute] as const] : []),
@@ -385,6 +413,7 @@ export async function startServer(
     await chat.close();
     await push.close();
     await sessionEnder.stop();
+    await moderation.stop();
     ctx.fanout.close();
     await Promise.all([presence.close(), broker.close()]);
     await store.close();
@@ -405,6 +434,7 @@ export async function startServer(
       stopHeartbeat();
       await push.close();
       await sessionEnder.stop();
+      await moderation.stop();
       // Leaves of this node's users wait out a grace period: a reconnect elsewhere causes no flap.
       await presence.drain?.(config.leaveGraceMs);
       await closeSockets(ctx.connections);

@@ -36,3 +36,16 @@ export async function api(
 }
 
 export const GOOD_PASSWORD = "violet-kettle-harbour-19";
+
+/** Registers an account and returns it with its session token. */
+export async function registerAccount(
+  httpUrl: string,
+  name: string,
+): Promise<{ user: { id: string; name: string }; token: string }> {
+  const res = await api(httpUrl, "POST", "/api/auth/register", {
+    body: { name, password: GOOD_PASSWORD },
+  });
+  if (res.status !== 201)
+    throw new Error(`register ${name}: ${res.status} ${JSON.stringify(res.json)}`);
+  return { user: res.json.user as { id: string; name: string }, token: res.json.token as string };
+}

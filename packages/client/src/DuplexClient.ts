@@ -136,6 +136,15 @@ export class DuplexClient {
     this.#setState({ status: "closed", attempt: 0, lastClose: { code, reason, retryable: false } });
   }
 
+  /**
+   * The session token for the next `hello`: one from the account API (register or login) signs in as
+   * that account; `undefined` forgets the stored one (sign-out: the next `hello` is a new guest).
+   */
+  useToken(token: string | undefined): void {
+    if (token === undefined) this.#session.clearToken();
+    else this.#session.setToken(token);
+  }
+
   /** The name for the next `hello` (a live connection keeps its name). */
   setName(name: string | undefined): void {
     this.#name = name;
@@ -403,6 +412,8 @@ export class DuplexClient {
         this.#rooms.onError(message);
         return;
       case "left":
+        this.#rooms.onLeft(message.room);
+        return;
       case "presence":
       case "presence_diff":
       case "members":

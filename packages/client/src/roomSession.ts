@@ -12,6 +12,7 @@ const PERMANENT_SEND_ERRORS: ReadonlySet<string> = new Set<ErrorCode>([
   ErrorCode.InvalidMessage,
   ErrorCode.Unauthorized,
   ErrorCode.NotJoined,
+  ErrorCode.Muted,
 ]);
 
 /** Join errors after which the room is dropped instead of rejoined on every reconnect. */
@@ -74,12 +75,26 @@ export class RoomSession {
   }
 
   leave(room: string): void {
-    if (!this.#rooms.delete(room)) return;
+    if (this.#drop(room) && this.#connected) this.deps.write({ type: "leave", room });
+  }
+
+  /** Forgets the room; returns whether it was one. */
+  #drop(room: string): boolean {
+    if (!this.#rooms.delete(room)) return false;
     this.#ready.delete(room);
     this.#loaded.delete(room);
     this.deps.feeds.forget(room);
     this.deps.cursors.delete(room);
-    if (this.#connected) this.deps.write({ type: "leave", room });
+    return true;
+  }
+
+  /**
+   * `left` arrived. Unasked for a live room, it means the user was removed from a private room: the
+   * room is dropped (no `leave` to send, no rejoin after a reconnect). The answer to our own `leave`
+   * finds the room already gone, and one overtaken by a new `join` finds it not live yet.
+   */
+  onLeft(room: string): void {
+    if (this.#ready.has(room)) this.#drop(room);
   }
 
   /** A new outbox entry: out as soon as its room is live and the pace allows, after older ones. */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { User } from "./fields.js";
-import { Name, UserId } from "./names.js";
+import { Name, PublicRoomName, UserId } from "./names.js";
 
 /** The HTTP account API under `/api/auth` (JSON bodies; documented in the protocol README). */
 export const AUTH_PATHS = {
@@ -65,6 +65,8 @@ export const ADMIN_PATHS = {
   unban: "/api/admin/unban",
   role: "/api/admin/role",
   audit: "/api/admin/audit",
+  mute: "/api/admin/mute",
+  unmute: "/api/admin/unmute",
 } as const;
 
 /** `POST /api/admin/ban` / `unban`: the user, by id. */
@@ -75,11 +77,46 @@ export type BanRequest = z.infer<typeof BanRequest>;
 export const RoleRequest = z.strictObject({ user: UserId, role: z.enum(["admin", "member"]) });
 export type RoleRequest = z.infer<typeof RoleRequest>;
 
+/** The longest mute: 30 days. */
+export const MAX_MUTE_MS = 30 * 24 * 60 * 60 * 1000;
+
+/**
+ * `POST /api/admin/mute`: no sends or edits from `user` for `durationMs`, in `room` or (without it)
+ * everywhere. Muting again replaces the earlier end.
+ */
+export const MuteRequest = z.strictObject({
+  user: UserId,
+  room: PublicRoomName.optional(),
+  durationMs: z.number().int().min(1000).max(MAX_MUTE_MS),
+});
+export type MuteRequest = z.infer<typeof MuteRequest>;
+
+/** Answer of a mute: when it ends. */
+export const MuteResponse = z.object({ until: z.number().int() });
+export type MuteResponse = z.infer<typeof MuteResponse>;
+
+/** `POST /api/admin/unmute`: ends the mute of `user` in `room` (or the global one). */
+export const UnmuteRequest = z.strictObject({ user: UserId, room: PublicRoomName.optional() });
+export type UnmuteRequest = z.infer<typeof UnmuteRequest>;
+
+/** What the audit log records. */
+export const AuditAction = z.enum([
+  "ban",
+  "unban",
+  "role",
+  "mute",
+  "unmute",
+  "delete",
+  "invite",
+  "remove",
+]);
+export type AuditAction = z.infer<typeof AuditAction>;
+
 /** One moderation action in `GET /api/admin/audit` (newest first). */
 export const AuditEntry = z.object({
   ts: z.number().int(),
   actor: UserId,
-  action: z.enum(["ban", "unban", "role"]),
+  action: AuditAction,
   target: UserId,
   detail: z.string(),
 });

@@ -20,8 +20,9 @@ export const Capability = {
    */
   SavedRooms: "saved_rooms",
   /**
-   * Accounts: `user` objects may carry `guest: true` (a v1 reader's strict `User` would refuse the
-   * field). Granted sockets get it in `welcome.user`.
+   * Accounts: `user` objects of guests carry `guest: true` wherever they appear (welcome, members,
+   * presence, typing, message authors; a v1 reader's strict `User` would refuse the field), and a muted
+   * user's send is answered with the error code `muted` (others read `unauthorized`).
    */
   Accounts: "accounts",
   /**

@@ -20,6 +20,11 @@ export const ErrorCode = {
   Unauthorized: "unauthorized",
   /** The message or room referred to does not exist. */
   NotFound: "not_found",
+  /**
+   * The user is muted (here or everywhere) until `retryAfterMs` from now. Only to sockets granted the
+   * `accounts` capability; others read `unauthorized` (an older client would retry `internal`).
+   */
+  Muted: "muted",
   /** Binary frames are not part of the protocol. */
   UnsupportedData: "unsupported_data",
   /** The server failed; the request may be retried. */

@@ -31,7 +31,10 @@ export const Text = z
 export const User = z.strictObject({
   id: UserId,
   name: Name,
-  /** A guest, not an account; only sent to sockets granted the `accounts` capability. */
+  /**
+   * A guest, not an account: on every user object of a guest (welcome, members, presence, typing,
+   * message authors), only to sockets granted the `accounts` capability.
+   */
   guest: z.boolean().optional(),
 });
 export type User = z.infer<typeof User>;

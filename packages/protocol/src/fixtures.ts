@@ -90,6 +90,10 @@ export const validServerMessages: ServerMessage[] = [
     protocolVersion: 1,
     caps: ["accounts"],
   },
+  // Guests marked wherever a user appears, for sockets granted `accounts`: authors, presence, typing.
+  { type: "message", ...chat, from: { ...alice, guest: true } },
+  { type: "presence", room: "general", event: "join", user: { ...bob, guest: true } },
+  { type: "typing", room: "general", user: { ...bob, guest: true } },
   {
     type: "joined",
     room: "general",

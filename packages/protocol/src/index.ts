@@ -13,6 +13,7 @@ export { DM_PREFIX, dmParticipants, dmRoomId, isDmRoom } from "./dmRooms.js";
 export { DmRoomId, Name, PublicRoomName, RoomId, UserId } from "./names.js";
 export { nameProblem, normalizeName } from "./nameRules.js";
 export * from "./authApi.js";
+export * from "./roomsApi.js";
 export { ASYNCAPI_PATH, INSPECT_HTTP_PATH, PROTOCOL_INFO_PATH } from "./paths.js";
 export { checkName, checkRoomName, checkText } from "./rules.js";
 export type { RuleProblem, RuleResult } from "./rules.js";

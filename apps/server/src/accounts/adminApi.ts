@@ -3,10 +3,14 @@ import {
   ADMIN_PATHS,
   BanRequest,
   CloseCode,
+  MuteRequest,
   RoleRequest,
+  UnmuteRequest,
   type AuditResponse,
+  type MuteResponse,
 } from "@duplex/protocol";
 import type { Logger } from "../logger.js";
+import type { Mutes } from "../moderation/Mutes.js";
 import { HttpError, readJson } from "../http/jsonApi.js";
 import type { Route } from "../http/requestHandler.js";
 import type { SessionEnder } from "../session/SessionEnder.js";
@@ -19,6 +23,7 @@ export interface AdminApiDeps {
   store: Store;
   sessions: Sessions;
   sessionEnder: SessionEnder;
+  mutes: Mutes;
   log: Logger;
   now(): number;
 }
@@ -104,6 +109,41 @@ async function role(deps: AdminApiDeps, req: IncomingMessage): Promise<Answer> {
   return { status: 204 };
 }
 
+async function mute(deps: AdminApiDeps, req: IncomingMessage): Promise<Answer> {
+  requireMethod(req, "POST");
+  const actor = await moderator(deps, req);
+  const body = parse(MuteRequest, await readJson(req));
+  const user = await target(deps, actor, body.user);
+  const now = deps.now();
+  const until = now + body.durationMs;
+  await deps.mutes.mute({ userId: user.id, room: body.room ?? "", until });
+  await deps.store.accounts.audit({
+    ts: now,
+    actorId: actor.id,
+    action: "mute",
+    targetId: user.id,
+    detail: `${body.room ?? "everywhere"} until ${new Date(until).toISOString()}`,
+  });
+  const answer: MuteResponse = { until };
+  return { status: 200, body: answer };
+}
+
+async function unmute(deps: AdminApiDeps, req: IncomingMessage): Promise<Answer> {
+  requireMethod(req, "POST");
+  const actor = await moderator(deps, req);
+  const body = parse(UnmuteRequest, await readJson(req));
+  const user = await target(deps, actor, body.user);
+  if (!(await deps.mutes.unmute(user.id, body.room ?? ""))) throw new HttpError(404, "not muted");
+  await deps.store.accounts.audit({
+    ts: deps.now(),
+    actorId: actor.id,
+    action: "unmute",
+    targetId: user.id,
+    detail: body.room ?? "everywhere",
+  });
+  return { status: 204 };
+}
+
 async function audit(deps: AdminApiDeps, req: IncomingMessage): Promise<Answer> {
   requireMethod(req, "GET");
   await moderator(deps, req);
@@ -127,5 +167,7 @@ export function adminRoutes(deps: AdminApiDeps): [string, Route][] {
     [ADMIN_PATHS.unban, route(deps, unban)],
     [ADMIN_PATHS.role, route(deps, role)],
     [ADMIN_PATHS.audit, route(deps, audit)],
+    [ADMIN_PATHS.mute, route(deps, mute)],
+    [ADMIN_PATHS.unmute, route(deps, unmute)],
   ];
 }

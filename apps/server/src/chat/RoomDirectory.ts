@@ -80,7 +80,10 @@ export class RoomDirectory {
     this.#pending.delete(conn);
   }
 
-  /** A public room's online count or seq may have changed; watchers hear of it after the interval. */
+  /**
+   * A public room's online count or seq may have changed; watchers hear of it after the interval.
+   * Private rooms are never announced (members see their counts in the next `rooms` reply).
+   */
   touch(room: string): void {
     if (isDmRoom(room) || this.#subscription === undefined) return;
     this.#dirty.add(room);
@@ -99,7 +102,8 @@ export class RoomDirectory {
     const counts = await this.deps.presence.counts();
     for (const room of rooms) {
       const state = await this.deps.store.getRoom(room);
-      if (!state) continue;
+      // Every watcher hears an update: a private room's name must not reach non-members.
+      if (!state || (await this.deps.store.access.privateRoom(room))) continue;
       const frame = encode({
         type: "room_update",
         room,

@@ -1,8 +1,8 @@
 import {
   CLOSE_REASONS,
+  Capability,
   CloseCode,
   encode,
-  type Capability,
   type ServerMessage,
   type User,
 } from "@duplex/protocol";
@@ -11,6 +11,7 @@ import { noteClosing } from "../inspector/controlFrames.js";
 import type { Logger } from "../logger.js";
 import { ConnectionLog, type ConnectionLogger } from "./connectionLog.js";
 import { frameBytes } from "./frameBytes.js";
+import { withoutGuestMarks } from "./guestMarks.js";
 import { dropSlowReader, isBehind } from "./slowReader.js";
 import { newTrafficCounters, type TrafficCounters } from "./trafficCounters.js";
 import { holdWrites, releaseIfLarge, tcpSocketOf } from "./writeCoalescing.js";
@@ -21,7 +22,7 @@ const CONGESTED_BYTES = 256 * 1024;
 const SETTLED: Promise<void> = Promise.resolve();
 
 // Shared by every socket that asked for nothing, so a plain v1 socket costs no Set of its own.
-const NO_CAPS: ReadonlySet<Capability> = new Set();
+const NO_CAPS: ReadonlySet<Capability> = new Set<Capability>();
 
 // A Buffer is sent as a binary frame unless told otherwise; every Duplex frame is JSON text.
 const TEXT_FRAME = { binary: false } as const;
@@ -130,8 +131,9 @@ export class Connection {
   }
 
   /** Queues a text frame; frames of one tick leave in one write (writeCoalescing.ts). */
-  sendFrame(frame: string): void {
+  sendFrame(encoded: string): void {
     if (this.ws.readyState !== WebSocket.OPEN) return;
+    const frame = this.caps.has(Capability.Accounts) ? encoded : withoutGuestMarks(encoded);
     const socket = tcpSocketOf(this.ws);
     if (socket) holdWrites(socket);
     this.ws.send(frameBytes(frame), TEXT_FRAME);

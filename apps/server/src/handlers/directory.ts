@@ -22,11 +22,15 @@ async function dmsOf(ctx: ServerContext, userId: string, counts: Map<string, num
   return dms;
 }
 
-/** One page of the public directory, and the name to continue after when more follow. */
+/**
+ * One page of the directory (public rooms and the private rooms the asker is a member of), and the
+ * name to continue after when more follow.
+ */
 async function publicRooms(ctx: ServerContext, conn: Connection, msg: ClientMessageOf<"rooms">) {
+  const viewer = userOf(conn).id;
   if (!conn.caps.has(Capability.RoomsPaged)) {
     // A v1 client reads the reply as the whole directory: give it all, which the total cap bounds.
-    const all = await ctx.store.listPublicRooms({ limit: roomCap(ctx) });
+    const all = await ctx.store.listPublicRooms({ limit: roomCap(ctx), viewer });
     return { rooms: all, next: undefined };
   }
   const limit = msg.limit ?? LIMITS.roomsPageSize;
@@ -34,6 +38,7 @@ async function publicRooms(ctx: ServerContext, conn: Connection, msg: ClientMess
     ...(msg.after !== undefined && { after: msg.after }),
     ...(msg.query !== undefined && msg.query.trim() !== "" && { query: msg.query.trim() }),
     limit: limit + 1,
+    viewer,
   });
   const more = page.length > limit;
   const rooms = more ? page.slice(0, limit) : page;

@@ -3,7 +3,8 @@ import type { Connection } from "../connection/Connection.js";
 import type { ServerContext } from "../context.js";
 import { DuplexError } from "../errors.js";
 import type { MessageChangeResult } from "../store/messageEdits.js";
-import { assertJoined, userOf } from "./access.js";
+import { moderatesRoom } from "../moderation/Moderation.js";
+import { assertJoined, assertMaySpeak, userOf } from "./access.js";
 import { assertTextBytes } from "./messages.js";
 
 type Change = Extract<ServerMessage, { type: "edited" | "deleted" }>;
@@ -45,6 +46,7 @@ export async function handleEdit(
 ): Promise<void> {
   const user = userOf(conn);
   assertJoined(conn, msg.room);
+  assertMaySpeak(ctx, conn, msg.room);
   assertTextBytes(msg.text);
   ctx.budgets.chargeStorage(user.id, conn.address, msg.text, ctx.now());
   const result = await ctx.store.editMessage({
@@ -66,7 +68,11 @@ export async function handleEdit(
   await announce(ctx, conn, change, msg.ref);
 }
 
-/** `delete` → `deleted` to the room. Only the author may delete; deleting twice answers again. */
+/**
+ * `delete` → `deleted` to the room. The author may delete; so may a moderator of the room (an owner
+ * or admin, or a private room's owner), and that is written to the audit log. Deleting twice answers
+ * again.
+ */
 export async function handleDelete(
   ctx: ServerContext,
   conn: Connection,
@@ -74,7 +80,20 @@ export async function handleDelete(
 ): Promise<void> {
   const user = userOf(conn);
   assertJoined(conn, msg.room);
-  const result = await ctx.store.deleteMessage({ room: msg.room, id: msg.id, userId: user.id });
+  const input = { room: msg.room, id: msg.id, userId: user.id };
+  let result = await ctx.store.deleteMessage(input);
+  if (result.status === "not_author" && (await moderatesRoom(ctx.store, user.id, msg.room))) {
+    result = await ctx.store.deleteMessage({ ...input, anyAuthor: true });
+    if (result.status === "ok") {
+      await ctx.store.accounts.audit({
+        ts: ctx.now(),
+        actorId: user.id,
+        action: "delete",
+        targetId: result.message.from.id,
+        detail: `${msg.room} ${msg.id}`,
+      });
+    }
+  }
   const message = changedMessage(result, msg.room, msg.id);
   const change: Change = { type: "deleted", room: message.room, id: message.id, seq: message.seq };
   await announce(ctx, conn, change, msg.ref);

@@ -5,7 +5,13 @@ import type { ServerContext } from "../context.js";
 import { DuplexError } from "../errors.js";
 import { onMessageStored } from "../push/onMessageStored.js";
 import type { AppendResult } from "../store/Store.js";
-import { assertJoined, assertMayAccess, userOf } from "./access.js";
+import {
+  assertJoined,
+  assertMayAccess,
+  assertMaySpeak,
+  userOf,
+  withGuestAuthors,
+} from "./access.js";
 import { replyToFailure } from "./replyToFailure.js";
 
 const newMessageId = () => `m_${randomBytes(12).toString("base64url")}`;
@@ -50,6 +56,7 @@ function submitSend(
   try {
     const user = userOf(conn);
     assertJoined(conn, msg.room);
+    assertMaySpeak(ctx, conn, msg.room);
     assertTextBytes(msg.text);
     ctx.budgets.chargeStorage(user.id, conn.address, msg.text, ctx.now());
     return ctx.store.append({
@@ -82,19 +89,24 @@ async function finishSend(
     ts: message.ts,
   });
   if (duplicate) return;
-  await ctx.fanout.publish(msg.room, { type: "message", ...message });
+  // A guest author is marked (the sender's own user says so); older clients read it unmarked.
+  const from = userOf(conn).guest === true ? { ...message.from, guest: true } : message.from;
+  await ctx.fanout.publish(msg.room, { type: "message", ...message, from });
   await ctx.chat.messageStored(message);
   onMessageStored(ctx, message);
 }
 
-/** Older pages for scroll-back. Public rooms are readable without joining; DMs only by participants. */
+/**
+ * Older pages for scroll-back. Public rooms are readable without joining; DMs only by participants,
+ * private rooms only by members.
+ */
 export async function handleHistory(
   ctx: ServerContext,
   conn: Connection,
   msg: ClientMessageOf<"history">,
 ): Promise<void> {
   const user = userOf(conn);
-  assertMayAccess(user, msg.room);
+  await assertMayAccess(ctx.store, user, msg.room);
   const limit = msg.limit ?? LIMITS.joinedPageSize;
   // Charged by the rows it returns, to the user and the address: pages of long messages are the
   // costliest read there is, and many sockets must not multiply it.
@@ -105,6 +117,7 @@ export async function handleHistory(
     type: "history",
     ...(msg.ref !== undefined && { ref: msg.ref }),
     room: msg.room,
-    ...page,
+    messages: await withGuestAuthors(ctx, conn, page.messages),
+    hasMore: page.hasMore,
   });
 }

@@ -13,7 +13,7 @@ import type { Connection } from "../connection/Connection.js";
 import type { ServerContext } from "../context.js";
 import { DuplexError } from "../errors.js";
 import type { MessagePage, RoomState } from "../store/Store.js";
-import { assertJoined, assertMayAccess, userOf } from "./access.js";
+import { assertJoined, assertMayAccess, userOf, withGuestAuthors } from "./access.js";
 
 type Catchup = MessagePage & { recovered?: boolean };
 
@@ -80,7 +80,7 @@ export async function handleJoin(
   msg: ClientMessageOf<"join">,
 ): Promise<void> {
   const user = userOf(conn);
-  assertMayAccess(user, msg.room);
+  await assertMayAccess(ctx.store, user, msg.room);
   const room = await openRoom(ctx, conn, msg.room);
   let first = false;
   if (!conn.rooms.has(msg.room)) {
@@ -106,7 +106,7 @@ export async function handleJoin(
     room: msg.room,
     members,
     ...(memberCount !== undefined && { memberCount }),
-    messages,
+    messages: await withGuestAuthors(ctx, conn, messages),
     seq: Math.max(current.seq, messages.at(-1)?.seq ?? 0),
     epoch: current.epoch,
     hasMore,
@@ -132,6 +132,16 @@ async function rememberBestEffort(conn: Connection, write: () => Promise<void>):
       "saved rooms not updated",
     );
   }
+}
+
+/** A removed member's socket: out of the room, and told so with an unasked `left`. */
+export async function evictFromRoom(
+  ctx: ServerContext,
+  conn: Connection,
+  room: string,
+): Promise<void> {
+  await leaveRoom(ctx, conn, room);
+  conn.send({ type: "left", room });
 }
 
 /** Takes one socket out of a room; announces `presence leave` if it was the user's last socket there. */
@@ -177,6 +187,8 @@ export async function handleTyping(
 ): Promise<void> {
   const user = userOf(conn);
   assertJoined(conn, msg.room);
+  // A muted user's typing would announce words nobody will see.
+  if (ctx.moderation.mutes.mutedUntil(user.id, msg.room) !== undefined) return;
   if (!ctx.chat.typing.allow(user.id, msg.room)) return;
   await ctx.fanout.publish(
     msg.room,

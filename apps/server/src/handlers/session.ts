@@ -1,6 +1,5 @@
 import { randomBytes } from "node:crypto";
 import {
-  Capability,
   ErrorCode,
   CloseCode,
   PROTOCOL_VERSION,
@@ -11,6 +10,7 @@ import {
   type User,
 } from "@duplex/protocol";
 import type { Connection } from "../connection/Connection.js";
+import { markGuest } from "../connection/guestMarks.js";
 import type { ServerContext } from "../context.js";
 import { DuplexError } from "../errors.js";
 import { rateLimited } from "../limits/Budgets.js";
@@ -124,21 +124,22 @@ export async function handleHello(
   ]);
   const session = resumed?.session ?? created;
   if (session === undefined) throw new Error("no session");
+  const isGuest = stored?.guest ?? true;
   const user: User = { id: userId, name };
   const issued = ctx.sessions.tokenFor(session, name);
-  conn.user = user;
+  // Marked wherever the server writes this user (presence, members, typing); sockets without the
+  // `accounts` capability read it unmarked (Connection.sendFrame).
+  conn.user = markGuest(user, isGuest);
   conn.sessionId = session.id;
   ctx.online.connect(user, conn.id);
   const caps = grantCapabilities(msg.caps);
   if (caps.length > 0) conn.caps = new Set(caps);
   conn.log.info({ user: user.id, name, restored: resumed !== undefined }, "welcome");
   const { sendPerSecond, sendBurst } = ctx.config.limits.rate;
-  // A guest is marked only for clients that asked: a v1 reader's strict `User` refuses the field.
-  const guest = (stored?.guest ?? true) && caps.includes(Capability.Accounts);
   conn.send({
     type: "welcome",
     ...(msg.ref !== undefined && { ref: msg.ref }),
-    user: guest ? { ...user, guest: true } : user,
+    user: conn.user,
     token: issued.token,
     tokenExpiresAt: issued.expiresAt,
     heartbeatMs: ctx.config.heartbeatMs,

@@ -10,9 +10,17 @@ function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
-/** Who may be notified: in a DM only its participants (a mention must not leak a private text). */
-function mayBeNotified(user: User, message: ChatMessage): boolean {
+/**
+ * Who may be notified: in a DM only its participants, in a private room only its `members` (a mention
+ * must not leak a private text).
+ */
+function mayBeNotified(
+  user: User,
+  message: ChatMessage,
+  members: readonly string[] | undefined,
+): boolean {
   if (user.id === message.from.id) return false;
+  if (members !== undefined && !members.includes(user.id)) return false;
   if (!isDmRoom(message.room)) return true;
   return dmParticipants(message.room)?.includes(user.id) ?? false;
 }
@@ -32,14 +40,19 @@ export function mentionNotification(message: ChatMessage): NewNotification {
 
 /**
  * Notifies every user `@mentioned` in a stored message (rule in `mentions.ts`), once per message
- * per user, never the author, and in a DM only the other participant. Returns who was notified.
+ * per user, never the author, in a DM only the other participant, and in a private room only its
+ * `members`. Returns who was notified.
  */
-export async function notifyMentions(notifier: Notifier, message: ChatMessage): Promise<string[]> {
+export async function notifyMentions(
+  notifier: Notifier,
+  message: ChatMessage,
+  members?: readonly string[],
+): Promise<string[]> {
   const keys = mentionCandidates(message.text).flat();
   if (keys.length === 0) return [];
   const known = await notifier.usersByNameKeys(keys);
   const recipients = pickMentions(message.text, known)
-    .filter((user) => mayBeNotified(user, message))
+    .filter((user) => mayBeNotified(user, message, members))
     .map((user) => user.id);
   if (recipients.length === 0) return [];
   await notifier.deliver(mentionNotification(message), recipients);

@@ -19,7 +19,7 @@ export function onMessageStored(ctx: ServerContext, message: ChatMessage): void 
   const next = previous
     .then(async () => {
       const mentioned = message.text.includes("@")
-        ? await notifyMentions(ctx.push.notifier, message)
+        ? await notifyMentions(ctx.push.notifier, message, await privateMembers(ctx, message.room))
         : [];
       // One notification per message per user: a mention in a DM already says it.
       if (dm) await notifyDm(ctx.push.notifier, message, mentioned);
@@ -31,3 +31,9 @@ export function onMessageStored(ctx: ServerContext, message: ChatMessage): void 
 }
 
 const mentionChains = new WeakMap<ServerContext, Promise<void>>();
+
+/** A private room's members (only they may be mentioned in it); undefined for any other room. */
+async function privateMembers(ctx: ServerContext, room: string): Promise<string[] | undefined> {
+  const { access } = ctx.store;
+  return (await access.privateRoom(room)) ? await access.members(room) : undefined;
+}

@@ -21,7 +21,7 @@ export interface TargetDeps {
  * - `{user}`: the user with that id, else the user holding that name (compared by nameKey; a name
  *   belongs to one user for good, so whoever is online under a look-alike never receives it);
  * - `{room}`: everyone who has written in the room plus everyone online in it now; a DM room
- *   only ever reaches its two participants.
+ *   only ever reaches its two participants, a private room only its current members.
  * An unknown user or room is an error (the API answers 404).
  */
 export async function resolveTarget(deps: TargetDeps, to: PushTarget): Promise<ResolvedTarget> {
@@ -40,7 +40,9 @@ export async function resolveTarget(deps: TargetDeps, to: PushTarget): Promise<R
   }
   const members = new Set(await deps.store.notifications.roomAuthors(to.room));
   for (const user of await deps.presence.members(to.room)) members.add(user.id);
-  const participants = isDmRoom(to.room) ? dmParticipants(to.room) : undefined;
+  const participants = isDmRoom(to.room)
+    ? dmParticipants(to.room)
+    : (await deps.store.access.privateRoom(to.room)) && (await deps.store.access.members(to.room));
   const audience = [...members].filter((id) => participants?.includes(id) ?? true);
   return { ok: true, audience };
 }

@@ -1,4 +1,4 @@
-import type { User } from "@duplex/protocol";
+import type { AuditAction, User } from "@duplex/protocol";
 
 /** A user as the server keeps it: the public {@link User} plus whether it is a guest. */
 /** Account roles; a guest has none (it is `guest`). */
@@ -17,7 +17,7 @@ export interface StoredUser {
 export interface AuditEntry {
   ts: number;
   actorId: string;
-  action: "ban" | "unban" | "role";
+  action: AuditAction;
   targetId: string;
   /** Free text, e.g. the new role. */
   detail: string;
@@ -62,6 +62,8 @@ export interface AccountStore {
   bindName(userId: string, name: string, key: string, now: number): Promise<string>;
   /** For each key held by someone: the holder under its current name. */
   holders(keys: readonly string[]): Promise<Map<string, User>>;
+  /** Which of these users are guests (unknown ids are not). */
+  guestsAmong(ids: readonly string[]): Promise<Set<string>>;
   /** The user with its guest flag. */
   getUser(id: string): Promise<StoredUser | undefined>;
   /** Sets an account's role. */

@@ -92,6 +92,14 @@ export class SqliteAccountStore implements AccountStore {
     return found;
   }
 
+  async guestsAmong(ids: readonly string[]): Promise<Set<string>> {
+    const guests = new Set<string>();
+    for (const id of new Set(ids)) {
+      if (this.#stmt.user.get(id)?.guest) guests.add(id);
+    }
+    return guests;
+  }
+
   async getUser(id: string): Promise<StoredUser | undefined> {
     const row = this.#stmt.user.get(id);
     return row && toStoredUser(row);

@@ -28,7 +28,7 @@ export class SqliteMessageEdits {
     const check = (input: MessageChangeInput): OwnerRow | MessageChangeResult => {
       const row = owner.get(input.room, input.id);
       if (!row) return { status: "not_found" };
-      if (row.user_id !== input.userId) return { status: "not_author" };
+      if (row.user_id !== input.userId && input.anyAuthor !== true) return { status: "not_author" };
       return row;
     };
     this.#edit = db.transaction((input: EditInput): MessageChangeResult => {

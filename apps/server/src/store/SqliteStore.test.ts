@@ -8,6 +8,7 @@ import { notificationStoreContract } from "./notificationStoreContract.js";
 import { savedRoomsContract } from "./savedRoomsContract.js";
 import { storeContract } from "./storeContract.js";
 import { accountStoreContract } from "./accountStoreContract.js";
+import { roomAccessContract } from "./roomAccessContract.js";
 
 const dir = mkdtempSync(join(tmpdir(), "duplex-store-"));
 let n = 0;
@@ -18,6 +19,7 @@ storeContract("SqliteStore", async () => new SqliteStore(freshPath()));
 notificationStoreContract("SqliteStore", async () => new SqliteStore(freshPath()));
 savedRoomsContract("SqliteStore", async () => new SqliteStore(freshPath()));
 accountStoreContract("SqliteStore", async () => new SqliteStore(freshPath()));
+roomAccessContract("SqliteStore", async () => new SqliteStore(freshPath()));
 
 describe("SqliteStore", () => {
   it("keeps messages and the room epoch across reopening the same file", async () => {

@@ -23,6 +23,8 @@ import { openDatabase, type SqliteOpenOptions } from "./sqliteOpen.js";
 import type { SavedRooms } from "./SavedRooms.js";
 import { SqliteSavedRooms } from "./SqliteSavedRooms.js";
 import { SqliteWrites } from "./sqliteWrites.js";
+import type { RoomAccess } from "./RoomAccess.js";
+import { SqliteRoomAccess } from "./SqliteRoomAccess.js";
 
 const FROM_MESSAGES = `FROM messages m JOIN users u ON u.id = m.user_id`;
 
@@ -59,6 +61,7 @@ export class SqliteStore implements Store {
   readonly #edits: SqliteMessageEdits;
   readonly notifications: NotificationStore;
   readonly savedRooms: SavedRooms;
+  readonly access: RoomAccess;
   readonly accounts: AccountStore;
   readonly #checkpointer: WalCheckpointer | undefined;
 
@@ -78,6 +81,7 @@ export class SqliteStore implements Store {
     this.notifications = new SqliteNotificationStore(db);
     this.#writes = new SqliteWrites(db);
     this.savedRooms = new SqliteSavedRooms(db, this.#writes);
+    this.access = new SqliteRoomAccess(db);
     this.accounts = new SqliteAccountStore(db, this.#writes);
     this.#stmt = {
       upsertUser: db.prepare(
@@ -94,8 +98,10 @@ export class SqliteStore implements Store {
       getRoom: db.prepare<[string], RoomRow>(`SELECT name, seq, epoch FROM rooms WHERE name = ?`),
       listRooms: db.prepare<[], RoomRow>(`SELECT name, seq, epoch FROM rooms ORDER BY name`),
       // DM names are the primary-key range [DM_PREFIX, ';'); the rest is the public directory.
-      publicRooms: db.prepare<[string, string, string, string, string, number], RoomRow>(
+      publicRooms: db.prepare<[string, string, string, string, string, string, number], RoomRow>(
         `SELECT name, seq, epoch FROM rooms WHERE name > ? AND NOT (name >= ? AND name < ?)
+         AND (name NOT IN (SELECT room FROM private_rooms)
+           OR name IN (SELECT room FROM room_members WHERE user_id = ?))
          AND (? = '' OR instr(lower(name), lower(?)) > 0) ORDER BY name LIMIT ?`,
       ),
       // By (room, seq) key: no index on ts, so the scan is bounded by `LIMIT` per call.
@@ -106,7 +112,8 @@ export class SqliteStore implements Store {
       countRooms: db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM rooms`),
       deleteEmptyRooms: db.prepare<[number, string], { name: string }>(
         `DELETE FROM rooms WHERE seq = 0 AND created_at < ?
-         AND name NOT IN (SELECT value FROM json_each(?)) RETURNING name`,
+         AND name NOT IN (SELECT value FROM json_each(?))
+         AND name NOT IN (SELECT room FROM private_rooms) RETURNING name`,
       ),
       nextSeq: db.prepare<[string], { seq: number }>(
         `UPDATE rooms SET seq = seq + 1 WHERE name = ? RETURNING seq`,
@@ -220,9 +227,16 @@ export class SqliteStore implements Store {
     return this.#stmt.listRooms.all().map(toRoom);
   }
 
-  async listPublicRooms({ after = "", query = "", limit }: RoomQuery): Promise<RoomState[]> {
+  async listPublicRooms({
+    after = "",
+    query = "",
+    limit,
+    viewer = "",
+  }: RoomQuery): Promise<RoomState[]> {
     const dmEnd = `${DM_PREFIX.slice(0, -1)};`;
-    return this.#stmt.publicRooms.all(after, DM_PREFIX, dmEnd, query, query, limit).map(toRoom);
+    return this.#stmt.publicRooms
+      .all(after, DM_PREFIX, dmEnd, viewer, query, query, limit)
+      .map(toRoom);
   }
 
   async countRooms(): Promise<number> {

@@ -2,6 +2,7 @@ import type { ChatMessage, User } from "@duplex/protocol";
 import type { AccountStore } from "./AccountStore.js";
 import type { EditInput, MessageChangeInput, MessageChangeResult } from "./messageEdits.js";
 import type { NotificationStore } from "./NotificationStore.js";
+import type { RoomAccess } from "./RoomAccess.js";
 import type { SavedRooms } from "./SavedRooms.js";
 
 /** A room's sequence state. `epoch` names this life of the sequence (new if the store is reset). */
@@ -11,8 +12,10 @@ export interface RoomState {
   epoch: string;
 }
 
-/** A page of the public room directory (DM rooms are never listed). */
+/** A page of the room directory (DM rooms are never listed; private ones only to their members). */
 export interface RoomQuery {
+  /** The asker: private rooms it is a member of are listed too. */
+  viewer?: string;
   /** Only names after this one (the last name of the previous page). */
   after?: string;
   /** Only names containing this text, ASCII case-insensitively. */
@@ -60,13 +63,16 @@ export interface Store {
   ensureRoom(room: string): Promise<RoomState>;
   getRoom(room: string): Promise<RoomState | undefined>;
   listRooms(): Promise<RoomState[]>;
-  /** Public rooms in name order, a page at a time, optionally only those matching `query`. */
+  /**
+   * Public rooms (and the private rooms `viewer` is a member of) in name order, a page at a time,
+   * optionally only those matching `query`.
+   */
   listPublicRooms(query: RoomQuery): Promise<RoomState[]>;
   /** Rooms of every kind (the total is capped). */
   countRooms(): Promise<number>;
   /**
    * Deletes rooms that never stored a message (seq 0), created before `createdBefore`, except those
-   * named in `keep`; returns their names.
+   * named in `keep` and private rooms (their membership is the point); returns their names.
    */
   deleteEmptyRooms(createdBefore: number, keep: readonly string[]): Promise<string[]>;
   /**
@@ -93,6 +99,8 @@ export interface Store {
   readonly accounts: AccountStore;
   /** Per-user notifications (the push issue), in the same database. */
   readonly notifications: NotificationStore;
+  /** Private rooms, their members, and mutes, in the same database. */
+  readonly access: RoomAccess;
   /** Each user's joined rooms and the one on screen, across disconnects, in the same database. */
   readonly savedRooms: SavedRooms;
   /** Resolves when the database answers a trivial query (readiness, `/readyz`); rejects otherwise. */

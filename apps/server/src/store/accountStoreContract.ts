@@ -27,6 +27,14 @@ export function accountStoreContract(name: string, create: () => Promise<Store>)
       );
     });
 
+    it("tells which users are guests: every user until it gets a password", async () => {
+      await store.accounts.setPassword(bob.id, "hash");
+      expect(
+        await store.accounts.guestsAmong([alice.id, bob.id, alice.id, "u_nobodyyyyyyyyy"]),
+      ).toEqual(new Set([alice.id]));
+      expect(await store.accounts.guestsAmong([])).toEqual(new Set());
+    });
+
     it("binds one name once when two users race for it", async () => {
       const holders = await Promise.all([
         store.accounts.bindName(alice.id, "x", "race", 1),

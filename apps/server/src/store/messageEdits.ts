@@ -5,6 +5,8 @@ export interface MessageChangeInput {
   room: string;
   id: string;
   userId: string;
+  /** A moderator's delete: the author check is skipped. */
+  anyAuthor?: boolean;
 }
 
 export interface EditInput extends MessageChangeInput {

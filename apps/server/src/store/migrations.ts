@@ -152,4 +152,29 @@ export const MIGRATIONS: readonly {
       CREATE INDEX sessions_user ON sessions(user_id, created_at);
     `,
   },
+  {
+    id: 6,
+    name: "private rooms and mutes",
+    // A private room is a row of rooms plus one here; only its invited members may see it. A mute
+    // with room '' holds everywhere.
+    sql: `
+      CREATE TABLE private_rooms (
+        room TEXT PRIMARY KEY REFERENCES rooms(name),
+        owner_id TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      ) WITHOUT ROWID;
+      CREATE TABLE room_members (
+        room TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        added_at INTEGER NOT NULL,
+        PRIMARY KEY (room, user_id)
+      ) WITHOUT ROWID;
+      CREATE TABLE mutes (
+        user_id TEXT NOT NULL,
+        room TEXT NOT NULL,
+        until INTEGER NOT NULL,
+        PRIMARY KEY (user_id, room)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];

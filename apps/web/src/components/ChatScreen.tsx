@@ -14,6 +14,7 @@ import { StatusPill } from "./StatusPill.js";
 import { TypingIndicator } from "./TypingIndicator.js";
 import { roomLabel } from "../store/roomLabel.js";
 import { LanguageSwitcher } from "../i18n/LanguageSwitcher.js";
+import { SignOutButton } from "./SignOutButton.js";
 import { useT } from "../i18n/useT.js";
 import { LazyInspectorPanel } from "../inspector/LazyInspectorPanel.js";
 import { InspectorToggle } from "../inspector/InspectorToggle.js";
@@ -65,6 +66,7 @@ export function ChatScreen() {
           <PushControls />
           <InspectorToggle />
           <LanguageSwitcher />
+          <SignOutButton />
         </div>
       </header>
       <RoomSidebar />

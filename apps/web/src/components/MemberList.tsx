@@ -3,6 +3,7 @@ import { isDmRoom, type User } from "@duplex/protocol";
 import { sortedMembers } from "../store/members.js";
 import { useT } from "../i18n/useT.js";
 import { useActions, useDuplex } from "../store/storeContext.js";
+import { GuestBadge } from "./GuestBadge.js";
 
 const NO_MEMBERS: readonly User[] = [];
 
@@ -25,6 +26,7 @@ export function MemberList({ room }: { room: string }) {
             <span className="presence-dot" aria-hidden="true" />
             <span className="member-name">
               {user.name}
+              {user.guest === true && <GuestBadge />}
               {user.id === myId && <span className="muted">{t("members.you")}</span>}
             </span>
             {user.id !== myId && !isDmRoom(room) && (

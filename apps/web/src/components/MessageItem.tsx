@@ -3,6 +3,7 @@ import type { Translate } from "../i18n/translate.js";
 import { useT } from "../i18n/useT.js";
 import type { TimelineItem } from "../store/timeline.js";
 import { useActions, useDuplex } from "../store/storeContext.js";
+import { GuestBadge } from "./GuestBadge.js";
 import { MessageEditor } from "./MessageEditor.js";
 import { MessageText } from "./MessageText.js";
 import { absoluteTime, relativeTime } from "./relativeTime.js";
@@ -12,6 +13,8 @@ interface Row {
   text: string;
   ts: number;
   own: boolean;
+  /** Another user's message whose author is a guest. */
+  guest: boolean;
   deleted: boolean;
   edited: boolean;
   /** Only our own messages carry a delivery status. */
@@ -35,6 +38,7 @@ function toRow(
       text: deleted ? "" : message.text,
       ts: message.ts,
       own,
+      guest: !own && message.from.guest === true,
       deleted,
       edited: message.editedAt !== undefined && !deleted,
       // "Sent" is about a text; a deleted one has none left to vouch for.
@@ -56,6 +60,7 @@ function toRow(
     text: entry.text,
     ts: entry.createdAt,
     own: true,
+    guest: false,
     deleted: false,
     edited: false,
     status,
@@ -102,6 +107,7 @@ function MessageItemView({ item, myId, myName, continued = false, now }: Message
         <div className="message-meta">
           <span className="message-sender">
             {row.sender}
+            {row.guest && <GuestBadge />}
             {row.own && <span className="message-you">{t("message.you")}</span>}
           </span>
           <time dateTime={new Date(row.ts).toISOString()} title={absoluteTime(row.ts)}>

@@ -3,6 +3,7 @@ import { LIMITS } from "@duplex/protocol";
 import { useT } from "../i18n/useT.js";
 import { LanguageSwitcher } from "../i18n/LanguageSwitcher.js";
 import { useActions } from "../store/storeContext.js";
+import { AccountForm } from "./AccountForm.js";
 
 export function SignInForm() {
   const { signIn } = useActions();
@@ -46,6 +47,7 @@ export function SignInForm() {
           {t("signIn.submit")}
         </button>
       </form>
+      <AccountForm />
     </main>
   );
 }

@@ -12,7 +12,8 @@ function socketUrl(location: Location): string {
 const client = new DuplexClient({
   url: socketUrl(window.location),
   storage: window.localStorage,
-  caps: [Capability.SavedRooms, Capability.DmNotifications],
+  // Accounts: guests arrive marked (the guest badge), and a muted send fails with `muted`.
+  caps: [Capability.SavedRooms, Capability.DmNotifications, Capability.Accounts],
 });
 
 export const appStore = createDuplexStore(client, { storage: window.localStorage });

@@ -20,6 +20,10 @@ export interface ChatClient {
   readonly outbox: readonly OutboxEntry[];
   /** Subscribes to an event; returns the unsubscribe. */
   on<E extends ClientEventName>(event: E, handler: ClientEvents[E]): () => void;
+  /** The stored session token (sent in the next `hello`). */
+  readonly token: string | undefined;
+  /** Sets (an account's) or forgets (sign-out) the token for the next `hello`. */
+  useToken(token: string | undefined): void;
   setName(name: string): void;
   connect(): void;
   /** Closes for good with this code and reason (the inspector's close buttons). */

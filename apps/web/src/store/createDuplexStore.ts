@@ -25,6 +25,7 @@ import {
 import { attachPushEvents, createPushActions } from "./pushFeatures.js";
 import { attachDmSeen } from "./dmNotificationsSeen.js";
 import { createHeldDeleteActions } from "./heldDeletes.js";
+import { createAccountActions, type AccountActions, type HttpCall } from "./accountActions.js";
 import { attachSavedRooms, type SavedRoomsSync } from "./savedRooms.js";
 import { initialStats, type StatsSlice } from "./statsSlice.js";
 import { readSystemOptIn } from "./systemNotifications.js";
@@ -35,7 +36,8 @@ import {
 } from "../inspector/inspectorFeatures.js";
 import { initialInspector, type InspectorSlice } from "../inspector/inspectorSlice.js";
 
-export interface DuplexActions extends ChatActions, NotificationActions, InspectorActions {
+export interface DuplexActions
+  extends ChatActions, NotificationActions, InspectorActions, AccountActions {
   /** Checks the name, remembers it, connects and opens `#general`. */
   signIn(name: string): NameCheck;
   /** Signs in again with the name remembered from an earlier visit; false if there is none. */
@@ -70,6 +72,8 @@ export type DuplexStore = StoreApi<DuplexState>;
 export interface DuplexStoreOptions {
   /** Where the chosen name is remembered across reloads. @default no persistence */
   storage?: KeyValueStorage;
+  /** How the account API is called. @default the global `fetch`, same origin */
+  http?: HttpCall;
 }
 
 /** Whether the composer may send this text: the protocol's own rule (not blank, within the limit). */
@@ -86,6 +90,7 @@ export function createDuplexStore(
   options: DuplexStoreOptions = {},
 ): DuplexStore {
   const { storage } = options;
+  const http: HttpCall = options.http ?? ((path, init) => fetch(path, init));
   // Filled right after the store exists; actions only run later, from the UI.
   const saved: { sync?: SavedRoomsSync } = {};
 
@@ -137,6 +142,7 @@ export function createDuplexStore(
       ...createHeldDeleteActions(client, set),
       ...createPushActions(client, get, set, (room) => actions.joinRoom(room), storage),
       ...createInspectorActions(client, get, set),
+      ...createAccountActions(client, () => store, http, storage),
       leaveRoom(room) {
         client.leave(room);
         set((s) => {

@@ -36,6 +36,11 @@ export class ScriptedClient implements ChatClient {
     }
   }
 
+  token: string | undefined;
+  useToken(token: string | undefined): void {
+    this.calls.push(token === undefined ? "forget token" : `use token ${token}`);
+    this.token = token;
+  }
   setName(name: string): void {
     this.calls.push(`setName ${name}`);
   }

@@ -5,13 +5,22 @@ import {
   ApiError,
   AuditResponse,
   BanRequest,
+  MuteRequest,
+  MuteResponse,
   RoleRequest,
+  UnmuteRequest,
   AuthResponse,
   LoginRequest,
   RegisterRequest,
   RenameRequest,
   SessionsResponse,
 } from "../authApi.js";
+import {
+  PrivateRoomRequest,
+  ROOM_PATHS,
+  RoomMemberRequest,
+  RoomMembersResponse,
+} from "../roomsApi.js";
 import { User } from "../fields.js";
 import type { JsonSchema } from "./jsonSchemas.js";
 
@@ -104,6 +113,53 @@ const ENDPOINTS: readonly Endpoint[] = [
     path: ADMIN_PATHS.audit,
     title: "GET /api/admin/audit (Bearer, owner or admin) → 200 {entries}, newest first",
     response: AuditResponse,
+  },
+  {
+    key: "adminMute",
+    method: "POST",
+    path: ADMIN_PATHS.mute,
+    title:
+      "POST /api/admin/mute (Bearer, owner or admin) → 200 {until}: the user's sends and edits in room (or everywhere) answer `muted` until then; 403 not allowed",
+    request: MuteRequest,
+    response: MuteResponse,
+  },
+  {
+    key: "adminUnmute",
+    method: "POST",
+    path: ADMIN_PATHS.unmute,
+    title: "POST /api/admin/unmute (Bearer, owner or admin) → 204; 404 not muted",
+    request: UnmuteRequest,
+  },
+  {
+    key: "roomsCreatePrivate",
+    method: "POST",
+    path: ROOM_PATHS.createPrivate,
+    title:
+      "POST /api/rooms/private (Bearer, accounts) → 201 {room, owner}: an invite-only room; 409 name exists, 403 guest",
+    request: PrivateRoomRequest,
+    response: z.object({ room: z.string(), owner: z.string() }),
+  },
+  {
+    key: "roomsInvite",
+    method: "POST",
+    path: ROOM_PATHS.invite,
+    title: "POST /api/rooms/invite (Bearer, the room's owner or a moderator) → 204",
+    request: RoomMemberRequest,
+  },
+  {
+    key: "roomsRemove",
+    method: "POST",
+    path: ROOM_PATHS.remove,
+    title:
+      "POST /api/rooms/remove (Bearer, the room's owner or a moderator) → 204: the member's sockets leave the room on every node (unasked `left`)",
+    request: RoomMemberRequest,
+  },
+  {
+    key: "roomsMembers",
+    method: "GET",
+    path: ROOM_PATHS.members,
+    title: "GET /api/rooms/members?room= (Bearer, members and moderators) → 200; 404 otherwise",
+    response: RoomMembersResponse,
   },
 ];
 

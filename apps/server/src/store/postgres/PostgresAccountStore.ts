@@ -41,6 +41,16 @@ export class PostgresAccountStore implements AccountStore {
     return row.user_id;
   }
 
+  async guestsAmong(ids: readonly string[]): Promise<Set<string>> {
+    const wanted = [...new Set(ids)];
+    if (wanted.length === 0) return new Set();
+    const { rows } = await this.#pool.query<{ id: string }>(
+      `SELECT id FROM users WHERE guest AND id = ANY($1::text[])`,
+      [wanted],
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+
   async holders(keys: readonly string[]): Promise<Map<string, User>> {
     const found = new Map<string, User>();
     const wanted = [...new Set(keys)];

@@ -44,7 +44,7 @@ const EDIT_SQL = `WITH m AS (
 
 const DELETE_SQL = `WITH m AS (
     UPDATE messages SET text = '', deleted = true
-    WHERE room = $1 AND id = $2 AND user_id = $3 RETURNING *
+    WHERE room = $1 AND id = $2 AND (user_id = $3 OR $4) RETURNING *
   ) SELECT ${MESSAGE_COLUMNS} FROM m JOIN users u ON u.id = m.user_id`;
 
 const OWNER_SQL = `SELECT user_id FROM messages WHERE room = $1 AND id = $2`;
@@ -143,6 +143,7 @@ export class PostgresMessages {
       input.room,
       input.id,
       input.userId,
+      input.anyAuthor === true,
     ]);
     return rows[0] ? { status: "ok", message: toMessage(rows[0]) } : this.#explainMiss(input);
   }

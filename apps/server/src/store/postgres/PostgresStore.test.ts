@@ -9,6 +9,7 @@ import { notificationStoreContract } from "../notificationStoreContract.js";
 import { savedRoomsContract } from "../savedRoomsContract.js";
 import { storeContract } from "../storeContract.js";
 import { accountStoreContract } from "../accountStoreContract.js";
+import { roomAccessContract } from "../roomAccessContract.js";
 import { PG_MIGRATIONS, migrate } from "./migrations.js";
 import { createPool } from "./pool.js";
 import { DatabaseStartError, PostgresStore } from "./PostgresStore.js";
@@ -32,6 +33,7 @@ describe("PostgresStore", () => {
   notificationStoreContract("PostgresStore", fresh);
   savedRoomsContract("PostgresStore", fresh);
   accountStoreContract("PostgresStore", fresh);
+  roomAccessContract("PostgresStore", fresh);
   storeContract("PostgresStore without group commit", async () =>
     PostgresStore.open(await pg.freshDatabase(), { max: 4, groupCommit: false }),
   );

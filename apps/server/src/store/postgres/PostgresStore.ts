@@ -23,6 +23,8 @@ import { createPool, type PoolOptions } from "./pool.js";
 import { DatabaseStartError, fromPostgresError } from "../storeErrors.js";
 import type { SavedRooms } from "../SavedRooms.js";
 import { PostgresSavedRooms } from "./PostgresSavedRooms.js";
+import type { RoomAccess } from "../RoomAccess.js";
+import { PostgresRoomAccess } from "./PostgresRoomAccess.js";
 
 const newEpoch = () => randomBytes(8).toString("base64url");
 
@@ -48,6 +50,7 @@ export class PostgresStore implements Store {
   readonly #messages: PostgresMessages;
   readonly notifications: NotificationStore;
   readonly savedRooms: SavedRooms;
+  readonly access: RoomAccess;
   readonly accounts: AccountStore;
   #closed: Promise<void> | undefined;
 
@@ -61,6 +64,7 @@ export class PostgresStore implements Store {
     );
     this.notifications = new PostgresNotificationStore(pool);
     this.savedRooms = new PostgresSavedRooms(pool);
+    this.access = new PostgresRoomAccess(pool);
     this.accounts = new PostgresAccountStore(pool);
   }
 
@@ -135,11 +139,18 @@ export class PostgresStore implements Store {
     return rows.map(toRoom);
   }
 
-  async listPublicRooms({ after = "", query = "", limit }: RoomQuery): Promise<RoomState[]> {
+  async listPublicRooms({
+    after = "",
+    query = "",
+    limit,
+    viewer = "",
+  }: RoomQuery): Promise<RoomState[]> {
     const { rows } = await this.#pool.query<RoomRow>(
       `SELECT name, seq, epoch FROM rooms WHERE name > $1 AND NOT (name >= $2 AND name < $3)
+       AND (name NOT IN (SELECT room FROM private_rooms)
+         OR name IN (SELECT room FROM room_members WHERE user_id = $6))
        AND ($4 = '' OR strpos(lower(name), lower($4)) > 0) ORDER BY name LIMIT $5`,
-      [after, DM_PREFIX, `${DM_PREFIX.slice(0, -1)};`, query, limit],
+      [after, DM_PREFIX, `${DM_PREFIX.slice(0, -1)};`, query, limit, viewer],
     );
     return rows.map(toRoom);
   }
@@ -152,7 +163,7 @@ export class PostgresStore implements Store {
   async deleteEmptyRooms(createdBefore: number, keep: readonly string[]): Promise<string[]> {
     const { rows } = await this.#pool.query<{ name: string }>(
       `DELETE FROM rooms WHERE seq = 0 AND created_at < $1 AND NOT (name = ANY($2::text[]))
-       RETURNING name`,
+       AND name NOT IN (SELECT room FROM private_rooms) RETURNING name`,
       [createdBefore, keep],
     );
     return rows.map((row) => row.name);

@@ -134,6 +134,31 @@ export const PG_MIGRATIONS: readonly {
       }
     },
   },
+  {
+    id: 4,
+    name: "private rooms and mutes",
+    // SQLite's migration 6: a private room is a row of rooms plus one here; a mute with room '' holds
+    // everywhere.
+    sql: `
+      CREATE TABLE private_rooms (
+        room TEXT COLLATE "C" PRIMARY KEY REFERENCES rooms(name),
+        owner_id TEXT NOT NULL,
+        created_at BIGINT NOT NULL
+      );
+      CREATE TABLE room_members (
+        room TEXT COLLATE "C" NOT NULL,
+        user_id TEXT NOT NULL,
+        added_at BIGINT NOT NULL,
+        PRIMARY KEY (room, user_id)
+      );
+      CREATE TABLE mutes (
+        user_id TEXT NOT NULL,
+        room TEXT COLLATE "C" NOT NULL,
+        until BIGINT NOT NULL,
+        PRIMARY KEY (user_id, room)
+      );
+    `,
+  },
 ];
 
 // Any constant shared by every node: the advisory lock that serializes migrations between them.

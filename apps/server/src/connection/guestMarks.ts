@@ -1,0 +1,36 @@
+import type { ChatMessage, User } from "@duplex/protocol";
+
+/**
+ * How `guest: true` reads in an encoded frame. Inside a JSON string every `"` is escaped, so this
+ * exact text only ever occurs as a key and its value, never inside a message's text.
+ */
+const GUEST_MARK = '"guest":true';
+
+/**
+ * A frame as a socket without the `accounts` capability may read it: the server marks guests in every
+ * `user` object it writes (presence, members, authors, typing), and this one place takes the marks
+ * out for older clients, whose strict `User` would refuse the field. Frames without a mark (nearly
+ * all) pass untouched after one substring scan.
+ */
+export function withoutGuestMarks(frame: string): string {
+  if (!frame.includes(GUEST_MARK)) return frame;
+  return JSON.stringify(
+    JSON.parse(frame, (key, value: unknown) =>
+      key === "guest" && value === true ? undefined : value,
+    ),
+  );
+}
+
+/** The user marked as a guest when it is one. */
+export function markGuest(user: User, guest: boolean): User {
+  return guest ? { ...user, guest: true } : user;
+}
+
+/** The messages with the authors in `guests` marked. */
+export function markGuestAuthors(
+  messages: ChatMessage[],
+  guests: ReadonlySet<string>,
+): ChatMessage[] {
+  if (guests.size === 0) return messages;
+  return messages.map((m) => (guests.has(m.from.id) ? { ...m, from: markGuest(m.from, true) } : m));
+}

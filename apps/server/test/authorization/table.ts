@@ -1,0 +1,206 @@
+import type { ClientMessage, ClientMessageType } from "@duplex/protocol";
+import type { TestClient } from "../helpers.js";
+import { CAPS, replyTo, type Actor, type RoomKind, type World } from "./world.js";
+import { TestClient as Client } from "../helpers.js";
+
+/** What a cell observed: `allow`, or `deny` with the reason (an error code, "not listed"…). */
+export type Observed = "allow" | `deny: ${string}`;
+
+const IN: readonly Actor[] = ["owner", "admin", "member", "guest", "outsider", "muted"];
+/** Members of the private room; `member` is also the DM's other participant. */
+const PRIVATE_MEMBERS: readonly Actor[] = ["owner", "member", "muted"];
+
+interface Act {
+  w: World;
+  c: TestClient;
+  actor: Actor;
+  n: number;
+}
+
+export type Row =
+  | {
+      scope: "room";
+      /** Who is allowed, per room kind; everyone else is denied. `banned` never is. */
+      allowed: Record<RoomKind, readonly Actor[]>;
+      run(act: Act, room: string, kind: RoomKind): Promise<Observed>;
+      /** A frame of this type, for the banned user's socket (closed before it is read). */
+      sample(w: World): ClientMessage;
+    }
+  | {
+      scope: "plain";
+      allowed: readonly Actor[];
+      run(act: Act): Promise<Observed>;
+      sample(w: World): ClientMessage;
+    };
+
+const everyRoom = (actors: readonly Actor[]) => ({ public: actors, private: actors, dm: actors });
+const visible = { public: IN, private: PRIVATE_MEMBERS, dm: ["member"] } as const;
+const speaking = {
+  public: IN.filter((a) => a !== "muted"),
+  private: PRIVATE_MEMBERS.filter((a) => a !== "muted"),
+  dm: ["member"],
+} as const;
+
+/** Sends `frame` with a fresh ref; `allow` when the reply is `okType`, else the error's code. */
+async function ask(act: Act, frame: ClientMessage, okType: string): Promise<Observed> {
+  const ref = `r${act.n++}`;
+  act.c.send({ ...frame, ref } as ClientMessage);
+  const reply = await replyTo(act.c, ref);
+  if (reply.type === okType) return "allow";
+  return `deny: ${reply.type === "error" ? reply.code : reply.type}`;
+}
+
+/** For frames without a ref: an error answering it arrives before the pong of a ping sent after it. */
+async function refusal(act: Act, frame: ClientMessage): Promise<Observed | undefined> {
+  const start = act.c.received.length;
+  act.c.send(frame);
+  await act.c.roundTrip();
+  const error = act.c.received.slice(start).find((m) => m.type === "error");
+  return error?.type === "error" ? `deny: ${error.code}` : undefined;
+}
+
+/**
+ * One row per client message type, in the order an actor runs them (join before send, leave last).
+ * Typed by `ClientMessageType`, so a message type added to the protocol fails to compile here until
+ * it has its row.
+ */
+export const TABLE: { [T in ClientMessageType]: Row } = {
+  hello: {
+    scope: "plain",
+    allowed: IN,
+    run: async ({ w, actor }) => {
+      const again = await Client.hello(w.nodes.b.url, { token: w.who[actor].token, caps: CAPS });
+      again.client.close();
+      return "allow";
+    },
+    sample: () => ({ type: "hello" }),
+  },
+  ping: {
+    scope: "plain",
+    allowed: IN,
+    run: async ({ c }) => {
+      await c.roundTrip();
+      return "allow";
+    },
+    sample: () => ({ type: "ping", t: 1 }),
+  },
+  rooms: {
+    scope: "room",
+    allowed: visible,
+    run: async (act, room, kind) => {
+      const ref = `r${act.n++}`;
+      act.c.send({ type: "rooms", ref });
+      const reply = await act.c.waitFor("rooms", (m) => m.ref === ref);
+      const listed =
+        kind === "dm"
+          ? (reply.dms ?? []).some((d) => d.room === room)
+          : reply.rooms.some((r) => r.room === room);
+      return listed ? "allow" : "deny: not listed";
+    },
+    sample: () => ({ type: "rooms" }),
+  },
+  join: {
+    scope: "room",
+    allowed: visible,
+    run: (act, room) => ask(act, { type: "join", room }, "joined"),
+    sample: (w) => ({ type: "join", room: w.rooms.private }),
+  },
+  history: {
+    scope: "room",
+    allowed: visible,
+    run: (act, room) => ask(act, { type: "history", room }, "history"),
+    sample: (w) => ({ type: "history", room: w.rooms.private }),
+  },
+  members: {
+    scope: "room",
+    allowed: visible,
+    run: (act, room) => ask(act, { type: "members", room }, "members"),
+    sample: (w) => ({ type: "members", room: w.rooms.private }),
+  },
+  watch_members: {
+    scope: "room",
+    allowed: visible,
+    run: (act, room) => ask(act, { type: "watch_members", room }, "watching_members"),
+    sample: (w) => ({ type: "watch_members", room: w.rooms.private }),
+  },
+  unwatch_members: {
+    scope: "room",
+    allowed: visible,
+    run: (act, room) => ask(act, { type: "unwatch_members", room }, "watching_members"),
+    sample: (w) => ({ type: "unwatch_members", room: w.rooms.private }),
+  },
+  open: {
+    scope: "room",
+    allowed: visible,
+    run: async (act, room) => (await refusal(act, { type: "open", room })) ?? "allow",
+    sample: (w) => ({ type: "open", room: w.rooms.private }),
+  },
+  typing: {
+    scope: "room",
+    allowed: speaking,
+    run: async (act, room) => {
+      const refused = await refusal(act, { type: "typing", room });
+      if (refused) return refused;
+      const id = act.w.who[act.actor].id;
+      // Delivered within a second, or dropped (a muted user's typing announces nothing).
+      const seen = await act.w.author
+        .waitFor("typing", (m) => m.room === room && m.user.id === id, 1_000)
+        .then(() => true)
+        .catch(() => false);
+      return seen ? "allow" : "deny: dropped";
+    },
+    sample: (w) => ({ type: "typing", room: w.rooms.public }),
+  },
+  send: {
+    scope: "room",
+    allowed: speaking,
+    run: (act, room) =>
+      ask(act, { type: "send", room, cid: `c${act.n}`, text: `from ${act.actor}` }, "ack"),
+    sample: (w) => ({ type: "send", room: w.rooms.public, cid: "c", text: "x" }),
+  },
+  edit: {
+    scope: "room",
+    // Another user's message: nobody edits it, moderators included.
+    allowed: everyRoom([]),
+    run: (act, room, kind) =>
+      ask(act, { type: "edit", room, id: act.w.target[kind], text: "rewritten" }, "edited"),
+    sample: (w) => ({ type: "edit", room: w.rooms.public, id: w.target.public, text: "x" }),
+  },
+  delete: {
+    scope: "room",
+    // Moderators delete any message in rooms they can join; a private room's owner in it.
+    allowed: { public: ["owner", "admin"], private: ["owner"], dm: [] },
+    run: (act, room, kind) => ask(act, { type: "delete", room, id: act.w.target[kind] }, "deleted"),
+    sample: (w) => ({ type: "delete", room: w.rooms.public, id: w.target.public }),
+  },
+  leave: {
+    scope: "room",
+    allowed: visible,
+    run: (act, room) => ask(act, { type: "leave", room }, "left"),
+    sample: (w) => ({ type: "leave", room: w.rooms.public }),
+  },
+  subscribe: {
+    scope: "plain",
+    allowed: IN,
+    run: (act) => ask(act, { type: "subscribe", topic: "stats" }, "subscribed"),
+    sample: () => ({ type: "subscribe", topic: "stats" }),
+  },
+  unsubscribe: {
+    scope: "plain",
+    allowed: IN,
+    run: (act) => ask(act, { type: "unsubscribe", topic: "stats" }, "unsubscribed"),
+    sample: () => ({ type: "unsubscribe", topic: "stats" }),
+  },
+  mark_read: {
+    scope: "plain",
+    allowed: IN,
+    run: (act) => ask(act, { type: "mark_read", all: true }, "notifications_read"),
+    sample: () => ({ type: "mark_read", all: true }),
+  },
+  inspect: {
+    scope: "plain",
+    allowed: IN,
+    run: (act) => ask(act, { type: "inspect", enable: true }, "inspecting"),
+    sample: () => ({ type: "inspect", enable: true }),
+  },
+};

@@ -1,0 +1,88 @@
+import type { KeyValueStorage } from "@duplex/client";
+import { AUTH_PATHS, AuthResponse } from "@duplex/protocol";
+import type { StoreApi } from "zustand/vanilla";
+import type { ChatClient } from "./chatClient.js";
+import type { DuplexState } from "./createDuplexStore.js";
+import { DEFAULT_ROOM } from "./roomsSlice.js";
+import { NAME_STORAGE_KEY } from "./sessionSlice.js";
+
+/** How the app reaches the account API: `fetch` in the browser, a stand-in in component tests. */
+export type HttpCall = (path: string, init: RequestInit) => Promise<Response>;
+
+/** Why an account request failed, as a dictionary key the form shows. */
+export type AccountProblem =
+  "account.wrong" | "account.taken" | "account.weak" | "account.tooMany" | "account.failed";
+
+export type AccountResult = { ok: true } | { ok: false; problem: AccountProblem; detail?: string };
+
+export interface AccountActions {
+  /** Registers (`register`) or signs in (`login`) with a password, then connects as that account. */
+  signInWithPassword(
+    mode: "register" | "login",
+    name: string,
+    password: string,
+  ): Promise<AccountResult>;
+  /** Ends the session on the server (its sockets close everywhere) and shows the sign-in screen. */
+  signOut(): Promise<void>;
+}
+
+function problemOf(status: number): AccountProblem {
+  if (status === 401) return "account.wrong";
+  if (status === 409) return "account.taken";
+  if (status === 400) return "account.weak";
+  if (status === 429) return "account.tooMany";
+  return "account.failed";
+}
+
+/** The account actions of the store: HTTP to `/api/auth`, then the client carries the token. */
+export function createAccountActions(
+  client: ChatClient,
+  store: () => StoreApi<DuplexState>,
+  http: HttpCall,
+  storage: KeyValueStorage | undefined,
+): AccountActions {
+  return {
+    async signInWithPassword(mode, name, password) {
+      let response: Response;
+      try {
+        response = await http(mode === "register" ? AUTH_PATHS.register : AUTH_PATHS.login, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ name, password }),
+        });
+      } catch {
+        return { ok: false, problem: "account.failed" };
+      }
+      const body: unknown = await response.json().catch(() => ({}));
+      if (!response.ok) {
+        const detail =
+          typeof body === "object" && body !== null && "error" in body
+            ? String(body.error)
+            : undefined;
+        return { ok: false, problem: problemOf(response.status), ...(detail && { detail }) };
+      }
+      const parsed = AuthResponse.safeParse(body);
+      if (!parsed.success) return { ok: false, problem: "account.failed" };
+      client.useToken(parsed.data.token);
+      const signedIn = store().getState().actions.signIn(parsed.data.user.name);
+      return signedIn.ok ? { ok: true } : { ok: false, problem: "account.failed" };
+    },
+    async signOut() {
+      const token = client.token;
+      client.close(1000, "signed out");
+      client.useToken(undefined);
+      storage?.removeItem(NAME_STORAGE_KEY);
+      store().setState((s) => ({
+        session: { name: undefined, user: undefined },
+        rooms: { joined: [], current: DEFAULT_ROOM },
+        messages: { ...s.messages, byRoom: {} },
+      }));
+      if (token === undefined) return;
+      // Best effort: the token is already forgotten here; the server revokes the session.
+      await http(AUTH_PATHS.logout, {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}` },
+      }).catch(() => undefined);
+    },
+  };
+}
