@@ -3,7 +3,7 @@ import { devTokenSecret } from "./session/devTokenSecret.js";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { CloseCode, LIMITS, SUPPORTED_SUBPROTOCOLS, WS_PATH } from "@duplex/protocol";
-import { WebSocketServer } from "ws";
+import { WebSocket, WebSocketServer } from "ws";
 import type { Broker } from "./broker/Broker.js";
 import { openScaleOut } from "./broker/redis/openScaleOut.js";
 import { RedisBroker } from "./broker/redis/RedisBroker.js";
@@ -57,6 +57,7 @@ import { ToleratedInput } from "./connection/toleratedInput.js";
 import { startModeration } from "./moderation/Moderation.js";
 import { evictFromRoom } from "./handlers/rooms.js";
 import { roomsApiRoutes } from "./accounts/roomsApi.js";
+import { sseRoutes } from "./sse/sseRoutes.js";
 
 /** A started server. `await using server = await startServer(…)` closes it at the end of the scope. */
 export interface RunningServer {
@@ -107,7 +108,7 @@ async function closeSockets(connections: ReadonlySet<Connection>): Promise<void>
   const closed = all.map(
     (conn) =>
       new Promise<void>((resolve) => {
-        if (conn.ws.readyState === conn.ws.CLOSED) return resolve();
+        if (conn.ws.readyState === WebSocket.CLOSED) return resolve();
         conn.ws.once("close", () => resolve());
       }),
   );
@@ -313,6 +314,12 @@ export async function startServer(
           now,
         }),
         [NOTIFICATIONS_PATH, notificationsApi],
+        ...sseRoutes({
+          ctx,
+          limiter: () => connectionLimiter,
+          allowedOrigins: () => allowedOrigins,
+          closing: () => closing !== undefined,
+        }),
         [HTTP_PROBE_PATH, httpProbe],
         ...(metrics.mainRoute ? [[METRICS_PATH, metrics.mainRoute] as const] : []),
         [

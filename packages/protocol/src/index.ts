@@ -14,7 +14,16 @@ export { DmRoomId, Name, PublicRoomName, RoomId, UserId } from "./names.js";
 export { nameProblem, normalizeName } from "./nameRules.js";
 export * from "./authApi.js";
 export * from "./roomsApi.js";
-export { ASYNCAPI_PATH, INSPECT_HTTP_PATH, PROTOCOL_INFO_PATH } from "./paths.js";
+export {
+  ASYNCAPI_PATH,
+  INSPECT_HTTP_PATH,
+  PROTOCOL_INFO_PATH,
+  SSE_CLOSE_PATH,
+  SSE_PATH,
+  SSE_SEND_PATH,
+  SSE_STREAM_PATH,
+  SSE_TICKET_HEADER,
+} from "./paths.js";
 export { checkName, checkRoomName, checkText } from "./rules.js";
 export type { RuleProblem, RuleResult } from "./rules.js";
 export {

@@ -12,3 +12,15 @@ export const PROTOCOL_INFO_PATH = "/api/protocol";
  * the size of the request head the server received.
  */
 export const INSPECT_HTTP_PATH = "/api/inspect/http";
+
+/**
+ * The fallback transport when WebSocket is blocked: `POST` here opens a link (answers `{stream,
+ * ticket, protocol}`), `GET` {@link SSE_STREAM_PATH} reads it as Server-Sent Events, `POST`
+ * {@link SSE_SEND_PATH} carries client frames (one per line), `POST` {@link SSE_CLOSE_PATH} ends it.
+ */
+export const SSE_PATH = "/sse";
+export const SSE_STREAM_PATH = "/sse/stream";
+export const SSE_SEND_PATH = "/sse/send";
+export const SSE_CLOSE_PATH = "/sse/close";
+/** Request header carrying an SSE link's ticket (a cookie carries it for a native `EventSource`). */
+export const SSE_TICKET_HEADER = "x-duplex-ticket";

@@ -7,6 +7,7 @@ import {
   type User,
 } from "@duplex/protocol";
 import { WebSocket } from "ws";
+import type { PeerSocket } from "./PeerSocket.js";
 import { noteClosing } from "../inspector/controlFrames.js";
 import type { Logger } from "../logger.js";
 import { ConnectionLog, type ConnectionLogger } from "./connectionLog.js";
@@ -58,7 +59,8 @@ export class Connection {
 
   constructor(
     readonly id: string,
-    readonly ws: WebSocket,
+    /** The link: a `ws` socket or an SSE stream (the name predates the second kind). */
+    readonly ws: PeerSocket,
     /** The server's logger; this socket's child (bound to `conn: id`) is made on first use. */
     private readonly parentLog: Logger,
     /** Past this many queued bytes the socket is closed with 1013 (0: no limit). */

@@ -6,7 +6,8 @@ import {
   type ClientMessage,
   type DecodeResult,
 } from "@duplex/protocol";
-import type { RawData, WebSocket } from "ws";
+import type { RawData } from "ws";
+import type { PeerSocket } from "./PeerSocket.js";
 import type { ServerContext } from "../context.js";
 import { dispatch } from "../handlers/dispatch.js";
 import { replyToFailure, sendError } from "../handlers/replyToFailure.js";
@@ -88,7 +89,7 @@ class Accepted {
   }
 }
 
-const acceptedSockets = new WeakMap<WebSocket, Accepted>();
+const acceptedSockets = new WeakMap<PeerSocket, Accepted>();
 
 function onHelloTimeout(state: Accepted): void {
   state.helloTimer = undefined;
@@ -100,11 +101,11 @@ export const MAX_PIPELINED_SENDS = 16;
 
 // The listeners are shared by every socket: `this` is the socket, its state comes from the WeakMap.
 
-function onSocketError(this: WebSocket, err: Error): void {
+function onSocketError(this: PeerSocket, err: Error): void {
   acceptedSockets.get(this)?.conn.log.warn({ err: err.message }, "socket error");
 }
 
-function onPong(this: WebSocket): void {
+function onPong(this: PeerSocket): void {
   const state = acceptedSockets.get(this);
   if (state) state.conn.alive = true;
 }
@@ -122,7 +123,7 @@ async function handleAccepted(
   if (state.conn.user && state.helloTimer !== undefined) state.stopHelloTimer();
 }
 
-function onMessage(this: WebSocket, data: RawData, isBinary: boolean): void {
+function onMessage(this: PeerSocket, data: RawData, isBinary: boolean): void {
   const state = acceptedSockets.get(this);
   if (!state) return;
   const { ctx, conn } = state;
@@ -140,7 +141,7 @@ function onMessage(this: WebSocket, data: RawData, isBinary: boolean): void {
   void conn.enqueue(() => handleAccepted(state, decoded));
 }
 
-function onClose(this: WebSocket, code: number, reason: Buffer): void {
+function onClose(this: PeerSocket, code: number, reason: Buffer): void {
   const state = acceptedSockets.get(this);
   if (!state) return;
   const { ctx, conn } = state;
@@ -155,7 +156,7 @@ function onClose(this: WebSocket, code: number, reason: Buffer): void {
 /**
  * The accept path: the socket is an edge that decodes, authenticates and dispatches, nothing more.
  */
-export function acceptConnection(ctx: ServerContext, ws: WebSocket, remote: string): Connection {
+export function acceptConnection(ctx: ServerContext, ws: PeerSocket, remote: string): Connection {
   const id = nextConnectionId();
   const conn = new Connection(id, ws, ctx.log, ctx.config.limits.maxBufferedBytes, ctx.traffic);
   conn.address = addressKey(remote);

@@ -1,8 +1,8 @@
-import type { WebSocket } from "ws";
+import type { PeerSocket } from "./PeerSocket.js";
 
 /** What the heartbeat needs of a socket: `/ws` connections and `/echo` sockets alike. */
 export interface HeartbeatPeer {
-  readonly ws: WebSocket;
+  readonly ws: PeerSocket;
   /** Whether the socket answered the last ping; set by its `pong` listener. */
   alive: boolean;
 }

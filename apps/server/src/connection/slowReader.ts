@@ -1,10 +1,11 @@
 import { WebSocket } from "ws";
+import type { PeerSocket } from "./PeerSocket.js";
 
 /** A socket closed for abuse (1013, 4429) gets this long to read the close frame before it is cut off. */
 export const SLOW_READER_GRACE_MS = 1_000;
 
 /** Whether `ws` has more than `maxBufferedBytes` queued for the peer (0: no bound). */
-export function isBehind(ws: WebSocket, maxBufferedBytes: number): boolean {
+export function isBehind(ws: PeerSocket, maxBufferedBytes: number): boolean {
   return maxBufferedBytes > 0 && ws.bufferedAmount > maxBufferedBytes;
 }
 
@@ -13,7 +14,7 @@ export function isBehind(ws: WebSocket, maxBufferedBytes: number): boolean {
  * behind costs the server memory for every frame meant for it, so it is closed with 1013 by `close`.
  * Its close frame queues behind the backlog, so the socket is cut off after a short grace.
  */
-export function dropSlowReader(ws: WebSocket, close: () => void): void {
+export function dropSlowReader(ws: PeerSocket, close: () => void): void {
   close();
   cutOffAfterGrace(ws);
 }
@@ -22,7 +23,7 @@ export function dropSlowReader(ws: WebSocket, close: () => void): void {
  * A peer closed for abuse that neither reads (a backlog) nor answers the close would keep the socket,
  * and have its uploads read and discarded, for ws's 30 s close timeout: cut it off after a grace.
  */
-export function cutOffAfterGrace(ws: WebSocket): void {
+export function cutOffAfterGrace(ws: PeerSocket): void {
   setTimeout(() => {
     if (ws.readyState !== WebSocket.CLOSED) ws.terminate();
   }, SLOW_READER_GRACE_MS).unref();

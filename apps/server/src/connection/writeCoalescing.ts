@@ -1,5 +1,5 @@
 import type { Socket } from "node:net";
-import type { WebSocket } from "ws";
+import type { PeerSocket } from "./PeerSocket.js";
 
 /**
  * Bytes a held socket may gather before it is flushed early, so one busy tick cannot grow an
@@ -48,7 +48,7 @@ export function releaseIfLarge(socket: Socket): void {
  * The TCP socket under a server-side `ws` socket. `_socket` is not in ws's public types, but it is
  * set for the socket's whole open life (ws's own `bufferedAmount` reads it); undefined for test fakes.
  */
-export function tcpSocketOf(ws: WebSocket): Socket | undefined {
+export function tcpSocketOf(ws: PeerSocket): Socket | undefined {
   const socket = (ws as unknown as { _socket?: Socket | null })._socket;
   return socket ?? undefined;
 }

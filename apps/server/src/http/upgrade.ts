@@ -34,7 +34,8 @@ function isSameOrigin(origin: string, host: string | undefined): boolean {
   }
 }
 
-function checkOrigin(
+/** Refuses a browser request from a page that is neither allowed nor this server's own (403). */
+export function checkOrigin(
   req: IncomingMessage,
   allowedOrigins: ReadonlySet<string>,
 ): Refusal | undefined {

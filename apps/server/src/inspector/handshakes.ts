@@ -4,7 +4,8 @@ import type { WebSocket, WebSocketServer } from "ws";
 
 // Per-connection data, keyed by the objects themselves so nothing outlives its socket.
 const responseLines = new WeakMap<IncomingMessage, readonly string[]>();
-const handshakes = new WeakMap<WebSocket, string>();
+// Keyed by any link: an SSE stream has no handshake and reads as undefined.
+const handshakes = new WeakMap<object, string>();
 
 /**
  * Remembers the `101` response lines ws writes for each upgrade request (its `headers` event hands
@@ -66,7 +67,7 @@ export function recordHandshake(ws: WebSocket, req: IncomingMessage): void {
 }
 
 /** This socket's own handshake, if it was recorded. */
-export function handshakeOf(ws: WebSocket): Handshake | undefined {
+export function handshakeOf(ws: object): Handshake | undefined {
   const packed = handshakes.get(ws);
   if (packed === undefined) return undefined;
   const v = packed.split(SEPARATOR).map((s) => (s === ABSENT ? undefined : s));
