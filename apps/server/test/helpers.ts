@@ -14,6 +14,7 @@ import {
 } from "@duplex/protocol";
 import { WebSocket, type ClientOptions } from "ws";
 import { startServer, type RunningServer } from "../src/index.js";
+import { SseLink } from "./support/sseLink.js";
 import type { StartOptions } from "../src/startServer.js";
 import type { Config } from "../src/config.js";
 
@@ -60,6 +61,8 @@ interface Waiter {
 export interface ConnectOptions extends ClientOptions {
   /** @default [SUBPROTOCOL] */
   protocols?: string[];
+  /** `sse`: the same protocol over Server-Sent Events + POST (the client's fallback). @default websocket */
+  transport?: "websocket" | "sse";
 }
 
 /**
@@ -95,8 +98,12 @@ export class TestClient {
   }
 
   static connect(url: string, options: ConnectOptions = {}): Promise<TestClient> {
-    const { protocols = [SUBPROTOCOL], ...rest } = options;
-    const ws = new WebSocket(url, protocols, rest);
+    const { protocols = [SUBPROTOCOL], transport, ...rest } = options;
+    // The SSE link speaks through the same event API; the test client cannot tell them apart.
+    const ws =
+      transport === "sse"
+        ? (new SseLink(url, protocols) as unknown as WebSocket)
+        : new WebSocket(url, protocols, rest);
     ws.on("error", () => {}); // surfaced through `closed` / the open promise instead
     const client = new TestClient(ws);
     return new Promise((resolve, reject) => {

@@ -26,6 +26,7 @@ import { RoomFeeds } from "./roomFeeds.js";
 import { RoomSession } from "./roomSession.js";
 import { SessionStore } from "./sessionStore.js";
 import { Transport } from "./transport.js";
+import type { TransportKind } from "./autoTransport.js";
 import { supportsSubprotocol } from "./versionProbe.js";
 
 /**
@@ -94,6 +95,11 @@ export class DuplexClient {
   }
 
   /** What the node granted of `hello.caps` on this connection (empty before `welcome`). */
+  /** What carries the current link (`transport` option); with `auto`, known after its first frame. */
+  get activeTransport(): TransportKind | undefined {
+    return this.#o.links.current();
+  }
+
   get caps(): ReadonlySet<string> {
     return this.#caps;
   }

@@ -13,3 +13,6 @@ export type { FakePeerOptions } from "./fakePeer.js";
 export type * from "./types.js";
 export type { ToleratedCounts } from "./toleratedFrames.js";
 export { CLIENT_CAPS } from "./options.js";
+export { SseSocket, sseSocketConstructor, httpBaseOf } from "./sseSocket.js";
+export type { StreamingFetch } from "./sseSocket.js";
+export type { TransportChoice, TransportKind } from "./autoTransport.js";

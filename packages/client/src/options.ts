@@ -8,6 +8,8 @@ import type {
   WebSocketConstructor,
 } from "./types.js";
 import { DEFAULT_BACKOFF } from "./backoff.js";
+import { linkFactory, type LinkFactory, type TransportChoice } from "./autoTransport.js";
+import { sseSocketConstructor, type StreamingFetch } from "./sseSocket.js";
 import {
   defaultFetch,
   defaultOnlineSource,
@@ -56,6 +58,16 @@ export interface DuplexClientOptions {
    * @default globalThis.fetch where it exists, else off
    */
   fetch?: FetchLike | false;
+  /**
+   * What carries the protocol: `websocket`; `sse` (Server-Sent Events + POST, for networks that
+   * block WebSocket); `auto` tries WebSocket and falls back to SSE (`activeTransport` says which).
+   * @default "websocket"
+   */
+  transport?: TransportChoice;
+  /** With `auto`: a WebSocket with no frame from the server this long is given up for SSE. @default 4000 */
+  fallbackTimeoutMs?: number;
+  /** `fetch` with streamed bodies for the SSE transport. @default globalThis.fetch */
+  streamingFetch?: StreamingFetch;
 }
 
 export interface ResolvedOptions {
@@ -73,6 +85,7 @@ export interface ResolvedOptions {
   requestTimeoutMs: number;
   fetch: FetchLike | undefined;
   caps: readonly string[];
+  links: LinkFactory;
 }
 
 /** Capabilities this client handles itself: it turns `presence_diff` into presence events. */
@@ -80,10 +93,25 @@ export const CLIENT_CAPS: readonly string[] = [Capability.PresenceDiff];
 
 export const DEFAULT_PING_INTERVAL_MS = 25_000;
 
+function resolveLinks(options: DuplexClientOptions, timers: Timers): LinkFactory {
+  const choice = options.transport ?? "websocket";
+  const Sse = sseSocketConstructor(options.streamingFetch);
+  // `sse` needs no WebSocket at all (a Node without one, or a page where it is blocked).
+  const WebSocket = choice === "sse" ? Sse : (options.WebSocket ?? defaultWebSocket());
+  return linkFactory(choice, {
+    WebSocket,
+    Sse,
+    timers,
+    fallbackMs: options.fallbackTimeoutMs ?? 4000,
+  });
+}
+
 export function resolveOptions(options: DuplexClientOptions): ResolvedOptions {
+  const links = resolveLinks(options, options.timers ?? defaultTimers);
   return {
     url: options.url,
-    WebSocket: options.WebSocket ?? defaultWebSocket(),
+    WebSocket: links.WebSocket,
+    links,
     timers: options.timers ?? defaultTimers,
     random: options.random ?? Math.random,
     online: options.online ?? defaultOnlineSource(),
