@@ -16,3 +16,5 @@ export { CLIENT_CAPS } from "./options.js";
 export { SseSocket, sseSocketConstructor, httpBaseOf } from "./sseSocket.js";
 export type { StreamingFetch } from "./sseSocket.js";
 export type { TransportChoice, TransportKind } from "./autoTransport.js";
+export { EventStreamParser } from "./eventStream.js";
+export type { StreamEvent } from "./eventStream.js";
