@@ -1,0 +1,108 @@
+import { DuplexClient, type WebSocketLike } from "@duplex/client";
+import { describe, expect, it } from "vitest";
+import { WebSocket } from "ws";
+import { TestClient, startTestServer, tempDb } from "./helpers.js";
+
+function opened(client: DuplexClient): Promise<void> {
+  return new Promise((resolve) => {
+    if (client.state.status === "open") return resolve();
+    const off = client.on("state", (s) => {
+      if (s.status !== "open") return;
+      off();
+      resolve();
+    });
+  });
+}
+
+function acked(client: DuplexClient, cid: string): Promise<void> {
+  return new Promise((resolve) => {
+    const off = client.on("outbox", (entries) => {
+      if (entries.find((e) => e.cid === cid)?.status !== "acked") return;
+      off();
+      resolve();
+    });
+  });
+}
+
+/** A network that lets the upgrade hang: no open, no frame, no close. */
+class SilentSocket implements WebSocketLike {
+  readyState = 0;
+  protocol = "";
+  bufferedAmount = 0;
+  onopen = null;
+  onclose = null;
+  onerror = null;
+  onmessage = null;
+  send(): void {}
+  close(): void {
+    this.readyState = 3;
+  }
+}
+
+async function chatsThrough(client: DuplexClient, httpServerUrl: string): Promise<void> {
+  const { client: peer } = await TestClient.hello(httpServerUrl, { name: "Peer" });
+  using _ = peer;
+  await peer.join("general");
+  client.join("general");
+  const entry = client.send("general", "over the fallback");
+  await acked(client, entry.cid);
+  await peer.waitFor("message", (m) => m.text === "over the fallback");
+}
+
+describe("client transport option", () => {
+  it("auto: falls back to SSE + POST when the WebSocket upgrade is refused", async () => {
+    using db = tempDb();
+    await using server = await startTestServer({ dbPath: db.path });
+    // A path with no WebSocket endpoint: the upgrade is answered 404, as by a blocking proxy.
+    const client = new DuplexClient({
+      url: server.url.replace("/ws", "/blocked"),
+      WebSocket,
+      transport: "auto",
+      fetch: false,
+    });
+    client.connect();
+    await opened(client);
+    expect(client.activeTransport).toBe("sse");
+    await chatsThrough(client, server.url);
+    client.close();
+  });
+
+  it("auto: falls back when the upgrade hangs without a frame past the timeout", async () => {
+    using db = tempDb();
+    await using server = await startTestServer({ dbPath: db.path });
+    const client = new DuplexClient({
+      url: server.url,
+      WebSocket: SilentSocket,
+      transport: "auto",
+      fallbackTimeoutMs: 200,
+      fetch: false,
+    });
+    client.connect();
+    await opened(client);
+    expect(client.activeTransport).toBe("sse");
+    await chatsThrough(client, server.url);
+    client.close();
+  });
+
+  it("auto: stays on WebSocket where it works", async () => {
+    using db = tempDb();
+    await using server = await startTestServer({ dbPath: db.path });
+    const client = new DuplexClient({ url: server.url, WebSocket, transport: "auto" });
+    client.connect();
+    await opened(client);
+    await chatsThrough(client, server.url);
+    expect(client.activeTransport).toBe("websocket");
+    client.close();
+  });
+
+  it("sse: needs no WebSocket implementation at all", async () => {
+    using db = tempDb();
+    await using server = await startTestServer({ dbPath: db.path });
+    const client = new DuplexClient({ url: server.url, transport: "sse", fetch: false });
+    client.connect();
+    await opened(client);
+    expect(client.activeTransport).toBe("sse");
+    await chatsThrough(client, server.url);
+    client.close();
+  });
+});
