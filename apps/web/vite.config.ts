@@ -15,6 +15,7 @@ export default defineConfig({
       "/ws": { target: serverTarget, ws: true },
       "/healthz": { target: serverTarget },
       "/api": { target: serverTarget },
+      "/sse": { target: serverTarget },
     },
   },
   build: { outDir: "dist", emptyOutDir: true },

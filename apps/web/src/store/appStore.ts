@@ -14,6 +14,8 @@ const client = new DuplexClient({
   storage: window.localStorage,
   // Accounts: guests arrive marked (the guest badge), and a muted send fails with `muted`.
   caps: [Capability.SavedRooms, Capability.DmNotifications, Capability.Accounts],
+  // Where a proxy blocks WebSocket, the same protocol goes over SSE + POST.
+  transport: "auto",
 });
 
 export const appStore = createDuplexStore(client, { storage: window.localStorage });
