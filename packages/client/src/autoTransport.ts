@@ -46,6 +46,7 @@ export function autoLinks(o: AutoOptions): LinkFactory {
     #innerKind: TransportKind;
     #opened = false;
     #heard = false;
+    #wsOpened = false;
     // Written before the first frame arrived: replayed on SSE if WebSocket is given up.
     #written: string[] = [];
     #timer: unknown;
@@ -93,6 +94,7 @@ export function autoLinks(o: AutoOptions): LinkFactory {
       const inner = new Ctor(this.url, this.protocols);
       inner.onopen = () => {
         if (inner !== this.#inner) return;
+        if (this.#innerKind === "websocket") this.#wsOpened = true;
         if (this.#opened) {
           for (const frame of this.#written) inner.send(frame);
           return;
@@ -116,7 +118,9 @@ export function autoLinks(o: AutoOptions): LinkFactory {
       };
       inner.onclose = (ev) => {
         if (inner !== this.#inner) return;
-        if (this.#innerKind === "websocket" && !this.#heard) return this.#fallBack();
+        // A refused or cut upgrade falls back; a close the server chose (4401, 1013…) is its answer.
+        const cut = !this.#wsOpened || ev.code === 1006;
+        if (this.#innerKind === "websocket" && !this.#heard && cut) return this.#fallBack();
         o.timers.clearTimeout(this.#timer);
         this.onclose?.(ev);
       };
