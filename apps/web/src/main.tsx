@@ -1,4 +1,5 @@
-import { validateWithoutEval } from "@duplex/protocol";
+// First: the CSP has no 'unsafe-eval', so zod must not even probe for it (a caught probe still reports).
+import "./strictCsp.js";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./components/App.js";
@@ -7,9 +8,6 @@ import { appStore } from "./store/appStore.js";
 import { StoreProvider } from "./store/storeContext.js";
 import "./styles.css";
 import "./styles/chat-features.css";
-
-// The CSP has no 'unsafe-eval': zod must not even probe for it (a caught probe still reports).
-validateWithoutEval();
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");
