@@ -143,6 +143,20 @@ export class DuplexClient {
   }
 
   /**
+   * Sign-out: closes, then forgets everything of this identity — its token, its unsent messages (the
+   * persisted copy too), its rooms and their resume positions — so the next `connect()`, maybe as
+   * someone else, neither sends what the previous user queued nor rejoins their rooms.
+   */
+  forget(code: number = CloseCode.Normal, reason = "signed out"): void {
+    if (this.#state.status !== "closed" && this.#state.status !== "idle") this.close(code, reason);
+    this.#rooms.forgetAll();
+    this.#outbox.clear();
+    this.#session.clearToken();
+    this.#user = undefined;
+    this.#caps = new Set();
+  }
+
+  /**
    * The session token for the next `hello`: one from the account API (register or login) signs in as
    * that account; `undefined` forgets the stored one (sign-out: the next `hello` is a new guest).
    */

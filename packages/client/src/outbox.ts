@@ -99,6 +99,17 @@ export class Outbox {
     if (this.#entries.delete(cid)) this.#changed();
   }
 
+  /** Drops every entry and the persisted copy: what the signed-out identity queued is never sent. */
+  clear(): void {
+    this.#entries.clear();
+    try {
+      this.storage.removeItem(this.key);
+    } catch {
+      // nothing persisted then
+    }
+    this.onChange([]);
+  }
+
   /** The socket is gone: whatever was in flight goes back to the queue, to be re-sent with its `cid`. */
   requeueSent(): void {
     let changed = false;

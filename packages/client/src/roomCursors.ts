@@ -38,6 +38,16 @@ export class RoomCursors {
       writeJson(this.storage, this.key, Object.fromEntries(this.#positions));
     }
   }
+
+  /** Forgets every position, persisted ones included (sign-out). */
+  clear(): void {
+    this.#positions.clear();
+    try {
+      this.storage.removeItem(this.key);
+    } catch {
+      // nothing persisted then
+    }
+  }
 }
 
 /** The `StreamPosition` schema's rule without zod: cursors are read at start-up, before zod loads. */

@@ -74,6 +74,12 @@ export class RoomFeeds {
     this.#feeds.delete(room);
   }
 
+  /** Forgets every room; history pages still on their way are ignored. */
+  forgetAll(): void {
+    this.#generation += 1;
+    this.#feeds.clear();
+  }
+
   /** The socket is gone: every room waits for its next `joined`. */
   onDisconnect(): void {
     this.#generation += 1;

@@ -164,6 +164,16 @@ export class RoomSession {
     this.deps.outbox.requeueSent();
   }
 
+  /** Forgets every room and its resume position, persisted ones included (sign-out). */
+  forgetAll(): void {
+    this.onDisconnect();
+    this.#rooms.clear();
+    this.#loaded.clear();
+    this.#resumeRequested.clear();
+    this.deps.feeds.forgetAll();
+    this.deps.cursors.clear();
+  }
+
   #sendJoin(room: string): void {
     const resume = this.#loaded.has(room) || this.#resumeRequested.has(room);
     const since = resume ? this.deps.cursors.get(room) : undefined;

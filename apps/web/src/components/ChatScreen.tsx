@@ -1,6 +1,7 @@
-import { useEffect } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { useDuplex } from "../store/storeContext.js";
+import { AccountPage } from "./AccountPage.js";
 import { Composer } from "./Composer.js";
 import { MemberList } from "./MemberList.js";
 import { MessageList } from "./MessageList.js";
@@ -33,6 +34,12 @@ export function ChatScreen() {
   useEffect(() => {
     if (window.matchMedia?.("(pointer: fine)").matches) focusComposer();
   }, []);
+  const [accountOpen, setAccountOpen] = useState(false);
+  const accountButton = useRef<HTMLButtonElement>(null);
+  const closeAccount = () => {
+    setAccountOpen(false);
+    accountButton.current?.focus();
+  };
   const { room, name, title } = useDuplex(
     useShallow((s) => ({
       room: s.rooms.current,
@@ -66,12 +73,24 @@ export function ChatScreen() {
           <PushControls />
           <InspectorToggle />
           <LanguageSwitcher />
+          <button
+            type="button"
+            ref={accountButton}
+            className="account-open"
+            aria-expanded={accountOpen}
+            aria-controls={accountOpen ? "account-page" : undefined}
+            onClick={() => (accountOpen ? closeAccount() : setAccountOpen(true))}
+          >
+            {t("account.manage")}
+          </button>
           <SignOutButton />
         </div>
       </header>
       <RoomSidebar />
       <main className="chat-main">
-        {room === undefined ? (
+        {accountOpen ? (
+          <AccountPage onClose={closeAccount} />
+        ) : room === undefined ? (
           <NoRoom />
         ) : (
           <>

@@ -82,8 +82,8 @@ export function createAccountActions(
     },
     async signOut() {
       const token = client.token;
-      client.close(1000, "signed out");
-      client.useToken(undefined);
+      // Not just close: what this user queued must never go out as whoever signs in next.
+      client.forget();
       storage?.removeItem(NAME_STORAGE_KEY);
       store().setState((s) => ({
         session: { name: undefined, user: undefined },

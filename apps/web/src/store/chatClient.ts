@@ -24,6 +24,11 @@ export interface ChatClient {
   readonly token: string | undefined;
   /** Sets (an account's) or forgets (sign-out) the token for the next `hello`. */
   useToken(token: string | undefined): void;
+  /**
+   * Sign-out: closes and forgets the identity's token, unsent messages, rooms and resume positions,
+   * so nothing of it is sent or rejoined as whoever signs in next.
+   */
+  forget(): void;
   setName(name: string): void;
   connect(): void;
   /** Closes for good with this code and reason (the inspector's close buttons). */

@@ -26,6 +26,7 @@ import { attachPushEvents, createPushActions } from "./pushFeatures.js";
 import { attachDmSeen } from "./dmNotificationsSeen.js";
 import { createHeldDeleteActions } from "./heldDeletes.js";
 import { createAccountActions, type AccountActions, type HttpCall } from "./accountActions.js";
+import { createAccountApi, type AccountApi } from "./accountApi.js";
 import { attachSavedRooms, type SavedRoomsSync } from "./savedRooms.js";
 import { initialStats, type StatsSlice } from "./statsSlice.js";
 import { readSystemOptIn } from "./systemNotifications.js";
@@ -37,7 +38,7 @@ import {
 import { initialInspector, type InspectorSlice } from "../inspector/inspectorSlice.js";
 
 export interface DuplexActions
-  extends ChatActions, NotificationActions, InspectorActions, AccountActions {
+  extends ChatActions, NotificationActions, InspectorActions, AccountActions, AccountApi {
   /** Checks the name, remembers it, connects and opens `#general`. */
   signIn(name: string): NameCheck;
   /** Signs in again with the name remembered from an earlier visit; false if there is none. */
@@ -143,6 +144,7 @@ export function createDuplexStore(
       ...createPushActions(client, get, set, (room) => actions.joinRoom(room), storage),
       ...createInspectorActions(client, get, set),
       ...createAccountActions(client, () => store, http, storage),
+      ...createAccountApi(() => client.token, http),
       leaveRoom(room) {
         client.leave(room);
         set((s) => {

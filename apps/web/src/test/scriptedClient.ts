@@ -41,6 +41,12 @@ export class ScriptedClient implements ChatClient {
     this.calls.push(token === undefined ? "forget token" : `use token ${token}`);
     this.token = token;
   }
+  forget(): void {
+    this.calls.push("forget");
+    this.token = undefined;
+    this.setOutbox([]);
+    this.setState({ status: "closed", attempt: 0 });
+  }
   setName(name: string): void {
     this.calls.push(`setName ${name}`);
   }

@@ -1,0 +1,73 @@
+import { useEffect, useState } from "react";
+import { dateTimeFormat } from "../i18n/intlFormat.js";
+import { useLocale, useT } from "../i18n/useT.js";
+import type { AuditEntry } from "../store/accountApi.js";
+import { useActions } from "../store/storeContext.js";
+
+type Load =
+  | { state: "loading" }
+  | { state: "hidden" }
+  | { state: "failed" }
+  | { state: "ready"; entries: AuditEntry[] };
+
+/**
+ * The moderation log, newest first. The client is not told its role, so the server decides: anyone
+ * it refuses (403) sees nothing of this panel at all.
+ */
+export function AuditPanel() {
+  const t = useT();
+  const locale = useLocale();
+  const { auditLog } = useActions();
+  const [load, setLoad] = useState<Load>({ state: "loading" });
+
+  useEffect(() => {
+    let live = true;
+    void auditLog().then((answer) => {
+      if (!live) return;
+      if (answer.ok) setLoad({ state: "ready", entries: answer.value });
+      else setLoad({ state: answer.problem === "forbidden" ? "hidden" : "failed" });
+    });
+    return () => {
+      live = false;
+    };
+  }, [auditLog]);
+
+  if (load.state === "hidden" || load.state === "loading") return null;
+  const when = (ts: number) =>
+    dateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(ts);
+  return (
+    <section className="audit-panel" aria-labelledby="audit-title">
+      <h2 id="audit-title">{t("audit.title")}</h2>
+      {load.state === "failed" && <p role="alert">{t("audit.failed")}</p>}
+      {load.state === "ready" && load.entries.length === 0 && <p>{t("audit.empty")}</p>}
+      {load.state === "ready" && load.entries.length > 0 && (
+        <div className="audit-scroll">
+          <table className="audit-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("audit.when")}</th>
+                <th scope="col">{t("audit.actor")}</th>
+                <th scope="col">{t("audit.action")}</th>
+                <th scope="col">{t("audit.target")}</th>
+                <th scope="col">{t("audit.detail")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {load.entries.map((e, i) => (
+                <tr key={`${e.ts}-${i}`}>
+                  <td>
+                    <time dateTime={new Date(e.ts).toISOString()}>{when(e.ts)}</time>
+                  </td>
+                  <td>{e.actor}</td>
+                  <td>{t(`audit.action.${e.action}`)}</td>
+                  <td>{e.target}</td>
+                  <td>{e.detail}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

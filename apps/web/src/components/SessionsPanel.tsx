@@ -1,0 +1,101 @@
+import type { SessionInfo } from "@duplex/protocol";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { dateTimeFormat } from "../i18n/intlFormat.js";
+import { useLocale, useT } from "../i18n/useT.js";
+import { useActions } from "../store/storeContext.js";
+
+type Load = { state: "loading" } | { state: "failed" } | { state: "ready"; list: SessionInfo[] };
+
+/** The devices the account is signed in on, each revocable, plus "sign out everywhere else". */
+export function SessionsPanel() {
+  const t = useT();
+  const locale = useLocale();
+  const { listSessions, revokeSession, revokeOtherSessions } = useActions();
+  const [load, setLoad] = useState<Load>({ state: "loading" });
+  const [problem, setProblem] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const acted = useRef(false);
+  useEffect(() => {
+    if (!acted.current) return;
+    acted.current = false;
+    // The focused button went with its device: keep keyboard users on this panel, not on <body>.
+    if (!heading.current?.closest("section")?.contains(document.activeElement)) {
+      heading.current?.focus();
+    }
+  }, [load]);
+
+  const refresh = useCallback(async () => {
+    const answer = await listSessions();
+    setLoad(answer.ok ? { state: "ready", list: answer.value } : { state: "failed" });
+  }, [listSessions]);
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  async function run(action: () => Promise<boolean>) {
+    if (busy) return;
+    setBusy(true);
+    const ok = await action();
+    setProblem(!ok);
+    acted.current = true;
+    await refresh();
+    setBusy(false);
+  }
+
+  const when = (ts: number) =>
+    dateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(ts);
+
+  return (
+    <section className="sessions-panel" aria-labelledby="sessions-title">
+      <h2 id="sessions-title" ref={heading} tabIndex={-1}>
+        {t("sessions.title")}
+      </h2>
+      {load.state === "loading" && <p role="status">{t("sessions.loading")}</p>}
+      {load.state === "failed" && <p role="alert">{t("sessions.failed")}</p>}
+      {problem && <p role="alert">{t("sessions.revokeFailed")}</p>}
+      {load.state === "ready" && (
+        <>
+          <ul className="sessions-list">
+            {load.list.map((s) => (
+              <li key={s.id} className="session-item" aria-current={s.current || undefined}>
+                <span className="session-device">
+                  {s.device}
+                  {s.current && (
+                    <strong className="session-current"> ({t("sessions.current")})</strong>
+                  )}
+                </span>
+                <dl className="session-times">
+                  <dt>{t("sessions.created")}</dt>
+                  <dd>
+                    <time dateTime={new Date(s.createdAt).toISOString()}>{when(s.createdAt)}</time>
+                  </dd>
+                  <dt>{t("sessions.lastUsed")}</dt>
+                  <dd>
+                    <time dateTime={new Date(s.lastSeenAt).toISOString()}>
+                      {when(s.lastSeenAt)}
+                    </time>
+                  </dd>
+                </dl>
+                {!s.current && (
+                  <button
+                    type="button"
+                    aria-label={t("sessions.revokeLabel", { device: s.device })}
+                    onClick={() => void run(() => revokeSession(s.id))}
+                  >
+                    {t("sessions.revoke")}
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+          {load.list.some((s) => !s.current) && (
+            <button type="button" onClick={() => void run(revokeOtherSessions)}>
+              {t("sessions.revokeOthers")}
+            </button>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

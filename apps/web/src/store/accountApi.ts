@@ -1,0 +1,71 @@
+import { ADMIN_PATHS, AUTH_PATHS, AuditResponse, SessionsResponse } from "@duplex/protocol";
+import type { SessionInfo } from "@duplex/protocol";
+import type { HttpCall } from "./accountActions.js";
+
+export type AuditEntry = AuditResponse["entries"][number];
+
+/** An answer of the account API: the data, or why not (`forbidden`: not an owner or admin). */
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; problem: "forbidden" | "failed" };
+
+export interface AccountApi {
+  /** The devices this account is signed in on, the asking one marked `current`. */
+  listSessions(): Promise<ApiResult<SessionInfo[]>>;
+  /** Signs one device out (its sockets close with 4401). */
+  revokeSession(id: string): Promise<boolean>;
+  /** Signs out every device but this one; false if any could not be. */
+  revokeOtherSessions(): Promise<boolean>;
+  /** The moderation log, newest first (owners and admins; `forbidden` for anyone else). */
+  auditLog(): Promise<ApiResult<AuditEntry[]>>;
+}
+
+/** The account API calls of a signed-in user, carrying the client's current token. */
+export function createAccountApi(token: () => string | undefined, http: HttpCall): AccountApi {
+  async function get<T>(
+    path: string,
+    parse: (body: unknown) => T | undefined,
+  ): Promise<ApiResult<T>> {
+    const bearer = token();
+    if (bearer === undefined) return { ok: false, problem: "failed" };
+    try {
+      const response = await http(path, { headers: { authorization: `Bearer ${bearer}` } });
+      if (response.status === 403) return { ok: false, problem: "forbidden" };
+      if (!response.ok) return { ok: false, problem: "failed" };
+      const value = parse(await response.json());
+      return value === undefined ? { ok: false, problem: "failed" } : { ok: true, value };
+    } catch {
+      return { ok: false, problem: "failed" };
+    }
+  }
+
+  async function revoke(id: string): Promise<boolean> {
+    const bearer = token();
+    if (bearer === undefined) return false;
+    try {
+      const path = `${AUTH_PATHS.sessions}/${encodeURIComponent(id)}`;
+      const response = await http(path, {
+        method: "DELETE",
+        headers: { authorization: `Bearer ${bearer}` },
+      });
+      // 404: already gone, which is what the user wanted.
+      return response.ok || response.status === 404;
+    } catch {
+      return false;
+    }
+  }
+
+  const listSessions = () =>
+    get(AUTH_PATHS.sessions, (body) => SessionsResponse.safeParse(body).data?.sessions);
+
+  return {
+    listSessions,
+    revokeSession: revoke,
+    async revokeOtherSessions() {
+      const list = await listSessions();
+      if (!list.ok) return false;
+      const others = list.value.filter((s) => !s.current);
+      const done = await Promise.all(others.map((s) => revoke(s.id)));
+      return done.every(Boolean);
+    },
+    auditLog: () => get(ADMIN_PATHS.audit, (body) => AuditResponse.safeParse(body).data?.entries),
+  };
+}
