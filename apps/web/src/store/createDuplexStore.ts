@@ -28,6 +28,11 @@ import { createHeldDeleteActions } from "./heldDeletes.js";
 import { createAccountActions, type AccountActions, type HttpCall } from "./accountActions.js";
 import { attachSavedRooms, type SavedRoomsSync } from "./savedRooms.js";
 import { initialStats, type StatsSlice } from "./statsSlice.js";
+import {
+  applyMemberPages,
+  createMemberPageActions,
+  type MemberPageActions,
+} from "./memberPages.js";
 import { readSystemOptIn } from "./systemNotifications.js";
 import {
   attachInspectorEvents,
@@ -37,7 +42,7 @@ import {
 import { initialInspector, type InspectorSlice } from "../inspector/inspectorSlice.js";
 
 export interface DuplexActions
-  extends ChatActions, NotificationActions, InspectorActions, AccountActions {
+  extends ChatActions, NotificationActions, InspectorActions, AccountActions, MemberPageActions {
   /** Checks the name, remembers it, connects and opens `#general`. */
   signIn(name: string): NameCheck;
   /** Signs in again with the name remembered from an earlier visit; false if there is none. */
@@ -143,6 +148,7 @@ export function createDuplexStore(
       ...createPushActions(client, get, set, (room) => actions.joinRoom(room), storage),
       ...createInspectorActions(client, get, set),
       ...createAccountActions(client, () => store, http, storage),
+      ...createMemberPageActions(client, () => store),
       leaveRoom(room) {
         client.leave(room);
         set((s) => {
@@ -207,6 +213,7 @@ export function createDuplexStore(
     setMessages({ byRoom, outbox: pruneAcked(outbox, byRoom) });
   });
   client.on("message", onServerMessage);
+  client.on("message", (message) => applyMemberPages(store, message));
   attachChatEvents(client, store);
   attachPushEvents(client, store);
   attachInspectorEvents(client, store);
