@@ -5,6 +5,7 @@ import { shownMemberCount } from "../store/memberPages.js";
 import { useT } from "../i18n/useT.js";
 import { useActions, useDuplex } from "../store/storeContext.js";
 import { GuestBadge } from "./GuestBadge.js";
+import { MemberActions } from "./MemberActions.js";
 import { useMemberSearch } from "./useMemberSearch.js";
 
 const NO_MEMBERS: readonly User[] = [];
@@ -22,7 +23,7 @@ export function MemberList({ room }: { room: string }) {
   const myId = useDuplex((s) => s.session.user?.id);
   const open = useDuplex((s) => s.chat.panel === "members");
   const online = useDuplex((s) => s.connection.status === "open");
-  const { loadMoreMembers, watchMembers, openDm } = useActions();
+  const { loadMoreMembers, watchMembers, openDm, loadModeration } = useActions();
   const t = useT();
   const searchId = useId();
   const [query, setQuery] = useState("");
@@ -35,6 +36,11 @@ export function MemberList({ room }: { room: string }) {
     watchMembers(room, true);
     return () => watchMembers(room, false);
   }, [room, joined, online, watchMembers]);
+
+  // Whether we may mute or remove here: asked of the account API once per room.
+  useEffect(() => {
+    if (joined) void loadModeration(room);
+  }, [room, joined, loadModeration]);
 
   const shown = search.status === "done" ? search.users : members;
   const sorted = useMemo(() => sortedMembers(shown, myId), [shown, myId]);
@@ -86,6 +92,7 @@ export function MemberList({ room }: { room: string }) {
                 {t("members.dm")}
               </button>
             )}
+            {user.id !== myId && !isDmRoom(room) && <MemberActions room={room} user={user} />}
           </li>
         ))}
       </ul>

@@ -33,6 +33,12 @@ import {
   createMemberPageActions,
   type MemberPageActions,
 } from "./memberPages.js";
+import {
+  createModerationActions,
+  initialModeration,
+  type ModerationActions,
+  type ModerationSlice,
+} from "./moderation.js";
 import { readSystemOptIn } from "./systemNotifications.js";
 import {
   attachInspectorEvents,
@@ -42,7 +48,13 @@ import {
 import { initialInspector, type InspectorSlice } from "../inspector/inspectorSlice.js";
 
 export interface DuplexActions
-  extends ChatActions, NotificationActions, InspectorActions, AccountActions, MemberPageActions {
+  extends
+    ChatActions,
+    NotificationActions,
+    InspectorActions,
+    AccountActions,
+    MemberPageActions,
+    ModerationActions {
   /** Checks the name, remembers it, connects and opens `#general`. */
   signIn(name: string): NameCheck;
   /** Signs in again with the name remembered from an earlier visit; false if there is none. */
@@ -69,6 +81,7 @@ export interface DuplexState {
   notifications: NotificationsSlice;
   stats: StatsSlice;
   inspector: InspectorSlice;
+  moderation: ModerationSlice;
   actions: DuplexActions;
 }
 
@@ -149,6 +162,7 @@ export function createDuplexStore(
       ...createInspectorActions(client, get, set),
       ...createAccountActions(client, () => store, http, storage),
       ...createMemberPageActions(client, () => store),
+      ...createModerationActions(client, () => store, http),
       leaveRoom(room) {
         client.leave(room);
         set((s) => {
@@ -170,6 +184,7 @@ export function createDuplexStore(
       notifications: { ...initialNotifications, systemEnabled: readSystemOptIn(storage) },
       stats: initialStats,
       inspector: initialInspector,
+      moderation: initialModeration,
       actions,
     };
   });
