@@ -28,7 +28,9 @@ export function MemberList({ room }: { room: string }) {
   const searchId = useId();
   const [query, setQuery] = useState("");
   const search = useMemberSearch(room, query);
-  const joined = paging !== undefined;
+  // Joined now (a room just left may still hold its last page until `left` arrives).
+  const inRoom = useDuplex((s) => s.rooms.joined.includes(room));
+  const joined = inRoom && paging !== undefined;
 
   // Every join and leave of a big room while the list is on screen; a reconnect drops the watch.
   useEffect(() => {
