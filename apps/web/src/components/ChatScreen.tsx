@@ -4,6 +4,7 @@ import { useDuplex } from "../store/storeContext.js";
 import { AccountPage } from "./AccountPage.js";
 import { Composer } from "./Composer.js";
 import { MemberList } from "./MemberList.js";
+import { RoomMemberCount } from "./RoomMemberCount.js";
 import { MessageList } from "./MessageList.js";
 import { NoRoom } from "./NoRoom.js";
 import { PanelToggles } from "./PanelToggles.js";
@@ -63,6 +64,7 @@ export function ChatScreen() {
         <h1 className="room-title" title={title}>
           {title ?? t("room.none")}
         </h1>
+        {room !== undefined && <RoomMemberCount room={room} />}
         <span className="whoami">
           {t("header.signedInAs")} <strong>{name}</strong>
         </span>

@@ -13,7 +13,13 @@ const client = new DuplexClient({
   url: socketUrl(window.location),
   storage: window.localStorage,
   // Accounts: guests arrive marked (the guest badge), and a muted send fails with `muted`.
-  caps: [Capability.SavedRooms, Capability.DmNotifications, Capability.Accounts],
+  // Big rooms: one page of members with a count; the member panel pages and searches the rest.
+  caps: [
+    Capability.SavedRooms,
+    Capability.DmNotifications,
+    Capability.Accounts,
+    Capability.MemberPages,
+  ],
   // Where a proxy blocks WebSocket, the same protocol goes over SSE + POST.
   transport: "auto",
 });

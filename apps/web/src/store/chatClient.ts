@@ -3,6 +3,8 @@ import type {
   ClientEvents,
   ConnectionState,
   HistoryReply,
+  MembersOptions,
+  MembersReply,
   OutboxEntry,
   RequestMessage,
   RoomsReply,
@@ -46,6 +48,10 @@ export interface ChatClient {
   typing(room: string): void;
   /** A page of messages with `seq < before`, oldest first. */
   history(room: string, before?: number, limit?: number): Promise<HistoryReply>;
+  /** One page of a joined room's online members (`member_pages`). */
+  members(room: string, options?: MembersOptions): Promise<MembersReply>;
+  /** Subscribes (or not) to a big room's membership changes; resolves with whether it watches. */
+  watchMembers(room: string, watch: boolean): Promise<boolean>;
   /** The room directory (the reply also arrives as a `message` event). */
   rooms(): Promise<RoomsReply>;
   /** Any request with a `ref`; resolves with its reply, rejects with the server's error. */

@@ -1,6 +1,7 @@
 import type { ChatMessage, RoomSummary, User } from "@duplex/protocol";
 import type { HeldDelete, HeldDeleteActions } from "./heldDeletes.js";
 import type { MembersByRoom } from "./members.js";
+import { initialMemberPages, type MemberPagesSlice } from "./memberPages.js";
 import type { TypingByRoom } from "./typing.js";
 import type { UnreadState } from "./unread.js";
 
@@ -22,7 +23,7 @@ export interface RoomDirectory {
 export type OpenPanel = "rooms" | "members" | null;
 
 /** Issue 4's live-chat state: presence, typing, unread counts, history paging, directory, DMs. */
-export interface ChatSlice {
+export interface ChatSlice extends MemberPagesSlice {
   members: MembersByRoom;
   typing: TypingByRoom;
   unread: UnreadState;
@@ -36,6 +37,7 @@ export interface ChatSlice {
 }
 
 export const initialChat: ChatSlice = {
+  ...initialMemberPages,
   members: {},
   typing: {},
   unread: { counts: {}, seenSeq: {} },

@@ -29,6 +29,17 @@ import { createAccountActions, type AccountActions, type HttpCall } from "./acco
 import { createAccountApi, type AccountApi } from "./accountApi.js";
 import { attachSavedRooms, type SavedRoomsSync } from "./savedRooms.js";
 import { initialStats, type StatsSlice } from "./statsSlice.js";
+import {
+  applyMemberPages,
+  createMemberPageActions,
+  type MemberPageActions,
+} from "./memberPages.js";
+import {
+  createModerationActions,
+  initialModeration,
+  type ModerationActions,
+  type ModerationSlice,
+} from "./moderation.js";
 import { readSystemOptIn } from "./systemNotifications.js";
 import {
   attachInspectorEvents,
@@ -38,7 +49,14 @@ import {
 import { initialInspector, type InspectorSlice } from "../inspector/inspectorSlice.js";
 
 export interface DuplexActions
-  extends ChatActions, NotificationActions, InspectorActions, AccountActions, AccountApi {
+  extends
+    ChatActions,
+    NotificationActions,
+    InspectorActions,
+    AccountActions,
+    AccountApi,
+    MemberPageActions,
+    ModerationActions {
   /** Checks the name, remembers it, connects and opens `#general`. */
   signIn(name: string): NameCheck;
   /** Signs in again with the name remembered from an earlier visit; false if there is none. */
@@ -65,6 +83,7 @@ export interface DuplexState {
   notifications: NotificationsSlice;
   stats: StatsSlice;
   inspector: InspectorSlice;
+  moderation: ModerationSlice;
   actions: DuplexActions;
 }
 
@@ -145,6 +164,8 @@ export function createDuplexStore(
       ...createInspectorActions(client, get, set),
       ...createAccountActions(client, () => store, http, storage),
       ...createAccountApi(() => client.token, http),
+      ...createMemberPageActions(client, () => store),
+      ...createModerationActions(client, () => store, http),
       leaveRoom(room) {
         client.leave(room);
         set((s) => {
@@ -166,6 +187,7 @@ export function createDuplexStore(
       notifications: { ...initialNotifications, systemEnabled: readSystemOptIn(storage) },
       stats: initialStats,
       inspector: initialInspector,
+      moderation: initialModeration,
       actions,
     };
   });
@@ -209,6 +231,7 @@ export function createDuplexStore(
     setMessages({ byRoom, outbox: pruneAcked(outbox, byRoom) });
   });
   client.on("message", onServerMessage);
+  client.on("message", (message) => applyMemberPages(store, message));
   attachChatEvents(client, store);
   attachPushEvents(client, store);
   attachInspectorEvents(client, store);

@@ -3,6 +3,8 @@ import type {
   ClientEvents,
   ConnectionState,
   HistoryReply,
+  MembersOptions,
+  MembersReply,
   OutboxEntry,
   RequestMessage,
   RoomsReply,
@@ -103,6 +105,23 @@ export class ScriptedClient implements ChatClient {
     return new Promise((answer) =>
       this.historyRequests.push({ room, ...(before !== undefined && { before }), answer }),
     );
+  }
+  /** Pending `members` requests; the test answers or refuses each. */
+  readonly memberRequests: Array<{
+    room: string;
+    options: MembersOptions;
+    answer(r: MembersReply): void;
+    refuse(e: Error): void;
+  }> = [];
+  members(room: string, options: MembersOptions = {}): Promise<MembersReply> {
+    this.calls.push(`members ${room} ${JSON.stringify(options)}`);
+    return new Promise((answer, refuse) =>
+      this.memberRequests.push({ room, options, answer, refuse }),
+    );
+  }
+  watchMembers(room: string, watch: boolean): Promise<boolean> {
+    this.calls.push(`${watch ? "watch" : "unwatch"} members ${room}`);
+    return Promise.resolve(watch);
   }
   rooms(): Promise<RoomsReply> {
     this.calls.push("rooms");

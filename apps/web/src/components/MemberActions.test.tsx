@@ -1,0 +1,134 @@
+import { act, render, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { ADMIN_PATHS, ROOM_PATHS } from "@duplex/protocol";
+import { describe, expect, it } from "vitest";
+import { createDuplexStore } from "../store/createDuplexStore.js";
+import { StoreProvider } from "../store/storeContext.js";
+import { joinedMessage } from "../test/chatEvents.js";
+import { ALICE, BOB, ScriptedClient } from "../test/scriptedClient.js";
+import { MemberList } from "./MemberList.js";
+
+interface Call {
+  path: string;
+  method: string;
+  auth: string | null;
+  body?: unknown;
+}
+
+/** The account API as the server answers it, by path; every call is recorded. */
+function fakeApi(answers: Record<string, { status: number; body?: unknown }>) {
+  const calls: Call[] = [];
+  const http = (path: string, init: RequestInit): Promise<Response> => {
+    const headers = new Headers(init.headers);
+    calls.push({
+      path,
+      method: init.method ?? "GET",
+      auth: headers.get("authorization"),
+      ...(typeof init.body === "string" && { body: JSON.parse(init.body) as unknown }),
+    });
+    const answer = answers[path.split("?")[0] ?? path] ?? { status: 404, body: { error: "no" } };
+    const body = answer.body === undefined ? null : JSON.stringify(answer.body);
+    return Promise.resolve(new Response(body, { status: answer.status }));
+  };
+  return { calls, http };
+}
+
+async function setup(answers: Record<string, { status: number; body?: unknown }>, room = "team") {
+  const api = fakeApi(answers);
+  const client = new ScriptedClient();
+  client.token = "tok-alice";
+  const store = createDuplexStore(client, { http: api.http });
+  render(
+    <StoreProvider store={store}>
+      <MemberList room={room} />
+    </StoreProvider>,
+  );
+  await act(async () => {
+    store.getState().actions.signIn(ALICE.name);
+    client.welcome(ALICE);
+    client.emit("message", joinedMessage(room, [ALICE, BOB]));
+  });
+  return { api, client, store };
+}
+
+const bobRow = () =>
+  screen.getAllByRole("listitem").find((li) => li.textContent?.includes("Bob")) ?? document.body;
+
+const MODERATOR = { [ADMIN_PATHS.audit]: { status: 200, body: { entries: [] } } };
+const PRIVATE_OWNED = {
+  [ROOM_PATHS.members]: {
+    status: 200,
+    body: { room: "team", owner: ALICE.id, members: [ALICE, BOB] },
+  },
+};
+
+describe("MemberActions", () => {
+  it("lets a moderator mute another member for a chosen time, after confirming", async () => {
+    const ui = userEvent.setup();
+    const { api } = await setup({
+      ...MODERATOR,
+      [ADMIN_PATHS.mute]: { status: 200, body: { until: 1 } },
+    });
+    expect(screen.queryByRole("button", { name: "Mute Alice" })).toBeNull();
+    expect(screen.queryByRole("button", { name: "Remove Bob from this room" })).toBeNull();
+
+    await ui.click(await screen.findByRole("button", { name: "Mute Bob" }));
+    const confirm = screen.getByRole("group", { name: "Mute Bob" });
+    expect(within(confirm).getByText("Mute Bob in this room?")).toBeTruthy();
+    // The confirmation has the focus: the keyboard picks the time and confirms.
+    expect(document.activeElement).toBe(within(confirm).getByLabelText("Mute for"));
+    await ui.selectOptions(within(confirm).getByLabelText("Mute for"), "1 day");
+    await ui.click(within(confirm).getByRole("button", { name: "Mute" }));
+
+    expect(await within(bobRow()).findByRole("status")).toHaveProperty(
+      "textContent",
+      "Bob is muted in this room.",
+    );
+    expect(api.calls.find((c) => c.path === ADMIN_PATHS.mute)).toEqual({
+      path: ADMIN_PATHS.mute,
+      method: "POST",
+      auth: "Bearer tok-alice",
+      body: { user: BOB.id, room: "team", durationMs: 24 * 60 * 60 * 1000 },
+    });
+  });
+
+  it("sends nothing when the confirmation is cancelled", async () => {
+    const ui = userEvent.setup();
+    const { api } = await setup(MODERATOR);
+    await ui.click(await screen.findByRole("button", { name: "Mute Bob" }));
+    await ui.click(screen.getByRole("button", { name: "Cancel" }));
+    expect(screen.getByRole("button", { name: "Mute Bob" })).toBeTruthy();
+    expect(api.calls.some((c) => c.path === ADMIN_PATHS.mute)).toBe(false);
+  });
+
+  it("lets a private room's owner remove a member, and shows the server's refusal", async () => {
+    const ui = userEvent.setup();
+    const { api } = await setup({
+      [ADMIN_PATHS.audit]: { status: 403, body: { error: "owners and admins only" } },
+      ...PRIVATE_OWNED,
+      [ROOM_PATHS.remove]: { status: 404, body: { error: "not a member" } },
+    });
+    await ui.click(await screen.findByRole("button", { name: "Remove Bob from this room" }));
+    expect(screen.queryByRole("button", { name: "Mute Bob" })).toBeNull();
+    await ui.click(screen.getByRole("button", { name: "Remove" }));
+
+    expect((await screen.findByRole("alert")).textContent).toBe("That did not work: not a member");
+    expect(api.calls.find((c) => c.path === ROOM_PATHS.remove)?.body).toEqual({
+      room: "team",
+      user: BOB.id,
+    });
+  });
+
+  it("offers nothing to a plain member, and asks the API only once per room", async () => {
+    const { api, client } = await setup({
+      [ADMIN_PATHS.audit]: { status: 403, body: { error: "owners and admins only" } },
+      [ROOM_PATHS.members]: { status: 200, body: { room: "team", owner: BOB.id, members: [] } },
+    });
+    await act(async () => client.emit("message", joinedMessage("team", [ALICE, BOB])));
+    expect(screen.queryByRole("button", { name: /Mute|Remove/ })).toBeNull();
+    expect(api.calls.map((c) => c.path.split("?")[0])).toEqual([
+      ADMIN_PATHS.audit,
+      ROOM_PATHS.members,
+    ]);
+  });
+});

@@ -1,0 +1,144 @@
+import type { ServerMessage, User } from "@duplex/protocol";
+import type { StoreApi } from "zustand/vanilla";
+import type { ChatClient } from "./chatClient.js";
+import type { DuplexState } from "./createDuplexStore.js";
+import { changeMembers } from "./members.js";
+
+/** Where paging a big room's members stands (capability `member_pages`). */
+export interface MemberPaging {
+  /** The cursor of the next page; undefined before the first page is asked for. */
+  next?: string;
+  /** No page is left: every online member is held (or was paged). */
+  done: boolean;
+  loading: boolean;
+  failed: boolean;
+}
+
+export interface MemberPagesSlice {
+  /** Each room's online member count: `joined.memberCount`, then `occupancy` and presence. */
+  memberCount: Readonly<Record<string, number>>;
+  memberPaging: Readonly<Record<string, MemberPaging>>;
+}
+
+export const initialMemberPages: MemberPagesSlice = { memberCount: {}, memberPaging: {} };
+
+export interface MemberPageActions {
+  /** Loads the next page of the room's members and merges it by id (pages repeat `joined`'s). */
+  loadMoreMembers(room: string): Promise<void>;
+  /** Online members whose name contains `query`; rejects when the server refuses. */
+  searchMembers(room: string, query: string): Promise<readonly User[]>;
+  /** Hears (or stops hearing) every join and leave of a big room while the panel is open. */
+  watchMembers(room: string, watch: boolean): void;
+}
+
+type Store = StoreApi<DuplexState>;
+
+function patch(store: Store, f: (s: DuplexState["chat"]) => Partial<DuplexState["chat"]>): void {
+  store.setState((s) => ({ chat: { ...s.chat, ...f(s.chat) } }));
+}
+
+/** A room's count as shown: the server's when known, never below the members we hold. */
+export function shownMemberCount(count: number | undefined, held: number): number {
+  return Math.max(count ?? 0, held);
+}
+
+export function createMemberPageActions(client: ChatClient, store: () => Store): MemberPageActions {
+  return {
+    async loadMoreMembers(room) {
+      const paging = store().getState().chat.memberPaging[room];
+      if (paging === undefined || paging.loading || paging.done) return;
+      patch(store(), (c) => ({
+        memberPaging: { ...c.memberPaging, [room]: { ...paging, loading: true, failed: false } },
+      }));
+      try {
+        const reply = await client.members(room, {
+          ...(paging.next !== undefined && { cursor: paging.next }),
+        });
+        patch(store(), (c) => ({
+          members: {
+            ...c.members,
+            [room]: changeMembers(c.members[room] ?? [], reply.members, []),
+          },
+          memberCount: { ...c.memberCount, [room]: reply.count },
+          memberPaging: {
+            ...c.memberPaging,
+            [room]: {
+              ...(reply.next !== undefined && { next: reply.next }),
+              done: reply.next === undefined,
+              loading: false,
+              failed: false,
+            },
+          },
+        }));
+      } catch {
+        patch(store(), (c) => ({
+          memberPaging: { ...c.memberPaging, [room]: { ...paging, loading: false, failed: true } },
+        }));
+      }
+    },
+    async searchMembers(room, query) {
+      const reply = await client.members(room, { query });
+      return reply.members;
+    },
+    watchMembers(room, watch) {
+      // Best effort: a refused watch leaves the count (occupancy) and the pages still working.
+      client.watchMembers(room, watch).catch(() => undefined);
+    },
+  };
+}
+
+/** Keeps counts and paging in step with `joined`, `occupancy`, presence and `left`. */
+export function applyMemberPages(store: Store, message: ServerMessage): void {
+  switch (message.type) {
+    case "joined": {
+      const count = message.memberCount;
+      patch(store, (c) => ({
+        memberCount:
+          count === undefined
+            ? withoutKey(c.memberCount, message.room)
+            : { ...c.memberCount, [message.room]: count },
+        memberPaging: {
+          ...c.memberPaging,
+          [message.room]: {
+            done: count === undefined || message.members.length >= count,
+            loading: false,
+            failed: false,
+          },
+        },
+      }));
+      return;
+    }
+    case "occupancy":
+      patch(store, (c) => ({ memberCount: { ...c.memberCount, [message.room]: message.online } }));
+      return;
+    case "presence":
+    case "presence_diff": {
+      // A join is a user's first tab, a leave their last: the count moves by exactly these.
+      const delta =
+        message.type === "presence"
+          ? message.event === "join"
+            ? 1
+            : -1
+          : message.joined.length - message.left.length;
+      patch(store, (c) => {
+        const count = c.memberCount[message.room];
+        if (count === undefined) return {};
+        return { memberCount: { ...c.memberCount, [message.room]: Math.max(0, count + delta) } };
+      });
+      return;
+    }
+    case "left":
+      patch(store, (c) => ({
+        memberCount: withoutKey(c.memberCount, message.room),
+        memberPaging: withoutKey(c.memberPaging, message.room),
+      }));
+      return;
+    default:
+      return;
+  }
+}
+
+function withoutKey<T>(record: Readonly<Record<string, T>>, key: string): Record<string, T> {
+  const { [key]: _dropped, ...rest } = record;
+  return rest;
+}

@@ -1,0 +1,109 @@
+import {
+  ADMIN_PATHS,
+  ROOM_PATHS,
+  RoomMembersResponse,
+  isDmRoom,
+  type MuteRequest,
+  type RoomMemberRequest,
+} from "@duplex/protocol";
+import type { StoreApi } from "zustand/vanilla";
+import type { HttpCall } from "./accountActions.js";
+import type { ChatClient } from "./chatClient.js";
+import type { DuplexState } from "./createDuplexStore.js";
+
+/** What the signed-in account may do to other members (learned from the account API). */
+export interface ModerationSlice {
+  /** An owner or admin account: may mute. Undefined until asked. */
+  moderator?: boolean;
+  /** Private rooms we may remove members from (we own the room, or we are a moderator). */
+  manages: Readonly<Record<string, boolean>>;
+}
+
+export const initialModeration: ModerationSlice = { manages: {} };
+
+export type ModerationResult = { ok: true } | { ok: false; error: string };
+
+export interface ModerationActions {
+  /** Learns, once per session and once per room, whether we may mute and remove in `room`. */
+  loadModeration(room: string): Promise<void>;
+  /** Mutes `user` in `room` for `durationMs` (`POST /api/admin/mute`). */
+  muteMember(room: string, user: string, durationMs: number): Promise<ModerationResult>;
+  /** Removes `user` from the private `room` (`POST /api/rooms/remove`). */
+  removeMember(room: string, user: string): Promise<ModerationResult>;
+}
+
+type Store = StoreApi<DuplexState>;
+
+function setModeration(store: Store, patch: (m: ModerationSlice) => Partial<ModerationSlice>) {
+  store.setState((s) => ({ moderation: { ...s.moderation, ...patch(s.moderation) } }));
+}
+
+async function errorOf(response: Response): Promise<string> {
+  const body: unknown = await response.json().catch(() => undefined);
+  if (typeof body === "object" && body !== null && "error" in body) return String(body.error);
+  return `HTTP ${response.status}`;
+}
+
+export function createModerationActions(
+  client: ChatClient,
+  store: () => Store,
+  http: HttpCall,
+): ModerationActions {
+  const asked = new Set<string>();
+  let userId: string | undefined;
+  // Another account signed in on this page: what the last one could do no longer holds.
+  client.on("user", (user) => {
+    if (user.id === userId) return;
+    userId = user.id;
+    asked.clear();
+    store().setState({ moderation: initialModeration });
+  });
+  const bearer = (): Record<string, string> =>
+    client.token === undefined ? {} : { authorization: `Bearer ${client.token}` };
+
+  async function post(path: string, body: MuteRequest | RoomMemberRequest) {
+    try {
+      const response = await http(path, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...bearer() },
+        body: JSON.stringify(body),
+      });
+      return response.ok
+        ? { ok: true as const }
+        : { ok: false as const, error: await errorOf(response) };
+    } catch (err) {
+      return { ok: false as const, error: err instanceof Error ? err.message : String(err) };
+    }
+  }
+
+  return {
+    async loadModeration(room) {
+      if (client.token === undefined || isDmRoom(room) || asked.has(room)) return;
+      asked.add(room);
+      try {
+        if (store().getState().moderation.moderator === undefined) {
+          // The account API has no "who am I" role field: only owners and admins may read the audit.
+          const probe = await http(ADMIN_PATHS.audit, { method: "GET", headers: bearer() });
+          setModeration(store(), () => ({ moderator: probe.ok }));
+        }
+        const url = `${ROOM_PATHS.members}?room=${encodeURIComponent(room)}`;
+        const response = await http(url, { method: "GET", headers: bearer() });
+        // 404: a public room, or a private one we are not in; nobody removes members there.
+        if (!response.ok) return;
+        const parsed = RoomMembersResponse.safeParse(await response.json());
+        if (!parsed.success) return;
+        const { moderation, session } = store().getState();
+        const manages = moderation.moderator === true || parsed.data.owner === session.user?.id;
+        setModeration(store(), (m) => ({ manages: { ...m.manages, [room]: manages } }));
+      } catch {
+        asked.delete(room); // a network failure may be asked again next time the panel shows
+      }
+    },
+    muteMember(room, user, durationMs) {
+      return post(ADMIN_PATHS.mute, { user, room, durationMs });
+    },
+    removeMember(room, user) {
+      return post(ROOM_PATHS.remove, { room, user });
+    },
+  };
+}
