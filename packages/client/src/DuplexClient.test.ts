@@ -253,7 +253,7 @@ describe("connection state", () => {
 });
 
 describe("outbox", () => {
-  it("walks queued → sent → acked and then drops the entry", async () => {
+  it("walks queued → sent → acked, one event per batch, and hands over on delivery", async () => {
     const h = harness();
     const seen: string[] = [];
     h.client.on("outbox", (entries) => seen.push(entries.map((e) => e.status).join(",")));
@@ -263,9 +263,36 @@ describe("outbox", () => {
     const entry = h.client.send("general", "hi");
     expect(entry.status).toBe("sent");
     await flush();
-    expect(seen).toEqual(["queued", "sent", "acked", ""]);
+    // send() adds and transmits in one batch; the ack keeps the entry until the copy is delivered.
+    expect(seen).toEqual(["sent", "acked", ""]);
     expect(h.client.outbox).toEqual([]);
     expect(h.delivered.get("general")?.map((m) => m.text)).toEqual(["hi"]);
+  });
+
+  it("lets go of an acked entry whose stored copy overtook the ack", async () => {
+    const h = harness();
+    h.client.connect();
+    h.client.join("general");
+    await flush();
+    h.peer.onFrame = (socket, m) => {
+      if (m.type !== "send" || socket.user === undefined) return false;
+      const copy = {
+        room: m.room,
+        id: "m1",
+        seq: 1,
+        cid: m.cid,
+        from: socket.user,
+        text: m.text,
+        ts: 1,
+      };
+      socket.push({ type: "message", ...copy });
+      socket.push({ type: "ack", ref: m.ref, room: m.room, cid: m.cid, id: "m1", seq: 1, ts: 1 });
+      return true;
+    };
+    h.client.send("general", "fast fan-out");
+    await flush();
+    expect(h.client.outbox).toEqual([]);
+    expect(h.delivered.get("general")?.map((m) => m.text)).toEqual(["fast fan-out"]);
   });
 
   it("keeps messages sent while disconnected and sends them in order, after the join", async () => {

@@ -74,7 +74,10 @@ export class DuplexClient {
     const feeds = new RoomFeeds({
       cursors,
       fetchHistory: (room, before, limit) => this.history(room, before, limit),
-      deliver: (room, messages, reset) => this.#events.emit("roomMessages", room, messages, reset),
+      deliver: (room, messages, reset) => {
+        this.#events.emit("roomMessages", room, messages, reset);
+        this.#outbox.delivered(room, messages); // the hand-over: the timeline has the copy now
+      },
     });
     this.#rooms = new RoomSession({
       outbox: this.#outbox,
@@ -194,17 +197,21 @@ export class DuplexClient {
       createdAt: this.#o.timers.now(),
       status: "queued",
     };
-    this.#outbox.add(entry);
-    this.#rooms.send(entry);
-    return this.#outbox.get(cid) ?? entry;
+    return this.#outbox.batch(() => {
+      this.#outbox.add(entry);
+      this.#rooms.flush(room);
+      return this.#outbox.get(cid) ?? entry;
+    });
   }
 
   /** Puts a failed entry back in the queue. */
   retry(cid: string): void {
     const entry = this.#outbox.get(cid);
     if (entry?.status !== "failed") return;
-    this.#outbox.setStatus(cid, "queued");
-    this.#rooms.flush(entry.room);
+    this.#outbox.batch(() => {
+      this.#outbox.setStatus(cid, "queued");
+      this.#rooms.flush(entry.room);
+    });
   }
 
   /** Drops an outbox entry (e.g. a failed one the user dismissed). */
@@ -409,7 +416,8 @@ export class DuplexClient {
   }
 
   #onMessage(message: ServerMessage): void {
-    this.#handle(message);
+    // One frame, one `outbox` event at most (an ack, a delivery, a refusal and its requeue).
+    this.#outbox.batch(() => this.#handle(message));
     this.#requests.settle(message);
     this.#events.emit("message", message);
   }

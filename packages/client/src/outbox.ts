@@ -1,3 +1,4 @@
+import type { ChatMessage } from "@duplex/protocol";
 import type { KeyValueStorage, OutboxEntry, OutboxStatus } from "./types.js";
 import { readJson, writeJson } from "./environment.js";
 
@@ -20,12 +21,20 @@ function isEntry(value: unknown): value is OutboxEntry {
 }
 
 /**
- * Outgoing chat messages by lifecycle, keyed by `cid`: queued → sent → acked | failed. Every change is
- * persisted, so a reload keeps what the server has not acknowledged; the server de-duplicates by `cid`,
- * so re-sending a `sent` entry is always safe.
+ * Outgoing chat messages by lifecycle, keyed by `cid`: queued → sent → acked | failed. An acked entry
+ * stays until its room's feed delivers the stored copy (`delivered`), so the app's list never loses the
+ * message between the ack and the fan-out copy, and nobody downstream has to put it back.
+ *
+ * Changes made inside one `batch` (a server frame, an API call, a paced pump) are announced by ONE
+ * `onChange`; the persisted copy is rewritten at most once per tick. Only what the server may not have
+ * stored is persisted: the server de-duplicates by `cid`, so re-sending a `sent` entry is always safe,
+ * and an acked one is never sent again.
  */
 export class Outbox {
   readonly #entries = new Map<string, OutboxEntry>();
+  #depth = 0;
+  #dirty = false;
+  #writeScheduled = false;
 
   constructor(
     private readonly storage: KeyValueStorage,
@@ -51,6 +60,17 @@ export class Outbox {
     return this.#entries.get(cid);
   }
 
+  /** Runs `fn`; whatever it changes is announced once, when the outermost batch ends. */
+  batch<T>(fn: () => T): T {
+    this.#depth += 1;
+    try {
+      return fn();
+    } finally {
+      this.#depth -= 1;
+      if (this.#depth === 0 && this.#dirty) this.#announce();
+    }
+  }
+
   add(entry: OutboxEntry): void {
     this.#entries.set(entry.cid, entry);
     this.#changed();
@@ -63,14 +83,33 @@ export class Outbox {
     this.#changed();
   }
 
-  /** The server stored it: show the entry as acked once, then drop it. */
-  ack(cid: string): void {
+  /** The server stored it as `seq`: kept, acked, until `delivered` hands it to the timeline. */
+  ack(cid: string, seq: number): void {
     const entry = this.#entries.get(cid);
-    if (entry === undefined) return;
-    this.#entries.set(cid, { ...entry, status: "acked" });
-    this.onChange(this.entries());
-    this.#entries.delete(cid);
+    if (entry === undefined || entry.status === "acked") return;
+    this.#entries.set(cid, { ...entry, status: "acked", seq });
     this.#changed();
+  }
+
+  /**
+   * The room's feed handed `messages` to the app, in `seq` order: acked entries whose stored copy is
+   * among them, or at or below the last delivered `seq` (a reset page may start after them), leave the
+   * outbox. An unacked one stays until its ack: it is re-sent after a reconnect as before, and the
+   * server's `cid` de-duplication answers with the original `seq`.
+   */
+  delivered(room: string, messages: readonly ChatMessage[]): void {
+    const last = messages.at(-1)?.seq;
+    if (last === undefined) return;
+    const cids = new Set(messages.map((m) => m.cid));
+    this.#removeWhere(
+      (e) =>
+        e.room === room && e.status === "acked" && (cids.has(e.cid) || (e.seq ?? Infinity) <= last),
+    );
+  }
+
+  /** The room was left: no stored copy will come for its acked entries. */
+  dropAcked(room: string): void {
+    this.#removeWhere((e) => e.room === room && e.status === "acked");
   }
 
   fail(cid: string, error: string): void {
@@ -85,16 +124,16 @@ export class Outbox {
    * is gone (4401), so nothing is sent as someone else until the user says so (`retry`).
    */
   failUnsent(error: string): void {
-    let changed = false;
-    for (const [cid, entry] of this.#entries) {
-      if (entry.status !== "queued" && entry.status !== "sent") continue;
-      this.#entries.set(cid, { ...entry, status: "failed", error });
-      changed = true;
-    }
-    if (changed) this.#changed();
+    this.batch(() => {
+      for (const [cid, entry] of this.#entries) {
+        if (entry.status !== "queued" && entry.status !== "sent") continue;
+        this.#entries.set(cid, { ...entry, status: "failed", error });
+        this.#changed();
+      }
+    });
   }
 
-  /** Removes a failed entry the user dismissed. */
+  /** Removes an entry (a failed one the user dismissed, or one whose copy arrived some other way). */
   remove(cid: string): void {
     if (this.#entries.delete(cid)) this.#changed();
   }
@@ -102,27 +141,62 @@ export class Outbox {
   /** Drops every entry and the persisted copy: what the signed-out identity queued is never sent. */
   clear(): void {
     this.#entries.clear();
+    this.#persist(); // now, not next tick: a sign-out leaves nothing behind even if the page closes
+    this.#changed();
+  }
+
+  /** The socket is gone: whatever was in flight goes back to the queue, to be re-sent with its `cid`. */
+  requeueSent(): void {
+    this.batch(() => {
+      for (const [cid, entry] of this.#entries) {
+        if (entry.status !== "sent") continue;
+        this.#entries.set(cid, { ...entry, status: "queued" });
+        this.#changed();
+      }
+    });
+  }
+
+  #removeWhere(drop: (entry: OutboxEntry) => boolean): void {
+    this.batch(() => {
+      for (const [cid, entry] of this.#entries) {
+        if (!drop(entry)) continue;
+        this.#entries.delete(cid);
+        this.#changed();
+      }
+    });
+  }
+
+  #changed(): void {
+    this.#dirty = true;
+    if (this.#depth === 0) this.#announce();
+  }
+
+  #announce(): void {
+    this.#dirty = false;
+    this.#scheduleWrite();
+    this.onChange(this.entries());
+  }
+
+  /** One storage write per tick however many changes it saw: a flushed backlog is not N rewrites. */
+  #scheduleWrite(): void {
+    if (this.#writeScheduled) return;
+    this.#writeScheduled = true;
+    queueMicrotask(() => {
+      this.#writeScheduled = false;
+      this.#persist();
+    });
+  }
+
+  #persist(): void {
+    const unconfirmed = this.entries().filter((e) => e.status !== "acked");
+    if (unconfirmed.length > 0) {
+      writeJson(this.storage, this.key, unconfirmed);
+      return;
+    }
     try {
       this.storage.removeItem(this.key);
     } catch {
       // nothing persisted then
     }
-    this.onChange([]);
-  }
-
-  /** The socket is gone: whatever was in flight goes back to the queue, to be re-sent with its `cid`. */
-  requeueSent(): void {
-    let changed = false;
-    for (const [cid, entry] of this.#entries) {
-      if (entry.status !== "sent") continue;
-      this.#entries.set(cid, { ...entry, status: "queued" });
-      changed = true;
-    }
-    if (changed) this.#changed();
-  }
-
-  #changed(): void {
-    writeJson(this.storage, this.key, this.entries());
-    this.onChange(this.entries());
   }
 }

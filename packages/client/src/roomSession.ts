@@ -83,6 +83,7 @@ export class RoomSession {
     if (!this.#rooms.delete(room)) return false;
     this.#ready.delete(room);
     this.#loaded.delete(room);
+    this.deps.outbox.dropAcked(room);
     this.deps.feeds.forget(room);
     this.deps.cursors.delete(room);
     return true;
@@ -97,12 +98,10 @@ export class RoomSession {
     if (this.#ready.has(room)) this.#drop(room);
   }
 
-  /** A new outbox entry: out as soon as its room is live and the pace allows, after older ones. */
-  send(entry: OutboxEntry): void {
-    if (this.#ready.has(entry.room)) this.#pump();
-  }
-
-  /** Sends what is queued for a live room, oldest first (paced), with the original `cid`s. */
+  /**
+   * Sends what is queued for a live room — a new entry, a retried one, or the backlog after `joined` —
+   * oldest first (paced), with the original `cid`s. A room not live yet waits for its `joined`.
+   */
   flush(room: string): void {
     if (this.#ready.has(room)) this.#pump();
   }
@@ -131,8 +130,17 @@ export class RoomSession {
     this.deps.feeds.onMessage(message);
   }
 
+  /**
+   * The server stored our message. It stays in the outbox, acked, until the room's feed delivers the
+   * copy — unless the feed is already past it (the copy overtook the ack) or the room is gone.
+   */
   onAck(ack: ServerMessageOf<"ack">): void {
-    this.deps.outbox.ack(ack.cid);
+    const cursor = this.deps.cursors.get(ack.room);
+    if (!this.#rooms.has(ack.room) || (cursor !== undefined && cursor.seq >= ack.seq)) {
+      this.deps.outbox.remove(ack.cid);
+    } else {
+      this.deps.outbox.ack(ack.cid, ack.seq);
+    }
   }
 
   /** Routes an `error` answering a send or a join; returns whether it was one of ours. */
@@ -202,11 +210,13 @@ export class RoomSession {
    */
   #pump(): void {
     if (!this.#connected) return;
-    for (const entry of this.deps.outbox.entries()) {
-      if (entry.status !== "queued" || !this.#ready.has(entry.room)) continue;
-      if (!this.#pacer.tryTake()) return;
-      this.#transmit(entry);
-    }
+    this.deps.outbox.batch(() => {
+      for (const entry of this.deps.outbox.entries()) {
+        if (entry.status !== "queued" || !this.#ready.has(entry.room)) continue;
+        if (!this.#pacer.tryTake()) return;
+        this.#transmit(entry);
+      }
+    });
   }
 
   /**

@@ -39,6 +39,8 @@ export interface OutboxEntry {
   status: OutboxStatus;
   /** With `failed`: why (an `error` message from the server). */
   error?: string;
+  /** With `acked`: the `seq` the server stored it as (the entry leaves once the room delivers it). */
+  seq?: number;
 }
 
 /**
@@ -103,7 +105,11 @@ export interface ClientEvents {
    * epoch or first join): the messages are the latest page.
    */
   roomMessages: (room: string, messages: ChatMessage[], reset: boolean) => void;
-  /** The outbox changed (an entry was added, sent, acked or failed). */
+  /**
+   * The outbox changed (entries added, sent, acked, failed, or handed over to the room): one event per
+   * batch — a server frame or an API call — however many entries it touched. An acked entry is listed
+   * until its room's `roomMessages` has delivered the stored copy, so the two never leave a gap.
+   */
   outbox: (entries: readonly OutboxEntry[]) => void;
   /** A new round-trip time measurement from `ping`/`pong`, in milliseconds. */
   rtt: (ms: number) => void;

@@ -1,4 +1,4 @@
-import type { KeyValueStorage, OutboxEntry } from "@duplex/client";
+import type { KeyValueStorage } from "@duplex/client";
 import { checkText, type ServerMessage } from "@duplex/protocol";
 import { createStore, type StoreApi } from "zustand/vanilla";
 import type { ChatClient } from "./chatClient.js";
@@ -9,12 +9,7 @@ import {
   initialConnection,
   type ConnectionSlice,
 } from "./connectionSlice.js";
-import {
-  mergeRoomMessages,
-  pruneAcked,
-  reconcileOutbox,
-  type MessagesSlice,
-} from "./messagesSlice.js";
+import { mergeRoomMessages, type MessagesSlice } from "./messagesSlice.js";
 import { DEFAULT_ROOM, addRoom, removeRoom, type RoomsSlice } from "./roomsSlice.js";
 import { NAME_STORAGE_KEY, checkName, type NameCheck, type SessionSlice } from "./sessionSlice.js";
 import {
@@ -141,8 +136,7 @@ export function createDuplexStore(
       sendMessage(text) {
         const room = get().rooms.current;
         if (room === undefined || !canSend(text)) return false;
-        const entry = client.send(room, text);
-        upsertOutboxEntry(entry);
+        client.send(room, text); // the entry arrives through the client's `outbox` event
         return true;
       },
       joinRoom(room) {
@@ -192,13 +186,6 @@ export function createDuplexStore(
     };
   });
 
-  // The client may report the entry through its `outbox` event before or after `send` returns.
-  function upsertOutboxEntry(entry: OutboxEntry): void {
-    const { outbox } = store.getState().messages;
-    if (outbox.some((e) => e.cid === entry.cid)) return;
-    setMessages({ outbox: [...outbox, entry] });
-  }
-
   function setMessages(patch: Partial<MessagesSlice>): void {
     store.setState((s) => ({ messages: { ...s.messages, ...patch } }));
   }
@@ -221,14 +208,12 @@ export function createDuplexStore(
   );
   client.on("rtt", (rttMs) => store.setState((s) => ({ connection: { ...s.connection, rttMs } })));
   client.on("user", (user) => store.setState((s) => ({ session: { ...s.session, user } })));
-  client.on("outbox", (entries) => {
-    const { outbox, byRoom } = store.getState().messages;
-    setMessages({ outbox: reconcileOutbox(outbox, entries, byRoom) });
-  });
+  client.on("outbox", (outbox) => setMessages({ outbox }));
   client.on("roomMessages", (room, incoming, reset) => {
-    const { byRoom: rooms, outbox } = store.getState().messages;
-    const byRoom = { ...rooms, [room]: mergeRoomMessages(rooms[room] ?? [], incoming, reset) };
-    setMessages({ byRoom, outbox: pruneAcked(outbox, byRoom) });
+    const { byRoom: rooms } = store.getState().messages;
+    setMessages({
+      byRoom: { ...rooms, [room]: mergeRoomMessages(rooms[room] ?? [], incoming, reset) },
+    });
   });
   client.on("message", onServerMessage);
   client.on("message", (message) => applyMemberPages(store, message));

@@ -4,7 +4,7 @@ import type { ChatMessage } from "@duplex/protocol";
 export interface MessagesSlice {
   /** Stored messages per room, ordered by `seq`, each once. */
   byRoom: Readonly<Record<string, readonly ChatMessage[]>>;
-  /** The client's outbox: our messages not yet confirmed (and recently confirmed ones). */
+  /** The client's outbox: our messages whose stored copy has not reached the room yet. */
   outbox: readonly OutboxEntry[];
 }
 
@@ -21,34 +21,4 @@ export function mergeRoomMessages(
   if (!reset) for (const message of existing) bySeq.set(message.seq, message);
   for (const message of incoming) bySeq.set(message.seq, message);
   return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
-}
-
-/**
- * The client drops an entry right after reporting it acked, but the stored copy arrives in the next
- * frame (the server acks, then fans out). Keep acked entries until their `cid` is in the room, so a
- * message never blinks out of the list between the two.
- */
-export function reconcileOutbox(
-  previous: readonly OutboxEntry[],
-  next: readonly OutboxEntry[],
-  byRoom: MessagesSlice["byRoom"],
-): readonly OutboxEntry[] {
-  const nextCids = new Set(next.map((e) => e.cid));
-  const kept = previous.filter(
-    (e) => e.status === "acked" && !nextCids.has(e.cid) && !isStored(byRoom, e),
-  );
-  return kept.length === 0 ? next : [...kept, ...next];
-}
-
-/** Drops acked entries whose stored copy has arrived; the same array if nothing changed. */
-export function pruneAcked(
-  outbox: readonly OutboxEntry[],
-  byRoom: MessagesSlice["byRoom"],
-): readonly OutboxEntry[] {
-  const pruned = outbox.filter((e) => e.status !== "acked" || !isStored(byRoom, e));
-  return pruned.length === outbox.length ? outbox : pruned;
-}
-
-function isStored(byRoom: MessagesSlice["byRoom"], entry: OutboxEntry): boolean {
-  return byRoom[entry.room]?.some((m) => m.cid === entry.cid) ?? false;
 }

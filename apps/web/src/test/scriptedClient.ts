@@ -150,10 +150,9 @@ export class ScriptedClient implements ChatClient {
     this.setOutbox(this.outbox.map((e) => (e.cid === cid ? { ...e, ...patch } : e)));
   }
 
-  /** As `DuplexClient` acks: reports the entry acked once, then drops it from the outbox. */
+  /** As `DuplexClient` acks: the entry stays, acked, until its room delivers the stored copy. */
   ack(cid: string): void {
     this.updateEntry(cid, { status: "acked" });
-    this.setOutbox(this.outbox.filter((e) => e.cid !== cid));
   }
 
   welcome(user: User): void {
@@ -162,8 +161,13 @@ export class ScriptedClient implements ChatClient {
     this.emit("user", user);
   }
 
+  /** As `DuplexClient` delivers: the room's messages, then acked entries whose copy arrived leave. */
   deliver(room: string, messages: ChatMessage[], reset = false): void {
     this.emit("roomMessages", room, messages, reset);
+    const cids = new Set(messages.map((m) => m.cid));
+    const handedOver = (e: OutboxEntry): boolean =>
+      e.room === room && e.status === "acked" && cids.has(e.cid);
+    if (this.outbox.some(handedOver)) this.setOutbox(this.outbox.filter((e) => !handedOver(e)));
   }
 
   /** Answers the oldest pending `history` request, as the server and client together would. */
