@@ -8,8 +8,6 @@ export type { RequestErrorCode } from "./requests.js";
 export { memoryStorage } from "./environment.js";
 export { SIGNED_OUT } from "./outbox.js";
 export { protocolInfoUrl, supportsSubprotocol } from "./versionProbe.js";
-export { FakePeer, FakeSocket } from "./fakePeer.js";
-export type { FakePeerOptions } from "./fakePeer.js";
 export type * from "./types.js";
 export type { ToleratedCounts } from "./toleratedFrames.js";
 export { CLIENT_CAPS } from "./options.js";

@@ -1,4 +1,5 @@
-import { DuplexClient, FakePeer, memoryStorage } from "@duplex/client";
+import { DuplexClient, memoryStorage } from "@duplex/client";
+import { FakePeer } from "@duplex/client/testing";
 import { act, render, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { createDuplexStore } from "../store/createDuplexStore.js";

@@ -1,4 +1,5 @@
-import { DuplexClient, FakePeer, memoryStorage } from "@duplex/client";
+import { DuplexClient, memoryStorage } from "@duplex/client";
+import { FakePeer } from "@duplex/client/testing";
 import { AUTH_PATHS } from "@duplex/protocol";
 import { describe, expect, it, vi } from "vitest";
 import type { HttpCall } from "./accountActions.js";
