@@ -1,7 +1,7 @@
 import type { ServerMessage } from "@duplex/protocol";
 import type { StoreApi } from "zustand/vanilla";
 import type { ChatClient } from "../store/chatClient.js";
-import type { DuplexState } from "../store/createDuplexStore.js";
+import type { DuplexState } from "../store/state.js";
 import { computeAccept } from "./acceptKey.js";
 import { buildTrace } from "./trace.js";
 import { fromClientFrame, fromControl } from "./frameEvents.js";
@@ -16,19 +16,8 @@ import {
 type Get = () => DuplexState;
 type Set = StoreApi<DuplexState>["setState"];
 
-export interface InspectorActions {
-  /** Shows or hides the inspector; while shown the server reports this connection's control frames. */
-  setInspectorOpen(open: boolean): void;
-  setInspectorPaused(paused: boolean): void;
-  /** `"all"` or one message type. */
-  setInspectorFilter(filter: string): void;
-  /** Measures a plain HTTP request (header bytes) and times a fresh `GET /healthz`. */
-  measureHttp(): Promise<void>;
-  /** Starts the close handshake with this code and reason; the client then stays closed. */
-  closeWithCode(code: number, reason: string): void;
-  /** The connection's trace (handshake, frames, heartbeats, close) as JSON, for download. */
-  inspectorTrace(): string;
-}
+export type { InspectorActions } from "../store/state.js";
+import type { InspectorActions } from "../store/state.js";
 
 function patch(set: Set, change: (slice: InspectorSlice) => InspectorSlice): void {
   set((s) => ({ inspector: change(s.inspector) }));

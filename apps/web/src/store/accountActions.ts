@@ -2,29 +2,12 @@ import type { KeyValueStorage } from "@duplex/client";
 import { AUTH_PATHS, type AuthResponse } from "@duplex/protocol";
 import type { StoreApi } from "zustand/vanilla";
 import type { ChatClient } from "./chatClient.js";
-import type { DuplexState } from "./createDuplexStore.js";
+import type { DuplexState } from "./state.js";
 import { DEFAULT_ROOM } from "./roomsSlice.js";
 import { NAME_STORAGE_KEY } from "./sessionSlice.js";
 
-/** How the app reaches the account API: `fetch` in the browser, a stand-in in component tests. */
-export type HttpCall = (path: string, init: RequestInit) => Promise<Response>;
-
-/** Why an account request failed, as a dictionary key the form shows. */
-export type AccountProblem =
-  "account.wrong" | "account.taken" | "account.weak" | "account.tooMany" | "account.failed";
-
-export type AccountResult = { ok: true } | { ok: false; problem: AccountProblem; detail?: string };
-
-export interface AccountActions {
-  /** Registers (`register`) or signs in (`login`) with a password, then connects as that account. */
-  signInWithPassword(
-    mode: "register" | "login",
-    name: string,
-    password: string,
-  ): Promise<AccountResult>;
-  /** Ends the session on the server (its sockets close everywhere) and shows the sign-in screen. */
-  signOut(): Promise<void>;
-}
+import type { AccountProblem, AccountResult, AccountActions, HttpCall } from "./state.js";
+export type { AccountProblem, AccountResult, AccountActions, HttpCall };
 
 /**
  * The fields of an auth reply the app uses, checked by hand: the zod schema would put zod (and a

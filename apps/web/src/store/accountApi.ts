@@ -1,22 +1,8 @@
 import { ADMIN_PATHS, AUTH_PATHS, AuditResponse, SessionsResponse } from "@duplex/protocol";
-import type { SessionInfo } from "@duplex/protocol";
-import type { HttpCall } from "./accountActions.js";
+import type { HttpCall } from "./state.js";
 
-export type AuditEntry = AuditResponse["entries"][number];
-
-/** An answer of the account API: the data, or why not (`forbidden`: not an owner or admin). */
-export type ApiResult<T> = { ok: true; value: T } | { ok: false; problem: "forbidden" | "failed" };
-
-export interface AccountApi {
-  /** The devices this account is signed in on, the asking one marked `current`. */
-  listSessions(): Promise<ApiResult<SessionInfo[]>>;
-  /** Signs one device out (its sockets close with 4401). */
-  revokeSession(id: string): Promise<boolean>;
-  /** Signs out every device but this one; false if any could not be. */
-  revokeOtherSessions(): Promise<boolean>;
-  /** The moderation log, newest first (owners and admins; `forbidden` for anyone else). */
-  auditLog(): Promise<ApiResult<AuditEntry[]>>;
-}
+export type { AccountApi, ApiResult, AuditEntry } from "./state.js";
+import type { AccountApi, ApiResult } from "./state.js";
 
 /** The account API calls of a signed-in user, carrying the client's current token. */
 export function createAccountApi(token: () => string | undefined, http: HttpCall): AccountApi {

@@ -12,7 +12,7 @@ import { t } from "../i18n/localeStore.js";
 import type { StoreApi } from "zustand/vanilla";
 import type { ChatClient } from "./chatClient.js";
 import type { ChatActions, ChatSlice } from "./chatSlice.js";
-import type { DuplexState } from "./createDuplexStore.js";
+import type { DuplexState } from "./state.js";
 import type { HeldDeleteActions } from "./heldDeletes.js";
 import { changeMembers } from "./members.js";
 import { applyMessageChange } from "./messageEdits.js";

@@ -1,9 +1,47 @@
 import type { ChatMessage, RoomSummary, User } from "@duplex/protocol";
-import type { HeldDelete, HeldDeleteActions } from "./heldDeletes.js";
 import type { MembersByRoom } from "./members.js";
-import { initialMemberPages, type MemberPagesSlice } from "./memberPages.js";
 import type { TypingByRoom } from "./typing.js";
 import type { UnreadState } from "./unread.js";
+
+/** A delete of one of our messages, shown as done but not sent yet. */
+export interface HeldDelete {
+  room: string;
+  id: string;
+}
+
+export interface HeldDeleteActions {
+  /** Shows the message as deleted and sends the delete after `DELETE_UNDO_MS` unless undone. */
+  deleteMessage(room: string, id: string): void;
+  /** Takes back a held delete: the message shows again and nothing is sent. */
+  undoDelete(id: string): void;
+}
+
+/** Where paging a big room's members stands (capability `member_pages`). */
+export interface MemberPaging {
+  /** The cursor of the next page; undefined before the first page is asked for. */
+  next?: string;
+  /** No page is left: every online member is held (or was paged). */
+  done: boolean;
+  loading: boolean;
+  failed: boolean;
+}
+
+export interface MemberPagesSlice {
+  /** Each room's online member count: `joined.memberCount`, then `occupancy` and presence. */
+  memberCount: Readonly<Record<string, number>>;
+  memberPaging: Readonly<Record<string, MemberPaging>>;
+}
+
+export const initialMemberPages: MemberPagesSlice = { memberCount: {}, memberPaging: {} };
+
+export interface MemberPageActions {
+  /** Loads the next page of the room's members and merges it by id (pages repeat `joined`'s). */
+  loadMoreMembers(room: string): Promise<void>;
+  /** Online members whose name contains `query`; rejects when the server refuses. */
+  searchMembers(room: string, query: string): Promise<readonly User[]>;
+  /** Hears (or stops hearing) every join and leave of a big room while the panel is open. */
+  watchMembers(room: string, watch: boolean): void;
+}
 
 /** Paging state of a room's older history. */
 export interface RoomHistory {

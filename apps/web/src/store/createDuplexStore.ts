@@ -1,88 +1,29 @@
 import type { KeyValueStorage } from "@duplex/client";
 import { checkText, type ServerMessage } from "@duplex/protocol";
-import { createStore, type StoreApi } from "zustand/vanilla";
+import { createStore } from "zustand/vanilla";
 import type { ChatClient } from "./chatClient.js";
+import type { DuplexActions, DuplexState, DuplexStore, HttpCall } from "./state.js";
 import { attachChatEvents, createChatActions } from "./chatFeatures.js";
-import { initialChat, type ChatActions, type ChatSlice } from "./chatSlice.js";
-import {
-  applyConnectionState,
-  initialConnection,
-  type ConnectionSlice,
-} from "./connectionSlice.js";
+import { initialChat } from "./chatSlice.js";
+import { applyConnectionState, initialConnection } from "./connectionSlice.js";
 import { mergeRoomMessages, type MessagesSlice } from "./messagesSlice.js";
-import { DEFAULT_ROOM, addRoom, removeRoom, type RoomsSlice } from "./roomsSlice.js";
-import { NAME_STORAGE_KEY, checkName, type NameCheck, type SessionSlice } from "./sessionSlice.js";
-import {
-  initialNotifications,
-  type NotificationActions,
-  type NotificationsSlice,
-} from "./notificationsSlice.js";
+import { DEFAULT_ROOM, addRoom, removeRoom } from "./roomsSlice.js";
+import { NAME_STORAGE_KEY, checkName } from "./sessionSlice.js";
+import { initialNotifications } from "./notificationsSlice.js";
 import { attachPushEvents, createPushActions } from "./pushFeatures.js";
 import { attachDmSeen } from "./dmNotificationsSeen.js";
 import { createHeldDeleteActions } from "./heldDeletes.js";
-import { createAccountActions, type AccountActions, type HttpCall } from "./accountActions.js";
-import { createAccountApi, type AccountApi } from "./accountApi.js";
+import { createAccountActions } from "./accountActions.js";
+import { createAccountApi } from "./accountApi.js";
 import { attachSavedRooms, type SavedRoomsSync } from "./savedRooms.js";
-import { initialStats, type StatsSlice } from "./statsSlice.js";
-import {
-  applyMemberPages,
-  createMemberPageActions,
-  type MemberPageActions,
-} from "./memberPages.js";
-import {
-  createModerationActions,
-  initialModeration,
-  type ModerationActions,
-  type ModerationSlice,
-} from "./moderation.js";
+import { initialStats } from "./statsSlice.js";
+import { applyMemberPages, createMemberPageActions } from "./memberPages.js";
+import { createModerationActions, initialModeration } from "./moderation.js";
 import { readSystemOptIn } from "./systemNotifications.js";
-import {
-  attachInspectorEvents,
-  createInspectorActions,
-  type InspectorActions,
-} from "../inspector/inspectorFeatures.js";
-import { initialInspector, type InspectorSlice } from "../inspector/inspectorSlice.js";
+import { attachInspectorEvents, createInspectorActions } from "../inspector/inspectorFeatures.js";
+import { initialInspector } from "../inspector/inspectorSlice.js";
 
-export interface DuplexActions
-  extends
-    ChatActions,
-    NotificationActions,
-    InspectorActions,
-    AccountActions,
-    AccountApi,
-    MemberPageActions,
-    ModerationActions {
-  /** Checks the name, remembers it, connects and opens `#general`. */
-  signIn(name: string): NameCheck;
-  /** Signs in again with the name remembered from an earlier visit; false if there is none. */
-  restoreSession(): boolean;
-  /** Queues `text` for the current room; false (and nothing sent) if it is blank or too long. */
-  sendMessage(text: string): boolean;
-  /** Joins a room and shows it. */
-  joinRoom(room: string): void;
-  leaveRoom(room: string): void;
-  /** Connects again after the client gave up (a fatal close); it reconnects by itself otherwise. */
-  reconnect(): void;
-  /** Sends a failed message again, with the same `cid`. */
-  retryMessage(cid: string): void;
-  /** Removes a failed message from the outbox. */
-  discardMessage(cid: string): void;
-}
-
-export interface DuplexState {
-  connection: ConnectionSlice;
-  session: SessionSlice;
-  rooms: RoomsSlice;
-  messages: MessagesSlice;
-  chat: ChatSlice;
-  notifications: NotificationsSlice;
-  stats: StatsSlice;
-  inspector: InspectorSlice;
-  moderation: ModerationSlice;
-  actions: DuplexActions;
-}
-
-export type DuplexStore = StoreApi<DuplexState>;
+export type { DuplexActions, DuplexState, DuplexStore } from "./state.js";
 
 export interface DuplexStoreOptions {
   /** Where the chosen name is remembered across reloads. @default no persistence */

@@ -1,6 +1,6 @@
 import type { Notification } from "@duplex/protocol";
 import type { StoreApi } from "zustand/vanilla";
-import type { DuplexState } from "./createDuplexStore.js";
+import type { DuplexState } from "./state.js";
 
 /** Whether the page is in front of the user (a hidden tab has seen nothing). */
 export type PageVisible = () => boolean;

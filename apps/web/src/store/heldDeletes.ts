@@ -1,6 +1,6 @@
 import type { StoreApi } from "zustand/vanilla";
 import type { ChatClient } from "./chatClient.js";
-import type { DuplexState } from "./createDuplexStore.js";
+import type { DuplexState } from "./state.js";
 
 /**
  * How long a delete is held before it is sent. The server blanks a deleted text for good, so the
@@ -8,18 +8,8 @@ import type { DuplexState } from "./createDuplexStore.js";
  */
 export const DELETE_UNDO_MS = 5000;
 
-/** A delete of one of our messages, shown as done but not sent yet. */
-export interface HeldDelete {
-  room: string;
-  id: string;
-}
-
-export interface HeldDeleteActions {
-  /** Shows the message as deleted and sends the delete after {@link DELETE_UNDO_MS} unless undone. */
-  deleteMessage(room: string, id: string): void;
-  /** Takes back a held delete: the message shows again and nothing is sent. */
-  undoDelete(id: string): void;
-}
+import type { HeldDelete, HeldDeleteActions } from "./chatSlice.js";
+export type { HeldDelete, HeldDeleteActions };
 
 type Set = StoreApi<DuplexState>["setState"];
 

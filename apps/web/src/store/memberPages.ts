@@ -1,35 +1,12 @@
-import type { ServerMessage, User } from "@duplex/protocol";
+import type { ServerMessage } from "@duplex/protocol";
 import type { StoreApi } from "zustand/vanilla";
 import type { ChatClient } from "./chatClient.js";
-import type { DuplexState } from "./createDuplexStore.js";
+import type { DuplexState } from "./state.js";
 import { changeMembers } from "./members.js";
 
-/** Where paging a big room's members stands (capability `member_pages`). */
-export interface MemberPaging {
-  /** The cursor of the next page; undefined before the first page is asked for. */
-  next?: string;
-  /** No page is left: every online member is held (or was paged). */
-  done: boolean;
-  loading: boolean;
-  failed: boolean;
-}
-
-export interface MemberPagesSlice {
-  /** Each room's online member count: `joined.memberCount`, then `occupancy` and presence. */
-  memberCount: Readonly<Record<string, number>>;
-  memberPaging: Readonly<Record<string, MemberPaging>>;
-}
-
-export const initialMemberPages: MemberPagesSlice = { memberCount: {}, memberPaging: {} };
-
-export interface MemberPageActions {
-  /** Loads the next page of the room's members and merges it by id (pages repeat `joined`'s). */
-  loadMoreMembers(room: string): Promise<void>;
-  /** Online members whose name contains `query`; rejects when the server refuses. */
-  searchMembers(room: string, query: string): Promise<readonly User[]>;
-  /** Hears (or stops hearing) every join and leave of a big room while the panel is open. */
-  watchMembers(room: string, watch: boolean): void;
-}
+import type { MemberPageActions, MemberPaging, MemberPagesSlice } from "./chatSlice.js";
+export type { MemberPageActions, MemberPaging, MemberPagesSlice };
+export { initialMemberPages } from "./chatSlice.js";
 
 type Store = StoreApi<DuplexState>;
 

@@ -7,30 +7,13 @@ import {
   type RoomMemberRequest,
 } from "@duplex/protocol";
 import type { StoreApi } from "zustand/vanilla";
-import type { HttpCall } from "./accountActions.js";
 import type { ChatClient } from "./chatClient.js";
-import type { DuplexState } from "./createDuplexStore.js";
+import type { DuplexState, HttpCall } from "./state.js";
 
-/** What the signed-in account may do to other members (learned from the account API). */
-export interface ModerationSlice {
-  /** An owner or admin account: may mute. Undefined until asked. */
-  moderator?: boolean;
-  /** Private rooms we may remove members from (we own the room, or we are a moderator). */
-  manages: Readonly<Record<string, boolean>>;
-}
+import type { ModerationActions, ModerationResult, ModerationSlice } from "./state.js";
+export type { ModerationActions, ModerationResult, ModerationSlice };
 
 export const initialModeration: ModerationSlice = { manages: {} };
-
-export type ModerationResult = { ok: true } | { ok: false; error: string };
-
-export interface ModerationActions {
-  /** Learns, once per session and once per room, whether we may mute and remove in `room`. */
-  loadModeration(room: string): Promise<void>;
-  /** Mutes `user` in `room` for `durationMs` (`POST /api/admin/mute`). */
-  muteMember(room: string, user: string, durationMs: number): Promise<ModerationResult>;
-  /** Removes `user` from the private `room` (`POST /api/rooms/remove`). */
-  removeMember(room: string, user: string): Promise<ModerationResult>;
-}
 
 type Store = StoreApi<DuplexState>;
 

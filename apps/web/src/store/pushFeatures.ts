@@ -2,7 +2,7 @@ import type { KeyValueStorage } from "@duplex/client";
 import type { ServerMessage } from "@duplex/protocol";
 import type { StoreApi } from "zustand/vanilla";
 import type { ChatClient } from "./chatClient.js";
-import type { DuplexState } from "./createDuplexStore.js";
+import type { DuplexState } from "./state.js";
 import {
   applyRead,
   dismissToast,

@@ -1,7 +1,7 @@
 import { isDmRoom, type ServerMessage } from "@duplex/protocol";
 import type { StoreApi } from "zustand/vanilla";
 import type { ChatClient } from "./chatClient.js";
-import type { DuplexState } from "./createDuplexStore.js";
+import type { DuplexState } from "./state.js";
 
 export interface SavedRoomsSync {
   /** The user put `room` on screen: the server remembers it for the user's other devices. */

@@ -1,6 +1,6 @@
 import { createContext, useContext, type ReactNode } from "react";
 import { useStore } from "zustand";
-import type { DuplexActions, DuplexState, DuplexStore } from "./createDuplexStore.js";
+import type { DuplexActions, DuplexState, DuplexStore } from "./state.js";
 
 const StoreContext = createContext<DuplexStore | null>(null);
 

@@ -1,0 +1,124 @@
+import type { SessionInfo } from "@duplex/protocol";
+import type { AuditResponse } from "@duplex/protocol";
+import type { StoreApi } from "zustand/vanilla";
+import type { InspectorSlice } from "../inspector/inspectorSlice.js";
+import type { ChatActions, ChatSlice, MemberPageActions } from "./chatSlice.js";
+import type { ConnectionSlice } from "./connectionSlice.js";
+import type { MessagesSlice } from "./messagesSlice.js";
+import type { NotificationActions, NotificationsSlice } from "./notificationsSlice.js";
+import type { RoomsSlice } from "./roomsSlice.js";
+import type { NameCheck, SessionSlice } from "./sessionSlice.js";
+import type { StatsSlice } from "./statsSlice.js";
+
+// The store's state and action types, in one file that imports no feature module: the features and
+// the composing `createDuplexStore` import these, and nothing here imports them back.
+
+/** How the app reaches the account API: `fetch` in the browser, a stand-in in component tests. */
+export type HttpCall = (path: string, init: RequestInit) => Promise<Response>;
+
+/** Why an account request failed, as a dictionary key the form shows. */
+export type AccountProblem =
+  "account.wrong" | "account.taken" | "account.weak" | "account.tooMany" | "account.failed";
+
+export type AccountResult = { ok: true } | { ok: false; problem: AccountProblem; detail?: string };
+
+export interface AccountActions {
+  /** Registers (`register`) or signs in (`login`) with a password, then connects as that account. */
+  signInWithPassword(
+    mode: "register" | "login",
+    name: string,
+    password: string,
+  ): Promise<AccountResult>;
+  /** Ends the session on the server (its sockets close everywhere) and shows the sign-in screen. */
+  signOut(): Promise<void>;
+}
+
+export type AuditEntry = AuditResponse["entries"][number];
+
+/** An answer of the account API: the data, or why not (`forbidden`: not an owner or admin). */
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; problem: "forbidden" | "failed" };
+
+export interface AccountApi {
+  /** The devices this account is signed in on, the asking one marked `current`. */
+  listSessions(): Promise<ApiResult<SessionInfo[]>>;
+  /** Signs one device out (its sockets close with 4401). */
+  revokeSession(id: string): Promise<boolean>;
+  /** Signs out every device but this one; false if any could not be. */
+  revokeOtherSessions(): Promise<boolean>;
+  /** The moderation log, newest first (owners and admins; `forbidden` for anyone else). */
+  auditLog(): Promise<ApiResult<AuditEntry[]>>;
+}
+
+/** What the signed-in account may do to other members (learned from the account API). */
+export interface ModerationSlice {
+  /** An owner or admin account: may mute. Undefined until asked. */
+  moderator?: boolean;
+  /** Private rooms we may remove members from (we own the room, or we are a moderator). */
+  manages: Readonly<Record<string, boolean>>;
+}
+
+export type ModerationResult = { ok: true } | { ok: false; error: string };
+
+export interface ModerationActions {
+  /** Learns, once per session and once per room, whether we may mute and remove in `room`. */
+  loadModeration(room: string): Promise<void>;
+  /** Mutes `user` in `room` for `durationMs` (`POST /api/admin/mute`). */
+  muteMember(room: string, user: string, durationMs: number): Promise<ModerationResult>;
+  /** Removes `user` from the private `room` (`POST /api/rooms/remove`). */
+  removeMember(room: string, user: string): Promise<ModerationResult>;
+}
+
+export interface InspectorActions {
+  /** Shows or hides the inspector; while shown the server reports this connection's control frames. */
+  setInspectorOpen(open: boolean): void;
+  setInspectorPaused(paused: boolean): void;
+  /** `"all"` or one message type. */
+  setInspectorFilter(filter: string): void;
+  /** Measures a plain HTTP request (header bytes) and times a fresh `GET /healthz`. */
+  measureHttp(): Promise<void>;
+  /** Starts the close handshake with this code and reason; the client then stays closed. */
+  closeWithCode(code: number, reason: string): void;
+  /** The connection's trace (handshake, frames, heartbeats, close) as JSON, for download. */
+  inspectorTrace(): string;
+}
+
+export interface DuplexActions
+  extends
+    ChatActions,
+    NotificationActions,
+    InspectorActions,
+    AccountActions,
+    AccountApi,
+    MemberPageActions,
+    ModerationActions {
+  /** Checks the name, remembers it, connects and opens `#general`. */
+  signIn(name: string): NameCheck;
+  /** Signs in again with the name remembered from an earlier visit; false if there is none. */
+  restoreSession(): boolean;
+  /** Queues `text` for the current room; false (and nothing sent) if it is blank or too long. */
+  sendMessage(text: string): boolean;
+  /** Joins a room and shows it. */
+  joinRoom(room: string): void;
+  leaveRoom(room: string): void;
+  /** Connects again after the client gave up (a fatal close); it reconnects by itself otherwise. */
+  reconnect(): void;
+  /** Sends a failed message again, with the same `cid`. */
+  retryMessage(cid: string): void;
+  /** Removes a failed message from the outbox. */
+  discardMessage(cid: string): void;
+}
+
+export interface DuplexState {
+  connection: ConnectionSlice;
+  session: SessionSlice;
+  rooms: RoomsSlice;
+  messages: MessagesSlice;
+  chat: ChatSlice;
+  notifications: NotificationsSlice;
+  stats: StatsSlice;
+  inspector: InspectorSlice;
+  moderation: ModerationSlice;
+  actions: DuplexActions;
+}
+
+export type DuplexStore = StoreApi<DuplexState>;
