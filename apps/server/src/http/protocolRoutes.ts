@@ -8,7 +8,7 @@ import {
   buildAsyncApiDocument,
   type ProtocolInfo,
 } from "@duplex/protocol";
-import type { Route } from "./requestHandler.js";
+import type { Route } from "./route.js";
 
 // A Host header is client input: anything but host[:port] falls back rather than landing in the document.
 const HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;

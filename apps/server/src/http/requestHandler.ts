@@ -13,8 +13,9 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
-/** An HTTP endpoint owning one exact path (every method: it answers 405 itself). */
-export type Route = (req: IncomingMessage, res: ServerResponse) => void;
+import type { Route } from "./route.js";
+
+export type { Route } from "./route.js";
 
 /**
  * Plain HTTP: `/healthz`, `/asyncapi.json`, `/api/protocol`, `routes` by exact path (e.g.

@@ -1,5 +1,16 @@
 import type { ControlMessage } from "@duplex/protocol";
-import type { Connection } from "../connection/Connection.js";
+
+/**
+ * What the reporter needs of a connection: its socket's ping/pong events and a way to send. Declared
+ * here, not imported, because `Connection` itself calls `noteClosing` (no import circle).
+ */
+export interface ReportedConnection {
+  readonly ws: {
+    on(event: "ping" | "pong", listener: (data: Buffer) => void): unknown;
+    off(event: "ping" | "pong", listener: (data: Buffer) => void): unknown;
+  };
+  send(message: ControlMessage): unknown;
+}
 
 /**
  * Reports one connection's control frames to that connection while its inspector is on. Browsers never
@@ -28,7 +39,7 @@ class ControlFrameReporter {
   };
 
   constructor(
-    private readonly conn: Connection,
+    private readonly conn: ReportedConnection,
     private readonly now: () => number,
   ) {}
 
@@ -71,11 +82,11 @@ class ControlFrameReporter {
   }
 }
 
-const reporters = new WeakMap<Connection, ControlFrameReporter>();
+const reporters = new WeakMap<ReportedConnection, ControlFrameReporter>();
 
 /** The connection's reporter, created (disabled) on first use. */
 export function controlFramesOf(
-  conn: Connection,
+  conn: ReportedConnection,
   now: () => number = Date.now,
 ): ControlFrameReporter {
   let reporter = reporters.get(conn);
@@ -87,12 +98,12 @@ export function controlFramesOf(
 }
 
 /** Call right after a ws-level ping was sent on `conn`. Nothing happens unless it is inspected. */
-export function notePingSent(conn: Connection): void {
+export function notePingSent(conn: ReportedConnection): void {
   reporters.get(conn)?.pingSent();
 }
 
 /** Call right before the server sends a close frame on `conn` (no data frame may follow it). */
-export function noteClosing(conn: Connection, code: number, reason: string): void {
+export function noteClosing(conn: ReportedConnection, code: number, reason: string): void {
   reporters.get(conn)?.closing(code, reason);
 }
 

@@ -1,4 +1,4 @@
-import type { InspectorStrings } from "./inspectorStrings.js";
+import type { InspectorStrings } from "../inspector/strings.js";
 
 /**
  * The protocol inspector in 简体中文. It keeps its English in `inspector/strings.ts` (one object with

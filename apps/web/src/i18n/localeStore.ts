@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
-import type { InspectorStrings } from "./inspectorStrings.js";
+import type { InspectorStrings } from "../inspector/strings.js";
 import { LOCALE_STORAGE_KEY, detectLocale, isLocale, type Locale } from "./locale.js";
 import { ENGLISH, loadStrings, type LocaleStrings } from "./localeStrings.js";
 import type { Translate } from "./translate.js";

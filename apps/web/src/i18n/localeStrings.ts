@@ -1,14 +1,9 @@
 import { inspectorStrings } from "../inspector/strings.js";
 import { en } from "./en.js";
-import type { InspectorStrings } from "./inspectorStrings.js";
 import type { Locale } from "./locale.js";
-import { createTranslator, type Translate } from "./translate.js";
+import { createTranslator, type LocaleStrings } from "./translate.js";
 
-/** Everything the UI says in one language: the app's `t` and the protocol inspector's texts. */
-export interface LocaleStrings {
-  readonly t: Translate;
-  readonly inspector: InspectorStrings;
-}
+export type { LocaleStrings } from "./translate.js";
 
 /** English is in the first chunk: it is the fallback, shown until another language has loaded. */
 export const ENGLISH: LocaleStrings = {

@@ -1,6 +1,5 @@
 import { inspectorStringsZh } from "./inspectorStringsZh.js";
-import type { LocaleStrings } from "./localeStrings.js";
-import { createTranslator } from "./translate.js";
+import { createTranslator, type LocaleStrings } from "./translate.js";
 import { zh } from "./zh.js";
 
 /** 简体中文: imported only dynamically (`localeStrings.ts`), so it stays out of the first chunk. */

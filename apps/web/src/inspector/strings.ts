@@ -115,3 +115,10 @@ export const inspectorStrings = {
   } as Readonly<Record<CloseCode, string>>,
   reconnectsAfterUserClose: "yes if the server sent it; not after you close",
 } as const;
+
+/** The inspector's strings with each text widened to `string`, so a translation can fill them. */
+export type InspectorStrings = {
+  readonly [K in keyof typeof inspectorStrings]: (typeof inspectorStrings)[K] extends string
+    ? string
+    : (typeof inspectorStrings)[K];
+};
