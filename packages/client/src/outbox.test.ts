@@ -62,6 +62,27 @@ describe("Outbox", () => {
     expect(JSON.parse(storage.getItem(KEY) ?? "[]")).toHaveLength(20);
   });
 
+  it("writes twice for one message: when it is sent, and when the ack takes it out of storage", async () => {
+    const storage = countingStorage();
+    let removes = 0;
+    const remove = storage.removeItem;
+    storage.removeItem = (key) => {
+      removes += 1;
+      remove(key);
+    };
+    const { outbox } = setup(storage);
+    outbox.batch(() => {
+      outbox.add(entry("a"));
+      outbox.setStatus("a", "sent");
+    });
+    await tick();
+    outbox.ack("a", 1);
+    await tick();
+    outbox.delivered("general", [stored("a", 1)]);
+    await tick();
+    expect([storage.writes, removes]).toEqual([1, 1]);
+  });
+
   it("keeps an acked entry until its room delivers the stored copy", () => {
     const { outbox, events } = setup();
     outbox.add(entry("a"));

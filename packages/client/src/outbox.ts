@@ -35,6 +35,8 @@ export class Outbox {
   #depth = 0;
   #dirty = false;
   #writeScheduled = false;
+  /** The last persisted text (`undefined`: nothing stored), so an unchanged copy is not rewritten. */
+  #persisted: string | undefined;
 
   constructor(
     private readonly storage: KeyValueStorage,
@@ -42,6 +44,7 @@ export class Outbox {
     private readonly onChange: (entries: readonly OutboxEntry[]) => void,
   ) {
     const stored = readJson(storage, key);
+    this.#persisted = stored === undefined ? undefined : JSON.stringify(stored);
     if (!Array.isArray(stored)) return;
     for (const item of stored) {
       if (!isEntry(item) || item.status === "acked") continue;
@@ -189,7 +192,11 @@ export class Outbox {
 
   #persist(): void {
     const unconfirmed = this.entries().filter((e) => e.status !== "acked");
-    if (unconfirmed.length > 0) {
+    const text = unconfirmed.length > 0 ? JSON.stringify(unconfirmed) : undefined;
+    // A hand-over (an acked entry leaving) changes nothing persisted: no write.
+    if (text === this.#persisted) return;
+    this.#persisted = text;
+    if (text !== undefined) {
       writeJson(this.storage, this.key, unconfirmed);
       return;
     }
