@@ -11,26 +11,33 @@ type Load =
   | { state: "ready"; entries: AuditEntry[] };
 
 /**
- * The moderation log, newest first. The client is not told its role, so the server decides: anyone
- * it refuses (403) sees nothing of this panel at all.
+ * The moderation log, newest first, for owners and admins (the role from `GET /api/auth/me`); anyone
+ * else sees nothing of this panel, and the server refuses them the log all the same.
  */
 export function AuditPanel() {
   const t = useT();
   const locale = useLocale();
-  const { auditLog } = useActions();
+  const { auditLog, loadRole } = useActions();
   const [load, setLoad] = useState<Load>({ state: "loading" });
 
   useEffect(() => {
     let live = true;
-    void auditLog().then((answer) => {
+    void (async () => {
+      const role = await loadRole();
+      if (!live) return;
+      if (role !== "owner" && role !== "admin") {
+        setLoad({ state: "hidden" });
+        return;
+      }
+      const answer = await auditLog();
       if (!live) return;
       if (answer.ok) setLoad({ state: "ready", entries: answer.value });
       else setLoad({ state: answer.problem === "forbidden" ? "hidden" : "failed" });
-    });
+    })();
     return () => {
       live = false;
     };
-  }, [auditLog]);
+  }, [auditLog, loadRole]);
 
   if (load.state === "hidden" || load.state === "loading") return null;
   const when = (ts: number) =>

@@ -1,6 +1,6 @@
 import { act, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { ADMIN_PATHS, ROOM_PATHS } from "@duplex/protocol";
+import { ADMIN_PATHS, AUTH_PATHS, ROOM_PATHS } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
 import { createDuplexStore } from "../store/createDuplexStore.js";
 import { StoreProvider } from "../store/storeContext.js";
@@ -54,7 +54,10 @@ async function setup(answers: Record<string, { status: number; body?: unknown }>
 const bobRow = () =>
   screen.getAllByRole("listitem").find((li) => li.textContent?.includes("Bob")) ?? document.body;
 
-const MODERATOR = { [ADMIN_PATHS.audit]: { status: 200, body: { entries: [] } } };
+const meAs = (role: "admin" | "member") => ({
+  [AUTH_PATHS.me]: { status: 200, body: { user: ALICE, role, guest: false } },
+});
+const MODERATOR = meAs("admin");
 const PRIVATE_OWNED = {
   [ROOM_PATHS.members]: {
     status: 200,
@@ -104,7 +107,7 @@ describe("MemberActions", () => {
   it("lets a private room's owner remove a member, and shows the server's refusal", async () => {
     const ui = userEvent.setup();
     const { api } = await setup({
-      [ADMIN_PATHS.audit]: { status: 403, body: { error: "owners and admins only" } },
+      ...meAs("member"),
       ...PRIVATE_OWNED,
       [ROOM_PATHS.remove]: { status: 404, body: { error: "not a member" } },
     });
@@ -121,14 +124,11 @@ describe("MemberActions", () => {
 
   it("offers nothing to a plain member, and asks the API only once per room", async () => {
     const { api, client } = await setup({
-      [ADMIN_PATHS.audit]: { status: 403, body: { error: "owners and admins only" } },
+      ...meAs("member"),
       [ROOM_PATHS.members]: { status: 200, body: { room: "team", owner: BOB.id, members: [] } },
     });
     await act(async () => client.emit("message", joinedMessage("team", [ALICE, BOB])));
     expect(screen.queryByRole("button", { name: /Mute|Remove/ })).toBeNull();
-    expect(api.calls.map((c) => c.path.split("?")[0])).toEqual([
-      ADMIN_PATHS.audit,
-      ROOM_PATHS.members,
-    ]);
+    expect(api.calls.map((c) => c.path.split("?")[0])).toEqual([AUTH_PATHS.me, ROOM_PATHS.members]);
   });
 });

@@ -1,10 +1,13 @@
 import {
   ADMIN_PATHS,
+  AUTH_PATHS,
+  MeResponse,
   ROOM_PATHS,
   RoomMembersResponse,
   isDmRoom,
   type MuteRequest,
   type RoomMemberRequest,
+  type UserRole,
 } from "@duplex/protocol";
 import type { StoreApi } from "zustand/vanilla";
 import type { HttpCall } from "./accountActions.js";
@@ -13,8 +16,10 @@ import type { DuplexState } from "./createDuplexStore.js";
 
 /** What the signed-in account may do to other members (learned from the account API). */
 export interface ModerationSlice {
-  /** An owner or admin account: may mute. Undefined until asked. */
+  /** An owner or admin account: may mute and ban. Undefined until asked. */
   moderator?: boolean;
+  /** Our role, from `GET /api/auth/me`; undefined until known (or when the token was refused). */
+  role?: UserRole;
   /** Private rooms we may remove members from (we own the room, or we are a moderator). */
   manages: Readonly<Record<string, boolean>>;
 }
@@ -24,6 +29,8 @@ export const initialModeration: ModerationSlice = { manages: {} };
 export type ModerationResult = { ok: true } | { ok: false; error: string };
 
 export interface ModerationActions {
+  /** Asks the server who we are (`GET /api/auth/me`), once per signed-in user; undefined if refused. */
+  loadRole(): Promise<UserRole | undefined>;
   /** Learns, once per session and once per room, whether we may mute and remove in `room`. */
   loadModeration(room: string): Promise<void>;
   /** Mutes `user` in `room` for `durationMs` (`POST /api/admin/mute`). */
@@ -51,11 +58,13 @@ export function createModerationActions(
 ): ModerationActions {
   const asked = new Set<string>();
   let userId: string | undefined;
+  let role: Promise<UserRole | undefined> | undefined;
   // Another account signed in on this page: what the last one could do no longer holds.
   client.on("user", (user) => {
     if (user.id === userId) return;
     userId = user.id;
     asked.clear();
+    role = undefined;
     store().setState({ moderation: initialModeration });
   });
   const bearer = (): Record<string, string> =>
@@ -76,16 +85,34 @@ export function createModerationActions(
     }
   }
 
+  async function askRole(): Promise<UserRole | undefined> {
+    const response = await http(AUTH_PATHS.me, { method: "GET", headers: bearer() });
+    const parsed = response.ok ? MeResponse.safeParse(await response.json()) : undefined;
+    const known = parsed?.success === true ? parsed.data.role : undefined;
+    setModeration(store(), () => ({
+      role: known,
+      moderator: known === "owner" || known === "admin",
+    }));
+    return known;
+  }
+
+  function loadRole(): Promise<UserRole | undefined> {
+    if (client.token === undefined) return Promise.resolve(undefined);
+    // One request however many panels ask at once; a network failure may be asked again.
+    role ??= askRole().catch((err: unknown) => {
+      role = undefined;
+      throw err;
+    });
+    return role;
+  }
+
   return {
+    loadRole: () => loadRole().catch(() => undefined),
     async loadModeration(room) {
       if (client.token === undefined || isDmRoom(room) || asked.has(room)) return;
       asked.add(room);
       try {
-        if (store().getState().moderation.moderator === undefined) {
-          // The account API has no "who am I" role field: only owners and admins may read the audit.
-          const probe = await http(ADMIN_PATHS.audit, { method: "GET", headers: bearer() });
-          setModeration(store(), () => ({ moderator: probe.ok }));
-        }
+        await loadRole();
         const url = `${ROOM_PATHS.members}?room=${encodeURIComponent(room)}`;
         const response = await http(url, { method: "GET", headers: bearer() });
         // 404: a public room, or a private one we are not in; nobody removes members there.
