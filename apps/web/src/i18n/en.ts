@@ -106,6 +106,10 @@ export const en = {
   "account.taken": "That name is taken.",
   "account.weak": "Not accepted: {detail}",
   "account.tooMany": "Too many attempts; try again later.",
+  "account.banned": "This account is banned from this server.",
+  "sessionEnded.revoked":
+    "You were signed out: this device's session was ended. Sign in again to continue.",
+  "sessionEnded.banned": "You were signed out: your account has been banned from this server.",
   "account.failed": "Could not sign in; try again.",
   "account.signOut": "Sign out",
   "account.manage": "Devices",

@@ -11,7 +11,12 @@ export type HttpCall = (path: string, init: RequestInit) => Promise<Response>;
 
 /** Why an account request failed, as a dictionary key the form shows. */
 export type AccountProblem =
-  "account.wrong" | "account.taken" | "account.weak" | "account.tooMany" | "account.failed";
+  | "account.wrong"
+  | "account.taken"
+  | "account.weak"
+  | "account.tooMany"
+  | "account.banned"
+  | "account.failed";
 
 export type AccountResult = { ok: true } | { ok: false; problem: AccountProblem; detail?: string };
 
@@ -44,6 +49,7 @@ function problemOf(status: number): AccountProblem {
   if (status === 409) return "account.taken";
   if (status === 400) return "account.weak";
   if (status === 429) return "account.tooMany";
+  if (status === 403) return "account.banned";
   return "account.failed";
 }
 

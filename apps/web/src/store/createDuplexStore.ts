@@ -41,6 +41,7 @@ import {
   type ModerationSlice,
 } from "./moderation.js";
 import { readSystemOptIn } from "./systemNotifications.js";
+import { attachSessionEnd } from "./sessionEnd.js";
 import {
   attachInspectorEvents,
   createInspectorActions,
@@ -237,6 +238,7 @@ export function createDuplexStore(
   attachInspectorEvents(client, store);
   saved.sync = attachSavedRooms(client, store);
   attachDmSeen(store);
+  attachSessionEnd(client, store, storage);
 
   return store;
 }
