@@ -3,6 +3,7 @@ import { dateTimeFormat } from "../i18n/intlFormat.js";
 import { useLocale, useT } from "../i18n/useT.js";
 import type { AuditEntry } from "../store/accountApi.js";
 import { useActions } from "../store/storeContext.js";
+import { UnbanButton } from "./UnbanButton.js";
 
 type Load =
   | { state: "loading" }
@@ -40,6 +41,17 @@ export function AuditPanel() {
   }, [auditLog, loadRole]);
 
   if (load.state === "hidden" || load.state === "loading") return null;
+  // A ban not yet undone by a later (listed earlier: newest first) unban of the same user.
+  const standingBan = (i: number) => {
+    const e = load.state === "ready" ? load.entries[i] : undefined;
+    if (e?.action !== "ban" || load.state !== "ready") return false;
+    return !load.entries
+      .slice(0, i)
+      .some(
+        (later) =>
+          later.target === e.target && (later.action === "unban" || later.action === "ban"),
+      );
+  };
   const when = (ts: number) =>
     dateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(ts);
   return (
@@ -68,7 +80,10 @@ export function AuditPanel() {
                   <td>{e.actor}</td>
                   <td>{t(`audit.action.${e.action}`)}</td>
                   <td>{e.target}</td>
-                  <td>{e.detail}</td>
+                  <td>
+                    {e.detail}
+                    {standingBan(i) && <UnbanButton user={e.target} name={e.detail} />}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -5,8 +5,10 @@ import {
   ROOM_PATHS,
   RoomMembersResponse,
   isDmRoom,
+  type BanRequest,
   type MuteRequest,
   type RoomMemberRequest,
+  type UnmuteRequest,
   type UserRole,
 } from "@duplex/protocol";
 import type { StoreApi } from "zustand/vanilla";
@@ -35,8 +37,16 @@ export interface ModerationActions {
   loadModeration(room: string): Promise<void>;
   /** Mutes `user` in `room` for `durationMs` (`POST /api/admin/mute`). */
   muteMember(room: string, user: string, durationMs: number): Promise<ModerationResult>;
+  /** Ends the mute of `user` in `room` (`POST /api/admin/unmute`). */
+  unmuteMember(room: string, user: string): Promise<ModerationResult>;
+  /** Bans `user` from the server: every tab closes, sign-in refused (`POST /api/admin/ban`). */
+  banMember(user: string): Promise<ModerationResult>;
+  /** Lets a banned `user` sign in again (`POST /api/admin/unban`). */
+  unbanMember(user: string): Promise<ModerationResult>;
   /** Removes `user` from the private `room` (`POST /api/rooms/remove`). */
   removeMember(room: string, user: string): Promise<ModerationResult>;
+  /** Adds `user` to the private `room` (`POST /api/rooms/invite`). */
+  inviteMember(room: string, user: string): Promise<ModerationResult>;
 }
 
 type Store = StoreApi<DuplexState>;
@@ -70,7 +80,10 @@ export function createModerationActions(
   const bearer = (): Record<string, string> =>
     client.token === undefined ? {} : { authorization: `Bearer ${client.token}` };
 
-  async function post(path: string, body: MuteRequest | RoomMemberRequest) {
+  async function post(
+    path: string,
+    body: MuteRequest | UnmuteRequest | BanRequest | RoomMemberRequest,
+  ): Promise<ModerationResult> {
     try {
       const response = await http(path, {
         method: "POST",
@@ -129,8 +142,20 @@ export function createModerationActions(
     muteMember(room, user, durationMs) {
       return post(ADMIN_PATHS.mute, { user, room, durationMs });
     },
+    unmuteMember(room, user) {
+      return post(ADMIN_PATHS.unmute, { user, room });
+    },
+    banMember(user) {
+      return post(ADMIN_PATHS.ban, { user });
+    },
+    unbanMember(user) {
+      return post(ADMIN_PATHS.unban, { user });
+    },
     removeMember(room, user) {
       return post(ROOM_PATHS.remove, { room, user });
+    },
+    inviteMember(room, user) {
+      return post(ROOM_PATHS.invite, { room, user });
     },
   };
 }
