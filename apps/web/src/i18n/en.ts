@@ -42,6 +42,9 @@ export const en = {
   "room.dm": "Direct message",
   "room.joinLabel": "Room name",
   "room.joinPlaceholder": "Join or create…",
+  "room.refusedPrivate":
+    "You cannot join #{room}: it is a private room. Ask its owner to invite you.",
+  "room.refused": "Could not join #{room}: {reason}",
   "room.join": "Join",
   "room.invalid": "Room name {problem}",
   "room.leave": "Leave {room}",

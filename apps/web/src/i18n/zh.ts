@@ -40,6 +40,8 @@ export const zh: Dictionary = {
   "room.dm": "私聊",
   "room.joinLabel": "房间名",
   "room.joinPlaceholder": "加入或创建…",
+  "room.refusedPrivate": "无法加入 #{room}：这是私密房间。请房间所有者邀请你。",
+  "room.refused": "无法加入 #{room}：{reason}",
   "room.join": "加入",
   "room.invalid": "房间名{problem}",
   "room.leave": "离开 {room}",

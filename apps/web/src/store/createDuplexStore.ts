@@ -42,6 +42,7 @@ import {
 } from "./moderation.js";
 import { readSystemOptIn } from "./systemNotifications.js";
 import { attachSessionEnd } from "./sessionEnd.js";
+import { attachJoinRefusals } from "./joinRefusals.js";
 import {
   attachInspectorEvents,
   createInspectorActions,
@@ -239,6 +240,7 @@ export function createDuplexStore(
   saved.sync = attachSavedRooms(client, store);
   attachDmSeen(store);
   attachSessionEnd(client, store, storage);
+  attachJoinRefusals(client, store);
 
   return store;
 }
