@@ -40,6 +40,8 @@ export default defineConfig({
       ROOMS_PER_IP_PER_HOUR: "100000",
       // big-room.spec.ts holds 120 raw sockets open from this one address.
       MAX_CONNECTIONS_PER_IP: "1000",
+      // The moderation specs sign in as this owner, whichever spec registers an account first.
+      OWNER: "e2e-owner",
     },
   },
 });

@@ -47,6 +47,7 @@ import { OnlineUsers } from "./session/OnlineUsers.js";
 import { SessionEnder } from "./session/SessionEnder.js";
 import { authRoutes } from "./accounts/authApi.js";
 import { adminRoutes } from "./accounts/adminApi.js";
+import { meRoutes } from "./accounts/meApi.js";
 import { nameKey } from "./names/nameKey.js";
 import { LoginLockout } from "./accounts/LoginLockout.js";
 import { Sessions } from "./session/Sessions.js";
@@ -297,6 +298,7 @@ export async function startServer(
           log: log.child({ module: "auth" }),
           now,
         }),
+        ...meRoutes({ store, sessions, log: log.child({ module: "auth" }) }),
         ...adminRoutes({
           store,
           sessions,

@@ -86,6 +86,7 @@ export class DuplexClient {
       timers,
       write: (m) => this.#write(m),
       nextRef: () => this.#requests.nextRef(),
+      onJoinRefused: (room, error) => this.#events.emit("joinRefused", room, error),
     });
   }
 

@@ -50,3 +50,31 @@ describe("moderation as the client sees it", () => {
     expect(joins.map((m) => (m.type === "join" ? m.room : ""))).toEqual(["general"]);
   });
 });
+
+describe("a refused join", () => {
+  it("reports the room and the server's reason, and does not rejoin it after a reconnect", async () => {
+    const h = harness();
+    const refused: string[] = [];
+    h.client.on("joinRefused", (room, error) => refused.push(`${room} ${error.code}`));
+    h.client.connect();
+    await flush();
+    h.peer.onFrame = (socket, m) => {
+      if (m.type !== "join" || m.room !== "secret") return false;
+      socket.push({
+        type: "error",
+        ref: m.ref,
+        code: "unauthorized",
+        message: "secret is a private room: members only",
+      });
+      return true;
+    };
+    h.client.join("secret");
+    h.client.join("general");
+    await flush();
+    expect(refused).toEqual(["secret unauthorized"]);
+    expect(h.client.joinedRooms).toEqual(["general"]);
+    h.peer.last.serverClose(1001, "restart");
+    await advance(60_000);
+    expect(refused).toEqual(["secret unauthorized"]);
+  });
+});

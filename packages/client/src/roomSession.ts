@@ -33,6 +33,8 @@ export interface RoomSessionDeps {
   /** Writes to the current socket; only called while connected. */
   write: (message: ClientMessage) => void;
   nextRef: () => string;
+  /** A join the server refused for good (private room, not found): the room is dropped. */
+  onJoinRefused?: (room: string, error: ServerMessageOf<"error">) => void;
 }
 
 /**
@@ -149,7 +151,10 @@ export class RoomSession {
     const join = this.#joins.get(error.ref);
     if (join !== undefined) {
       this.#joins.delete(error.ref);
-      if (PERMANENT_JOIN_ERRORS.has(error.code)) this.leave(join.room);
+      if (PERMANENT_JOIN_ERRORS.has(error.code)) {
+        this.leave(join.room);
+        this.deps.onJoinRefused?.(join.room, error);
+      }
       return true;
     }
     const entry = this.deps.outbox.get(error.ref);

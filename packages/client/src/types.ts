@@ -119,6 +119,11 @@ export interface ClientEvents {
    * code 1006 means the socket ended without one.
    */
   frame: (frame: FrameEvent) => void;
+  /**
+   * The server refused a join for good (`unauthorized`: a private room we are not a member of;
+   * `not_found`; `invalid_message`): the room is dropped and not rejoined. Carries the `error`.
+   */
+  joinRefused: (room: string, error: ServerMessageOf<"error">) => void;
 }
 
 /** A frame the client sent (`out`) or received (`in`), as reported by the `frame` event. */

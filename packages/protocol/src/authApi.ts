@@ -9,6 +9,7 @@ export const AUTH_PATHS = {
   logout: "/api/auth/logout",
   sessions: "/api/auth/sessions",
   rename: "/api/auth/rename",
+  me: "/api/auth/me",
 } as const;
 
 /** Passwords: at least this long, and not in the server's list of common passwords. */
@@ -55,6 +56,18 @@ export type SessionInfo = z.infer<typeof SessionInfo>;
 
 export const SessionsResponse = z.object({ sessions: z.array(SessionInfo) });
 export type SessionsResponse = z.infer<typeof SessionsResponse>;
+
+/** A user's role: owner, admin and member are accounts; a guest has no account. */
+export const UserRole = z.enum(["owner", "admin", "member", "guest"]);
+export type UserRole = z.infer<typeof UserRole>;
+
+/** `GET /api/auth/me` (Bearer): who the token belongs to, and what that user may do. */
+export const MeResponse = z.object({
+  user: z.object({ id: UserId, name: Name }),
+  role: UserRole,
+  guest: z.boolean(),
+});
+export type MeResponse = z.infer<typeof MeResponse>;
 
 /** Every error answer of the HTTP APIs. */
 export const ApiError = z.object({ error: z.string() });

@@ -42,6 +42,10 @@ function fakeApi(audit: { status: number; entries?: unknown[] }) {
       sessions = sessions.filter((s) => s.id !== id);
       return Promise.resolve(json(204));
     }
+    if (path === "/api/auth/me") {
+      const role = audit.status === 403 ? "member" : "admin";
+      return Promise.resolve(json(200, { user: MIA, role, guest: false }));
+    }
     if (path === "/api/admin/audit") {
       return Promise.resolve(
         audit.status === 200

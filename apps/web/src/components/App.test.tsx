@@ -53,8 +53,9 @@ describe("sign-in", () => {
     await user.type(screen.getByLabelText("Your name"), "Alice{Enter}");
     expect(screen.queryByRole("button", { name: "Reconnect" })).toBeNull();
 
-    // 4401 and 4426 get their own way out (SessionNotice); any other fatal close offers Reconnect.
-    const lastClose = { code: 4403, reason: "forbidden", retryable: false };
+    // 4401 and 4403 end the session (the sign-in screen), 4426 asks for a reload (SessionNotice);
+    // any other fatal close offers Reconnect.
+    const lastClose = { code: 4400, reason: "first frame must be a valid hello", retryable: false };
     act(() => client.setState({ status: "closed", attempt: 0, lastClose }));
     await user.click(screen.getByRole("button", { name: "Reconnect" }));
 

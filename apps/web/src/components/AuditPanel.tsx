@@ -3,6 +3,7 @@ import { dateTimeFormat } from "../i18n/intlFormat.js";
 import { useLocale, useT } from "../i18n/useT.js";
 import type { AuditEntry } from "../store/accountApi.js";
 import { useActions } from "../store/storeContext.js";
+import { UnbanButton } from "./UnbanButton.js";
 
 type Load =
   | { state: "loading" }
@@ -11,28 +12,46 @@ type Load =
   | { state: "ready"; entries: AuditEntry[] };
 
 /**
- * The moderation log, newest first. The client is not told its role, so the server decides: anyone
- * it refuses (403) sees nothing of this panel at all.
+ * The moderation log, newest first, for owners and admins (the role from `GET /api/auth/me`); anyone
+ * else sees nothing of this panel, and the server refuses them the log all the same.
  */
 export function AuditPanel() {
   const t = useT();
   const locale = useLocale();
-  const { auditLog } = useActions();
+  const { auditLog, loadRole } = useActions();
   const [load, setLoad] = useState<Load>({ state: "loading" });
 
   useEffect(() => {
     let live = true;
-    void auditLog().then((answer) => {
+    void (async () => {
+      const role = await loadRole();
+      if (!live) return;
+      if (role !== "owner" && role !== "admin") {
+        setLoad({ state: "hidden" });
+        return;
+      }
+      const answer = await auditLog();
       if (!live) return;
       if (answer.ok) setLoad({ state: "ready", entries: answer.value });
       else setLoad({ state: answer.problem === "forbidden" ? "hidden" : "failed" });
-    });
+    })();
     return () => {
       live = false;
     };
-  }, [auditLog]);
+  }, [auditLog, loadRole]);
 
   if (load.state === "hidden" || load.state === "loading") return null;
+  // A ban not yet undone by a later (listed earlier: newest first) unban of the same user.
+  const standingBan = (i: number) => {
+    const e = load.state === "ready" ? load.entries[i] : undefined;
+    if (e?.action !== "ban" || load.state !== "ready") return false;
+    return !load.entries
+      .slice(0, i)
+      .some(
+        (later) =>
+          later.target === e.target && (later.action === "unban" || later.action === "ban"),
+      );
+  };
   const when = (ts: number) =>
     dateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(ts);
   return (
@@ -61,7 +80,10 @@ export function AuditPanel() {
                   <td>{e.actor}</td>
                   <td>{t(`audit.action.${e.action}`)}</td>
                   <td>{e.target}</td>
-                  <td>{e.detail}</td>
+                  <td>
+                    {e.detail}
+                    {standingBan(i) && <UnbanButton user={e.target} name={e.detail} />}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -3,6 +3,7 @@ import { checkRoomName } from "@duplex/protocol";
 import { nameProblem } from "../i18n/nameProblem.js";
 import { useT } from "../i18n/useT.js";
 import { useActions } from "../store/storeContext.js";
+import { JoinRefusedNotice } from "./JoinRefusedNotice.js";
 
 /** Join a room by name, creating it if nobody has yet; the protocol's own name rule decides. */
 export function JoinRoomForm() {
@@ -47,6 +48,7 @@ export function JoinRoomForm() {
           {error}
         </p>
       )}
+      <JoinRefusedNotice />
     </form>
   );
 }

@@ -1,6 +1,6 @@
 import { act, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { ADMIN_PATHS, ROOM_PATHS } from "@duplex/protocol";
+import { ADMIN_PATHS, AUTH_PATHS, ROOM_PATHS } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
 import { createDuplexStore } from "../store/createDuplexStore.js";
 import { StoreProvider } from "../store/storeContext.js";
@@ -54,7 +54,10 @@ async function setup(answers: Record<string, { status: number; body?: unknown }>
 const bobRow = () =>
   screen.getAllByRole("listitem").find((li) => li.textContent?.includes("Bob")) ?? document.body;
 
-const MODERATOR = { [ADMIN_PATHS.audit]: { status: 200, body: { entries: [] } } };
+const meAs = (role: "admin" | "member") => ({
+  [AUTH_PATHS.me]: { status: 200, body: { user: ALICE, role, guest: false } },
+});
+const MODERATOR = meAs("admin");
 const PRIVATE_OWNED = {
   [ROOM_PATHS.members]: {
     status: 200,
@@ -104,7 +107,7 @@ describe("MemberActions", () => {
   it("lets a private room's owner remove a member, and shows the server's refusal", async () => {
     const ui = userEvent.setup();
     const { api } = await setup({
-      [ADMIN_PATHS.audit]: { status: 403, body: { error: "owners and admins only" } },
+      ...meAs("member"),
       ...PRIVATE_OWNED,
       [ROOM_PATHS.remove]: { status: 404, body: { error: "not a member" } },
     });
@@ -121,14 +124,62 @@ describe("MemberActions", () => {
 
   it("offers nothing to a plain member, and asks the API only once per room", async () => {
     const { api, client } = await setup({
-      [ADMIN_PATHS.audit]: { status: 403, body: { error: "owners and admins only" } },
+      ...meAs("member"),
       [ROOM_PATHS.members]: { status: 200, body: { room: "team", owner: BOB.id, members: [] } },
     });
     await act(async () => client.emit("message", joinedMessage("team", [ALICE, BOB])));
     expect(screen.queryByRole("button", { name: /Mute|Remove/ })).toBeNull();
-    expect(api.calls.map((c) => c.path.split("?")[0])).toEqual([
-      ADMIN_PATHS.audit,
-      ROOM_PATHS.members,
-    ]);
+    expect(api.calls.map((c) => c.path.split("?")[0])).toEqual([AUTH_PATHS.me, ROOM_PATHS.members]);
+  });
+
+  it("lets a moderator unmute and ban, each after confirming, and says what happened", async () => {
+    const ui = userEvent.setup();
+    const { api } = await setup({
+      ...MODERATOR,
+      [ADMIN_PATHS.unmute]: { status: 204 },
+      [ADMIN_PATHS.ban]: { status: 204 },
+    });
+    await ui.click(await screen.findByRole("button", { name: "Unmute Bob" }));
+    const unmute = screen.getByRole("group", { name: "Unmute Bob" });
+    expect(unmute.textContent).toContain("Let Bob send in this room again?");
+    // Focus is on the confirming button: Enter does it.
+    expect(document.activeElement).toBe(within(unmute).getByRole("button", { name: "Unmute" }));
+    await ui.keyboard("{Enter}");
+    expect((await within(bobRow()).findByRole("status")).textContent).toBe(
+      "Bob can send in this room again.",
+    );
+    expect(api.calls.find((c) => c.path === ADMIN_PATHS.unmute)?.body).toEqual({
+      user: BOB.id,
+      room: "team",
+    });
+
+    await ui.click(screen.getByRole("button", { name: "Ban Bob" }));
+    const ban = screen.getByRole("group", { name: "Ban Bob" });
+    expect(ban.textContent).toContain("Ban Bob from this server?");
+    await ui.click(within(ban).getByRole("button", { name: "Ban" }));
+    expect((await within(bobRow()).findByRole("status")).textContent).toBe("Bob is banned.");
+    expect(api.calls.find((c) => c.path === ADMIN_PATHS.ban)?.body).toEqual({ user: BOB.id });
+  });
+
+  it("shows the server's refusal of an unmute (not muted) and bans nothing when cancelled", async () => {
+    const ui = userEvent.setup();
+    const { api } = await setup({
+      ...MODERATOR,
+      [ADMIN_PATHS.unmute]: { status: 404, body: { error: "not muted" } },
+    });
+    await ui.click(await screen.findByRole("button", { name: "Unmute Bob" }));
+    await ui.click(screen.getByRole("button", { name: "Unmute" }));
+    expect((await screen.findByRole("alert")).textContent).toBe("That did not work: not muted");
+    await ui.click(screen.getByRole("button", { name: "Ban Bob" }));
+    await ui.keyboard("{Escape}");
+    await ui.click(screen.getByRole("button", { name: "Cancel" }));
+    expect(api.calls.some((c) => c.path === ADMIN_PATHS.ban)).toBe(false);
+  });
+
+  it("offers a private room's owner no ban or unmute (they are not moderators)", async () => {
+    await setup({ ...meAs("member"), ...PRIVATE_OWNED });
+    expect(await screen.findByRole("button", { name: "Remove Bob from this room" })).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Ban Bob" })).toBeNull();
+    expect(screen.queryByRole("button", { name: "Unmute Bob" })).toBeNull();
   });
 });

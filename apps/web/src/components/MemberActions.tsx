@@ -1,7 +1,9 @@
 import { useEffect, useId, useRef, useState } from "react";
 import type { User } from "@duplex/protocol";
+import type { ModerationResult } from "../store/moderation.js";
 import { useT } from "../i18n/useT.js";
 import { useActions, useDuplex } from "../store/storeContext.js";
+import "../styles/moderation.css";
 
 const MINUTE = 60_000;
 type DurationKey =
@@ -13,18 +15,55 @@ const DURATIONS: ReadonlyArray<{ key: DurationKey; ms: number }> = [
   { key: "moderation.week1", ms: 7 * 24 * 60 * MINUTE },
 ];
 
+type Action = "mute" | "unmute" | "ban" | "remove";
+
+/** The words of each action: its button, its accessible label, the question, the outcome. */
+const WORDS = {
+  mute: {
+    button: "moderation.mute",
+    label: "moderation.muteLabel",
+    confirm: "moderation.confirmMute",
+    act: "moderation.doMute",
+    done: "moderation.muted",
+  },
+  unmute: {
+    button: "moderation.unmute",
+    label: "moderation.unmuteLabel",
+    confirm: "moderation.confirmUnmute",
+    act: "moderation.doUnmute",
+    done: "moderation.unmuted",
+  },
+  ban: {
+    button: "moderation.ban",
+    label: "moderation.banLabel",
+    confirm: "moderation.confirmBan",
+    act: "moderation.doBan",
+    done: "moderation.banned",
+  },
+  remove: {
+    button: "moderation.remove",
+    label: "moderation.removeLabel",
+    confirm: "moderation.confirmRemove",
+    act: "moderation.doRemove",
+    done: "moderation.removed",
+  },
+} as const;
+
 type Step =
   | { kind: "idle" }
-  | { kind: "confirm"; action: "mute" | "remove" }
-  | { kind: "busy"; action: "mute" | "remove" }
-  | { kind: "done"; action: "mute" | "remove" }
+  | { kind: "confirm"; action: Action }
+  | { kind: "busy"; action: Action }
+  | { kind: "done"; action: Action }
   | { kind: "failed"; error: string };
 
-/** Mute and (in a private room we manage) Remove for one member, each confirmed before it is sent. */
+/**
+ * Mute, Unmute and Ban (owners and admins) and, in a private room we manage, Remove, for one member;
+ * each confirmed before it is sent. The server decides in the end (an admin cannot ban an admin).
+ */
 export function MemberActions({ room, user }: { room: string; user: User }) {
   const moderator = useDuplex((s) => s.moderation.moderator === true);
   const manages = useDuplex((s) => s.moderation.manages[room] === true);
-  const { muteMember, removeMember } = useActions();
+  const { muteMember, unmuteMember, banMember, removeMember } = useActions();
   const t = useT();
   const [step, setStep] = useState<Step>({ kind: "idle" });
   const [duration, setDuration] = useState(DURATIONS[1]?.ms ?? MINUTE);
@@ -39,32 +78,32 @@ export function MemberActions({ room, user }: { room: string; user: User }) {
 
   if (!moderator && !manages) return null;
 
-  async function act(action: "mute" | "remove"): Promise<void> {
+  const run: Record<Action, () => Promise<ModerationResult>> = {
+    mute: () => muteMember(room, user.id, duration),
+    unmute: () => unmuteMember(room, user.id),
+    ban: () => banMember(user.id),
+    remove: () => removeMember(room, user.id),
+  };
+
+  async function act(action: Action): Promise<void> {
     setStep({ kind: "busy", action });
-    const result =
-      action === "mute"
-        ? await muteMember(room, user.id, duration)
-        : await removeMember(room, user.id);
+    const result = await run[action]();
     setStep(result.ok ? { kind: "done", action } : { kind: "failed", error: result.error });
   }
 
+  const name = { name: user.name };
   if (step.kind === "confirm" || step.kind === "busy") {
     const { action } = step;
+    const words = WORDS[action];
     const busy = step.kind === "busy";
     return (
       <div
         ref={confirmRef}
         className="member-confirm"
         role="group"
-        aria-label={t(action === "mute" ? "moderation.muteLabel" : "moderation.removeLabel", {
-          name: user.name,
-        })}
+        aria-label={t(words.label, name)}
       >
-        <p>
-          {t(action === "mute" ? "moderation.confirmMute" : "moderation.confirmRemove", {
-            name: user.name,
-          })}
-        </p>
+        <p>{t(words.confirm, name)}</p>
         {action === "mute" && (
           <>
             <label htmlFor={durationId}>{t("moderation.duration")}</label>
@@ -84,11 +123,11 @@ export function MemberActions({ room, user }: { room: string; user: User }) {
         )}
         <button
           type="button"
-          className="button-primary"
+          className={action === "ban" ? "button-primary button-danger" : "button-primary"}
           disabled={busy}
           onClick={() => void act(action)}
         >
-          {t(action === "mute" ? "moderation.doMute" : "moderation.doRemove")}
+          {t(words.act)}
         </button>
         <button
           type="button"
@@ -102,35 +141,24 @@ export function MemberActions({ room, user }: { room: string; user: User }) {
     );
   }
 
+  const offered: Action[] = [
+    ...(moderator ? (["mute", "unmute", "ban"] as const) : []),
+    ...(manages ? (["remove"] as const) : []),
+  ];
   return (
     <div className="member-moderation">
-      {moderator && (
+      {offered.map((action) => (
         <button
+          key={action}
           type="button"
           className="button-secondary"
-          aria-label={t("moderation.muteLabel", { name: user.name })}
-          onClick={() => setStep({ kind: "confirm", action: "mute" })}
+          aria-label={t(WORDS[action].label, name)}
+          onClick={() => setStep({ kind: "confirm", action })}
         >
-          {t("moderation.mute")}
+          {t(WORDS[action].button)}
         </button>
-      )}
-      {manages && (
-        <button
-          type="button"
-          className="button-secondary"
-          aria-label={t("moderation.removeLabel", { name: user.name })}
-          onClick={() => setStep({ kind: "confirm", action: "remove" })}
-        >
-          {t("moderation.remove")}
-        </button>
-      )}
-      {step.kind === "done" && (
-        <p role="status">
-          {t(step.action === "mute" ? "moderation.muted" : "moderation.removed", {
-            name: user.name,
-          })}
-        </p>
-      )}
+      ))}
+      {step.kind === "done" && <p role="status">{t(WORDS[step.action].done, name)}</p>}
       {step.kind === "failed" && (
         <p role="alert" className="field-error">
           {t("moderation.failed", { error: step.error })}

@@ -5,6 +5,7 @@ import { shownMemberCount } from "../store/memberPages.js";
 import { useT } from "../i18n/useT.js";
 import { useActions, useDuplex } from "../store/storeContext.js";
 import { GuestBadge } from "./GuestBadge.js";
+import { InviteMember } from "./InviteMember.js";
 import { MemberActions } from "./MemberActions.js";
 import { useMemberSearch } from "./useMemberSearch.js";
 
@@ -30,6 +31,7 @@ export function MemberList({ room }: { room: string }) {
   const search = useMemberSearch(room, query);
   // Joined now (a room just left may still hold its last page until `left` arrives).
   const inRoom = useDuplex((s) => s.rooms.joined.includes(room));
+  const manages = useDuplex((s) => s.moderation.manages[room] === true);
   const joined = inRoom && paging !== undefined;
 
   // Every join and leave of a big room while the list is on screen; a reconnect drops the watch.
@@ -75,6 +77,7 @@ export function MemberList({ room }: { room: string }) {
         value={query}
         onChange={(event) => setQuery(event.target.value)}
       />
+      {manages && <InviteMember room={room} />}
       <ul aria-label={t("members.list")} aria-busy={search.status === "searching"}>
         {sorted.map((user) => (
           <li key={user.id} className="member">

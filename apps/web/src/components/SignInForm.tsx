@@ -4,6 +4,7 @@ import { useT } from "../i18n/useT.js";
 import { LanguageSwitcher } from "../i18n/LanguageSwitcher.js";
 import { useActions } from "../store/storeContext.js";
 import { AccountForm } from "./AccountForm.js";
+import { SessionEndedNotice } from "./SessionEndedNotice.js";
 
 export function SignInForm() {
   const { signIn } = useActions();
@@ -21,6 +22,7 @@ export function SignInForm() {
 
   return (
     <main className="signin">
+      <SessionEndedNotice />
       <form className="signin-card" onSubmit={onSubmit} noValidate>
         <div className="signin-head">
           <h1 className="brand">Duplex</h1>

@@ -27,6 +27,7 @@ function problemOf(status: number): AccountProblem {
   if (status === 409) return "account.taken";
   if (status === 400) return "account.weak";
   if (status === 429) return "account.tooMany";
+  if (status === 403) return "account.banned";
   return "account.failed";
 }
 

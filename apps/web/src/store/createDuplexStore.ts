@@ -20,6 +20,8 @@ import { initialStats } from "./statsSlice.js";
 import { applyMemberPages, createMemberPageActions } from "./memberPages.js";
 import { createModerationActions, initialModeration } from "./moderation.js";
 import { readSystemOptIn } from "./systemNotifications.js";
+import { attachSessionEnd } from "./sessionEnd.js";
+import { attachJoinRefusals } from "./joinRefusals.js";
 import { attachInspectorEvents, createInspectorActions } from "../inspector/inspectorFeatures.js";
 import { initialInspector } from "../inspector/inspectorSlice.js";
 
@@ -163,6 +165,8 @@ export function createDuplexStore(
   attachInspectorEvents(client, store);
   saved.sync = attachSavedRooms(client, store);
   attachDmSeen(store);
+  attachSessionEnd(client, store, storage);
+  attachJoinRefusals(client, store);
 
   return store;
 }

@@ -1,10 +1,15 @@
 import {
   ADMIN_PATHS,
+  AUTH_PATHS,
+  MeResponse,
   ROOM_PATHS,
   RoomMembersResponse,
   isDmRoom,
+  type BanRequest,
   type MuteRequest,
   type RoomMemberRequest,
+  type UnmuteRequest,
+  type UserRole,
 } from "@duplex/protocol";
 import type { StoreApi } from "zustand/vanilla";
 import type { ChatClient } from "./chatClient.js";
@@ -34,17 +39,22 @@ export function createModerationActions(
 ): ModerationActions {
   const asked = new Set<string>();
   let userId: string | undefined;
+  let role: Promise<UserRole | undefined> | undefined;
   // Another account signed in on this page: what the last one could do no longer holds.
   client.on("user", (user) => {
     if (user.id === userId) return;
     userId = user.id;
     asked.clear();
+    role = undefined;
     store().setState({ moderation: initialModeration });
   });
   const bearer = (): Record<string, string> =>
     client.token === undefined ? {} : { authorization: `Bearer ${client.token}` };
 
-  async function post(path: string, body: MuteRequest | RoomMemberRequest) {
+  async function post(
+    path: string,
+    body: MuteRequest | UnmuteRequest | BanRequest | RoomMemberRequest,
+  ): Promise<ModerationResult> {
     try {
       const response = await http(path, {
         method: "POST",
@@ -59,16 +69,34 @@ export function createModerationActions(
     }
   }
 
+  async function askRole(): Promise<UserRole | undefined> {
+    const response = await http(AUTH_PATHS.me, { method: "GET", headers: bearer() });
+    const parsed = response.ok ? MeResponse.safeParse(await response.json()) : undefined;
+    const known = parsed?.success === true ? parsed.data.role : undefined;
+    setModeration(store(), () => ({
+      role: known,
+      moderator: known === "owner" || known === "admin",
+    }));
+    return known;
+  }
+
+  function loadRole(): Promise<UserRole | undefined> {
+    if (client.token === undefined) return Promise.resolve(undefined);
+    // One request however many panels ask at once; a network failure may be asked again.
+    role ??= askRole().catch((err: unknown) => {
+      role = undefined;
+      throw err;
+    });
+    return role;
+  }
+
   return {
+    loadRole: () => loadRole().catch(() => undefined),
     async loadModeration(room) {
       if (client.token === undefined || isDmRoom(room) || asked.has(room)) return;
       asked.add(room);
       try {
-        if (store().getState().moderation.moderator === undefined) {
-          // The account API has no "who am I" role field: only owners and admins may read the audit.
-          const probe = await http(ADMIN_PATHS.audit, { method: "GET", headers: bearer() });
-          setModeration(store(), () => ({ moderator: probe.ok }));
-        }
+        await loadRole();
         const url = `${ROOM_PATHS.members}?room=${encodeURIComponent(room)}`;
         const response = await http(url, { method: "GET", headers: bearer() });
         // 404: a public room, or a private one we are not in; nobody removes members there.
@@ -85,8 +113,20 @@ export function createModerationActions(
     muteMember(room, user, durationMs) {
       return post(ADMIN_PATHS.mute, { user, room, durationMs });
     },
+    unmuteMember(room, user) {
+      return post(ADMIN_PATHS.unmute, { user, room });
+    },
+    banMember(user) {
+      return post(ADMIN_PATHS.ban, { user });
+    },
+    unbanMember(user) {
+      return post(ADMIN_PATHS.unban, { user });
+    },
     removeMember(room, user) {
       return post(ROOM_PATHS.remove, { room, user });
+    },
+    inviteMember(room, user) {
+      return post(ROOM_PATHS.invite, { room, user });
     },
   };
 }

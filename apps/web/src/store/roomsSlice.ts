@@ -5,6 +5,8 @@ export interface RoomsSlice {
   joined: readonly string[];
   /** The room on screen; none after leaving the last one. */
   current: string | undefined;
+  /** The last join the server refused (a private room we are not in), until another room is joined. */
+  refused?: { room: string; code: string; message: string };
 }
 
 export function addRoom(joined: readonly string[], room: string): readonly string[] {

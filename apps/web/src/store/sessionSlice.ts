@@ -8,7 +8,12 @@ export interface SessionSlice {
   name: string | undefined;
   /** Who the server says we are, after `welcome`. */
   user: User | undefined;
+  /** Why the server ended our session, shown on the sign-in screen it left us on. */
+  ended?: SessionEnd;
 }
+
+/** `revoked`: this device was signed out (4401); `banned`: the account was banned (4403). */
+export type SessionEnd = "revoked" | "banned";
 
 export const NAME_STORAGE_KEY = "duplex-web.name";
 

@@ -1,5 +1,5 @@
 import type { SessionInfo } from "@duplex/protocol";
-import type { AuditResponse } from "@duplex/protocol";
+import type { AuditResponse, UserRole } from "@duplex/protocol";
 import type { StoreApi } from "zustand/vanilla";
 import type { InspectorSlice } from "../inspector/inspectorSlice.js";
 import type { ChatActions, ChatSlice, MemberPageActions } from "./chatSlice.js";
@@ -18,7 +18,12 @@ export type HttpCall = (path: string, init: RequestInit) => Promise<Response>;
 
 /** Why an account request failed, as a dictionary key the form shows. */
 export type AccountProblem =
-  "account.wrong" | "account.taken" | "account.weak" | "account.tooMany" | "account.failed";
+  | "account.wrong"
+  | "account.taken"
+  | "account.weak"
+  | "account.tooMany"
+  | "account.banned"
+  | "account.failed";
 
 export type AccountResult = { ok: true } | { ok: false; problem: AccountProblem; detail?: string };
 
@@ -51,8 +56,10 @@ export interface AccountApi {
 
 /** What the signed-in account may do to other members (learned from the account API). */
 export interface ModerationSlice {
-  /** An owner or admin account: may mute. Undefined until asked. */
+  /** An owner or admin account: may mute and ban. Undefined until asked. */
   moderator?: boolean;
+  /** Our role, from `GET /api/auth/me`; undefined until known (or when the token was refused). */
+  role?: UserRole;
   /** Private rooms we may remove members from (we own the room, or we are a moderator). */
   manages: Readonly<Record<string, boolean>>;
 }
@@ -60,12 +67,22 @@ export interface ModerationSlice {
 export type ModerationResult = { ok: true } | { ok: false; error: string };
 
 export interface ModerationActions {
+  /** Asks the server who we are (`GET /api/auth/me`), once per signed-in user; undefined if refused. */
+  loadRole(): Promise<UserRole | undefined>;
   /** Learns, once per session and once per room, whether we may mute and remove in `room`. */
   loadModeration(room: string): Promise<void>;
   /** Mutes `user` in `room` for `durationMs` (`POST /api/admin/mute`). */
   muteMember(room: string, user: string, durationMs: number): Promise<ModerationResult>;
+  /** Ends the mute of `user` in `room` (`POST /api/admin/unmute`). */
+  unmuteMember(room: string, user: string): Promise<ModerationResult>;
+  /** Bans `user` from the server: every tab closes, sign-in refused (`POST /api/admin/ban`). */
+  banMember(user: string): Promise<ModerationResult>;
+  /** Lets a banned `user` sign in again (`POST /api/admin/unban`). */
+  unbanMember(user: string): Promise<ModerationResult>;
   /** Removes `user` from the private `room` (`POST /api/rooms/remove`). */
   removeMember(room: string, user: string): Promise<ModerationResult>;
+  /** Adds `user` to the private `room` (`POST /api/rooms/invite`). */
+  inviteMember(room: string, user: string): Promise<ModerationResult>;
 }
 
 export interface InspectorActions {

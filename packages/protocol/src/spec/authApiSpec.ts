@@ -14,6 +14,7 @@ import {
   RegisterRequest,
   RenameRequest,
   SessionsResponse,
+  MeResponse,
 } from "../authApi.js";
 import {
   PrivateRoomRequest,
@@ -84,6 +85,14 @@ const ENDPOINTS: readonly Endpoint[] = [
     title: "POST /api/auth/rename (Bearer, accounts only) → 200 {user}; 409 name taken, 403 guest",
     request: RenameRequest,
     response: z.object({ user: User }),
+  },
+  {
+    key: "authMe",
+    method: "GET",
+    path: AUTH_PATHS.me,
+    title:
+      "GET /api/auth/me (Bearer) → 200 {user, role, guest}: who the token belongs to; 401 missing, invalid or revoked token",
+    response: MeResponse,
   },
   {
     key: "adminBan",

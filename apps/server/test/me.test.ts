@@ -1,0 +1,62 @@
+import { MeResponse } from "@duplex/protocol";
+import { describe, expect, it } from "vitest";
+import { TestClient, startTestServer, tempDb } from "./helpers.js";
+import { api, registerAccount } from "./accountsHttp.js";
+
+describe("GET /api/auth/me", () => {
+  it("tells each bearer who it is and its role: owner, admin, member, guest", async () => {
+    using db = tempDb();
+    await using server = await startTestServer({ dbPath: db.path });
+    const owner = await registerAccount(server.httpUrl, "olga"); // the first account is the owner
+    const admin = await registerAccount(server.httpUrl, "adam");
+    const member = await registerAccount(server.httpUrl, "mia");
+    await api(server.httpUrl, "POST", "/api/admin/role", {
+      token: owner.token,
+      body: { user: admin.user.id, role: "admin" },
+    });
+    const guest = await TestClient.hello(server.url, { name: "gus" });
+    using _g = guest.client;
+
+    const me = async (token: string) => {
+      const res = await api(server.httpUrl, "GET", "/api/auth/me", { token });
+      expect(res.status).toBe(200);
+      return MeResponse.parse(res.json);
+    };
+    expect(await me(owner.token)).toEqual({ user: owner.user, role: "owner", guest: false });
+    expect(await me(admin.token)).toEqual({ user: admin.user, role: "admin", guest: false });
+    expect(await me(member.token)).toEqual({ user: member.user, role: "member", guest: false });
+    expect(await me(guest.welcome.token)).toEqual({
+      user: { id: guest.welcome.user.id, name: "gus" },
+      role: "guest",
+      guest: true,
+    });
+  });
+
+  it("answers 401 without a token, with a logged-out one and for a banned user; 405 for POST", async () => {
+    using db = tempDb();
+    await using server = await startTestServer({ dbPath: db.path });
+    const owner = await registerAccount(server.httpUrl, "olga");
+    const carol = await registerAccount(server.httpUrl, "carol");
+    const dave = await registerAccount(server.httpUrl, "dave");
+
+    const none = await api(server.httpUrl, "GET", "/api/auth/me");
+    expect(none.status).toBe(401);
+    expect(none.headers["www-authenticate"]).toBe("Bearer");
+    expect((await api(server.httpUrl, "POST", "/api/auth/me", { token: dave.token })).status).toBe(
+      405,
+    );
+
+    await api(server.httpUrl, "POST", "/api/auth/logout", { token: dave.token });
+    expect((await api(server.httpUrl, "GET", "/api/auth/me", { token: dave.token })).status).toBe(
+      401,
+    );
+
+    await api(server.httpUrl, "POST", "/api/admin/ban", {
+      token: owner.token,
+      body: { user: carol.user.id },
+    });
+    expect((await api(server.httpUrl, "GET", "/api/auth/me", { token: carol.token })).status).toBe(
+      401,
+    );
+  });
+});

@@ -1,0 +1,130 @@
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from "react";
+import { normalizeName, type User } from "@duplex/protocol";
+import { useT } from "../i18n/useT.js";
+import { useActions, useDuplex } from "../store/storeContext.js";
+import "../styles/moderation.css";
+
+type Step =
+  | { kind: "idle" }
+  | { kind: "confirm"; user: User }
+  | { kind: "busy"; user: User }
+  | { kind: "done"; user: User }
+  | { kind: "problem"; message: string };
+
+const sameName = (a: string, b: string) =>
+  normalizeName(a).toLocaleLowerCase() === normalizeName(b).toLocaleLowerCase();
+
+/**
+ * For a private room's owner or a moderator: invite someone by name. Names are only labels, so the
+ * name is matched to a user we have seen in our rooms and the invite carries that user's id.
+ */
+export function InviteMember({ room }: { room: string }) {
+  const t = useT();
+  const { inviteMember } = useActions();
+  const membersByRoom = useDuplex((s) => s.chat.members);
+  const myId = useDuplex((s) => s.session.user?.id);
+  const [name, setName] = useState("");
+  const [step, setStep] = useState<Step>({ kind: "idle" });
+  const inputId = useId();
+  const listId = useId();
+  const confirmRef = useRef<HTMLButtonElement>(null);
+
+  // Everyone we can see in our other rooms, once each, not already here.
+  const candidates = useMemo(() => {
+    const here = new Set((membersByRoom[room] ?? []).map((u) => u.id));
+    const seen = new Map<string, User>();
+    for (const users of Object.values(membersByRoom)) {
+      for (const u of users) if (u.id !== myId && !here.has(u.id)) seen.set(u.id, u);
+    }
+    return [...seen.values()];
+  }, [membersByRoom, room, myId]);
+
+  useEffect(() => {
+    if (step.kind === "confirm") confirmRef.current?.focus();
+  }, [step.kind]);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>): void {
+    event.preventDefault();
+    const typed = name.trim();
+    if (typed === "") return;
+    if ((membersByRoom[room] ?? []).some((u) => sameName(u.name, typed))) {
+      setStep({ kind: "problem", message: t("moderation.inviteAlready", { name: typed }) });
+      return;
+    }
+    const user = candidates.find((u) => sameName(u.name, typed));
+    if (user === undefined) {
+      setStep({ kind: "problem", message: t("moderation.inviteUnknown", { name: typed }) });
+      return;
+    }
+    setStep({ kind: "confirm", user });
+  }
+
+  async function invite(user: User): Promise<void> {
+    setStep({ kind: "busy", user });
+    const result = await inviteMember(room, user.id);
+    if (result.ok) {
+      setName("");
+      setStep({ kind: "done", user });
+    } else {
+      setStep({ kind: "problem", message: t("moderation.failed", { error: result.error }) });
+    }
+  }
+
+  const pending = step.kind === "confirm" || step.kind === "busy" ? step.user : undefined;
+  return (
+    <form className="invite-member" aria-label={t("moderation.inviteLabel")} onSubmit={onSubmit}>
+      <label htmlFor={inputId}>{t("moderation.inviteName")}</label>
+      <input
+        id={inputId}
+        list={listId}
+        value={name}
+        autoComplete="off"
+        disabled={pending !== undefined}
+        onChange={(event) => {
+          setName(event.target.value);
+          if (step.kind !== "idle") setStep({ kind: "idle" });
+        }}
+      />
+      <datalist id={listId}>
+        {candidates.map((u) => (
+          <option key={u.id} value={u.name} />
+        ))}
+      </datalist>
+      {pending === undefined && (
+        <button type="submit" className="button-secondary">
+          {t("moderation.invite")}
+        </button>
+      )}
+      {pending !== undefined && (
+        <div className="member-confirm" role="group" aria-label={t("moderation.inviteLabel")}>
+          <p>{t("moderation.confirmInvite", { name: pending.name })}</p>
+          <button
+            ref={confirmRef}
+            type="button"
+            className="button-primary"
+            disabled={step.kind === "busy"}
+            onClick={() => void invite(pending)}
+          >
+            {t("moderation.invite")}
+          </button>
+          <button
+            type="button"
+            className="button-secondary"
+            disabled={step.kind === "busy"}
+            onClick={() => setStep({ kind: "idle" })}
+          >
+            {t("moderation.cancel")}
+          </button>
+        </div>
+      )}
+      {step.kind === "done" && (
+        <p role="status">{t("moderation.invited", { name: step.user.name })}</p>
+      )}
+      {step.kind === "problem" && (
+        <p role="alert" className="field-error">
+          {step.message}
+        </p>
+      )}
+    </form>
+  );
+}
