@@ -46,6 +46,7 @@ import { startPush } from "./push/Push.js";
 import { OnlineUsers } from "./session/OnlineUsers.js";
 import { SessionEnder } from "./session/SessionEnder.js";
 import { authRoutes } from "./accounts/authApi.js";
+import { passkeyRoutes } from "./accounts/passkeysApi.js";
 import { adminRoutes } from "./accounts/adminApi.js";
 import { nameKey } from "./names/nameKey.js";
 import { LoginLockout } from "./accounts/LoginLockout.js";
@@ -282,6 +283,8 @@ export async function startServer(
     log,
     now,
   });
+  // Password and passkey sign-ins spend the same per-address budgets.
+  const lockout = new LoginLockout();
   const http = createServer(
     { connectionsCheckingInterval: 1_000 },
     createRequestHandler(
@@ -292,9 +295,17 @@ export async function startServer(
           store,
           sessions,
           sessionEnder,
-          lockout: new LoginLockout(),
+          lockout,
           owner: config.accounts.owner === undefined ? undefined : nameKey(config.accounts.owner),
           log: log.child({ module: "auth" }),
+          now,
+        }),
+        ...passkeyRoutes({
+          store,
+          sessions,
+          lockout,
+          config: config.passkeys,
+          log: log.child({ module: "passkeys" }),
           now,
         }),
         ...adminRoutes({
