@@ -4,6 +4,7 @@ import { useT } from "../i18n/useT.js";
 import { LanguageSwitcher } from "../i18n/LanguageSwitcher.js";
 import { useActions } from "../store/storeContext.js";
 import { AccountForm } from "./AccountForm.js";
+import { PasskeySignIn } from "./PasskeySignIn.js";
 
 export function SignInForm() {
   const { signIn } = useActions();
@@ -48,6 +49,7 @@ export function SignInForm() {
         </button>
       </form>
       <AccountForm />
+      <PasskeySignIn />
     </main>
   );
 }

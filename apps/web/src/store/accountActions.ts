@@ -11,7 +11,13 @@ export type HttpCall = (path: string, init: RequestInit) => Promise<Response>;
 
 /** Why an account request failed, as a dictionary key the form shows. */
 export type AccountProblem =
-  "account.wrong" | "account.taken" | "account.weak" | "account.tooMany" | "account.failed";
+  | "account.wrong"
+  | "account.taken"
+  | "account.weak"
+  | "account.tooMany"
+  | "account.failed"
+  | "passkeys.cancelled"
+  | "passkeys.notRecognised";
 
 export type AccountResult = { ok: true } | { ok: false; problem: AccountProblem; detail?: string };
 

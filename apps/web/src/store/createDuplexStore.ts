@@ -27,6 +27,7 @@ import { attachDmSeen } from "./dmNotificationsSeen.js";
 import { createHeldDeleteActions } from "./heldDeletes.js";
 import { createAccountActions, type AccountActions, type HttpCall } from "./accountActions.js";
 import { createAccountApi, type AccountApi } from "./accountApi.js";
+import { createPasskeyActions, type PasskeyActions } from "./passkeyActions.js";
 import { attachSavedRooms, type SavedRoomsSync } from "./savedRooms.js";
 import { initialStats, type StatsSlice } from "./statsSlice.js";
 import {
@@ -55,6 +56,7 @@ export interface DuplexActions
     InspectorActions,
     AccountActions,
     AccountApi,
+    PasskeyActions,
     MemberPageActions,
     ModerationActions {
   /** Checks the name, remembers it, connects and opens `#general`. */
@@ -164,6 +166,7 @@ export function createDuplexStore(
       ...createInspectorActions(client, get, set),
       ...createAccountActions(client, () => store, http, storage),
       ...createAccountApi(() => client.token, http),
+      ...createPasskeyActions(client, () => store, http),
       ...createMemberPageActions(client, () => store),
       ...createModerationActions(client, () => store, http),
       leaveRoom(room) {
