@@ -20,7 +20,7 @@ test("revoking another device from the devices page signs that device out (4401)
   await second.goto("/");
   await second.getByLabel("Account name").fill(name);
   await second.getByLabel("Password").fill(PASSWORD);
-  await second.getByRole("button", { name: "Sign in" }).click();
+  await second.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(second.getByRole("status").filter({ hasText: "Online" })).toBeVisible();
 
   await page.getByRole("button", { name: "Devices" }).click();

@@ -11,7 +11,7 @@ test("create an account, sign out, sign in again with the password", async ({ pa
   // A wrong password for an unknown name is refused with a clear message, not a crash.
   await page.getByLabel("Account name").fill(name);
   await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("alert")).toHaveText("Wrong name or password.");
 
   await page.getByRole("button", { name: "Create account" }).click();

@@ -5,6 +5,7 @@ import { LIMITS } from "@duplex/protocol";
 import { z } from "zod";
 import { ECHO_ENV, echoFromEnv, type EchoSettings } from "./echo/echoConfig.js";
 import { ACCOUNTS_ENV, accountsFromEnv, type AccountsConfig } from "./accounts/accountsConfig.js";
+import { PASSKEYS_ENV, passkeysFromEnv, type PasskeysConfig } from "./accounts/passkeysConfig.js";
 import { LIMITS_ENV, abuseLimitsFromEnv, type AbuseLimits } from "./limits/limitsConfig.js";
 import { isPostgresUrl } from "./store/postgres/databaseUrl.js";
 import {
@@ -92,6 +93,8 @@ export interface Config {
   bigRoomThreshold: number;
   /** Guests, session lifetime and token grace (src/accounts/). */
   accounts: AccountsConfig;
+  /** The WebAuthn relying party (src/accounts/passkeysConfig.ts). */
+  passkeys: PasskeysConfig;
 }
 
 export const DURABILITY_MODES = ["power", "process"] as const;
@@ -183,6 +186,7 @@ const EnvSchema = z.object({
   ...OBSERVABILITY_ENV,
   ...ECHO_ENV,
   ...ACCOUNTS_ENV,
+  ...PASSKEYS_ENV,
 });
 
 /** A start-up error naming the variable at fault. */
@@ -258,5 +262,6 @@ export function loadConfig(
     leaveGraceMs: e.LEAVE_GRACE_MS,
     bigRoomThreshold: e.BIG_ROOM_THRESHOLD,
     accounts: accountsFromEnv(e, production),
+    passkeys: passkeysFromEnv(e),
   };
 }

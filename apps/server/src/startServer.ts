@@ -46,6 +46,7 @@ import { startPush } from "./push/Push.js";
 import { OnlineUsers } from "./session/OnlineUsers.js";
 import { SessionEnder } from "./session/SessionEnder.js";
 import { authRoutes } from "./accounts/authApi.js";
+import { passkeyRoutes } from "./accounts/passkeysApi.js";
 import { adminRoutes } from "./accounts/adminApi.js";
 import { meRoutes } from "./accounts/meApi.js";
 import { nameKey } from "./names/nameKey.js";
@@ -283,6 +284,8 @@ export async function startServer(
     log,
     now,
   });
+  // Password and passkey sign-ins spend the same per-address budgets.
+  const lockout = new LoginLockout();
   const http = createServer(
     { connectionsCheckingInterval: 1_000 },
     createRequestHandler(
@@ -293,12 +296,20 @@ export async function startServer(
           store,
           sessions,
           sessionEnder,
-          lockout: new LoginLockout(),
+          lockout,
           owner: config.accounts.owner === undefined ? undefined : nameKey(config.accounts.owner),
           log: log.child({ module: "auth" }),
           now,
         }),
         ...meRoutes({ store, sessions, log: log.child({ module: "auth" }) }),
+        ...passkeyRoutes({
+          store,
+          sessions,
+          lockout,
+          config: config.passkeys,
+          log: log.child({ module: "passkeys" }),
+          now,
+        }),
         ...adminRoutes({
           store,
           sessions,

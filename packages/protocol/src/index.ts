@@ -14,6 +14,7 @@ export { DmRoomId, Name, PublicRoomName, RoomId, UserId } from "./names.js";
 export { nameProblem, normalizeName } from "./nameRules.js";
 export * from "./authApi.js";
 export * from "./roomsApi.js";
+export * from "./passkeysApi.js";
 export {
   ASYNCAPI_PATH,
   INSPECT_HTTP_PATH,

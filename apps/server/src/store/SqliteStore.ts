@@ -7,6 +7,8 @@ import { SqliteMessageEdits } from "./SqliteMessageEdits.js";
 import { SqliteNotificationStore } from "./SqliteNotificationStore.js";
 import { SqliteAccountStore } from "./SqliteAccountStore.js";
 import type { AccountStore } from "./AccountStore.js";
+import { SqlitePasskeyStore } from "./SqlitePasskeyStore.js";
+import type { PasskeyStore } from "./PasskeyStore.js";
 import { MESSAGE_COLUMNS, toMessage, toRoom, type MessageRow, type RoomRow } from "./rows.js";
 import type {
   AppendInput,
@@ -63,6 +65,7 @@ export class SqliteStore implements Store {
   readonly savedRooms: SavedRooms;
   readonly access: RoomAccess;
   readonly accounts: AccountStore;
+  readonly passkeys: PasskeyStore;
   readonly #checkpointer: WalCheckpointer | undefined;
 
   constructor(path: string, options: SqliteStoreOptions = {}) {
@@ -83,6 +86,7 @@ export class SqliteStore implements Store {
     this.savedRooms = new SqliteSavedRooms(db, this.#writes);
     this.access = new SqliteRoomAccess(db);
     this.accounts = new SqliteAccountStore(db, this.#writes);
+    this.passkeys = new SqlitePasskeyStore(db);
     this.#stmt = {
       upsertUser: db.prepare(
         `INSERT INTO users (id, name, created_at) VALUES (?, ?, ?)

@@ -2,6 +2,7 @@ import type { ChatMessage, User } from "@duplex/protocol";
 import type { AccountStore } from "./AccountStore.js";
 import type { EditInput, MessageChangeInput, MessageChangeResult } from "./messageEdits.js";
 import type { NotificationStore } from "./NotificationStore.js";
+import type { PasskeyStore } from "./PasskeyStore.js";
 import type { RoomAccess } from "./RoomAccess.js";
 import type { SavedRooms } from "./SavedRooms.js";
 
@@ -103,6 +104,8 @@ export interface Store {
   readonly access: RoomAccess;
   /** Each user's joined rooms and the one on screen, across disconnects, in the same database. */
   readonly savedRooms: SavedRooms;
+  /** Passkeys (WebAuthn credentials) and ceremony challenges, in the same database. */
+  readonly passkeys: PasskeyStore;
   /** Resolves when the database answers a trivial query (readiness, `/readyz`); rejects otherwise. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -177,4 +177,30 @@ export const MIGRATIONS: readonly {
       ) WITHOUT ROWID;
     `,
   },
+  {
+    id: 7,
+    name: "passkeys",
+    // WebAuthn credentials of accounts, and the challenges of ceremonies under way: in the database,
+    // not in memory, so a challenge issued by one node verifies on another.
+    sql: `
+      CREATE TABLE passkeys (
+        id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users(id),
+        public_key BLOB NOT NULL,
+        counter INTEGER NOT NULL,
+        transports TEXT NOT NULL,
+        label TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        last_used_at INTEGER
+      );
+      CREATE INDEX passkeys_user ON passkeys(user_id, created_at);
+      CREATE TABLE webauthn_challenges (
+        challenge TEXT PRIMARY KEY,
+        purpose TEXT NOT NULL,
+        user_id TEXT,
+        expires_at INTEGER NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX webauthn_challenges_expiry ON webauthn_challenges(expires_at);
+    `,
+  },
 ];

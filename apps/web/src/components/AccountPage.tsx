@@ -2,6 +2,7 @@ import { useEffect, useRef } from "react";
 import "../styles/account-page.css";
 import { useT } from "../i18n/useT.js";
 import { AuditPanel } from "./AuditPanel.js";
+import { PasskeysPanel } from "./PasskeysPanel.js";
 import { SessionsPanel } from "./SessionsPanel.js";
 
 /** The account screen in place of the conversation: devices, and the moderation log for moderators. */
@@ -22,6 +23,7 @@ export function AccountPage({ onClose }: { onClose: () => void }) {
         {t("sessions.back")}
       </button>
       <SessionsPanel />
+      <PasskeysPanel />
       <AuditPanel />
     </div>
   );

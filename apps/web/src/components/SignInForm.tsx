@@ -5,6 +5,7 @@ import { LanguageSwitcher } from "../i18n/LanguageSwitcher.js";
 import { useActions } from "../store/storeContext.js";
 import { AccountForm } from "./AccountForm.js";
 import { SessionEndedNotice } from "./SessionEndedNotice.js";
+import { PasskeySignIn } from "./PasskeySignIn.js";
 
 export function SignInForm() {
   const { signIn } = useActions();
@@ -50,6 +51,7 @@ export function SignInForm() {
         </button>
       </form>
       <AccountForm />
+      <PasskeySignIn />
     </main>
   );
 }

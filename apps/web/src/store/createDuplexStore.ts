@@ -15,6 +15,7 @@ import { attachDmSeen } from "./dmNotificationsSeen.js";
 import { createHeldDeleteActions } from "./heldDeletes.js";
 import { createAccountActions } from "./accountActions.js";
 import { createAccountApi } from "./accountApi.js";
+import { createPasskeyActions } from "./passkeyActions.js";
 import { attachSavedRooms, type SavedRoomsSync } from "./savedRooms.js";
 import { initialStats } from "./statsSlice.js";
 import { applyMemberPages, createMemberPageActions } from "./memberPages.js";
@@ -101,6 +102,7 @@ export function createDuplexStore(
       ...createInspectorActions(client, get, set),
       ...createAccountActions(client, () => store, http, storage),
       ...createAccountApi(() => client.token, http),
+      ...createPasskeyActions(client, () => store, http),
       ...createMemberPageActions(client, () => store),
       ...createModerationActions(client, () => store, http),
       leaveRoom(room) {

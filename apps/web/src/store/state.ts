@@ -1,4 +1,4 @@
-import type { SessionInfo } from "@duplex/protocol";
+import type { PasskeyInfo, SessionInfo } from "@duplex/protocol";
 import type { AuditResponse, UserRole } from "@duplex/protocol";
 import type { StoreApi } from "zustand/vanilla";
 import type { InspectorSlice } from "../inspector/inspectorSlice.js";
@@ -23,7 +23,9 @@ export type AccountProblem =
   | "account.weak"
   | "account.tooMany"
   | "account.banned"
-  | "account.failed";
+  | "account.failed"
+  | "passkeys.cancelled"
+  | "passkeys.notRecognised";
 
 export type AccountResult = { ok: true } | { ok: false; problem: AccountProblem; detail?: string };
 
@@ -99,6 +101,18 @@ export interface InspectorActions {
   inspectorTrace(): string;
 }
 
+/** Why adding a passkey failed, as a dictionary key. */
+export type PasskeyProblem = "passkeys.cancelled" | "passkeys.unsupported" | "passkeys.addFailed";
+
+export interface PasskeyActions {
+  /** Asks the browser for one of this site's passkeys, then connects as its account. */
+  signInWithPasskey(): Promise<AccountResult>;
+  /** Creates a passkey for the signed-in account. */
+  addPasskey(label: string): Promise<{ ok: true } | { ok: false; problem: PasskeyProblem }>;
+  listPasskeys(): Promise<ApiResult<PasskeyInfo[]>>;
+  removePasskey(id: string): Promise<boolean>;
+}
+
 export interface DuplexActions
   extends
     ChatActions,
@@ -106,6 +120,7 @@ export interface DuplexActions
     InspectorActions,
     AccountActions,
     AccountApi,
+    PasskeyActions,
     MemberPageActions,
     ModerationActions {
   /** Checks the name, remembers it, connects and opens `#general`. */

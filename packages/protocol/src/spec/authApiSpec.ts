@@ -23,6 +23,14 @@ import {
   RoomMembersResponse,
 } from "../roomsApi.js";
 import { User } from "../fields.js";
+import {
+  PASSKEY_PATHS,
+  PasskeyLoginVerifyRequest,
+  PasskeyOptionsResponse,
+  PasskeyRegisterVerifyRequest,
+  PasskeyRegisteredResponse,
+  PasskeysResponse,
+} from "../passkeysApi.js";
 import type { JsonSchema } from "./jsonSchemas.js";
 
 function toDraft7(schema: z.ZodType, io: "input" | "output"): JsonSchema {
@@ -93,6 +101,53 @@ const ENDPOINTS: readonly Endpoint[] = [
     title:
       "GET /api/auth/me (Bearer) → 200 {user, role, guest}: who the token belongs to; 401 missing, invalid or revoked token",
     response: MeResponse,
+  },
+  {
+    key: "authPasskeyRegisterOptions",
+    method: "POST",
+    path: PASSKEY_PATHS.registerOptions,
+    title:
+      "POST /api/auth/passkey-registration/options (Bearer, accounts) → 200 {options} for navigator.credentials.create; 403 guest; 429 too many attempts from this address",
+    response: PasskeyOptionsResponse,
+  },
+  {
+    key: "authPasskeyRegisterVerify",
+    method: "POST",
+    path: PASSKEY_PATHS.registerVerify,
+    title:
+      "POST /api/auth/passkey-registration/verify (Bearer, accounts) → 201 {passkey}; 400 unknown or expired challenge, wrong origin or RP id, bad attestation; 409 already registered",
+    request: PasskeyRegisterVerifyRequest,
+    response: PasskeyRegisteredResponse,
+  },
+  {
+    key: "authPasskeyLoginOptions",
+    method: "POST",
+    path: PASSKEY_PATHS.loginOptions,
+    title:
+      "POST /api/auth/passkey-login/options → 200 {options} for navigator.credentials.get (discoverable credentials); 429 + Retry-After when this address is out of sign-in attempts",
+    response: PasskeyOptionsResponse,
+  },
+  {
+    key: "authPasskeyLoginVerify",
+    method: "POST",
+    path: PASSKEY_PATHS.loginVerify,
+    title:
+      "POST /api/auth/passkey-login/verify → 200 {user, token, tokenExpiresAt} like login; 401 unknown passkey or failed check (charged to the address's sign-in budget); 403 banned; 429 + Retry-After",
+    request: PasskeyLoginVerifyRequest,
+    response: AuthResponse,
+  },
+  {
+    key: "authPasskeys",
+    method: "GET",
+    path: PASSKEY_PATHS.list,
+    title: "GET /api/auth/passkeys (Bearer) → 200 {passkeys}, newest first",
+    response: PasskeysResponse,
+  },
+  {
+    key: "authRemovePasskey",
+    method: "DELETE",
+    path: `${PASSKEY_PATHS.list}/{id}`,
+    title: "DELETE /api/auth/passkeys/{id} (Bearer) → 204; 404 not one of yours",
   },
   {
     key: "adminBan",
@@ -213,7 +268,13 @@ export function authApiSpec(): {
       servers: [{ $ref: "#/servers/http" }],
       messages: channelMessages,
       ...(e.path.includes("{id}") && {
-        parameters: { id: { description: "A session id from GET /api/auth/sessions" } },
+        parameters: {
+          id: {
+            description: e.path.startsWith(PASSKEY_PATHS.list)
+              ? "A passkey id from GET /api/auth/passkeys"
+              : "A session id from GET /api/auth/sessions",
+          },
+        },
       }),
     };
     const ref = (m: string) => ({ $ref: `#/channels/${e.key}/messages/${m}` });

@@ -18,6 +18,8 @@ import { PostgresMessages } from "./PostgresMessages.js";
 import { PostgresNotificationStore } from "./PostgresNotificationStore.js";
 import { PostgresAccountStore } from "./PostgresAccountStore.js";
 import type { AccountStore } from "../AccountStore.js";
+import { PostgresPasskeyStore } from "./PostgresPasskeyStore.js";
+import type { PasskeyStore } from "../PasskeyStore.js";
 import { redactUrl } from "./databaseUrl.js";
 import { createPool, type PoolOptions } from "./pool.js";
 import { DatabaseStartError, fromPostgresError } from "../storeErrors.js";
@@ -52,6 +54,7 @@ export class PostgresStore implements Store {
   readonly savedRooms: SavedRooms;
   readonly access: RoomAccess;
   readonly accounts: AccountStore;
+  readonly passkeys: PasskeyStore;
   #closed: Promise<void> | undefined;
 
   private constructor(pool: pg.Pool, options: PostgresStoreOptions) {
@@ -66,6 +69,7 @@ export class PostgresStore implements Store {
     this.savedRooms = new PostgresSavedRooms(pool);
     this.access = new PostgresRoomAccess(pool);
     this.accounts = new PostgresAccountStore(pool);
+    this.passkeys = new PostgresPasskeyStore(pool);
   }
 
   /**

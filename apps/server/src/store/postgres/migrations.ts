@@ -159,6 +159,31 @@ export const PG_MIGRATIONS: readonly {
       );
     `,
   },
+  {
+    id: 5,
+    name: "passkeys",
+    // SQLite's migration 7: WebAuthn credentials, and ceremony challenges shared by every node.
+    sql: `
+      CREATE TABLE passkeys (
+        id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users(id),
+        public_key BYTEA NOT NULL,
+        counter BIGINT NOT NULL,
+        transports TEXT NOT NULL,
+        label TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        last_used_at BIGINT
+      );
+      CREATE INDEX passkeys_user ON passkeys(user_id, created_at);
+      CREATE TABLE webauthn_challenges (
+        challenge TEXT PRIMARY KEY,
+        purpose TEXT NOT NULL,
+        user_id TEXT,
+        expires_at BIGINT NOT NULL
+      );
+      CREATE INDEX webauthn_challenges_expiry ON webauthn_challenges(expires_at);
+    `,
+  },
 ];
 
 // Any constant shared by every node: the advisory lock that serializes migrations between them.

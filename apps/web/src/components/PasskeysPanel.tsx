@@ -1,0 +1,121 @@
+import type { PasskeyInfo } from "@duplex/protocol";
+import { MAX_PASSKEY_LABEL } from "@duplex/protocol";
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from "react";
+import "../styles/passkeys.css";
+import { dateTimeFormat } from "../i18n/intlFormat.js";
+import { useLocale, useT } from "../i18n/useT.js";
+import type { PasskeyProblem } from "../store/passkeyActions.js";
+import { useActions } from "../store/storeContext.js";
+
+type NoteKey = PasskeyProblem | "passkeys.added" | "passkeys.removeFailed";
+type Load = { state: "loading" } | { state: "failed" } | { state: "ready"; list: PasskeyInfo[] };
+
+/** The account's passkeys: add one (the browser's own dialog), see when each was used, remove. */
+export function PasskeysPanel() {
+  const t = useT();
+  const locale = useLocale();
+  const { listPasskeys, addPasskey, removePasskey } = useActions();
+  const [load, setLoad] = useState<Load>({ state: "loading" });
+  const [label, setLabel] = useState("");
+  const [note, setNote] = useState<{ key: NoteKey; alert: boolean } | undefined>();
+  const [busy, setBusy] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const labelId = useId();
+
+  const refresh = useCallback(async () => {
+    const answer = await listPasskeys();
+    setLoad(answer.ok ? { state: "ready", list: answer.value } : { state: "failed" });
+  }, [listPasskeys]);
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  async function onAdd(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    const result = await addPasskey(label);
+    setNote(
+      result.ok ? { key: "passkeys.added", alert: false } : { key: result.problem, alert: true },
+    );
+    if (result.ok) setLabel("");
+    await refresh();
+    setBusy(false);
+  }
+
+  async function onRemove(id: string) {
+    if (busy) return;
+    setBusy(true);
+    const ok = await removePasskey(id);
+    setNote(ok ? undefined : { key: "passkeys.removeFailed", alert: true });
+    await refresh();
+    setBusy(false);
+    // The focused button went with its passkey: keep keyboard users on this panel.
+    heading.current?.focus();
+  }
+
+  const when = (ts: number) =>
+    dateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(ts);
+
+  return (
+    <section className="sessions-panel passkeys-panel" aria-labelledby="passkeys-title">
+      <h2 id="passkeys-title" ref={heading} tabIndex={-1}>
+        {t("passkeys.title")}
+      </h2>
+      <p className="muted">{t("passkeys.intro")}</p>
+      {load.state === "loading" && <p role="status">{t("passkeys.loading")}</p>}
+      {load.state === "failed" && <p role="alert">{t("passkeys.failed")}</p>}
+      {load.state === "ready" && load.list.length === 0 && <p>{t("passkeys.none")}</p>}
+      {load.state === "ready" && load.list.length > 0 && (
+        <ul className="sessions-list">
+          {load.list.map((p) => (
+            <li key={p.id} className="session-item">
+              <span className="session-device">{p.label}</span>
+              <dl className="session-times">
+                <dt>{t("passkeys.created")}</dt>
+                <dd>
+                  <time dateTime={new Date(p.createdAt).toISOString()}>{when(p.createdAt)}</time>
+                </dd>
+                <dt>{t("passkeys.lastUsed")}</dt>
+                <dd>
+                  {p.lastUsedAt === undefined ? (
+                    t("passkeys.neverUsed")
+                  ) : (
+                    <time dateTime={new Date(p.lastUsedAt).toISOString()}>
+                      {when(p.lastUsedAt)}
+                    </time>
+                  )}
+                </dd>
+              </dl>
+              <button
+                type="button"
+                aria-label={t("passkeys.removeLabel", { label: p.label })}
+                onClick={() => void onRemove(p.id)}
+              >
+                {t("passkeys.remove")}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form className="passkey-add" onSubmit={(e) => void onAdd(e)}>
+        <label htmlFor={labelId}>{t("passkeys.labelLabel")}</label>
+        <input
+          id={labelId}
+          value={label}
+          onChange={(e) => setLabel(e.target.value)}
+          maxLength={MAX_PASSKEY_LABEL}
+          autoComplete="off"
+        />
+        <button type="submit" disabled={busy}>
+          {t("passkeys.add")}
+        </button>
+      </form>
+      {note && (
+        <p role={note.alert ? "alert" : "status"} className={note.alert ? "field-error" : "muted"}>
+          {t(note.key)}
+        </p>
+      )}
+    </section>
+  );
+}
