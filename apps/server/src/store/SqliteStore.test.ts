@@ -9,6 +9,7 @@ import { savedRoomsContract } from "./savedRoomsContract.js";
 import { storeContract } from "./storeContract.js";
 import { accountStoreContract } from "./accountStoreContract.js";
 import { roomAccessContract } from "./roomAccessContract.js";
+import { searchContract } from "./searchContract.js";
 
 const dir = mkdtempSync(join(tmpdir(), "duplex-store-"));
 let n = 0;
@@ -20,6 +21,7 @@ notificationStoreContract("SqliteStore", async () => new SqliteStore(freshPath()
 savedRoomsContract("SqliteStore", async () => new SqliteStore(freshPath()));
 accountStoreContract("SqliteStore", async () => new SqliteStore(freshPath()));
 roomAccessContract("SqliteStore", async () => new SqliteStore(freshPath()));
+searchContract("SqliteStore", async () => new SqliteStore(freshPath()));
 
 describe("SqliteStore", () => {
   it("keeps messages and the room epoch across reopening the same file", async () => {

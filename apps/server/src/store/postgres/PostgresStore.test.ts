@@ -10,6 +10,7 @@ import { savedRoomsContract } from "../savedRoomsContract.js";
 import { storeContract } from "../storeContract.js";
 import { accountStoreContract } from "../accountStoreContract.js";
 import { roomAccessContract } from "../roomAccessContract.js";
+import { searchContract } from "../searchContract.js";
 import { PG_MIGRATIONS, migrate } from "./migrations.js";
 import { createPool } from "./pool.js";
 import { DatabaseStartError, PostgresStore } from "./PostgresStore.js";
@@ -34,6 +35,7 @@ describe("PostgresStore", () => {
   savedRoomsContract("PostgresStore", fresh);
   accountStoreContract("PostgresStore", fresh);
   roomAccessContract("PostgresStore", fresh);
+  searchContract("PostgresStore", fresh);
   storeContract("PostgresStore without group commit", async () =>
     PostgresStore.open(await pg.freshDatabase(), { max: 4, groupCommit: false }),
   );
