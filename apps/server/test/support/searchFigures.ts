@@ -151,7 +151,7 @@ export async function searchFigures(
   const dir = mkdtempSync(join(tmpdir(), "duplex-search-figures-"));
   try {
     const path = join(dir, "figures.db");
-    let t = performance.now();
+    const t = performance.now();
     await fillSqlite(path, count);
     log(`SQLite: ${count} messages stored and indexed in ${Math.round(performance.now() - t)} ms`);
     const sqlite = new SqliteStore(path);
