@@ -4,10 +4,12 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./components/App.js";
 import { localeStore } from "./i18n/localeStore.js";
-import { appStore } from "./store/appStore.js";
+import { appStore, client } from "./store/appStore.js";
+import { SearchProvider } from "./search/searchContext.js";
 import { StoreProvider } from "./store/storeContext.js";
 import "./styles.css";
 import "./styles/chat-features.css";
+import "./styles/search.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");
@@ -17,7 +19,9 @@ void localeStore.ready.then(() => {
   createRoot(root).render(
     <StrictMode>
       <StoreProvider store={appStore}>
-        <App />
+        <SearchProvider search={(query, options) => client.search(query, options)}>
+          <App />
+        </SearchProvider>
       </StoreProvider>
     </StrictMode>,
   );

@@ -8,6 +8,8 @@ import type {
   LastClose,
   MembersOptions,
   MembersReply,
+  SearchOptions,
+  SearchReply,
   OutboxEntry,
   RequestMessage,
   RoomsReply,
@@ -256,6 +258,15 @@ export class DuplexClient {
     return reply;
   }
 
+  /** Full-text search over every room the user may read, newest first. */
+  async search(query: string, options: SearchOptions = {}): Promise<SearchReply> {
+    const reply = await this.request({ type: "search", query, ...options });
+    if (reply.type !== "search_results") {
+      throw new RequestError("internal", `unexpected ${reply.type}`);
+    }
+    return reply;
+  }
+
   /**
    * Whether this connection hears the membership changes of a big room (`member_pages`): watch while
    * its member list is on screen. Dropped on `leave` and on reconnect (watch again after `joined`).
@@ -450,6 +461,7 @@ export class DuplexClient {
       case "watching_members":
       case "typing":
       case "history":
+      case "search_results":
       case "rooms":
       case "room_update":
       case "dm_invite":

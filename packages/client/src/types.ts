@@ -1,6 +1,7 @@
 import type {
   ChatMessage,
   ClientMessage,
+  ClientMessageOf,
   ServerMessage,
   ServerMessageOf,
   User,
@@ -147,6 +148,12 @@ export type HistoryReply = ServerMessageOf<"history">;
 
 /** The reply to `members(room, options)`: one page of a room's online members (`member_pages`). */
 export type MembersReply = ServerMessageOf<"members">;
+
+/** The reply to `search(query, options)`: hits newest first, `nextCursor` for older ones. */
+export type SearchReply = ServerMessageOf<"search_results">;
+
+/** Options of `search(query, options)`: filters and paging (see the `search` message). */
+export type SearchOptions = Omit<ClientMessageOf<"search">, "type" | "ref" | "query">;
 
 /** Options of `members(room, options)`. */
 export interface MembersOptions {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { LIMITS } from "./limits.js";
 import { Name, RoomId, UserId } from "./names.js";
-import { Cid, MessageId, Ref, Seq, StreamPosition, Text, Topic } from "./fields.js";
+import { Cid, MessageId, Ref, Seq, StreamPosition, Text, Timestamp, Topic } from "./fields.js";
 import { InspectMessage } from "./inspectMessages.js";
 import { CapabilityName, MAX_CAPS } from "./capabilities.js";
 
@@ -146,6 +146,29 @@ export const UnwatchMembersMessage = z.strictObject({
   room: RoomId,
 });
 
+/**
+ * Full-text search over every room the user may read, newest first (`search_results`). A message
+ * hits when it contains every whitespace-separated term of `query`, case-insensitively, in any script.
+ * Charged to the user's read budget like `history`.
+ */
+export const SearchMessage = z.strictObject({
+  type: z.literal("search"),
+  ref: Ref.optional(),
+  query: z.string().max(LIMITS.maxSearchQueryLength).regex(/\S/u, "query must not be blank"),
+  /** Only this room. */
+  room: RoomId.optional(),
+  /** Only messages by this user. */
+  author: UserId.optional(),
+  /** Only messages sent before this time (ms since epoch, exclusive). */
+  before: Timestamp.optional(),
+  /** Only messages sent at or after this time (ms since epoch). */
+  after: Timestamp.optional(),
+  /** At most this many hits. @default LIMITS.maxSearchLimit */
+  limit: z.number().int().min(1).max(LIMITS.maxSearchLimit).optional(),
+  /** The previous reply's `nextCursor`: the page of older hits. */
+  cursor: z.string().min(1).max(LIMITS.maxSearchCursorLength).optional(),
+});
+
 /** Every message a client may send. Discriminated on `type`. */
 export const ClientMessage = z.discriminatedUnion("type", [
   HelloMessage,
@@ -166,6 +189,7 @@ export const ClientMessage = z.discriminatedUnion("type", [
   MembersMessage,
   WatchMembersMessage,
   UnwatchMembersMessage,
+  SearchMessage,
 ]);
 export type ClientMessage = z.infer<typeof ClientMessage>;
 export type ClientMessageType = ClientMessage["type"];

@@ -47,6 +47,17 @@ export const validClientMessages: ClientMessage[] = [
   { type: "members", room: "general", cursor: "u_aaaaaaaaaaaaaaaa", limit: 50, query: "al" },
   { type: "watch_members", room: "general", ref: "r6" },
   { type: "unwatch_members", room: "general" },
+  { type: "search", ref: "r7", query: "开会" },
+  {
+    type: "search",
+    query: "deploy friday",
+    room: "general",
+    author: "u_aaaaaaaaaaaaaaaa",
+    before: 1_700_000_000_000,
+    after: 1_600_000_000_000,
+    limit: 20,
+    cursor: "WzEyM10",
+  },
 ];
 
 export const validServerMessages: ServerMessage[] = [
@@ -134,6 +145,13 @@ export const validServerMessages: ServerMessage[] = [
   { type: "presence_diff", room: "general", joined: [], left: [bob] },
   { type: "typing", room: "general", user: bob },
   { type: "history", room: "general", messages: [chat], hasMore: true },
+  {
+    type: "search_results",
+    ref: "r7",
+    hits: [{ message: { ...chat, text: "我们今天开会吧" }, ranges: [[4, 6]] }],
+    nextCursor: "WzEyM10",
+  },
+  { type: "search_results", hits: [] },
   { type: "pong", t: 123.5, serverTime: 4 },
   { type: "token", token: "t2.s2", expiresAt: 1_700_000_600_000 },
   { type: "rooms", rooms: [{ room: "general", online: 2, seq: 7 }] },
@@ -298,6 +316,17 @@ export const invalidClientFrames: Array<[string, string, ErrorCode]> = [
     ErrorCode.InvalidMessage,
   ],
   ["watch_members without a room", '{"type":"watch_members"}', ErrorCode.InvalidMessage],
+  ["blank search query", '{"type":"search","query":"  "}', ErrorCode.InvalidMessage],
+  [
+    "search query over the max",
+    encodeRaw({ type: "search", query: "q".repeat(201) }),
+    ErrorCode.InvalidMessage,
+  ],
+  [
+    "search limit over the max",
+    '{"type":"search","query":"a","limit":51}',
+    ErrorCode.InvalidMessage,
+  ],
   ["inspect without enable", '{"type":"inspect"}', ErrorCode.InvalidMessage],
   ["inspect with a string enable", '{"type":"inspect","enable":"yes"}', ErrorCode.InvalidMessage],
   [

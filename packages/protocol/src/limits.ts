@@ -48,4 +48,9 @@ export const LIMITS = {
   typingPerRoomPerSecond: 5,
   /** Longest token. */
   maxTokenLength: 512,
+  /** Longest `search` query (characters), and most hits a `search_results` page holds (the default too). */
+  maxSearchQueryLength: 200,
+  maxSearchLimit: 50,
+  /** Longest search cursor a client may echo back. */
+  maxSearchCursorLength: 200,
 } as const;

@@ -8,6 +8,7 @@ import { handleDelete, handleEdit } from "./edits.js";
 import { handleInspect } from "./inspect.js";
 import { handleMembers, handleWatchMembers } from "./members.js";
 import { handleJoin, handleLeave, handleOpen, handleTyping } from "./rooms.js";
+import { handleSearch } from "./search.js";
 import { handleHello, handlePing } from "./session.js";
 import { handleSubscribe, handleUnsubscribe } from "./topics.js";
 
@@ -53,6 +54,8 @@ export async function dispatch(
     case "watch_members":
     case "unwatch_members":
       return handleWatchMembers(ctx, conn, msg);
+    case "search":
+      return handleSearch(ctx, conn, msg);
     default: {
       const unreachable: never = msg;
       throw new Error(`unhandled message ${JSON.stringify(unreachable)}`);

@@ -27,6 +27,8 @@ import { SqliteSavedRooms } from "./SqliteSavedRooms.js";
 import { SqliteWrites } from "./sqliteWrites.js";
 import type { RoomAccess } from "./RoomAccess.js";
 import { SqliteRoomAccess } from "./SqliteRoomAccess.js";
+import type { MessageSearch } from "./MessageSearch.js";
+import { SqliteMessageSearch } from "./SqliteMessageSearch.js";
 
 const FROM_MESSAGES = `FROM messages m JOIN users u ON u.id = m.user_id`;
 
@@ -63,6 +65,7 @@ export class SqliteStore implements Store {
   readonly #edits: SqliteMessageEdits;
   readonly notifications: NotificationStore;
   readonly savedRooms: SavedRooms;
+  readonly search: MessageSearch;
   readonly access: RoomAccess;
   readonly accounts: AccountStore;
   readonly passkeys: PasskeyStore;
@@ -85,6 +88,7 @@ export class SqliteStore implements Store {
     this.#writes = new SqliteWrites(db);
     this.savedRooms = new SqliteSavedRooms(db, this.#writes);
     this.access = new SqliteRoomAccess(db);
+    this.search = new SqliteMessageSearch(db);
     this.accounts = new SqliteAccountStore(db, this.#writes);
     this.passkeys = new SqlitePasskeyStore(db);
     this.#stmt = {

@@ -1,5 +1,6 @@
 import type { ChatMessage, User } from "@duplex/protocol";
 import type { AccountStore } from "./AccountStore.js";
+import type { MessageSearch } from "./MessageSearch.js";
 import type { EditInput, MessageChangeInput, MessageChangeResult } from "./messageEdits.js";
 import type { NotificationStore } from "./NotificationStore.js";
 import type { PasskeyStore } from "./PasskeyStore.js";
@@ -106,6 +107,8 @@ export interface Store {
   readonly savedRooms: SavedRooms;
   /** Passkeys (WebAuthn credentials) and ceremony challenges, in the same database. */
   readonly passkeys: PasskeyStore;
+  /** Full-text search over the messages a user may read, in the same database. */
+  readonly search: MessageSearch;
   /** Resolves when the database answers a trivial query (readiness, `/readyz`); rejects otherwise. */
   ping(): Promise<void>;
   close(): Promise<void>;

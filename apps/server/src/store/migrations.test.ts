@@ -69,3 +69,33 @@ describe("migrations 3 and 4", () => {
     await store.close();
   });
 });
+
+describe("migration 8 (message search)", () => {
+  it("indexes the messages stored before it, oldest first, leaving deleted ones out", async () => {
+    const path = join(dir, "v7.db");
+    const db = new Database(path);
+    db.exec(`CREATE TABLE migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL,
+      applied_at INTEGER NOT NULL)`);
+    for (const m of MIGRATIONS.filter((m) => m.id < 8)) {
+      db.exec(m.sql);
+      m.after?.(db);
+      db.prepare(`INSERT INTO migrations VALUES (?, ?, 0)`).run(m.id, m.name);
+    }
+    db.prepare(`INSERT INTO users (id, name, created_at) VALUES ('u_old', 'Ann', 1)`).run();
+    db.prepare(`INSERT INTO rooms VALUES ('general', 'e', 3, 0)`).run();
+    db.prepare(
+      `INSERT INTO messages (room, seq, id, user_id, cid, text, ts, deleted) VALUES
+       ('general', 1, 'm_1', 'u_old', 'c1', '旧的会议记录', 5, 0),
+       ('general', 2, 'm_2', 'u_old', 'c2', '删掉的会议', 6, 1),
+       ('general', 3, 'm_3', 'u_old', 'c3', '新的会议记录', 7, 0)`,
+    ).run();
+    db.close();
+
+    const store = new SqliteStore(path);
+    const page = await store.search.messages({ userId: "u_old", query: "会议记录", limit: 10 });
+    expect(page.hits.map((h) => h.message.id)).toEqual(["m_3", "m_1"]);
+    const short = await store.search.messages({ userId: "u_old", query: "会议", limit: 10 });
+    expect(short.hits.map((h) => h.message.id)).toEqual(["m_3", "m_1"]);
+    await store.close();
+  });
+});

@@ -203,4 +203,42 @@ export const MIGRATIONS: readonly {
       CREATE INDEX webauthn_challenges_expiry ON webauthn_challenges(expires_at);
     `,
   },
+  {
+    id: 8,
+    name: "message search",
+    // Full-text search that reads any script: FTS5's trigram tokenizer needs no word segmentation
+    // (Chinese has no spaces). Messages are WITHOUT ROWID, so search_rows gives each an integer id in
+    // the order stored (the FTS rowid, and newest-first order); triggers keep both in step with
+    // inserts, edits, deletes and retention. Existing messages are numbered by time.
+    sql: `
+      CREATE TABLE search_rows (
+        id INTEGER PRIMARY KEY,
+        room TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        UNIQUE (room, seq)
+      );
+      CREATE VIRTUAL TABLE message_fts USING fts5(
+        text, content = '', contentless_delete = 1, tokenize = 'trigram'
+      );
+      INSERT INTO search_rows (room, seq) SELECT room, seq FROM messages ORDER BY ts, room, seq;
+      INSERT INTO message_fts (rowid, text) SELECT r.id, m.text FROM search_rows r
+        JOIN messages m ON m.room = r.room AND m.seq = r.seq WHERE m.deleted = 0;
+      CREATE TRIGGER messages_search_insert AFTER INSERT ON messages BEGIN
+        INSERT INTO search_rows (room, seq) VALUES (new.room, new.seq);
+        INSERT INTO message_fts (rowid, text) SELECT id, new.text FROM search_rows
+          WHERE room = new.room AND seq = new.seq AND new.deleted = 0;
+      END;
+      CREATE TRIGGER messages_search_update AFTER UPDATE OF text, deleted ON messages BEGIN
+        DELETE FROM message_fts WHERE rowid =
+          (SELECT id FROM search_rows WHERE room = old.room AND seq = old.seq);
+        INSERT INTO message_fts (rowid, text) SELECT id, new.text FROM search_rows
+          WHERE room = new.room AND seq = new.seq AND new.deleted = 0;
+      END;
+      CREATE TRIGGER messages_search_delete AFTER DELETE ON messages BEGIN
+        DELETE FROM message_fts WHERE rowid =
+          (SELECT id FROM search_rows WHERE room = old.room AND seq = old.seq);
+        DELETE FROM search_rows WHERE room = old.room AND seq = old.seq;
+      END;
+    `,
+  },
 ];

@@ -1,4 +1,4 @@
-import type { ClientMessage, ClientMessageType } from "@duplex/protocol";
+import type { ClientMessage, ClientMessageType, ServerMessage } from "@duplex/protocol";
 import type { TestClient } from "../helpers.js";
 import { CAPS, replyTo, type Actor, type RoomKind, type World } from "./world.js";
 import { TestClient as Client } from "../helpers.js";
@@ -48,6 +48,20 @@ async function ask(act: Act, frame: ClientMessage, okType: string): Promise<Obse
   const reply = await replyTo(act.c, ref);
   if (reply.type === okType) return "allow";
   return `deny: ${reply.type === "error" ? reply.code : reply.type}`;
+}
+
+/**
+ * One search; past the read budget (every actor shares one address) it waits as told and asks
+ * again, since this table is about who may read, not how fast.
+ */
+async function searchOnce(act: Act, frame: ClientMessage): Promise<ServerMessage> {
+  for (;;) {
+    const ref = `r${act.n++}`;
+    act.c.send({ ...frame, ref } as ClientMessage);
+    const reply = await replyTo(act.c, ref);
+    if (reply.type !== "error" || reply.code !== "rate_limited") return reply;
+    await new Promise((resolve) => setTimeout(resolve, reply.retryAfterMs ?? 100));
+  }
 }
 
 /** For frames without a ref: an error answering it arrives before the pong of a ping sent after it. */
@@ -110,6 +124,22 @@ export const TABLE: { [T in ClientMessageType]: Row } = {
     allowed: visible,
     run: (act, room) => ask(act, { type: "history", room }, "history"),
     sample: (w) => ({ type: "history", room: w.rooms.private }),
+  },
+  search: {
+    scope: "room",
+    // The author's message (its text is the room kind) until a moderator deletes it, then one an
+    // actor sent: found only by those who may read the room.
+    allowed: visible,
+    run: async (act, room, kind) => {
+      for (const query of [kind, "from"]) {
+        const reply = await searchOnce(act, { type: "search", query, room, limit: 5 });
+        if (reply.type === "error") return `deny: ${reply.code}`;
+        if (reply.type !== "search_results") return `deny: ${reply.type}`;
+        if (reply.hits.some((h) => h.message.room === room)) return "allow";
+      }
+      return "deny: not found";
+    },
+    sample: () => ({ type: "search", query: "public" }),
   },
   members: {
     scope: "room",

@@ -72,7 +72,18 @@ async function startCluster(durable: boolean): Promise<Cluster> {
   const dir = mkdtempSync(join(tmpdir(), "duplex-pg-"));
   if (asRoot) execFileSync("chown", ["postgres:postgres", dir]);
   const data = join(dir, "data");
-  run("initdb", ["-D", data, "-U", "postgres", "-A", "trust", "--no-sync", "-E", "UTF8"]);
+  run("initdb", [
+    "-D",
+    data,
+    "-U",
+    "postgres",
+    "-A",
+    "trust",
+    "--no-sync",
+    "-E",
+    "UTF8",
+    "--locale=C.UTF-8",
+  ]);
   const port = await freePort();
   const settings = [
     `-p ${port}`,

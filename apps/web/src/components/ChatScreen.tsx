@@ -20,6 +20,7 @@ import { SignOutButton } from "./SignOutButton.js";
 import { useT } from "../i18n/useT.js";
 import { LazyInspectorPanel } from "../inspector/LazyInspectorPanel.js";
 import { InspectorToggle } from "../inspector/InspectorToggle.js";
+import { SearchPanel } from "../search/SearchPanel.js";
 
 /** The message box, for the skip link and for focus after sign-in. */
 function focusComposer(): boolean {
@@ -72,6 +73,7 @@ export function ChatScreen() {
         <SessionNotice />
         <div className="header-tools">
           <PanelToggles />
+          <SearchPanel />
           <PushControls />
           <InspectorToggle />
           <LanguageSwitcher />

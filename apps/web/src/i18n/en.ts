@@ -258,6 +258,24 @@ export const en = {
   "passkeys.created": "Added",
   "passkeys.lastUsed": "Last used",
   "passkeys.neverUsed": "Never",
+
+  "search.open": "Search",
+  "search.label": "Search messages",
+  "search.title": "Search messages",
+  "search.query": "Words to find",
+  "search.placeholder": "Words in any language",
+  "search.submit": "Search",
+  "search.room": "Room",
+  "search.anyRoom": "All rooms",
+  "search.person": "Person",
+  "search.anyone": "Anyone",
+  "search.searching": "Searching…",
+  "search.none": "No messages found.",
+  "search.count": { one: "{count} message found", other: "{count} messages found" },
+  "search.results": "Search results",
+  "search.more": "Search older messages",
+  "search.failed": "The search failed; try again.",
+  "search.tooFast": "Searching too fast; try again in a moment.",
 } as const;
 
 export type MessageKey = keyof typeof en;

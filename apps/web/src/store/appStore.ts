@@ -9,7 +9,7 @@ function socketUrl(location: Location): string {
 }
 
 // One client and one store for the page's lifetime, created outside React.
-const client = new DuplexClient({
+export const client = new DuplexClient({
   url: socketUrl(window.location),
   storage: window.localStorage,
   // Accounts: guests arrive marked (the guest badge), and a muted send fails with `muted`.

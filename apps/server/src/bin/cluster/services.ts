@@ -107,7 +107,18 @@ export function startPostgres(port: number): (Service & { url: string }) | undef
     chownSync(pgDir, uid, gid);
   }
   const data = join(pgDir, "data");
-  pgRun("initdb", ["-D", data, "-U", "postgres", "-A", "trust", "--no-sync", "-E", "UTF8"]);
+  pgRun("initdb", [
+    "-D",
+    data,
+    "-U",
+    "postgres",
+    "-A",
+    "trust",
+    "--no-sync",
+    "-E",
+    "UTF8",
+    "--locale=C.UTF-8",
+  ]);
   const options = `-p ${port} -k ${pgDir} -c listen_addresses=127.0.0.1 -c max_connections=200`;
   pgRun("pg_ctl", ["-D", data, "-l", join(pgDir, "log"), "-w", "-o", options, "start"]);
   let stopped = false;

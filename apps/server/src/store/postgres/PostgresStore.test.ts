@@ -11,6 +11,7 @@ import { storeContract } from "../storeContract.js";
 import { accountStoreContract } from "../accountStoreContract.js";
 import { roomAccessContract } from "../roomAccessContract.js";
 import { passkeyStoreContract } from "../passkeyStoreContract.js";
+import { searchContract } from "../searchContract.js";
 import { PG_MIGRATIONS, migrate } from "./migrations.js";
 import { createPool } from "./pool.js";
 import { DatabaseStartError, PostgresStore } from "./PostgresStore.js";
@@ -36,6 +37,7 @@ describe("PostgresStore", () => {
   accountStoreContract("PostgresStore", fresh);
   roomAccessContract("PostgresStore", fresh);
   passkeyStoreContract("PostgresStore", fresh);
+  searchContract("PostgresStore", fresh);
   storeContract("PostgresStore without group commit", async () =>
     PostgresStore.open(await pg.freshDatabase(), { max: 4, groupCommit: false }),
   );

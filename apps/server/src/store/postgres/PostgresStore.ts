@@ -27,6 +27,8 @@ import type { SavedRooms } from "../SavedRooms.js";
 import { PostgresSavedRooms } from "./PostgresSavedRooms.js";
 import type { RoomAccess } from "../RoomAccess.js";
 import { PostgresRoomAccess } from "./PostgresRoomAccess.js";
+import type { MessageSearch } from "../MessageSearch.js";
+import { PostgresMessageSearch } from "./PostgresMessageSearch.js";
 
 const newEpoch = () => randomBytes(8).toString("base64url");
 
@@ -52,6 +54,7 @@ export class PostgresStore implements Store {
   readonly #messages: PostgresMessages;
   readonly notifications: NotificationStore;
   readonly savedRooms: SavedRooms;
+  readonly search: MessageSearch;
   readonly access: RoomAccess;
   readonly accounts: AccountStore;
   readonly passkeys: PasskeyStore;
@@ -68,6 +71,7 @@ export class PostgresStore implements Store {
     this.notifications = new PostgresNotificationStore(pool);
     this.savedRooms = new PostgresSavedRooms(pool);
     this.access = new PostgresRoomAccess(pool);
+    this.search = new PostgresMessageSearch(pool);
     this.accounts = new PostgresAccountStore(pool);
     this.passkeys = new PostgresPasskeyStore(pool);
   }

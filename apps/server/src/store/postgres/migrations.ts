@@ -184,6 +184,18 @@ export const PG_MIGRATIONS: readonly {
       CREATE INDEX webauthn_challenges_expiry ON webauthn_challenges(expires_at);
     `,
   },
+  {
+    id: 6,
+    name: "message search",
+    // Search by ILIKE per term, answered by a pg_trgm GIN index for terms of 3+ characters (any script,
+    // given a UTF-8 ctype: in the C locale pg_trgm extracts no trigrams from Chinese). Newest first by
+    // (ts, room, seq), which also bounds the scan of shorter terms.
+    sql: `
+      CREATE EXTENSION IF NOT EXISTS pg_trgm;
+      CREATE INDEX messages_text_trgm ON messages USING gin (text gin_trgm_ops);
+      CREATE INDEX messages_ts ON messages (ts, room, seq);
+    `,
+  },
 ];
 
 // Any constant shared by every node: the advisory lock that serializes migrations between them.
