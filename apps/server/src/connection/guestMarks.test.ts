@@ -31,4 +31,26 @@ describe("withoutGuestMarks", () => {
     });
     expect(withoutGuestMarks(frame)).toBe(frame);
   });
+
+  it("unmarks each of several frames by a guest correctly when they alternate (one-entry cache)", () => {
+    const by = (name: string, text: string) =>
+      encode({
+        type: "message",
+        room: "general",
+        id: `m_${name}`,
+        seq: 1,
+        cid: "c",
+        from: { id: `u_${name}aaaaaaaaaaaaaaa`, name, guest: true },
+        text,
+        ts: 1,
+      });
+    const gus = by("gus", "hi");
+    const ann = by("ann", "hello");
+    for (const frame of [gus, gus, ann, gus, ann, ann]) {
+      const plain = JSON.parse(withoutGuestMarks(frame)) as { from: object; text: string };
+      const original = JSON.parse(frame) as { from: { id: string; name: string }; text: string };
+      expect(plain.from).toEqual({ id: original.from.id, name: original.from.name });
+      expect(plain.text).toBe(original.text);
+    }
+  });
 });

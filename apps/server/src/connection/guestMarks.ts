@@ -6,6 +6,11 @@ import type { ChatMessage, User } from "@duplex/protocol";
  */
 const GUEST_MARK = '"guest":true';
 
+// The last frame unmarked and its result: a broadcast hands the same frame to every socket in turn,
+// so a message by a guest is parsed and re-encoded once per broadcast, not once per recipient.
+let lastMarked: string | undefined;
+let lastUnmarked = "";
+
 /**
  * A frame as a socket without the `accounts` capability may read it: the server marks guests in every
  * `user` object it writes (presence, members, authors, typing), and this one place takes the marks
@@ -14,6 +19,13 @@ const GUEST_MARK = '"guest":true';
  */
 export function withoutGuestMarks(frame: string): string {
   if (!frame.includes(GUEST_MARK)) return frame;
+  if (frame === lastMarked) return lastUnmarked;
+  lastMarked = frame;
+  lastUnmarked = unmark(frame);
+  return lastUnmarked;
+}
+
+function unmark(frame: string): string {
   return JSON.stringify(
     JSON.parse(frame, (key, value: unknown) =>
       key === "guest" && value === true ? undefined : value,
