@@ -108,19 +108,18 @@ if (Number(results.machine.fdLimit) < fdNeeded) {
 
 const baseDir = values["duplex-base"];
 if (baseDir !== undefined) wanted.add("duplex-base");
-const targets = [
-  ...ALL_TARGETS,
-  ...(baseDir === undefined ? [] : [duplexBaseTarget(baseDir)]),
-].filter((t) => wanted.has(t.name)).filter((t) => {
-  if (t.name === "duplex-cluster") {
-    const missing = duplexClusterMissing();
-    if (missing) results.notes.push(`duplex-cluster skipped: ${missing}`);
-    return missing === undefined;
-  }
-  if (t.name !== "duplex" || duplexAvailable()) return true;
-  results.notes.push("duplex skipped: apps/server/dist/main.js is missing: run `pnpm build`");
-  return false;
-});
+const targets = [...ALL_TARGETS, ...(baseDir === undefined ? [] : [duplexBaseTarget(baseDir)])]
+  .filter((t) => wanted.has(t.name))
+  .filter((t) => {
+    if (t.name === "duplex-cluster") {
+      const missing = duplexClusterMissing();
+      if (missing) results.notes.push(`duplex-cluster skipped: ${missing}`);
+      return missing === undefined;
+    }
+    if (t.name !== "duplex" || duplexAvailable()) return true;
+    results.notes.push("duplex skipped: apps/server/dist/main.js is missing: run `pnpm build`");
+    return false;
+  });
 
 // The target running now, stopped on Ctrl-C so no server outlives the run.
 let current: RunningTarget | undefined;
