@@ -1,8 +1,8 @@
-import { randomBytes } from "node:crypto";
 import { ErrorCode, LIMITS, type ClientMessageOf } from "@duplex/protocol";
 import type { Connection } from "../connection/Connection.js";
 import type { ServerContext } from "../context.js";
 import { DuplexError } from "../errors.js";
+import { randomToken } from "../ids/randomId.js";
 import { onMessageStored } from "../push/onMessageStored.js";
 import type { AppendResult } from "../store/Store.js";
 import {
@@ -15,7 +15,7 @@ import {
 import { CommitOrder, type Turn } from "./commitOrder.js";
 import { replyToFailure } from "./replyToFailure.js";
 
-const newMessageId = () => `m_${randomBytes(12).toString("base64url")}`;
+const newMessageId = () => `m_${randomToken(12)}`;
 
 /**
  * Persist, then ack, then fan out. The ack is only sent once the message is committed, so an acked
