@@ -53,4 +53,18 @@ describe("withoutGuestMarks", () => {
       expect(plain.text).toBe(original.text);
     }
   });
+
+  it("writes exactly what re-encoding without the key would write, wherever the key sits", () => {
+    const reencoded = (frame: string) =>
+      JSON.stringify(
+        JSON.parse(frame, (k, v: unknown) => (k === "guest" && v === true ? undefined : v)),
+      );
+    const frames = [
+      '{"type":"x","user":{"guest":true,"id":"u_a","name":"a"}}',
+      '{"type":"x","user":{"id":"u_a","guest":true,"name":"a"}}',
+      '{"type":"x","users":[{"id":"u_a","name":"a","guest":true},{"guest":true}],"n":1}',
+      '{"type":"x","user":{"id":"u_a","name":"say \\"guest\\":true","guest":true}}',
+    ];
+    for (const frame of frames) expect(withoutGuestMarks(frame)).toBe(reencoded(frame));
+  });
 });

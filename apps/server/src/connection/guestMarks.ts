@@ -25,12 +25,13 @@ export function withoutGuestMarks(frame: string): string {
   return lastUnmarked;
 }
 
+// The mark with the comma that joins it to a neighbour: what JSON.stringify would have written
+// without the key. Encoded frames are compact JSON, so `true` is followed by `,` or `}`.
+const MARK_WITH_COMMA = /,"guest":true(?=[,}])|"guest":true,?/g;
+
+/** The frame re-encoded without any `guest` key, as cheaply as a string replace. */
 function unmark(frame: string): string {
-  return JSON.stringify(
-    JSON.parse(frame, (key, value: unknown) =>
-      key === "guest" && value === true ? undefined : value,
-    ),
-  );
+  return frame.replace(MARK_WITH_COMMA, "");
 }
 
 /** The user marked as a guest when it is one. */
