@@ -1,6 +1,7 @@
 // `pnpm --filter @duplex/bench bench [--quick] [--targets=ws,socket.io,duplex] [--scenarios=a,b,c,d,e,f]`
 // `--big-room-before` adds scenario f's presence-only Duplex clients at every size (the quick run
 // always measures them at 1,000): O(N²) bytes, about a minute at 5,000.
+// `--duplex-base=<dir>` adds target `duplex-base`: the server built in <dir> (its `dist/main.js`).
 // The two-node target (Postgres + Redis) is opt-in: `--targets=ws,duplex,duplex-cluster --scenarios=a,b`.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
@@ -11,6 +12,7 @@ import type { Target, TargetName } from "./adapters/target.js";
 import { duplexClusterMissing, duplexClusterTarget } from "./adapters/duplexClusterTarget.js";
 import {
   duplexAvailable,
+  duplexBaseTarget,
   duplexBigRoomTarget,
   duplexPresenceOnlyTarget,
   duplexTarget,
@@ -51,16 +53,27 @@ const { values } = parseArgs({
     "cpu-prof": { type: "boolean", default: false },
     // Scenario b's messages/s per client (default 10): 20 × 500 clients asks 10,000 persisted sends/s.
     "b-rate": { type: "string" },
+    // Scenario b's measured window in seconds instead of the preset's (5 s full, 2 s quick).
+    "b-seconds": { type: "string" },
+    // An older build's server directory (holding dist/main.js): adds target `duplex-base`.
+    "duplex-base": { type: "string" },
   },
 });
 const preset: BenchConfig = values.quick ? QUICK : FULL;
 const bRate = values["b-rate"] === undefined ? undefined : Number(values["b-rate"]);
 if (bRate !== undefined && !(bRate > 0 && bRate <= 1000))
   throw new Error("--b-rate must be 1..1000");
-const config: BenchConfig =
-  bRate === undefined
-    ? preset
-    : { ...preset, manySenders: { ...preset.manySenders, ratePerClient: bRate } };
+const bSeconds = values["b-seconds"] === undefined ? undefined : Number(values["b-seconds"]);
+if (bSeconds !== undefined && !(bSeconds > 0 && bSeconds <= 120))
+  throw new Error("--b-seconds must be 1..120");
+const config: BenchConfig = {
+  ...preset,
+  manySenders: {
+    ...preset.manySenders,
+    ...(bRate !== undefined && { ratePerClient: bRate }),
+    ...(bSeconds !== undefined && { durationMs: bSeconds * 1000 }),
+  },
+};
 const scenarios = new Set(values.scenarios.split(","));
 const wanted = new Set(values.targets.split(","));
 
@@ -93,16 +106,20 @@ if (Number(results.machine.fdLimit) < fdNeeded) {
   results.notes.push(`ulimit -n is ${results.machine.fdLimit}; this run needs about ${fdNeeded}`);
 }
 
-const targets = ALL_TARGETS.filter((t) => wanted.has(t.name)).filter((t) => {
-  if (t.name === "duplex-cluster") {
-    const missing = duplexClusterMissing();
-    if (missing) results.notes.push(`duplex-cluster skipped: ${missing}`);
-    return missing === undefined;
-  }
-  if (t.name !== "duplex" || duplexAvailable()) return true;
-  results.notes.push("duplex skipped: apps/server/dist/main.js is missing: run `pnpm build`");
-  return false;
-});
+const baseDir = values["duplex-base"];
+if (baseDir !== undefined) wanted.add("duplex-base");
+const targets = [...ALL_TARGETS, ...(baseDir === undefined ? [] : [duplexBaseTarget(baseDir)])]
+  .filter((t) => wanted.has(t.name))
+  .filter((t) => {
+    if (t.name === "duplex-cluster") {
+      const missing = duplexClusterMissing();
+      if (missing) results.notes.push(`duplex-cluster skipped: ${missing}`);
+      return missing === undefined;
+    }
+    if (t.name !== "duplex" || duplexAvailable()) return true;
+    results.notes.push("duplex skipped: apps/server/dist/main.js is missing: run `pnpm build`");
+    return false;
+  });
 
 // The target running now, stopped on Ctrl-C so no server outlives the run.
 let current: RunningTarget | undefined;

@@ -41,15 +41,17 @@ export function duplexTargetWith(
   env: Readonly<Record<string, string>> = {},
   /** Seat index → the token its last `welcome` gave, so a seat comes back as the same user. */
   tokens?: Map<number, string>,
+  /** Another build's entry (`--duplex-base`), run under the name `duplex-base`. */
+  entry: string = DUPLEX_ENTRY,
 ): Target {
   return {
-    name: "duplex",
+    name: entry === DUPLEX_ENTRY ? "duplex" : "duplex-base",
     start: async (nodeArgs = []) => {
       tokens?.clear(); // a fresh database knows none of them
       const dir = mkdtempSync(join(tmpdir(), "duplex-bench-"));
       const port = await freePort();
       const running = await launchTarget({
-        entry: DUPLEX_ENTRY,
+        entry,
         readiness: "healthz",
         port,
         nodeArgs,
@@ -123,3 +125,16 @@ export const duplexPresenceOnlyTarget: Target = duplexTargetWith(
   { DURABILITY: "process" },
   new Map(),
 );
+
+/**
+ * The same Duplex target run from another build, e.g. a `git worktree` of an older commit built with
+ * `pnpm build`: `--duplex-base=<that checkout>/apps/server` compares the two side by side in one run.
+ */
+export function duplexBaseTarget(serverDir: string): Target {
+  return duplexTargetWith(
+    [Capability.PresenceDiff, Capability.MemberPages],
+    {},
+    undefined,
+    join(serverDir, "dist", "main.js"),
+  );
+}

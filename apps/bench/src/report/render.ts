@@ -4,7 +4,7 @@ import type { BenchResults, ByTarget } from "./results.js";
 import { renderBigRoom } from "./renderBigRoom.js";
 import { compact, formatTable, ms, pct, ratio } from "./table.js";
 
-const ORDER: readonly TargetName[] = ["ws", "socket.io", "duplex", "duplex-cluster"];
+const ORDER: readonly TargetName[] = ["ws", "socket.io", "duplex-base", "duplex", "duplex-cluster"];
 
 function rowsFor<T>(byTarget: ByTarget<T>, row: (name: TargetName, r: T) => string[]): string[][] {
   return ORDER.flatMap((name) => {

@@ -31,4 +31,40 @@ describe("withoutGuestMarks", () => {
     });
     expect(withoutGuestMarks(frame)).toBe(frame);
   });
+
+  it("unmarks each of several frames by a guest correctly when they alternate (one-entry cache)", () => {
+    const by = (name: string, text: string) =>
+      encode({
+        type: "message",
+        room: "general",
+        id: `m_${name}`,
+        seq: 1,
+        cid: "c",
+        from: { id: `u_${name}aaaaaaaaaaaaaaa`, name, guest: true },
+        text,
+        ts: 1,
+      });
+    const gus = by("gus", "hi");
+    const ann = by("ann", "hello");
+    for (const frame of [gus, gus, ann, gus, ann, ann]) {
+      const plain = JSON.parse(withoutGuestMarks(frame)) as { from: object; text: string };
+      const original = JSON.parse(frame) as { from: { id: string; name: string }; text: string };
+      expect(plain.from).toEqual({ id: original.from.id, name: original.from.name });
+      expect(plain.text).toBe(original.text);
+    }
+  });
+
+  it("writes exactly what re-encoding without the key would write, wherever the key sits", () => {
+    const reencoded = (frame: string) =>
+      JSON.stringify(
+        JSON.parse(frame, (k, v: unknown) => (k === "guest" && v === true ? undefined : v)),
+      );
+    const frames = [
+      '{"type":"x","user":{"guest":true,"id":"u_a","name":"a"}}',
+      '{"type":"x","user":{"id":"u_a","guest":true,"name":"a"}}',
+      '{"type":"x","users":[{"id":"u_a","name":"a","guest":true},{"guest":true}],"n":1}',
+      '{"type":"x","user":{"id":"u_a","name":"say \\"guest\\":true","guest":true}}',
+    ];
+    for (const frame of frames) expect(withoutGuestMarks(frame)).toBe(reencoded(frame));
+  });
 });

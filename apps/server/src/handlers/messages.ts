@@ -1,8 +1,8 @@
-import { randomBytes } from "node:crypto";
 import { ErrorCode, LIMITS, type ClientMessageOf } from "@duplex/protocol";
 import type { Connection } from "../connection/Connection.js";
 import type { ServerContext } from "../context.js";
 import { DuplexError } from "../errors.js";
+import { randomToken } from "../ids/randomId.js";
 import { onMessageStored } from "../push/onMessageStored.js";
 import type { AppendResult } from "../store/Store.js";
 import {
@@ -12,9 +12,10 @@ import {
   userOf,
   withGuestAuthors,
 } from "./access.js";
+import { CommitOrder, type Turn } from "./commitOrder.js";
 import { replyToFailure } from "./replyToFailure.js";
 
-const newMessageId = () => `m_${randomBytes(12).toString("base64url")}`;
+const newMessageId = () => `m_${randomToken(12)}`;
 
 /**
  * Persist, then ack, then fan out. The ack is only sent once the message is committed, so an acked
@@ -28,16 +29,34 @@ export async function handleSend(
   conn: Connection,
   msg: ClientMessageOf<"send">,
 ): Promise<void> {
-  const stored = submitSend(ctx, conn, msg);
+  const order = commitOrderOf(ctx);
+  let turn: Turn | undefined;
+  const stored = submitSend(ctx, conn, msg, () => (turn = order.reserve(msg.room)));
   // Handled now: a failed commit must not count as unhandled while earlier sends finish.
   stored.catch(() => undefined);
   conn.afterSends(async () => {
     try {
-      await finishSend(ctx, conn, msg, await stored);
+      await finishSend(ctx, conn, msg, await stored, (publish) =>
+        turn ? order.publish(msg.room, turn, publish) : publish(),
+      );
     } catch (err) {
       replyToFailure(conn, msg, err);
+    } finally {
+      // Refused, failed or a duplicate: the room's later messages must not wait for this one.
+      if (turn) order.skip(msg.room, turn);
     }
   });
+}
+
+const commitOrders = new WeakMap<ServerContext, CommitOrder>();
+
+function commitOrderOf(ctx: ServerContext): CommitOrder {
+  let order = commitOrders.get(ctx);
+  if (!order) {
+    order = new CommitOrder();
+    commitOrders.set(ctx, order);
+  }
+  return order;
 }
 
 /** Every valid text fits (see `LIMITS.maxTextBytes`); this guards the store if the schema ever drifts. */
@@ -52,6 +71,8 @@ function submitSend(
   ctx: ServerContext,
   conn: Connection,
   msg: ClientMessageOf<"send">,
+  /** Called right before the append is submitted: the message's place in its room's order. */
+  reserve: () => void,
 ): Promise<AppendResult> {
   try {
     const user = userOf(conn);
@@ -59,6 +80,7 @@ function submitSend(
     assertMaySpeak(ctx, conn, msg.room);
     assertTextBytes(msg.text);
     ctx.budgets.chargeStorage(user.id, conn.address, msg.text, ctx.now());
+    reserve();
     return ctx.store.append({
       room: msg.room,
       userId: user.id,
@@ -78,6 +100,8 @@ async function finishSend(
   conn: Connection,
   msg: ClientMessageOf<"send">,
   { message, duplicate }: AppendResult,
+  /** Runs the fan-out in the message's commit order (see commitOrder.ts). */
+  inOrder: (publish: () => Promise<void>) => Promise<void>,
 ): Promise<void> {
   conn.send({
     type: "ack",
@@ -91,7 +115,7 @@ async function finishSend(
   if (duplicate) return;
   // A guest author is marked (the sender's own user says so); older clients read it unmarked.
   const from = userOf(conn).guest === true ? { ...message.from, guest: true } : message.from;
-  await ctx.fanout.publish(msg.room, { type: "message", ...message, from });
+  await inOrder(() => ctx.fanout.publish(msg.room, { type: "message", ...message, from }));
   await ctx.chat.messageStored(message);
   onMessageStored(ctx, message);
 }

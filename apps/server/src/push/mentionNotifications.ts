@@ -46,13 +46,17 @@ export function mentionNotification(message: ChatMessage): NewNotification {
 export async function notifyMentions(
   notifier: Notifier,
   message: ChatMessage,
-  members?: readonly string[],
+  /** A private room's members, asked only once someone is mentioned (most texts name nobody). */
+  members: () => Promise<readonly string[] | undefined> = async () => undefined,
 ): Promise<string[]> {
-  const keys = mentionCandidates(message.text).flat();
-  if (keys.length === 0) return [];
-  const known = await notifier.usersByNameKeys(keys);
-  const recipients = pickMentions(message.text, known)
-    .filter((user) => mayBeNotified(user, message, members))
+  const sites = mentionCandidates(message.text);
+  if (sites.length === 0) return [];
+  const known = await notifier.usersByNameKeys(sites.flat());
+  const mentioned = pickMentions(message.text, known, sites);
+  if (mentioned.length === 0) return [];
+  const allowed = await members();
+  const recipients = mentioned
+    .filter((user) => mayBeNotified(user, message, allowed))
     .map((user) => user.id);
   if (recipients.length === 0) return [];
   await notifier.deliver(mentionNotification(message), recipients);

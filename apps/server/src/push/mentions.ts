@@ -46,9 +46,14 @@ export function mentionCandidates(text: string): string[][] {
  * The users mentioned in `text`, each once, in order of first mention. `known` maps a name key to
  * the user who holds that name (the caller decides between several stored users of one name).
  */
-export function pickMentions(text: string, known: ReadonlyMap<string, User>): User[] {
+export function pickMentions(
+  text: string,
+  known: ReadonlyMap<string, User>,
+  /** `mentionCandidates(text)`, when the caller has it already. */
+  sites: readonly string[][] = mentionCandidates(text),
+): User[] {
   const picked = new Map<string, User>();
-  for (const keys of mentionCandidates(text)) {
+  for (const keys of sites) {
     for (const key of keys) {
       const user = known.get(key);
       if (user) {

@@ -19,7 +19,7 @@ export function onMessageStored(ctx: ServerContext, message: ChatMessage): void 
   const next = previous
     .then(async () => {
       const mentioned = message.text.includes("@")
-        ? await notifyMentions(ctx.push.notifier, message, await privateMembers(ctx, message.room))
+        ? await notifyMentions(ctx.push.notifier, message, () => privateMembers(ctx, message.room))
         : [];
       // One notification per message per user: a mention in a DM already says it.
       if (dm) await notifyDm(ctx.push.notifier, message, mentioned);

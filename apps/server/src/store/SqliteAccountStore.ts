@@ -17,6 +17,9 @@ export class SqliteAccountStore implements AccountStore {
   readonly #db: Database.Database;
   readonly #stmt;
   readonly #writes: SqliteWrites;
+  // Name key → holder id, read once and kept in step by bindName: a name is bound for good and only
+  // this process writes this file, so every mention resolves without a query (most texts name nobody).
+  #holderIds: Map<string, string> | undefined;
 
   /** `writes` commits the sign-in path's writes (name, session, last use) with others of its turn. */
   constructor(db: Database.Database, writes: SqliteWrites) {
@@ -28,8 +31,8 @@ export class SqliteAccountStore implements AccountStore {
          ON CONFLICT(key) DO NOTHING`,
       ),
       holder: db.prepare<[string], { user_id: string }>(`SELECT user_id FROM names WHERE key = ?`),
-      holderName: db.prepare<[string], { id: string; name: string }>(
-        `SELECT u.id, u.name FROM names n JOIN users u ON u.id = n.user_id WHERE n.key = ?`,
+      allHolders: db.prepare<[], { key: string; user_id: string }>(
+        `SELECT key, user_id FROM names`,
       ),
       user: db.prepare<[string], UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE id = ?`),
       setRole: db.prepare(`UPDATE users SET role = ? WHERE id = ?`),
@@ -75,18 +78,24 @@ export class SqliteAccountStore implements AccountStore {
   }
 
   async bindName(userId: string, name: string, key: string, now: number): Promise<string> {
-    return this.#writes.run(() => {
+    const holder = await this.#writes.run(() => {
       this.#stmt.bind.run(key, userId, name, now);
       const row = this.#stmt.holder.get(key);
       if (!row) throw new Error(`name ${key} not bound`);
       return row.user_id;
     });
+    this.#holderIds?.set(key, holder);
+    return holder;
   }
 
   async holders(keys: readonly string[]): Promise<Map<string, User>> {
+    this.#holderIds ??= new Map(
+      this.#stmt.allHolders.all().map((row) => [row.key, row.user_id] as const),
+    );
     const found = new Map<string, User>();
     for (const key of new Set(keys)) {
-      const row = this.#stmt.holderName.get(key);
+      const id = this.#holderIds.get(key);
+      const row = id === undefined ? undefined : this.#stmt.user.get(id);
       if (row) found.set(key, { id: row.id, name: row.name });
     }
     return found;

@@ -158,8 +158,12 @@ export class SqliteStore implements Store {
     const appendRows = (input: AppendInput): AppendResult => {
       const existing = this.#stmt.byCid.get(input.userId, input.cid);
       if (existing) return { message: toMessage(existing), duplicate: true };
-      this.#stmt.insertRoom.run(input.room, newEpoch(), input.ts);
-      const next = this.#stmt.nextSeq.get(input.room);
+      // The room nearly always exists: bump its seq first, create it (and draw an epoch) only if not.
+      let next = this.#stmt.nextSeq.get(input.room);
+      if (!next) {
+        this.#stmt.insertRoom.run(input.room, newEpoch(), input.ts);
+        next = this.#stmt.nextSeq.get(input.room);
+      }
       if (!next) throw new Error(`room ${input.room} vanished during append`);
       this.#stmt.insertMessage.run(
         input.room,
@@ -172,9 +176,23 @@ export class SqliteStore implements Store {
         input.userName ?? null,
         input.userId,
       );
-      const row = this.#stmt.bySeq.get(input.room, next.seq);
-      if (!row) throw new Error("appended message not found");
-      return { message: toMessage(row), duplicate: false };
+      if (input.userName === undefined) {
+        // The name the users table gave it: read back, as the page and history queries see it.
+        const row = this.#stmt.bySeq.get(input.room, next.seq);
+        if (!row) throw new Error("appended message not found");
+        return { message: toMessage(row), duplicate: false };
+      }
+      // What toMessage would build from the row just written (same keys in the same order).
+      const message: ChatMessage = {
+        room: input.room,
+        id: input.id,
+        seq: next.seq,
+        cid: input.cid,
+        from: { id: input.userId, name: input.userName },
+        text: input.text,
+        ts: input.ts,
+      };
+      return { message, duplicate: false };
     };
     const appendOne = db.transaction(appendRows);
     const appendAll = db.transaction((inputs: readonly AppendInput[]) => inputs.map(appendRows));

@@ -27,6 +27,15 @@ export function accountStoreContract(name: string, create: () => Promise<Store>)
       );
     });
 
+    it("finds a name bound after an earlier look-up, and the loser of a race finds the winner", async () => {
+      expect(await store.accounts.holders(["late"])).toEqual(new Map());
+      expect(await store.accounts.bindName(bob.id, "Late", "late", 4)).toBe(bob.id);
+      expect(await store.accounts.bindName(alice.id, "Late", "late", 5)).toBe(bob.id);
+      expect(await store.accounts.holders(["late"])).toEqual(
+        new Map([["late", { id: bob.id, name: "Bob" }]]),
+      );
+    });
+
     it("tells which users are guests: every user until it gets a password", async () => {
       await store.accounts.setPassword(bob.id, "hash");
       expect(
