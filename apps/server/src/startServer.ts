@@ -88,18 +88,10 @@ export interface StartOptions {
 /** How long shutdown waits for clients to answer the close handshake before cutting them off. */
 const CLOSE_GRACE_MS = 2_000;
 
-/**
- * Accept queue length asked of the kernel (capped by `net.core.somaxconn`, 4,096 on current Linux).
- * Node's default of 511 overflows in a deploy's reconnect storm while the event loop is busy with the
- * joins already accepted: the kernel then drops handshakes, and clients wait out SYN retries (1 s, 3 s,
- * 7 s…) or are reset — in a 10,000 storm that was most of the fill's time and every failure.
- */
-const LISTEN_BACKLOG = 4_096;
-
 function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
   return new Promise((resolve, reject) => {
     server.once("error", reject);
-    server.listen({ port, host, backlog: LISTEN_BACKLOG }, () => {
+    server.listen(port, host, () => {
       server.off("error", reject);
       resolve(server.address() as AddressInfo);
     });

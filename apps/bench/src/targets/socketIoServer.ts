@@ -14,8 +14,7 @@ io.on("connection", (socket) => {
   });
 });
 
-// The same accept queue as the Duplex server asks for (the kernel caps it at somaxconn).
-server.listen({ port: Number(process.env.PORT ?? 0), host: "127.0.0.1", backlog: 4_096 }, () => {
+server.listen(Number(process.env.PORT ?? 0), "127.0.0.1", () => {
   const address = server.address();
   if (address && typeof address === "object") console.log(`LISTENING ${address.port}`);
 });
