@@ -24,6 +24,9 @@ export interface BigRoomResult {
 // After the last `joined`: presence windows (50 ms) and the last coalesced occupancy (≤ 1 s) land.
 const SETTLE_MS = 1_500;
 const RSS_SAMPLE_MS = 50;
+// 100 seats per source address at 10,000: within the server's default per-address caps (150 TCP,
+// 100 WebSocket), and each address' ephemeral ports hold only its share of the passes.
+const SOURCE_ADDRESSES = 100;
 
 /**
  * N clients connect at once and join one room — a company's #general right after a deploy: the users
@@ -55,6 +58,9 @@ export async function runBigRoom(
     port,
     seats.map((s) => ({ ...s, room: `prep${Math.floor(s.index / 10)}` })),
     new Deliveries(),
+    256,
+    Number.POSITIVE_INFINITY,
+    SOURCE_ADDRESSES,
   );
   closeAll(prep.clients);
   await settle(2_000);
@@ -66,7 +72,15 @@ export async function runBigRoom(
   const endCpu = startCpuWindow(serverPid);
   let result;
   try {
-    result = await connectClients(target, port, seats, deliveries, Number.POSITIVE_INFINITY);
+    result = await connectClients(
+      target,
+      port,
+      seats,
+      deliveries,
+      Number.POSITIVE_INFINITY,
+      Number.POSITIVE_INFINITY,
+      SOURCE_ADDRESSES,
+    );
   } finally {
     clearInterval(sampler);
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { portFor, seatsInRooms } from "./connectClients.js";
+import { portFor, seatsInRooms, sourceAddress } from "./connectClients.js";
 
 describe("portFor", () => {
   it("gives every seat the one port of a single server", () => {
@@ -13,5 +13,17 @@ describe("portFor", () => {
 
   it("refuses an empty port list", () => {
     expect(() => portFor([], 0)).toThrow("no server port");
+  });
+});
+
+describe("sourceAddress", () => {
+  it("spreads seats over loopback addresses from 127.0.0.1, wrapping at the count asked for", () => {
+    expect([0, 1, 99, 100, 101].map((i) => sourceAddress(i, 100))).toEqual([
+      "127.0.0.1",
+      "127.0.0.2",
+      "127.0.0.100",
+      "127.0.0.1",
+      "127.0.0.2",
+    ]);
   });
 });

@@ -33,6 +33,8 @@ export async function connectClients(
   deliveries: Deliveries,
   concurrency = 256,
   deadlineMs = Number.POSITIVE_INFINITY,
+  /** Loopback source addresses to spread the seats over (127.0.0.1 …): 1 lets the kernel choose. */
+  sources = 1,
 ): Promise<Connected> {
   const clients: RawClient[] = [];
   const readySeats: Seat[] = [];
@@ -49,6 +51,7 @@ export async function connectClients(
         path: target.connectPath(seat.room),
         headers: target.headers,
         deliveries,
+        ...(sources > 1 && { localAddress: sourceAddress(seat.index, sources) }),
       });
       await target.ready(client, seat.room, seat.index);
       clients.push(client);
@@ -84,6 +87,15 @@ export function portFor(ports: Ports, index: number): number {
   const port = ports[index % ports.length];
   if (port === undefined) throw new Error("no server port");
   return port;
+}
+
+/**
+ * The seat's loopback source address, one of `sources` from 127.0.0.1: a storm of 10,000 from one
+ * address is no deploy's shape (users come from many), and it would have the server's per-address
+ * limits and one address' ephemeral ports (prep pass + fill, twice per size) measured instead.
+ */
+export function sourceAddress(index: number, sources: number): string {
+  return `127.0.0.${1 + (index % Math.min(sources, 250))}`;
 }
 
 /** Seats for `count` clients spread over rooms of `perRoom` (room names `<prefix>0`, `<prefix>1`, …). */

@@ -14,6 +14,8 @@ export interface ConnectOptions {
   deliveries: Deliveries;
   /** Give up on the TCP connect and the 101 after this long. @default 30000 */
   timeoutMs?: number;
+  /** Source address (any of 127.0.0.0/8 on loopback). @default the kernel's choice (127.0.0.1) */
+  localAddress?: string;
 }
 
 type Waiter = (text: string) => boolean;
@@ -53,12 +55,13 @@ export class RawClient {
 
   /** Connects, upgrades, and resolves once the server answered 101. */
   static open(options: ConnectOptions): Promise<RawClient> {
-    const { port, path, headers = {}, deliveries, timeoutMs = 30_000 } = options;
+    const { port, path, headers = {}, deliveries, timeoutMs = 30_000, localAddress } = options;
     return new Promise((resolve, reject) => {
       let onBytes: (bytes: Buffer) => void = (bytes) => onHead(bytes);
       const socket = connect({
         host: "127.0.0.1",
         port,
+        ...(localAddress !== undefined && { localAddress }),
         noDelay: true,
         onread: {
           buffer: READ_BUFFER,

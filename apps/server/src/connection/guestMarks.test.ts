@@ -1,6 +1,6 @@
 import { encode } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
-import { withoutGuestMarks } from "./guestMarks.js";
+import { usersFor, withoutGuestMarks } from "./guestMarks.js";
 
 describe("withoutGuestMarks", () => {
   it("takes every guest mark out of a frame, wherever the user object sits", () => {
@@ -66,5 +66,21 @@ describe("withoutGuestMarks", () => {
       '{"type":"x","user":{"id":"u_a","name":"say \\"guest\\":true","guest":true}}',
     ];
     for (const frame of frames) expect(withoutGuestMarks(frame)).toBe(reencoded(frame));
+  });
+});
+
+describe("usersFor", () => {
+  const gus = { id: "u_aaaaaaaaaaaaaaaa", name: "gus", guest: true };
+  const mia = { id: "u_bbbbbbbbbbbbbbbb", name: "mia" };
+
+  it("unmarks a page of members for a socket without accounts, so its frame needs no rewrite", () => {
+    const users = usersFor([gus, mia], false);
+    expect(users).toEqual([{ id: gus.id, name: "gus" }, mia]);
+    const frame = encode({ type: "members", room: "general", members: users, count: 2 });
+    expect(withoutGuestMarks(frame)).toBe(frame);
+  });
+
+  it("keeps the marks for a socket that asked for accounts", () => {
+    expect(usersFor([gus, mia], true)).toEqual([gus, mia]);
   });
 });

@@ -34,6 +34,20 @@ function unmark(frame: string): string {
   return frame.replace(MARK_WITH_COMMA, "");
 }
 
+/**
+ * The users as `conn` may read them: unmarked for a socket without the `accounts` capability. Taking
+ * the marks out of the objects before encoding keeps a page of guests from sending the whole frame
+ * through {@link withoutGuestMarks}' parse and re-stringify (the top cost of a big room's fill).
+ */
+export function usersFor(users: User[], marksWanted: boolean): User[] {
+  if (marksWanted) return users;
+  return users.map((user) => {
+    if (user.guest !== true) return user;
+    const { guest: _guest, ...unmarked } = user;
+    return unmarked;
+  });
+}
+
 /** The user marked as a guest when it is one. */
 export function markGuest(user: User, guest: boolean): User {
   return guest ? { ...user, guest: true } : user;

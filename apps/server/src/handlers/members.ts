@@ -1,5 +1,6 @@
 import { Capability, ErrorCode, LIMITS, type ClientMessageOf } from "@duplex/protocol";
 import type { Connection } from "../connection/Connection.js";
+import { usersFor } from "../connection/guestMarks.js";
 import type { ServerContext } from "../context.js";
 import { DuplexError } from "../errors.js";
 import { assertJoined, userOf } from "./access.js";
@@ -40,7 +41,7 @@ export async function handleMembers(
     type: "members",
     ...(msg.ref !== undefined && { ref: msg.ref }),
     room: msg.room,
-    members: page.members,
+    members: usersFor(page.members, conn.caps.has(Capability.Accounts)),
     count,
     ...(page.next !== undefined && { next: page.next }),
   });

@@ -11,6 +11,7 @@ import {
 } from "@duplex/protocol";
 import type { Connection } from "../connection/Connection.js";
 import type { ServerContext } from "../context.js";
+import { usersFor } from "../connection/guestMarks.js";
 import { DuplexError } from "../errors.js";
 import type { MessagePage, RoomState } from "../store/Store.js";
 import { assertJoined, assertMayAccess, userOf, withGuestAuthors } from "./access.js";
@@ -104,7 +105,7 @@ export async function handleJoin(
     type: "joined",
     ...(msg.ref !== undefined && { ref: msg.ref }),
     room: msg.room,
-    members,
+    members: usersFor(members, conn.caps.has(Capability.Accounts)),
     ...(memberCount !== undefined && { memberCount }),
     messages: await withGuestAuthors(ctx, conn, messages),
     seq: Math.max(current.seq, messages.at(-1)?.seq ?? 0),
