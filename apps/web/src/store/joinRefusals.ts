@@ -1,6 +1,6 @@
 import type { StoreApi } from "zustand/vanilla";
 import type { ChatClient } from "./chatClient.js";
-import type { DuplexState } from "./createDuplexStore.js";
+import type { DuplexState } from "./state.js";
 import { removeRoom } from "./roomsSlice.js";
 
 /**

@@ -1,6 +1,6 @@
 import { PASSKEY_PATHS, type PasskeyInfo } from "@duplex/protocol";
 import type { StoreApi } from "zustand/vanilla";
-import type { AccountResult, HttpCall } from "./state.js";
+import type { HttpCall } from "./state.js";
 import type { ChatClient } from "./chatClient.js";
 import type { DuplexState } from "./state.js";
 

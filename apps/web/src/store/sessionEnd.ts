@@ -2,7 +2,7 @@ import { CloseCode } from "@duplex/protocol";
 import type { KeyValueStorage } from "@duplex/client";
 import type { StoreApi } from "zustand/vanilla";
 import type { ChatClient } from "./chatClient.js";
-import type { DuplexState } from "./createDuplexStore.js";
+import type { DuplexState } from "./state.js";
 import { DEFAULT_ROOM } from "./roomsSlice.js";
 import { NAME_STORAGE_KEY, type SessionEnd } from "./sessionSlice.js";
 
