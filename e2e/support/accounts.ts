@@ -20,7 +20,7 @@ export async function signInAccount(browser: Browser, name: string): Promise<Pag
   const taken = page.getByRole("alert").filter({ hasText: "That name is taken." });
   await expect(online.or(taken)).toBeVisible();
   if (await taken.isVisible()) {
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(online).toBeVisible();
   }
   return page;

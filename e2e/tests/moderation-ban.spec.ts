@@ -28,7 +28,7 @@ test("a ban ends the banned user's open tab, and they cannot sign in again", asy
   // Signing in again is refused, with a clear message.
   await victim.getByLabel("Account name").fill(name);
   await victim.getByLabel("Password").fill(PASSWORD);
-  await victim.getByRole("button", { name: "Sign in" }).click();
+  await victim.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(
     victim.getByRole("alert").filter({ hasText: "This account is banned from this server." }),
   ).toBeVisible();

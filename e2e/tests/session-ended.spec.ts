@@ -21,7 +21,7 @@ test("a device signed out from elsewhere lands on the sign-in screen, saying why
   await second.goto("/");
   await second.getByLabel("Account name").fill(name);
   await second.getByLabel("Password").fill(PASSWORD);
-  await second.getByRole("button", { name: "Sign in" }).click();
+  await second.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(second.getByRole("status").filter({ hasText: "Online" })).toBeVisible();
 
   await page.getByRole("button", { name: "Devices" }).click();
@@ -44,7 +44,7 @@ test("a device signed out from elsewhere lands on the sign-in screen, saying why
   // Signing in again works, and the device that revoked it never noticed anything.
   await second.getByLabel("Account name").fill(name);
   await second.getByLabel("Password").fill(PASSWORD);
-  await second.getByRole("button", { name: "Sign in" }).click();
+  await second.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(second.getByRole("status").filter({ hasText: "Online" })).toBeVisible();
   await expect(page.getByRole("status").filter({ hasText: "Online" })).toBeVisible();
   await other.close();
