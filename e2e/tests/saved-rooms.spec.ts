@@ -2,6 +2,8 @@ import { expect, test } from "@playwright/test";
 import { signIn } from "../support/chat.js";
 import { joinRoom, roomButton, uniqueSuffix } from "../support/chatFeatures.js";
 
+test.slow(); // two browsers and reloads on a shared 2-core machine: 16–21 s alone, over 30 s under load
+
 test("joined rooms and the open room come back after a reload and in another browser", async ({
   browser,
 }) => {
