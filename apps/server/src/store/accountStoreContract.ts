@@ -1,21 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { alice, bob, freshStoreEachTest } from "./contractFixtures.js";
 import type { Store } from "./Store.js";
-
-const alice = { id: "u_aliceaaaaaaaaaaa", name: "Alice" };
-const bob = { id: "u_bobbbbbbbbbbbbbb", name: "Bob" };
 
 /** The behaviour every {@link Store}'s `accounts` must have. Call it from each implementation's test. */
 export function accountStoreContract(name: string, create: () => Promise<Store>): void {
   describe(`AccountStore contract: ${name}`, () => {
     let store: Store;
-    beforeEach(async () => {
-      store = await create();
-      await store.upsertUser(alice);
-      await store.upsertUser(bob);
-    });
-    afterEach(async () => {
-      await store.close();
-    });
+    freshStoreEachTest(create, (s) => (store = s));
 
     it("binds a name to its first holder for good", async () => {
       expect(await store.accounts.bindName(alice.id, "Alice", "alice", 1)).toBe(alice.id);

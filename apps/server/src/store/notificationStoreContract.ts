@@ -1,9 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { alice, bob, freshStoreEachTest } from "./contractFixtures.js";
 import type { NewNotification } from "./NotificationStore.js";
 import type { Store } from "./Store.js";
-
-const alice = { id: "u_aliceaaaaaaaaaaa", name: "Alice" };
-const bob = { id: "u_bobbbbbbbbbbbbbb", name: "Bob" };
 
 let counter = 0;
 function notification(over: Partial<NewNotification> = {}): NewNotification {
@@ -23,14 +21,7 @@ function notification(over: Partial<NewNotification> = {}): NewNotification {
 export function notificationStoreContract(name: string, create: () => Promise<Store>): void {
   describe(`NotificationStore contract: ${name}`, () => {
     let store: Store;
-    beforeEach(async () => {
-      store = await create();
-      await store.upsertUser(alice);
-      await store.upsertUser(bob);
-    });
-    afterEach(async () => {
-      await store.close();
-    });
+    freshStoreEachTest(create, (s) => (store = s));
 
     it("stores one notification for several users, once per user and id", async () => {
       const n = notification({

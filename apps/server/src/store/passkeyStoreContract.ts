@@ -1,9 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { alice, bob, freshStoreEachTest } from "./contractFixtures.js";
 import type { NewPasskey } from "./PasskeyStore.js";
 import type { Store } from "./Store.js";
-
-const alice = { id: "u_aliceaaaaaaaaaaa", name: "Alice" };
-const bob = { id: "u_bobbbbbbbbbbbbbb", name: "Bob" };
 
 const key = (id: string, userId: string, createdAt: number): NewPasskey => ({
   id,
@@ -19,14 +17,7 @@ const key = (id: string, userId: string, createdAt: number): NewPasskey => ({
 export function passkeyStoreContract(name: string, create: () => Promise<Store>): void {
   describe(`PasskeyStore contract: ${name}`, () => {
     let store: Store;
-    beforeEach(async () => {
-      store = await create();
-      await store.upsertUser(alice);
-      await store.upsertUser(bob);
-    });
-    afterEach(async () => {
-      await store.close();
-    });
+    freshStoreEachTest(create, (s) => (store = s));
 
     it("keeps a credential with its key bytes and lists a user's newest first", async () => {
       expect(await store.passkeys.addPasskey(key("cred-a1", alice.id, 10))).toBe(true);

@@ -1,21 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { alice, bob, carol, freshStoreEachTest } from "./contractFixtures.js";
 import type { Store } from "./Store.js";
-
-const alice = { id: "u_aliceaaaaaaaaaaa", name: "Alice" };
-const bob = { id: "u_bobbbbbbbbbbbbbb", name: "Bob" };
-const carol = { id: "u_carolccccccccccc", name: "Carol" };
 
 /** The behaviour every `store.access` must have. Call it beside {@link storeContract}. */
 export function roomAccessContract(name: string, create: () => Promise<Store>): void {
   describe(`RoomAccess contract: ${name}`, () => {
     let store: Store;
-    beforeEach(async () => {
-      store = await create();
-      for (const user of [alice, bob, carol]) await store.upsertUser(user);
-    });
-    afterEach(async () => {
-      await store.close();
-    });
+    freshStoreEachTest(create, (s) => (store = s), [alice, bob, carol]);
 
     it("creates a private room with its owner as first member, once, never over an existing room", async () => {
       expect(await store.access.createPrivate("secret", alice.id, "e1", 1)).toBe(true);

@@ -1,21 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { alice, bob, freshStoreEachTest } from "./contractFixtures.js";
 import type { Store } from "./Store.js";
-
-const alice = { id: "u_aliceaaaaaaaaaaa", name: "Alice" };
-const bob = { id: "u_bobbbbbbbbbbbbbb", name: "Bob" };
 
 /** The behaviour every `store.savedRooms` must have. Call it beside {@link storeContract}. */
 export function savedRoomsContract(name: string, create: () => Promise<Store>): void {
   describe(`SavedRooms contract: ${name}`, () => {
     let store: Store;
-    beforeEach(async () => {
-      store = await create();
-      await store.upsertUser(alice);
-      await store.upsertUser(bob);
-    });
-    afterEach(async () => {
-      await store.close();
-    });
+    freshStoreEachTest(create, (s) => (store = s));
 
     it("remembers a user's rooms in the order joined, each once, apart from other users", async () => {
       await store.savedRooms.add(alice.id, "ops", 1, 10);

@@ -1,10 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { alice, bob, carol, freshStoreEachTest } from "./contractFixtures.js";
 import { SearchCursorError, type SearchInput } from "./MessageSearch.js";
 import type { Store } from "./Store.js";
 
-const alice = { id: "u_aliceaaaaaaaaaaa", name: "Alice" };
-const bob = { id: "u_bobbbbbbbbbbbbbb", name: "Bob" };
-const carol = { id: "u_carolccccccccccc", name: "Carol" };
 const aliceBob = `dm:${alice.id}:${bob.id}`;
 const bobCarol = `dm:${bob.id}:${carol.id}`;
 
@@ -22,13 +20,7 @@ export function searchContract(name: string, create: () => Promise<Store>): void
     const texts = async (userId: string, query: string, more: Partial<SearchInput> = {}) =>
       (await search(userId, query, more)).hits.map((h) => h.message.text);
 
-    beforeEach(async () => {
-      store = await create();
-      for (const u of [alice, bob, carol]) await store.upsertUser(u);
-    });
-    afterEach(async () => {
-      await store.close();
-    });
+    freshStoreEachTest(create, (s) => (store = s), [alice, bob, carol]);
 
     it("finds a Latin word case-insensitively, newest first, with where it matched", async () => {
       await post("general", alice.id, "Deploy on Friday");

@@ -1,8 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { alice, bob, freshStoreEachTest } from "./contractFixtures.js";
 import type { AppendInput, Store } from "./Store.js";
-
-const alice = { id: "u_aliceaaaaaaaaaaa", name: "Alice" };
-const bob = { id: "u_bobbbbbbbbbbbbbb", name: "Bob" };
 
 let counter = 0;
 function input(over: Partial<AppendInput> = {}): AppendInput {
@@ -22,14 +20,7 @@ function input(over: Partial<AppendInput> = {}): AppendInput {
 export function storeContract(name: string, create: () => Promise<Store>): void {
   describe(`Store contract: ${name}`, () => {
     let store: Store;
-    beforeEach(async () => {
-      store = await create();
-      await store.upsertUser(alice);
-      await store.upsertUser(bob);
-    });
-    afterEach(async () => {
-      await store.close();
-    });
+    freshStoreEachTest(create, (s) => (store = s));
 
     it("answers ping while open and rejects it once closed", async () => {
       await expect(store.ping()).resolves.toBeUndefined();
