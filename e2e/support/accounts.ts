@@ -26,6 +26,32 @@ export async function signInAccount(browser: Browser, name: string): Promise<Pag
   return page;
 }
 
+/**
+ * One new account signed in on two devices: `page` creates it, a second browser context signs in.
+ * Both show "Online" before this returns.
+ */
+export async function oneAccountOnTwoDevices(
+  page: Page,
+  browser: Browser,
+  prefix: string,
+): Promise<{ name: string; second: Page }> {
+  const name = uniqueName(prefix);
+  const online = (p: Page) => p.getByRole("status").filter({ hasText: "Online" });
+  await page.goto("/");
+  await page.getByLabel("Account name").fill(name);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(online(page)).toBeVisible();
+
+  const second = await (await browser.newContext()).newPage();
+  await second.goto("/");
+  await second.getByLabel("Account name").fill(name);
+  await second.getByLabel("Password").fill(PASSWORD);
+  await second.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(online(second)).toBeVisible();
+  return { name, second };
+}
+
 /** The page's session token, as the app stored it. */
 export async function tokenOf(page: Page): Promise<string> {
   const token = await page.evaluate(() => {

@@ -1,27 +1,12 @@
 import { expect, test } from "@playwright/test";
+import { oneAccountOnTwoDevices, PASSWORD } from "../support/accounts.js";
 import { expectNoSeriousViolations } from "../support/axe.js";
-
-const PASSWORD = "violet-kettle-harbour-19";
 
 test("revoking another device from the devices page signs that device out (4401)", async ({
   page,
   browser,
 }) => {
-  const name = `dev${Date.now().toString(36)}`;
-  await page.goto("/");
-  await page.getByLabel("Account name").fill(name);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Online" })).toBeVisible();
-
-  // The same account signs in on a second browser.
-  const other = await browser.newContext();
-  const second = await other.newPage();
-  await second.goto("/");
-  await second.getByLabel("Account name").fill(name);
-  await second.getByLabel("Password").fill(PASSWORD);
-  await second.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(second.getByRole("status").filter({ hasText: "Online" })).toBeVisible();
+  const { second } = await oneAccountOnTwoDevices(page, browser, "dev");
 
   await page.getByRole("button", { name: "Devices" }).click();
   const devices = page.getByRole("region", { name: "Signed-in devices" });
@@ -34,7 +19,7 @@ test("revoking another device from the devices page signs that device out (4401)
   // The revoked browser is closed with 4401 and told it is signed out.
   await expect(second.getByRole("alert").filter({ hasText: "Signed out" })).toBeVisible();
   await expect(page.getByRole("status").filter({ hasText: "Online" })).toBeVisible();
-  await other.close();
+  await second.context().close();
 });
 
 test("the devices page fits a phone screen", async ({ browser }) => {

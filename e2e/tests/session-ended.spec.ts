@@ -1,7 +1,6 @@
 import { expect, test } from "@playwright/test";
+import { oneAccountOnTwoDevices, PASSWORD } from "../support/accounts.js";
 import { expectNoSeriousViolations } from "../support/axe.js";
-
-const PASSWORD = "violet-kettle-harbour-19";
 
 test.slow(); // two browsers and axe on a shared 2-core machine
 
@@ -9,20 +8,7 @@ test("a device signed out from elsewhere lands on the sign-in screen, saying why
   page,
   browser,
 }) => {
-  const name = `end${Date.now().toString(36)}`;
-  await page.goto("/");
-  await page.getByLabel("Account name").fill(name);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Online" })).toBeVisible();
-
-  const other = await browser.newContext();
-  const second = await other.newPage();
-  await second.goto("/");
-  await second.getByLabel("Account name").fill(name);
-  await second.getByLabel("Password").fill(PASSWORD);
-  await second.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(second.getByRole("status").filter({ hasText: "Online" })).toBeVisible();
+  const { name, second } = await oneAccountOnTwoDevices(page, browser, "end");
 
   await page.getByRole("button", { name: "Devices" }).click();
   const devices = page.getByRole("region", { name: "Signed-in devices" });
@@ -47,5 +33,5 @@ test("a device signed out from elsewhere lands on the sign-in screen, saying why
   await second.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(second.getByRole("status").filter({ hasText: "Online" })).toBeVisible();
   await expect(page.getByRole("status").filter({ hasText: "Online" })).toBeVisible();
-  await other.close();
+  await second.context().close();
 });
