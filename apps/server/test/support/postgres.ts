@@ -4,11 +4,16 @@
  * when the last handle stops or the process exits); each `startPostgres()` gets a fresh database.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import pg from "pg";
-import { PG_BIN, freePort } from "../../src/bin/cluster/services.js";
+import {
+  PG_BIN,
+  freePort,
+  initPostgresData,
+  pgRun,
+  postgresTempDir,
+} from "../../src/bin/cluster/services.js";
 
 /** Why Postgres tests cannot run here, or undefined when they can. */
 export const postgresMissing: string | undefined = existsSync(join(PG_BIN, "initdb"))
@@ -59,31 +64,10 @@ let cluster: Promise<Cluster> | undefined;
 let handles = 0;
 let dbCounter = 0;
 
-// Postgres refuses to run as root: then run its binaries as the `postgres` user.
-const asRoot = process.getuid?.() === 0;
-function run(bin: string, args: string[]): string {
-  const [file, argv] = asRoot
-    ? ["runuser", ["-u", "postgres", "--", join(PG_BIN, bin), ...args]]
-    : [join(PG_BIN, bin), args];
-  return execFileSync(file, argv, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-}
-
 async function startCluster(durable: boolean): Promise<Cluster> {
-  const dir = mkdtempSync(join(tmpdir(), "duplex-pg-"));
-  if (asRoot) execFileSync("chown", ["postgres:postgres", dir]);
+  const dir = postgresTempDir("duplex-pg-");
   const data = join(dir, "data");
-  run("initdb", [
-    "-D",
-    data,
-    "-U",
-    "postgres",
-    "-A",
-    "trust",
-    "--no-sync",
-    "-E",
-    "UTF8",
-    "--locale=C.UTF-8",
-  ]);
+  initPostgresData(data);
   const port = await freePort();
   const settings = [
     `-p ${port}`,
@@ -99,7 +83,7 @@ async function startCluster(durable: boolean): Promise<Cluster> {
 }
 
 function startServerSync(c: Cluster): void {
-  run("pg_ctl", [
+  pgRun("pg_ctl", [
     "-D",
     join(c.dir, "data"),
     "-l",
@@ -115,7 +99,7 @@ function stopClusterSync(c: Cluster): void {
   const data = join(c.dir, "data");
   if (!existsSync(join(data, "postmaster.pid"))) return;
   try {
-    run("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]);
+    pgRun("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]);
   } catch {
     // Already stopping; the pid file check below decides.
   }
@@ -156,7 +140,7 @@ export async function startPostgres(options: PostgresOptions = {}): Promise<Post
   return {
     url,
     freshDatabase: () => createDatabase(c),
-    stopServer: () => run("pg_ctl", ["-D", join(c.dir, "data"), "-m", "fast", "-w", "stop"]),
+    stopServer: () => pgRun("pg_ctl", ["-D", join(c.dir, "data"), "-m", "fast", "-w", "stop"]),
     startServer: () => startServerSync(c),
     async stop() {
       if (stopped) return;

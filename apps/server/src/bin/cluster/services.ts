@@ -86,12 +86,31 @@ export function startRedis(dir: string, port: number): Service {
 
 const asRoot = process.getuid?.() === 0;
 
-function pgRun(bin: string, args: string[]): void {
-  // Postgres refuses to run as root: run its binaries as the `postgres` user then.
+/** Runs a PostgreSQL binary, as the `postgres` user when we are root (Postgres refuses to run as root). */
+export function pgRun(bin: string, args: string[]): string {
   const [file, argv] = asRoot
     ? ["runuser", ["-u", "postgres", "--", join(PG_BIN, bin), ...args]]
     : [join(PG_BIN, bin), args];
-  execFileSync(file, argv, { stdio: ["ignore", "ignore", "inherit"] });
+  return execFileSync(file, argv, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+}
+
+/** A temp dir of the `postgres` user's own (it must reach it, so not inside a root-only dir). */
+export function postgresTempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  if (asRoot) {
+    const uid = Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" }).trim());
+    const gid = Number(execFileSync("id", ["-g", "postgres"], { encoding: "utf8" }).trim());
+    chownSync(dir, uid, gid);
+  }
+  return dir;
+}
+
+/**
+ * A new cluster in `data`, in UTF-8 with the C.UTF-8 locale: in the plain C locale pg_trgm finds no
+ * trigrams in Chinese text, so search could not read it.
+ */
+export function initPostgresData(data: string): void {
+  pgRun("initdb", ["-D", data, "-U", "postgres", "-A", "trust", "--no-sync", "-E", "UTF8", "--locale=C.UTF-8"]); // prettier-ignore
 }
 
 /**
@@ -100,25 +119,9 @@ function pgRun(bin: string, args: string[]): void {
  */
 export function startPostgres(port: number): (Service & { url: string }) | undefined {
   if (!existsSync(join(PG_BIN, "initdb"))) return undefined;
-  const pgDir = mkdtempSync(join(tmpdir(), "duplex-cluster-pg-"));
-  if (asRoot) {
-    const uid = Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" }).trim());
-    const gid = Number(execFileSync("id", ["-g", "postgres"], { encoding: "utf8" }).trim());
-    chownSync(pgDir, uid, gid);
-  }
+  const pgDir = postgresTempDir("duplex-cluster-pg-");
   const data = join(pgDir, "data");
-  pgRun("initdb", [
-    "-D",
-    data,
-    "-U",
-    "postgres",
-    "-A",
-    "trust",
-    "--no-sync",
-    "-E",
-    "UTF8",
-    "--locale=C.UTF-8",
-  ]);
+  initPostgresData(data);
   const options = `-p ${port} -k ${pgDir} -c listen_addresses=127.0.0.1 -c max_connections=200`;
   pgRun("pg_ctl", ["-D", data, "-l", join(pgDir, "log"), "-w", "-o", options, "start"]);
   let stopped = false;
