@@ -1,21 +1,14 @@
 import { z } from "zod";
 import { User } from "./fields.js";
 import { Name, PublicRoomName, UserId } from "./names.js";
+import {
+  ADMIN_PATHS,
+  AUTH_PATHS,
+  MAX_PASSWORD_LENGTH,
+  MIN_PASSWORD_LENGTH,
+} from "./httpConstants.js";
 
-/** The HTTP account API under `/api/auth` (JSON bodies; documented in the protocol README). */
-export const AUTH_PATHS = {
-  register: "/api/auth/register",
-  login: "/api/auth/login",
-  logout: "/api/auth/logout",
-  sessions: "/api/auth/sessions",
-  rename: "/api/auth/rename",
-  me: "/api/auth/me",
-} as const;
-
-/** Passwords: at least this long, and not in the server's list of common passwords. */
-export const MIN_PASSWORD_LENGTH = 10;
-/** Longer passwords are refused (400) before hashing: hashing cost must stay bounded. */
-export const MAX_PASSWORD_LENGTH = 256;
+export { ADMIN_PATHS, AUTH_PATHS, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH };
 
 export const Password = z.string().max(MAX_PASSWORD_LENGTH);
 
@@ -71,16 +64,6 @@ export type MeResponse = z.infer<typeof MeResponse>;
 
 /** Every error answer of the HTTP APIs. */
 export const ApiError = z.object({ error: z.string() });
-
-/** The moderation API under `/api/admin` (Bearer token of an owner or admin account). */
-export const ADMIN_PATHS = {
-  ban: "/api/admin/ban",
-  unban: "/api/admin/unban",
-  role: "/api/admin/role",
-  audit: "/api/admin/audit",
-  mute: "/api/admin/mute",
-  unmute: "/api/admin/unmute",
-} as const;
 
 /** `POST /api/admin/ban` / `unban`: the user, by id. */
 export const BanRequest = z.strictObject({ user: UserId });

@@ -1,5 +1,3 @@
-import { z } from "zod";
-
 /**
  * Optional behaviour a client asks for in `hello.caps`; `welcome.caps` lists what this node granted.
  * Anything an existing v1 client would miss or misread (a new message type it would drop, a new enum
@@ -46,9 +44,6 @@ export const CAPABILITIES: readonly Capability[] = Object.values(Capability);
 
 /** The most capabilities a `hello` may ask for. */
 export const MAX_CAPS = 64;
-
-/** A capability name as it travels: a newer client may ask for names this node does not know. */
-export const CapabilityName = z.string().min(1).max(64);
 
 const KNOWN: ReadonlySet<string> = new Set(CAPABILITIES);
 

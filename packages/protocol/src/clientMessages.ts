@@ -1,9 +1,19 @@
 import { z } from "zod";
 import { LIMITS } from "./limits.js";
 import { Name, RoomId, UserId } from "./names.js";
-import { Cid, MessageId, Ref, Seq, StreamPosition, Text, Timestamp, Topic } from "./fields.js";
+import {
+  CapabilityName,
+  Cid,
+  MessageId,
+  Ref,
+  Seq,
+  StreamPosition,
+  Text,
+  Timestamp,
+  Topic,
+} from "./fields.js";
 import { InspectMessage } from "./inspectMessages.js";
-import { CapabilityName, MAX_CAPS } from "./capabilities.js";
+import { MAX_CAPS } from "./capabilities.js";
 
 // Every client message is a strict object: unknown fields are an error, not silently dropped.
 

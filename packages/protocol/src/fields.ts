@@ -122,3 +122,6 @@ export const StatsSample = z.strictObject({
   heapUsedBytes: z.number().int().nonnegative(),
 });
 export type StatsSample = z.infer<typeof StatsSample>;
+
+/** A capability name as it travels: a newer client may ask for names this node does not know. */
+export const CapabilityName = z.string().min(1).max(64);

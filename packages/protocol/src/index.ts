@@ -3,12 +3,12 @@ export { LIMITS } from "./limits.js";
 export {
   CAPABILITIES,
   Capability,
-  CapabilityName,
   MAX_CAPS,
   grantCapabilities,
   isCapability,
 } from "./capabilities.js";
 export { CLOSE_REASONS, CloseCode, ErrorCode, LOCAL_CLOSE_CODES, isRetryable } from "./codes.js";
+export { CapabilityName } from "./fields.js";
 export { DM_PREFIX, dmParticipants, dmRoomId, isDmRoom } from "./dmRooms.js";
 export { DmRoomId, Name, PublicRoomName, RoomId, UserId } from "./names.js";
 export { nameProblem, normalizeName } from "./nameRules.js";

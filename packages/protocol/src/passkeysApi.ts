@@ -1,25 +1,7 @@
 import { z } from "zod";
+import { MAX_PASSKEY_LABEL, PASSKEY_CHALLENGE_TTL_MS, PASSKEY_PATHS } from "./httpConstants.js";
 
-/**
- * The passkey (WebAuthn) HTTP API under `/api/auth/passkeys` (JSON bodies; documented in the protocol
- * README). Registration needs the Bearer token of an account; sign-in needs none and answers like
- * password login.
- */
-export const PASSKEY_PATHS = {
-  /** GET (Bearer): the account's passkeys. */
-  list: "/api/auth/passkeys",
-  /** DELETE `/api/auth/passkeys/:id` (Bearer). */
-  one: "/api/auth/passkeys/*",
-  registerOptions: "/api/auth/passkey-registration/options",
-  registerVerify: "/api/auth/passkey-registration/verify",
-  loginOptions: "/api/auth/passkey-login/options",
-  loginVerify: "/api/auth/passkey-login/verify",
-} as const;
-
-/** Longest passkey label (a name the user gives it for the list). */
-export const MAX_PASSKEY_LABEL = 64;
-/** A challenge not answered within this long is forgotten (the ceremony's `timeout`). */
-export const PASSKEY_CHALLENGE_TTL_MS = 5 * 60_000;
+export { MAX_PASSKEY_LABEL, PASSKEY_CHALLENGE_TTL_MS, PASSKEY_PATHS };
 
 /** base64url without padding, bounded: what WebAuthn's JSON encodings carry. */
 const b64url = (max: number) =>

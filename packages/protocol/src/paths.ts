@@ -1,5 +1,5 @@
 // HTTP paths as plain constants, apart from the zod schemas that describe their bodies, so a client
-// can name a path without loading zod (issue 8).
+// can name a path without loading zod.
 
 /** HTTP path of the generated AsyncAPI 3 document (the machine-readable contract). */
 export const ASYNCAPI_PATH = "/asyncapi.json";

@@ -3,6 +3,7 @@ import { LIMITS } from "./limits.js";
 import { ErrorCode } from "./codes.js";
 import { RoomId, UserId } from "./names.js";
 import {
+  CapabilityName,
   ChatMessage,
   Cid,
   DmSummary,
@@ -18,7 +19,6 @@ import {
   User,
 } from "./fields.js";
 import { ControlMessage, InspectingMessage } from "./inspectMessages.js";
-import { CapabilityName } from "./capabilities.js";
 import { openEnum } from "./openEnum.js";
 
 // Written strictly (the server sends exactly these fields); read tolerantly by the codec, which ignores

@@ -1,5 +1,7 @@
-import { ADMIN_PATHS, AUTH_PATHS, AuditResponse, SessionsResponse } from "@duplex/protocol";
+import { ADMIN_PATHS, AUTH_PATHS } from "@duplex/protocol";
 import type { HttpCall } from "./state.js";
+
+const schemas = () => import("./responseSchemas.js");
 
 export type { AccountApi, ApiResult, AuditEntry } from "./state.js";
 import type { AccountApi, ApiResult } from "./state.js";
@@ -8,7 +10,7 @@ import type { AccountApi, ApiResult } from "./state.js";
 export function createAccountApi(token: () => string | undefined, http: HttpCall): AccountApi {
   async function get<T>(
     path: string,
-    parse: (body: unknown) => T | undefined,
+    parse: (body: unknown) => Promise<T | undefined>,
   ): Promise<ApiResult<T>> {
     const bearer = token();
     if (bearer === undefined) return { ok: false, problem: "failed" };
@@ -16,7 +18,7 @@ export function createAccountApi(token: () => string | undefined, http: HttpCall
       const response = await http(path, { headers: { authorization: `Bearer ${bearer}` } });
       if (response.status === 403) return { ok: false, problem: "forbidden" };
       if (!response.ok) return { ok: false, problem: "failed" };
-      const value = parse(await response.json());
+      const value = await parse(await response.json());
       return value === undefined ? { ok: false, problem: "failed" } : { ok: true, value };
     } catch {
       return { ok: false, problem: "failed" };
@@ -40,7 +42,10 @@ export function createAccountApi(token: () => string | undefined, http: HttpCall
   }
 
   const listSessions = () =>
-    get(AUTH_PATHS.sessions, (body) => SessionsResponse.safeParse(body).data?.sessions);
+    get(
+      AUTH_PATHS.sessions,
+      async (body) => (await schemas()).SessionsResponse.safeParse(body).data?.sessions,
+    );
 
   return {
     listSessions,
@@ -52,6 +57,10 @@ export function createAccountApi(token: () => string | undefined, http: HttpCall
       const done = await Promise.all(others.map((s) => revoke(s.id)));
       return done.every(Boolean);
     },
-    auditLog: () => get(ADMIN_PATHS.audit, (body) => AuditResponse.safeParse(body).data?.entries),
+    auditLog: () =>
+      get(
+        ADMIN_PATHS.audit,
+        async (body) => (await schemas()).AuditResponse.safeParse(body).data?.entries,
+      ),
   };
 }

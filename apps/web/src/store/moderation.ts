@@ -1,9 +1,7 @@
 import {
   ADMIN_PATHS,
   AUTH_PATHS,
-  MeResponse,
   ROOM_PATHS,
-  RoomMembersResponse,
   isDmRoom,
   type BanRequest,
   type MuteRequest,
@@ -14,6 +12,8 @@ import {
 import type { StoreApi } from "zustand/vanilla";
 import type { ChatClient } from "./chatClient.js";
 import type { DuplexState, HttpCall } from "./state.js";
+
+const schemas = () => import("./responseSchemas.js");
 
 import type { ModerationActions, ModerationResult, ModerationSlice } from "./state.js";
 export type { ModerationActions, ModerationResult, ModerationSlice };
@@ -71,6 +71,7 @@ export function createModerationActions(
 
   async function askRole(): Promise<UserRole | undefined> {
     const response = await http(AUTH_PATHS.me, { method: "GET", headers: bearer() });
+    const { MeResponse } = await schemas();
     const parsed = response.ok ? MeResponse.safeParse(await response.json()) : undefined;
     const known = parsed?.success === true ? parsed.data.role : undefined;
     setModeration(store(), () => ({
@@ -101,6 +102,7 @@ export function createModerationActions(
         const response = await http(url, { method: "GET", headers: bearer() });
         // 404: a public room, or a private one we are not in; nobody removes members there.
         if (!response.ok) return;
+        const { RoomMembersResponse } = await schemas();
         const parsed = RoomMembersResponse.safeParse(await response.json());
         if (!parsed.success) return;
         const { moderation, session } = store().getState();
