@@ -42,6 +42,9 @@ test("behind a proxy that refuses WebSocket, the app falls back to SSE + POST an
   };
   const blocked = await open(proxy.url, "Blocked");
   const direct = await open(`http://127.0.0.1:${port}`, "Direct");
+  // The status pill says which transport is live.
+  await expect(blocked.getByRole("status")).toContainText("SSE fallback");
+  await expect(direct.getByRole("status")).toContainText("WebSocket");
   // The proxy really refuses the upgrade the page tried first.
   expect(await upgradeStatus(`${proxy.url}/ws`)).toBe(403);
 

@@ -502,6 +502,8 @@ export class DuplexClient {
     this.#reconnect.markOpen();
     this.#setState({ status: "open", attempt: 0, lastClose: this.#state.lastClose });
     this.#events.emit("user", welcome.user);
+    const kind = this.activeTransport;
+    if (kind !== undefined) this.#events.emit("transport", kind);
     this.#rooms.onWelcome(welcome.limits);
   }
 }
