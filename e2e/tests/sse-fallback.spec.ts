@@ -30,6 +30,7 @@ test.afterAll(async () => proxy.stop());
 test("behind a proxy that refuses WebSocket, the app falls back to SSE + POST and chats", async ({
   browser,
 }) => {
+  test.slow(); // two browsers, a fallback timeout and an offline round
   const open = async (url: string, name: string) => {
     const page = await (await browser.newContext()).newPage();
     await page.goto(url);
@@ -42,6 +43,11 @@ test("behind a proxy that refuses WebSocket, the app falls back to SSE + POST an
   };
   const blocked = await open(proxy.url, "Blocked");
   const direct = await open(`http://127.0.0.1:${port}`, "Direct");
+  // The status pill says which transport is live.
+  const pill = (page: typeof blocked, text: string) =>
+    page.getByRole("status").filter({ hasText: text });
+  await expect(pill(blocked, "Online · SSE fallback")).toBeVisible();
+  await expect(pill(direct, "Online · WebSocket")).toBeVisible();
   // The proxy really refuses the upgrade the page tried first.
   expect(await upgradeStatus(`${proxy.url}/ws`)).toBe(403);
 
@@ -53,4 +59,20 @@ test("behind a proxy that refuses WebSocket, the app falls back to SSE + POST an
   const back = `pushed over the stream ${Date.now()}`;
   await sendMessage(direct, back);
   await expect(messageItem(blocked, back)).toHaveCount(1);
+
+  // Typing travels over the POSTs and the stream like any frame.
+  await blocked.getByLabel("Message").pressSequentially("hold on a sec", { delay: 250 });
+  await expect(direct.getByText("Blocked is typing…")).toBeVisible();
+  await blocked.getByLabel("Message").fill("");
+
+  // The offline outbox: written while the network is gone, sent once when it is back.
+  await blocked.context().setOffline(true);
+  await expect(pill(blocked, "Offline")).toBeVisible();
+  const queued = `written offline ${Date.now()}`;
+  await sendMessage(blocked, queued);
+  await expect(messageItem(blocked, queued)).toContainText("Sending…");
+  await blocked.context().setOffline(false);
+  await expect(messageItem(blocked, queued)).toContainText("Sent", { timeout: 20_000 });
+  await expect(messageItem(direct, queued)).toHaveCount(1);
+  await expect(pill(blocked, "Online · SSE fallback")).toBeVisible();
 });

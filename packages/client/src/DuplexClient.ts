@@ -1,4 +1,11 @@
-import { CLOSE_REASONS, Capability, CloseCode, checkText, isRetryable } from "@duplex/protocol";
+import {
+  CLOSE_REASONS,
+  Capability,
+  CloseCode,
+  checkText,
+  encode,
+  isRetryable,
+} from "@duplex/protocol";
 import type { ClientMessage, ServerMessage, User } from "@duplex/protocol";
 import type {
   ClientEvents,
@@ -13,6 +20,7 @@ import type {
   OutboxEntry,
   RequestMessage,
   RoomsReply,
+  WebSocketLike,
 } from "./types.js";
 import type { DuplexClientOptions, ResolvedOptions } from "./options.js";
 import { Emitter } from "./emitter.js";
@@ -30,6 +38,7 @@ import { SessionStore } from "./sessionStore.js";
 import { Transport } from "./transport.js";
 import type { TransportKind } from "./autoTransport.js";
 import { supportsSubprotocol } from "./versionProbe.js";
+import { UpgradeProber } from "./wsUpgrade.js";
 
 /**
  * One Duplex connection: hello/welcome, reconnect with jittered backoff, heartbeat, an outbox that
@@ -52,6 +61,7 @@ export class DuplexClient {
   #rttMs: number | undefined;
   #caps: ReadonlySet<string> = new Set();
   #probing = false;
+  readonly #prober: UpgradeProber | undefined;
 
   constructor(options: DuplexClientOptions) {
     this.#o = resolveOptions(options);
@@ -68,6 +78,18 @@ export class DuplexClient {
       },
       frame: (f) => this.#events.emit("frame", f),
     });
+    const upgrade = this.#o.links.upgrade;
+    this.#prober =
+      upgrade &&
+      new UpgradeProber({
+        WebSocket: upgrade.WebSocket,
+        url: this.#o.url,
+        timers,
+        ...this.#o.upgradeProbe,
+        timeoutMs: this.#o.fallbackMs,
+        hello: () => (this.#session.token === undefined ? undefined : encode(this.#hello())),
+        onUpgrade: (socket, hello, welcome) => this.#upgrade(socket, hello, welcome),
+      });
     this.#session = new SessionStore(storage, storageKey);
     this.#outbox = new Outbox(storage, `${storageKey}:outbox`, (e) =>
       this.#events.emit("outbox", e),
@@ -328,16 +350,40 @@ export class DuplexClient {
     }
   }
 
-  #sayHello(): void {
+  #hello(): ClientMessage {
     const hello: ClientMessage = { type: "hello" };
     if (this.#name !== undefined) hello.name = this.#name;
     if (this.#session.token !== undefined) hello.token = this.#session.token;
     if (this.#o.caps.length > 0) hello.caps = [...this.#o.caps];
-    this.#write(hello);
+    return hello;
+  }
+
+  #sayHello(): void {
+    this.#write(this.#hello());
+  }
+
+  /**
+   * A WebSocket probe was welcomed while on SSE: it becomes the link, as a reconnect would, without
+   * a gap — rooms rejoin with their `seq` (what the old link delivered is not delivered twice),
+   * unacked sends go again (idempotent by `cid`); then the SSE link closes.
+   */
+  #upgrade(socket: WebSocketLike, hello: string, welcome: string): void {
+    if (this.#state.status !== "open") {
+      socket.close(CloseCode.Normal, "not needed");
+      return;
+    }
+    this.#o.links.upgrade?.upgraded();
+    this.#heartbeat?.stop();
+    this.#heartbeat = undefined;
+    this.#rooms.onDisconnect();
+    this.#requests.rejectAll("switching to WebSocket");
+    const old = this.#transport.adopt(socket, hello, welcome);
+    old?.close(CloseCode.Normal, "upgraded to WebSocket");
   }
 
   /** Drops the current socket's bookkeeping; the transport makes its late callbacks ghosts. */
   #teardown(): void {
+    this.#prober?.stop();
     this.#transport.detach();
     this.#heartbeat?.stop();
     this.#heartbeat = undefined;
@@ -502,6 +548,10 @@ export class DuplexClient {
     this.#reconnect.markOpen();
     this.#setState({ status: "open", attempt: 0, lastClose: this.#state.lastClose });
     this.#events.emit("user", welcome.user);
+    const kind = this.activeTransport;
+    if (kind !== undefined) this.#events.emit("transport", kind);
+    if (kind === "sse") this.#prober?.start();
+    else this.#prober?.stop();
     this.#rooms.onWelcome(welcome.limits);
   }
 }

@@ -10,6 +10,8 @@ export interface LinkFactory {
   WebSocket: WebSocketConstructor;
   /** The kind of the last link opened; for `auto`, known once the first frame arrives. */
   current(): TransportKind | undefined;
+  /** `auto` only: the real WebSocket to probe with while on SSE, and the switch once one worked. */
+  upgrade?: { WebSocket: WebSocketConstructor; upgraded(): void };
 }
 
 export interface AutoOptions {
@@ -140,5 +142,13 @@ export function autoLinks(o: AutoOptions): LinkFactory {
     }
   }
 
-  return { WebSocket: AutoSocket, current: () => kind };
+  const upgrade = {
+    WebSocket: o.WebSocket,
+    // A probe's WebSocket took over the connection: it is the link now, and the next one tries it first.
+    upgraded: () => {
+      kind = "websocket";
+      preferSse = false;
+    },
+  };
+  return { WebSocket: AutoSocket, current: () => kind, upgrade };
 }

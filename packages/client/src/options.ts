@@ -10,6 +10,7 @@ import type {
 import { DEFAULT_BACKOFF } from "./backoff.js";
 import { linkFactory, type LinkFactory, type TransportChoice } from "./autoTransport.js";
 import { sseSocketConstructor, type StreamingFetch } from "./sseSocket.js";
+import { DEFAULT_UPGRADE_PROBE } from "./wsUpgrade.js";
 import {
   defaultFetch,
   defaultOnlineSource,
@@ -66,6 +67,11 @@ export interface DuplexClientOptions {
   transport?: TransportChoice;
   /** With `auto`: a WebSocket with no frame from the server this long is given up for SSE. @default 4000 */
   fallbackTimeoutMs?: number;
+  /**
+   * With `auto`, while on SSE: probe WebSocket again this long after falling back, doubling after each
+   * failed probe up to `maxMs`, and upgrade in place once one is welcomed. @default 30 s → 5 min
+   */
+  upgradeProbe?: { initialMs: number; maxMs: number };
   /** `fetch` with streamed bodies for the SSE transport. @default globalThis.fetch */
   streamingFetch?: StreamingFetch;
 }
@@ -86,6 +92,8 @@ export interface ResolvedOptions {
   fetch: FetchLike | undefined;
   caps: readonly string[];
   links: LinkFactory;
+  upgradeProbe: { initialMs: number; maxMs: number };
+  fallbackMs: number;
 }
 
 /** Capabilities this client handles itself: it turns `presence_diff` into presence events. */
@@ -124,6 +132,8 @@ export function resolveOptions(options: DuplexClientOptions): ResolvedOptions {
     requestTimeoutMs: options.requestTimeoutMs ?? 10_000,
     fetch: options.fetch === false ? undefined : (options.fetch ?? defaultFetch()),
     caps: [...new Set([...CLIENT_CAPS, ...(options.caps ?? [])])],
+    upgradeProbe: options.upgradeProbe ?? DEFAULT_UPGRADE_PROBE,
+    fallbackMs: options.fallbackTimeoutMs ?? 4000,
   };
 }
 

@@ -21,6 +21,7 @@ export type StreamingFetch = (
 ) => Promise<{
   ok: boolean;
   status: number;
+  headers?: { get(name: string): string | null };
   json(): Promise<unknown>;
   body: { getReader(): { read(): Promise<{ done: boolean; value?: Uint8Array }> } } | null;
 }>;
@@ -101,15 +102,20 @@ export class SseSocket implements WebSocketLike {
     try {
       const opened = await this.#fetch(`${this.#base}${SSE_PATH}`, {
         method: "POST",
-        headers: { "content-type": "application/json" },
+        // The open is the stream: it holds the link on whichever node it lands, so no affinity is
+        // needed; a server that answers JSON instead is read the older way (open, then GET).
+        headers: { "content-type": "application/json", accept: "text/event-stream" },
         body: JSON.stringify({ protocols }),
         signal: this.#abort.signal,
         credentials: "same-origin",
       });
       if (!opened.ok) return this.#closed(ABNORMAL, `open refused: ${opened.status}`);
-      const link = (await opened.json()) as { stream: string; ticket: string; protocol: string };
-      this.#link = { stream: link.stream, ticket: link.ticket };
-      this.protocol = link.protocol;
+      if ((opened.headers?.get("content-type") ?? "").includes("text/event-stream")) {
+        await this.#consume(opened);
+      } else {
+        const link = (await opened.json()) as { stream: string; ticket: string; protocol: string };
+        this.#linked(link);
+      }
       for (let attempt = 0; attempt <= MAX_REATTACH && this.readyState <= 1; attempt += 1) {
         const progressed = await this.#read();
         if (progressed) attempt = 0;
@@ -120,7 +126,12 @@ export class SseSocket implements WebSocketLike {
     this.#closed(ABNORMAL, "");
   }
 
-  /** Reads the stream until it ends; true if it delivered anything. */
+  #linked(link: { stream: string; ticket: string; protocol: string }): void {
+    this.#link = { stream: link.stream, ticket: link.ticket };
+    this.protocol = link.protocol;
+  }
+
+  /** Reattaches the stream with `Last-Event-ID` and reads it until it ends; true if it delivered. */
   async #read(): Promise<boolean> {
     const link = this.#link;
     if (link === undefined) return false;
@@ -143,11 +154,13 @@ export class SseSocket implements WebSocketLike {
       this.#closed(ABNORMAL, `stream refused: ${res.status}`);
       return false;
     }
-    if (this.readyState === 0) {
-      this.readyState = 1;
-      this.onopen?.({});
-      void this.#flush();
-    }
+    return this.#consume(res);
+  }
+
+  /** Reads one stream response until it ends; true if it delivered anything. */
+  async #consume(res: Awaited<ReturnType<StreamingFetch>>): Promise<boolean> {
+    if (res.body === null) return false;
+    if (this.readyState === 0 && this.#link !== undefined) this.#opened();
     const reader = res.body.getReader();
     const parser = new EventStreamParser();
     let progressed = false;
@@ -166,8 +179,19 @@ export class SseSocket implements WebSocketLike {
     return progressed;
   }
 
+  #opened(): void {
+    this.readyState = 1;
+    this.onopen?.({});
+    void this.#flush();
+  }
+
   #dispatch(event: StreamEvent): void {
     if (this.readyState > 1) return;
+    if (event.event === "link") {
+      this.#linked(JSON.parse(event.data) as { stream: string; ticket: string; protocol: string });
+      if (this.readyState === 0) this.#opened();
+      return;
+    }
     if (event.event === "close") {
       const { code, reason } = JSON.parse(event.data) as { code: number; reason: string };
       this.readyState = 2;

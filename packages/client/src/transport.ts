@@ -39,10 +39,25 @@ export class Transport {
   /** Opens a new socket offering the `duplex.v1` subprotocol. Throws if the URL is unusable. */
   open(): void {
     this.detach();
+    this.#wire(new this.WebSocket(this.url, SUBPROTOCOL), false);
+  }
+
+  /**
+   * Takes over `socket`, already open and greeted (an upgrade probe's): `hello` was written on it and
+   * `welcome` is its first frame, handled now. Returns the socket it replaces, detached, to close.
+   */
+  adopt(socket: WebSocketLike, hello: string, welcome: string): WebSocketLike | undefined {
+    const old = this.detach();
+    this.#wire(socket, true);
+    this.on.frame({ direction: "out", text: hello, type: "hello", at: this.timers.now() });
+    this.#receive(welcome);
+    return old;
+  }
+
+  #wire(socket: WebSocketLike, alreadyOpen: boolean): void {
     const generation = ++this.#generation;
-    const socket = new this.WebSocket(this.url, SUBPROTOCOL);
     this.#socket = socket;
-    let opened = false;
+    let opened = alreadyOpen;
     socket.onopen = () => {
       if (generation !== this.#generation) return;
       opened = true;

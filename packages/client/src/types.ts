@@ -115,6 +115,11 @@ export interface ClientEvents {
   /** A new round-trip time measurement from `ping`/`pong`, in milliseconds. */
   rtt: (ms: number) => void;
   /**
+   * What carries the connection (`websocket`, or `sse` when WebSocket is blocked): after every
+   * `welcome`, including an upgrade in place from SSE to WebSocket.
+   */
+  transport: (kind: "websocket" | "sse") => void;
+  /**
    * Every frame in or out, for the inspector: direction, the raw text, and its decoded type. Close
    * frames come as `type: "close"` with `code` and `reason` (`text` is the reason); an `in` close with
    * code 1006 means the socket ended without one.

@@ -17,6 +17,7 @@ export const INSPECT_HTTP_PATH = "/api/inspect/http";
  * The fallback transport when WebSocket is blocked: `POST` here opens a link (answers `{stream,
  * ticket, protocol}`), `GET` {@link SSE_STREAM_PATH} reads it as Server-Sent Events, `POST`
  * {@link SSE_SEND_PATH} carries client frames (one per line), `POST` {@link SSE_CLOSE_PATH} ends it.
+ * An open with `accept: text/event-stream` is itself the stream (first event `link`).
  */
 export const SSE_PATH = "/sse";
 export const SSE_STREAM_PATH = "/sse/stream";

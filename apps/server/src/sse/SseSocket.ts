@@ -52,9 +52,9 @@ export class SseSocket extends EventEmitter implements PeerSocket {
   /**
    * Makes `res` the stream, replaying frames after `lastEventId`. Returns false (and closes the
    * link) when they are no longer kept: the client then resumes by the protocol (`seq`), as after a
-   * lost socket.
+   * lost socket. `preamble` (an event without an id) goes first, as the link's own description.
    */
-  attach(res: ServerResponse, lastEventId: number): boolean {
+  attach(res: ServerResponse, lastEventId: number, preamble = ""): boolean {
     if (this.#state !== WebSocket.OPEN) return false;
     const oldest = this.#replay[0]?.id ?? this.#nextId;
     if (lastEventId + 1 < oldest || lastEventId >= this.#nextId) {
@@ -70,7 +70,7 @@ export class SseSocket extends EventEmitter implements PeerSocket {
       // nginx buffers proxied responses by default; a stream must pass each event at once.
       "x-accel-buffering": "no",
     });
-    res.write(": duplex\n\n");
+    res.write(`: duplex\n\n${preamble}`);
     for (const sent of this.#replay) if (sent.id > lastEventId) res.write(sent.text);
     res.once("close", () => {
       if (this.#res === res) this.#res = undefined;

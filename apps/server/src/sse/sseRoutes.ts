@@ -1,8 +1,6 @@
-import { randomBytes, timingSafeEqual } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import {
-  CLOSE_REASONS,
-  CloseCode,
   LIMITS,
   SSE_CLOSE_PATH,
   SSE_PATH,
@@ -18,11 +16,12 @@ import type { Route } from "../http/requestHandler.js";
 import { checkOrigin } from "../http/upgrade.js";
 import { addressKey } from "../limits/addressKey.js";
 import type { ConnectionLimiter } from "../limits/connectionLimiter.js";
+import { MAX_FRAMES_PER_POST, answerLinkRequest, findLink } from "./linkRequests.js";
 import { readText } from "./readText.js";
+import { SseForwarder, newStreamId } from "./sseForwarder.js";
 import { SseSocket } from "./SseSocket.js";
 
-/** Frames one POST may carry; more answers 413 and none of them is handled. */
-export const MAX_FRAMES_PER_POST = 64;
+export { MAX_FRAMES_PER_POST } from "./linkRequests.js";
 
 export interface SseDeps {
   ctx: ServerContext;
@@ -31,6 +30,9 @@ export interface SseDeps {
   allowedOrigins: () => ReadonlySet<string>;
   closing: () => boolean;
 }
+
+const describe = (body: unknown): string =>
+  String((body as { error?: unknown } | undefined)?.error ?? "refused");
 
 const cookieName = (stream: string) => `dxs_${stream}`;
 
@@ -43,45 +45,39 @@ function cookieTicket(req: IncomingMessage, stream: string): string | undefined 
   return undefined;
 }
 
-function sameSecret(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
-
 function protocolsOf(body: unknown): string[] {
   const list = (body as { protocols?: unknown } | null)?.protocols;
   return Array.isArray(list) ? list.filter((p): p is string => typeof p === "string") : [];
+}
+
+const streamOf = (req: IncomingMessage) =>
+  new URL(req.url ?? "/", "http://localhost").searchParams.get("stream") ?? "";
+
+function headerTicket(req: IncomingMessage): string | undefined {
+  const header = req.headers[SSE_TICKET_HEADER];
+  return typeof header === "string" ? header : undefined;
 }
 
 /**
  * The SSE + POST fallback. A link is opened by POST (no user token: that goes in `hello`, in a POST
  * body), read by one GET stream at a time, written by POSTs; each request names its link by `stream`
  * and proves it with the link's ticket (a header, or an HttpOnly cookie for a native EventSource).
- * Links live in this node's memory: the stream and its POSTs must reach the same node.
+ * A link lives in the memory of the node that opened it; an open that asks for `text/event-stream`
+ * is its own stream, so it needs no second request on the same node. POSTs landing on another node
+ * are forwarded to it through the broker, so no sticky sessions are needed.
  */
 export function sseRoutes(deps: SseDeps): [string, Route][] {
   const { ctx } = deps;
   const links = new Map<string, SseSocket>();
   const log = ctx.log.child({ module: "sse" });
+  const nodeId = ctx.config.nodeId;
+  const forwarder = new SseForwarder(ctx.broker, nodeId, (r) => answerLinkRequest(links, r), log);
+  forwarder.start().catch((err: unknown) => log.error({ err }, "sse forwarding unavailable"));
 
   const guard = (req: IncomingMessage, method: string): void => {
     if (req.method !== method) throw new HttpError(405, `use ${method}`, { allow: method });
     const refusal = checkOrigin(req, deps.allowedOrigins());
     if (refusal) throw new HttpError(refusal.status, refusal.body);
-  };
-
-  // The link a request names, if its ticket matches; `cookie` allows the cookie as well as the header.
-  const linkOf = (req: IncomingMessage, cookie: boolean): SseSocket => {
-    const stream = new URL(req.url ?? "/", "http://localhost").searchParams.get("stream") ?? "";
-    const link = links.get(stream);
-    if (link === undefined) throw new HttpError(404, "no such stream (closed, or on another node)");
-    const header = req.headers[SSE_TICKET_HEADER];
-    const ticket = typeof header === "string" ? header : cookie ? cookieTicket(req, stream) : "";
-    if (ticket === undefined || !sameSecret(ticket, link.ticket)) {
-      throw new HttpError(403, "ticket does not match the stream");
-    }
-    return link;
   };
 
   const handle =
@@ -109,7 +105,7 @@ export function sseRoutes(deps: SseDeps): [string, Route][] {
     const remote = req.socket.remoteAddress ?? "unknown";
     const admission = deps.limiter().admit(addressKey(remote), ctx.now());
     if (!admission.ok) throw new HttpError(429, admission.reason);
-    const stream = randomBytes(12).toString("base64url");
+    const stream = newStreamId(nodeId);
     const ticket = randomBytes(32).toString("base64url");
     const max = ctx.config.limits.maxBufferedBytes;
     const link = new SseSocket(stream, ticket, max > 0 ? max : undefined);
@@ -119,50 +115,57 @@ export function sseRoutes(deps: SseDeps): [string, Route][] {
       admission.release();
     });
     acceptConnection(ctx, link, remote);
+    if ((req.headers.accept ?? "").includes("text/event-stream")) {
+      // The open is the stream: whatever node it landed on holds the link, with no second request.
+      const first = JSON.stringify({ stream, ticket, protocol });
+      link.attach(res, 0, `event: link\ndata: ${first}\n\n`);
+      return;
+    }
     const cookie = `${cookieName(stream)}=${ticket}; Path=${SSE_PATH}; HttpOnly; SameSite=Strict`;
     sendJson(res, 201, { stream, ticket, protocol }, { "set-cookie": cookie });
   });
 
-  const read = handle((req, res) => {
+  const read = handle(async (req, res) => {
     guard(req, "GET");
-    const link = linkOf(req, true);
+    const stream = streamOf(req);
+    const ticket = headerTicket(req) ?? cookieTicket(req, stream);
+    if (!forwarder.isLocal(stream)) {
+      // A stream cannot be carried across nodes: end the link on its node at once (its leave is
+      // announced) and let the client resume by the protocol on a new link, wherever it lands.
+      if (ticket !== undefined) {
+        await forwarder.route({ stream, ticket, kind: "close", body: "" });
+      }
+      throw new HttpError(410, "the stream is on another node; open a new one");
+    }
+    const link = findLink(links, stream, ticket);
+    if (!("attach" in link)) throw new HttpError(link.status, describe(link.body));
     const lastEventId = Number.parseInt(String(req.headers["last-event-id"] ?? "0"), 10);
     if (!link.attach(res, Number.isSafeInteger(lastEventId) ? lastEventId : -1)) {
       throw new HttpError(410, "the stream can no longer be resumed; open a new one");
     }
-    return Promise.resolve();
   });
 
   const send = handle(async (req, res) => {
     guard(req, "POST");
-    const link = linkOf(req, false);
-    const lines = (await readText(req, MAX_FRAMES_PER_POST * LIMITS.maxFrameBytes))
-      .split("\n")
-      .filter((line) => line.length > 0);
-    if (lines.length > MAX_FRAMES_PER_POST) {
-      throw new HttpError(413, `more than ${MAX_FRAMES_PER_POST} frames in one request`);
-    }
-    let accepted = 0;
-    for (const line of lines) {
-      const frame = Buffer.from(line, "utf8");
-      // As `ws` does for an oversize frame: the link closes with 1009.
-      if (frame.length > LIMITS.maxFrameBytes) {
-        link.close(CloseCode.MessageTooBig, CLOSE_REASONS[CloseCode.MessageTooBig]);
-        break;
-      }
-      if (link.readyState !== 1) break;
-      link.receive(frame);
-      accepted += 1;
-    }
-    if (accepted < lines.length) throw new HttpError(410, "the stream is closed");
-    sendJson(res, 202, { accepted });
+    const body = await readText(req, MAX_FRAMES_PER_POST * LIMITS.maxFrameBytes);
+    const answer = await forwarder.route({
+      stream: streamOf(req),
+      ticket: headerTicket(req) ?? "",
+      kind: "send",
+      body,
+    });
+    sendJson(res, answer.status, answer.body);
   });
 
-  const close = handle((req, res) => {
+  const close = handle(async (req, res) => {
     guard(req, "POST");
-    linkOf(req, false).closeFromPeer(CloseCode.Normal, "");
-    sendJson(res, 204, undefined);
-    return Promise.resolve();
+    const answer = await forwarder.route({
+      stream: streamOf(req),
+      ticket: headerTicket(req) ?? "",
+      kind: "close",
+      body: "",
+    });
+    sendJson(res, answer.status, answer.body);
   });
 
   return [

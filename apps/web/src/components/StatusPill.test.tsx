@@ -85,4 +85,25 @@ describe("StatusPill", () => {
       await act(() => localeStore.getState().setLocale("en"));
     }
   });
+
+  it("says which transport is live: WebSocket, or the SSE fallback (in 中文 too)", async () => {
+    const { client } = renderWithStore(<StatusPill />);
+    act(() => {
+      client.welcome(ALICE);
+      client.emit("transport", "websocket");
+      client.emit("rtt", 12);
+    });
+    expect(screen.getByRole("status").textContent).toBe("Online · WebSocket · 12 ms");
+    act(() => client.emit("transport", "sse"));
+    expect(screen.getByRole("status").textContent).toBe("Online · SSE fallback · 12 ms");
+    await act(() => localeStore.getState().setLocale("zh-CN"));
+    try {
+      expect(screen.getByRole("status").textContent).toBe("在线 · SSE 备用通道 · 12 毫秒");
+    } finally {
+      await act(() => localeStore.getState().setLocale("en"));
+    }
+    // A dropped link no longer claims a transport.
+    act(() => client.setState({ status: "reconnecting", attempt: 1, nextRetryAt: NOW + 500 }));
+    expect(screen.getByRole("status").textContent).not.toContain("SSE");
+  });
 });

@@ -24,14 +24,24 @@ export function connectionLabel(
   t: Translate = currentT,
 ): ConnectionLabel {
   switch (connection.status) {
-    case "open":
+    case "open": {
+      // Which transport is live: SSE means a network that blocks WebSocket, worth showing.
+      const via =
+        connection.transport === "sse"
+          ? t("connection.viaSse")
+          : connection.transport === "websocket"
+            ? t("connection.viaWebSocket")
+            : "";
+      const rtt =
+        connection.rttMs !== undefined
+          ? t("connection.rtt", { ms: Math.round(connection.rttMs) })
+          : "";
       return {
         tone: "online",
         lead: t("connection.online"),
-        ...(connection.rttMs !== undefined && {
-          trail: t("connection.rtt", { ms: Math.round(connection.rttMs) }),
-        }),
+        ...(via + rtt !== "" && { trail: via + rtt }),
       };
+    }
     case "connecting":
       return { tone: "pending", lead: t("connection.connecting") };
     case "reconnecting": {

@@ -276,6 +276,8 @@ export const en = {
   "search.more": "Search older messages",
   "search.failed": "The search failed; try again.",
   "search.tooFast": "Searching too fast; try again in a moment.",
+  "connection.viaWebSocket": " · WebSocket",
+  "connection.viaSse": " · SSE fallback",
 } as const;
 
 export type MessageKey = keyof typeof en;

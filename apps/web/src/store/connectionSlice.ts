@@ -1,4 +1,4 @@
-import type { ConnectionState, LastClose } from "@duplex/client";
+import type { ConnectionState, LastClose, TransportKind } from "@duplex/client";
 
 /** What the UI shows about the link: the client's state plus the latest round-trip time. */
 export interface ConnectionSlice {
@@ -8,6 +8,8 @@ export interface ConnectionSlice {
   /** When the next reconnect attempt is due (ms since epoch), while reconnecting. */
   nextRetryAt: number | undefined;
   rttMs: number | undefined;
+  /** What carries the live link (the client's `transport` event); unknown while not open. */
+  transport?: TransportKind | undefined;
 }
 
 export function initialConnection(
@@ -32,5 +34,6 @@ export function applyConnectionState(
     nextRetryAt: state.nextRetryAt,
     // A round-trip time from a dead socket would be a lie: drop it until the new link measures one.
     rttMs: state.status === "open" ? slice.rttMs : undefined,
+    transport: state.status === "open" ? slice.transport : undefined,
   };
 }

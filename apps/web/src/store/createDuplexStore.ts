@@ -152,6 +152,9 @@ export function createDuplexStore(
     store.setState((s) => ({ connection: applyConnectionState(s.connection, state) })),
   );
   client.on("rtt", (rttMs) => store.setState((s) => ({ connection: { ...s.connection, rttMs } })));
+  client.on("transport", (transport) =>
+    store.setState((s) => ({ connection: { ...s.connection, transport } })),
+  );
   client.on("user", (user) => store.setState((s) => ({ session: { ...s.session, user } })));
   client.on("outbox", (outbox) => setMessages({ outbox }));
   client.on("roomMessages", (room, incoming, reset) => {

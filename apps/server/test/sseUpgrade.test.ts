@@ -1,0 +1,70 @@
+import { DuplexClient, type TransportKind } from "@duplex/client";
+import { describe, expect, it } from "vitest";
+import { WebSocket } from "ws";
+import { TestClient, startTestServer, tempDb } from "./helpers.js";
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe("auto transport: probe WebSocket again and upgrade in place", () => {
+  it("switches from SSE to WebSocket mid-conversation: every message once, every send acked", async () => {
+    using db = tempDb();
+    await using server = await startTestServer({ dbPath: db.path });
+    // A network that blocks WebSocket (the upgrade answered 404) until it stops doing so.
+    let blocked = true;
+    class Network extends WebSocket {
+      constructor(url: string, protocols?: string | string[]) {
+        super(blocked ? url.replace("/ws", "/blocked") : url, protocols);
+      }
+    }
+    const { client: peer } = await TestClient.hello(server.url, { name: "Peer" });
+    using _ = peer;
+    await peer.join("general");
+    const client = new DuplexClient({
+      url: server.url,
+      WebSocket: Network,
+      transport: "auto",
+      fetch: false,
+      upgradeProbe: { initialMs: 200, maxMs: 400 },
+    });
+    const transports: TransportKind[] = [];
+    client.on("transport", (kind) => transports.push(kind));
+    const seen = new Map<string, number>();
+    client.on("roomMessages", (_room, list) => {
+      for (const m of list) seen.set(m.text, (seen.get(m.text) ?? 0) + 1);
+    });
+    const user = new Promise<string>((resolve) => client.on("user", (u) => resolve(u.id)));
+    client.connect();
+    client.join("general");
+    await peer.waitForPresence("join", await user);
+    expect(client.activeTransport).toBe("sse");
+
+    // Both sides talk at a steady pace; the network lets WebSocket through partway.
+    const texts: string[] = [];
+    let afterSwitch = 0;
+    for (let i = 1; afterSwitch < 10; i += 1) {
+      if (i === 8) blocked = false;
+      client.send("general", `c${i}`);
+      peer.send({ type: "send", room: "general", cid: `p${i}`, text: `p${i}` });
+      texts.push(`c${i}`, `p${i}`);
+      if (transports.includes("websocket")) afterSwitch += 1;
+      if (i > 200) throw new Error("never upgraded");
+      await pause(25);
+    }
+    const deadline = Date.now() + 5_000;
+    while (!texts.every((t) => seen.has(t)) || client.outbox.length > 0) {
+      if (Date.now() > deadline) throw new Error(`missing: ${texts.filter((t) => !seen.has(t))}`);
+      await pause(10);
+    }
+    expect(transports).toEqual(["sse", "websocket"]);
+    expect(client.activeTransport).toBe("websocket");
+    expect(client.outbox).toEqual([]); // every send acked and handed to the timeline
+    // Nothing lost, nothing doubled: on the client's timeline and on the peer's.
+    expect([...seen.entries()].filter(([, n]) => n !== 1)).toEqual([]);
+    const peerTexts = peer.received.flatMap((m) => (m.type === "message" ? [m.text] : []));
+    const mine = texts.filter((t) => t.startsWith("c"));
+    expect(peerTexts.filter((t) => t.startsWith("c")).sort()).toEqual([...mine].sort());
+    // The switch is invisible to the others: no leave and rejoin of the user.
+    expect(peer.received.filter((m) => m.type === "presence" && m.event === "leave")).toEqual([]);
+    client.close();
+  });
+});
