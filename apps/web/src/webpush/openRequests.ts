@@ -2,6 +2,17 @@ import type { StoreApi } from "zustand/vanilla";
 import type { DuplexState } from "../store/state.js";
 import type { OpenRequest } from "./pushPayload.js";
 
+/** The notification a request points to: by id, else by the message it links to. */
+function findNotification(state: DuplexState, request: OpenRequest) {
+  const { items } = state.notifications;
+  const byId = request.id ? items.find((n) => n.id === request.id) : undefined;
+  if (byId || !request.messageId) return byId;
+  const { messageId, room } = request;
+  return items.find(
+    (n) => n.link !== undefined && n.link.messageId === messageId && n.link.room === room,
+  );
+}
+
 /** How long to wait for the server's replay to bring the clicked notification before opening its room. */
 export const REPLAY_WAIT_MS = 5000;
 
@@ -27,9 +38,7 @@ export function openWhenReady(
 
   function check(state: DuplexState): void {
     if (done) return;
-    const known = request.id
-      ? state.notifications.items.find((n) => n.id === request.id)
-      : undefined;
+    const known = findNotification(state, request);
     if (known) {
       finish();
       state.actions.openNotification(known.id);
