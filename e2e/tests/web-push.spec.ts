@@ -1,4 +1,5 @@
 import { chromium, expect, test, type BrowserContext, type Page } from "@playwright/test";
+import { generateKeyPairSync } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -27,6 +28,18 @@ async function workerRegistration(context: BrowserContext, page: Page) {
   });
   await cdp.send("ServiceWorker.enable");
   return { cdp, origin: new URL(scope).origin, registrationId: await registrationId };
+}
+
+/** A real P-256 public key, as the server's `GET /api/push/vapid` gives it (base64url, uncompressed). */
+function vapidPublicKey(): string {
+  const { publicKey } = generateKeyPairSync("ec", { namedCurve: "prime256v1" });
+  const jwk = publicKey.export({ format: "jwk" });
+  const point = Buffer.concat([
+    Buffer.from([4]),
+    Buffer.from(jwk.x ?? "", "base64url"),
+    Buffer.from(jwk.y ?? "", "base64url"),
+  ]);
+  return point.toString("base64url");
 }
 
 interface Shown {
@@ -116,6 +129,11 @@ test("the opt-in asks only on click and says plainly when the browser's push ser
 }) => {
   const page = await signIn(browser, `Opt${suffix}`);
   await page.context().grantPermissions(["notifications"]);
+  await page
+    .context()
+    .route("**/api/push/vapid", (route) =>
+      route.fulfill({ json: { publicKey: vapidPublicKey() } }),
+    );
   await page.evaluate(() => navigator.serviceWorker.ready);
   await bell(page).click();
   const centre = page.getByRole("region", { name: "Notification centre" });

@@ -56,6 +56,12 @@ export function keyBytes(base64url: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
+/** What the browser said (a `DOMException` is not an `Error` in every environment). */
+function errorText(error: unknown): string {
+  const message = (error as { message?: unknown } | null)?.message;
+  return typeof message === "string" && message !== "" ? message : String(error);
+}
+
 /** What the device is now: the browser's permission first, then whether a subscription exists. */
 export async function currentStatus(env: PushEnvironment): Promise<PushStatus> {
   const manager = await env.pushManager();
@@ -101,8 +107,7 @@ export async function turnOn(env: PushEnvironment): Promise<PushStatus> {
       applicationServerKey: keyBytes(key),
     });
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return { status: "failed", where: "browser", detail };
+    return { status: "failed", where: "browser", detail: errorText(error) };
   }
   const init = authorized(env, { method: "POST", body: JSON.stringify(subscription.toJSON()) });
   const response = init
