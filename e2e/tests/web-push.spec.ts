@@ -1,5 +1,4 @@
 import { chromium, expect, test, type BrowserContext, type Page } from "@playwright/test";
-import { generateKeyPairSync } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -30,18 +29,6 @@ async function workerRegistration(context: BrowserContext, page: Page) {
   return { cdp, origin: new URL(scope).origin, registrationId: await registrationId };
 }
 
-/** A real P-256 public key, as the server's `GET /api/push/vapid` gives it (base64url, uncompressed). */
-function vapidPublicKey(): string {
-  const { publicKey } = generateKeyPairSync("ec", { namedCurve: "prime256v1" });
-  const jwk = publicKey.export({ format: "jwk" });
-  const point = Buffer.concat([
-    Buffer.from([4]),
-    Buffer.from(jwk.x ?? "", "base64url"),
-    Buffer.from(jwk.y ?? "", "base64url"),
-  ]);
-  return point.toString("base64url");
-}
-
 interface Shown {
   title: string;
   body: string;
@@ -64,6 +51,8 @@ async function shownNotifications(page: Page): Promise<Shown[]> {
 test("a push shows a notification grouped by room, and its URL opens the room at the message", async ({
   browser,
 }) => {
+  // Three page loads and two sign-ins on a machine shared with other runs.
+  test.setTimeout(150_000);
   const annName = `Pia${suffix}`;
   const ann = await signIn(browser, annName);
   const ben = await signIn(browser, `Pol${suffix}`);
@@ -129,12 +118,7 @@ test("the opt-in asks only on click and says plainly when the browser's push ser
 }) => {
   const page = await signIn(browser, `Opt${suffix}`);
   await page.context().grantPermissions(["notifications"]);
-  await page
-    .context()
-    .route("**/api/push/vapid", (route) =>
-      route.fulfill({ json: { publicKey: vapidPublicKey() } }),
-    );
-  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page;
   await bell(page).click();
   const centre = page.getByRole("region", { name: "Notification centre" });
   await expect(centre.getByRole("status")).toContainText("Off on this device");

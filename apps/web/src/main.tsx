@@ -10,12 +10,14 @@ import { StoreProvider } from "./store/storeContext.js";
 import { browserPushEnvironment } from "./webpush/deviceSubscription.js";
 import { PushEnvironmentProvider } from "./webpush/pushEnvironmentContext.js";
 import { startServiceWorker } from "./webpush/serviceWorkerClient.js";
+import { reportVisibility } from "./webpush/visibility.js";
 import "./styles.css";
 import "./styles/chat-features.css";
 import "./styles/search.css";
 
 startServiceWorker(appStore, import.meta.env.PROD);
 const pushEnvironment = browserPushEnvironment(() => client.token);
+reportVisibility(client);
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");

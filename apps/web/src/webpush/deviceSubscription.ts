@@ -1,13 +1,10 @@
+import { VapidKeyResponse, WEB_PUSH_PATHS } from "@duplex/protocol";
+
 /**
  * This device's Web Push subscription: ask the browser, subscribe with the server's VAPID key and
  * register it with the server; or the reverse. Browser and server are injected, so the states can
  * be tested without a push service (Chromium here cannot reach one, which is the refusal path).
  */
-
-export const PUSH_PATHS = {
-  vapid: "/api/push/vapid",
-  subscriptions: "/api/push/subscriptions",
-} as const;
 
 /** The parts of `PushSubscription` we use. */
 export interface DeviceSubscription {
@@ -82,10 +79,9 @@ function authorized(env: PushEnvironment, init: RequestInit): RequestInit | unde
 
 async function vapidKey(env: PushEnvironment): Promise<string | undefined> {
   try {
-    const response = await env.http(PUSH_PATHS.vapid);
+    const response = await env.http(WEB_PUSH_PATHS.vapid);
     if (!response.ok) return undefined;
-    const body = (await response.json()) as { publicKey?: unknown };
-    return typeof body.publicKey === "string" ? body.publicKey : undefined;
+    return VapidKeyResponse.safeParse(await response.json()).data?.publicKey;
   } catch {
     return undefined;
   }
@@ -111,7 +107,7 @@ export async function turnOn(env: PushEnvironment): Promise<PushStatus> {
   }
   const init = authorized(env, { method: "POST", body: JSON.stringify(subscription.toJSON()) });
   const response = init
-    ? await env.http(PUSH_PATHS.subscriptions, init).catch(() => undefined)
+    ? await env.http(WEB_PUSH_PATHS.subscriptions, init).catch(() => undefined)
     : undefined;
   if (response?.ok) return { status: "on" };
   // A subscription the server does not know would never be pushed to: drop it.
@@ -131,7 +127,7 @@ export async function turnOff(env: PushEnvironment): Promise<PushStatus> {
   });
   // Unsubscribed in the browser even if the server is unreachable: the push service then answers
   // the server's next push with 410, and the server prunes the endpoint itself.
-  if (init) await env.http(PUSH_PATHS.subscriptions, init).catch(() => undefined);
+  if (init) await env.http(WEB_PUSH_PATHS.subscriptions, init).catch(() => undefined);
   await subscription.unsubscribe().catch(() => false);
   return { status: "off" };
 }
