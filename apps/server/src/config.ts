@@ -6,6 +6,7 @@ import { z } from "zod";
 import { ECHO_ENV, echoFromEnv, type EchoSettings } from "./echo/echoConfig.js";
 import { ACCOUNTS_ENV, accountsFromEnv, type AccountsConfig } from "./accounts/accountsConfig.js";
 import { PASSKEYS_ENV, passkeysFromEnv, type PasskeysConfig } from "./accounts/passkeysConfig.js";
+import { WEB_PUSH_ENV, webPushFromEnv, type WebPushConfig } from "./webpush/webPushConfig.js";
 import { LIMITS_ENV, abuseLimitsFromEnv, type AbuseLimits } from "./limits/limitsConfig.js";
 import { isPostgresUrl } from "./store/postgres/databaseUrl.js";
 import {
@@ -95,6 +96,8 @@ export interface Config {
   accounts: AccountsConfig;
   /** The WebAuthn relying party (src/accounts/passkeysConfig.ts). */
   passkeys: PasskeysConfig;
+  /** Web Push: VAPID keys and the push service requests (src/webpush/webPushConfig.ts). */
+  webPush: WebPushConfig;
 }
 
 export const DURABILITY_MODES = ["power", "process"] as const;
@@ -187,7 +190,16 @@ const EnvSchema = z.object({
   ...ECHO_ENV,
   ...ACCOUNTS_ENV,
   ...PASSKEYS_ENV,
+  ...WEB_PUSH_ENV,
 });
+
+function webPushFromEnvChecked(e: z.infer<typeof EnvSchema>): WebPushConfig {
+  try {
+    return webPushFromEnv(e);
+  } catch (err) {
+    throw new ConfigError(`Invalid configuration: ${(err as Error).message}`);
+  }
+}
 
 /** A start-up error naming the variable at fault. */
 export class ConfigError extends Error {
@@ -263,5 +275,6 @@ export function loadConfig(
     bigRoomThreshold: e.BIG_ROOM_THRESHOLD,
     accounts: accountsFromEnv(e, production),
     passkeys: passkeysFromEnv(e),
+    webPush: webPushFromEnvChecked(e),
   };
 }

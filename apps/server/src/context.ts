@@ -15,6 +15,7 @@ import type { OnlineUsers } from "./session/OnlineUsers.js";
 import type { SessionEnder } from "./session/SessionEnder.js";
 import type { Sessions } from "./session/Sessions.js";
 import type { Store } from "./store/Store.js";
+import type { WebPush } from "./webpush/WebPush.js";
 
 /** Everything a handler may use. Built once per server by `startServer`. */
 export interface ServerContext {
@@ -46,4 +47,6 @@ export interface ServerContext {
   /** Counts and logs (once) what tolerant reading ignored in client frames. */
   tolerated: ToleratedInput;
   now(): number;
+  /** Web Push to users with no visible tab, and which tabs are visible (on every node). */
+  webPush: WebPush;
 }

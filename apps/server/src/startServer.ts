@@ -60,6 +60,9 @@ import { startModeration } from "./moderation/Moderation.js";
 import { evictFromRoom } from "./handlers/rooms.js";
 import { roomsApiRoutes } from "./accounts/roomsApi.js";
 import { sseRoutes } from "./sse/sseRoutes.js";
+import { openVisibleTabs } from "./webpush/openVisibleTabs.js";
+import { WebPush } from "./webpush/WebPush.js";
+import { webPushRoutes } from "./webpush/webPushRoutes.js";
 
 /** A started server. `await using server = await startServer(…)` closes it at the end of the scope. */
 export interface RunningServer {
@@ -181,6 +184,14 @@ export async function startServer(
       cluster: { redisUrl: config.redisUrl, nodeId: config.nodeId },
     }),
   });
+  const webPush = await WebPush.start({
+    store: store.webPush,
+    config: config.webPush,
+    tabs: await openVisibleTabs(config, log),
+    log: log.child({ module: "webpush" }),
+    now,
+  });
+  push.notifier.onStored((notification, userIds) => webPush.notify(notification, userIds));
   const chat = await startChat({
     broker,
     store,
@@ -234,6 +245,7 @@ export async function startServer(
     traffic,
     tolerated: new ToleratedInput(traffic, log.child({ module: "protocol" })),
     now,
+    webPush,
   };
   const occupancy = new OccupancyFeed(
     fanout,
@@ -268,6 +280,7 @@ export async function startServer(
         traffic: () => traffic,
         storeLatency,
         broker: () => (broker instanceof RedisBroker ? broker.counters : undefined),
+        more: webPush.metrics.all,
       },
       log,
     ),
@@ -327,6 +340,14 @@ export async function startServer(
           now,
         }),
         [NOTIFICATIONS_PATH, notificationsApi],
+        ...webPushRoutes({
+          store,
+          sessions,
+          publicKey: webPush.publicKey,
+          allowInsecureEndpoints: config.webPush.allowInsecureEndpoints,
+          log: log.child({ module: "webpush" }),
+          now,
+        }),
         ...sseRoutes({
           ctx,
           limiter: () => connectionLimiter,
@@ -432,6 +453,7 @@ export async function startServer(
     await retention.stop();
     await chat.close();
     await push.close();
+    await webPush.close();
     await sessionEnder.stop();
     await moderation.stop();
     ctx.fanout.close();
@@ -466,6 +488,7 @@ export async function startServer(
       await janitor.stop();
       await retention.stop();
       await chat.close();
+      await webPush.close();
       await ctx.presenceFeed.close();
       occupancy.close();
       await new Promise<void>((resolve) => wss.close(() => resolve()));

@@ -7,9 +7,17 @@ import { localeStore } from "./i18n/localeStore.js";
 import { appStore, client } from "./store/appStore.js";
 import { SearchProvider } from "./search/searchContext.js";
 import { StoreProvider } from "./store/storeContext.js";
+import { browserPushEnvironment } from "./webpush/deviceSubscription.js";
+import { PushEnvironmentProvider } from "./webpush/pushEnvironmentContext.js";
+import { startServiceWorker } from "./webpush/serviceWorkerClient.js";
+import { reportVisibility } from "./webpush/visibility.js";
 import "./styles.css";
 import "./styles/chat-features.css";
 import "./styles/search.css";
+
+startServiceWorker(appStore, import.meta.env.PROD);
+const pushEnvironment = browserPushEnvironment(() => client.token);
+reportVisibility(client);
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");
@@ -20,7 +28,9 @@ void localeStore.ready.then(() => {
     <StrictMode>
       <StoreProvider store={appStore}>
         <SearchProvider search={(query, options) => client.search(query, options)}>
-          <App />
+          <PushEnvironmentProvider environment={pushEnvironment}>
+            <App />
+          </PushEnvironmentProvider>
         </SearchProvider>
       </StoreProvider>
     </StrictMode>,

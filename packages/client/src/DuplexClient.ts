@@ -60,6 +60,8 @@ export class DuplexClient {
   #user: User | undefined;
   #rttMs: number | undefined;
   #caps: ReadonlySet<string> = new Set();
+  /** Whether the app is on screen, as last told by `setVisibility` (re-sent after every welcome). */
+  #visible = true;
   #probing = false;
   readonly #prober: UpgradeProber | undefined;
 
@@ -251,6 +253,18 @@ export class DuplexClient {
   open(room: string): void {
     if (this.#caps.has(Capability.SavedRooms) && this.#rooms.isReady(room)) {
       this.#write({ type: "open", room });
+    }
+  }
+
+  /**
+   * Tells the server whether this tab is on screen (`document.visibilityState`): while none of the
+   * user's tabs is, their notifications go out as Web Push too. Remembered and sent again after each
+   * reconnect; sent only when the node granted `visibility` (older nodes reject the message).
+   */
+  setVisibility(visible: boolean): void {
+    this.#visible = visible;
+    if (this.#state.status === "open" && this.#caps.has(Capability.Visibility)) {
+      this.#write({ type: "visibility", visible });
     }
   }
 
@@ -547,6 +561,9 @@ export class DuplexClient {
     this.#heartbeat.start();
     this.#reconnect.markOpen();
     this.#setState({ status: "open", attempt: 0, lastClose: this.#state.lastClose });
+    if (this.#caps.has(Capability.Visibility)) {
+      this.#write({ type: "visibility", visible: this.#visible });
+    }
     this.#events.emit("user", welcome.user);
     const kind = this.activeTransport;
     if (kind !== undefined) this.#events.emit("transport", kind);

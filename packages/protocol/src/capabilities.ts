@@ -36,6 +36,11 @@ export const Capability = {
    * every join and leave, unless it watches the room's members. Implies understanding `presence_diff`.
    */
   MemberPages: "member_pages",
+  /**
+   * The client may send `visibility {visible}` (whether its tab is on screen): while no socket of
+   * the user is visible, their notifications also go out as Web Push. Old nodes reject the type.
+   */
+  Visibility: "visibility",
 } as const;
 export type Capability = (typeof Capability)[keyof typeof Capability];
 

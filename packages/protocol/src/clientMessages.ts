@@ -14,6 +14,7 @@ import {
 } from "./fields.js";
 import { InspectMessage } from "./inspectMessages.js";
 import { MAX_CAPS } from "./capabilities.js";
+import { VisibilityMessage } from "./visibilityMessage.js";
 
 // Every client message is a strict object: unknown fields are an error, not silently dropped.
 
@@ -200,6 +201,7 @@ export const ClientMessage = z.discriminatedUnion("type", [
   WatchMembersMessage,
   UnwatchMembersMessage,
   SearchMessage,
+  VisibilityMessage,
 ]);
 export type ClientMessage = z.infer<typeof ClientMessage>;
 export type ClientMessageType = ClientMessage["type"];

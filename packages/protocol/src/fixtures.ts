@@ -58,6 +58,8 @@ export const validClientMessages: ClientMessage[] = [
     limit: 20,
     cursor: "WzEyM10",
   },
+  { type: "visibility", visible: false },
+  { type: "visibility", visible: true },
 ];
 
 export const validServerMessages: ServerMessage[] = [
@@ -339,6 +341,8 @@ export const invalidClientFrames: Array<[string, string, ErrorCode]> = [
     `{"type":"join","room":${"[".repeat(500)}${"]".repeat(500)}}`,
     ErrorCode.InvalidMessage,
   ],
+  ["visibility without visible", '{"type":"visibility"}', ErrorCode.InvalidMessage],
+  ["visibility as a string", '{"type":"visibility","visible":"no"}', ErrorCode.InvalidMessage],
 ];
 
 /**

@@ -65,3 +65,5 @@ export {
 export type { AsyncApiOptions, JsonSchema } from "./spec/index.js";
 export { TokenBucket } from "./tokenBucket.js";
 export { validateWithoutEval } from "./strictCsp.js";
+export * from "./webPushApi.js";
+export { VisibilityMessage } from "./visibilityMessage.js";

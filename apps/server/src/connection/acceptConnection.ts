@@ -66,6 +66,7 @@ async function cleanup(ctx: ServerContext, conn: Connection): Promise<void> {
     await leaveRoom(ctx, conn, room);
   }
   ctx.online.disconnect(user.id, conn.id);
+  await ctx.webPush.tabs.remove(user.id, conn.id);
 }
 
 /**

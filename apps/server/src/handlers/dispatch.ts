@@ -11,6 +11,7 @@ import { handleJoin, handleLeave, handleOpen, handleTyping } from "./rooms.js";
 import { handleSearch } from "./search.js";
 import { handleHello, handlePing } from "./session.js";
 import { handleSubscribe, handleUnsubscribe } from "./topics.js";
+import { handleVisibility } from "./visibility.js";
 
 /** Routes a decoded message to its handler. Exhaustive: a new message type fails the build here. */
 export async function dispatch(
@@ -56,6 +57,8 @@ export async function dispatch(
       return handleWatchMembers(ctx, conn, msg);
     case "search":
       return handleSearch(ctx, conn, msg);
+    case "visibility":
+      return handleVisibility(ctx, conn, msg);
     default: {
       const unreachable: never = msg;
       throw new Error(`unhandled message ${JSON.stringify(unreachable)}`);

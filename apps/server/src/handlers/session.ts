@@ -152,6 +152,8 @@ export async function handleHello(
     ...(msg.caps !== undefined && { caps }),
   });
   startTokenRefresh(ctx, conn, { sid: session.id, gen: issued.gen, name });
+  // Visible until it says otherwise (a client that never reports is someone looking at the app).
+  await ctx.webPush.tabs.set(user.id, conn.id, true);
   await ctx.push.notifier.welcome(conn, user);
 }
 

@@ -1,5 +1,12 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import {
+  Counter,
+  Gauge,
+  Histogram,
+  Registry,
+  collectDefaultMetrics,
+  type Metric,
+} from "prom-client";
 import type { TrafficCounters } from "../connection/trafficCounters.js";
 import type { Logger } from "../logger.js";
 import type { TimedStoreOp } from "../store/timedStore.js";
@@ -19,6 +26,8 @@ export interface MetricSources {
   traffic(): TrafficCounters;
   /** Made before the store opens (see {@link createStoreLatency}); registered here. */
   storeLatency: Histogram<"op">;
+  /** Metrics owned by other modules (Web Push), registered as they are. */
+  more?: readonly Metric[];
 }
 
 /** Seconds per store call on the message path (append, page, after), labelled by `op`. */
@@ -146,6 +155,7 @@ export function createMetrics(sources: MetricSources, log: Logger) {
     () => sources.traffic().unknownTypes,
   );
   registry.registerMetric(sources.storeLatency);
+  for (const metric of sources.more ?? []) registry.registerMetric(metric);
 
   return (req: IncomingMessage, res: ServerResponse): void => {
     if (req.method !== "GET" && req.method !== "HEAD") {

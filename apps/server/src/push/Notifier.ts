@@ -19,12 +19,22 @@ function mayReplay(conn: Connection, kind: string): boolean {
  * live is one they will see again after a reload until they mark it read.
  */
 export class Notifier {
+  #stored: ((notification: NewNotification, userIds: readonly string[]) => void) | undefined;
+
   constructor(
     private readonly store: NotificationStore,
     private readonly accounts: Pick<AccountStore, "holders">,
     private readonly users: UserFanout,
     private readonly log: Logger,
   ) {}
+
+  /**
+   * Calls `listener` after each notification is stored, with the users it was new for (Web Push
+   * queues its pushes there). It must return at once: it runs on the send path.
+   */
+  onStored(listener: (notification: NewNotification, userIds: readonly string[]) => void): void {
+    this.#stored = listener;
+  }
 
   /**
    * Stores `notification` for `to` and pushes it to the users it was new for (one frame for all);
@@ -41,6 +51,7 @@ export class Notifier {
     const frame = { type: "notification", notification: { ...notification, read: false } } as const;
     // Everyone got it: one "all" push, not a list of every user id.
     await this.users.publish(to === "all" ? "all" : created, frame, options);
+    this.#stored?.(notification, created);
     this.log.info(
       { id: notification.id, kind: notification.kind, recipients: created.length },
       "notification delivered",

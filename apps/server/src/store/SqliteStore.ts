@@ -9,6 +9,8 @@ import { SqliteAccountStore } from "./SqliteAccountStore.js";
 import type { AccountStore } from "./AccountStore.js";
 import { SqlitePasskeyStore } from "./SqlitePasskeyStore.js";
 import type { PasskeyStore } from "./PasskeyStore.js";
+import type { WebPushStore } from "./WebPushStore.js";
+import { SqliteWebPushStore } from "./SqliteWebPushStore.js";
 import { MESSAGE_COLUMNS, toMessage, toRoom, type MessageRow, type RoomRow } from "./rows.js";
 import type {
   AppendInput,
@@ -69,6 +71,7 @@ export class SqliteStore implements Store {
   readonly access: RoomAccess;
   readonly accounts: AccountStore;
   readonly passkeys: PasskeyStore;
+  readonly webPush: WebPushStore;
   readonly #checkpointer: WalCheckpointer | undefined;
 
   constructor(path: string, options: SqliteStoreOptions = {}) {
@@ -91,6 +94,7 @@ export class SqliteStore implements Store {
     this.search = new SqliteMessageSearch(db);
     this.accounts = new SqliteAccountStore(db, this.#writes);
     this.passkeys = new SqlitePasskeyStore(db);
+    this.webPush = new SqliteWebPushStore(db);
     this.#stmt = {
       upsertUser: db.prepare(
         `INSERT INTO users (id, name, created_at) VALUES (?, ?, ?)

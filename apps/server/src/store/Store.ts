@@ -6,6 +6,7 @@ import type { NotificationStore } from "./NotificationStore.js";
 import type { PasskeyStore } from "./PasskeyStore.js";
 import type { RoomAccess } from "./RoomAccess.js";
 import type { SavedRooms } from "./SavedRooms.js";
+import type { WebPushStore } from "./WebPushStore.js";
 
 /** A room's sequence state. `epoch` names this life of the sequence (new if the store is reset). */
 export interface RoomState {
@@ -109,6 +110,8 @@ export interface Store {
   readonly passkeys: PasskeyStore;
   /** Full-text search over the messages a user may read, in the same database. */
   readonly search: MessageSearch;
+  /** Web Push: the VAPID keys, each device's subscription, delivery claims, in the same database. */
+  readonly webPush: WebPushStore;
   /** Resolves when the database answers a trivial query (readiness, `/readyz`); rejects otherwise. */
   ping(): Promise<void>;
   close(): Promise<void>;

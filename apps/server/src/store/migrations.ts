@@ -241,4 +241,44 @@ export const MIGRATIONS: readonly {
       END;
     `,
   },
+  {
+    id: 10,
+    name: "web push",
+    // One VAPID key pair for every node (row 1, inserted if absent). A subscription is one browser
+    // (its endpoint, hashed into the id) and belongs to the session that registered it: revoking
+    // the session (sign-out, ban, revoke) deletes it in the same statement, whatever path revokes.
+    // A delivery row is the claim that makes one node, once, push a notification to a user.
+    sql: `
+      CREATE TABLE web_push_keys (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        public_key TEXT NOT NULL,
+        private_key TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+      CREATE TABLE push_subscriptions (
+        id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users(id),
+        session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        endpoint TEXT NOT NULL,
+        p256dh TEXT NOT NULL,
+        auth TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        last_success_at INTEGER
+      );
+      CREATE INDEX push_subscriptions_user ON push_subscriptions(user_id, created_at);
+      CREATE INDEX push_subscriptions_session ON push_subscriptions(session_id);
+      CREATE TABLE push_deliveries (
+        notification_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        claimed_at INTEGER NOT NULL,
+        PRIMARY KEY (notification_id, user_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX push_deliveries_claimed ON push_deliveries(claimed_at);
+      CREATE TRIGGER push_subscriptions_session_revoked AFTER UPDATE OF revoked_at ON sessions
+        WHEN new.revoked_at IS NOT NULL
+      BEGIN
+        DELETE FROM push_subscriptions WHERE session_id = new.id;
+      END;
+    `,
+  },
 ];

@@ -233,4 +233,10 @@ export const TABLE: { [T in ClientMessageType]: Row } = {
     run: (act) => ask(act, { type: "inspect", enable: true }, "inspecting"),
     sample: () => ({ type: "inspect", enable: true }),
   },
+  visibility: {
+    scope: "plain",
+    allowed: IN,
+    run: async (act) => (await refusal(act, { type: "visibility", visible: false })) ?? "allow",
+    sample: () => ({ type: "visibility", visible: false }),
+  },
 };

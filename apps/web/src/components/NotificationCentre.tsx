@@ -7,6 +7,7 @@ import {
 import { dateTimeFormat } from "../i18n/intlFormat.js";
 import { useLocale, useT } from "../i18n/useT.js";
 import { useActions, useDuplex } from "../store/storeContext.js";
+import { PushOptIn } from "../webpush/PushOptIn.js";
 
 /** Every notification we know, newest first, with mark-read and the system notifications opt-in. */
 export function NotificationCentre({
@@ -34,6 +35,7 @@ export function NotificationCentre({
         </button>
       </div>
       <SystemToggle system={system} />
+      <PushOptIn />
       {items.length === 0 ? (
         <p className="muted centre-empty">{t("centre.empty")}</p>
       ) : (

@@ -278,6 +278,20 @@ export const en = {
   "search.tooFast": "Searching too fast; try again in a moment.",
   "connection.viaWebSocket": " · WebSocket",
   "connection.viaSse": " · SSE fallback",
+  "webpush.title": "Notifications on this device when Duplex is closed",
+  "webpush.off":
+    "Off on this device. Mentions and direct messages reach you only while a Duplex tab is open.",
+  "webpush.on":
+    "On: this device is notified of mentions and direct messages even with no Duplex tab open.",
+  "webpush.turnOn": "Notify me on this device",
+  "webpush.turnOff": "Stop notifying this device",
+  "webpush.working": "One moment…",
+  "webpush.unsupported": "This browser cannot receive push notifications for this page.",
+  "webpush.denied":
+    "Notifications are blocked for this site. Allow them in the browser's site settings, then try again.",
+  "webpush.refused":
+    "This browser's push service refused the subscription, so this device cannot be notified while Duplex is closed. ({detail})",
+  "webpush.serverFailed": "The server could not register this device. Try again later.",
 } as const;
 
 export type MessageKey = keyof typeof en;

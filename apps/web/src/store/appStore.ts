@@ -19,6 +19,8 @@ export const client = new DuplexClient({
     Capability.DmNotifications,
     Capability.Accounts,
     Capability.MemberPages,
+    // Web Push: the server pushes to a user's devices only while none of their tabs is visible.
+    Capability.Visibility,
   ],
   // Where a proxy blocks WebSocket, the same protocol goes over SSE + POST.
   transport: "auto",

@@ -32,6 +32,7 @@ import {
   PasskeysResponse,
 } from "../passkeysApi.js";
 import type { JsonSchema } from "./jsonSchemas.js";
+import { WEB_PUSH_ENDPOINTS } from "./webPushApiSpec.js";
 
 function toDraft7(schema: z.ZodType, io: "input" | "output"): JsonSchema {
   const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { target: "draft-7", io });
@@ -45,6 +46,8 @@ interface Endpoint {
   title: string;
   request?: z.ZodType;
   response?: z.ZodType;
+  /** What `{id}` in the path names, when not a passkey or a session. */
+  idDescription?: string;
 }
 
 const ENDPOINTS: readonly Endpoint[] = [
@@ -225,6 +228,7 @@ const ENDPOINTS: readonly Endpoint[] = [
     title: "GET /api/rooms/members?room= (Bearer, members and moderators) → 200; 404 otherwise",
     response: RoomMembersResponse,
   },
+  ...WEB_PUSH_ENDPOINTS,
 ];
 
 /** Channels, operations and messages of the account HTTP API, merged into the AsyncAPI document. */
@@ -270,9 +274,9 @@ export function authApiSpec(): {
       ...(e.path.includes("{id}") && {
         parameters: {
           id: {
-            description: e.path.startsWith(PASSKEY_PATHS.list)
+            description: e.idDescription ?? (e.path.startsWith(PASSKEY_PATHS.list)
               ? "A passkey id from GET /api/auth/passkeys"
-              : "A session id from GET /api/auth/sessions",
+              : "A session id from GET /api/auth/sessions"),
           },
         },
       }),

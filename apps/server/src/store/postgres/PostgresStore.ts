@@ -20,6 +20,8 @@ import { PostgresAccountStore } from "./PostgresAccountStore.js";
 import type { AccountStore } from "../AccountStore.js";
 import { PostgresPasskeyStore } from "./PostgresPasskeyStore.js";
 import type { PasskeyStore } from "../PasskeyStore.js";
+import type { WebPushStore } from "../WebPushStore.js";
+import { PostgresWebPushStore } from "./PostgresWebPushStore.js";
 import { redactUrl } from "./databaseUrl.js";
 import { createPool, type PoolOptions } from "./pool.js";
 import { DatabaseStartError, fromPostgresError } from "../storeErrors.js";
@@ -58,6 +60,7 @@ export class PostgresStore implements Store {
   readonly access: RoomAccess;
   readonly accounts: AccountStore;
   readonly passkeys: PasskeyStore;
+  readonly webPush: WebPushStore;
   #closed: Promise<void> | undefined;
 
   private constructor(pool: pg.Pool, options: PostgresStoreOptions) {
@@ -74,6 +77,7 @@ export class PostgresStore implements Store {
     this.search = new PostgresMessageSearch(pool);
     this.accounts = new PostgresAccountStore(pool);
     this.passkeys = new PostgresPasskeyStore(pool);
+    this.webPush = new PostgresWebPushStore(pool);
   }
 
   /**

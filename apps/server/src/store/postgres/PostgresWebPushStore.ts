@@ -1,0 +1,135 @@
+import type pg from "pg";
+import {
+  PUSH_SUBSCRIPTION_COLUMNS,
+  toSubscription,
+  type PushSubscriptionRow,
+} from "../webPushRows.js";
+import type {
+  NewPushSubscription,
+  PushSubscriptionRecord,
+  SaveSubscriptionResult,
+  VapidKeyPair,
+  WebPushStore,
+} from "../WebPushStore.js";
+
+/** {@link WebPushStore} on the {@link PostgresStore}'s pool (its migration 8). */
+export class PostgresWebPushStore implements WebPushStore {
+  readonly #pool: pg.Pool;
+
+  constructor(pool: pg.Pool) {
+    this.#pool = pool;
+  }
+
+  async vapidKeys(candidate: VapidKeyPair): Promise<VapidKeyPair> {
+    // Nodes starting together: one insert wins, every node reads the winner's pair.
+    await this.#pool.query(
+      `INSERT INTO web_push_keys (id, public_key, private_key, created_at) VALUES (1, $1, $2, $3)
+       ON CONFLICT (id) DO NOTHING`,
+      [candidate.publicKey, candidate.privateKey, Date.now()],
+    );
+    const { rows } = await this.#pool.query<{ public_key: string; private_key: string }>(
+      `SELECT public_key, private_key FROM web_push_keys WHERE id = 1`,
+    );
+    const row = rows[0];
+    if (!row) throw new Error("VAPID keys missing after insert");
+    return { publicKey: row.public_key, privateKey: row.private_key };
+  }
+
+  async saveSubscription(
+    sub: NewPushSubscription,
+    maxPerUser: number,
+  ): Promise<SaveSubscriptionResult> {
+    const client = await this.#pool.connect();
+    try {
+      await client.query("BEGIN");
+      // The user's row is the lock: two registrations racing cannot both pass the bound.
+      await client.query(`SELECT 1 FROM users WHERE id = $1 FOR UPDATE`, [sub.userId]);
+      const existing = await client.query<{ user_id: string }>(
+        `SELECT user_id FROM push_subscriptions WHERE id = $1`,
+        [sub.id],
+      );
+      const others = await client.query<{ n: string }>(
+        `SELECT count(*) AS n FROM push_subscriptions
+         WHERE user_id = $1 AND id <> $2 AND session_id <> $3`,
+        [sub.userId, sub.id, sub.sessionId],
+      );
+      if (Number(others.rows[0]?.n ?? 0) >= maxPerUser) {
+        await client.query("ROLLBACK");
+        return "full";
+      }
+      await client.query(`DELETE FROM push_subscriptions WHERE session_id = $1 AND id <> $2`, [
+        sub.sessionId,
+        sub.id,
+      ]);
+      await client.query(
+        `INSERT INTO push_subscriptions AS p
+           (id, user_id, session_id, endpoint, p256dh, auth, created_at, last_success_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, NULL)
+         ON CONFLICT (id) DO UPDATE SET user_id = excluded.user_id,
+           session_id = excluded.session_id, p256dh = excluded.p256dh, auth = excluded.auth,
+           created_at = CASE WHEN p.user_id = excluded.user_id
+             THEN p.created_at ELSE excluded.created_at END,
+           last_success_at = CASE WHEN p.user_id = excluded.user_id
+             THEN p.last_success_at END`,
+        [sub.id, sub.userId, sub.sessionId, sub.endpoint, sub.p256dh, sub.auth, sub.createdAt],
+      );
+      await client.query("COMMIT");
+      return existing.rows[0]?.user_id === sub.userId ? "updated" : "created";
+    } catch (err) {
+      await client.query("ROLLBACK").catch(() => undefined);
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+
+  async removeSubscription(userId: string, endpoint: string): Promise<boolean> {
+    const { rowCount } = await this.#pool.query(
+      `DELETE FROM push_subscriptions WHERE user_id = $1 AND endpoint = $2`,
+      [userId, endpoint],
+    );
+    return (rowCount ?? 0) > 0;
+  }
+
+  async pruneSubscription(id: string): Promise<boolean> {
+    const { rowCount } = await this.#pool.query(`DELETE FROM push_subscriptions WHERE id = $1`, [
+      id,
+    ]);
+    return (rowCount ?? 0) > 0;
+  }
+
+  async subscriptionsOf(userId: string, now: number): Promise<PushSubscriptionRecord[]> {
+    const { rows } = await this.#pool.query<PushSubscriptionRow>(
+      `SELECT ${PUSH_SUBSCRIPTION_COLUMNS} FROM push_subscriptions p
+       JOIN sessions s ON s.id = p.session_id
+       WHERE p.user_id = $1 AND s.revoked_at IS NULL AND s.expires_at > $2
+       ORDER BY p.created_at DESC, p.id`,
+      [userId, now],
+    );
+    return rows.map(toSubscription);
+  }
+
+  async markPushed(id: string, now: number): Promise<void> {
+    await this.#pool.query(`UPDATE push_subscriptions SET last_success_at = $1 WHERE id = $2`, [
+      now,
+      id,
+    ]);
+  }
+
+  async claimDelivery(notificationId: string, userId: string, now: number): Promise<boolean> {
+    const { rowCount } = await this.#pool.query(
+      `INSERT INTO push_deliveries (notification_id, user_id, claimed_at) VALUES ($1, $2, $3)
+       ON CONFLICT DO NOTHING`,
+      [notificationId, userId, now],
+    );
+    return (rowCount ?? 0) > 0;
+  }
+
+  async forgetDeliveries(before: number): Promise<number> {
+    const { rowCount } = await this.#pool.query(
+      `DELETE FROM push_deliveries WHERE claimed_at < $1`,
+      [before],
+    );
+    return rowCount ?? 0;
+  }
+}
