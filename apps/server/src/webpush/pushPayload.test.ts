@@ -1,13 +1,14 @@
 import { WEB_PUSH_LIMITS } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
+import type { NewNotification } from "../store/NotificationStore.js";
 import { pushPayload } from "./pushPayload.js";
 
-const base = {
+const base: NewNotification = {
   id: "n_mention_m_1",
   kind: "mention",
   title: "Alice mentioned you in #general",
   body: "hello",
-  level: "info" as const,
+  level: "info",
   ts: 1_700_000_000_000,
 };
 const size = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)).length;
