@@ -218,6 +218,36 @@ describe("Web Push to a real push service (web-push-testing)", () => {
     expect((json.devices as { lastSuccessAt?: number }[])[0]?.lastSuccessAt).toBeGreaterThan(0);
   });
 
+  it("pushes a notification from the push API too, at normal urgency, without a room", async () => {
+    using db = tempDb();
+    const adminToken = "push-api-token-0123456789abcdef";
+    await using server = await startTestServer({ dbPath: db.path, webPush, adminToken });
+    const publicKey = (await api(server.httpUrl, "GET", "/api/push/vapid")).json
+      .publicKey as string;
+    const bob = await registerAccount(server.httpUrl, "Bob");
+    const { clientHash, ...subscription } = await service.subscribe(publicKey);
+    await api(server.httpUrl, "POST", "/api/push/subscriptions", {
+      token: bob.token,
+      body: subscription,
+    });
+    const before = service.received.length;
+    const sent = await api(server.httpUrl, "POST", "/api/notifications", {
+      token: adminToken,
+      body: { to: { user: "Bob" }, title: "Deploy finished", body: "v1.4 is live" },
+    });
+    expect(sent.status).toBe(202);
+    const push = await service.nthPush(before + 1);
+    expect(push.headers.urgency).toBe("normal");
+    const [text] = await service.messages(clientHash);
+    expect(JSON.parse(text ?? "null")).toEqual({
+      id: sent.json.id,
+      kind: "system",
+      title: "Deploy finished",
+      body: "v1.4 is live",
+      ts: expect.any(Number),
+    });
+  });
+
   it("refuses endpoints that are not https push services, and bounds what a subscription holds", async () => {
     using db = tempDb();
     await using server = await startTestServer({
