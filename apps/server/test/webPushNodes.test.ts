@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, expect, it, vi } from "vitest";
+import { loadConfig } from "../src/config.js";
+import { api, registerAccount } from "./accountsHttp.js";
+import { startCluster, stopClusterPostgres } from "./cluster/clusterHarness.js";
+import { TestClient } from "./helpers.js";
+import { startPushService, type PushService } from "./support/pushService.js";
+import { describeWithRedis } from "./support/redis.js";
+
+const webPush = { ...loadConfig({}).webPush, allowInsecureEndpoints: true };
+
+async function metric(httpUrl: string, name: string): Promise<number> {
+  const text = await (await fetch(`${httpUrl}/metrics`)).text();
+  const line = text.split("\n").find((l) => l.startsWith(`${name}{`) || l.startsWith(`${name} `));
+  return line ? Number(line.slice(line.lastIndexOf(" ") + 1)) : 0;
+}
+
+describeWithRedis("Web Push on two nodes (Postgres + Redis)", () => {
+  let service: PushService;
+  beforeAll(async () => {
+    service = await startPushService();
+  });
+  afterAll(async () => {
+    await service.close();
+    await stopClusterPostgres();
+  });
+
+  it("signs with one key, sees a visible tab on the other node, and pushes each notification once", async () => {
+    await using cluster = await startCluster({ webPush });
+    const key = async (httpUrl: string) =>
+      (await api(httpUrl, "GET", "/api/push/vapid")).json.publicKey as string;
+    const publicKey = await key(cluster.a.httpUrl);
+    expect(await key(cluster.b.httpUrl)).toBe(publicKey);
+
+    const bob = await registerAccount(cluster.a.httpUrl, "Bob");
+    const { clientHash, ...subscription } = await service.subscribe(publicKey);
+    const saved = await api(cluster.b.httpUrl, "POST", "/api/push/subscriptions", {
+      token: bob.token,
+      body: subscription,
+    });
+    expect(saved.status).toBe(201);
+
+    const bobTab = await TestClient.hello(cluster.b.url, {
+      token: bob.token,
+      caps: ["visibility"],
+    });
+    const alice = await TestClient.hello(cluster.a.url, { name: "Alice" });
+    using _a = alice.client;
+    using _b = bobTab.client;
+    await alice.client.join("general");
+    const mention = async (cid: string) => {
+      alice.client.send({ type: "send", room: "general", cid, text: `@Bob ${cid}` });
+      return alice.client.waitFor("ack", (m) => m.cid === cid);
+    };
+
+    // Bob looks at the app on node B: node A, storing the mention, does not push it.
+    await mention("looking");
+    await bobTab.client.waitFor("notification");
+    await vi.waitFor(async () =>
+      expect(await metric(cluster.a.httpUrl, "duplex_web_push_suppressed_total")).toBe(1),
+    );
+
+    bobTab.client.send({ type: "visibility", visible: false });
+    await bobTab.client.roundTrip();
+    const before = service.received.length;
+    const first = await mention("away-1");
+    await service.nthPush(before + 1);
+    const second = await mention("away-2");
+    await service.nthPush(before + 2);
+    const ids = (await service.messages(clientHash)).map(
+      (m) => (JSON.parse(m) as { id: string }).id,
+    );
+    expect(ids).toEqual([`n_mention_${first.id}`, `n_mention_${second.id}`]);
+    const sent = async () =>
+      (await metric(cluster.a.httpUrl, "duplex_web_push_sent_total")) +
+      (await metric(cluster.b.httpUrl, "duplex_web_push_sent_total"));
+    expect(await sent()).toBe(2);
+  });
+});
