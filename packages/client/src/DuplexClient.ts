@@ -51,6 +51,7 @@ export class DuplexClient {
   #user: User | undefined;
   #rttMs: number | undefined;
   #caps: ReadonlySet<string> = new Set();
+  readonly #cursors: RoomCursors;
   #probing = false;
 
   constructor(options: DuplexClientOptions) {
@@ -81,6 +82,7 @@ export class DuplexClient {
         this.#outbox.delivered(room, messages); // the hand-over: the timeline has the copy now
       },
     });
+    this.#cursors = cursors;
     this.#rooms = new RoomSession({
       outbox: this.#outbox,
       cursors,
@@ -88,6 +90,7 @@ export class DuplexClient {
       timers,
       write: (m) => this.#write(m),
       nextRef: () => this.#requests.nextRef(),
+      granted: (cap) => this.#caps.has(cap),
       onJoinRefused: (room, error) => this.#events.emit("joinRefused", room, error),
     });
   }
@@ -439,6 +442,7 @@ export class DuplexClient {
       case "welcome":
         return this.#onWelcome(message);
       case "joined":
+        this.#noteJoinedChanges(message);
         return this.#rooms.onJoined(message);
       case "message":
         return this.#rooms.onChatMessage(message);
@@ -454,6 +458,12 @@ export class DuplexClient {
       case "left":
         this.#rooms.onLeft(message.room);
         return;
+      case "edited":
+      case "deleted":
+        // Applied by the app (idempotently); the cursor names the latest, for the next resume.
+        if (message.changeSeq !== undefined)
+          this.#cursors.noteChange(message.room, message.changeSeq);
+        return;
       case "presence":
       case "presence_diff":
       case "members":
@@ -465,8 +475,9 @@ export class DuplexClient {
       case "rooms":
       case "room_update":
       case "dm_invite":
-      case "edited":
-      case "deleted":
+      case "read_cursor":
+      case "seen":
+      case "prefs":
       case "notification":
       case "notifications_read":
       case "subscribed":
@@ -480,6 +491,17 @@ export class DuplexClient {
         return unhandled;
       }
     }
+  }
+
+  /**
+   * A fresh page reflects every change up to `joined.changeSeq`. An exact resume does not move the
+   * cursor: the replayed frames that follow do, one by one, so a socket lost mid-replay resumes from
+   * the last change really applied.
+   */
+  #noteJoinedChanges(joined: ServerMessage & { type: "joined" }): void {
+    if (joined.changeSeq === undefined) return;
+    if (joined.recovered === true && this.#cursors.changeSeq(joined.room) !== undefined) return;
+    this.#cursors.noteChange(joined.room, joined.changeSeq);
   }
 
   #onWelcome(welcome: ServerMessage & { type: "welcome" }): void {

@@ -38,6 +38,17 @@ export const Capability = {
    * every join and leave, unless it watches the room's members. Implies understanding `presence_diff`.
    */
   MemberPages: "member_pages",
+  /**
+   * Read receipts and notification preferences: `read`, `set_prefs`; `read_cursor`, `seen`, `prefs`;
+   * `joined.read` / `joined.readers` and `rooms.reads` carry the user's cursors and unread counts.
+   */
+  ReadReceipts: "read_receipts",
+  /**
+   * Change replay: `join.changesSince` replays the edits and deletes made after that change cursor,
+   * exactly once, in order, right after `joined` (which carries the room's `changeSeq`); live
+   * `edited` / `deleted` carry their `changeSeq`.
+   */
+  Changes: "changes",
 } as const;
 export type Capability = (typeof Capability)[keyof typeof Capability];
 

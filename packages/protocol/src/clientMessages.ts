@@ -4,6 +4,7 @@ import { Name, RoomId, UserId } from "./names.js";
 import { Cid, MessageId, Ref, Seq, StreamPosition, Text, Timestamp, Topic } from "./fields.js";
 import { InspectMessage } from "./inspectMessages.js";
 import { CapabilityName, MAX_CAPS } from "./capabilities.js";
+import { ChangeSeq, ReadMessage, SetPrefsMessage } from "./receipts.js";
 
 // Every client message is a strict object: unknown fields are an error, not silently dropped.
 
@@ -24,6 +25,8 @@ export const JoinMessage = z.strictObject({
   room: RoomId,
   /** Resume from here: the server replays exactly what came after (`joined.recovered`). */
   since: StreamPosition.optional(),
+  /** With capability `changes` and `since`: replay the edits and deletes after this change cursor. */
+  changesSince: ChangeSeq.optional(),
 });
 
 export const LeaveMessage = z.strictObject({
@@ -190,6 +193,8 @@ export const ClientMessage = z.discriminatedUnion("type", [
   WatchMembersMessage,
   UnwatchMembersMessage,
   SearchMessage,
+  ReadMessage,
+  SetPrefsMessage,
 ]);
 export type ClientMessage = z.infer<typeof ClientMessage>;
 export type ClientMessageType = ClientMessage["type"];

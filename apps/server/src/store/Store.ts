@@ -6,6 +6,8 @@ import type { NotificationStore } from "./NotificationStore.js";
 import type { PasskeyStore } from "./PasskeyStore.js";
 import type { RoomAccess } from "./RoomAccess.js";
 import type { SavedRooms } from "./SavedRooms.js";
+import type { ReadStore } from "./ReadStore.js";
+import type { ChangeLog } from "./changeLog.js";
 
 /** A room's sequence state. `epoch` names this life of the sequence (new if the store is reset). */
 export interface RoomState {
@@ -109,6 +111,10 @@ export interface Store {
   readonly passkeys: PasskeyStore;
   /** Full-text search over the messages a user may read, in the same database. */
   readonly search: MessageSearch;
+  /** Read cursors and notification preferences per user, in the same database. */
+  readonly reads: ReadStore;
+  /** The per-room log of edits and deletes (written by `editMessage` / `deleteMessage`). */
+  readonly changes: ChangeLog;
   /** Resolves when the database answers a trivial query (readiness, `/readyz`); rejects otherwise. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -29,6 +29,10 @@ import type { RoomAccess } from "../RoomAccess.js";
 import { PostgresRoomAccess } from "./PostgresRoomAccess.js";
 import type { MessageSearch } from "../MessageSearch.js";
 import { PostgresMessageSearch } from "./PostgresMessageSearch.js";
+import type { ReadStore } from "../ReadStore.js";
+import { PostgresReadStore } from "./PostgresReadStore.js";
+import type { ChangeLog } from "../changeLog.js";
+import { PostgresChangeLog } from "./PostgresChangeLog.js";
 
 const newEpoch = () => randomBytes(8).toString("base64url");
 
@@ -58,6 +62,8 @@ export class PostgresStore implements Store {
   readonly access: RoomAccess;
   readonly accounts: AccountStore;
   readonly passkeys: PasskeyStore;
+  readonly reads: ReadStore;
+  readonly changes: ChangeLog;
   #closed: Promise<void> | undefined;
 
   private constructor(pool: pg.Pool, options: PostgresStoreOptions) {
@@ -74,6 +80,8 @@ export class PostgresStore implements Store {
     this.search = new PostgresMessageSearch(pool);
     this.accounts = new PostgresAccountStore(pool);
     this.passkeys = new PostgresPasskeyStore(pool);
+    this.reads = new PostgresReadStore(pool);
+    this.changes = new PostgresChangeLog(pool);
   }
 
   /**
