@@ -235,6 +235,17 @@ export class DuplexClient {
     }
   }
 
+  /**
+   * Moves the user's read cursor in `room` to `seq` (the newest message on screen). Dropped unless
+   * the room is live and the node granted `read_receipts`; the server answers every tab with
+   * `read_cursor`. Callers coalesce (the server limits the rate per user).
+   */
+  read(room: string, seq: number): void {
+    if (this.#caps.has(Capability.ReadReceipts) && this.#rooms.isReady(room)) {
+      this.#write({ type: "read", room, seq });
+    }
+  }
+
   /** Volatile: silently dropped unless the room is live. */
   typing(room: string): void {
     if (this.#rooms.isReady(room)) this.#write({ type: "typing", room });

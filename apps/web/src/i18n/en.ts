@@ -276,6 +276,8 @@ export const en = {
   "search.more": "Search older messages",
   "search.failed": "The search failed; try again.",
   "search.tooFast": "Searching too fast; try again in a moment.",
+  "seen.by": "Seen by {names}",
+  "seen.byMore": "Seen by {names} +{count}",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -266,4 +266,6 @@ export const zh: Dictionary = {
   "search.more": "搜索更早的消息",
   "search.failed": "搜索失败，请重试。",
   "search.tooFast": "搜索太频繁，请稍后再试。",
+  "seen.by": "{names} 已读",
+  "seen.byMore": "{names} 等 +{count} 人已读",
 };

@@ -19,6 +19,9 @@ export const client = new DuplexClient({
     Capability.DmNotifications,
     Capability.Accounts,
     Capability.MemberPages,
+    // The server's read cursors (unread counts, "seen by") and edits/deletes replayed on resume.
+    Capability.ReadReceipts,
+    Capability.Changes,
   ],
   // Where a proxy blocks WebSocket, the same protocol goes over SSE + POST.
   transport: "auto",
