@@ -14,6 +14,7 @@ import { reportVisibility } from "./webpush/visibility.js";
 import "./styles.css";
 import "./styles/chat-features.css";
 import "./styles/search.css";
+import "./styles/receipts.css";
 
 startServiceWorker(appStore, import.meta.env.PROD);
 const pushEnvironment = browserPushEnvironment(() => client.token);

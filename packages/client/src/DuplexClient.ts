@@ -62,6 +62,7 @@ export class DuplexClient {
   #caps: ReadonlySet<string> = new Set();
   /** Whether the app is on screen, as last told by `setVisibility` (re-sent after every welcome). */
   #visible = true;
+  readonly #cursors: RoomCursors;
   #probing = false;
   readonly #prober: UpgradeProber | undefined;
 
@@ -105,6 +106,7 @@ export class DuplexClient {
         this.#outbox.delivered(room, messages); // the hand-over: the timeline has the copy now
       },
     });
+    this.#cursors = cursors;
     this.#rooms = new RoomSession({
       outbox: this.#outbox,
       cursors,
@@ -112,6 +114,7 @@ export class DuplexClient {
       timers,
       write: (m) => this.#write(m),
       nextRef: () => this.#requests.nextRef(),
+      granted: (cap) => this.#caps.has(cap),
       onJoinRefused: (room, error) => this.#events.emit("joinRefused", room, error),
     });
   }
@@ -265,6 +268,17 @@ export class DuplexClient {
     this.#visible = visible;
     if (this.#state.status === "open" && this.#caps.has(Capability.Visibility)) {
       this.#write({ type: "visibility", visible });
+    }
+  }
+
+  /**
+   * Moves the user's read cursor in `room` to `seq` (the newest message on screen). Dropped unless
+   * the room is live and the node granted `read_receipts`; the server answers every tab with
+   * `read_cursor`. Callers coalesce (the server limits the rate per user).
+   */
+  read(room: string, seq: number): void {
+    if (this.#caps.has(Capability.ReadReceipts) && this.#rooms.isReady(room)) {
+      this.#write({ type: "read", room, seq });
     }
   }
 
@@ -499,6 +513,7 @@ export class DuplexClient {
       case "welcome":
         return this.#onWelcome(message);
       case "joined":
+        this.#noteJoinedChanges(message);
         return this.#rooms.onJoined(message);
       case "message":
         return this.#rooms.onChatMessage(message);
@@ -514,6 +529,12 @@ export class DuplexClient {
       case "left":
         this.#rooms.onLeft(message.room);
         return;
+      case "edited":
+      case "deleted":
+        // Applied by the app (idempotently); the cursor names the latest, for the next resume.
+        if (message.changeSeq !== undefined)
+          this.#cursors.noteChange(message.room, message.changeSeq);
+        return;
       case "presence":
       case "presence_diff":
       case "members":
@@ -525,8 +546,9 @@ export class DuplexClient {
       case "rooms":
       case "room_update":
       case "dm_invite":
-      case "edited":
-      case "deleted":
+      case "read_cursor":
+      case "seen":
+      case "prefs":
       case "notification":
       case "notifications_read":
       case "subscribed":
@@ -540,6 +562,17 @@ export class DuplexClient {
         return unhandled;
       }
     }
+  }
+
+  /**
+   * A fresh page reflects every change up to `joined.changeSeq`. An exact resume does not move the
+   * cursor: the replayed frames that follow do, one by one, so a socket lost mid-replay resumes from
+   * the last change really applied.
+   */
+  #noteJoinedChanges(joined: ServerMessage & { type: "joined" }): void {
+    if (joined.changeSeq === undefined) return;
+    if (joined.recovered === true && this.#cursors.changeSeq(joined.room) !== undefined) return;
+    this.#cursors.noteChange(joined.room, joined.changeSeq);
   }
 
   #onWelcome(welcome: ServerMessage & { type: "welcome" }): void {

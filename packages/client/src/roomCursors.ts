@@ -4,16 +4,26 @@ import { readJson, writeJson } from "./environment.js";
 
 /**
  * Per-room resume positions: the last contiguous `seq` this client delivered and the `epoch` it belongs
- * to (centrifuge-js `StreamPosition`). Persisted, so an app that keeps its own copy of the messages can
+ * to (centrifuge-js `StreamPosition`), and beside it the room's change cursor (capability `changes`:
+ * the latest edit/delete applied). Persisted, so an app that keeps its own copy of the messages can
  * resume after a reload.
  */
 export class RoomCursors {
   readonly #positions = new Map<string, StreamPosition>();
+  readonly #changes = new Map<string, number>();
 
   constructor(
     private readonly storage: KeyValueStorage,
     private readonly key: string,
   ) {
+    const changes = readJson(storage, `${key}:changes`);
+    if (typeof changes === "object" && changes !== null) {
+      for (const [room, value] of Object.entries(changes)) {
+        if (Number.isSafeInteger(value) && (value as number) >= 0) {
+          this.#changes.set(room, value as number);
+        }
+      }
+    }
     const stored = readJson(storage, key);
     if (typeof stored !== "object" || stored === null) return;
     for (const [room, value] of Object.entries(stored)) {
@@ -37,13 +47,35 @@ export class RoomCursors {
     if (this.#positions.delete(room)) {
       writeJson(this.storage, this.key, Object.fromEntries(this.#positions));
     }
+    if (this.#changes.delete(room)) this.#writeChanges();
+  }
+
+  /** The room's change cursor: every change up to it has been applied. */
+  changeSeq(room: string): number | undefined {
+    return this.#changes.get(room);
+  }
+
+  /**
+   * Moves the change cursor to `changeSeq` if that is further (changes apply idempotently, so a
+   * cursor only ever needs the highest one seen).
+   */
+  noteChange(room: string, changeSeq: number): void {
+    if ((this.#changes.get(room) ?? -1) >= changeSeq) return;
+    this.#changes.set(room, changeSeq);
+    this.#writeChanges();
+  }
+
+  #writeChanges(): void {
+    writeJson(this.storage, `${this.key}:changes`, Object.fromEntries(this.#changes));
   }
 
   /** Forgets every position, persisted ones included (sign-out). */
   clear(): void {
     this.#positions.clear();
+    this.#changes.clear();
     try {
       this.storage.removeItem(this.key);
+      this.storage.removeItem(`${this.key}:changes`);
     } catch {
       // nothing persisted then
     }

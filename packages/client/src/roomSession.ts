@@ -1,4 +1,4 @@
-import { ErrorCode } from "@duplex/protocol";
+import { Capability, ErrorCode } from "@duplex/protocol";
 import type { ChatMessage, ClientMessage, SendLimits, ServerMessageOf } from "@duplex/protocol";
 import type { JoinOptions, OutboxEntry, Timers } from "./types.js";
 import type { Outbox } from "./outbox.js";
@@ -33,6 +33,8 @@ export interface RoomSessionDeps {
   /** Writes to the current socket; only called while connected. */
   write: (message: ClientMessage) => void;
   nextRef: () => string;
+  /** Whether the node granted a capability (a resume names its change cursor only under `changes`). */
+  granted?: (cap: string) => boolean;
   /** A join the server refused for good (private room, not found): the room is dropped. */
   onJoinRefused?: (room: string, error: ServerMessageOf<"error">) => void;
 }
@@ -192,8 +194,14 @@ export class RoomSession {
     const since = resume ? this.deps.cursors.get(room) : undefined;
     const ref = this.deps.nextRef();
     this.#joins.set(ref, { room, resumed: since !== undefined });
+    const changesSince =
+      since !== undefined && this.deps.granted?.(Capability.Changes) === true
+        ? this.deps.cursors.changeSeq(room)
+        : undefined;
     this.deps.write(
-      since === undefined ? { type: "join", room, ref } : { type: "join", room, ref, since },
+      since === undefined
+        ? { type: "join", room, ref }
+        : { type: "join", room, ref, since, ...(changesSince !== undefined && { changesSince }) },
     );
   }
 

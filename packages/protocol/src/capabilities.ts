@@ -41,6 +41,17 @@ export const Capability = {
    * the user is visible, their notifications also go out as Web Push. Old nodes reject the type.
    */
   Visibility: "visibility",
+  /**
+   * Read receipts and notification preferences: `read`, `set_prefs`; `read_cursor`, `seen`, `prefs`;
+   * `joined.read` / `joined.readers` and `rooms.reads` carry the user's cursors and unread counts.
+   */
+  ReadReceipts: "read_receipts",
+  /**
+   * Change replay: `join.changesSince` replays the edits and deletes made after that change cursor,
+   * exactly once, in order, right after `joined` (which carries the room's `changeSeq`); live
+   * `edited` / `deleted` carry their `changeSeq`.
+   */
+  Changes: "changes",
 } as const;
 export type Capability = (typeof Capability)[keyof typeof Capability];
 

@@ -14,6 +14,7 @@ import {
 } from "./fields.js";
 import { InspectMessage } from "./inspectMessages.js";
 import { MAX_CAPS } from "./capabilities.js";
+import { ChangeSeq, ReadMessage, SetPrefsMessage } from "./receipts.js";
 import { VisibilityMessage } from "./visibilityMessage.js";
 
 // Every client message is a strict object: unknown fields are an error, not silently dropped.
@@ -35,6 +36,8 @@ export const JoinMessage = z.strictObject({
   room: RoomId,
   /** Resume from here: the server replays exactly what came after (`joined.recovered`). */
   since: StreamPosition.optional(),
+  /** With capability `changes` and `since`: replay the edits and deletes after this change cursor. */
+  changesSince: ChangeSeq.optional(),
 });
 
 export const LeaveMessage = z.strictObject({
@@ -202,6 +205,8 @@ export const ClientMessage = z.discriminatedUnion("type", [
   UnwatchMembersMessage,
   SearchMessage,
   VisibilityMessage,
+  ReadMessage,
+  SetPrefsMessage,
 ]);
 export type ClientMessage = z.infer<typeof ClientMessage>;
 export type ClientMessageType = ClientMessage["type"];

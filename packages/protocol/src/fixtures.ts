@@ -60,6 +60,10 @@ export const validClientMessages: ClientMessage[] = [
   },
   { type: "visibility", visible: false },
   { type: "visibility", visible: true },
+  { type: "join", room: "general", since: { seq: 12, epoch: "e1" }, changesSince: 3 },
+  { type: "read", room: "general", seq: 7 },
+  { type: "set_prefs", ref: "r8", shareReceipts: false },
+  { type: "set_prefs", dndUntil: 0, rooms: [{ room: "general", level: "mentions" }] },
 ];
 
 export const validServerMessages: ServerMessage[] = [
@@ -244,6 +248,29 @@ export const validServerMessages: ServerMessage[] = [
     code: 1001,
     reason: "bye",
   },
+  { type: "read_cursor", room: "general", seq: 7, unread: 0 },
+  { type: "seen", room: "dm:u_aaaaaaaaaaaaaaaa:u_bbbbbbbbbbbbbbbb", user: bob, seq: 7 },
+  {
+    type: "prefs",
+    shareReceipts: true,
+    dndUntil: 0,
+    rooms: [{ room: "general", level: "none" }],
+  },
+  {
+    type: "joined",
+    room: "general",
+    members: [alice],
+    messages: [chat],
+    seq: 7,
+    epoch: "e1",
+    hasMore: false,
+    read: { seq: 5, unread: 2 },
+    readers: [{ user: bob, seq: 7 }],
+    changeSeq: 4,
+  },
+  { type: "rooms", rooms: [], reads: [{ room: "general", seq: 5, unread: 2 }] },
+  { type: "edited", room: "general", id: "m_1", seq: 7, text: "x", editedAt: 9, changeSeq: 5 },
+  { type: "deleted", room: "general", id: "m_1", seq: 7, changeSeq: 6 },
 ];
 
 export const invalidClientFrames: Array<[string, string, ErrorCode]> = [
@@ -343,6 +370,16 @@ export const invalidClientFrames: Array<[string, string, ErrorCode]> = [
   ],
   ["visibility without visible", '{"type":"visibility"}', ErrorCode.InvalidMessage],
   ["visibility as a string", '{"type":"visibility","visible":"no"}', ErrorCode.InvalidMessage],
+  [
+    "read with a negative seq",
+    '{"type":"read","room":"general","seq":-1}',
+    ErrorCode.InvalidMessage,
+  ],
+  [
+    "unknown notification level",
+    '{"type":"set_prefs","rooms":[{"room":"general","level":"loud"}]}',
+    ErrorCode.InvalidMessage,
+  ],
 ];
 
 /**

@@ -50,6 +50,7 @@ export {
 } from "./fields.js";
 export * from "./clientMessages.js";
 export * from "./serverMessages.js";
+export * from "./receipts.js";
 export * from "./pushApi.js";
 export { ProtocolInfo } from "./protocolInfo.js";
 export * from "./inspectMessages.js";

@@ -53,4 +53,16 @@ export const LIMITS = {
   maxSearchLimit: 50,
   /** Longest search cursor a client may echo back. */
   maxSearchCursorLength: 200,
+  /** "Seen by" (`seen`, `joined.readers`) only in DMs and rooms of at most this many members. */
+  seenByMaxMembers: 50,
+  /** `seen` is coalesced per room and reader over this window. */
+  seenIntervalMs: 250,
+  /** Unread counts stop at this many. */
+  maxUnreadCount: 999,
+  /** `read` messages per user per second (sustained; the burst is twice this); beyond: `rate_limited`. */
+  readsPerSecond: 10,
+  /** `dndUntil` meaning "until turned off" (the year 9999). */
+  dndForever: 253_402_300_799_000,
+  /** Most changes one `join` replays; beyond it the join answers `recovered: false`. */
+  maxChangeReplay: 1000,
 } as const;

@@ -20,6 +20,14 @@ import {
 } from "./fields.js";
 import { ControlMessage, InspectingMessage } from "./inspectMessages.js";
 import { openEnum } from "./openEnum.js";
+import {
+  ChangeSeq,
+  PrefsMessage,
+  ReadCursorMessage,
+  ReadState,
+  Reader,
+  SeenMessage,
+} from "./receipts.js";
 
 // Written strictly (the server sends exactly these fields); read tolerantly by the codec, which ignores
 // fields it does not know at any depth (README rules [C1]–[C3]).
@@ -75,6 +83,12 @@ export const JoinedMessage = z.strictObject({
   hasMore: z.boolean(),
   /** Only when `join` carried `since`: true if `messages` fill the gap exactly. */
   recovered: z.boolean().optional(),
+  /** With capability `read_receipts`: the user's read cursor here and the unread count after it. */
+  read: ReadState.omit({ room: true }).optional(),
+  /** With `read_receipts`, in a DM or small room, when the user shares receipts: others' cursors. */
+  readers: z.array(Reader).optional(),
+  /** With capability `changes`: the room's change cursor (resume from it with `changesSince`). */
+  changeSeq: ChangeSeq.optional(),
 });
 
 export const LeftMessage = z.strictObject({
@@ -213,6 +227,8 @@ export const RoomsReplyMessage = z.strictObject({
   joined: z.array(RoomId).optional(),
   /** With `saved_rooms`: the room the user last had on screen (`open`), if it is still joined. */
   open: RoomId.optional(),
+  /** With `read_receipts`: the user's cursor and unread count in each listed room and DM read before. */
+  reads: z.array(ReadState).optional(),
 });
 
 /**
@@ -244,6 +260,8 @@ export const EditedMessage = z.strictObject({
   seq: Seq,
   text: z.string().max(LIMITS.maxTextLength),
   editedAt: Timestamp,
+  /** Only to sockets granted `changes`: this change's place in the room's change sequence. */
+  changeSeq: ChangeSeq.optional(),
 });
 
 export const DeletedMessage = z.strictObject({
@@ -252,6 +270,8 @@ export const DeletedMessage = z.strictObject({
   room: RoomId,
   id: MessageId,
   seq: Seq,
+  /** Only to sockets granted `changes`: this change's place in the room's change sequence. */
+  changeSeq: ChangeSeq.optional(),
 });
 
 export const NotificationMessage = z.strictObject({
@@ -330,6 +350,9 @@ export const ServerMessage = z.discriminatedUnion("type", [
   InspectingMessage,
   ControlMessage,
   SearchResultsMessage,
+  ReadCursorMessage,
+  SeenMessage,
+  PrefsMessage,
 ]);
 export type ServerMessage = z.infer<typeof ServerMessage>;
 export type ServerMessageType = ServerMessage["type"];

@@ -8,6 +8,7 @@ import {
 import type { Connection } from "../connection/Connection.js";
 import type { ServerContext } from "../context.js";
 import { userOf } from "./access.js";
+import { roomsReadStates } from "./reads.js";
 
 /** The asker's DM rooms, each with the other participant (as last seen by the store). */
 async function dmsOf(ctx: ServerContext, userId: string, counts: Map<string, number>) {
@@ -69,6 +70,7 @@ export async function handleRooms(
   // `joined`/`open` are outside a v1 reader's strict `rooms`: only sockets that asked get them.
   const wantsSaved = firstPage && conn.caps.has(Capability.SavedRooms);
   const saved = wantsSaved ? await ctx.store.savedRooms.list(user.id) : undefined;
+  const reads = firstPage ? await roomsReadStates(ctx, conn) : undefined;
   conn.send({
     type: "rooms",
     ...(msg.ref !== undefined && { ref: msg.ref }),
@@ -77,6 +79,7 @@ export async function handleRooms(
     ...(saved && { joined: saved.rooms }),
     ...(saved?.open !== undefined && { open: saved.open }),
     ...(next !== undefined && { next }),
+    ...(reads && { reads }),
   });
   ctx.chat.directory.watch(conn);
 }

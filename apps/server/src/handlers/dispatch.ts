@@ -9,6 +9,7 @@ import { handleInspect } from "./inspect.js";
 import { handleMembers, handleWatchMembers } from "./members.js";
 import { handleJoin, handleLeave, handleOpen, handleTyping } from "./rooms.js";
 import { handleSearch } from "./search.js";
+import { handleRead, handleSetPrefs } from "./reads.js";
 import { handleHello, handlePing } from "./session.js";
 import { handleSubscribe, handleUnsubscribe } from "./topics.js";
 import { handleVisibility } from "./visibility.js";
@@ -59,6 +60,10 @@ export async function dispatch(
       return handleSearch(ctx, conn, msg);
     case "visibility":
       return handleVisibility(ctx, conn, msg);
+    case "read":
+      return handleRead(ctx, conn, msg);
+    case "set_prefs":
+      return handleSetPrefs(ctx, conn, msg);
     default: {
       const unreachable: never = msg;
       throw new Error(`unhandled message ${JSON.stringify(unreachable)}`);

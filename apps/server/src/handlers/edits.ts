@@ -1,4 +1,4 @@
-import { ErrorCode, type ClientMessageOf, type ServerMessage } from "@duplex/protocol";
+import { Capability, ErrorCode, type ClientMessageOf, type ServerMessage } from "@duplex/protocol";
 import type { Connection } from "../connection/Connection.js";
 import type { ServerContext } from "../context.js";
 import { DuplexError } from "../errors.js";
@@ -12,7 +12,7 @@ type Change = Extract<ServerMessage, { type: "edited" | "deleted" }>;
 function changedMessage(result: MessageChangeResult, room: string, id: string) {
   switch (result.status) {
     case "ok":
-      return result.message;
+      return { ...result.message, changeSeq: result.changeSeq };
     case "not_found":
       throw new DuplexError(ErrorCode.NotFound, `no message ${id} in ${room}`);
     case "not_author":
@@ -33,9 +33,24 @@ async function announce(
   conn: Connection,
   change: Change,
   ref: string | undefined,
+  changeSeq: number | undefined,
 ): Promise<void> {
-  conn.send({ ...change, ...(ref !== undefined && { ref }) });
-  await ctx.fanout.publish(change.room, change, { exceptConnection: conn.id });
+  // Sockets granted `changes` keep a change cursor: theirs carries the change's seq.
+  const logged = changeSeq === undefined ? change : { ...change, changeSeq };
+  const mine = conn.caps.has(Capability.Changes) ? logged : change;
+  conn.send({ ...mine, ...(ref !== undefined && { ref }) });
+  if (changeSeq === undefined) {
+    await ctx.fanout.publish(change.room, change, { exceptConnection: conn.id });
+    return;
+  }
+  await ctx.fanout.publish(change.room, logged, {
+    exceptConnection: conn.id,
+    onlyCap: Capability.Changes,
+  });
+  await ctx.fanout.publish(change.room, change, {
+    exceptConnection: conn.id,
+    exceptCap: Capability.Changes,
+  });
 }
 
 /** `edit` → `edited` to the room. Only the author may edit; a deleted message cannot be. */
@@ -55,6 +70,7 @@ export async function handleEdit(
     userId: user.id,
     text: msg.text,
     editedAt: ctx.now(),
+    at: ctx.now(),
   });
   const message = changedMessage(result, msg.room, msg.id);
   const change: Change = {
@@ -65,7 +81,7 @@ export async function handleEdit(
     text: message.text,
     editedAt: message.editedAt ?? ctx.now(),
   };
-  await announce(ctx, conn, change, msg.ref);
+  await announce(ctx, conn, change, msg.ref, message.changeSeq);
 }
 
 /**
@@ -80,7 +96,7 @@ export async function handleDelete(
 ): Promise<void> {
   const user = userOf(conn);
   assertJoined(conn, msg.room);
-  const input = { room: msg.room, id: msg.id, userId: user.id };
+  const input = { room: msg.room, id: msg.id, userId: user.id, at: ctx.now() };
   let result = await ctx.store.deleteMessage(input);
   if (result.status === "not_author" && (await moderatesRoom(ctx.store, user.id, msg.room))) {
     result = await ctx.store.deleteMessage({ ...input, anyAuthor: true });
@@ -96,5 +112,5 @@ export async function handleDelete(
   }
   const message = changedMessage(result, msg.room, msg.id);
   const change: Change = { type: "deleted", room: message.room, id: message.id, seq: message.seq };
-  await announce(ctx, conn, change, msg.ref);
+  await announce(ctx, conn, change, msg.ref, message.changeSeq);
 }

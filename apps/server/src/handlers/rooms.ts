@@ -15,6 +15,9 @@ import { usersFor } from "../connection/guestMarks.js";
 import { DuplexError } from "../errors.js";
 import type { MessagePage, RoomState } from "../store/Store.js";
 import { assertJoined, assertMayAccess, userOf, withGuestAuthors } from "./access.js";
+import { changesOwed, sendReplay } from "./changeReplay.js";
+import type { ChangeRow } from "../store/changeLog.js";
+import { joinedReadFields } from "./reads.js";
 
 type Catchup = MessagePage & { recovered?: boolean };
 
@@ -99,7 +102,19 @@ export async function handleJoin(
   }
   // Re-read: `seq` must cover every message the page can hold.
   const current = (await ctx.store.getRoom(msg.room)) ?? room;
-  const { messages, hasMore, recovered } = await catchup(ctx, current, msg.since);
+  // Read before the page: a change made in between is both in the page and replayed (idempotent).
+  const withChanges = conn.caps.has(Capability.Changes);
+  const changeSeq = withChanges ? await ctx.store.changes.head(msg.room) : undefined;
+  let { messages, hasMore, recovered } = await catchup(ctx, current, msg.since);
+  let replay: ChangeRow[] = [];
+  if (recovered === true && msg.since !== undefined) {
+    const since = withChanges ? msg.changesSince : undefined;
+    const owed = await changesOwed(ctx, msg.room, msg.since, since);
+    if (owed === "too_many") {
+      ({ messages, hasMore } = await ctx.store.page(msg.room, LIMITS.joinedPageSize));
+      recovered = false;
+    } else replay = owed;
+  }
   const { members, memberCount } = await memberList(ctx, conn, msg.room, messages);
   conn.send({
     type: "joined",
@@ -112,7 +127,11 @@ export async function handleJoin(
     epoch: current.epoch,
     hasMore,
     ...(recovered !== undefined && { recovered }),
+    ...(await joinedReadFields(ctx, conn, msg.room)),
+    ...(changeSeq !== undefined && { changeSeq }),
   });
+  // After `joined`, before the live frames buffered while joining.
+  sendReplay(conn, replay);
   conn.markJoined(msg.room);
   if (first) {
     ctx.chat.directory.touch(msg.room);

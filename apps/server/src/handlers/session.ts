@@ -18,6 +18,7 @@ import { claimName } from "../names/claimName.js";
 import type { StoredUser } from "../store/AccountStore.js";
 import type { Resumed } from "../session/Sessions.js";
 import { startTokenRefresh } from "../session/tokenRefresh.js";
+import { sendPrefsOnWelcome } from "./reads.js";
 
 /** `u_` + 16 url-safe characters (12 random bytes), matching the protocol's `UserId`. */
 export function newUserId(): string {
@@ -155,6 +156,7 @@ export async function handleHello(
   // Visible until it says otherwise (a client that never reports is someone looking at the app).
   await ctx.webPush.tabs.set(user.id, conn.id, true);
   await ctx.push.notifier.welcome(conn, user);
+  await sendPrefsOnWelcome(ctx, conn);
 }
 
 /** Application-level ping, for browsers (which cannot send ping frames) to measure round trips. */

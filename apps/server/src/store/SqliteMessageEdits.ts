@@ -1,5 +1,6 @@
 import type Database from "better-sqlite3";
 import type { EditInput, MessageChangeInput, MessageChangeResult } from "./messageEdits.js";
+import { sqliteChangeWriter } from "./SqliteChangeLog.js";
 
 interface OwnerRow {
   seq: number;
@@ -7,9 +8,14 @@ interface OwnerRow {
   deleted: number;
 }
 
+function withChange(result: MessageChangeResult, changeSeq: number): MessageChangeResult {
+  return result.status === "ok" ? { ...result, changeSeq } : result;
+}
+
 /**
  * Edits and deletes in SQLite. Each is one immediate transaction: the author check and the update
- * cannot interleave with another writer. A delete blanks the stored text, so it is really gone.
+ * cannot interleave with another writer, and the change log row is written in it. A delete blanks the
+ * stored text, so it is really gone.
  */
 export class SqliteMessageEdits {
   readonly #edit;
@@ -25,6 +31,7 @@ export class SqliteMessageEdits {
     const setDeleted = db.prepare(
       `UPDATE messages SET text = '', deleted = 1 WHERE room = ? AND seq = ?`,
     );
+    const record = sqliteChangeWriter(db);
     const check = (input: MessageChangeInput): OwnerRow | MessageChangeResult => {
       const row = owner.get(input.room, input.id);
       if (!row) return { status: "not_found" };
@@ -36,13 +43,30 @@ export class SqliteMessageEdits {
       if ("status" in row) return row;
       if (row.deleted) return { status: "not_found" };
       setText.run(input.text, input.editedAt, input.room, row.seq);
-      return bySeq(input.room, row.seq);
+      const changeSeq = record({
+        room: input.room,
+        kind: "edit",
+        messageId: input.id,
+        messageSeq: row.seq,
+        payload: { text: input.text, editedAt: input.editedAt },
+        at: input.at ?? input.editedAt,
+      });
+      return withChange(bySeq(input.room, row.seq), changeSeq);
     });
     this.#delete = db.transaction((input: MessageChangeInput): MessageChangeResult => {
       const row = check(input);
       if ("status" in row) return row;
-      if (!row.deleted) setDeleted.run(input.room, row.seq);
-      return bySeq(input.room, row.seq);
+      if (row.deleted) return bySeq(input.room, row.seq);
+      setDeleted.run(input.room, row.seq);
+      const changeSeq = record({
+        room: input.room,
+        kind: "delete",
+        messageId: input.id,
+        messageSeq: row.seq,
+        payload: {},
+        at: input.at ?? Date.now(),
+      });
+      return withChange(bySeq(input.room, row.seq), changeSeq);
     });
   }
 

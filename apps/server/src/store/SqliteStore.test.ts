@@ -10,6 +10,7 @@ import { storeContract } from "./storeContract.js";
 import { accountStoreContract } from "./accountStoreContract.js";
 import { roomAccessContract } from "./roomAccessContract.js";
 import { passkeyStoreContract } from "./passkeyStoreContract.js";
+import { readStoreContract } from "./readStoreContract.js";
 import { searchContract } from "./searchContract.js";
 
 const dir = mkdtempSync(join(tmpdir(), "duplex-store-"));
@@ -24,6 +25,7 @@ accountStoreContract("SqliteStore", async () => new SqliteStore(freshPath()));
 roomAccessContract("SqliteStore", async () => new SqliteStore(freshPath()));
 passkeyStoreContract("SqliteStore", async () => new SqliteStore(freshPath()));
 searchContract("SqliteStore", async () => new SqliteStore(freshPath()));
+readStoreContract("SqliteStore", async () => new SqliteStore(freshPath()));
 
 describe("SqliteStore", () => {
   it("keeps messages and the room epoch across reopening the same file", async () => {

@@ -4,6 +4,10 @@ import type Database from "better-sqlite3";
 import type { EditInput, MessageChangeInput, MessageChangeResult } from "./messageEdits.js";
 import type { NotificationStore } from "./NotificationStore.js";
 import { SqliteMessageEdits } from "./SqliteMessageEdits.js";
+import { SqliteReadStore } from "./SqliteReadStore.js";
+import { SqliteChangeLog } from "./SqliteChangeLog.js";
+import type { ReadStore } from "./ReadStore.js";
+import type { ChangeLog } from "./changeLog.js";
 import { SqliteNotificationStore } from "./SqliteNotificationStore.js";
 import { SqliteAccountStore } from "./SqliteAccountStore.js";
 import type { AccountStore } from "./AccountStore.js";
@@ -72,6 +76,8 @@ export class SqliteStore implements Store {
   readonly accounts: AccountStore;
   readonly passkeys: PasskeyStore;
   readonly webPush: WebPushStore;
+  readonly reads: ReadStore;
+  readonly changes: ChangeLog;
   readonly #checkpointer: WalCheckpointer | undefined;
 
   constructor(path: string, options: SqliteStoreOptions = {}) {
@@ -95,6 +101,8 @@ export class SqliteStore implements Store {
     this.accounts = new SqliteAccountStore(db, this.#writes);
     this.passkeys = new SqlitePasskeyStore(db);
     this.webPush = new SqliteWebPushStore(db);
+    this.reads = new SqliteReadStore(db, this.#writes);
+    this.changes = new SqliteChangeLog(db);
     this.#stmt = {
       upsertUser: db.prepare(
         `INSERT INTO users (id, name, created_at) VALUES (?, ?, ?)

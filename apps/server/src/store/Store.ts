@@ -7,6 +7,8 @@ import type { PasskeyStore } from "./PasskeyStore.js";
 import type { RoomAccess } from "./RoomAccess.js";
 import type { SavedRooms } from "./SavedRooms.js";
 import type { WebPushStore } from "./WebPushStore.js";
+import type { ReadStore } from "./ReadStore.js";
+import type { ChangeLog } from "./changeLog.js";
 
 /** A room's sequence state. `epoch` names this life of the sequence (new if the store is reset). */
 export interface RoomState {
@@ -112,6 +114,10 @@ export interface Store {
   readonly search: MessageSearch;
   /** Web Push: the VAPID keys, each device's subscription, delivery claims, in the same database. */
   readonly webPush: WebPushStore;
+  /** Read cursors and notification preferences per user, in the same database. */
+  readonly reads: ReadStore;
+  /** The per-room log of edits and deletes (written by `editMessage` / `deleteMessage`). */
+  readonly changes: ChangeLog;
   /** Resolves when the database answers a trivial query (readiness, `/readyz`); rejects otherwise. */
   ping(): Promise<void>;
   close(): Promise<void>;

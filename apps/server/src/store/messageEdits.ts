@@ -7,6 +7,8 @@ export interface MessageChangeInput {
   userId: string;
   /** A moderator's delete: the author check is skipped. */
   anyAuthor?: boolean;
+  /** When the change is made (ms), for the change log. @default Date.now() */
+  at?: number;
 }
 
 export interface EditInput extends MessageChangeInput {
@@ -19,4 +21,11 @@ export interface EditInput extends MessageChangeInput {
  * was deleted). `not_author`: the message belongs to another user; nothing changed.
  */
 export type MessageChangeResult =
-  { status: "ok"; message: ChatMessage } | { status: "not_found" } | { status: "not_author" };
+  | {
+      status: "ok";
+      message: ChatMessage;
+      /** The change's place in the room's change log; absent when nothing changed (a repeat delete). */
+      changeSeq?: number;
+    }
+  | { status: "not_found" }
+  | { status: "not_author" };

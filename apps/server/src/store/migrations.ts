@@ -281,4 +281,47 @@ export const MIGRATIONS: readonly {
       END;
     `,
   },
+  {
+    id: 12,
+    name: "read receipts, change log, notification preferences",
+    // A per-room change sequence beside the message seq: edits and deletes are numbered in the
+    // transaction that makes them, so a resume replays them. A message's changes go with it.
+    sql: `
+      ALTER TABLE rooms ADD COLUMN change_seq INTEGER NOT NULL DEFAULT 0;
+      CREATE TABLE changes (
+        room TEXT NOT NULL,
+        change_seq INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        message_id TEXT NOT NULL,
+        message_seq INTEGER NOT NULL,
+        payload TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        PRIMARY KEY (room, change_seq)
+      ) WITHOUT ROWID;
+      CREATE INDEX changes_message ON changes(room, message_id);
+      CREATE INDEX changes_at ON changes(room, at);
+      CREATE TRIGGER messages_changes_delete AFTER DELETE ON messages BEGIN
+        DELETE FROM changes WHERE room = old.room AND message_id = old.id;
+      END;
+      CREATE TABLE read_cursors (
+        user_id TEXT NOT NULL,
+        room TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        at INTEGER NOT NULL,
+        PRIMARY KEY (user_id, room)
+      ) WITHOUT ROWID;
+      CREATE INDEX read_cursors_room ON read_cursors(room, user_id);
+      CREATE TABLE user_prefs (
+        user_id TEXT PRIMARY KEY,
+        share_receipts INTEGER NOT NULL DEFAULT 1,
+        dnd_until INTEGER NOT NULL DEFAULT 0
+      ) WITHOUT ROWID;
+      CREATE TABLE room_notify (
+        user_id TEXT NOT NULL,
+        room TEXT NOT NULL,
+        level TEXT NOT NULL,
+        PRIMARY KEY (user_id, room)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];

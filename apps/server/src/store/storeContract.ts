@@ -142,6 +142,7 @@ export function storeContract(name: string, create: () => Promise<Store>): void 
       expect(edited).toEqual({
         status: "ok",
         message: { ...message, text: "typo", editedAt: 9 },
+        changeSeq: 1,
       });
       expect((await store.page("general", 10)).messages).toEqual([
         { ...message, text: "typo", editedAt: 9 },
@@ -167,7 +168,9 @@ export function storeContract(name: string, create: () => Promise<Store>): void 
       expect(await store.deleteMessage({ ...change, userId: alice.id })).toEqual({
         status: "ok",
         message: deleted,
+        changeSeq: 1,
       });
+      // A repeat changes nothing, so it logs no change.
       expect(await store.deleteMessage({ ...change, userId: alice.id })).toEqual({
         status: "ok",
         message: deleted,

@@ -165,6 +165,13 @@ export const TABLE: { [T in ClientMessageType]: Row } = {
     run: async (act, room) => (await refusal(act, { type: "open", room })) ?? "allow",
     sample: (w) => ({ type: "open", room: w.rooms.private }),
   },
+  read: {
+    scope: "room",
+    // A read cursor only in a room the user has joined (so only one they may read).
+    allowed: visible,
+    run: async (act, room) => (await refusal(act, { type: "read", room, seq: 1 })) ?? "allow",
+    sample: (w) => ({ type: "read", room: w.rooms.private, seq: 1 }),
+  },
   typing: {
     scope: "room",
     allowed: speaking,
@@ -238,5 +245,11 @@ export const TABLE: { [T in ClientMessageType]: Row } = {
     allowed: IN,
     run: async (act) => (await refusal(act, { type: "visibility", visible: false })) ?? "allow",
     sample: () => ({ type: "visibility", visible: false }),
+  },
+  set_prefs: {
+    scope: "plain",
+    allowed: IN,
+    run: (act) => ask(act, { type: "set_prefs", shareReceipts: true }, "prefs"),
+    sample: () => ({ type: "set_prefs", dndUntil: 0 }),
   },
 };

@@ -6,6 +6,7 @@ import { useActions, useDuplex } from "../store/storeContext.js";
 import { MessageItem } from "./MessageItem.js";
 import { continuesGroup } from "./messageGroups.js";
 import { useNow } from "./useNow.js";
+import { SeenBy } from "../receipts/SeenBy.js";
 
 const NO_MESSAGES: readonly ChatMessage[] = [];
 /** Within this many pixels of the bottom counts as "reading the latest": follow new messages. */
@@ -48,6 +49,14 @@ function RoomLog({ room }: { room: string }) {
 
   const items = useMemo(() => roomTimeline(room, messages, outbox), [room, messages, outbox]);
   const continued = useMemo(() => continuesGroup(items, myId), [items, myId]);
+  // "Seen by" goes under our newest stored message.
+  const myLastSeq = useMemo(() => {
+    for (let i = messages.length - 1; i >= 0; i--) {
+      const m = messages[i];
+      if (m && m.from.id === myId && m.deleted !== true) return m.seq;
+    }
+    return undefined;
+  }, [messages, myId]);
 
   // The window starts at `firstKey` once the user scrolled away from the bottom (so arrivals do
   // not shift what they read); following the bottom, it is the last WINDOW_ROWS rows.
@@ -178,6 +187,7 @@ function RoomLog({ room }: { room: string }) {
             ))}
           </ol>
         )}
+        {myLastSeq !== undefined && <SeenBy room={room} seq={myLastSeq} />}
       </div>
       {newBelow && (
         <button type="button" className="new-below" onClick={scrollToBottom}>

@@ -292,6 +292,8 @@ export const en = {
   "webpush.refused":
     "This browser's push service refused the subscription, so this device cannot be notified while Duplex is closed. ({detail})",
   "webpush.serverFailed": "The server could not register this device. Try again later.",
+  "seen.by": "Seen by {names}",
+  "seen.byMore": "Seen by {names} +{count}",
 } as const;
 
 export type MessageKey = keyof typeof en;

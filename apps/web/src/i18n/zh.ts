@@ -278,4 +278,6 @@ export const zh: Dictionary = {
   "webpush.denied": "此网站的通知已被屏蔽。请在浏览器的网站设置中允许通知，然后重试。",
   "webpush.refused": "此浏览器的推送服务拒绝了订阅，因此 Duplex 关闭时无法通知此设备。（{detail}）",
   "webpush.serverFailed": "服务器无法登记此设备，请稍后重试。",
+  "seen.by": "{names} 已读",
+  "seen.byMore": "{names} 等 +{count} 人已读",
 };

@@ -21,6 +21,9 @@ export const client = new DuplexClient({
     Capability.MemberPages,
     // Web Push: the server pushes to a user's devices only while none of their tabs is visible.
     Capability.Visibility,
+    // The server's read cursors (unread counts, "seen by") and edits/deletes replayed on resume.
+    Capability.ReadReceipts,
+    Capability.Changes,
   ],
   // Where a proxy blocks WebSocket, the same protocol goes over SSE + POST.
   transport: "auto",

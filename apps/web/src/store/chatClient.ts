@@ -40,6 +40,8 @@ export interface ChatClient {
   /** Tells a `saved_rooms` node which joined room is on screen (dropped by older nodes). */
   open(room: string): void;
   send(room: string, text: string): OutboxEntry;
+  /** Moves the read cursor (`read_receipts`; dropped by older nodes). */
+  read(room: string, seq: number): void;
   /** Puts a failed outbox entry back in the queue. */
   retry(cid: string): void;
   /** Drops a failed outbox entry. */

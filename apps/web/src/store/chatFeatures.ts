@@ -24,7 +24,9 @@ import {
   removeTypist,
   upsertTypist,
 } from "./typing.js";
-import { countUnread, markSeen } from "./unread.js";
+import { applyServerRead, countUnread, markSeen } from "./unread.js";
+import { ReadSender } from "../receipts/readSender.js";
+import { addReader, readersOf } from "../receipts/seenBy.js";
 
 type Get = () => DuplexState;
 type Set = StoreApi<DuplexState>["setState"];
@@ -139,6 +141,16 @@ function dmPeer(room: string, myId: string | undefined, known: readonly User[]):
 export function attachChatEvents(client: ChatClient, store: StoreApi<DuplexState>): void {
   const { getState: get, setState: set } = store;
   let sweep: ReturnType<typeof setTimeout> | undefined;
+  const reads = new ReadSender((room, seq) => client.read(room, seq));
+  const visible = () => typeof document === "undefined" || document.visibilityState === "visible";
+  /** The open room's newest message is on screen (and the tab visible): tell the server. */
+  function readCurrent(): void {
+    const { rooms, messages } = get();
+    const room = rooms.current;
+    const last = room === undefined ? undefined : messages.byRoom[room]?.at(-1)?.seq;
+    if (room !== undefined && last !== undefined && visible()) reads.mark(room, last);
+  }
+  if (typeof document !== "undefined") document.addEventListener("visibilitychange", readCurrent);
 
   function scheduleSweep(): void {
     if (sweep !== undefined) clearTimeout(sweep);
@@ -186,6 +198,23 @@ export function attachChatEvents(client: ChatClient, store: StoreApi<DuplexState
               : { ...c.history, [message.room]: { hasMore: message.hasMore, loading: false } },
         }));
         learnDmPeer(message.room, [...message.members, ...message.messages.map((m) => m.from)]);
+        if (message.read || message.readers) {
+          const { read, readers, room, seq } = message;
+          patchChat(set, (c) => ({
+            ...(read && { unread: applyServerRead(c.unread, room, read.seq, read.unread, seq) }),
+            ...(readers && { seen: { ...c.seen, [room]: readersOf(readers) } }),
+          }));
+        }
+        return;
+      case "read_cursor":
+        patchChat(set, (c) => ({
+          unread: applyServerRead(c.unread, message.room, message.seq, message.unread),
+        }));
+        return;
+      case "seen":
+        patchChat(set, (c) => ({
+          seen: addReader(c.seen, message.room, message.user, message.seq),
+        }));
         return;
       case "left":
         patchChat(set, (c) => {
@@ -236,6 +265,12 @@ export function attachChatEvents(client: ChatClient, store: StoreApi<DuplexState
       case "rooms":
         patchChat(set, (c) => ({
           directory: { rooms: message.rooms, status: "ready" },
+          ...(message.reads && {
+            unread: message.reads.reduce(
+              (u, r) => applyServerRead(u, r.room, r.seq, r.unread),
+              c.unread,
+            ),
+          }),
           // Earlier conversations are listed with their peer, so they can be reopened by name.
           ...(message.dms &&
             message.dms.length > 0 && {
@@ -280,6 +315,7 @@ export function attachChatEvents(client: ChatClient, store: StoreApi<DuplexState
       room,
       incoming.map((m) => m.from),
     );
+    if (room === rooms.current) readCurrent();
   }
 
   client.on("message", onMessage);
@@ -291,5 +327,6 @@ export function attachChatEvents(client: ChatClient, store: StoreApi<DuplexState
     const last = state.messages.byRoom[room]?.at(-1)?.seq ?? 0;
     const unread = markSeen(state.chat.unread, room, last);
     if (unread !== state.chat.unread) patchChat(set, () => ({ unread }));
+    readCurrent();
   });
 }

@@ -72,7 +72,12 @@ export interface ChatSlice extends MemberPagesSlice {
   panel: OpenPanel;
   /** Our deletes waiting out their undo time, oldest first (not sent yet). */
   heldDeletes: readonly HeldDelete[];
+  /** Read receipts of others ("seen by"), per room and user: how far each has read. */
+  seen: Readonly<Record<string, SeenByRoom>>;
 }
+
+/** Who has read a room how far (user id → reader). */
+export type SeenByRoom = Readonly<Record<string, { user: User; seq: number }>>;
 
 export const initialChat: ChatSlice = {
   ...initialMemberPages,
@@ -84,6 +89,7 @@ export const initialChat: ChatSlice = {
   dmPeers: {},
   panel: null,
   heldDeletes: [],
+  seen: {},
 };
 
 export interface ChatActions extends HeldDeleteActions {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ALICE, BOB, chatMessage } from "../test/scriptedClient.js";
-import { countUnread, markSeen, type UnreadState } from "./unread.js";
+import { applyServerRead, countUnread, markSeen, type UnreadState } from "./unread.js";
 
 const empty: UnreadState = { counts: {}, seenSeq: {} };
 const dm = "dm:u_alice000000:u_bob00000000";
@@ -46,5 +46,19 @@ describe("countUnread", () => {
       ALICE.id,
     );
     expect(state.counts.random).toBe(1);
+  });
+});
+
+describe("applyServerRead", () => {
+  it("takes the server's count as the truth, and never moves the seen seq back", () => {
+    const state = { counts: { general: 7 }, seenSeq: { general: 20 } };
+    expect(applyServerRead(state, "general", 15, 2, 18)).toEqual({
+      counts: { general: 2 },
+      seenSeq: { general: 20 },
+    });
+    expect(applyServerRead(state, "ops", 3, 1, 4)).toEqual({
+      counts: { general: 7, ops: 1 },
+      seenSeq: { general: 20, ops: 4 },
+    });
   });
 });

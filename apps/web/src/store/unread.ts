@@ -1,7 +1,11 @@
 import type { ChatMessage } from "@duplex/protocol";
 import { isDmRoom } from "@duplex/protocol";
 
-/** Unread counts and the last `seq` seen, per room. */
+/**
+ * Unread counts and the last `seq` seen, per room. With a node that keeps read cursors
+ * (`read_receipts`) the server's cursor is the one source: its counts (`joined.read`, `rooms.reads`,
+ * `read_cursor`) replace ours, and only messages that arrive after them are counted here.
+ */
 export interface UnreadState {
   counts: Readonly<Record<string, number>>;
   seenSeq: Readonly<Record<string, number>>;
@@ -44,5 +48,24 @@ export function markSeen(state: UnreadState, room: string, seq: number): UnreadS
   return {
     counts: { ...state.counts, [room]: 0 },
     seenSeq: { ...state.seenSeq, [room]: Math.max(seq, state.seenSeq[room] ?? 0) },
+  };
+}
+
+/**
+ * The server's word on `room`: read up to `seq`, `unread` messages after it (counted up to `upTo`, the
+ * room's head when the server counted). Replaces our count; never moves the seen `seq` back.
+ */
+export function applyServerRead(
+  state: UnreadState,
+  room: string,
+  seq: number,
+  unread: number,
+  upTo: number = seq,
+): UnreadState {
+  const seen = Math.max(state.seenSeq[room] ?? 0, upTo, seq);
+  if (state.counts[room] === unread && state.seenSeq[room] === seen) return state;
+  return {
+    counts: { ...state.counts, [room]: unread },
+    seenSeq: { ...state.seenSeq, [room]: seen },
   };
 }

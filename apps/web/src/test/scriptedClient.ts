@@ -70,6 +70,11 @@ export class ScriptedClient implements ChatClient {
   open(room: string): void {
     this.calls.push(`open ${room}`);
   }
+  /** Read cursors sent (`read`), kept apart from `calls`. */
+  readonly reads: string[] = [];
+  read(room: string, seq: number): void {
+    this.reads.push(`${room} ${seq}`);
+  }
   send(room: string, text: string): OutboxEntry {
     this.calls.push(`send ${room} ${text}`);
     const entry: OutboxEntry = {

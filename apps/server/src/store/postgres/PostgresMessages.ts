@@ -36,16 +36,54 @@ const AFTER_SQL = `SELECT ${MESSAGE_COLUMNS} FROM messages m JOIN users u ON u.i
   WHERE m.room = $1 AND m.seq > $2 ORDER BY m.seq ASC LIMIT $3`;
 
 // Author and deleted are checked in the UPDATE itself: user_id never changes and deleted only goes
-// false → true, so a miss can be explained afterwards without a lock.
+// false → true, so a miss can be explained afterwards without a lock. The change log row is part of
+// the same statement: its seq is bumped on the room row, under that row's lock.
 const EDIT_SQL = `WITH m AS (
     UPDATE messages SET text = $4, edited_at = $5
     WHERE room = $1 AND id = $2 AND user_id = $3 AND NOT deleted RETURNING *
-  ) SELECT ${MESSAGE_COLUMNS} FROM m JOIN users u ON u.id = m.user_id`;
+  ), c AS (
+    UPDATE rooms SET change_seq = change_seq + 1
+    WHERE name = $1 AND EXISTS (SELECT 1 FROM m) RETURNING change_seq
+  ), log AS (
+    INSERT INTO changes (room, change_seq, kind, message_id, message_seq, payload, at)
+    SELECT $1, c.change_seq, 'edit', m.id, m.seq,
+      jsonb_build_object('text', $4::text, 'editedAt', $5::bigint), $5 FROM c, m
+    RETURNING change_seq
+  ) SELECT ${MESSAGE_COLUMNS}, (SELECT change_seq FROM log) AS change_seq
+    FROM m JOIN users u ON u.id = m.user_id`;
 
-const DELETE_SQL = `WITH m AS (
+// A repeat delete changes nothing and logs nothing; a first one forgets the message's logged edits
+// (its text must really be gone). `prev` reads the statement's snapshot, i.e. the row before `m`
+// (FOR UPDATE would follow the row to `m`'s own new version).
+const DELETE_SQL = `WITH prev AS (
+    SELECT deleted FROM messages WHERE room = $1 AND id = $2
+  ), m AS (
     UPDATE messages SET text = '', deleted = true
     WHERE room = $1 AND id = $2 AND (user_id = $3 OR $4) RETURNING *
-  ) SELECT ${MESSAGE_COLUMNS} FROM m JOIN users u ON u.id = m.user_id`;
+  ), c AS (
+    UPDATE rooms SET change_seq = change_seq + 1
+    WHERE name = $1 AND EXISTS (SELECT 1 FROM m) AND NOT (SELECT deleted FROM prev)
+    RETURNING change_seq
+  ), forget AS (
+    DELETE FROM changes WHERE room = $1 AND message_id = $2 AND kind = 'edit'
+      AND EXISTS (SELECT 1 FROM c)
+  ), log AS (
+    INSERT INTO changes (room, change_seq, kind, message_id, message_seq, payload, at)
+    SELECT $1, c.change_seq, 'delete', m.id, m.seq, '{}'::jsonb, $5 FROM c, m
+    RETURNING change_seq
+  ) SELECT ${MESSAGE_COLUMNS}, (SELECT change_seq FROM log) AS change_seq
+    FROM m JOIN users u ON u.id = m.user_id`;
+
+type ChangedRow = MessageRow & { change_seq: string | null };
+
+/** The store's answer for a changed row: the message and, if one was logged, its change seq. */
+function changed(row: ChangedRow): MessageChangeResult {
+  return {
+    status: "ok",
+    message: toMessage(row),
+    ...(row.change_seq !== null && { changeSeq: Number(row.change_seq) }),
+  };
+}
 
 const OWNER_SQL = `SELECT user_id FROM messages WHERE room = $1 AND id = $2`;
 
@@ -128,24 +166,25 @@ export class PostgresMessages {
   }
 
   async edit(input: EditInput): Promise<MessageChangeResult> {
-    const { rows } = await this.#pool.query<MessageRow>(EDIT_SQL, [
+    const { rows } = await this.#pool.query<ChangedRow>(EDIT_SQL, [
       input.room,
       input.id,
       input.userId,
       input.text,
       input.editedAt,
     ]);
-    return rows[0] ? { status: "ok", message: toMessage(rows[0]) } : this.#explainMiss(input);
+    return rows[0] ? changed(rows[0]) : this.#explainMiss(input);
   }
 
   async delete(input: MessageChangeInput): Promise<MessageChangeResult> {
-    const { rows } = await this.#pool.query<MessageRow>(DELETE_SQL, [
+    const { rows } = await this.#pool.query<ChangedRow>(DELETE_SQL, [
       input.room,
       input.id,
       input.userId,
       input.anyAuthor === true,
+      input.at ?? Date.now(),
     ]);
-    return rows[0] ? { status: "ok", message: toMessage(rows[0]) } : this.#explainMiss(input);
+    return rows[0] ? changed(rows[0]) : this.#explainMiss(input);
   }
 
   /** Why an edit or delete touched nothing: another author's message, else none (or deleted). */

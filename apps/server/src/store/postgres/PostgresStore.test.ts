@@ -11,6 +11,7 @@ import { storeContract } from "../storeContract.js";
 import { accountStoreContract } from "../accountStoreContract.js";
 import { roomAccessContract } from "../roomAccessContract.js";
 import { passkeyStoreContract } from "../passkeyStoreContract.js";
+import { readStoreContract } from "../readStoreContract.js";
 import { searchContract } from "../searchContract.js";
 import { PG_MIGRATIONS, migrate } from "./migrations.js";
 import { createPool } from "./pool.js";
@@ -34,6 +35,7 @@ describe("PostgresStore", () => {
   storeContract("PostgresStore", fresh);
   notificationStoreContract("PostgresStore", fresh);
   savedRoomsContract("PostgresStore", fresh);
+  readStoreContract("PostgresStore", fresh);
   accountStoreContract("PostgresStore", fresh);
   roomAccessContract("PostgresStore", fresh);
   passkeyStoreContract("PostgresStore", fresh);

@@ -31,6 +31,10 @@ import type { RoomAccess } from "../RoomAccess.js";
 import { PostgresRoomAccess } from "./PostgresRoomAccess.js";
 import type { MessageSearch } from "../MessageSearch.js";
 import { PostgresMessageSearch } from "./PostgresMessageSearch.js";
+import type { ReadStore } from "../ReadStore.js";
+import { PostgresReadStore } from "./PostgresReadStore.js";
+import type { ChangeLog } from "../changeLog.js";
+import { PostgresChangeLog } from "./PostgresChangeLog.js";
 
 const newEpoch = () => randomBytes(8).toString("base64url");
 
@@ -61,6 +65,8 @@ export class PostgresStore implements Store {
   readonly accounts: AccountStore;
   readonly passkeys: PasskeyStore;
   readonly webPush: WebPushStore;
+  readonly reads: ReadStore;
+  readonly changes: ChangeLog;
   #closed: Promise<void> | undefined;
 
   private constructor(pool: pg.Pool, options: PostgresStoreOptions) {
@@ -78,6 +84,8 @@ export class PostgresStore implements Store {
     this.accounts = new PostgresAccountStore(pool);
     this.passkeys = new PostgresPasskeyStore(pool);
     this.webPush = new PostgresWebPushStore(pool);
+    this.reads = new PostgresReadStore(pool);
+    this.changes = new PostgresChangeLog(pool);
   }
 
   /**

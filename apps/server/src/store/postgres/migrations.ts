@@ -237,6 +237,53 @@ export const PG_MIGRATIONS: readonly {
         EXECUTE FUNCTION push_subscriptions_session_revoked();
     `,
   },
+  {
+    id: 10,
+    name: "read receipts, change log, notification preferences",
+    // The change seq is bumped on the room row (under its lock, like the message seq), so change
+    // seqs are gap-free and in commit order across nodes. A message's changes go with it.
+    sql: `
+      ALTER TABLE rooms ADD COLUMN change_seq BIGINT NOT NULL DEFAULT 0;
+      CREATE TABLE changes (
+        room TEXT NOT NULL,
+        change_seq BIGINT NOT NULL,
+        kind TEXT NOT NULL,
+        message_id TEXT NOT NULL,
+        message_seq BIGINT NOT NULL,
+        payload JSONB NOT NULL,
+        at BIGINT NOT NULL,
+        PRIMARY KEY (room, change_seq)
+      );
+      CREATE INDEX changes_message ON changes (room, message_id);
+      CREATE INDEX changes_at ON changes (room, at);
+      CREATE FUNCTION changes_forget() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          DELETE FROM changes WHERE room = OLD.room AND message_id = OLD.id;
+          RETURN NULL;
+        END $$;
+      CREATE TRIGGER messages_changes_delete AFTER DELETE ON messages
+        FOR EACH ROW EXECUTE FUNCTION changes_forget();
+      CREATE TABLE read_cursors (
+        user_id TEXT NOT NULL,
+        room TEXT NOT NULL,
+        seq BIGINT NOT NULL,
+        at BIGINT NOT NULL,
+        PRIMARY KEY (user_id, room)
+      );
+      CREATE INDEX read_cursors_room ON read_cursors (room, user_id);
+      CREATE TABLE user_prefs (
+        user_id TEXT PRIMARY KEY,
+        share_receipts BOOLEAN NOT NULL DEFAULT true,
+        dnd_until BIGINT NOT NULL DEFAULT 0
+      );
+      CREATE TABLE room_notify (
+        user_id TEXT NOT NULL,
+        room TEXT NOT NULL,
+        level TEXT NOT NULL,
+        PRIMARY KEY (user_id, room)
+      );
+    `,
+  },
 ];
 
 // Any constant shared by every node: the advisory lock that serializes migrations between them.
