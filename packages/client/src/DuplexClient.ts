@@ -474,6 +474,7 @@ export class DuplexClient {
       case "data":
       case "inspecting":
       case "control":
+      case "reaction":
         return; // the app's business: it sees them through the `message` event
       default: {
         const unhandled: never = message;

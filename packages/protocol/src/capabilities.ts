@@ -38,6 +38,16 @@ export const Capability = {
    * every join and leave, unless it watches the room's members. Implies understanding `presence_diff`.
    */
   MemberPages: "member_pages",
+  /**
+   * `react` toggles an emoji reaction; granted sockets get live `reaction` frames and messages in
+   * `joined`, `history` and `search_results` carry `reactions` (a v1 reader's strict message refuses it).
+   */
+  Reactions: "reactions",
+  /**
+   * `send` may carry `replyTo` (a message id of the same room); messages that answer one carry
+   * `replyTo {messageId, seq, from, excerpt}`, only to granted sockets.
+   */
+  Replies: "replies",
 } as const;
 export type Capability = (typeof Capability)[keyof typeof Capability];
 

@@ -4,6 +4,7 @@ import { Name, RoomId, UserId } from "./names.js";
 import { Cid, MessageId, Ref, Seq, StreamPosition, Text, Timestamp, Topic } from "./fields.js";
 import { InspectMessage } from "./inspectMessages.js";
 import { CapabilityName, MAX_CAPS } from "./capabilities.js";
+import { ReactMessage } from "./reactions.js";
 
 // Every client message is a strict object: unknown fields are an error, not silently dropped.
 
@@ -38,6 +39,8 @@ export const SendMessage = z.strictObject({
   room: RoomId,
   cid: Cid,
   text: Text,
+  /** The message of the same room this one answers; only from sockets granted `replies`. */
+  replyTo: MessageId.optional(),
 });
 
 export const TypingMessage = z.strictObject({
@@ -190,6 +193,7 @@ export const ClientMessage = z.discriminatedUnion("type", [
   WatchMembersMessage,
   UnwatchMembersMessage,
   SearchMessage,
+  ReactMessage,
 ]);
 export type ClientMessage = z.infer<typeof ClientMessage>;
 export type ClientMessageType = ClientMessage["type"];

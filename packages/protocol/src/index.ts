@@ -65,3 +65,5 @@ export {
 export type { AsyncApiOptions, JsonSchema } from "./spec/index.js";
 export { TokenBucket } from "./tokenBucket.js";
 export { validateWithoutEval } from "./strictCsp.js";
+export { ReactMessage, ReactionEventMessage } from "./reactions.js";
+export { Emoji, REACTION_LIMITS, ReactionSummary, ReplyRef, isOneEmoji } from "./messageExtras.js";

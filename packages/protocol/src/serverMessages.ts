@@ -20,6 +20,7 @@ import {
 import { ControlMessage, InspectingMessage } from "./inspectMessages.js";
 import { CapabilityName } from "./capabilities.js";
 import { openEnum } from "./openEnum.js";
+import { ReactionEventMessage } from "./reactions.js";
 
 // Written strictly (the server sends exactly these fields); read tolerantly by the codec, which ignores
 // fields it does not know at any depth (README rules [C1]–[C3]).
@@ -330,6 +331,7 @@ export const ServerMessage = z.discriminatedUnion("type", [
   InspectingMessage,
   ControlMessage,
   SearchResultsMessage,
+  ReactionEventMessage,
 ]);
 export type ServerMessage = z.infer<typeof ServerMessage>;
 export type ServerMessageType = ServerMessage["type"];

@@ -9,6 +9,7 @@ import { handleInspect } from "./inspect.js";
 import { handleMembers, handleWatchMembers } from "./members.js";
 import { handleJoin, handleLeave, handleOpen, handleTyping } from "./rooms.js";
 import { handleSearch } from "./search.js";
+import { handleReact } from "./reactions.js";
 import { handleHello, handlePing } from "./session.js";
 import { handleSubscribe, handleUnsubscribe } from "./topics.js";
 
@@ -56,6 +57,8 @@ export async function dispatch(
       return handleWatchMembers(ctx, conn, msg);
     case "search":
       return handleSearch(ctx, conn, msg);
+    case "react":
+      return handleReact(ctx, conn, msg);
     default: {
       const unreachable: never = msg;
       throw new Error(`unhandled message ${JSON.stringify(unreachable)}`);

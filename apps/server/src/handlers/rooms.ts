@@ -15,6 +15,7 @@ import { usersFor } from "../connection/guestMarks.js";
 import { DuplexError } from "../errors.js";
 import type { MessagePage, RoomState } from "../store/Store.js";
 import { assertJoined, assertMayAccess, userOf, withGuestAuthors } from "./access.js";
+import { withMessageExtras } from "./reactions.js";
 
 type Catchup = MessagePage & { recovered?: boolean };
 
@@ -107,7 +108,7 @@ export async function handleJoin(
     room: msg.room,
     members: usersFor(members, conn.caps.has(Capability.Accounts)),
     ...(memberCount !== undefined && { memberCount }),
-    messages: await withGuestAuthors(ctx, conn, messages),
+    messages: await withMessageExtras(ctx, conn, await withGuestAuthors(ctx, conn, messages)),
     seq: Math.max(current.seq, messages.at(-1)?.seq ?? 0),
     epoch: current.epoch,
     hasMore,

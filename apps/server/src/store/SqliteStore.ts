@@ -29,6 +29,8 @@ import type { RoomAccess } from "./RoomAccess.js";
 import { SqliteRoomAccess } from "./SqliteRoomAccess.js";
 import type { MessageSearch } from "./MessageSearch.js";
 import { SqliteMessageSearch } from "./SqliteMessageSearch.js";
+import type { MessageReactions, MessageReplies } from "./MessageReactions.js";
+import { SqliteMessageReactions } from "./SqliteMessageReactions.js";
 
 const FROM_MESSAGES = `FROM messages m JOIN users u ON u.id = m.user_id`;
 
@@ -66,6 +68,8 @@ export class SqliteStore implements Store {
   readonly notifications: NotificationStore;
   readonly savedRooms: SavedRooms;
   readonly search: MessageSearch;
+  readonly reactions: MessageReactions;
+  readonly replies: MessageReplies;
   readonly access: RoomAccess;
   readonly accounts: AccountStore;
   readonly passkeys: PasskeyStore;
@@ -91,6 +95,9 @@ export class SqliteStore implements Store {
     this.search = new SqliteMessageSearch(db);
     this.accounts = new SqliteAccountStore(db, this.#writes);
     this.passkeys = new SqlitePasskeyStore(db);
+    const reactions = new SqliteMessageReactions(db, this.#writes);
+    this.reactions = reactions;
+    this.replies = reactions;
     this.#stmt = {
       upsertUser: db.prepare(
         `INSERT INTO users (id, name, created_at) VALUES (?, ?, ?)

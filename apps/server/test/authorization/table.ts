@@ -188,6 +188,24 @@ export const TABLE: { [T in ClientMessageType]: Row } = {
       ask(act, { type: "send", room, cid: `c${act.n}`, text: `from ${act.actor}` }, "ack"),
     sample: (w) => ({ type: "send", room: w.rooms.public, cid: "c", text: "x" }),
   },
+  react: {
+    scope: "room",
+    // Anyone who may read the room's messages, as for `history`, but not while muted.
+    allowed: speaking,
+    run: (act, room, kind) =>
+      ask(
+        act,
+        { type: "react", room, messageId: act.w.target[kind], emoji: "👍", on: true },
+        "reaction",
+      ),
+    sample: (w) => ({
+      type: "react",
+      room: w.rooms.public,
+      messageId: w.target.public,
+      emoji: "👍",
+      on: true,
+    }),
+  },
   edit: {
     scope: "room",
     // Another user's message: nobody edits it, moderators included.

@@ -29,6 +29,8 @@ import type { RoomAccess } from "../RoomAccess.js";
 import { PostgresRoomAccess } from "./PostgresRoomAccess.js";
 import type { MessageSearch } from "../MessageSearch.js";
 import { PostgresMessageSearch } from "./PostgresMessageSearch.js";
+import type { MessageReactions, MessageReplies } from "../MessageReactions.js";
+import { PostgresMessageReactions } from "./PostgresMessageReactions.js";
 
 const newEpoch = () => randomBytes(8).toString("base64url");
 
@@ -55,6 +57,8 @@ export class PostgresStore implements Store {
   readonly notifications: NotificationStore;
   readonly savedRooms: SavedRooms;
   readonly search: MessageSearch;
+  readonly reactions: MessageReactions;
+  readonly replies: MessageReplies;
   readonly access: RoomAccess;
   readonly accounts: AccountStore;
   readonly passkeys: PasskeyStore;
@@ -74,6 +78,9 @@ export class PostgresStore implements Store {
     this.search = new PostgresMessageSearch(pool);
     this.accounts = new PostgresAccountStore(pool);
     this.passkeys = new PostgresPasskeyStore(pool);
+    const reactions = new PostgresMessageReactions(pool);
+    this.reactions = reactions;
+    this.replies = reactions;
   }
 
   /**
