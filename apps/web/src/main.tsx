@@ -10,6 +10,7 @@ import { StoreProvider } from "./store/storeContext.js";
 import "./styles.css";
 import "./styles/chat-features.css";
 import "./styles/search.css";
+import "./styles/reactions.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");

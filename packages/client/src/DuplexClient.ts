@@ -11,6 +11,7 @@ import type {
   SearchOptions,
   SearchReply,
   OutboxEntry,
+  SendOptions,
   RequestMessage,
   RoomsReply,
 } from "./types.js";
@@ -189,7 +190,7 @@ export class DuplexClient {
    * Queues a chat message and sends it as soon as its room is joined. Throws a `RangeError` for text
    * the server would refuse (blank, or over `LIMITS.maxTextLength`), so it never enters the outbox.
    */
-  send(room: string, text: string): OutboxEntry {
+  send(room: string, text: string, options: SendOptions = {}): OutboxEntry {
     const valid = checkText(text);
     if (!valid.ok) throw new RangeError(`text ${valid.problem.message}`);
     const cid = randomId(this.#o.random);
@@ -199,6 +200,9 @@ export class DuplexClient {
       text,
       createdAt: this.#o.timers.now(),
       status: "queued",
+      // Only a node that granted `replies` accepts the field; elsewhere the message goes unquoted.
+      ...(options.replyTo !== undefined &&
+        this.#caps.has(Capability.Replies) && { replyTo: options.replyTo }),
     };
     return this.#outbox.batch(() => {
       this.#outbox.add(entry);

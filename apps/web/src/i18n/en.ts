@@ -276,6 +276,16 @@ export const en = {
   "search.more": "Search older messages",
   "search.failed": "The search failed; try again.",
   "search.tooFast": "Searching too fast; try again in a moment.",
+  "reactions.picker": "Pick an emoji",
+  "reactions.search": "Search emoji",
+  "reactions.none": "No emoji found.",
+  "reactions.add": "Add reaction",
+  "reactions.chip": "{emoji} {count}: {who}",
+  "reactions.whoMore": { one: "{names} and {count} other", other: "{names} and {count} others" },
+  "reply.action": "Reply",
+  "reply.replyingTo": "Replying to {name}",
+  "reply.cancel": "Cancel reply",
+  "reply.openOriginal": "Show the message by {name} this replies to: {excerpt}",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -19,6 +19,9 @@ export const client = new DuplexClient({
     Capability.DmNotifications,
     Capability.Accounts,
     Capability.MemberPages,
+    // Reactions under messages; replies that quote (and jump to) the original.
+    Capability.Reactions,
+    Capability.Replies,
   ],
   // Where a proxy blocks WebSocket, the same protocol goes over SSE + POST.
   transport: "auto",
