@@ -48,7 +48,7 @@ describe("reaction chips", () => {
         }),
       ]),
     );
-    const chip = screen.getByRole("button", { name: "👍 2: Alice, Bob" });
+    const chip = await screen.findByRole("button", { name: "👍 2: Alice, Bob" });
     expect(chip.getAttribute("aria-pressed")).toBe("true");
     await user.click(chip);
     expect(reacts(client.calls)).toEqual([
@@ -68,7 +68,7 @@ describe("emoji picker", () => {
   it("finds emoji by English or 中文 words, moves with arrows, picks with Enter, closes with Escape", async () => {
     const { client, user } = setup();
     act(() => client.deliver("general", [chatMessage(BOB, "hello", { seq: 1 })]));
-    const opener = screen.getByRole("button", { name: "Add reaction" });
+    const opener = await screen.findByRole("button", { name: "Add reaction" });
     await user.click(opener);
     const picker = await screen.findByRole("dialog", { name: "Pick an emoji" });
     const grid = within(picker).getByRole("group");
@@ -107,7 +107,7 @@ describe("replies", () => {
   it("quotes the message above the composer, Escape cancels, a send carries replyTo", async () => {
     const { client, user } = setup();
     act(() => client.deliver("general", [chatMessage(BOB, "lunch at noon?", { seq: 1 })]));
-    await user.click(screen.getByRole("button", { name: "Reply" }));
+    await user.click(await screen.findByRole("button", { name: "Reply" }));
     expect(screen.getByRole("status").textContent).toContain("Replying to Bob");
     const box = screen.getByRole("textbox");
     expect(document.activeElement).toBe(box);
@@ -131,7 +131,7 @@ describe("replies", () => {
       ]),
     );
     await user.click(
-      screen.getByRole("button", {
+      await screen.findByRole("button", {
         name: "Show the message by Bob this replies to: lunch at noon?",
       }),
     );
