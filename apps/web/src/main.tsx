@@ -19,6 +19,7 @@ import "./styles/receipts.css";
 startServiceWorker(appStore, import.meta.env.PROD);
 const pushEnvironment = browserPushEnvironment(() => client.token);
 reportVisibility(client);
+import "./styles/reactions.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");

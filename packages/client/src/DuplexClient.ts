@@ -18,6 +18,7 @@ import type {
   SearchOptions,
   SearchReply,
   OutboxEntry,
+  SendOptions,
   RequestMessage,
   RoomsReply,
   WebSocketLike,
@@ -216,7 +217,7 @@ export class DuplexClient {
    * Queues a chat message and sends it as soon as its room is joined. Throws a `RangeError` for text
    * the server would refuse (blank, or over `LIMITS.maxTextLength`), so it never enters the outbox.
    */
-  send(room: string, text: string): OutboxEntry {
+  send(room: string, text: string, options: SendOptions = {}): OutboxEntry {
     const valid = checkText(text);
     if (!valid.ok) throw new RangeError(`text ${valid.problem.message}`);
     const cid = randomId(this.#o.random);
@@ -226,6 +227,9 @@ export class DuplexClient {
       text,
       createdAt: this.#o.timers.now(),
       status: "queued",
+      // Only a node that granted `replies` accepts the field; elsewhere the message goes unquoted.
+      ...(options.replyTo !== undefined &&
+        this.#caps.has(Capability.Replies) && { replyTo: options.replyTo }),
     };
     return this.#outbox.batch(() => {
       this.#outbox.add(entry);
@@ -556,6 +560,7 @@ export class DuplexClient {
       case "data":
       case "inspecting":
       case "control":
+      case "reaction":
         return; // the app's business: it sees them through the `message` event
       default: {
         const unhandled: never = message;

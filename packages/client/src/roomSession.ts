@@ -213,6 +213,7 @@ export class RoomSession {
       cid: entry.cid,
       text: entry.text,
       ref: entry.cid,
+      ...(entry.replyTo !== undefined && { replyTo: entry.replyTo }),
     });
     this.deps.outbox.setStatus(entry.cid, "sent");
   }

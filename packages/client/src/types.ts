@@ -40,6 +40,8 @@ export interface OutboxEntry {
   status: OutboxStatus;
   /** With `failed`: why (an `error` message from the server). */
   error?: string;
+  /** The message this one answers (capability `replies`). */
+  replyTo?: string;
   /** With `acked`: the `seq` the server stored it as (the entry leaves once the room delivers it). */
   seq?: number;
 }
@@ -181,4 +183,10 @@ export interface JoinOptions {
    * @default false
    */
   resume?: boolean;
+}
+
+/** Options of `DuplexClient.send`. */
+export interface SendOptions {
+  /** The id of the message (of the same room) this one answers; sent only where `replies` is granted. */
+  replyTo?: string;
 }

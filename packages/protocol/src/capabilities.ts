@@ -52,6 +52,16 @@ export const Capability = {
    * `edited` / `deleted` carry their `changeSeq`.
    */
   Changes: "changes",
+  /**
+   * `react` toggles an emoji reaction; granted sockets get live `reaction` frames and messages in
+   * `joined`, `history` and `search_results` carry `reactions` (a v1 reader's strict message refuses it).
+   */
+  Reactions: "reactions",
+  /**
+   * `send` may carry `replyTo` (a message id of the same room); messages that answer one carry
+   * `replyTo {messageId, seq, from, excerpt}`, only to granted sockets.
+   */
+  Replies: "replies",
 } as const;
 export type Capability = (typeof Capability)[keyof typeof Capability];
 

@@ -16,6 +16,7 @@ import { InspectMessage } from "./inspectMessages.js";
 import { MAX_CAPS } from "./capabilities.js";
 import { ChangeSeq, ReadMessage, SetPrefsMessage } from "./receipts.js";
 import { VisibilityMessage } from "./visibilityMessage.js";
+import { ReactMessage } from "./reactions.js";
 
 // Every client message is a strict object: unknown fields are an error, not silently dropped.
 
@@ -52,6 +53,8 @@ export const SendMessage = z.strictObject({
   room: RoomId,
   cid: Cid,
   text: Text,
+  /** The message of the same room this one answers; only from sockets granted `replies`. */
+  replyTo: MessageId.optional(),
 });
 
 export const TypingMessage = z.strictObject({
@@ -207,6 +210,7 @@ export const ClientMessage = z.discriminatedUnion("type", [
   VisibilityMessage,
   ReadMessage,
   SetPrefsMessage,
+  ReactMessage,
 ]);
 export type ClientMessage = z.infer<typeof ClientMessage>;
 export type ClientMessageType = ClientMessage["type"];

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { LIMITS } from "./limits.js";
 import { Name, RoomId, UserId, utf16Max } from "./names.js";
 import { openEnum } from "./openEnum.js";
+import { ReactionSummary, ReplyRef } from "./messageExtras.js";
 
 /** Correlation id a request may carry; the reply or error that answers it echoes it. */
 export const Ref = z.string().min(1).max(64);
@@ -52,6 +53,10 @@ export const ChatMessage = z.strictObject({
   editedAt: Timestamp.optional(),
   /** Set when the author deleted the message; `text` is then empty. */
   deleted: z.boolean().optional(),
+  /** Reactions, most first: only to sockets granted `reactions`. */
+  reactions: z.array(ReactionSummary).max(20).optional(),
+  /** The message this one answers: only to sockets granted `replies`. */
+  replyTo: ReplyRef.optional(),
 });
 export type ChatMessage = z.infer<typeof ChatMessage>;
 

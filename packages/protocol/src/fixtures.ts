@@ -64,6 +64,9 @@ export const validClientMessages: ClientMessage[] = [
   { type: "read", room: "general", seq: 7 },
   { type: "set_prefs", ref: "r8", shareReceipts: false },
   { type: "set_prefs", dndUntil: 0, rooms: [{ room: "general", level: "mentions" }] },
+  { type: "react", ref: "r8", room: "general", messageId: "m_1", emoji: "👍", on: true },
+  { type: "react", room: "general", messageId: "m_1", emoji: "🇨🇳", on: false },
+  { type: "send", room: "general", cid: "c9", text: "agreed", replyTo: "m_1" },
 ];
 
 export const validServerMessages: ServerMessage[] = [
@@ -158,6 +161,31 @@ export const validServerMessages: ServerMessage[] = [
     nextCursor: "WzEyM10",
   },
   { type: "search_results", hits: [] },
+  {
+    type: "reaction",
+    ref: "r8",
+    room: "general",
+    messageId: "m_1",
+    emoji: "👍",
+    user: alice,
+    on: true,
+    count: 2,
+  },
+  {
+    type: "history",
+    room: "general",
+    messages: [
+      {
+        ...chat,
+        reactions: [
+          { emoji: "👍", count: 2, me: true, users: ["alice", "bob"] },
+          { emoji: "👨‍👩‍👧", count: 1, me: false },
+        ],
+        replyTo: { messageId: "m_0", seq: 6, from: bob, excerpt: "the original" },
+      },
+    ],
+    hasMore: true,
+  },
   { type: "pong", t: 123.5, serverTime: 4 },
   { type: "token", token: "t2.s2", expiresAt: 1_700_000_600_000 },
   { type: "rooms", rooms: [{ room: "general", online: 2, seq: 7 }] },
@@ -356,6 +384,16 @@ export const invalidClientFrames: Array<[string, string, ErrorCode]> = [
     '{"type":"search","query":"a","limit":51}',
     ErrorCode.InvalidMessage,
   ],
+  [
+    "react with a word",
+    '{"type":"react","room":"general","messageId":"m_1","emoji":"ok","on":true}',
+    ErrorCode.InvalidMessage,
+  ],
+  [
+    "react with markup",
+    '{"type":"react","room":"general","messageId":"m_1","emoji":"<b>","on":true}',
+    ErrorCode.InvalidMessage,
+  ],
   ["inspect without enable", '{"type":"inspect"}', ErrorCode.InvalidMessage],
   ["inspect with a string enable", '{"type":"inspect","enable":"yes"}', ErrorCode.InvalidMessage],
   [
@@ -421,11 +459,11 @@ export const toleratedServerFrames: Array<[string, string, ServerMessage, string
       type: "message",
       ...chat,
       from: { ...alice, pronouns: "she/her" },
-      replyTo: "m_0",
+      threadOf: "m_0",
       attachments: [{ id: "f1" }],
     }),
     { type: "message", ...chat },
-    ["from.pronouns", "replyTo", "attachments"],
+    ["from.pronouns", "threadOf", "attachments"],
   ],
   [
     "a field added inside every message of a page (joined.messages.*.from)",
@@ -433,7 +471,7 @@ export const toleratedServerFrames: Array<[string, string, ServerMessage, string
       type: "joined",
       room: "general",
       members: [{ ...bob, role: "member" }],
-      messages: [{ ...chat, from: { ...alice, role: "owner" }, reactions: {} }],
+      messages: [{ ...chat, from: { ...alice, role: "owner" }, pins: {} }],
       seq: 7,
       epoch: "e1",
       hasMore: false,
@@ -447,7 +485,7 @@ export const toleratedServerFrames: Array<[string, string, ServerMessage, string
       epoch: "e1",
       hasMore: false,
     },
-    ["members.*.role", "messages.*.from.role", "messages.*.reactions"],
+    ["members.*.role", "messages.*.from.role", "messages.*.pins"],
   ],
   [
     "a field added to RoomSummary (room_update.kind)",
@@ -493,7 +531,7 @@ export const toleratedServerFrames: Array<[string, string, ServerMessage, string
 
 /** Message types a newer server may send: a reader of this version ignores the frame (`unknown_type`). */
 export const unknownServerFrames: Array<[string, string]> = [
-  ["a new message type", '{"type":"reaction","room":"general","id":"m_1","emoji":"👍"}'],
+  ["a new message type", '{"type":"pin","room":"general","id":"m_1","emoji":"👍"}'],
   ["a new type with a ref", '{"type":"roster","ref":"r1","room":"general","users":[]}'],
 ];
 

@@ -68,3 +68,5 @@ export { TokenBucket } from "./tokenBucket.js";
 export { validateWithoutEval } from "./strictCsp.js";
 export * from "./webPushApi.js";
 export { VisibilityMessage } from "./visibilityMessage.js";
+export { ReactMessage, ReactionEventMessage } from "./reactions.js";
+export { Emoji, REACTION_LIMITS, ReactionSummary, ReplyRef, isOneEmoji } from "./messageExtras.js";

@@ -28,6 +28,7 @@ import {
   Reader,
   SeenMessage,
 } from "./receipts.js";
+import { ReactionEventMessage } from "./reactions.js";
 
 // Written strictly (the server sends exactly these fields); read tolerantly by the codec, which ignores
 // fields it does not know at any depth (README rules [C1]–[C3]).
@@ -353,6 +354,7 @@ export const ServerMessage = z.discriminatedUnion("type", [
   ReadCursorMessage,
   SeenMessage,
   PrefsMessage,
+  ReactionEventMessage,
 ]);
 export type ServerMessage = z.infer<typeof ServerMessage>;
 export type ServerMessageType = ServerMessage["type"];

@@ -10,6 +10,7 @@ import { handleMembers, handleWatchMembers } from "./members.js";
 import { handleJoin, handleLeave, handleOpen, handleTyping } from "./rooms.js";
 import { handleSearch } from "./search.js";
 import { handleRead, handleSetPrefs } from "./reads.js";
+import { handleReact } from "./reactions.js";
 import { handleHello, handlePing } from "./session.js";
 import { handleSubscribe, handleUnsubscribe } from "./topics.js";
 import { handleVisibility } from "./visibility.js";
@@ -64,6 +65,8 @@ export async function dispatch(
       return handleRead(ctx, conn, msg);
     case "set_prefs":
       return handleSetPrefs(ctx, conn, msg);
+    case "react":
+      return handleReact(ctx, conn, msg);
     default: {
       const unreachable: never = msg;
       throw new Error(`unhandled message ${JSON.stringify(unreachable)}`);

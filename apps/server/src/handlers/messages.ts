@@ -1,4 +1,4 @@
-import { ErrorCode, LIMITS, type ClientMessageOf } from "@duplex/protocol";
+import { Capability, ErrorCode, LIMITS, type ClientMessageOf } from "@duplex/protocol";
 import type { Connection } from "../connection/Connection.js";
 import type { ServerContext } from "../context.js";
 import { DuplexError } from "../errors.js";
@@ -14,6 +14,7 @@ import {
 } from "./access.js";
 import { CommitOrder, type Turn } from "./commitOrder.js";
 import { replyToFailure } from "./replyToFailure.js";
+import { linkReply, withMessageExtras } from "./reactions.js";
 
 const newMessageId = () => `m_${randomToken(12)}`;
 
@@ -79,6 +80,9 @@ function submitSend(
     assertJoined(conn, msg.room);
     assertMaySpeak(ctx, conn, msg.room);
     assertTextBytes(msg.text);
+    if (msg.replyTo !== undefined && !conn.caps.has(Capability.Replies)) {
+      throw new DuplexError(ErrorCode.InvalidMessage, "replyTo needs the replies capability");
+    }
     ctx.budgets.chargeStorage(user.id, conn.address, msg.text, ctx.now());
     reserve();
     return ctx.store.append({
@@ -103,6 +107,9 @@ async function finishSend(
   /** Runs the fan-out in the message's commit order (see commitOrder.ts). */
   inOrder: (publish: () => Promise<void>) => Promise<void>,
 ): Promise<void> {
+  // Linked before the ack (again on a re-send: a no-op), so an acked reply keeps its quote.
+  const replyTo =
+    msg.replyTo === undefined ? undefined : await linkReply(ctx, message, msg.replyTo);
   conn.send({
     type: "ack",
     ...(msg.ref !== undefined && { ref: msg.ref }),
@@ -115,7 +122,14 @@ async function finishSend(
   if (duplicate) return;
   // A guest author is marked (the sender's own user says so); older clients read it unmarked.
   const from = userOf(conn).guest === true ? { ...message.from, guest: true } : message.from;
-  await inOrder(() => ctx.fanout.publish(msg.room, { type: "message", ...message, from }));
+  await inOrder(() =>
+    ctx.fanout.publish(msg.room, {
+      type: "message",
+      ...message,
+      from,
+      ...(replyTo !== undefined && { replyTo }),
+    }),
+  );
   await ctx.chat.messageStored(message);
   onMessageStored(ctx, message);
 }
@@ -141,7 +155,7 @@ export async function handleHistory(
     type: "history",
     ...(msg.ref !== undefined && { ref: msg.ref }),
     room: msg.room,
-    messages: await withGuestAuthors(ctx, conn, page.messages),
+    messages: await withMessageExtras(ctx, conn, await withGuestAuthors(ctx, conn, page.messages)),
     hasMore: page.hasMore,
   });
 }

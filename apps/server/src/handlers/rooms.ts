@@ -18,6 +18,7 @@ import { assertJoined, assertMayAccess, userOf, withGuestAuthors } from "./acces
 import { changesOwed, sendReplay } from "./changeReplay.js";
 import type { ChangeRow } from "../store/changeLog.js";
 import { joinedReadFields } from "./reads.js";
+import { withMessageExtras } from "./reactions.js";
 
 type Catchup = MessagePage & { recovered?: boolean };
 
@@ -122,7 +123,7 @@ export async function handleJoin(
     room: msg.room,
     members: usersFor(members, conn.caps.has(Capability.Accounts)),
     ...(memberCount !== undefined && { memberCount }),
-    messages: await withGuestAuthors(ctx, conn, messages),
+    messages: await withMessageExtras(ctx, conn, await withGuestAuthors(ctx, conn, messages)),
     seq: Math.max(current.seq, messages.at(-1)?.seq ?? 0),
     epoch: current.epoch,
     hasMore,

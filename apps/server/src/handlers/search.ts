@@ -4,6 +4,7 @@ import type { ServerContext } from "../context.js";
 import { DuplexError } from "../errors.js";
 import { SearchCursorError } from "../store/MessageSearch.js";
 import { userOf, withGuestAuthors } from "./access.js";
+import { withMessageExtras } from "./reactions.js";
 
 /**
  * What one search costs beyond the rows it may return, in the `history` rows budget: the index or a
@@ -41,10 +42,14 @@ export async function handleSearch(
     }
     throw err;
   }
-  const messages = await withGuestAuthors(
+  const messages = await withMessageExtras(
     ctx,
     conn,
-    page.hits.map((h) => h.message),
+    await withGuestAuthors(
+      ctx,
+      conn,
+      page.hits.map((h) => h.message),
+    ),
   );
   conn.send({
     type: "search_results",

@@ -26,6 +26,7 @@ export const PERSISTING: ReadonlySet<string> = new Set<ClientMessageType>([
   "send",
   "edit",
   "delete",
+  "react",
 ]);
 
 /** Whether limits this loose ever refuse a frame: with both rates off, no limiter is needed at all. */

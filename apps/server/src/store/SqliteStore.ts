@@ -35,6 +35,8 @@ import type { RoomAccess } from "./RoomAccess.js";
 import { SqliteRoomAccess } from "./SqliteRoomAccess.js";
 import type { MessageSearch } from "./MessageSearch.js";
 import { SqliteMessageSearch } from "./SqliteMessageSearch.js";
+import type { MessageReactions, MessageReplies } from "./MessageReactions.js";
+import { SqliteMessageReactions } from "./SqliteMessageReactions.js";
 
 const FROM_MESSAGES = `FROM messages m JOIN users u ON u.id = m.user_id`;
 
@@ -72,6 +74,8 @@ export class SqliteStore implements Store {
   readonly notifications: NotificationStore;
   readonly savedRooms: SavedRooms;
   readonly search: MessageSearch;
+  readonly reactions: MessageReactions;
+  readonly replies: MessageReplies;
   readonly access: RoomAccess;
   readonly accounts: AccountStore;
   readonly passkeys: PasskeyStore;
@@ -103,6 +107,9 @@ export class SqliteStore implements Store {
     this.webPush = new SqliteWebPushStore(db);
     this.reads = new SqliteReadStore(db, this.#writes);
     this.changes = new SqliteChangeLog(db);
+    const reactions = new SqliteMessageReactions(db, this.#writes);
+    this.reactions = reactions;
+    this.replies = reactions;
     this.#stmt = {
       upsertUser: db.prepare(
         `INSERT INTO users (id, name, created_at) VALUES (?, ?, ?)

@@ -1,6 +1,7 @@
 import type { ChatMessage, User } from "@duplex/protocol";
 import type { AccountStore } from "./AccountStore.js";
 import type { MessageSearch } from "./MessageSearch.js";
+import type { MessageReactions, MessageReplies } from "./MessageReactions.js";
 import type { EditInput, MessageChangeInput, MessageChangeResult } from "./messageEdits.js";
 import type { NotificationStore } from "./NotificationStore.js";
 import type { PasskeyStore } from "./PasskeyStore.js";
@@ -118,6 +119,10 @@ export interface Store {
   readonly reads: ReadStore;
   /** The per-room log of edits and deletes (written by `editMessage` / `deleteMessage`). */
   readonly changes: ChangeLog;
+  /** Emoji reactions on messages, in the same database. */
+  readonly reactions: MessageReactions;
+  /** Which message a reply answers, in the same database. */
+  readonly replies: MessageReplies;
   /** Resolves when the database answers a trivial query (readiness, `/readyz`); rejects otherwise. */
   ping(): Promise<void>;
   close(): Promise<void>;

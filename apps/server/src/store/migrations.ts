@@ -324,4 +324,30 @@ export const MIGRATIONS: readonly {
       ) WITHOUT ROWID;
     `,
   },
+  {
+    id: 11,
+    name: "reactions and replies",
+    // One row per (message, user, emoji): a repeated reaction is the same row. Replies link a message
+    // to the one it answers in a table of their own, so message rows and their queries are unchanged.
+    // Retention removes both with the message.
+    sql: `
+      CREATE TABLE message_reactions (
+        room TEXT NOT NULL,
+        message_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        emoji TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        PRIMARY KEY (message_id, user_id, emoji)
+      ) WITHOUT ROWID;
+      CREATE TABLE message_replies (
+        message_id TEXT PRIMARY KEY,
+        room TEXT NOT NULL,
+        reply_to TEXT NOT NULL
+      ) WITHOUT ROWID;
+      CREATE TRIGGER messages_reactions_delete AFTER DELETE ON messages BEGIN
+        DELETE FROM message_reactions WHERE message_id = old.id;
+        DELETE FROM message_replies WHERE message_id = old.id;
+      END;
+    `,
+  },
 ];

@@ -195,6 +195,31 @@ export const TABLE: { [T in ClientMessageType]: Row } = {
       ask(act, { type: "send", room, cid: `c${act.n}`, text: `from ${act.actor}` }, "ack"),
     sample: (w) => ({ type: "send", room: w.rooms.public, cid: "c", text: "x" }),
   },
+  react: {
+    scope: "room",
+    // Anyone who may read the room's messages, as for `history`, but not while muted.
+    allowed: speaking,
+    // The newest message still standing (a moderator's delete may have taken the target), else the
+    // target: a reader who may not see the room learns nothing from which id it tries.
+    run: async (act, room, kind) => {
+      const ref = `r${act.n++}`;
+      act.c.send({ type: "history", room, ref });
+      const page = await replyTo(act.c, ref);
+      const standing =
+        page.type === "history"
+          ? page.messages.filter((m) => m.deleted !== true).at(-1)
+          : undefined;
+      const messageId = standing?.id ?? act.w.target[kind];
+      return ask(act, { type: "react", room, messageId, emoji: "👍", on: true }, "reaction");
+    },
+    sample: (w) => ({
+      type: "react",
+      room: w.rooms.public,
+      messageId: w.target.public,
+      emoji: "👍",
+      on: true,
+    }),
+  },
   edit: {
     scope: "room",
     // Another user's message: nobody edits it, moderators included.

@@ -3,6 +3,7 @@ import { useShallow } from "zustand/react/shallow";
 import { useDuplex } from "../store/storeContext.js";
 import { AccountPage } from "./AccountPage.js";
 import { Composer } from "./Composer.js";
+import { ReplyDraftProvider } from "../reactions/replyDraft.js";
 import { MemberList } from "./MemberList.js";
 import { RoomMemberCount } from "./RoomMemberCount.js";
 import { MessageList } from "./MessageList.js";
@@ -97,12 +98,12 @@ export function ChatScreen() {
         ) : room === undefined ? (
           <NoRoom />
         ) : (
-          <>
+          <ReplyDraftProvider key={room}>
             <MessageList room={room} />
             <TypingIndicator room={room} />
             <SignedOutMessages />
             <Composer room={room} />
-          </>
+          </ReplyDraftProvider>
         )}
       </main>
       {room !== undefined && <MemberList room={room} />}

@@ -5,12 +5,16 @@ import { roomLabel } from "../store/roomLabel.js";
 import { useT } from "../i18n/useT.js";
 import { useActions, useDuplex } from "../store/storeContext.js";
 import { useAutoGrow } from "./useAutoGrow.js";
+import { ComposerQuote } from "../reactions/ComposerQuote.js";
+import { useReplyTarget, useSetReplyTarget } from "../reactions/replyDraft.js";
 
 /** Show the counter once the text gets near the limit, not all the time. */
 const COUNTER_FROM = LIMITS.maxTextLength - 500;
 
 export function Composer({ room }: { room: string }) {
-  const { sendMessage, notifyTyping } = useActions();
+  const { sendMessage, sendReply, notifyTyping } = useActions();
+  const replyTarget = useReplyTarget();
+  const setReplyTarget = useSetReplyTarget();
   const t = useT();
   const label = useDuplex((s) => roomLabel(room, s.chat.dmPeers));
   const [text, setText] = useState("");
@@ -21,10 +25,18 @@ export function Composer({ room }: { room: string }) {
   useAutoGrow(box, text);
 
   function submit() {
-    if (sendMessage(text)) setText("");
+    if (replyTarget && canSend(text) && sendReply(text, replyTarget.id)) {
+      setText("");
+      setReplyTarget(undefined);
+    } else if (!replyTarget && sendMessage(text)) setText("");
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (event.key === "Escape" && replyTarget) {
+      event.preventDefault();
+      setReplyTarget(undefined);
+      return;
+    }
     // Enter sends, Shift+Enter is a newline; Enter that confirms an IME composition is neither.
     if (event.key !== "Enter" || event.shiftKey || event.nativeEvent.isComposing) return;
     event.preventDefault();
@@ -38,6 +50,15 @@ export function Composer({ room }: { room: string }) {
 
   return (
     <form className="composer" onSubmit={onSubmit}>
+      {replyTarget && (
+        <ComposerQuote
+          target={replyTarget}
+          onCancel={() => {
+            setReplyTarget(undefined);
+            box.current?.focus();
+          }}
+        />
+      )}
       <label htmlFor={inputId} className="visually-hidden">
         {t("composer.label")}
       </label>

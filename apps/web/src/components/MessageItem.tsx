@@ -7,6 +7,7 @@ import { GuestBadge } from "./GuestBadge.js";
 import { MessageEditor } from "./MessageEditor.js";
 import { MessageText } from "./MessageText.js";
 import { absoluteTime, relativeTime } from "./relativeTime.js";
+import { LazyMessageExtras, LazyReplyQuote } from "../reactions/LazyMessageExtras.js";
 
 interface Row {
   sender: string;
@@ -115,6 +116,7 @@ function MessageItemView({ item, myId, myName, continued = false, now }: Message
           </time>
         </div>
       )}
+      {item.kind === "stored" && !row.deleted && <LazyReplyQuote message={item.message} />}
       {editing && editable ? (
         <MessageEditor
           initial={editable.text}
@@ -150,6 +152,7 @@ function MessageItemView({ item, myId, myName, continued = false, now }: Message
           )}
         </div>
       )}
+      {item.kind === "stored" && !row.deleted && <LazyMessageExtras message={item.message} />}
       {editable && !editing && (
         <div className="message-actions">
           <button type="button" onClick={() => setEditing(true)}>

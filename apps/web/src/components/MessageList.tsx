@@ -109,8 +109,11 @@ function RoomLog({ room }: { room: string }) {
   useLayoutEffect(() => {
     if (focusId === undefined) return;
     const at = items.findIndex((i) => i.key === `m:${focusId}`);
-    if (at < 0 || at >= start) return;
+    if (at < 0) return;
+    // Even a row already in the window: once the focus hook scrolls to it, a keep-at-bottom pass
+    // (an arrival, a resize) must not scroll it away again. Scrolling back down re-arms it.
     atBottom.current = false;
+    if (at >= start) return;
     setFirstKey(items[Math.max(0, at - FOCUS_CONTEXT_ROWS)]?.key ?? null);
     // Only a new focus moves the window; later arrivals must not pull it back.
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -1,7 +1,16 @@
-import { memo } from "react";
-import { messageSegments } from "./messageSegments.js";
+import { lazy, memo, Suspense } from "react";
+import { looksFormatted } from "../format/looksFormatted.js";
+import { segmentsToReact } from "../format/segments.js";
 
-/** Message text as React elements: links open in a new tab without access to this page. */
+// The Markdown parser stays out of the first chunk: fetched with the first formatted message.
+const LazyFormattedText = lazy(() =>
+  import("../format/FormattedText.js").then((m) => ({ default: m.FormattedText })),
+);
+
+/**
+ * Message text as React elements (never HTML): links open in a new tab without access to this page,
+ * mentions are marked, and Markdown formatting is rendered once its parser has loaded.
+ */
 export const MessageText = memo(function MessageText({
   text,
   myName,
@@ -9,30 +18,11 @@ export const MessageText = memo(function MessageText({
   text: string;
   myName: string;
 }) {
+  const plain = <p className="message-text">{segmentsToReact(text, myName)}</p>;
+  if (!looksFormatted(text)) return plain;
   return (
-    <p className="message-text">
-      {messageSegments(text, myName).map((segment, i) => {
-        switch (segment.kind) {
-          case "text":
-            return segment.text;
-          case "link":
-            return (
-              <a key={i} href={segment.href} target="_blank" rel="noopener noreferrer">
-                {segment.text}
-              </a>
-            );
-          case "mention":
-            return (
-              <mark key={i} className={segment.me ? "mention mention-me" : "mention"}>
-                {segment.text}
-              </mark>
-            );
-          default: {
-            const unhandled: never = segment;
-            return unhandled;
-          }
-        }
-      })}
-    </p>
+    <Suspense fallback={plain}>
+      <LazyFormattedText text={text} myName={myName} />
+    </Suspense>
   );
 });

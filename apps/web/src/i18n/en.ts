@@ -294,6 +294,16 @@ export const en = {
   "webpush.serverFailed": "The server could not register this device. Try again later.",
   "seen.by": "Seen by {names}",
   "seen.byMore": "Seen by {names} +{count}",
+  "reactions.picker": "Pick an emoji",
+  "reactions.search": "Search emoji",
+  "reactions.none": "No emoji found.",
+  "reactions.add": "Add reaction",
+  "reactions.chip": "{emoji} {count}: {who}",
+  "reactions.whoMore": { one: "{names} and {count} other", other: "{names} and {count} others" },
+  "reply.action": "Reply",
+  "reply.replyingTo": "Replying to {name}",
+  "reply.cancel": "Cancel reply",
+  "reply.openOriginal": "Show the message by {name} this replies to: {excerpt}",
 } as const;
 
 export type MessageKey = keyof typeof en;

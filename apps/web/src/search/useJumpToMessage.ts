@@ -9,11 +9,11 @@ let nonce = 0;
  * Shows a message however old: opens its room and sets the same focus an opened mention sets, so
  * the store pages history back until the message is held and `useMessageFocus` scrolls to it.
  */
-export function useJumpToMessage(): (message: ChatMessage) => void {
+export function useJumpToMessage(): (message: Pick<ChatMessage, "room" | "id" | "seq">) => void {
   const store = useStoreApi();
   const { joinRoom } = useActions();
   return useCallback(
-    (message: ChatMessage) => {
+    (message: Pick<ChatMessage, "room" | "id" | "seq">) => {
       nonce -= 1;
       const focus = {
         room: message.room,

@@ -24,6 +24,9 @@ export const client = new DuplexClient({
     // The server's read cursors (unread counts, "seen by") and edits/deletes replayed on resume.
     Capability.ReadReceipts,
     Capability.Changes,
+    // Reactions under messages; replies that quote (and jump to) the original.
+    Capability.Reactions,
+    Capability.Replies,
   ],
   // Where a proxy blocks WebSocket, the same protocol goes over SSE + POST.
   transport: "auto",

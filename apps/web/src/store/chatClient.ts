@@ -8,6 +8,7 @@ import type {
   OutboxEntry,
   RequestMessage,
   RoomsReply,
+  SendOptions,
 } from "@duplex/client";
 import type { ServerMessage, User } from "@duplex/protocol";
 
@@ -39,7 +40,7 @@ export interface ChatClient {
   leave(room: string): void;
   /** Tells a `saved_rooms` node which joined room is on screen (dropped by older nodes). */
   open(room: string): void;
-  send(room: string, text: string): OutboxEntry;
+  send(room: string, text: string, options?: SendOptions): OutboxEntry;
   /** Moves the read cursor (`read_receipts`; dropped by older nodes). */
   read(room: string, seq: number): void;
   /** Puts a failed outbox entry back in the queue. */

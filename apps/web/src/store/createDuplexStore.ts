@@ -23,6 +23,7 @@ import { createModerationActions, initialModeration } from "./moderation.js";
 import { readSystemOptIn } from "./systemNotifications.js";
 import { attachSessionEnd } from "./sessionEnd.js";
 import { attachJoinRefusals } from "./joinRefusals.js";
+import { attachReactions, createReactionActions } from "../reactions/reactionActions.js";
 import { attachInspectorEvents, createInspectorActions } from "../inspector/inspectorFeatures.js";
 import { initialInspector } from "../inspector/inspectorSlice.js";
 
@@ -105,6 +106,7 @@ export function createDuplexStore(
       ...createPasskeyActions(client, () => store, http),
       ...createMemberPageActions(client, () => store),
       ...createModerationActions(client, () => store, http),
+      ...createReactionActions(client, () => store),
       leaveRoom(room) {
         client.leave(room);
         set((s) => {
@@ -172,6 +174,7 @@ export function createDuplexStore(
   attachDmSeen(store);
   attachSessionEnd(client, store, storage);
   attachJoinRefusals(client, store);
+  attachReactions(client, store);
 
   return store;
 }

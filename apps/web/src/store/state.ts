@@ -3,6 +3,7 @@ import type { AuditResponse, UserRole } from "@duplex/protocol";
 import type { StoreApi } from "zustand/vanilla";
 import type { InspectorSlice } from "../inspector/inspectorSlice.js";
 import type { ChatActions, ChatSlice, MemberPageActions } from "./chatSlice.js";
+import type { ReactionActions } from "../reactions/reactionActions.js";
 import type { ConnectionSlice } from "./connectionSlice.js";
 import type { MessagesSlice } from "./messagesSlice.js";
 import type { NotificationActions, NotificationsSlice } from "./notificationsSlice.js";
@@ -122,7 +123,8 @@ export interface DuplexActions
     AccountApi,
     PasskeyActions,
     MemberPageActions,
-    ModerationActions {
+    ModerationActions,
+    ReactionActions {
   /** Checks the name, remembers it, connects and opens `#general`. */
   signIn(name: string): NameCheck;
   /** Signs in again with the name remembered from an earlier visit; false if there is none. */

@@ -8,6 +8,7 @@ import type {
   OutboxEntry,
   RequestMessage,
   RoomsReply,
+  SendOptions,
 } from "@duplex/client";
 import type { ChatMessage, ServerMessage, User } from "@duplex/protocol";
 import type { ChatClient } from "../store/chatClient.js";
@@ -75,8 +76,9 @@ export class ScriptedClient implements ChatClient {
   read(room: string, seq: number): void {
     this.reads.push(`${room} ${seq}`);
   }
-  send(room: string, text: string): OutboxEntry {
-    this.calls.push(`send ${room} ${text}`);
+  send(room: string, text: string, options: SendOptions = {}): OutboxEntry {
+    const reply = options.replyTo === undefined ? "" : ` replyTo ${options.replyTo}`;
+    this.calls.push(`send ${room} ${text}${reply}`);
     const entry: OutboxEntry = {
       cid: `cid-${this.#nextCid++}`,
       room,

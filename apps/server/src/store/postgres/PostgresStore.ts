@@ -35,6 +35,8 @@ import type { ReadStore } from "../ReadStore.js";
 import { PostgresReadStore } from "./PostgresReadStore.js";
 import type { ChangeLog } from "../changeLog.js";
 import { PostgresChangeLog } from "./PostgresChangeLog.js";
+import type { MessageReactions, MessageReplies } from "../MessageReactions.js";
+import { PostgresMessageReactions } from "./PostgresMessageReactions.js";
 
 const newEpoch = () => randomBytes(8).toString("base64url");
 
@@ -61,6 +63,8 @@ export class PostgresStore implements Store {
   readonly notifications: NotificationStore;
   readonly savedRooms: SavedRooms;
   readonly search: MessageSearch;
+  readonly reactions: MessageReactions;
+  readonly replies: MessageReplies;
   readonly access: RoomAccess;
   readonly accounts: AccountStore;
   readonly passkeys: PasskeyStore;
@@ -86,6 +90,9 @@ export class PostgresStore implements Store {
     this.webPush = new PostgresWebPushStore(pool);
     this.reads = new PostgresReadStore(pool);
     this.changes = new PostgresChangeLog(pool);
+    const reactions = new PostgresMessageReactions(pool);
+    this.reactions = reactions;
+    this.replies = reactions;
   }
 
   /**

@@ -284,6 +284,35 @@ export const PG_MIGRATIONS: readonly {
       );
     `,
   },
+  {
+    id: 9,
+    name: "reactions and replies",
+    // As SQLite's migration 11: one row per (message, user, emoji); reply links in their own table;
+    // retention's delete of a message takes both with it.
+    sql: `
+      CREATE TABLE message_reactions (
+        room TEXT COLLATE "C" NOT NULL,
+        message_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        emoji TEXT NOT NULL,
+        at BIGINT NOT NULL,
+        PRIMARY KEY (message_id, user_id, emoji)
+      );
+      CREATE TABLE message_replies (
+        message_id TEXT PRIMARY KEY,
+        room TEXT COLLATE "C" NOT NULL,
+        reply_to TEXT NOT NULL
+      );
+      CREATE FUNCTION messages_reactions_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        DELETE FROM message_reactions WHERE message_id = OLD.id;
+        DELETE FROM message_replies WHERE message_id = OLD.id;
+        RETURN OLD;
+      END $$;
+      CREATE TRIGGER messages_reactions_delete AFTER DELETE ON messages
+        FOR EACH ROW EXECUTE FUNCTION messages_reactions_delete();
+    `,
+  },
 ];
 
 // Any constant shared by every node: the advisory lock that serializes migrations between them.

@@ -1,0 +1,104 @@
+import {
+  Capability,
+  ErrorCode,
+  type ChatMessage,
+  type ClientMessageOf,
+  type ReplyRef,
+  type ServerMessageOf,
+} from "@duplex/protocol";
+import type { Connection } from "../connection/Connection.js";
+import type { ServerContext } from "../context.js";
+import { DuplexError } from "../errors.js";
+import { assertMayAccess, assertMaySpeak, userOf } from "./access.js";
+
+/**
+ * `react` → `reaction`. Any message the user may read (as `history`: public rooms without joining,
+ * DMs and private rooms only to their people); a muted user may not react, since a reaction is seen
+ * by the whole room like a message. Idempotent: a repeat answers the same count and is not broadcast.
+ * The frame is charged to the user's write budget (rateLimiter `PERSISTING`); a new reaction also to
+ * the storage budget.
+ */
+export async function handleReact(
+  ctx: ServerContext,
+  conn: Connection,
+  msg: ClientMessageOf<"react">,
+): Promise<void> {
+  if (!conn.caps.has(Capability.Reactions)) {
+    throw new DuplexError(ErrorCode.InvalidMessage, "react needs the reactions capability");
+  }
+  const user = userOf(conn);
+  await assertMayAccess(ctx.store, user, msg.room);
+  assertMaySpeak(ctx, conn, msg.room);
+  if (msg.on) ctx.budgets.chargeStorage(user.id, conn.address, msg.emoji, ctx.now());
+  const result = await ctx.store.reactions.toggleReaction({
+    room: msg.room,
+    messageId: msg.messageId,
+    userId: user.id,
+    emoji: msg.emoji,
+    on: msg.on,
+    at: ctx.now(),
+  });
+  if (result.status === "not_found") {
+    throw new DuplexError(ErrorCode.NotFound, `no message ${msg.messageId} in ${msg.room}`);
+  }
+  if (result.status === "too_many") {
+    throw new DuplexError(ErrorCode.TooLarge, "too many reactions on this message");
+  }
+  const event: ServerMessageOf<"reaction"> = {
+    type: "reaction",
+    room: msg.room,
+    messageId: msg.messageId,
+    emoji: msg.emoji,
+    user,
+    on: msg.on,
+    count: result.count,
+  };
+  conn.send({ ...event, ...(msg.ref !== undefined && { ref: msg.ref }) });
+  if (!result.changed) return;
+  await ctx.fanout.publish(msg.room, event, {
+    exceptConnection: conn.id,
+    onlyCap: Capability.Reactions,
+  });
+}
+
+/**
+ * Messages as `conn` may read them: with their reactions for a socket granted `reactions`, and with
+ * the quoted original for one granted `replies`. Others get the messages as they are.
+ */
+export async function withMessageExtras(
+  ctx: ServerContext,
+  conn: Connection,
+  messages: ChatMessage[],
+): Promise<ChatMessage[]> {
+  const wantsReactions = conn.caps.has(Capability.Reactions);
+  const wantsReplies = conn.caps.has(Capability.Replies);
+  if (messages.length === 0 || (!wantsReactions && !wantsReplies)) return messages;
+  const ids = messages.map((m) => m.id);
+  const [reactions, replies] = await Promise.all([
+    wantsReactions ? ctx.store.reactions.reactionSummaries(ids, userOf(conn).id) : undefined,
+    wantsReplies ? ctx.store.replies.replyRefs(ids) : undefined,
+  ]);
+  return messages.map((m) => {
+    const summary = reactions?.get(m.id);
+    const replyTo = replies?.get(m.id);
+    if (!summary && !replyTo) return m;
+    return {
+      ...m,
+      ...(summary !== undefined && { reactions: summary }),
+      ...(replyTo !== undefined && { replyTo }),
+    };
+  });
+}
+
+/**
+ * Records that `message` answers `replyTo` and returns the quote, or nothing when `replyTo` is not a
+ * message of the same room (the message then stands alone, as if sent without it).
+ */
+export async function linkReply(
+  ctx: ServerContext,
+  message: ChatMessage,
+  replyTo: string,
+): Promise<ReplyRef | undefined> {
+  if (!(await ctx.store.replies.setReplyTo(message.room, message.id, replyTo))) return undefined;
+  return (await ctx.store.replies.replyRefs([message.id])).get(message.id);
+}

@@ -1,0 +1,65 @@
+import { z } from "zod";
+import { Name, UserId } from "./names.js";
+
+/** Bounds of reactions: what one message and one user can make the server hold. */
+export const REACTION_LIMITS = {
+  /** Distinct emoji on one message; a new one beyond this is refused (`too_large`). */
+  maxEmojiPerMessage: 20,
+  /** Reactions of one user on one message. */
+  maxPerUserPerMessage: 10,
+  /** UTF-16 code units of one emoji (a family or flag sequence fits; a sentence does not). */
+  maxEmojiLength: 32,
+  /** Names listed per reaction in `reactions[].users` (the rest is the count). */
+  namesPerReaction: 3,
+  /** Characters of the original quoted in `replyTo.excerpt`. */
+  excerptLength: 140,
+} as const;
+
+// Every emoji cluster holds a pictograph, a regional indicator (flags) or the keycap mark (1️⃣).
+const EMOJI_PART = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\u20E3/u;
+const EMOJI_PATTERN =
+  /^[^\s\p{L}<>]*[\p{Extended_Pictographic}\p{Regional_Indicator}\u20E3][^\s\p{L}<>]*$/u;
+const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+
+/** Whether `text` is exactly one grapheme cluster and that cluster is an emoji. */
+export function isOneEmoji(text: string): boolean {
+  const clusters = [...graphemes.segment(text)];
+  return clusters.length === 1 && EMOJI_PART.test(text);
+}
+
+/** One emoji: a single grapheme cluster, bounded in length. */
+export const Emoji = z
+  .string()
+  .min(1)
+  .max(REACTION_LIMITS.maxEmojiLength)
+  // The pattern is what JSON Schema readers can check (an emoji among no letters or spaces); the
+  // refinement is the exact rule (one grapheme cluster).
+  .regex(EMOJI_PATTERN, "must be one emoji")
+  .refine(isOneEmoji, "must be one emoji");
+export type Emoji = z.infer<typeof Emoji>;
+
+/**
+ * One emoji's reactions on a message, as the asking socket sees them: on messages in `joined`,
+ * `history` and `search_results`, only to sockets granted `reactions`.
+ */
+export const ReactionSummary = z.strictObject({
+  emoji: Emoji,
+  count: z.number().int().min(1),
+  /** Whether the asking user is one of them. */
+  me: z.boolean(),
+  /** The first few who reacted, earliest first (at most `namesPerReaction`). */
+  users: z.array(Name).max(REACTION_LIMITS.namesPerReaction).optional(),
+});
+export type ReactionSummary = z.infer<typeof ReactionSummary>;
+
+/**
+ * The message a reply answers, enough to draw the quote and jump to it: on messages only to sockets
+ * granted `replies`. `excerpt` is empty when the original was deleted.
+ */
+export const ReplyRef = z.strictObject({
+  messageId: z.string().min(1).max(64),
+  seq: z.number().int().nonnegative(),
+  from: z.strictObject({ id: UserId, name: Name }),
+  excerpt: z.string().max(REACTION_LIMITS.excerptLength),
+});
+export type ReplyRef = z.infer<typeof ReplyRef>;
