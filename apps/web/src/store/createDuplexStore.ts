@@ -25,6 +25,9 @@ import { attachSessionEnd } from "./sessionEnd.js";
 import { attachJoinRefusals } from "./joinRefusals.js";
 import { attachInspectorEvents, createInspectorActions } from "../inspector/inspectorFeatures.js";
 import { initialInspector } from "../inspector/inspectorSlice.js";
+import { createFileActions } from "../files/fileActions.js";
+import { uploadPortOf } from "../files/uploadPort.js";
+import { initialFiles } from "../files/uploadsSlice.js";
 
 export type { DuplexActions, DuplexState, DuplexStore } from "./state.js";
 
@@ -52,6 +55,7 @@ export function createDuplexStore(
   const http: HttpCall = options.http ?? ((path, init) => fetch(path, init));
   // Filled right after the store exists; actions only run later, from the UI.
   const saved: { sync?: SavedRoomsSync } = {};
+  const uploads = uploadPortOf(client);
 
   const store = createStore<DuplexState>()((set, get) => {
     function showRoom(room: string): void {
@@ -105,6 +109,7 @@ export function createDuplexStore(
       ...createPasskeyActions(client, () => store, http),
       ...createMemberPageActions(client, () => store),
       ...createModerationActions(client, () => store, http),
+      ...createFileActions(uploads, () => store),
       leaveRoom(room) {
         client.leave(room);
         set((s) => {
@@ -127,6 +132,7 @@ export function createDuplexStore(
       stats: initialStats,
       inspector: initialInspector,
       moderation: initialModeration,
+      files: { ...initialFiles, available: uploads !== undefined },
       actions,
     };
   });
