@@ -38,9 +38,9 @@ function showRoom(...messages: ChatMessage[]) {
 }
 
 describe("attachments in the conversation", () => {
-  it("shows an image inline, its box sized before it loads, named by the file", () => {
+  it("shows an image inline, its box sized before it loads, named by the file", async () => {
     showRoom(withAttachment(PHOTO));
-    const img = screen.getByRole("img", { name: "sunset.png" });
+    const img = await screen.findByRole("img", { name: "sunset.png" });
     // 1600×900 fitted into 320×240: the row's height is known before the bytes arrive.
     expect(img.getAttribute("width")).toBe("320");
     expect(img.getAttribute("height")).toBe("180");
@@ -48,29 +48,30 @@ describe("attachments in the conversation", () => {
     expect(screen.queryByRole("link", { name: /Download/ })).toBeNull();
   });
 
-  it("shows any other file as a card with its name, size, type and a download link", () => {
+  it("shows any other file as a card with its name, size, type and a download link", async () => {
     showRoom(withAttachment(LOG, "the crash"));
     expect(screen.getByText("the crash")).toBeTruthy();
     expect(screen.getByText("server.log")).toBeTruthy();
     expect(screen.getByText("2.4 MB · text/plain")).toBeTruthy();
-    const link = screen.getByRole("link", { name: "Download server.log (2.4 MB)" });
+    const link = await screen.findByRole("link", { name: "Download server.log (2.4 MB)" });
     expect(link.getAttribute("href")).toBe("/files/f_log?sig=test");
     expect(link.getAttribute("download")).toBe("server.log");
     expect(screen.queryByRole("img")).toBeNull();
   });
 
-  it("shows an image without known dimensions as a download, not a broken box", () => {
+  it("shows an image without known dimensions as a download, not a broken box", async () => {
     showRoom(
       withAttachment({ ...PHOTO, width: undefined, height: undefined, thumb: false } as Attachment),
     );
     expect(screen.queryByRole("img")).toBeNull();
-    expect(screen.getByRole("link", { name: /Download sunset\.png/ })).toBeTruthy();
+    expect(await screen.findByRole("link", { name: /Download sunset\.png/ })).toBeTruthy();
   });
 
   it("opens the image in a lightbox: focus on Close, Tab stays inside, Escape closes and focus returns", async () => {
     showRoom(withAttachment(PHOTO));
     const user = userEvent.setup();
     const opener = screen.getByRole("button", { name: "Open sunset.png full size" });
+    await screen.findByRole("img", { name: "sunset.png" });
 
     await user.click(opener);
     const dialog = screen.getByRole("dialog", { name: "Image sunset.png" });
@@ -93,7 +94,8 @@ describe("attachments in the conversation", () => {
   it("opens the lightbox from the keyboard too", async () => {
     showRoom(withAttachment(PHOTO));
     const user = userEvent.setup();
-    screen.getByRole("button", { name: "Open sunset.png full size" }).focus();
+    await screen.findByRole("img", { name: "sunset.png" });
+    act(() => screen.getByRole("button", { name: "Open sunset.png full size" }).focus());
     await user.keyboard("{Enter}");
     expect(screen.getByRole("dialog", { name: "Image sunset.png" })).toBeTruthy();
     await user.click(screen.getByRole("button", { name: "Close" }));

@@ -1,10 +1,10 @@
 import { useRef, useState } from "react";
 import "./files.css";
 import { useT } from "../i18n/useT.js";
-import { useActions } from "../store/storeContext.js";
 import { fitWithin, formatFileSize } from "./fileSize.js";
 import { Lightbox } from "./Lightbox.js";
 import type { Attachment } from "./uploadPort.js";
+import { useFileUrl } from "./useFileUrl.js";
 
 /** The box a thumbnail is shown in, at most. */
 const THUMB_BOX = { width: 320, height: 240 };
@@ -17,12 +17,13 @@ export function isInlineImage(attachment: Attachment): boolean {
 
 function ImageAttachment({ attachment }: { attachment: Attachment }) {
   const t = useT();
-  const { fileUrl } = useActions();
   const [open, setOpen] = useState(false);
   const opener = useRef<HTMLButtonElement>(null);
   const { width = THUMB_BOX.width, height = THUMB_BOX.height } = attachment;
   const box = fitWithin(width, height, THUMB_BOX);
-  const src = fileUrl(attachment.id, attachment.thumb ? "thumb" : "file");
+  const thumb = useFileUrl(attachment.id, attachment.thumb ? "thumb" : "file");
+  const full = useFileUrl(attachment.id, "file");
+  if (thumb.failed) return <FileCard attachment={attachment} />;
   return (
     <>
       <button
@@ -30,21 +31,30 @@ function ImageAttachment({ attachment }: { attachment: Attachment }) {
         type="button"
         className="attachment-image"
         aria-label={t("files.openImage", { name: attachment.name })}
+        onFocus={full.refresh}
+        onPointerEnter={full.refresh}
         onClick={() => setOpen(true)}
       >
-        {/* width/height reserve the box before the bytes arrive: the list does not jump. */}
-        <img
-          src={src}
-          alt={attachment.name}
-          width={box.width}
-          height={box.height}
-          loading="lazy"
-          decoding="async"
-        />
+        {/* width/height reserve the box before the URL and the bytes arrive: the list does not jump. */}
+        {thumb.url === undefined ? (
+          <span
+            className="attachment-placeholder"
+            style={{ width: box.width, height: box.height }}
+          />
+        ) : (
+          <img
+            src={thumb.url}
+            alt={attachment.name}
+            width={box.width}
+            height={box.height}
+            loading="lazy"
+            decoding="async"
+          />
+        )}
       </button>
-      {open && (
+      {open && full.url !== undefined && (
         <Lightbox
-          src={fileUrl(attachment.id, "file")}
+          src={full.url}
           name={attachment.name}
           width={attachment.width}
           height={attachment.height}
@@ -60,8 +70,8 @@ function ImageAttachment({ attachment }: { attachment: Attachment }) {
 
 function FileCard({ attachment }: { attachment: Attachment }) {
   const t = useT();
-  const { fileUrl } = useActions();
   const size = formatFileSize(attachment.size, t);
+  const file = useFileUrl(attachment.id, "file");
   return (
     <div className="attachment-card">
       <span className="attachment-name" title={attachment.name}>
@@ -70,14 +80,21 @@ function FileCard({ attachment }: { attachment: Attachment }) {
       <span className="attachment-meta">
         {size} · {attachment.mime}
       </span>
-      <a
-        className="attachment-download"
-        href={fileUrl(attachment.id, "file")}
-        download={attachment.name}
-        aria-label={`${t("files.downloadLabel", { name: attachment.name })} (${size})`}
-      >
-        {t("files.download")}
-      </a>
+      {file.failed ? (
+        <span className="attachment-download">{t("files.gone")}</span>
+      ) : (
+        <a
+          className="attachment-download"
+          href={file.url}
+          download={attachment.name}
+          aria-label={`${t("files.downloadLabel", { name: attachment.name })} (${size})`}
+          // Signed URLs are short-lived: a card left on screen for long asks for a fresh one first.
+          onFocus={file.refresh}
+          onPointerEnter={file.refresh}
+        >
+          {t("files.download")}
+        </a>
+      )}
     </div>
   );
 }

@@ -51,7 +51,7 @@ describe("uploads from the composer", () => {
     expect(screen.queryByRole("list", { name: "Uploads" })).toBeNull();
   });
 
-  it("cancels an upload in flight, then retries it", async () => {
+  it("cancels an upload in flight, then sends the file afresh on retry", async () => {
     const { client, user } = setup();
     await chooseFile(user, pngFile("big.png"));
     const upload = client.uploads[0]!;
@@ -63,7 +63,29 @@ describe("uploads from the composer", () => {
     expect(screen.queryByRole("button", { name: "Cancel the upload of big.png" })).toBeNull();
 
     await user.click(screen.getByRole("button", { name: "Retry the upload of big.png" }));
-    expect(upload.calls).toEqual(["cancel", "retry"]);
+    // The client retries only failures: a cancelled upload is forgotten and the same file sent again.
+    expect(client.calls).toContain("forget upload up1");
+    expect(client.uploads).toHaveLength(2);
+    expect(client.uploads[1]!.input.data).toBe(upload.input.data);
+    expect(screen.getAllByRole("progressbar")).toHaveLength(1);
+    expect(screen.getByText("Waiting to send")).toBeTruthy();
+    act(() => client.uploads[1]!.progress(1024));
+    expect(
+      screen.getByRole("progressbar", { name: "Upload of big.png" }).getAttribute("value"),
+    ).toBe("50");
+  });
+
+  it("retries a failed upload through the client, which resumes it", async () => {
+    const { client, user } = setup();
+    await chooseFile(user, pngFile("flaky.png"));
+    const upload = client.uploads[0]!;
+    act(() => upload.fail({ code: "internal", message: "disk full" }));
+    expect(screen.getByRole("alert").textContent).toBe("The upload failed; try again.");
+
+    await user.click(screen.getByRole("button", { name: "Retry the upload of flaky.png" }));
+    expect(upload.calls).toEqual(["retry"]);
+    expect(client.uploads).toHaveLength(1);
+    expect(screen.queryByRole("alert")).toBeNull();
     expect(screen.getByText("Waiting to send")).toBeTruthy();
   });
 
@@ -71,6 +93,7 @@ describe("uploads from the composer", () => {
     [{ code: "too_large" }, "Too large: the server does not take files this big."],
     [{ code: "quota_exceeded" }, "Your storage quota is used up: delete some files or wait."],
     [{ code: "unauthorized" }, "Not allowed: you cannot send files here."],
+    [{ code: "unsupported_data" }, "This server does not take files."],
     [{ code: "something_new" }, "The upload failed; try again."],
   ])("says why an upload failed (%j) in words", async (detail, words) => {
     const { client, user } = setup();

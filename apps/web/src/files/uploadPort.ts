@@ -39,8 +39,20 @@ export interface Attachment {
 /** The client's part for files: start uploads, and the URLs a member may fetch them from. */
 export interface UploadPort {
   upload(input: UploadInput): UploadHandle;
-  /** Where `<img>` and links fetch the file (or its thumbnail) from. */
-  fileUrl(id: string, variant: "file" | "thumb"): string;
+  /** Lets the client drop a finished, failed or cancelled upload (cancels a running one). */
+  forgetUpload(id: string): void;
+  /**
+   * Where `<img>` and links fetch the file (or its thumbnail) from: a short-lived signed URL, since
+   * an `<img src>` cannot carry the session token.
+   */
+  fileUrl(id: string, variant: "file" | "thumb"): Promise<string>;
+}
+
+/** The client library's own method shapes, as `DuplexClient` has them. */
+interface ClientFileMethods {
+  upload(input: UploadInput): UploadHandle;
+  forgetUpload?(id: string): void;
+  fileUrl?(id: string, options?: { thumb?: boolean }): Promise<string>;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -49,14 +61,17 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** The upload part of a client, or undefined for one that cannot upload (an older client build). */
 export function uploadPortOf(client: object): UploadPort | undefined {
-  const candidate = client as Partial<UploadPort> & { fileUrl?: unknown };
-  if (typeof candidate.upload !== "function") return undefined;
-  const upload = candidate.upload.bind(client);
-  const fileUrl =
-    typeof candidate.fileUrl === "function"
-      ? (candidate.fileUrl as UploadPort["fileUrl"]).bind(client)
-      : defaultFileUrl;
-  return { upload, fileUrl };
+  const methods = client as Partial<ClientFileMethods>;
+  if (typeof methods.upload !== "function") return undefined;
+  const c = client as ClientFileMethods;
+  return {
+    upload: (input) => c.upload(input),
+    forgetUpload: (id) => c.forgetUpload?.(id),
+    fileUrl: (id, variant) =>
+      c.fileUrl === undefined
+        ? Promise.resolve(defaultFileUrl(id, variant))
+        : c.fileUrl(id, { thumb: variant === "thumb" }),
+  };
 }
 
 /** The download routes for room members: `/files/<id>` and `/files/<id>/thumb`. */

@@ -5,6 +5,7 @@ export type UploadProblem =
   | "files.notAllowed"
   | "files.tooFast"
   | "files.offline"
+  | "files.unavailable"
   | "files.failed";
 
 function codeOf(detail: unknown): string | undefined {
@@ -30,6 +31,8 @@ export function uploadProblem(detail: unknown): UploadProblem {
     return "files.notAllowed";
   }
   if (code === "rate_limited") return "files.tooFast";
+  // The client's word for a link that cannot carry uploads (no `files` capability, SSE fallback).
+  if (code === "unsupported_data") return "files.unavailable";
   if (code === "disconnected" || code === "offline") return "files.offline";
   return "files.failed";
 }

@@ -31,7 +31,7 @@ export interface FileActions {
   /** Removes a failed or cancelled upload from the list. */
   dismissUpload(key: string): void;
   /** The URL a member fetches an attachment (or its thumbnail) from. */
-  fileUrl(id: string, variant: "file" | "thumb"): string;
+  fileUrl(id: string, variant: "file" | "thumb"): Promise<string>;
 }
 
 /** Replaces the upload with this key (or appends it), keeping the list's order. */

@@ -305,6 +305,7 @@ export const en = {
   "files.bytes": { one: "{count} byte", other: "{count} bytes" },
   "files.kilobytes": "{size} KB",
   "files.megabytes": "{size} MB",
+  "files.gone": "No longer available",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -295,4 +295,5 @@ export const zh: Dictionary = {
   "files.bytes": { other: "{count} 字节" },
   "files.kilobytes": "{size} KB",
   "files.megabytes": "{size} MB",
+  "files.gone": "已不可用",
 };

@@ -1,4 +1,4 @@
-import type { UploadHandle, UploadInput, UploadPort, UploadState } from "../files/uploadPort.js";
+import type { UploadHandle, UploadInput, UploadState } from "../files/uploadPort.js";
 import { ScriptedClient } from "./scriptedClient.js";
 
 type UploadEvent = "progress" | "done" | "failed";
@@ -33,8 +33,10 @@ export class ScriptedUpload implements UploadHandle {
     this.state = "cancelled";
   }
 
+  /** Like the client: only a failed upload retries. */
   retry(): void {
     this.calls.push("retry");
+    if (this.state !== "failed") return;
     this.state = "queued";
     this.sent = 0;
   }
@@ -64,7 +66,7 @@ export class ScriptedUpload implements UploadHandle {
 }
 
 /** A scripted client that can upload: each `upload()` is recorded as a `ScriptedUpload`. */
-export class UploadingClient extends ScriptedClient implements UploadPort {
+export class UploadingClient extends ScriptedClient {
   readonly uploads: ScriptedUpload[] = [];
 
   upload(input: UploadInput): ScriptedUpload {
@@ -74,7 +76,11 @@ export class UploadingClient extends ScriptedClient implements UploadPort {
     return upload;
   }
 
-  fileUrl(id: string, variant: "file" | "thumb"): string {
-    return `/files/${id}${variant === "thumb" ? "/thumb" : ""}?sig=test`;
+  forgetUpload(id: string): void {
+    this.calls.push(`forget upload ${id}`);
+  }
+
+  fileUrl(id: string, options: { thumb?: boolean } = {}): Promise<string> {
+    return Promise.resolve(`/files/${id}${options.thumb === true ? "/thumb" : ""}?sig=test`);
   }
 }
