@@ -130,7 +130,8 @@ function MessageItemView({ item, myId, myName, continued = false, now }: Message
       ) : row.deleted ? (
         <p className="message-text message-deleted">{t("message.deleted")}</p>
       ) : (
-        (row.text !== "" || attachment === undefined) && (
+        // An attachment's message may carry the file name as its text (for older readers).
+        (attachment === undefined || (row.text !== "" && row.text !== attachment.name)) && (
           <MessageText text={row.text} myName={myName} />
         )
       )}
