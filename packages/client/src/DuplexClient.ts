@@ -30,6 +30,10 @@ import { SessionStore } from "./sessionStore.js";
 import { Transport } from "./transport.js";
 import type { TransportKind } from "./autoTransport.js";
 import { supportsSubprotocol } from "./versionProbe.js";
+import { sha256Hex, type Upload, type UploadInput } from "./uploads.js";
+import { UploadQueue } from "./uploadsQueue.js";
+import { FileUrls } from "./uploadsUrls.js";
+import { httpBaseOf } from "./sseSocket.js";
 
 /**
  * One Duplex connection: hello/welcome, reconnect with jittered backoff, heartbeat, an outbox that
@@ -52,6 +56,8 @@ export class DuplexClient {
   #rttMs: number | undefined;
   #caps: ReadonlySet<string> = new Set();
   #probing = false;
+  readonly #uploads: UploadQueue;
+  readonly #fileUrls: FileUrls;
 
   constructor(options: DuplexClientOptions) {
     this.#o = resolveOptions(options);
@@ -90,6 +96,20 @@ export class DuplexClient {
       nextRef: () => this.#requests.nextRef(),
       onJoinRefused: (room, error) => this.#events.emit("joinRefused", room, error),
     });
+    this.#uploads = new UploadQueue({
+      write: (m) => this.#write(m),
+      writeBinary: (frame) => this.#transport.writeBinary(frame),
+      ready: (room) => this.#state.status === "open" && this.#rooms.isReady(room),
+      unsupported: () => this.#uploadsUnsupported(),
+      sha256: sha256Hex,
+      nextRef: () => this.#requests.nextRef(),
+    });
+    this.#fileUrls = new FileUrls(
+      httpBaseOf(this.#o.url),
+      (url, init) => globalThis.fetch(url, init),
+      () => this.#session.token,
+      () => timers.now(),
+    );
   }
 
   get state(): ConnectionState {
@@ -232,6 +252,39 @@ export class DuplexClient {
     }
   }
 
+  /**
+   * Sends a file into a room over binary frames (needs the `files` capability: pass it in `caps`).
+   * Starts once the room is joined; after a reconnect it resumes at the server's offset by itself.
+   */
+  upload(input: UploadInput): Upload {
+    return this.#uploads.add(randomId(this.#o.random), input);
+  }
+
+  /** Uploads of this client, oldest first, until `forgetUpload(id)` (which cancels a running one). */
+  get uploads(): readonly Upload[] {
+    return this.#uploads.list();
+  }
+
+  forgetUpload(id: string): void {
+    this.#uploads.forget(id);
+  }
+
+  /**
+   * A short-lived signed URL of a file (or its thumbnail) for `<img src>` or a download link, asked of
+   * `GET /api/files/<id>/url` with this session's token and cached until shortly before it expires.
+   */
+  fileUrl(attachmentId: string, options: { thumb?: boolean } = {}): Promise<string> {
+    return this.#fileUrls.url(attachmentId, options.thumb === true);
+  }
+
+  #uploadsUnsupported(): string | undefined {
+    if (this.#state.status !== "open") return undefined; // not known until welcome
+    if (!this.#caps.has(Capability.Files)) return "the server did not grant the files capability";
+    if (this.activeTransport === "sse")
+      return "uploads need a WebSocket (not over the SSE fallback)";
+    return undefined;
+  }
+
   /** Volatile: silently dropped unless the room is live. */
   typing(room: string): void {
     if (this.#rooms.isReady(room)) this.#write({ type: "typing", room });
@@ -343,6 +396,7 @@ export class DuplexClient {
     this.#heartbeat = undefined;
     this.#reconnect.cancel();
     this.#rooms.onDisconnect();
+    this.#uploads.onDisconnect();
     this.#requests.rejectAll("connection lost");
   }
 
@@ -439,7 +493,9 @@ export class DuplexClient {
       case "welcome":
         return this.#onWelcome(message);
       case "joined":
-        return this.#rooms.onJoined(message);
+        this.#rooms.onJoined(message);
+        this.#uploads.pump();
+        return;
       case "message":
         return this.#rooms.onChatMessage(message);
       case "ack":
@@ -449,7 +505,14 @@ export class DuplexClient {
       case "token":
         return this.#session.setToken(message.token); // replaces the welcome's before it expires
       case "error":
+        if (this.#uploads.handle(message)) return;
         this.#rooms.onError(message);
+        return;
+      case "upload_ready":
+      case "upload_progress":
+      case "upload_done":
+      case "upload_cancel":
+        this.#uploads.handle(message);
         return;
       case "left":
         this.#rooms.onLeft(message.room);
@@ -503,5 +566,6 @@ export class DuplexClient {
     this.#setState({ status: "open", attempt: 0, lastClose: this.#state.lastClose });
     this.#events.emit("user", welcome.user);
     this.#rooms.onWelcome(welcome.limits);
+    this.#uploads.pump();
   }
 }

@@ -4,6 +4,7 @@ import { Name, RoomId, UserId } from "./names.js";
 import { Cid, MessageId, Ref, Seq, StreamPosition, Text, Timestamp, Topic } from "./fields.js";
 import { InspectMessage } from "./inspectMessages.js";
 import { CapabilityName, MAX_CAPS } from "./capabilities.js";
+import { UploadCancelMessage, UploadFinishMessage, UploadStartMessage } from "./files.js";
 
 // Every client message is a strict object: unknown fields are an error, not silently dropped.
 
@@ -190,6 +191,9 @@ export const ClientMessage = z.discriminatedUnion("type", [
   WatchMembersMessage,
   UnwatchMembersMessage,
   SearchMessage,
+  UploadStartMessage,
+  UploadFinishMessage,
+  UploadCancelMessage,
 ]);
 export type ClientMessage = z.infer<typeof ClientMessage>;
 export type ClientMessageType = ClientMessage["type"];

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { LIMITS } from "./limits.js";
 import { Name, RoomId, UserId, utf16Max } from "./names.js";
 import { openEnum } from "./openEnum.js";
+import { Attachment } from "./attachment.js";
 
 /** Correlation id a request may carry; the reply or error that answers it echoes it. */
 export const Ref = z.string().min(1).max(64);
@@ -52,6 +53,8 @@ export const ChatMessage = z.strictObject({
   editedAt: Timestamp.optional(),
   /** Set when the author deleted the message; `text` is then empty. */
   deleted: z.boolean().optional(),
+  /** A file posted with the message (its `text` is the file name); only to sockets granted `files`. */
+  attachment: Attachment.optional(),
 });
 export type ChatMessage = z.infer<typeof ChatMessage>;
 

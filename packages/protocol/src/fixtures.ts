@@ -58,6 +58,22 @@ export const validClientMessages: ClientMessage[] = [
     limit: 20,
     cursor: "WzEyM10",
   },
+  { type: "upload_start", ref: "r8", cid: "f-1", room: "general", name: "shot.png", size: 1024 },
+  {
+    type: "upload_start",
+    cid: "f-1",
+    room: "general",
+    name: "日志.txt",
+    size: 0,
+    mime: "text/plain",
+    resume: "0123456789abcdef0123456789abcdef",
+  },
+  {
+    type: "upload_finish",
+    uploadId: "0123456789abcdef0123456789abcdef",
+    sha256: "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+  },
+  { type: "upload_cancel", uploadId: "0123456789abcdef0123456789abcdef" },
 ];
 
 export const validServerMessages: ServerMessage[] = [
@@ -242,6 +258,51 @@ export const validServerMessages: ServerMessage[] = [
     code: 1001,
     reason: "bye",
   },
+  {
+    type: "upload_ready",
+    ref: "r8",
+    cid: "f-1",
+    uploadId: "0123456789abcdef0123456789abcdef",
+    offset: 65_536,
+    chunkSize: 32_768,
+    window: 262_144,
+    expiresAt: 1_700_000_000_000,
+  },
+  { type: "upload_progress", uploadId: "0123456789abcdef0123456789abcdef", offset: 98_304 },
+  {
+    type: "upload_done",
+    uploadId: "0123456789abcdef0123456789abcdef",
+    cid: "f-1",
+    messageId: "m_2",
+    seq: 8,
+    attachment: {
+      id: "fAbCdEfGhIjKlMnOp",
+      name: "shot.png",
+      size: 1024,
+      mime: "image/png",
+      width: 64,
+      height: 32,
+      thumb: true,
+    },
+  },
+  {
+    type: "upload_cancel",
+    uploadId: "0123456789abcdef0123456789abcdef",
+    code: "too_large",
+    message: "file larger than 26214400 bytes",
+  },
+  {
+    type: "message",
+    ...chat,
+    text: "report.pdf",
+    attachment: {
+      id: "fAbCdEfGhIjKlMnOq",
+      name: "report.pdf",
+      size: 5,
+      mime: "application/pdf",
+      thumb: false,
+    },
+  },
 ];
 
 export const invalidClientFrames: Array<[string, string, ErrorCode]> = [
@@ -337,6 +398,16 @@ export const invalidClientFrames: Array<[string, string, ErrorCode]> = [
   [
     "deep nesting",
     `{"type":"join","room":${"[".repeat(500)}${"]".repeat(500)}}`,
+    ErrorCode.InvalidMessage,
+  ],
+  [
+    "upload_start with an upload id that is not hex",
+    '{"type":"upload_start","cid":"f","room":"general","name":"a","size":1,"resume":"xyz"}',
+    ErrorCode.InvalidMessage,
+  ],
+  [
+    "upload_finish with a short digest",
+    '{"type":"upload_finish","uploadId":"0123456789abcdef0123456789abcdef","sha256":"abc"}',
     ErrorCode.InvalidMessage,
   ],
 ];

@@ -65,3 +65,6 @@ export {
 export type { AsyncApiOptions, JsonSchema } from "./spec/index.js";
 export { TokenBucket } from "./tokenBucket.js";
 export { validateWithoutEval } from "./strictCsp.js";
+export { Attachment, FILE_LIMITS, FileId, FileName } from "./attachment.js";
+export * from "./files.js";
+export { FILES_PATH, FILE_URL_API_PATH } from "./paths.js";

@@ -20,6 +20,12 @@ import {
 import { ControlMessage, InspectingMessage } from "./inspectMessages.js";
 import { CapabilityName } from "./capabilities.js";
 import { openEnum } from "./openEnum.js";
+import {
+  UploadCancelledMessage,
+  UploadDoneMessage,
+  UploadProgressMessage,
+  UploadReadyMessage,
+} from "./files.js";
 
 // Written strictly (the server sends exactly these fields); read tolerantly by the codec, which ignores
 // fields it does not know at any depth (README rules [C1]–[C3]).
@@ -330,6 +336,10 @@ export const ServerMessage = z.discriminatedUnion("type", [
   InspectingMessage,
   ControlMessage,
   SearchResultsMessage,
+  UploadReadyMessage,
+  UploadProgressMessage,
+  UploadDoneMessage,
+  UploadCancelledMessage,
 ]);
 export type ServerMessage = z.infer<typeof ServerMessage>;
 export type ServerMessageType = ServerMessage["type"];

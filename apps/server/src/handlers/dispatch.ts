@@ -11,6 +11,11 @@ import { handleJoin, handleLeave, handleOpen, handleTyping } from "./rooms.js";
 import { handleSearch } from "./search.js";
 import { handleHello, handlePing } from "./session.js";
 import { handleSubscribe, handleUnsubscribe } from "./topics.js";
+import {
+  handleUploadCancel,
+  handleUploadFinish,
+  handleUploadStart,
+} from "../files/uploadHandlers.js";
 
 /** Routes a decoded message to its handler. Exhaustive: a new message type fails the build here. */
 export async function dispatch(
@@ -56,6 +61,12 @@ export async function dispatch(
       return handleWatchMembers(ctx, conn, msg);
     case "search":
       return handleSearch(ctx, conn, msg);
+    case "upload_start":
+      return handleUploadStart(ctx, conn, msg);
+    case "upload_finish":
+      return handleUploadFinish(ctx, conn, msg);
+    case "upload_cancel":
+      return handleUploadCancel(ctx, conn, msg);
     default: {
       const unreachable: never = msg;
       throw new Error(`unhandled message ${JSON.stringify(unreachable)}`);

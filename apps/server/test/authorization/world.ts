@@ -16,6 +16,7 @@ export const CAPS = [
   Capability.RoomsPaged,
   Capability.SavedRooms,
   Capability.MemberPages,
+  Capability.Files,
 ];
 
 interface Who {
