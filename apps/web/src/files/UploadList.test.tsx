@@ -14,7 +14,7 @@ afterEach(async () => {
 function setup() {
   const client = new UploadingClient();
   const rendered = renderWithStore(<Composer room="general" />, client);
-  signedIn(rendered);
+  act(() => signedIn(rendered));
   return { ...rendered, client, user: userEvent.setup() };
 }
 
@@ -135,6 +135,14 @@ describe("uploads from the composer", () => {
     await user.paste("just words");
     expect(client.uploads).toHaveLength(1);
     expect(box).toHaveProperty("value", "just words");
+  });
+
+  it("offers no attach button where the server did not grant files", () => {
+    const client = new UploadingClient();
+    client.caps = new Set();
+    const rendered = renderWithStore(<Composer room="general" />, client);
+    act(() => signedIn(rendered));
+    expect(screen.queryByRole("button", { name: "Attach files" })).toBeNull();
   });
 
   it("offers no attach button when the client cannot upload", () => {

@@ -15,7 +15,7 @@ afterEach(() => {
 
 /** An upload chunk as the client reports it: sizes only (`text` is empty, the bytes stay out). */
 function chunk(bytes: number, at: number): FrameEvent {
-  return { direction: "out", text: "", type: "binary", at, bytes, headerBytes: 24 } as FrameEvent;
+  return { direction: "out", text: "", type: "binary", at, bytes, headerBytes: 24 };
 }
 
 function setup(): Rendered {

@@ -3,16 +3,12 @@ import type { ControlMessage } from "@duplex/protocol";
 import type { NewFrame } from "./inspectorSlice.js";
 import { closePayloadBytes, frameHeaderBytes, maskBytes, utf8Length } from "./frameSize.js";
 
-/** What the client adds to a binary frame's event: its sizes, never its bytes. */
-interface BinaryFrameFields {
-  /** The frame's payload bytes. */
-  bytes?: number;
-  /** Of those, the chunk's own header (upload id and offset). */
-  headerBytes?: number;
-}
-
-/** An upload chunk (opcode 2): the frame's header and mask are priced as for any frame. */
-function fromBinaryFrame(event: FrameEvent & BinaryFrameFields): NewFrame {
+/**
+ * An upload chunk (opcode 2): the client reports its sizes, never its bytes. The frame's header and
+ * mask are priced as for any frame; `headerBytes` of the event is the chunk's own header (upload id
+ * and offset) inside the payload.
+ */
+function fromBinaryFrame(event: FrameEvent): NewFrame {
   const payloadBytes = event.bytes ?? 0;
   return {
     at: event.at,

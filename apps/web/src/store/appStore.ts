@@ -19,6 +19,8 @@ export const client = new DuplexClient({
     Capability.DmNotifications,
     Capability.Accounts,
     Capability.MemberPages,
+    // Files: uploads over binary frames, and messages with an `attachment`.
+    Capability.Files,
   ],
   // Where a proxy blocks WebSocket, the same protocol goes over SSE + POST.
   transport: "auto",

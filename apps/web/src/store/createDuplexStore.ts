@@ -25,7 +25,7 @@ import { attachSessionEnd } from "./sessionEnd.js";
 import { attachJoinRefusals } from "./joinRefusals.js";
 import { attachInspectorEvents, createInspectorActions } from "../inspector/inspectorFeatures.js";
 import { initialInspector } from "../inspector/inspectorSlice.js";
-import { createFileActions } from "../files/fileActions.js";
+import { attachUploadAvailability, createFileActions } from "../files/fileActions.js";
 import { uploadPortOf } from "../files/uploadPort.js";
 import { initialFiles } from "../files/uploadsSlice.js";
 
@@ -132,7 +132,7 @@ export function createDuplexStore(
       stats: initialStats,
       inspector: initialInspector,
       moderation: initialModeration,
-      files: { ...initialFiles, available: uploads !== undefined },
+      files: initialFiles,
       actions,
     };
   });
@@ -175,6 +175,7 @@ export function createDuplexStore(
   attachDmSeen(store);
   attachSessionEnd(client, store, storage);
   attachJoinRefusals(client, store);
+  attachUploadAvailability(client, uploads, store);
 
   return store;
 }
