@@ -32,11 +32,14 @@ function UploadRow({ upload }: { upload: UploadView }) {
       <span className="upload-name" title={upload.name}>
         {upload.name}
       </span>
-      <progress
-        max={100}
-        value={percentSent(upload)}
-        aria-label={t("files.progress", { name: upload.name })}
-      />
+      {/* A stopped upload says why instead: an empty bar would only look stuck. */}
+      {active && (
+        <progress
+          max={100}
+          value={percentSent(upload)}
+          aria-label={t("files.progress", { name: upload.name })}
+        />
+      )}
       <span className="upload-status" role={upload.state === "failed" ? "alert" : undefined}>
         {statusText(upload, t)}
       </span>
