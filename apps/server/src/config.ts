@@ -8,6 +8,7 @@ import { ACCOUNTS_ENV, accountsFromEnv, type AccountsConfig } from "./accounts/a
 import { PASSKEYS_ENV, passkeysFromEnv, type PasskeysConfig } from "./accounts/passkeysConfig.js";
 import { LIMITS_ENV, abuseLimitsFromEnv, type AbuseLimits } from "./limits/limitsConfig.js";
 import { isPostgresUrl } from "./store/postgres/databaseUrl.js";
+import type { FilesConfig } from "./files/filesConfig.js";
 import {
   MIN_SECRET_TOKEN_LENGTH,
   OBSERVABILITY_ENV,
@@ -95,6 +96,8 @@ export interface Config {
   accounts: AccountsConfig;
   /** The WebAuthn relying party (src/accounts/passkeysConfig.ts). */
   passkeys: PasskeysConfig;
+  /** Uploads and downloads (src/files/filesConfig.ts); absent: from the environment. */
+  files?: Partial<FilesConfig>;
 }
 
 export const DURABILITY_MODES = ["power", "process"] as const;

@@ -15,6 +15,7 @@ import type { OnlineUsers } from "./session/OnlineUsers.js";
 import type { SessionEnder } from "./session/SessionEnder.js";
 import type { Sessions } from "./session/Sessions.js";
 import type { Store } from "./store/Store.js";
+import type { Files } from "./files/Files.js";
 
 /** Everything a handler may use. Built once per server by `startServer`. */
 export interface ServerContext {
@@ -45,5 +46,7 @@ export interface ServerContext {
   traffic: TrafficCounters;
   /** Counts and logs (once) what tolerant reading ignored in client frames. */
   tolerated: ToleratedInput;
+  /** Uploads, file records and blobs. */
+  files: Files;
   now(): number;
 }

@@ -59,6 +59,9 @@ import { ToleratedInput } from "./connection/toleratedInput.js";
 import { startModeration } from "./moderation/Moderation.js";
 import { evictFromRoom } from "./handlers/rooms.js";
 import { roomsApiRoutes } from "./accounts/roomsApi.js";
+import { Files } from "./files/Files.js";
+import { filesConfig } from "./files/filesConfig.js";
+import { filesRoutes } from "./files/filesApi.js";
 import { sseRoutes } from "./sse/sseRoutes.js";
 
 /** A started server. `await using server = await startServer(…)` closes it at the end of the scope. */
@@ -160,6 +163,11 @@ export async function startServer(
   const store = timedStore(await openStore(config), observeStoreLatency(storeLatency));
   const traffic = newTrafficCounters();
   await store.ensureRoom("general");
+  const files = await Files.open(
+    filesConfig(config.dbPath, config.files),
+    config,
+    log.child({ module: "files" }),
+  );
   const scaleOut =
     options.scaleOut ??
     (await openScaleOut(config, log).catch(async (err: unknown) => {
@@ -233,6 +241,7 @@ export async function startServer(
     budgets: new Budgets(config.limits),
     traffic,
     tolerated: new ToleratedInput(traffic, log.child({ module: "protocol" })),
+    files,
     now,
   };
   const occupancy = new OccupancyFeed(
@@ -327,6 +336,7 @@ export async function startServer(
           now,
         }),
         [NOTIFICATIONS_PATH, notificationsApi],
+        ...filesRoutes({ files, store, sessions, secret: tokenSecret, log: files.log, now }),
         ...sseRoutes({
           ctx,
           limiter: () => connectionLimiter,
@@ -472,6 +482,7 @@ export async function startServer(
       http.closeAllConnections();
       ctx.fanout.close();
       await Promise.all([presence.close(), broker.close()]);
+      await files.close();
       await store.close();
       log.info("shut down");
     })();

@@ -13,6 +13,7 @@ import type { Logger } from "../logger.js";
 import { ConnectionLog, type ConnectionLogger } from "./connectionLog.js";
 import { frameBytes } from "./frameBytes.js";
 import { withoutGuestMarks } from "./guestMarks.js";
+import { withoutAttachments } from "../files/attachmentMarks.js";
 import { dropSlowReader, isBehind } from "./slowReader.js";
 import { newTrafficCounters, type TrafficCounters } from "./trafficCounters.js";
 import { holdWrites, releaseIfLarge, tcpSocketOf } from "./writeCoalescing.js";
@@ -135,7 +136,8 @@ export class Connection {
   /** Queues a text frame; frames of one tick leave in one write (writeCoalescing.ts). */
   sendFrame(encoded: string): void {
     if (this.ws.readyState !== WebSocket.OPEN) return;
-    const frame = this.caps.has(Capability.Accounts) ? encoded : withoutGuestMarks(encoded);
+    const marked = this.caps.has(Capability.Accounts) ? encoded : withoutGuestMarks(encoded);
+    const frame = this.caps.has(Capability.Files) ? marked : withoutAttachments(marked);
     const socket = tcpSocketOf(this.ws);
     if (socket) holdWrites(socket);
     this.ws.send(frameBytes(frame), TEXT_FRAME);

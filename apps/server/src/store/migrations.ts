@@ -241,4 +241,27 @@ export const MIGRATIONS: readonly {
       END;
     `,
   },
+  {
+    id: 9,
+    name: "files",
+    // A message's attachment as it travels (JSON), and each stored file: the room that may read it
+    // and the content-addressed blobs (file and thumbnail) it uses, so a blob goes with its last file.
+    sql: `
+      ALTER TABLE messages ADD COLUMN attachment TEXT;
+      CREATE TABLE files (
+        id TEXT PRIMARY KEY,
+        room TEXT NOT NULL,
+        message_id TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        thumb_sha256 TEXT,
+        name TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        mime TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX files_sha256 ON files(sha256);
+      CREATE INDEX files_thumb ON files(thumb_sha256);
+      CREATE INDEX files_message ON files(message_id);
+    `,
+  },
 ];

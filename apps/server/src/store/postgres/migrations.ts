@@ -196,6 +196,35 @@ export const PG_MIGRATIONS: readonly {
       CREATE INDEX messages_ts ON messages (ts, room, seq);
     `,
   },
+  {
+    id: 7,
+    name: "files",
+    // As SQLite's migration 9, plus the blobs themselves in 256 KiB bytea parts, so every node
+    // serves every file.
+    sql: `
+      ALTER TABLE messages ADD COLUMN attachment TEXT;
+      CREATE TABLE files (
+        id TEXT PRIMARY KEY,
+        room TEXT COLLATE "C" NOT NULL,
+        message_id TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        thumb_sha256 TEXT,
+        name TEXT NOT NULL,
+        size BIGINT NOT NULL,
+        mime TEXT NOT NULL,
+        created_at BIGINT NOT NULL
+      );
+      CREATE INDEX files_sha256 ON files(sha256);
+      CREATE INDEX files_thumb ON files(thumb_sha256);
+      CREATE INDEX files_message ON files(message_id);
+      CREATE TABLE blobs (
+        sha256 TEXT NOT NULL,
+        part INTEGER NOT NULL,
+        data BYTEA NOT NULL,
+        PRIMARY KEY (sha256, part)
+      );
+    `,
+  },
 ];
 
 // Any constant shared by every node: the advisory lock that serializes migrations between them.
