@@ -17,6 +17,7 @@ export default defineConfig({
       "/healthz": { target: serverTarget },
       "/api": { target: serverTarget },
       "/sse": { target: serverTarget },
+      "/files": { target: serverTarget },
     },
   },
   build: { outDir: "dist", emptyOutDir: true },

@@ -9,6 +9,7 @@ import { PASSKEYS_ENV, passkeysFromEnv, type PasskeysConfig } from "./accounts/p
 import { WEB_PUSH_ENV, webPushFromEnv, type WebPushConfig } from "./webpush/webPushConfig.js";
 import { LIMITS_ENV, abuseLimitsFromEnv, type AbuseLimits } from "./limits/limitsConfig.js";
 import { isPostgresUrl } from "./store/postgres/databaseUrl.js";
+import type { FilesConfig } from "./files/filesConfig.js";
 import {
   MIN_SECRET_TOKEN_LENGTH,
   OBSERVABILITY_ENV,
@@ -98,6 +99,8 @@ export interface Config {
   passkeys: PasskeysConfig;
   /** Web Push: VAPID keys and the push service requests (src/webpush/webPushConfig.ts). */
   webPush: WebPushConfig;
+  /** Uploads and downloads (src/files/filesConfig.ts); absent: from the environment. */
+  files?: Partial<FilesConfig>;
 }
 
 export const DURABILITY_MODES = ["power", "process"] as const;

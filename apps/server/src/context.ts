@@ -16,6 +16,7 @@ import type { SessionEnder } from "./session/SessionEnder.js";
 import type { Sessions } from "./session/Sessions.js";
 import type { Store } from "./store/Store.js";
 import type { WebPush } from "./webpush/WebPush.js";
+import type { Files } from "./files/Files.js";
 
 /** Everything a handler may use. Built once per server by `startServer`. */
 export interface ServerContext {
@@ -46,6 +47,8 @@ export interface ServerContext {
   traffic: TrafficCounters;
   /** Counts and logs (once) what tolerant reading ignored in client frames. */
   tolerated: ToleratedInput;
+  /** Uploads, file records and blobs. */
+  files: Files;
   now(): number;
   /** Web Push to users with no visible tab, and which tabs are visible (on every node). */
   webPush: WebPush;

@@ -59,6 +59,9 @@ import { ToleratedInput } from "./connection/toleratedInput.js";
 import { startModeration } from "./moderation/Moderation.js";
 import { evictFromRoom } from "./handlers/rooms.js";
 import { roomsApiRoutes } from "./accounts/roomsApi.js";
+import { Files } from "./files/Files.js";
+import { filesConfig } from "./files/filesConfig.js";
+import { filesRoutes } from "./files/filesApi.js";
 import { sseRoutes } from "./sse/sseRoutes.js";
 import { openVisibleTabs } from "./webpush/openVisibleTabs.js";
 import { WebPush } from "./webpush/WebPush.js";
@@ -163,6 +166,11 @@ export async function startServer(
   const store = timedStore(await openStore(config), observeStoreLatency(storeLatency));
   const traffic = newTrafficCounters();
   await store.ensureRoom("general");
+  const files = await Files.open(
+    filesConfig(config.dbPath, config.files),
+    config,
+    log.child({ module: "files" }),
+  );
   const scaleOut =
     options.scaleOut ??
     (await openScaleOut(config, log).catch(async (err: unknown) => {
@@ -244,6 +252,7 @@ export async function startServer(
     budgets: new Budgets(config.limits),
     traffic,
     tolerated: new ToleratedInput(traffic, log.child({ module: "protocol" })),
+    files,
     now,
     webPush,
   };
@@ -348,6 +357,7 @@ export async function startServer(
           log: log.child({ module: "webpush" }),
           now,
         }),
+        ...filesRoutes({ files, store, sessions, secret: tokenSecret, log: files.log, now }),
         ...sseRoutes({
           ctx,
           limiter: () => connectionLimiter,
@@ -495,6 +505,7 @@ export async function startServer(
       http.closeAllConnections();
       ctx.fanout.close();
       await Promise.all([presence.close(), broker.close()]);
+      await files.close();
       await store.close();
       log.info("shut down");
     })();

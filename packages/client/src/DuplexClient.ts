@@ -40,6 +40,10 @@ import { Transport } from "./transport.js";
 import type { TransportKind } from "./autoTransport.js";
 import { supportsSubprotocol } from "./versionProbe.js";
 import { UpgradeProber } from "./wsUpgrade.js";
+import { sha256Hex, type Upload, type UploadInput } from "./uploads.js";
+import { UploadQueue } from "./uploadsQueue.js";
+import { FileUrls } from "./uploadsUrls.js";
+import { httpBaseOf } from "./sseSocket.js";
 
 /**
  * One Duplex connection: hello/welcome, reconnect with jittered backoff, heartbeat, an outbox that
@@ -66,6 +70,8 @@ export class DuplexClient {
   readonly #cursors: RoomCursors;
   #probing = false;
   readonly #prober: UpgradeProber | undefined;
+  readonly #uploads: UploadQueue;
+  readonly #fileUrls: FileUrls;
 
   constructor(options: DuplexClientOptions) {
     this.#o = resolveOptions(options);
@@ -118,6 +124,20 @@ export class DuplexClient {
       granted: (cap) => this.#caps.has(cap),
       onJoinRefused: (room, error) => this.#events.emit("joinRefused", room, error),
     });
+    this.#uploads = new UploadQueue({
+      write: (m) => this.#write(m),
+      writeBinary: (frame) => this.#transport.writeBinary(frame),
+      ready: (room) => this.#state.status === "open" && this.#rooms.isReady(room),
+      unsupported: () => this.#uploadsUnsupported(),
+      sha256: sha256Hex,
+      nextRef: () => this.#requests.nextRef(),
+    });
+    this.#fileUrls = new FileUrls(
+      httpBaseOf(this.#o.url),
+      (url, init) => globalThis.fetch(url, init),
+      () => this.#session.token,
+      () => timers.now(),
+    );
   }
 
   get state(): ConnectionState {
@@ -286,6 +306,39 @@ export class DuplexClient {
     }
   }
 
+  /**
+   * Sends a file into a room over binary frames (needs the `files` capability: pass it in `caps`).
+   * Starts once the room is joined; after a reconnect it resumes at the server's offset by itself.
+   */
+  upload(input: UploadInput): Upload {
+    return this.#uploads.add(randomId(this.#o.random), input);
+  }
+
+  /** Uploads of this client, oldest first, until `forgetUpload(id)` (which cancels a running one). */
+  get uploads(): readonly Upload[] {
+    return this.#uploads.list();
+  }
+
+  forgetUpload(id: string): void {
+    this.#uploads.forget(id);
+  }
+
+  /**
+   * A short-lived signed URL of a file (or its thumbnail) for `<img src>` or a download link, asked of
+   * `GET /api/files/<id>/url` with this session's token and cached until shortly before it expires.
+   */
+  fileUrl(attachmentId: string, options: { thumb?: boolean } = {}): Promise<string> {
+    return this.#fileUrls.url(attachmentId, options.thumb === true);
+  }
+
+  #uploadsUnsupported(): string | undefined {
+    if (this.#state.status !== "open") return undefined; // not known until welcome
+    if (!this.#caps.has(Capability.Files)) return "the server did not grant the files capability";
+    if (this.activeTransport === "sse")
+      return "uploads need a WebSocket (not over the SSE fallback)";
+    return undefined;
+  }
+
   /** Volatile: silently dropped unless the room is live. */
   typing(room: string): void {
     if (this.#rooms.isReady(room)) this.#write({ type: "typing", room });
@@ -421,6 +474,7 @@ export class DuplexClient {
     this.#heartbeat = undefined;
     this.#reconnect.cancel();
     this.#rooms.onDisconnect();
+    this.#uploads.onDisconnect();
     this.#requests.rejectAll("connection lost");
   }
 
@@ -518,7 +572,9 @@ export class DuplexClient {
         return this.#onWelcome(message);
       case "joined":
         this.#noteJoinedChanges(message);
-        return this.#rooms.onJoined(message);
+        this.#rooms.onJoined(message);
+        this.#uploads.pump();
+        return;
       case "message":
         return this.#rooms.onChatMessage(message);
       case "ack":
@@ -528,7 +584,14 @@ export class DuplexClient {
       case "token":
         return this.#session.setToken(message.token); // replaces the welcome's before it expires
       case "error":
+        if (this.#uploads.handle(message)) return;
         this.#rooms.onError(message);
+        return;
+      case "upload_ready":
+      case "upload_progress":
+      case "upload_done":
+      case "upload_cancel":
+        this.#uploads.handle(message);
         return;
       case "left":
         this.#rooms.onLeft(message.room);
@@ -608,5 +671,6 @@ export class DuplexClient {
     if (kind === "sse") this.#prober?.start();
     else this.#prober?.stop();
     this.#rooms.onWelcome(welcome.limits);
+    this.#uploads.pump();
   }
 }

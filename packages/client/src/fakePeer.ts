@@ -46,6 +46,8 @@ export class FakeSocket implements WebSocketLike {
   onmessage: ((ev: { data: unknown }) => void) | null = null;
   /** Frames the client sent, decoded. */
   readonly received: ClientMessage[] = [];
+  /** Binary frames the client sent (copies). */
+  readonly binary: Uint8Array[] = [];
   /** Whether the client called `close()` (and with what). */
   closedByClient: { code?: number; reason?: string } | undefined;
   /** Per-socket server state the fake peer keeps. */
@@ -58,8 +60,13 @@ export class FakeSocket implements WebSocketLike {
     private readonly peer: FakePeer,
   ) {}
 
-  send(data: string): void {
+  send(data: string | Uint8Array): void {
     if (this.readyState !== OPEN) throw new Error("FakeSocket: send while not open");
+    if (typeof data !== "string") {
+      this.binary.push(data.slice());
+      this.peer.onBinary?.(this, data);
+      return;
+    }
     const decoded = decodeClientMessage(data);
     if (!decoded.ok) throw new Error(`FakeSocket: client sent an invalid frame: ${data}`);
     this.received.push(decoded.value);
@@ -133,6 +140,8 @@ export class FakePeer {
   readonly rooms = new Map<string, FakeRoom>();
   /** Return true to take over a frame (the default reply is skipped). */
   onFrame: ((socket: FakeSocket, message: ClientMessage) => boolean | void) | undefined;
+  /** Binary frames (upload chunks) the client sent; the fake answers none by itself. */
+  onBinary: ((socket: FakeSocket, frame: Uint8Array) => void) | undefined;
   /** Set false to simulate a half-open link: pings go unanswered. */
   answerPings = true;
   readonly #options: Required<Omit<FakePeerOptions, "sendLimits">>;

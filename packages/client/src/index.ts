@@ -16,3 +16,11 @@ export type { StreamingFetch } from "./sseSocket.js";
 export type { TransportChoice, TransportKind } from "./autoTransport.js";
 export { EventStreamParser } from "./eventStream.js";
 export type { StreamEvent } from "./eventStream.js";
+export { Upload, sha256Hex } from "./uploads.js";
+export type {
+  UploadError,
+  UploadEvents,
+  UploadInput,
+  UploadResult,
+  UploadState,
+} from "./uploads.js";

@@ -1,4 +1,4 @@
-import { CloseCode, SUBPROTOCOL, encode } from "@duplex/protocol";
+import { CHUNK_HEADER_BYTES, CloseCode, SUBPROTOCOL, encode } from "@duplex/protocol";
 import { decodeServerFrame, loadServerDecoder } from "./lazyDecoder.js";
 import { ToleratedFrames } from "./toleratedFrames.js";
 import type { ClientMessage, ServerMessage } from "@duplex/protocol";
@@ -81,6 +81,26 @@ export class Transport {
     const text = encode(message);
     socket.send(text);
     this.on.frame({ direction: "out", text, type: message.type, at: this.timers.now() });
+  }
+
+  /** Sends one binary frame (an upload chunk); the inspector sees its size and header cost. */
+  writeBinary(frame: Uint8Array): void {
+    const socket = this.#socket;
+    if (socket === undefined) return;
+    socket.send(frame);
+    this.on.frame({
+      direction: "out",
+      text: "",
+      type: "binary",
+      at: this.timers.now(),
+      bytes: frame.byteLength,
+      headerBytes: CHUNK_HEADER_BYTES,
+    });
+  }
+
+  /** The socket's queued bytes (0 when none is attached). */
+  get bufferedAmount(): number {
+    return this.#socket?.bufferedAmount ?? 0;
   }
 
   /** Abandons the current socket without closing it: its late callbacks become ghosts. */

@@ -61,7 +61,8 @@ export interface WebSocketLike {
   onclose: EventHandler<{ code: number; reason: string; wasClean?: boolean }> | null;
   onerror: EventHandler<unknown> | null;
   onmessage: EventHandler<{ data: unknown }> | null;
-  send(data: string): void;
+  /** Text frames; binary frames (a `Uint8Array`) only for uploads over a real WebSocket. */
+  send(data: string | Uint8Array): void;
   close(code?: number, reason?: string): void;
 }
 
@@ -143,6 +144,9 @@ export interface FrameEvent {
   /** Close frames only. */
   code?: number;
   reason?: string;
+  /** Binary frames only (`type: "binary"`, `text` empty): frame payload bytes and header bytes of them. */
+  bytes?: number;
+  headerBytes?: number;
 }
 
 export type ClientEventName = keyof ClientEvents;

@@ -62,6 +62,12 @@ export const Capability = {
    * `replyTo {messageId, seq, from, excerpt}`, only to granted sockets.
    */
   Replies: "replies",
+  /**
+   * Files: `upload_start` / binary chunk frames / `upload_finish` / `upload_cancel`, and chat messages
+   * carry `attachment` (a v1 reader's strict `ChatMessage` would refuse it; others read the file name
+   * as the text). Without it a binary frame on `/ws` still closes the socket with 1003.
+   */
+  Files: "files",
 } as const;
 export type Capability = (typeof Capability)[keyof typeof Capability];
 

@@ -17,6 +17,7 @@ import { MAX_CAPS } from "./capabilities.js";
 import { ChangeSeq, ReadMessage, SetPrefsMessage } from "./receipts.js";
 import { VisibilityMessage } from "./visibilityMessage.js";
 import { ReactMessage } from "./reactions.js";
+import { UploadCancelMessage, UploadFinishMessage, UploadStartMessage } from "./files.js";
 
 // Every client message is a strict object: unknown fields are an error, not silently dropped.
 
@@ -211,6 +212,9 @@ export const ClientMessage = z.discriminatedUnion("type", [
   ReadMessage,
   SetPrefsMessage,
   ReactMessage,
+  UploadStartMessage,
+  UploadFinishMessage,
+  UploadCancelMessage,
 ]);
 export type ClientMessage = z.infer<typeof ClientMessage>;
 export type ClientMessageType = ClientMessage["type"];

@@ -3,6 +3,7 @@ import { LIMITS } from "./limits.js";
 import { Name, RoomId, UserId, utf16Max } from "./names.js";
 import { openEnum } from "./openEnum.js";
 import { ReactionSummary, ReplyRef } from "./messageExtras.js";
+import { Attachment } from "./attachment.js";
 
 /** Correlation id a request may carry; the reply or error that answers it echoes it. */
 export const Ref = z.string().min(1).max(64);
@@ -57,6 +58,8 @@ export const ChatMessage = z.strictObject({
   reactions: z.array(ReactionSummary).max(20).optional(),
   /** The message this one answers: only to sockets granted `replies`. */
   replyTo: ReplyRef.optional(),
+  /** A file posted with the message (its `text` is the file name); only to sockets granted `files`. */
+  attachment: Attachment.optional(),
 });
 export type ChatMessage = z.infer<typeof ChatMessage>;
 

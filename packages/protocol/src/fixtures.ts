@@ -67,6 +67,22 @@ export const validClientMessages: ClientMessage[] = [
   { type: "react", ref: "r8", room: "general", messageId: "m_1", emoji: "👍", on: true },
   { type: "react", room: "general", messageId: "m_1", emoji: "🇨🇳", on: false },
   { type: "send", room: "general", cid: "c9", text: "agreed", replyTo: "m_1" },
+  { type: "upload_start", ref: "r8", cid: "f-1", room: "general", name: "shot.png", size: 1024 },
+  {
+    type: "upload_start",
+    cid: "f-1",
+    room: "general",
+    name: "日志.txt",
+    size: 0,
+    mime: "text/plain",
+    resume: "0123456789abcdef0123456789abcdef",
+  },
+  {
+    type: "upload_finish",
+    uploadId: "0123456789abcdef0123456789abcdef",
+    sha256: "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+  },
+  { type: "upload_cancel", uploadId: "0123456789abcdef0123456789abcdef" },
 ];
 
 export const validServerMessages: ServerMessage[] = [
@@ -299,6 +315,51 @@ export const validServerMessages: ServerMessage[] = [
   { type: "rooms", rooms: [], reads: [{ room: "general", seq: 5, unread: 2 }] },
   { type: "edited", room: "general", id: "m_1", seq: 7, text: "x", editedAt: 9, changeSeq: 5 },
   { type: "deleted", room: "general", id: "m_1", seq: 7, changeSeq: 6 },
+  {
+    type: "upload_ready",
+    ref: "r8",
+    cid: "f-1",
+    uploadId: "0123456789abcdef0123456789abcdef",
+    offset: 65_536,
+    chunkSize: 32_768,
+    window: 262_144,
+    expiresAt: 1_700_000_000_000,
+  },
+  { type: "upload_progress", uploadId: "0123456789abcdef0123456789abcdef", offset: 98_304 },
+  {
+    type: "upload_done",
+    uploadId: "0123456789abcdef0123456789abcdef",
+    cid: "f-1",
+    messageId: "m_2",
+    seq: 8,
+    attachment: {
+      id: "fAbCdEfGhIjKlMnOp",
+      name: "shot.png",
+      size: 1024,
+      mime: "image/png",
+      width: 64,
+      height: 32,
+      thumb: true,
+    },
+  },
+  {
+    type: "upload_cancel",
+    uploadId: "0123456789abcdef0123456789abcdef",
+    code: "too_large",
+    message: "file larger than 26214400 bytes",
+  },
+  {
+    type: "message",
+    ...chat,
+    text: "report.pdf",
+    attachment: {
+      id: "fAbCdEfGhIjKlMnOq",
+      name: "report.pdf",
+      size: 5,
+      mime: "application/pdf",
+      thumb: false,
+    },
+  },
 ];
 
 export const invalidClientFrames: Array<[string, string, ErrorCode]> = [
@@ -416,6 +477,16 @@ export const invalidClientFrames: Array<[string, string, ErrorCode]> = [
   [
     "unknown notification level",
     '{"type":"set_prefs","rooms":[{"room":"general","level":"loud"}]}',
+    ErrorCode.InvalidMessage,
+  ],
+  [
+    "upload_start with an upload id that is not hex",
+    '{"type":"upload_start","cid":"f","room":"general","name":"a","size":1,"resume":"xyz"}',
+    ErrorCode.InvalidMessage,
+  ],
+  [
+    "upload_finish with a short digest",
+    '{"type":"upload_finish","uploadId":"0123456789abcdef0123456789abcdef","sha256":"abc"}',
     ErrorCode.InvalidMessage,
   ],
 ];

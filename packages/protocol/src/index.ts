@@ -70,3 +70,6 @@ export * from "./webPushApi.js";
 export { VisibilityMessage } from "./visibilityMessage.js";
 export { ReactMessage, ReactionEventMessage } from "./reactions.js";
 export { Emoji, REACTION_LIMITS, ReactionSummary, ReplyRef, isOneEmoji } from "./messageExtras.js";
+export { Attachment, FILE_LIMITS, FileId, FileName } from "./attachment.js";
+export * from "./files.js";
+export { FILES_PATH, FILE_URL_API_PATH } from "./paths.js";

@@ -25,3 +25,10 @@ export const SSE_SEND_PATH = "/sse/send";
 export const SSE_CLOSE_PATH = "/sse/close";
 /** Request header carrying an SSE link's ticket (a cookie carries it for a native `EventSource`). */
 export const SSE_TICKET_HEADER = "x-duplex-ticket";
+
+/**
+ * Uploaded files: `GET /files/<id>` and `GET /files/<id>/thumb` (room members only: `Authorization:
+ * Bearer <token>` or a signed `?exp=&sig=`); `GET /api/files/<id>/url` answers a short-lived signed URL.
+ */
+export const FILES_PATH = "/files";
+export const FILE_URL_API_PATH = "/api/files";

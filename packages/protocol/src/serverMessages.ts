@@ -29,6 +29,12 @@ import {
   SeenMessage,
 } from "./receipts.js";
 import { ReactionEventMessage } from "./reactions.js";
+import {
+  UploadCancelledMessage,
+  UploadDoneMessage,
+  UploadProgressMessage,
+  UploadReadyMessage,
+} from "./files.js";
 
 // Written strictly (the server sends exactly these fields); read tolerantly by the codec, which ignores
 // fields it does not know at any depth (README rules [C1]–[C3]).
@@ -355,6 +361,10 @@ export const ServerMessage = z.discriminatedUnion("type", [
   SeenMessage,
   PrefsMessage,
   ReactionEventMessage,
+  UploadReadyMessage,
+  UploadProgressMessage,
+  UploadDoneMessage,
+  UploadCancelledMessage,
 ]);
 export type ServerMessage = z.infer<typeof ServerMessage>;
 export type ServerMessageType = ServerMessage["type"];

@@ -14,6 +14,7 @@ import { ConnectionLog, type ConnectionLogger } from "./connectionLog.js";
 import { frameBytes } from "./frameBytes.js";
 import { withoutGuestMarks } from "./guestMarks.js";
 import { withoutReplyTo } from "./replyMarks.js";
+import { withoutAttachments } from "../files/attachmentMarks.js";
 import { dropSlowReader, isBehind } from "./slowReader.js";
 import { newTrafficCounters, type TrafficCounters } from "./trafficCounters.js";
 import { holdWrites, releaseIfLarge, tcpSocketOf } from "./writeCoalescing.js";
@@ -137,7 +138,8 @@ export class Connection {
   sendFrame(encoded: string): void {
     if (this.ws.readyState !== WebSocket.OPEN) return;
     const unmarked = this.caps.has(Capability.Accounts) ? encoded : withoutGuestMarks(encoded);
-    const frame = this.caps.has(Capability.Replies) ? unmarked : withoutReplyTo(unmarked);
+    const replied = this.caps.has(Capability.Replies) ? unmarked : withoutReplyTo(unmarked);
+    const frame = this.caps.has(Capability.Files) ? replied : withoutAttachments(replied);
     const socket = tcpSocketOf(this.ws);
     if (socket) holdWrites(socket);
     this.ws.send(frameBytes(frame), TEXT_FRAME);

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import {
+  Capability,
   CloseCode,
   ErrorCode,
   decodeClientMessage,
@@ -17,6 +18,17 @@ import { admitFrame } from "../limits/admitFrame.js";
 import { RateLimiter, limitsAnything } from "../limits/rateLimiter.js";
 import { stopTokenRefresh } from "../session/tokenRefresh.js";
 import { Connection } from "./Connection.js";
+import { detachUploads, handleChunk } from "../files/uploadHandlers.js";
+import { DuplexError } from "../errors.js";
+
+/** A failed chunk: its `error` (no ref: binary frames carry none). */
+function sendErrorFor(conn: Connection, err: unknown): void {
+  if (err instanceof DuplexError) sendError(conn, err.code, err.message);
+  else {
+    conn.log.error({ err }, "chunk failed");
+    sendError(conn, ErrorCode.Internal, "internal server error");
+  }
+}
 
 // Unique across nodes and restarts, short enough to read in logs.
 const NODE = randomBytes(3).toString("hex");
@@ -128,6 +140,16 @@ function onMessage(this: PeerSocket, data: RawData, isBinary: boolean): void {
   const state = acceptedSockets.get(this);
   if (!state) return;
   const { ctx, conn } = state;
+  if (isBinary && conn.caps.has(Capability.Files)) {
+    ctx.traffic.framesIn += 1;
+    const frame = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as Buffer);
+    void conn.enqueue(() =>
+      handleChunk(ctx, conn, frame).catch((err: unknown) => {
+        sendErrorFor(conn, err);
+      }),
+    );
+    return;
+  }
   if (isBinary) {
     sendError(conn, ErrorCode.UnsupportedData, "binary frames are not supported");
     conn.closeConnection(CloseCode.UnsupportedData);
@@ -150,6 +172,7 @@ function onClose(this: PeerSocket, code: number, reason: Buffer): void {
   stopTokenRefresh(ctx, conn);
   ctx.connections.delete(conn);
   ctx.chat.directory.unwatch(conn);
+  detachUploads(ctx, conn);
   ctx.log.info({ conn: conn.id, code, reason: reason.toString() }, "connection closed");
   void conn.enqueue(() => cleanup(ctx, conn));
 }

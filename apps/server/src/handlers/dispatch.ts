@@ -14,6 +14,11 @@ import { handleReact } from "./reactions.js";
 import { handleHello, handlePing } from "./session.js";
 import { handleSubscribe, handleUnsubscribe } from "./topics.js";
 import { handleVisibility } from "./visibility.js";
+import {
+  handleUploadCancel,
+  handleUploadFinish,
+  handleUploadStart,
+} from "../files/uploadHandlers.js";
 
 /** Routes a decoded message to its handler. Exhaustive: a new message type fails the build here. */
 export async function dispatch(
@@ -67,6 +72,12 @@ export async function dispatch(
       return handleSetPrefs(ctx, conn, msg);
     case "react":
       return handleReact(ctx, conn, msg);
+    case "upload_start":
+      return handleUploadStart(ctx, conn, msg);
+    case "upload_finish":
+      return handleUploadFinish(ctx, conn, msg);
+    case "upload_cancel":
+      return handleUploadCancel(ctx, conn, msg);
     default: {
       const unreachable: never = msg;
       throw new Error(`unhandled message ${JSON.stringify(unreachable)}`);

@@ -5,6 +5,7 @@ import { DuplexError } from "../errors.js";
 import type { MessageChangeResult } from "../store/messageEdits.js";
 import { moderatesRoom } from "../moderation/Moderation.js";
 import { assertJoined, assertMaySpeak, userOf } from "./access.js";
+import { deleteAttachments } from "../files/storeUpload.js";
 import { assertTextBytes } from "./messages.js";
 
 type Change = Extract<ServerMessage, { type: "edited" | "deleted" }>;
@@ -111,6 +112,7 @@ export async function handleDelete(
     }
   }
   const message = changedMessage(result, msg.room, msg.id);
+  await deleteAttachments(ctx, message.id);
   const change: Change = { type: "deleted", room: message.room, id: message.id, seq: message.seq };
   await announce(ctx, conn, change, msg.ref, message.changeSeq);
 }

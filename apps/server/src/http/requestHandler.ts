@@ -42,7 +42,8 @@ export function createRequestHandler(
     const route =
       routes.get(path) ??
       builtIn.get(path) ??
-      routes.get(`${path.slice(0, path.lastIndexOf("/"))}/*`);
+      routes.get(`${path.slice(0, path.lastIndexOf("/"))}/*`) ??
+      deepRoute(routes, path);
     if (route) {
       route(req, res);
       return;
@@ -56,4 +57,12 @@ export function createRequestHandler(
     }
     sendJson(res, 404, { error: "not found" });
   };
+}
+
+/** `/a/**` owns every path below `/a/` at any depth (files: `/files/<id>/thumb`). */
+function deepRoute(routes: ReadonlyMap<string, Route>, path: string): Route | undefined {
+  for (const [key, route] of routes) {
+    if (key.endsWith("/**") && path.startsWith(key.slice(0, -2))) return route;
+  }
+  return undefined;
 }

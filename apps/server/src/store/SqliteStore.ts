@@ -146,8 +146,8 @@ export class SqliteStore implements Store {
         `UPDATE rooms SET seq = seq + 1 WHERE name = ? RETURNING seq`,
       ),
       insertMessage: db.prepare(
-        `INSERT INTO messages (room, seq, id, user_id, cid, text, ts, author_name)
-         VALUES (?, ?, ?, ?, ?, ?, ?, COALESCE(?, (SELECT name FROM users WHERE id = ?)))`,
+        `INSERT INTO messages (room, seq, id, user_id, cid, text, ts, author_name, attachment)
+         VALUES (?, ?, ?, ?, ?, ?, ?, COALESCE(?, (SELECT name FROM users WHERE id = ?)), ?)`,
       ),
       byCid: db.prepare<[string, string], MessageRow>(
         `SELECT ${MESSAGE_COLUMNS} ${FROM_MESSAGES} WHERE m.user_id = ? AND m.cid = ?`,
@@ -194,6 +194,7 @@ export class SqliteStore implements Store {
         input.ts,
         input.userName ?? null,
         input.userId,
+        input.attachment === undefined ? null : JSON.stringify(input.attachment),
       );
       if (input.userName === undefined) {
         // The name the users table gave it: read back, as the page and history queries see it.
@@ -211,6 +212,7 @@ export class SqliteStore implements Store {
         text: input.text,
         ts: input.ts,
       };
+      if (input.attachment !== undefined) message.attachment = input.attachment;
       return { message, duplicate: false };
     };
     const appendOne = db.transaction(appendRows);

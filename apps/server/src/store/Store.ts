@@ -1,4 +1,4 @@
-import type { ChatMessage, User } from "@duplex/protocol";
+import type { Attachment, ChatMessage, User } from "@duplex/protocol";
 import type { AccountStore } from "./AccountStore.js";
 import type { MessageSearch } from "./MessageSearch.js";
 import type { MessageReactions, MessageReplies } from "./MessageReactions.js";
@@ -43,6 +43,8 @@ export interface AppendInput {
   /** Server-assigned id and time, used only if the message is new. */
   id: string;
   ts: number;
+  /** A file posted with the message (its text is then the file name). */
+  attachment?: Attachment;
 }
 
 /** `duplicate`: the user's `cid` was already stored; `message` is then the original. */

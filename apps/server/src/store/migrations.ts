@@ -242,6 +242,29 @@ export const MIGRATIONS: readonly {
     `,
   },
   {
+    id: 9,
+    name: "files",
+    // A message's attachment as it travels (JSON), and each stored file: the room that may read it
+    // and the content-addressed blobs (file and thumbnail) it uses, so a blob goes with its last file.
+    sql: `
+      ALTER TABLE messages ADD COLUMN attachment TEXT;
+      CREATE TABLE files (
+        id TEXT PRIMARY KEY,
+        room TEXT NOT NULL,
+        message_id TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        thumb_sha256 TEXT,
+        name TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        mime TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX files_sha256 ON files(sha256);
+      CREATE INDEX files_thumb ON files(thumb_sha256);
+      CREATE INDEX files_message ON files(message_id);
+    `,
+  },
+  {
     id: 10,
     name: "web push",
     // One VAPID key pair for every node (row 1, inserted if absent). A subscription is one browser
@@ -278,6 +301,32 @@ export const MIGRATIONS: readonly {
         WHEN new.revoked_at IS NOT NULL
       BEGIN
         DELETE FROM push_subscriptions WHERE session_id = new.id;
+      END;
+    `,
+  },
+  {
+    id: 11,
+    name: "reactions and replies",
+    // One row per (message, user, emoji): a repeated reaction is the same row. Replies link a message
+    // to the one it answers in a table of their own, so message rows and their queries are unchanged.
+    // Retention removes both with the message.
+    sql: `
+      CREATE TABLE message_reactions (
+        room TEXT NOT NULL,
+        message_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        emoji TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        PRIMARY KEY (message_id, user_id, emoji)
+      ) WITHOUT ROWID;
+      CREATE TABLE message_replies (
+        message_id TEXT PRIMARY KEY,
+        room TEXT NOT NULL,
+        reply_to TEXT NOT NULL
+      ) WITHOUT ROWID;
+      CREATE TRIGGER messages_reactions_delete AFTER DELETE ON messages BEGIN
+        DELETE FROM message_reactions WHERE message_id = old.id;
+        DELETE FROM message_replies WHERE message_id = old.id;
       END;
     `,
   },
@@ -322,32 +371,6 @@ export const MIGRATIONS: readonly {
         level TEXT NOT NULL,
         PRIMARY KEY (user_id, room)
       ) WITHOUT ROWID;
-    `,
-  },
-  {
-    id: 11,
-    name: "reactions and replies",
-    // One row per (message, user, emoji): a repeated reaction is the same row. Replies link a message
-    // to the one it answers in a table of their own, so message rows and their queries are unchanged.
-    // Retention removes both with the message.
-    sql: `
-      CREATE TABLE message_reactions (
-        room TEXT NOT NULL,
-        message_id TEXT NOT NULL,
-        user_id TEXT NOT NULL,
-        emoji TEXT NOT NULL,
-        at INTEGER NOT NULL,
-        PRIMARY KEY (message_id, user_id, emoji)
-      ) WITHOUT ROWID;
-      CREATE TABLE message_replies (
-        message_id TEXT PRIMARY KEY,
-        room TEXT NOT NULL,
-        reply_to TEXT NOT NULL
-      ) WITHOUT ROWID;
-      CREATE TRIGGER messages_reactions_delete AFTER DELETE ON messages BEGIN
-        DELETE FROM message_reactions WHERE message_id = old.id;
-        DELETE FROM message_replies WHERE message_id = old.id;
-      END;
     `,
   },
 ];

@@ -1,4 +1,4 @@
-import type { ChatMessage, Notification } from "@duplex/protocol";
+import type { Attachment, ChatMessage, Notification } from "@duplex/protocol";
 import type { NewNotification } from "./NotificationStore.js";
 import type { RoomState } from "./Store.js";
 
@@ -17,6 +17,8 @@ export interface MessageRow {
   ts: number;
   edited_at: number | null;
   deleted: boolean | number;
+  /** The attachment as JSON (migration SQLite 9 / Postgres 7). */
+  attachment: string | null;
 }
 
 export interface RoomRow {
@@ -29,7 +31,7 @@ export interface RoomRow {
 // A row written without an author name (a direct insert by a tool or an older node) falls back to
 // the author's current name.
 export const MESSAGE_COLUMNS = `m.room, m.seq, m.id, m.user_id, COALESCE(m.author_name, u.name) AS
-  user_name, m.cid, m.text, m.ts, m.edited_at, m.deleted`;
+  user_name, m.cid, m.text, m.ts, m.edited_at, m.deleted, m.attachment`;
 
 export function toMessage(row: MessageRow): ChatMessage {
   const message: ChatMessage = {
@@ -43,6 +45,7 @@ export function toMessage(row: MessageRow): ChatMessage {
   };
   if (row.edited_at !== null) message.editedAt = row.edited_at;
   if (row.deleted) message.deleted = true;
+  else if (row.attachment !== null) message.attachment = JSON.parse(row.attachment) as Attachment;
   return message;
 }
 

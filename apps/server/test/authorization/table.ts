@@ -33,6 +33,9 @@ export type Row =
       sample(w: World): ClientMessage;
     };
 
+const OTHER_UPLOAD = "0123456789abcdef0123456789abcdef";
+const EMPTY = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+
 const everyRoom = (actors: readonly Actor[]) => ({ public: actors, private: actors, dm: actors });
 const visible = { public: IN, private: PRIVATE_MEMBERS, dm: ["member"] } as const;
 const speaking = {
@@ -219,6 +222,39 @@ export const TABLE: { [T in ClientMessageType]: Row } = {
       emoji: "👍",
       on: true,
     }),
+  },
+  upload_start: {
+    scope: "room",
+    // Whoever may send may post a file; the upload is cancelled at once (in-flight caps).
+    allowed: speaking,
+    run: async (act, room) => {
+      const ref = `r${act.n++}`;
+      const start = { type: "upload_start", ref, cid: `f${act.n}`, room, name: "a.txt", size: 3 };
+      act.c.send(start as ClientMessage);
+      const reply = await replyTo(act.c, ref);
+      if (reply.type !== "upload_ready") {
+        return `deny: ${reply.type === "error" ? reply.code : reply.type}`;
+      }
+      act.c.send({ type: "upload_cancel", uploadId: reply.uploadId });
+      return "allow";
+    },
+    sample: (w) => ({ type: "upload_start", room: w.rooms.public, cid: "f", name: "a", size: 1 }),
+  },
+  upload_finish: {
+    scope: "plain",
+    // Only the socket's own uploads exist for it: another's id is not found.
+    allowed: [],
+    run: (act) =>
+      ask(act, { type: "upload_finish", uploadId: OTHER_UPLOAD, sha256: EMPTY }, "upload_done"),
+    sample: () => ({ type: "upload_finish", uploadId: OTHER_UPLOAD, sha256: EMPTY }),
+  },
+  upload_cancel: {
+    scope: "plain",
+    // Cancelling an upload that is not one's own changes nothing and answers nothing.
+    allowed: IN,
+    run: async (act) =>
+      (await refusal(act, { type: "upload_cancel", uploadId: OTHER_UPLOAD })) ?? "allow",
+    sample: () => ({ type: "upload_cancel", uploadId: OTHER_UPLOAD }),
   },
   edit: {
     scope: "room",

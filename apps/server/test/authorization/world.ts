@@ -17,6 +17,7 @@ export const CAPS = [
   Capability.SavedRooms,
   Capability.MemberPages,
   Capability.Reactions,
+  Capability.Files,
 ];
 
 interface Who {

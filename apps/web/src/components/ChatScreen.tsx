@@ -22,6 +22,8 @@ import { useT } from "../i18n/useT.js";
 import { LazyInspectorPanel } from "../inspector/LazyInspectorPanel.js";
 import { InspectorToggle } from "../inspector/InspectorToggle.js";
 import { SearchPanel } from "../search/SearchPanel.js";
+import { useFileDrop } from "../files/useFileDrop.js";
+import { DropHint } from "../files/DropHint.js";
 
 /** The message box, for the skip link and for focus after sign-in. */
 function focusComposer(): boolean {
@@ -38,6 +40,7 @@ export function ChatScreen() {
     if (window.matchMedia?.("(pointer: fine)").matches) focusComposer();
   }, []);
   const [accountOpen, setAccountOpen] = useState(false);
+  const drop = useFileDrop();
   const accountButton = useRef<HTMLButtonElement>(null);
   const closeAccount = () => {
     setAccountOpen(false);
@@ -92,7 +95,8 @@ export function ChatScreen() {
         </div>
       </header>
       <RoomSidebar />
-      <main className="chat-main">
+      <main className="chat-main" {...drop.handlers}>
+        {drop.dragging && room !== undefined && <DropHint room={room} />}
         {accountOpen ? (
           <AccountPage onClose={closeAccount} />
         ) : room === undefined ? (

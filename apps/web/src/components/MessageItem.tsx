@@ -8,6 +8,8 @@ import { MessageEditor } from "./MessageEditor.js";
 import { MessageText } from "./MessageText.js";
 import { absoluteTime, relativeTime } from "./relativeTime.js";
 import { LazyMessageExtras, LazyReplyQuote } from "../reactions/LazyMessageExtras.js";
+import { AttachmentView } from "../files/AttachmentView.js";
+import { attachmentOf } from "../files/uploadPort.js";
 
 interface Row {
   sender: string;
@@ -91,6 +93,8 @@ function MessageItemView({ item, myId, myName, continued = false, now }: Message
   const failedCid =
     item.kind === "outgoing" && item.entry.status === "failed" ? item.entry.cid : null;
   const editable = item.kind === "stored" && row.own && !row.deleted ? item.message : null;
+  const attachment =
+    item.kind === "stored" && !row.deleted ? attachmentOf(item.message) : undefined;
   const classes = [
     "message",
     row.own ? "message-own" : "",
@@ -128,8 +132,12 @@ function MessageItemView({ item, myId, myName, continued = false, now }: Message
       ) : row.deleted ? (
         <p className="message-text message-deleted">{t("message.deleted")}</p>
       ) : (
-        <MessageText text={row.text} myName={myName} />
+        // An attachment's message may carry the file name as its text (for older readers).
+        (attachment === undefined || (row.text !== "" && row.text !== attachment.name)) && (
+          <MessageText text={row.text} myName={myName} />
+        )
       )}
+      {attachment && !editing && <AttachmentView attachment={attachment} />}
       {(row.edited || row.status) && (
         <div className="message-foot">
           {row.edited && <span className="message-note">{t("message.edited")}</span>}

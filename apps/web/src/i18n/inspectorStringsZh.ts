@@ -29,7 +29,7 @@ export const inspectorStringsZh: InspectorStrings = {
   logIntro:
     "每条进出的消息，最新的在前。一帧带 2 字节帧头，载荷超过 125 字节时为 4 字节，超过 65,535 时为 " +
     "10 字节；浏览器发出的帧另加 4 字节掩码。浏览器和开发者工具从不显示 ping、pong 和 close 帧：" +
-    "这些由服务器报告（标为“服务器”）。",
+    "这些由服务器报告（标为“服务器”）。上传的文件以二进制帧（操作码 2）发送：日志只显示其大小和帧头，不显示内容。",
   filterLabel: "显示",
   filterAll: "所有类型",
   pause: "暂停",
@@ -53,6 +53,8 @@ export const inspectorStringsZh: InspectorStrings = {
   closeDetail: (code: number | undefined, reason: string) =>
     code === 1006 ? "1006：没有关闭帧" : `${code ?? "—"} ${reason}`.trim(),
   rttDetail: (ms: number) => `往返 ${ms.toFixed(1)} 毫秒`,
+  binaryDetail: (chunkHeader: number | undefined) =>
+    chunkHeader === undefined ? "操作码 2" : `操作码 2 · 载荷中含 ${chunkHeader} B 分块头`,
   noFrames: "还没有帧。",
 
   costTitle: "开销：WebSocket 对比 HTTP",

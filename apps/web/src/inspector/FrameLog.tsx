@@ -13,6 +13,7 @@ function time(at: number): string {
 function detail(frame: InspectedFrame, t: InspectorStrings): string {
   if (frame.kind === "close") return t.closeDetail(frame.code, frame.reason ?? "");
   if (frame.rttMs !== undefined) return t.rttDetail(frame.rttMs);
+  if (frame.kind === "binary") return t.binaryDetail(frame.chunkHeaderBytes);
   return "";
 }
 

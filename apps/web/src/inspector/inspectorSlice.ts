@@ -7,7 +7,8 @@ export const MAX_CONTROLS = 200;
 /** Round-trip samples kept for the chart. */
 export const MAX_RTT_SAMPLES = 20;
 
-export type FrameKind = "data" | "ping" | "pong" | "close";
+/** `data` is a text frame (opcode 1), `binary` an opcode 2 frame (an upload chunk). */
+export type FrameKind = "data" | "binary" | "ping" | "pong" | "close";
 
 /** One frame as the inspector shows it. `direction` is from this browser: `out` = to the server. */
 export interface InspectedFrame {
@@ -27,6 +28,8 @@ export interface InspectedFrame {
   code?: number;
   reason?: string;
   rttMs?: number;
+  /** Binary frames: the bytes of the payload that are the chunk's own header (upload id, offset). */
+  chunkHeaderBytes?: number;
 }
 
 /** What a plain HTTP request/response pair cost, measured against the server. */
@@ -86,7 +89,8 @@ export type NewFrame = Omit<InspectedFrame, "id">;
 /** Adds a frame: always to the totals, to the log unless paused, and to the controls if one. */
 export function recordFrame(slice: InspectorSlice, frame: NewFrame): InspectorSlice {
   const entry: InspectedFrame = { ...frame, id: slice.nextId };
-  const isData = frame.kind === "data";
+  // Upload chunks are data too: each would be one HTTP request (a chunked POST) instead.
+  const isData = frame.kind === "data" || frame.kind === "binary";
   const totals: Totals = {
     frames: slice.totals.frames + 1,
     messages: slice.totals.messages + (isData ? 1 : 0),

@@ -29,7 +29,8 @@ export const inspectorStrings = {
   logIntro:
     "Every message in and out, newest first. A frame adds 2 header bytes, 4 above 125 bytes of payload, " +
     "10 above 65,535; frames from the browser add a 4-byte mask. Browsers and DevTools never show " +
-    "ping, pong or close frames: the server reports them (marked “server”).",
+    "ping, pong or close frames: the server reports them (marked “server”). File uploads go as binary " +
+    "frames (opcode 2): the log shows their size and header, never their bytes.",
   filterLabel: "Show",
   filterAll: "all types",
   pause: "Pause",
@@ -53,6 +54,10 @@ export const inspectorStrings = {
   closeDetail: (code: number | undefined, reason: string) =>
     code === 1006 ? "1006: no close frame" : `${code ?? "—"} ${reason}`.trim(),
   rttDetail: (ms: number) => `rtt ${ms.toFixed(1)} ms`,
+  binaryDetail: (chunkHeader: number | undefined) =>
+    chunkHeader === undefined
+      ? "opcode 2"
+      : `opcode 2 · ${chunkHeader} B chunk header in the payload`,
   noFrames: "No frames yet.",
 
   costTitle: "Cost: WebSocket vs HTTP",

@@ -27,6 +27,8 @@ export const client = new DuplexClient({
     // Reactions under messages; replies that quote (and jump to) the original.
     Capability.Reactions,
     Capability.Replies,
+    // Files: uploads over binary frames, and messages with an `attachment`.
+    Capability.Files,
   ],
   // Where a proxy blocks WebSocket, the same protocol goes over SSE + POST.
   transport: "auto",

@@ -26,6 +26,9 @@ import { attachJoinRefusals } from "./joinRefusals.js";
 import { attachReactions, createReactionActions } from "../reactions/reactionActions.js";
 import { attachInspectorEvents, createInspectorActions } from "../inspector/inspectorFeatures.js";
 import { initialInspector } from "../inspector/inspectorSlice.js";
+import { attachUploadAvailability, createFileActions } from "../files/fileActions.js";
+import { uploadPortOf } from "../files/uploadPort.js";
+import { initialFiles } from "../files/uploadsSlice.js";
 
 export type { DuplexActions, DuplexState, DuplexStore } from "./state.js";
 
@@ -53,6 +56,7 @@ export function createDuplexStore(
   const http: HttpCall = options.http ?? ((path, init) => fetch(path, init));
   // Filled right after the store exists; actions only run later, from the UI.
   const saved: { sync?: SavedRoomsSync } = {};
+  const uploads = uploadPortOf(client);
 
   const store = createStore<DuplexState>()((set, get) => {
     function showRoom(room: string): void {
@@ -107,6 +111,7 @@ export function createDuplexStore(
       ...createMemberPageActions(client, () => store),
       ...createModerationActions(client, () => store, http),
       ...createReactionActions(client, () => store),
+      ...createFileActions(uploads, () => store),
       leaveRoom(room) {
         client.leave(room);
         set((s) => {
@@ -129,6 +134,7 @@ export function createDuplexStore(
       stats: initialStats,
       inspector: initialInspector,
       moderation: initialModeration,
+      files: initialFiles,
       actions,
     };
   });
@@ -175,6 +181,7 @@ export function createDuplexStore(
   attachSessionEnd(client, store, storage);
   attachJoinRefusals(client, store);
   attachReactions(client, store);
+  attachUploadAvailability(client, uploads, store);
 
   return store;
 }

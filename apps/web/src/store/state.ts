@@ -10,6 +10,7 @@ import type { NotificationActions, NotificationsSlice } from "./notificationsSli
 import type { RoomsSlice } from "./roomsSlice.js";
 import type { NameCheck, SessionSlice } from "./sessionSlice.js";
 import type { StatsSlice } from "./statsSlice.js";
+import type { FileActions, FilesSlice } from "../files/uploadsSlice.js";
 
 // The store's state and action types, in one file that imports no feature module: the features and
 // the composing `createDuplexStore` import these, and nothing here imports them back.
@@ -124,7 +125,8 @@ export interface DuplexActions
     PasskeyActions,
     MemberPageActions,
     ModerationActions,
-    ReactionActions {
+    ReactionActions,
+    FileActions {
   /** Checks the name, remembers it, connects and opens `#general`. */
   signIn(name: string): NameCheck;
   /** Signs in again with the name remembered from an earlier visit; false if there is none. */
@@ -152,6 +154,7 @@ export interface DuplexState {
   stats: StatsSlice;
   inspector: InspectorSlice;
   moderation: ModerationSlice;
+  files: FilesSlice;
   actions: DuplexActions;
 }
 

@@ -18,9 +18,9 @@ const APPEND_SQL = `
     ON CONFLICT (name) DO UPDATE SET seq = r.seq + 1
     RETURNING seq
   ), m AS (
-    INSERT INTO messages (room, seq, id, user_id, cid, text, ts, author_name)
+    INSERT INTO messages (room, seq, id, user_id, cid, text, ts, author_name, attachment)
     SELECT $1, room.seq, $4, $5, $6, $7, $8,
-      COALESCE($9::text, (SELECT name FROM users WHERE id = $5)) FROM room
+      COALESCE($9::text, (SELECT name FROM users WHERE id = $5)), $10::text FROM room
     RETURNING *
   )
   SELECT ${MESSAGE_COLUMNS} FROM m JOIN users u ON u.id = m.user_id`;
@@ -121,6 +121,7 @@ export class PostgresMessages {
           input.text,
           input.ts,
           input.userName ?? null,
+          input.attachment === undefined ? null : JSON.stringify(input.attachment),
         ],
       });
       const row = rows[0];

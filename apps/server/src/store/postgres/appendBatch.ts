@@ -15,10 +15,10 @@ const BUMP_ROOMS_SQL = `
 
 const INSERT_SQL = `
   WITH m AS (
-    INSERT INTO messages (room, seq, id, user_id, cid, text, ts, author_name)
-    SELECT r, s, i, u, c, t, ts, COALESCE(a, (SELECT name FROM users WHERE id = u))
+    INSERT INTO messages (room, seq, id, user_id, cid, text, ts, author_name, attachment)
+    SELECT r, s, i, u, c, t, ts, COALESCE(a, (SELECT name FROM users WHERE id = u)), f
     FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[],
-      $7::bigint[], $8::text[]) AS x(r, s, i, u, c, t, ts, a)
+      $7::bigint[], $8::text[], $9::text[]) AS x(r, s, i, u, c, t, ts, a, f)
     ON CONFLICT (user_id, cid) DO NOTHING
     RETURNING *
   ) SELECT ${MESSAGE_COLUMNS} FROM m JOIN users u ON u.id = m.user_id`;
@@ -82,6 +82,7 @@ export async function appendBatch(
       fresh.map((i) => i.text),
       fresh.map((i) => i.ts),
       fresh.map((i) => i.userName ?? null),
+      fresh.map((i) => (i.attachment === undefined ? null : JSON.stringify(i.attachment))),
     ]);
     // A skipped insert would leave its seq unused: a gap. Undo the batch instead.
     if (inserted.rows.length !== fresh.length)

@@ -197,6 +197,35 @@ export const PG_MIGRATIONS: readonly {
     `,
   },
   {
+    id: 7,
+    name: "files",
+    // As SQLite's migration 9, plus the blobs themselves in 256 KiB bytea parts, so every node
+    // serves every file.
+    sql: `
+      ALTER TABLE messages ADD COLUMN attachment TEXT;
+      CREATE TABLE files (
+        id TEXT PRIMARY KEY,
+        room TEXT COLLATE "C" NOT NULL,
+        message_id TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        thumb_sha256 TEXT,
+        name TEXT NOT NULL,
+        size BIGINT NOT NULL,
+        mime TEXT NOT NULL,
+        created_at BIGINT NOT NULL
+      );
+      CREATE INDEX files_sha256 ON files(sha256);
+      CREATE INDEX files_thumb ON files(thumb_sha256);
+      CREATE INDEX files_message ON files(message_id);
+      CREATE TABLE blobs (
+        sha256 TEXT NOT NULL,
+        part INTEGER NOT NULL,
+        data BYTEA NOT NULL,
+        PRIMARY KEY (sha256, part)
+      );
+    `,
+  },
+  {
     id: 8,
     name: "web push",
     // As SQLite's migration 10: one VAPID key pair for every node, subscriptions that end with
@@ -235,6 +264,35 @@ export const PG_MIGRATIONS: readonly {
       CREATE TRIGGER push_subscriptions_session_revoked AFTER UPDATE OF revoked_at ON sessions
         FOR EACH ROW WHEN (NEW.revoked_at IS NOT NULL)
         EXECUTE FUNCTION push_subscriptions_session_revoked();
+    `,
+  },
+  {
+    id: 9,
+    name: "reactions and replies",
+    // As SQLite's migration 11: one row per (message, user, emoji); reply links in their own table;
+    // retention's delete of a message takes both with it.
+    sql: `
+      CREATE TABLE message_reactions (
+        room TEXT COLLATE "C" NOT NULL,
+        message_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        emoji TEXT NOT NULL,
+        at BIGINT NOT NULL,
+        PRIMARY KEY (message_id, user_id, emoji)
+      );
+      CREATE TABLE message_replies (
+        message_id TEXT PRIMARY KEY,
+        room TEXT COLLATE "C" NOT NULL,
+        reply_to TEXT NOT NULL
+      );
+      CREATE FUNCTION messages_reactions_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        DELETE FROM message_reactions WHERE message_id = OLD.id;
+        DELETE FROM message_replies WHERE message_id = OLD.id;
+        RETURN OLD;
+      END $$;
+      CREATE TRIGGER messages_reactions_delete AFTER DELETE ON messages
+        FOR EACH ROW EXECUTE FUNCTION messages_reactions_delete();
     `,
   },
   {
@@ -282,35 +340,6 @@ export const PG_MIGRATIONS: readonly {
         level TEXT NOT NULL,
         PRIMARY KEY (user_id, room)
       );
-    `,
-  },
-  {
-    id: 9,
-    name: "reactions and replies",
-    // As SQLite's migration 11: one row per (message, user, emoji); reply links in their own table;
-    // retention's delete of a message takes both with it.
-    sql: `
-      CREATE TABLE message_reactions (
-        room TEXT COLLATE "C" NOT NULL,
-        message_id TEXT NOT NULL,
-        user_id TEXT NOT NULL,
-        emoji TEXT NOT NULL,
-        at BIGINT NOT NULL,
-        PRIMARY KEY (message_id, user_id, emoji)
-      );
-      CREATE TABLE message_replies (
-        message_id TEXT PRIMARY KEY,
-        room TEXT COLLATE "C" NOT NULL,
-        reply_to TEXT NOT NULL
-      );
-      CREATE FUNCTION messages_reactions_delete() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        DELETE FROM message_reactions WHERE message_id = OLD.id;
-        DELETE FROM message_replies WHERE message_id = OLD.id;
-        RETURN OLD;
-      END $$;
-      CREATE TRIGGER messages_reactions_delete AFTER DELETE ON messages
-        FOR EACH ROW EXECUTE FUNCTION messages_reactions_delete();
     `,
   },
 ];

@@ -1,0 +1,77 @@
+import { createHash } from "node:crypto";
+import type { Attachment } from "@duplex/protocol";
+import type { Connection } from "../connection/Connection.js";
+import type { ServerContext } from "../context.js";
+import { userOf } from "../handlers/access.js";
+import { randomToken } from "../ids/randomId.js";
+import { onMessageStored } from "../push/onMessageStored.js";
+import { inspectFile } from "./inspectFile.js";
+import type { PartialUpload, UploadOutcome } from "./PartialUpload.js";
+
+/**
+ * A complete, verified upload becomes a file: type sniffed, thumbnail made, blobs and record stored,
+ * then a message carrying the attachment appended and fanned out like any `send`.
+ */
+export async function storeUpload(
+  ctx: ServerContext,
+  conn: Connection,
+  upload: PartialUpload,
+  sha256: string,
+  fileId: string,
+): Promise<UploadOutcome> {
+  const { files } = ctx;
+  const inspected = await inspectFile(upload.tempPath, files.config);
+  await files.blobs.putFile(sha256, upload.tempPath, upload.size);
+  let thumbSha256: string | undefined;
+  if (inspected.thumb) {
+    thumbSha256 = createHash("sha256").update(inspected.thumb).digest("hex");
+    await files.blobs.putBytes(thumbSha256, inspected.thumb);
+  }
+  const attachment: Attachment = {
+    id: fileId,
+    name: upload.name,
+    size: upload.size,
+    mime: inspected.mime,
+    ...(inspected.width !== undefined && { width: inspected.width }),
+    ...(inspected.height !== undefined && { height: inspected.height }),
+    thumb: thumbSha256 !== undefined,
+  };
+  const user = userOf(conn);
+  const messageId = `m_${randomToken(12)}`;
+  await files.records.insert({
+    id: fileId,
+    room: upload.room,
+    messageId,
+    sha256,
+    thumbSha256,
+    name: upload.name,
+    size: upload.size,
+    mime: inspected.mime,
+    createdAt: ctx.now(),
+  });
+  ctx.budgets.chargeStorage(user.id, conn.address, upload.name, ctx.now());
+  const { message, duplicate } = await ctx.store.append({
+    room: upload.room,
+    userId: user.id,
+    userName: user.name,
+    cid: upload.cid,
+    // What a client without `files` shows: the file name.
+    text: upload.name,
+    id: messageId,
+    ts: ctx.now(),
+    attachment,
+  });
+  if (!duplicate) {
+    const from = user.guest === true ? { ...message.from, guest: true } : message.from;
+    await ctx.fanout.publish(upload.room, { type: "message", ...message, from });
+    await ctx.chat.messageStored(message);
+    onMessageStored(ctx, message);
+  }
+  return { messageId: message.id, seq: message.seq, attachment: message.attachment ?? attachment };
+}
+
+/** After a message was deleted: its files go, and each blob no other file uses. */
+export async function deleteAttachments(ctx: ServerContext, messageId: string): Promise<void> {
+  const unused = await ctx.files.records.deleteForMessage(messageId);
+  for (const sha256 of unused) await ctx.files.blobs.delete(sha256);
+}

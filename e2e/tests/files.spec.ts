@@ -1,0 +1,150 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { crc32, deflateSync } from "node:zlib";
+import { expectNoSeriousViolations } from "../support/axe.js";
+import { uniqueSuffix } from "../support/chatFeatures.js";
+
+// Files over binary frames, end to end: one browser drops an image, the other sees its thumbnail
+// (also after a reload), and an uploaded HTML file can never run script in the app's origin.
+
+/** A real PNG (the server sniffs the bytes and decodes them for the thumbnail): a colour gradient. */
+function png(width: number, height: number): Buffer {
+  const rows: Buffer[] = [];
+  for (let y = 0; y < height; y += 1) {
+    const row = Buffer.alloc(1 + width * 3);
+    for (let x = 0; x < width; x += 1) row.set([(x * 2) % 256, (y * 3) % 256, 160], 1 + x * 3);
+    rows.push(row);
+  }
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, "ascii"), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", header),
+    chunk("IDAT", deflateSync(Buffer.concat(rows))),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
+}
+
+/** Signs in a guest in a fresh context; `bypassCSP` only where axe must inject its script. */
+async function signIn(browser: Browser, name: string, bypassCSP = false): Promise<Page> {
+  const context = await browser.newContext({ bypassCSP });
+  const page = await context.newPage();
+  await page.goto("/");
+  await page.getByLabel("Your name").fill(name);
+  await page.getByRole("button", { name: "Join chat" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Online" })).toBeVisible();
+  return page;
+}
+
+/** Drops a file on the conversation as a user dragging it in from the desktop would. */
+async function dropFile(page: Page, name: string, mime: string, bytes: Buffer): Promise<void> {
+  await page.evaluate(
+    ({ name, mime, base64 }) => {
+      const data = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([data], name, { type: mime }));
+      const target = document.querySelector("main");
+      if (target === null) throw new Error("no conversation on screen");
+      for (const type of ["dragenter", "dragover", "drop"]) {
+        target.dispatchEvent(
+          new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }),
+        );
+      }
+    },
+    { name, mime, base64: bytes.toString("base64") },
+  );
+}
+
+/** The image has arrived and decoded (not just an empty box of the right size). */
+async function expectLoaded(page: Page, name: string): Promise<void> {
+  const img = page.getByRole("log").getByRole("img", { name });
+  await expect(img).toBeVisible();
+  await expect
+    .poll(() => img.evaluate((el: HTMLImageElement) => el.naturalWidth))
+    .toBeGreaterThan(0);
+}
+
+test("an image dropped in one browser shows as a thumbnail in the other, also after a reload", async ({
+  browser,
+}) => {
+  test.slow();
+  const id = uniqueSuffix();
+  const alice = await signIn(browser, `Fa-${id}`);
+  const bob = await signIn(browser, `Fb-${id}`, true);
+  const picture = `picture-${id}.png`;
+
+  await dropFile(alice, picture, "image/png", png(120, 80));
+
+  await expectLoaded(bob, picture);
+  // The box is the image's own size (within the thumbnail's bounds), known before it loaded.
+  const thumb = bob.getByRole("log").getByRole("img", { name: picture });
+  await expect(thumb).toHaveAttribute("width", "120");
+  await expect(thumb).toHaveAttribute("height", "80");
+  await expectLoaded(alice, picture);
+
+  // The lightbox: opened from the keyboard, Escape closes it, focus returns to the thumbnail.
+  const opener = bob.getByRole("button", { name: `Open ${picture} full size` });
+  await opener.focus();
+  await bob.keyboard.press("Enter");
+  const viewer = bob.getByRole("dialog", { name: `Image ${picture}` });
+  await expect(viewer).toBeVisible();
+  await expect(viewer.getByRole("button", { name: "Close" })).toBeFocused();
+  // The whole page: the conversation with its image, and the dialog over it.
+  await expectNoSeriousViolations(bob, "the image lightbox");
+  await bob.keyboard.press("Escape");
+  await expect(viewer).toBeHidden();
+  await expect(opener).toBeFocused();
+
+  await bob.reload();
+  await expectLoaded(bob, picture);
+
+  await alice.context().close();
+  await bob.context().close();
+});
+
+test("an uploaded HTML file is a download that cannot run script in the app's origin", async ({
+  browser,
+}) => {
+  test.slow();
+  const id = uniqueSuffix();
+  const alice = await signIn(browser, `Fh-${id}`);
+  const name = `page-${id}.html`;
+  const html = `<!doctype html><title>x</title><script>localStorage.setItem("pwned", "${id}"); document.title = "pwned";</script>`;
+
+  await alice
+    .locator("input[data-file-input]")
+    .setInputFiles({ name, mimeType: "text/html", buffer: Buffer.from(html) });
+
+  // Not an image: a card with its name, size and a download link.
+  const link = alice.getByRole("link", { name: new RegExp(`^Download ${name}`) });
+  await expect(link).toBeVisible();
+  const href = await link.getAttribute("href");
+  expect(href).toBeTruthy();
+  const url = new URL(href ?? "", alice.url()).toString();
+
+  const response = await alice.request.get(url);
+  expect(response.status()).toBe(200);
+  const headers = response.headers();
+  expect(headers["content-disposition"]).toMatch(/^attachment/);
+  expect(headers["content-security-policy"]).toContain("sandbox");
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+
+  // Opening the link itself: the browser downloads it, and no script ran in the app's origin.
+  const opened = await alice.context().newPage();
+  const download = opened.waitForEvent("download");
+  await opened.goto(url).catch(() => undefined); // "Download is starting" aborts the navigation
+  expect((await download).suggestedFilename()).toBe(name);
+  expect(await alice.evaluate(() => localStorage.getItem("pwned"))).toBeNull();
+  expect(await alice.title()).not.toBe("pwned");
+
+  await alice.context().close();
+});
