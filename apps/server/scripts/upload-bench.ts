@@ -42,7 +42,7 @@ try {
   const url = `ws://127.0.0.1:${port}/ws`;
   for (let tries = 0; ; tries++) {
     try {
-      (await fetch(`http://127.0.0.1:${port}/healthz`)).ok;
+      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) break;
       break;
     } catch {
       if (tries > 100) throw new Error("server did not start");
