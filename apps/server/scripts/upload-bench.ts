@@ -43,7 +43,6 @@ try {
   for (let tries = 0; ; tries++) {
     try {
       if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) break;
-      break;
     } catch {
       if (tries > 100) throw new Error("server did not start");
       await new Promise((r) => setTimeout(r, 200));
