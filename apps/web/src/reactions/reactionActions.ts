@@ -2,14 +2,10 @@ import type { ServerMessage } from "@duplex/protocol";
 import type { ChatClient } from "../store/chatClient.js";
 import type { DuplexStore } from "../store/state.js";
 import { applyReaction } from "./applyReaction.js";
+import type { ReactionActions } from "./reactionTypes.js";
 import { rememberEmoji } from "./recentEmoji.js";
 
-export interface ReactionActions {
-  /** Adds (`on`) or takes back our reaction; the count arrives as a `reaction` event. */
-  toggleReaction(room: string, messageId: string, emoji: string, on: boolean): void;
-  /** Queues `text` as a reply to `replyTo` in the current room; false if it cannot be sent. */
-  sendReply(text: string, replyTo: string): boolean;
-}
+export type { ReactionActions };
 
 export function createReactionActions(
   client: ChatClient,

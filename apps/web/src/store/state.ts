@@ -3,7 +3,7 @@ import type { AuditResponse, UserRole } from "@duplex/protocol";
 import type { StoreApi } from "zustand/vanilla";
 import type { InspectorSlice } from "../inspector/inspectorSlice.js";
 import type { ChatActions, ChatSlice, MemberPageActions } from "./chatSlice.js";
-import type { ReactionActions } from "../reactions/reactionActions.js";
+import type { ReactionActions } from "../reactions/reactionTypes.js";
 import type { ConnectionSlice } from "./connectionSlice.js";
 import type { MessagesSlice } from "./messagesSlice.js";
 import type { NotificationActions, NotificationsSlice } from "./notificationsSlice.js";
