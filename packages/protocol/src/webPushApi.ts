@@ -1,33 +1,7 @@
 import { z } from "zod";
 
-/**
- * The Web Push HTTP API (JSON bodies; documented in the protocol README). The browser asks for the
- * server's VAPID public key, subscribes with its push service, and hands the subscription over with
- * its session's Bearer token; the server then pushes a user's notifications to each of their devices
- * while no tab of theirs is visible.
- */
-export const WEB_PUSH_PATHS = {
-  /** GET: `{publicKey}` (no token needed: the key is public). */
-  vapid: "/api/push/vapid",
-  /** POST (Bearer) a `PushSubscription.toJSON()` → 201; DELETE (Bearer) `{endpoint}` → 204. */
-  subscriptions: "/api/push/subscriptions",
-  /** GET `/api/admin/push-devices/:userId` (Bearer, owner or admin): a user's devices. */
-  adminDevices: "/api/admin/push-devices/*",
-} as const;
-
-/** Bounds on what a client can make the server keep and send. */
-export const WEB_PUSH_LIMITS = {
-  /** Devices (subscriptions) one user may keep; registering one more answers 409. */
-  maxSubscriptionsPerUser: 10,
-  /** Longest endpoint URL (FCM's are ~190 chars, Mozilla's ~250, Apple's ~200). */
-  maxEndpointLength: 1024,
-  /** The client's P-256 public key: 65 bytes → 87 base64url characters (a little room for padding). */
-  maxP256dhLength: 100,
-  /** The 16-byte auth secret → 22 base64url characters. */
-  maxAuthLength: 44,
-  /** Largest payload the server sends (the push services' common limit is 4096 bytes, encrypted). */
-  maxPayloadBytes: 3072,
-} as const;
+export { WEB_PUSH_LIMITS, WEB_PUSH_PATHS } from "./httpConstants.js";
+import { WEB_PUSH_LIMITS } from "./httpConstants.js";
 
 const b64url = (max: number) =>
   z

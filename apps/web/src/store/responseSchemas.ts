@@ -1,3 +1,9 @@
 // The zod schemas that check HTTP answers, loaded on the first request that needs one: zod is not in
 // the app's first chunk.
-export { AuditResponse, MeResponse, RoomMembersResponse, SessionsResponse } from "@duplex/protocol";
+export {
+  AuditResponse,
+  MeResponse,
+  RoomMembersResponse,
+  SessionsResponse,
+  VapidKeyResponse,
+} from "@duplex/protocol";

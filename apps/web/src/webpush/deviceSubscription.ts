@@ -1,4 +1,4 @@
-import { VapidKeyResponse, WEB_PUSH_PATHS } from "@duplex/protocol";
+import { WEB_PUSH_PATHS } from "@duplex/protocol";
 
 /**
  * This device's Web Push subscription: ask the browser, subscribe with the server's VAPID key and
@@ -81,6 +81,7 @@ async function vapidKey(env: PushEnvironment): Promise<string | undefined> {
   try {
     const response = await env.http(WEB_PUSH_PATHS.vapid);
     if (!response.ok) return undefined;
+    const { VapidKeyResponse } = await import("../store/responseSchemas.js");
     return VapidKeyResponse.safeParse(await response.json()).data?.publicKey;
   } catch {
     return undefined;
