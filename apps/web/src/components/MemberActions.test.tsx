@@ -1,6 +1,6 @@
 import { act, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { ADMIN_PATHS, AUTH_PATHS, ROOM_PATHS } from "@duplex/protocol";
+import { ADMIN_PATHS, AUTH_PATHS, ROOM_PATHS, WEB_PUSH_PATHS } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
 import { createDuplexStore } from "../store/createDuplexStore.js";
 import { StoreProvider } from "../store/storeContext.js";
@@ -93,6 +93,55 @@ describe("MemberActions", () => {
       auth: "Bearer tok-alice",
       body: { user: BOB.id, room: "team", durationMs: 24 * 60 * 60 * 1000 },
     });
+  });
+
+  it("shows a moderator the devices a member registered for push, and only on request", async () => {
+    const ui = userEvent.setup();
+    const bobDevices = WEB_PUSH_PATHS.adminDevices.replace("*", BOB.id);
+    const added = Date.UTC(2026, 10, 30, 9, 0);
+    const { api } = await setup({
+      ...MODERATOR,
+      [bobDevices]: {
+        status: 200,
+        body: {
+          devices: [
+            {
+              id: "d1",
+              origin: "https://fcm.googleapis.com",
+              createdAt: added,
+              lastSuccessAt: added,
+            },
+            { id: "d2", origin: "https://updates.push.services.mozilla.com", createdAt: added },
+          ],
+        },
+      },
+    });
+    const show = await screen.findByRole("button", { name: "Push devices of Bob" });
+    expect(api.calls.some((c) => c.path === bobDevices)).toBe(false);
+    await ui.click(show);
+
+    const list = await screen.findByRole("list", { name: "Push devices of Bob" });
+    const devices = within(list).getAllByRole("listitem");
+    expect(devices.map((d) => d.textContent)).toEqual([
+      expect.stringMatching(/^https:\/\/fcm\.googleapis\.com, added .+ · last push delivered /),
+      expect.stringMatching(
+        /^https:\/\/updates\.push\.services\.mozilla\.com, .+ · no push delivered yet$/,
+      ),
+    ]);
+    expect(show.getAttribute("aria-expanded")).toBe("true");
+    expect(api.calls.find((c) => c.path === bobDevices)?.auth).toBe("Bearer tok-alice");
+  });
+
+  it("says so when the server refuses the device list, rather than showing none", async () => {
+    const ui = userEvent.setup();
+    const bobDevices = WEB_PUSH_PATHS.adminDevices.replace("*", BOB.id);
+    await setup({ ...MODERATOR, [bobDevices]: { status: 403, body: { error: "no" } } });
+    await ui.click(await screen.findByRole("button", { name: "Push devices of Bob" }));
+    expect(await within(bobRow()).findByRole("alert")).toHaveProperty(
+      "textContent",
+      "The devices could not be loaded.",
+    );
+    expect(screen.queryByRole("list", { name: "Push devices of Bob" })).toBeNull();
   });
 
   it("sends nothing when the confirmation is cancelled", async () => {

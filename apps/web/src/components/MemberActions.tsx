@@ -3,6 +3,7 @@ import type { User } from "@duplex/protocol";
 import type { ModerationResult } from "../store/moderation.js";
 import { useT } from "../i18n/useT.js";
 import { useActions, useDuplex } from "../store/storeContext.js";
+import { PushDevices } from "../webpush/PushDevices.js";
 import "../styles/moderation.css";
 
 const MINUTE = 60_000;
@@ -158,6 +159,7 @@ export function MemberActions({ room, user }: { room: string; user: User }) {
           {t(WORDS[action].button)}
         </button>
       ))}
+      {moderator && <PushDevices user={user} />}
       {step.kind === "done" && <p role="status">{t(WORDS[step.action].done, name)}</p>}
       {step.kind === "failed" && (
         <p role="alert" className="field-error">

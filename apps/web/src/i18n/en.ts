@@ -334,6 +334,14 @@ export const en = {
   "files.kilobytes": "{size} KB",
   "files.megabytes": "{size} MB",
   "files.gone": "No longer available",
+  "pushDevices.show": "Devices",
+  "pushDevices.label": "Push devices of {name}",
+  "pushDevices.loading": "Loading devices…",
+  "pushDevices.none": "{name} has no device registered for push notifications.",
+  "pushDevices.failed": "The devices could not be loaded.",
+  "pushDevices.item": "{origin}, added {added}",
+  "pushDevices.lastPush": "last push delivered {at}",
+  "pushDevices.neverPushed": "no push delivered yet",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -320,4 +320,12 @@ export const zh: Dictionary = {
   "files.kilobytes": "{size} KB",
   "files.megabytes": "{size} MB",
   "files.gone": "已不可用",
+  "pushDevices.show": "设备",
+  "pushDevices.label": "{name} 的推送设备",
+  "pushDevices.loading": "正在加载设备…",
+  "pushDevices.none": "{name} 没有登记接收推送通知的设备。",
+  "pushDevices.failed": "无法加载设备。",
+  "pushDevices.item": "{origin}，添加于 {added}",
+  "pushDevices.lastPush": "最近一次推送送达于 {at}",
+  "pushDevices.neverPushed": "尚未送达任何推送",
 };

@@ -2,6 +2,7 @@ import {
   ADMIN_PATHS,
   AUTH_PATHS,
   ROOM_PATHS,
+  WEB_PUSH_PATHS,
   isDmRoom,
   type BanRequest,
   type MuteRequest,
@@ -129,6 +130,17 @@ export function createModerationActions(
     },
     inviteMember(room, user) {
       return post(ROOM_PATHS.invite, { room, user });
+    },
+    async pushDevices(user) {
+      try {
+        const path = WEB_PUSH_PATHS.adminDevices.replace("*", encodeURIComponent(user));
+        const response = await http(path, { method: "GET", headers: bearer() });
+        if (!response.ok) return undefined;
+        const { PushDevicesResponse } = await schemas();
+        return PushDevicesResponse.safeParse(await response.json()).data?.devices;
+      } catch {
+        return undefined;
+      }
     },
   };
 }

@@ -3,6 +3,7 @@
 export {
   AuditResponse,
   MeResponse,
+  PushDevicesResponse,
   RoomMembersResponse,
   SessionsResponse,
   VapidKeyResponse,

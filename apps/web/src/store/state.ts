@@ -1,5 +1,5 @@
 import type { PasskeyInfo, SessionInfo } from "@duplex/protocol";
-import type { AuditResponse, UserRole } from "@duplex/protocol";
+import type { AuditResponse, PushDevice, UserRole } from "@duplex/protocol";
 import type { StoreApi } from "zustand/vanilla";
 import type { InspectorSlice } from "../inspector/inspectorSlice.js";
 import type { ChatActions, ChatSlice, MemberPageActions } from "./chatSlice.js";
@@ -87,6 +87,8 @@ export interface ModerationActions {
   removeMember(room: string, user: string): Promise<ModerationResult>;
   /** Adds `user` to the private `room` (`POST /api/rooms/invite`). */
   inviteMember(room: string, user: string): Promise<ModerationResult>;
+  /** The devices `user` registered for Web Push (owners and admins); undefined if refused or failed. */
+  pushDevices(user: string): Promise<PushDevice[] | undefined>;
 }
 
 export interface InspectorActions {
