@@ -56,9 +56,11 @@ function RoomEntry({
 
 /** Rooms and DMs we are in (with unread counts), a way to join or create one, and the directory. */
 export function RoomSidebar() {
-  const { joined, current, open, dmPeers } = useDuplex(
+  const { joined, known, offline, current, open, dmPeers } = useDuplex(
     useShallow((s) => ({
       joined: s.rooms.joined,
+      known: s.rooms.known,
+      offline: s.connection.status !== "open",
       current: s.rooms.current,
       open: s.chat.panel === "rooms",
       dmPeers: s.chat.dmPeers,
@@ -67,7 +69,9 @@ export function RoomSidebar() {
   const t = useT();
   // The current room shows even before the server confirms the join.
   const all = current === undefined ? joined : addRoom(joined, current);
-  const rooms = all.filter((r) => !isDmRoom(r));
+  // Offline (the app shell opened from the cache), the rooms this device was last in still show.
+  const listed = offline && known !== undefined ? known.reduce(addRoom, all) : all;
+  const rooms = listed.filter((r) => !isDmRoom(r));
   // Joined DMs, then earlier conversations the directory told us about.
   const dms = Object.keys(dmPeers).reduce(addRoom, all.filter(isDmRoom));
   return (
@@ -76,7 +80,12 @@ export function RoomSidebar() {
         <h2 className="sidebar-title">{t("rooms.title")}</h2>
         <ul aria-label={t("rooms.yours")}>
           {rooms.map((room) => (
-            <RoomEntry key={room} room={room} current={room === current} />
+            <RoomEntry
+              key={room}
+              room={room}
+              current={room === current}
+              joined={all.includes(room)}
+            />
           ))}
         </ul>
         <JoinRoomForm />

@@ -1,4 +1,5 @@
 import type { KeyValueStorage } from "@duplex/client";
+import { KNOWN_ROOMS_KEY } from "./knownRooms.js";
 import { AUTH_PATHS, type AuthResponse } from "@duplex/protocol";
 import type { StoreApi } from "zustand/vanilla";
 import type { ChatClient } from "./chatClient.js";
@@ -69,6 +70,7 @@ export function createAccountActions(
       // Not just close: what this user queued must never go out as whoever signs in next.
       client.forget();
       storage?.removeItem(NAME_STORAGE_KEY);
+      storage?.removeItem(KNOWN_ROOMS_KEY);
       store().setState((s) => ({
         session: { name: undefined, user: undefined },
         rooms: { joined: [], current: DEFAULT_ROOM },

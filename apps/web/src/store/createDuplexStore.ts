@@ -17,6 +17,7 @@ import { createAccountActions } from "./accountActions.js";
 import { createAccountApi } from "./accountApi.js";
 import { createPasskeyActions } from "./passkeyActions.js";
 import { attachSavedRooms, type SavedRoomsSync } from "./savedRooms.js";
+import { readKnownRooms, rememberKnownRooms } from "./knownRooms.js";
 import { initialStats } from "./statsSlice.js";
 import { applyMemberPages, createMemberPageActions } from "./memberPages.js";
 import { createModerationActions, initialModeration } from "./moderation.js";
@@ -57,6 +58,7 @@ export function createDuplexStore(
   // Filled right after the store exists; actions only run later, from the UI.
   const saved: { sync?: SavedRoomsSync } = {};
   const uploads = uploadPortOf(client);
+  const known = readKnownRooms(storage);
 
   const store = createStore<DuplexState>()((set, get) => {
     function showRoom(room: string): void {
@@ -127,7 +129,7 @@ export function createDuplexStore(
     return {
       connection: initialConnection(client.state, client.rttMs),
       session: { name: undefined, user: client.user },
-      rooms: { joined: [], current: DEFAULT_ROOM },
+      rooms: { joined: [], current: DEFAULT_ROOM, ...(known.length > 0 && { known }) },
       messages: { byRoom: {}, outbox: client.outbox },
       chat: initialChat,
       notifications: { ...initialNotifications, systemEnabled: readSystemOptIn(storage) },
@@ -177,6 +179,7 @@ export function createDuplexStore(
   attachPushEvents(client, store);
   attachInspectorEvents(client, store);
   saved.sync = attachSavedRooms(client, store);
+  rememberKnownRooms(store, storage);
   attachDmSeen(store);
   attachSessionEnd(client, store, storage);
   attachJoinRefusals(client, store);

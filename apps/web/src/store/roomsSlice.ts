@@ -7,6 +7,8 @@ export interface RoomsSlice {
   current: string | undefined;
   /** The last join the server refused (a private room we are not in), until another room is joined. */
   refused?: { room: string; code: string; message: string };
+  /** Rooms this device was last in while connected: listed while offline (absent when none). */
+  known?: readonly string[];
 }
 
 export function addRoom(joined: readonly string[], room: string): readonly string[] {
