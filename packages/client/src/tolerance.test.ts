@@ -31,7 +31,7 @@ describe("a client reading a newer server", () => {
     await flush();
     const author = { id: "u_bbbbbbbbbbbbbbbb", name: "Bob" };
     const from = { ...author, pronouns: "he/him", badge: "member" };
-    h.peer.last.pushRaw(JSON.stringify({ type: "reaction", room: "general", emoji: "👍" }));
+    h.peer.last.pushRaw(JSON.stringify({ type: "pin", room: "general", emoji: "👍" }));
     h.peer.last.pushRaw(
       JSON.stringify({
         type: "message",
@@ -42,15 +42,15 @@ describe("a client reading a newer server", () => {
         from,
         text: "from the future",
         ts: 1,
-        replyTo: "m_0",
+        threadOf: "m_0",
       }),
     );
-    h.peer.last.pushRaw(JSON.stringify({ type: "reaction", room: "general", emoji: "🎉" }));
+    h.peer.last.pushRaw(JSON.stringify({ type: "pin", room: "general", emoji: "🎉" }));
     await flush();
     expect(h.delivered.get("general")?.map((m) => m.text)).toEqual(["from the future"]);
     expect(h.client.tolerated).toEqual({ fields: 3, types: 2 });
     // Each distinct label once, however many frames carried it.
     const logged = vi.mocked(console.warn).mock.calls.map((c) => String(c[0]));
-    expect(logged.filter((l) => l.includes("reaction"))).toHaveLength(1);
+    expect(logged.filter((l) => l.includes("pin"))).toHaveLength(1);
   });
 });
