@@ -10,6 +10,7 @@ test.afterAll(async () => server.kill());
 test("a message sent while the server is down is delivered once when it comes back", async ({
   browser,
 }) => {
+  test.slow(); // two browsers and a server restart on a 2-core machine
   const open = async (name: string) => {
     const page = await (await browser.newContext()).newPage();
     await page.goto(server.url);

@@ -37,6 +37,7 @@ async function closeAll(pages: readonly Page[]): Promise<void> {
 test("HTML and javascript: payloads in chat text are shown literally and never run", async ({
   browser,
 }) => {
+  test.slow(); // two browsers and formatted text on a 2-core machine
   const alice = await signIn(browser, `Xa${suffix}`);
   const bob = await signIn(browser, `Xb${suffix}`);
   for (const payload of TEXT_PAYLOADS) await sendMessage(alice, payload);
