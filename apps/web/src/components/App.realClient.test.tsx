@@ -82,7 +82,7 @@ describe("the app over the real client", () => {
     );
     const future = { ...BOB, pronouns: "he/him", avatar: { url: "https://example.test/b.png" } };
     act(() => {
-      peer.last.pushRaw(JSON.stringify({ type: "reaction", room: "general", emoji: "👍" }));
+      peer.last.pushRaw(JSON.stringify({ type: "pin", room: "general", emoji: "👍" }));
       peer.last.pushRaw(
         JSON.stringify({
           type: "message",
@@ -93,7 +93,7 @@ describe("the app over the real client", () => {
           from: future,
           text: "hello from a newer server",
           ts: Date.now(),
-          replyTo: { id: "m_0" },
+          threadOf: { id: "m_0" },
           attachments: [],
         }),
       );
