@@ -1,8 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { alice, bob, freshStoreEachTest } from "./contractFixtures.js";
 import type { Store } from "./Store.js";
-
-const alice = { id: "u_aliceaaaaaaaaaaa", name: "Alice" };
-const bob = { id: "u_bobbbbbbbbbbbbbb", name: "Bob" };
 
 /** The behaviour every `store.reads` and `store.changes` must have. Call it beside {@link storeContract}. */
 export function readStoreContract(name: string, create: () => Promise<Store>): void {
@@ -11,14 +9,7 @@ export function readStoreContract(name: string, create: () => Promise<Store>): v
     let n = 0;
     const send = (userId: string, text: string, ts = 100) =>
       store.append({ room: "general", userId, cid: `c${++n}`, text, id: `m_${n}`, ts });
-    beforeEach(async () => {
-      store = await create();
-      await store.upsertUser(alice);
-      await store.upsertUser(bob);
-    });
-    afterEach(async () => {
-      await store.close();
-    });
+    freshStoreEachTest(create, (s) => (store = s));
 
     it("moves a read cursor only forward, per user and room", async () => {
       expect(await store.reads.advance(alice.id, "general", 5, 1)).toEqual({ seq: 5, moved: true });

@@ -1,9 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
+import { alice, bob, freshStoreEachTest } from "./contractFixtures.js";
 import type { Store } from "./Store.js";
 import type { NewPushSubscription } from "./WebPushStore.js";
 
-const alice = { id: "u_aliceaaaaaaaaaaa", name: "Alice" };
-const bob = { id: "u_bobbbbbbbbbbbbbb", name: "Bob" };
 const LATER = 1_000_000;
 
 const sub = (
@@ -27,17 +26,12 @@ export function webPushStoreContract(name: string, create: () => Promise<Store>)
     let store: Store;
     const session = (id: string, userId: string, expiresAt = LATER) =>
       store.accounts.createSession({ id, userId, device: "Firefox", now: 1, expiresAt });
+    freshStoreEachTest(create, (s) => (store = s));
     beforeEach(async () => {
-      store = await create();
-      await store.upsertUser(alice);
-      await store.upsertUser(bob);
       await session("s_a1", alice.id);
       await session("s_a2", alice.id);
       await session("s_a3", alice.id);
       await session("s_b1", bob.id);
-    });
-    afterEach(async () => {
-      await store.close();
     });
 
     it("keeps the first VAPID key pair offered, for every later caller", async () => {
