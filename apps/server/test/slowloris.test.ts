@@ -14,6 +14,7 @@ const HEADERS_TIMEOUT_MS = 1_500;
 // On a busy machine the listen queue overflows and the kernel drops SYNs, which the client retries
 // after 1, 3, 7… s; one still not connected by then was never accepted, so it holds no server fd.
 const CONNECT_DEADLINE_MS = 20_000;
+const ABANDON_AFTER_MS = HEADERS_TIMEOUT_MS + 8_000;
 
 /** The CLI server in its own process, so its file descriptors can be counted apart from ours. */
 async function spawnServer(
@@ -46,6 +47,9 @@ async function spawnServer(
   };
 }
 
+/** Sockets the test itself gave up on (see below): their lifetime says nothing about the server. */
+const abandonedByTest = new WeakSet<Socket>();
+
 const fdsOf = (pid: number) => readdirSync(`/proc/${pid}/fd`).length;
 
 /** A connection that sends half a request head and then nothing (slowloris). */
@@ -65,7 +69,7 @@ function halfOpen(port: number, from: string): { socket: Socket; closed: Promise
     closed: new Promise((resolve) =>
       socket.once("close", () => {
         clearTimeout(deadline);
-        resolve(performance.now() - opened);
+        resolve(abandonedByTest.has(socket) ? -1 : performance.now() - opened);
       }),
     ),
   };
@@ -121,7 +125,26 @@ describe("slowloris", () => {
     );
     const heldAfterOpen = fdsOf(pid) - baseline;
     peak = Math.max(peak, fdsOf(pid));
-    const lifetimes = await Promise.all(all.map((c) => c.closed));
+    // A handshake the kernel completed while the server's accept queue overflowed can leave the
+    // client ESTABLISHED with nothing behind it (retransmitting for minutes). Such a socket holds no
+    // server fd, which is what is checked before it is let go.
+    const settled = await Promise.race([
+      Promise.all(all.map((c) => c.closed)),
+      new Promise<"deadline">((resolve) => setTimeout(() => resolve("deadline"), ABANDON_AFTER_MS)),
+    ]);
+    let abandoned = 0;
+    if (settled === "deadline") {
+      const stillOpen = all.filter((c) => !c.socket.closed);
+      abandoned = stillOpen.length;
+      expect(fdsOf(pid) - baseline, `${abandoned} client sockets still open`).toBeLessThanOrEqual(
+        5,
+      );
+      for (const { socket } of stillOpen) {
+        abandonedByTest.add(socket);
+        socket.destroy();
+      }
+    }
+    const lifetimes = (await Promise.all(all.map((c) => c.closed))).filter((ms) => ms >= 0);
     const allClosedMs = performance.now() - started;
     // Refused at accept: closed at once (as this busy process sees it, so a lower bound); the rest
     // were held until the head timed out.
@@ -144,7 +167,7 @@ describe("slowloris", () => {
         `+${heldAfterOpen} once all were opened, peak +${peak - baseline} (cap ${ADDRESSES} × ${MAX_TCP_PER_IP}); ` +
         `at least ${all.length - held.length} refused at accept, the others closed by headersTimeout ` +
         `(${HEADERS_TIMEOUT_MS} ms; longest ${Math.round(longest)} ms); all closed ${Math.round(allClosedMs)} ms after the first; ` +
-        `bystander ping p99 ${p99.toFixed(1)} ms over ${pings.length} pings`,
+        `${abandoned} never accepted and let go by the test; bystander ping p99 ${p99.toFixed(1)} ms over ${pings.length} pings`,
     );
   }, 90_000);
 });
