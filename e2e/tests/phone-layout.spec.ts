@@ -23,6 +23,11 @@ test("on a phone the header takes at most 80 px and a long room name says itself
   expect(overflow).toBeLessThanOrEqual(0);
   // Cut with an ellipsis on screen, the full name on hover.
   await expect(title).toHaveAttribute("title", `#${room}`);
+  // A popover opened from the sideways-scrolling tools shows whole, not clipped by the scroller.
+  await page.getByRole("button", { name: /^Notifications/ }).click();
+  await expect(page.getByRole("region", { name: "Notification centre" })).toBeInViewport({
+    ratio: 0.95,
+  });
 });
 
 test("on a phone the composer grows with a long line that wraps, up to its cap", async ({

@@ -71,7 +71,8 @@ export function ChatScreen() {
         </h1>
         {room !== undefined && <RoomMemberCount room={room} />}
         <span className="whoami">
-          {t("header.signedInAs")} <strong>{name}</strong>
+          <span className="whoami-label">{t("header.signedInAs")} </span>
+          <strong>{name}</strong>
         </span>
         <StatusPill />
         <SessionNotice />
@@ -84,7 +85,7 @@ export function ChatScreen() {
           <button
             type="button"
             ref={accountButton}
-            className="account-open"
+            className="header-button account-open"
             aria-expanded={accountOpen}
             aria-controls={accountOpen ? "account-page" : undefined}
             onClick={() => (accountOpen ? closeAccount() : setAccountOpen(true))}

@@ -6,7 +6,7 @@ export function SignOutButton() {
   const { signOut } = useActions();
   const t = useT();
   return (
-    <button type="button" className="sign-out" onClick={() => void signOut()}>
+    <button type="button" className="header-button sign-out" onClick={() => void signOut()}>
       {t("account.signOut")}
     </button>
   );
