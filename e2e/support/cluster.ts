@@ -33,11 +33,18 @@ export interface ClusterNode {
   id: "a" | "b";
   url: string;
   kill(): void;
+  /** Starts the node again on its port after `kill` (same id, same database). */
+  restart(): Promise<void>;
 }
 
 export interface E2eCluster {
   /** nginx in front of both nodes: what the browsers open. */
   front: string;
+  /**
+   * nginx in front of both nodes the way a hostile network is: round-robin with no affinity, every
+   * WebSocket upgrade answered 403, so browsers ride the SSE + POST fallback across nodes.
+   */
+  sseFront: string;
   nodes: [ClusterNode, ClusterNode];
   stop(): Promise<void>;
 }
@@ -47,7 +54,7 @@ export interface E2eCluster {
  * (`backup`) when it is down, so the test decides which node serves which user and still goes
  * through the proxy for everything, including the failover.
  */
-function nginxConf(port: number, a: number, b: number, dir: string): string {
+function nginxConf(port: number, ssePort: number, a: number, b: number, dir: string): string {
   const timeoutS = Math.ceil((HEARTBEAT_MS * 2) / 1000) + 5;
   return `daemon off;
 worker_processes 1;
@@ -85,6 +92,23 @@ http {
       proxy_buffering off;
     }
   }
+  upstream round_robin {
+    server 127.0.0.1:${a} max_fails=1 fail_timeout=30s;
+    server 127.0.0.1:${b} max_fails=1 fail_timeout=30s;
+  }
+  server {
+    listen 127.0.0.1:${ssePort};
+    location / {
+      if ($http_upgrade != "") { return 403; }
+      proxy_pass http://round_robin;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host $http_host;
+      proxy_read_timeout ${timeoutS}s;
+      proxy_next_upstream error timeout;
+      proxy_buffering off;
+    }
+  }
 }
 `;
 }
@@ -106,11 +130,13 @@ export async function startE2eCluster(): Promise<E2eCluster> {
     await waitForPort(redisPort, "redis-server");
     const frontPort = await freePort();
     const front = `http://127.0.0.1:${frontPort}`;
+    const ssePort = await freePort();
+    const sseFront = `http://127.0.0.1:${ssePort}`;
     const nodes: ClusterNode[] = [];
     const ports: number[] = [];
     for (const id of ["a", "b"] as const) {
       const port = await freePort();
-      const proc = child(`node-${id}`, process.execPath, [serverMain], {
+      const env = {
         ...process.env,
         PORT: String(port),
         HOST: "127.0.0.1",
@@ -119,22 +145,33 @@ export async function startE2eCluster(): Promise<E2eCluster> {
         REDIS_URL: `redis://127.0.0.1:${redisPort}`,
         TOKEN_SECRET: "e2e-secret-e2e-secret-e2e-secret",
         HEARTBEAT_MS: String(HEARTBEAT_MS),
-        ALLOWED_ORIGINS: front,
+        ALLOWED_ORIGINS: `${front},${sseFront}`,
         LOG_LEVEL: "warn",
-      });
+      };
+      let proc = child(`node-${id}`, process.execPath, [serverMain], env);
       services.push(proc);
       // One at a time: the first runs the migrations.
       await waitForPort(port, `node ${id}`);
       ports.push(port);
-      nodes.push({ id, url: `http://127.0.0.1:${port}`, kill: () => proc.kill?.() });
+      nodes.push({
+        id,
+        url: `http://127.0.0.1:${port}`,
+        kill: () => proc.kill?.(),
+        restart: async () => {
+          await proc.stop();
+          proc = child(`node-${id}`, process.execPath, [serverMain], env);
+          services.push(proc);
+          await waitForPort(port, `node ${id}`);
+        },
+      });
     }
     const nginxDir = join(dir, "nginx");
     mkdirSync(nginxDir);
     const conf = join(nginxDir, "nginx.conf");
-    writeFileSync(conf, nginxConf(frontPort, ports[0]!, ports[1]!, nginxDir));
+    writeFileSync(conf, nginxConf(frontPort, ssePort, ports[0]!, ports[1]!, nginxDir));
     services.push(child("nginx", NGINX, ["-c", conf, "-p", nginxDir]));
     await waitForPort(frontPort, "nginx");
-    return { front, nodes: [nodes[0]!, nodes[1]!], stop };
+    return { front, sseFront, nodes: [nodes[0]!, nodes[1]!], stop };
   } catch (err) {
     await stop();
     throw err;

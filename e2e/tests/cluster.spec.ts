@@ -35,6 +35,106 @@ async function signInOn(browser: Browser, node: "a" | "b", name: string): Promis
 const pill = (page: Page) =>
   page.getByRole("status").filter({ hasText: /Online|Connecting|Reconnecting|Offline/ });
 
+/** Open links (sockets and SSE streams) on node a and node b. */
+async function linkCounts(c: E2eCluster): Promise<[number, number]> {
+  return [await connectionsOn(c.nodes[0]), await connectionsOn(c.nodes[1])];
+}
+
+const onSse = (page: Page) => page.getByRole("status").filter({ hasText: "Online · SSE fallback" });
+
+/**
+ * Signs in through the upgrade-refusing, round-robin front. `node()` is the node holding the page's
+ * current stream: a stream id starts with its node's id (base64url), and every POST names it.
+ */
+async function signInOverSse(
+  browser: Browser,
+  name: string,
+): Promise<{ page: Page; node: () => string | undefined }> {
+  const page = await (await browser.newContext()).newPage();
+  let node: string | undefined;
+  page.on("request", (req) => {
+    const id = /\/sse\/send\?stream=([\w-]+)\./.exec(req.url())?.[1];
+    if (id !== undefined) node = Buffer.from(id, "base64url").toString("utf8");
+  });
+  await page.goto(cluster.sseFront);
+  await page.getByLabel("Your name").fill(name);
+  await page.getByRole("button", { name: "Join chat" }).click();
+  await expect(onSse(page)).toBeVisible({ timeout: 15_000 });
+  await expect.poll(() => node).toMatch(/^node-[ab]$/);
+  return { page, node: () => node };
+}
+
+test("over SSE + POST on two nodes without affinity, a user's stream node is SIGKILLed and the chat goes on, each message once", async ({
+  browser,
+}) => {
+  test.slow(); // two browsers on the fallback, a node killed and restarted
+  const ann = await signInOverSse(browser, "Sse Ann");
+  const ben = await signInOverSse(browser, "Sse Ben");
+  // Round-robin places a stream on either node: reload Ben (a new stream) until his lands on the
+  // other one, so every message below crosses nodes (and every POST may land on either).
+  for (let tries = 0; ben.node() === ann.node() && tries < 8; tries += 1) {
+    await ben.page.reload();
+    await expect(onSse(ben.page)).toBeVisible({ timeout: 15_000 });
+    await expect.poll(() => ben.node()).toMatch(/^node-[ab]$/);
+  }
+  const annNodeId = ann.node();
+  expect(ben.node()).not.toBe(annNodeId);
+  const [annPage, benPage] = [ann.page, ben.page];
+  const annNode = cluster.nodes.find((n) => `node-${n.id}` === annNodeId)!;
+
+  // Presence and typing cross the nodes like the messages do.
+  await expect(annPage.getByRole("list", { name: "Members" })).toContainText("Sse Ben");
+  await expect(benPage.getByRole("list", { name: "Members" })).toContainText("Sse Ann");
+  await annPage.getByLabel("Message").pressSequentially("one moment", { delay: 250 });
+  await expect(benPage.getByText("Sse Ann is typing…")).toBeVisible();
+  await annPage.getByLabel("Message").fill("");
+
+  const stamp = Date.now();
+  const texts: string[] = [];
+  const say = async (page: Page, text: string) => {
+    texts.push(text);
+    await sendMessage(page, text);
+  };
+  await say(annPage, `ann1 over sse ${stamp}`);
+  await say(benPage, `ben1 over sse ${stamp}`);
+  for (const text of texts) {
+    await expect(messageItem(annPage, text)).toHaveCount(1);
+    await expect(messageItem(benPage, text)).toHaveCount(1);
+  }
+
+  try {
+    annNode.kill();
+    // Written while Ann has no stream: it reaches her when she resumes on the other node.
+    await say(benPage, `ben2 while ann's node dies ${stamp}`);
+    await say(annPage, `ann2 while her node is dead ${stamp}`);
+    await expect(onSse(annPage)).toBeVisible({ timeout: 20_000 });
+    // Her new stream is on the node that lives.
+    await expect.poll(() => ann.node(), { timeout: 15_000 }).toBe(ben.node());
+    await say(annPage, `ann3 after the failover ${stamp}`);
+    await say(benPage, `ben3 after the failover ${stamp}`);
+    for (const page of [annPage, benPage]) {
+      for (const text of texts) {
+        await expect(messageItem(page, text)).toHaveCount(1, { timeout: 10_000 });
+      }
+    }
+    // Acked, not left pending: written while her node was dead, sent once she resumed.
+    await expect(messageItem(annPage, `ann2 while her node is dead ${stamp}`)).toContainText(
+      "Sent",
+    );
+    await expect(benPage.getByRole("list", { name: "Members" })).toContainText("Sse Ann");
+  } finally {
+    await annNode.restart();
+  }
+  // Both nodes back: a reload reads the history from Postgres, still once each.
+  await annPage.reload();
+  await expect(onSse(annPage)).toBeVisible({ timeout: 15_000 });
+  for (const text of texts) await expect(messageItem(annPage, text)).toHaveCount(1);
+  // Leave the cluster as the next test expects it: no links.
+  await annPage.context().close();
+  await benPage.context().close();
+  await expect.poll(() => linkCounts(cluster), { timeout: 20_000 }).toEqual([0, 0]);
+});
+
 test("two users on different nodes keep chatting through nginx after one node is SIGKILLed, each message once", async ({
   browser,
 }) => {

@@ -1,5 +1,5 @@
 import { request } from "node:http";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { startBlockingProxy } from "../support/blockingProxy.js";
 import { messageItem, sendMessage } from "../support/chat.js";
 
@@ -75,4 +75,50 @@ test("behind a proxy that refuses WebSocket, the app falls back to SSE + POST an
   await expect(messageItem(blocked, queued)).toContainText("Sent", { timeout: 20_000 });
   await expect(messageItem(direct, queued)).toHaveCount(1);
   await expect(pill(blocked, "Online · SSE fallback")).toBeVisible();
+});
+
+test("tabs of one browser share its connections on the fallback: the fifth says it waits, and goes online when one closes", async ({
+  browser,
+}) => {
+  test.setTimeout(240_000); // five tabs, each through a fallback, on a shared 2-core machine
+  // One context is one browser: its tabs share the six HTTP/1.1 connections to the proxy.
+  const context = await browser.newContext();
+  const onSse = (page: Page) =>
+    page.getByRole("status").filter({ hasText: "Online · SSE fallback" });
+  const first = await context.newPage();
+  await first.goto(proxy.url);
+  await first.getByLabel("Your name").fill("Tabs");
+  await first.getByRole("button", { name: "Join chat" }).click();
+  await expect(onSse(first)).toBeVisible({ timeout: 15_000 });
+  // Three more tabs sign in with the stored session, each with its own stream (one at a time:
+  // a tab's page load competes with the streams for the browser's connections).
+  const tabs = [first];
+  for (let i = 1; i < 4; i += 1) {
+    const tab = await context.newPage();
+    await tab.goto(proxy.url);
+    await expect(onSse(tab)).toBeVisible({ timeout: 30_000 });
+    tabs.push(tab);
+  }
+  const fifth = await context.newPage();
+  await fifth.goto(proxy.url);
+  await expect(fifth.getByRole("status").filter({ hasText: "Waiting" })).toHaveText(
+    "Waiting for a free connection — 4 other tabs are on the SSE fallback; close one",
+    { timeout: 15_000 },
+  );
+  // The four keep chatting: two connections are left for their POSTs.
+  const [, second, third, fourth] = tabs as [Page, Page, Page, Page];
+  const text = `from the second tab ${Date.now()}`;
+  await sendMessage(second, text);
+  await expect(messageItem(second, text)).toContainText("Sent");
+  await expect(messageItem(fourth, text)).toHaveCount(1);
+
+  // A closed tab frees its slot at once (the browser drops its locks): the fifth takes it.
+  await first.close();
+  await expect(onSse(fifth)).toBeVisible({ timeout: 15_000 });
+  const later = `from the fifth tab ${Date.now()}`;
+  await sendMessage(fifth, later);
+  await expect(messageItem(fifth, later)).toContainText("Sent");
+  await expect(messageItem(third, later)).toHaveCount(1);
+  await expect(messageItem(fifth, text)).toHaveCount(1);
+  await context.close();
 });

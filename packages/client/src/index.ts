@@ -24,3 +24,5 @@ export type {
   UploadResult,
   UploadState,
 } from "./uploads.js";
+export { DEFAULT_STREAM_SLOTS, slottedFetch, streamSlots } from "./streamSlots.js";
+export type { LockManagerLike, StreamSlots } from "./streamSlots.js";

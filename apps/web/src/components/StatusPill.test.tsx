@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { localeStore } from "../i18n/localeStore.js";
 import { renderWithStore } from "../test/renderWithStore.js";
 import { ALICE } from "../test/scriptedClient.js";
+import { showSlotWaits } from "../store/tabStreamSlots.js";
 import { StatusPill } from "./StatusPill.js";
 
 const NOW = Date.UTC(2026, 10, 25, 12, 0, 0);
@@ -105,5 +106,34 @@ describe("StatusPill", () => {
     // A dropped link no longer claims a transport.
     act(() => client.setState({ status: "reconnecting", attempt: 1, nextRetryAt: NOW + 500 }));
     expect(screen.getByRole("status").textContent).not.toContain("SSE");
+  });
+
+  it("says it waits for a free connection while other tabs hold every stream slot, not Connecting…", async () => {
+    const rendered = renderWithStore(<StatusPill />);
+    let changed: (waiting: boolean) => void = () => {};
+    const slots = {
+      count: 4,
+      waiting: false,
+      onChange: (listener: (waiting: boolean) => void) => ((changed = listener), () => {}),
+      acquire: () => Promise.resolve(() => {}),
+    };
+    showSlotWaits(slots, rendered.store);
+    act(() => rendered.client.connect());
+    act(() => changed(true));
+    expect(screen.getByRole("status").textContent).toBe(
+      "Waiting for a free connection — 4 other tabs are on the SSE fallback; close one",
+    );
+    await act(() => localeStore.getState().setLocale("zh-CN"));
+    try {
+      expect(screen.getByRole("status").textContent).toBe(
+        "等待空闲连接 — 另有 4 个标签页在使用 SSE 备用通道；请关闭一个",
+      );
+    } finally {
+      await act(() => localeStore.getState().setLocale("en"));
+    }
+    // Granted: the link opens as any other.
+    act(() => changed(false));
+    act(() => rendered.client.welcome(ALICE));
+    expect(screen.getByRole("status").textContent).toBe("Online");
   });
 });

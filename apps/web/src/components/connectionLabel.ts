@@ -43,8 +43,10 @@ export function connectionLabel(
       };
     }
     case "connecting":
-      return { tone: "pending", lead: t("connection.connecting") };
+      return waitingForSlot(connection, t) ?? { tone: "pending", lead: t("connection.connecting") };
     case "reconnecting": {
+      const waiting = waitingForSlot(connection, t);
+      if (waiting !== undefined) return waiting;
       // The browser reported the network gone (the client drops the socket at once and waits for
       // `online`): say so, rather than count down to a retry that is not coming.
       if (connection.nextRetryAt === undefined && connection.lastClose?.reason === "offline") {
@@ -86,6 +88,19 @@ export function connectionLabel(
       throw new Error(`unknown connection status ${String(unhandled)}`);
     }
   }
+}
+
+/**
+ * Every SSE stream slot of this browser is held by other tabs: say so, rather than spin on a request
+ * the browser would queue behind their streams.
+ */
+function waitingForSlot(connection: ConnectionSlice, t: Translate): ConnectionLabel | undefined {
+  if (connection.streamSlotsFull === undefined) return undefined;
+  return {
+    tone: "pending",
+    lead: t("connection.waitingForSlot"),
+    trail: t("connection.slotsFull", { count: connection.streamSlotsFull }),
+  };
 }
 
 /** A fatal close in the UI's language: the wire's reason is English, for logs and other clients. */

@@ -342,6 +342,8 @@ export const en = {
   "pushDevices.item": "{origin}, added {added}",
   "pushDevices.lastPush": "last push delivered {at}",
   "pushDevices.neverPushed": "no push delivered yet",
+  "connection.waitingForSlot": "Waiting for a free connection",
+  "connection.slotsFull": " — {count} other tabs are on the SSE fallback; close one",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -328,4 +328,6 @@ export const zh: Dictionary = {
   "pushDevices.item": "{origin}，添加于 {added}",
   "pushDevices.lastPush": "最近一次推送送达于 {at}",
   "pushDevices.neverPushed": "尚未送达任何推送",
+  "connection.waitingForSlot": "等待空闲连接",
+  "connection.slotsFull": " — 另有 {count} 个标签页在使用 SSE 备用通道；请关闭一个",
 };

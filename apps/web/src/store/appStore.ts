@@ -1,12 +1,16 @@
 import { DuplexClient } from "@duplex/client";
 import { Capability, WS_PATH } from "@duplex/protocol";
 import { createDuplexStore } from "./createDuplexStore.js";
+import { fetchWithSlots, showSlotWaits, tabStreamSlots } from "./tabStreamSlots.js";
 
 /** Same origin as the page: in dev through Vite's proxy, in production the server itself. */
 function socketUrl(location: Location): string {
   const scheme = location.protocol === "https:" ? "wss:" : "ws:";
   return `${scheme}//${location.host}${WS_PATH}`;
 }
+
+// Over HTTP/1.1 this browser's tabs share a few SSE stream slots (six connections per host).
+const slots = tabStreamSlots();
 
 // One client and one store for the page's lifetime, created outside React.
 export const client = new DuplexClient({
@@ -32,9 +36,11 @@ export const client = new DuplexClient({
   ],
   // Where a proxy blocks WebSocket, the same protocol goes over SSE + POST.
   transport: "auto",
+  ...(slots !== undefined && { streamingFetch: fetchWithSlots(slots) }),
 });
 
 export const appStore = createDuplexStore(client, { storage: window.localStorage });
+if (slots !== undefined) showSlotWaits(slots, appStore);
 
 // A reload signs in again with the remembered name; the client presents its stored token.
 appStore.getState().actions.restoreSession();

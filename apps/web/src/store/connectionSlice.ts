@@ -10,6 +10,11 @@ export interface ConnectionSlice {
   rttMs: number | undefined;
   /** What carries the live link (the client's `transport` event); unknown while not open. */
   transport?: TransportKind | undefined;
+  /**
+   * While this tab's SSE stream waits for one of the browser's stream slots (every one held by other
+   * tabs): how many there are. Undefined otherwise.
+   */
+  streamSlotsFull?: number | undefined;
 }
 
 export function initialConnection(
@@ -35,5 +40,6 @@ export function applyConnectionState(
     // A round-trip time from a dead socket would be a lie: drop it until the new link measures one.
     rttMs: state.status === "open" ? slice.rttMs : undefined,
     transport: state.status === "open" ? slice.transport : undefined,
+    streamSlotsFull: slice.streamSlotsFull,
   };
 }
