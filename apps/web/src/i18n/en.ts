@@ -342,6 +342,19 @@ export const en = {
   "pushDevices.item": "{origin}, added {added}",
   "pushDevices.lastPush": "last push delivered {at}",
   "pushDevices.neverPushed": "no push delivered yet",
+  "thread.action": "Reply in thread",
+  "thread.replies": { one: "{count} reply", other: "{count} replies" },
+  "thread.unread": { one: "{count} new", other: "{count} new" },
+  "thread.title": "Thread",
+  "thread.close": "Close",
+  "thread.back": "Back",
+  "thread.composerLabel": "Reply in this thread",
+  "thread.alsoToRoom": "Also send to the room",
+  "thread.send": "Send",
+  "thread.loading": "Loading the thread…",
+  "thread.failed": "Could not load the thread.",
+  "thread.empty": "No replies yet.",
+  "thread.alsoSent": "also sent to the room",
 } as const;
 
 export type MessageKey = keyof typeof en;
