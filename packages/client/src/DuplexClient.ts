@@ -11,6 +11,7 @@ import type {
   ClientEvents,
   ConnectionState,
   HistoryReply,
+  ThreadReply,
   JoinOptions,
   LastClose,
   MembersOptions,
@@ -250,6 +251,12 @@ export class DuplexClient {
       // Only a node that granted `replies` accepts the field; elsewhere the message goes unquoted.
       ...(options.replyTo !== undefined &&
         this.#caps.has(Capability.Replies) && { replyTo: options.replyTo }),
+      // Without `threads` the reply goes to the room, where every client shows it.
+      ...(options.thread !== undefined &&
+        this.#caps.has(Capability.Threads) && {
+          thread: options.thread,
+          ...(options.alsoToRoom === true && { alsoToRoom: true as const }),
+        }),
     };
     return this.#outbox.batch(() => {
       this.#outbox.add(entry);
@@ -304,6 +311,28 @@ export class DuplexClient {
     if (this.#caps.has(Capability.ReadReceipts) && this.#rooms.isReady(room)) {
       this.#write({ type: "read", room, seq });
     }
+  }
+
+  /**
+   * Moves the user's thread cursor of `root` to `seq` (the newest reply on screen); the server answers
+   * every tab with `thread_read`. Dropped unless connected with `threads` granted.
+   */
+  threadRead(room: string, root: string, seq: number): void {
+    if (this.#state.status === "open" && this.#caps.has(Capability.Threads)) {
+      this.#write({ type: "thread_read", room, root, seq });
+    }
+  }
+
+  /** One page of a thread (the latest replies, or those with seq < `before`), oldest first. */
+  async thread(room: string, root: string, before?: number): Promise<ThreadReply> {
+    const reply = await this.request({
+      type: "thread",
+      room,
+      root,
+      ...(before !== undefined && { before }),
+    });
+    if (reply.type !== "thread") throw new RequestError("internal", `unexpected ${reply.type}`);
+    return reply;
   }
 
   /**
@@ -598,6 +627,7 @@ export class DuplexClient {
         return;
       case "edited":
       case "deleted":
+      case "thread_summary":
         // Applied by the app (idempotently); the cursor names the latest, for the next resume.
         if (message.changeSeq !== undefined)
           this.#cursors.noteChange(message.room, message.changeSeq);
@@ -624,6 +654,8 @@ export class DuplexClient {
       case "inspecting":
       case "control":
       case "reaction":
+      case "thread":
+      case "thread_read":
         return; // the app's business: it sees them through the `message` event
       default: {
         const unhandled: never = message;

@@ -214,6 +214,8 @@ export class RoomSession {
       text: entry.text,
       ref: entry.cid,
       ...(entry.replyTo !== undefined && { replyTo: entry.replyTo }),
+      ...(entry.thread !== undefined && { thread: entry.thread }),
+      ...(entry.alsoToRoom === true && { alsoToRoom: true }),
     });
     this.deps.outbox.setStatus(entry.cid, "sent");
   }

@@ -42,6 +42,10 @@ export interface OutboxEntry {
   error?: string;
   /** The message this one answers (capability `replies`). */
   replyTo?: string;
+  /** The root whose thread this reply goes to (capability `threads`). */
+  thread?: string;
+  /** With `thread`: shown in the room's timeline too. */
+  alsoToRoom?: true;
   /** With `acked`: the `seq` the server stored it as (the entry leaves once the room delivers it). */
   seq?: number;
 }
@@ -156,6 +160,7 @@ export type RequestMessage = Extract<ClientMessage, { ref?: string }>;
 
 /** The reply to `history(room, before?, limit?)`. */
 export type HistoryReply = ServerMessageOf<"history">;
+export type ThreadReply = ServerMessageOf<"thread">;
 
 /** The reply to `members(room, options)`: one page of a room's online members (`member_pages`). */
 export type MembersReply = ServerMessageOf<"members">;
@@ -193,4 +198,8 @@ export interface JoinOptions {
 export interface SendOptions {
   /** The id of the message (of the same room) this one answers; sent only where `replies` is granted. */
   replyTo?: string;
+  /** The root whose thread this reply goes to; sent only where `threads` is granted. */
+  thread?: string;
+  /** With `thread`: show the reply in the room's timeline too. */
+  alsoToRoom?: boolean;
 }

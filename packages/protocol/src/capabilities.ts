@@ -68,6 +68,12 @@ export const Capability = {
    * as the text). Without it a binary frame on `/ws` still closes the socket with 1003.
    */
   Files: "files",
+  /**
+   * Threads: `send.thread` (+ `alsoToRoom`) answers a root in its thread; `thread` pages a thread,
+   * `thread_read` moves the user's thread cursor; `thread_summary` and `thread_read` frames; messages
+   * carry `thread` (on replies) and `threadSummary` (on roots). Without it a reply is an ordinary message.
+   */
+  Threads: "threads",
 } as const;
 export type Capability = (typeof Capability)[keyof typeof Capability];
 

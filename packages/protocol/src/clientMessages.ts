@@ -18,6 +18,7 @@ import { ChangeSeq, ReadMessage, SetPrefsMessage } from "./receipts.js";
 import { VisibilityMessage } from "./visibilityMessage.js";
 import { ReactMessage } from "./reactions.js";
 import { UploadCancelMessage, UploadFinishMessage, UploadStartMessage } from "./files.js";
+import { ThreadReadMessage, ThreadRequestMessage } from "./threads.js";
 
 // Every client message is a strict object: unknown fields are an error, not silently dropped.
 
@@ -56,6 +57,10 @@ export const SendMessage = z.strictObject({
   text: Text,
   /** The message of the same room this one answers; only from sockets granted `replies`. */
   replyTo: MessageId.optional(),
+  /** With `threads`: the root (of the same room) whose thread this reply goes to. */
+  thread: MessageId.optional(),
+  /** With `thread`: show the reply in the room's timeline too. */
+  alsoToRoom: z.literal(true).optional(),
 });
 
 export const TypingMessage = z.strictObject({
@@ -215,6 +220,8 @@ export const ClientMessage = z.discriminatedUnion("type", [
   UploadStartMessage,
   UploadFinishMessage,
   UploadCancelMessage,
+  ThreadRequestMessage,
+  ThreadReadMessage,
 ]);
 export type ClientMessage = z.infer<typeof ClientMessage>;
 export type ClientMessageType = ClientMessage["type"];

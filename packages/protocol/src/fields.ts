@@ -4,6 +4,7 @@ import { Name, RoomId, UserId, utf16Max } from "./names.js";
 import { openEnum } from "./openEnum.js";
 import { ReactionSummary, ReplyRef } from "./messageExtras.js";
 import { Attachment } from "./attachment.js";
+import { ThreadRef, ThreadSummary } from "./threadsFields.js";
 
 /** Correlation id a request may carry; the reply or error that answers it echoes it. */
 export const Ref = z.string().min(1).max(64);
@@ -60,6 +61,10 @@ export const ChatMessage = z.strictObject({
   replyTo: ReplyRef.optional(),
   /** A file posted with the message (its `text` is the file name); only to sockets granted `files`. */
   attachment: Attachment.optional(),
+  /** On a thread reply: its root; only to sockets granted `threads`. */
+  thread: ThreadRef.optional(),
+  /** On a thread's root: its replies so far; only to sockets granted `threads`. */
+  threadSummary: ThreadSummary.optional(),
 });
 export type ChatMessage = z.infer<typeof ChatMessage>;
 

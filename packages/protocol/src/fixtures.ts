@@ -83,6 +83,18 @@ export const validClientMessages: ClientMessage[] = [
     sha256: "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
   },
   { type: "upload_cancel", uploadId: "0123456789abcdef0123456789abcdef" },
+  { type: "send", room: "general", cid: "c10", text: "in thread", thread: "m_1" },
+  {
+    type: "send",
+    room: "general",
+    cid: "c11",
+    text: "也发到房间",
+    thread: "m_1",
+    alsoToRoom: true,
+  },
+  { type: "thread", ref: "r9", room: "general", root: "m_1" },
+  { type: "thread", room: "general", root: "m_1", before: 40, limit: 20 },
+  { type: "thread_read", room: "general", root: "m_1", seq: 9 },
 ];
 
 export const validServerMessages: ServerMessage[] = [
@@ -360,6 +372,42 @@ export const validServerMessages: ServerMessage[] = [
       thumb: false,
     },
   },
+  {
+    type: "thread",
+    ref: "r9",
+    room: "general",
+    root: {
+      ...chat,
+      threadSummary: {
+        replyCount: 2,
+        lastReplyAt: 1_700_000_000_100,
+        lastSeq: 9,
+        participants: ["u_aaaaaaaaaaaaaaaa", "u_bbbbbbbbbbbbbbbb"],
+        following: true,
+        unread: 1,
+      },
+    },
+    replies: [{ ...chat, id: "m_2", seq: 9, cid: "c-2", from: bob, thread: { root: "m_1" } }],
+    hasMore: false,
+    read: { seq: 8, unread: 1 },
+  },
+  { type: "thread_read", room: "general", root: "m_1", seq: 9, unread: 0 },
+  {
+    type: "thread_summary",
+    room: "general",
+    root: "m_1",
+    rootSeq: 7,
+    summary: { replyCount: 1, lastReplyAt: 9, lastSeq: 8, participants: ["u_aaaaaaaaaaaaaaaa"] },
+    changeSeq: 4,
+  },
+  {
+    type: "message",
+    ...chat,
+    id: "m_3",
+    seq: 10,
+    cid: "c-3",
+    thread: { root: "m_1", alsoToRoom: true },
+  },
 ];
 
 export const invalidClientFrames: Array<[string, string, ErrorCode]> = [
@@ -489,6 +537,12 @@ export const invalidClientFrames: Array<[string, string, ErrorCode]> = [
     '{"type":"upload_finish","uploadId":"0123456789abcdef0123456789abcdef","sha256":"abc"}',
     ErrorCode.InvalidMessage,
   ],
+  [
+    "send to a thread with alsoToRoom false",
+    '{"type":"send","room":"general","cid":"c","text":"x","thread":"m_1","alsoToRoom":false}',
+    ErrorCode.InvalidMessage,
+  ],
+  ["thread without a root", '{"type":"thread","room":"general"}', ErrorCode.InvalidMessage],
 ];
 
 /**

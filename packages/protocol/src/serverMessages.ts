@@ -35,6 +35,7 @@ import {
   UploadProgressMessage,
   UploadReadyMessage,
 } from "./files.js";
+import { ThreadReadEventMessage, ThreadReplyMessage, ThreadSummaryMessage } from "./threads.js";
 
 // Written strictly (the server sends exactly these fields); read tolerantly by the codec, which ignores
 // fields it does not know at any depth (README rules [C1]–[C3]).
@@ -365,6 +366,9 @@ export const ServerMessage = z.discriminatedUnion("type", [
   UploadProgressMessage,
   UploadDoneMessage,
   UploadCancelledMessage,
+  ThreadReplyMessage,
+  ThreadReadEventMessage,
+  ThreadSummaryMessage,
 ]);
 export type ServerMessage = z.infer<typeof ServerMessage>;
 export type ServerMessageType = ServerMessage["type"];

@@ -14,6 +14,7 @@ import { ConnectionLog, type ConnectionLogger } from "./connectionLog.js";
 import { frameBytes } from "./frameBytes.js";
 import { withoutGuestMarks } from "./guestMarks.js";
 import { withoutReplyTo } from "./replyMarks.js";
+import { withoutThreadMarks } from "../threads/threadMarks.js";
 import { withoutAttachments } from "../files/attachmentMarks.js";
 import { dropSlowReader, isBehind } from "./slowReader.js";
 import { newTrafficCounters, type TrafficCounters } from "./trafficCounters.js";
@@ -139,7 +140,8 @@ export class Connection {
     if (this.ws.readyState !== WebSocket.OPEN) return;
     const unmarked = this.caps.has(Capability.Accounts) ? encoded : withoutGuestMarks(encoded);
     const replied = this.caps.has(Capability.Replies) ? unmarked : withoutReplyTo(unmarked);
-    const frame = this.caps.has(Capability.Files) ? replied : withoutAttachments(replied);
+    const attached = this.caps.has(Capability.Files) ? replied : withoutAttachments(replied);
+    const frame = this.caps.has(Capability.Threads) ? attached : withoutThreadMarks(attached);
     const socket = tcpSocketOf(this.ws);
     if (socket) holdWrites(socket);
     this.ws.send(frameBytes(frame), TEXT_FRAME);

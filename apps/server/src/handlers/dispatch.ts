@@ -19,6 +19,7 @@ import {
   handleUploadFinish,
   handleUploadStart,
 } from "../files/uploadHandlers.js";
+import { handleThread, handleThreadRead } from "../threads/threadHandlers.js";
 
 /** Routes a decoded message to its handler. Exhaustive: a new message type fails the build here. */
 export async function dispatch(
@@ -78,6 +79,10 @@ export async function dispatch(
       return handleUploadFinish(ctx, conn, msg);
     case "upload_cancel":
       return handleUploadCancel(ctx, conn, msg);
+    case "thread":
+      return handleThread(ctx, conn, msg);
+    case "thread_read":
+      return handleThreadRead(ctx, conn, msg);
     default: {
       const unreachable: never = msg;
       throw new Error(`unhandled message ${JSON.stringify(unreachable)}`);

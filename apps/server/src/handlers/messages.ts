@@ -15,6 +15,12 @@ import {
 import { CommitOrder, type Turn } from "./commitOrder.js";
 import { replyToFailure } from "./replyToFailure.js";
 import { linkReply, withMessageExtras } from "./reactions.js";
+import {
+  afterThreadReply,
+  assertThreadSend,
+  linkThread,
+  publishThreadReply,
+} from "../threads/threadSend.js";
 
 const newMessageId = () => `m_${randomToken(12)}`;
 
@@ -83,6 +89,7 @@ function submitSend(
     if (msg.replyTo !== undefined && !conn.caps.has(Capability.Replies)) {
       throw new DuplexError(ErrorCode.InvalidMessage, "replyTo needs the replies capability");
     }
+    assertThreadSend(conn, msg);
     ctx.budgets.chargeStorage(user.id, conn.address, msg.text, ctx.now());
     reserve();
     return ctx.store.append({
@@ -110,6 +117,10 @@ async function finishSend(
   // Linked before the ack (again on a re-send: a no-op), so an acked reply keeps its quote.
   const replyTo =
     msg.replyTo === undefined ? undefined : await linkReply(ctx, message, msg.replyTo);
+  const thread =
+    msg.thread === undefined
+      ? undefined
+      : await linkThread(ctx, message, msg.thread, msg.alsoToRoom === true);
   conn.send({
     type: "ack",
     ...(msg.ref !== undefined && { ref: msg.ref }),
@@ -122,16 +133,18 @@ async function finishSend(
   if (duplicate) return;
   // A guest author is marked (the sender's own user says so); older clients read it unmarked.
   const from = userOf(conn).guest === true ? { ...message.from, guest: true } : message.from;
+  const frame = {
+    type: "message" as const,
+    ...message,
+    from,
+    ...(replyTo !== undefined && { replyTo }),
+  };
   await inOrder(() =>
-    ctx.fanout.publish(msg.room, {
-      type: "message",
-      ...message,
-      from,
-      ...(replyTo !== undefined && { replyTo }),
-    }),
+    thread ? publishThreadReply(ctx, frame, thread) : ctx.fanout.publish(msg.room, frame),
   );
   await ctx.chat.messageStored(message);
   onMessageStored(ctx, message);
+  if (thread) afterThreadReply(ctx, message, thread);
 }
 
 /**

@@ -10,6 +10,7 @@ import type { Connection } from "../connection/Connection.js";
 import type { ServerContext } from "../context.js";
 import { DuplexError } from "../errors.js";
 import { assertMayAccess, assertMaySpeak, userOf } from "./access.js";
+import { withThreadExtras } from "../threads/threadExtras.js";
 
 /**
  * `react` → `reaction`. Any message the user may read (as `history`: public rooms without joining,
@@ -66,6 +67,14 @@ export async function handleReact(
  * the quoted original for one granted `replies`. Others get the messages as they are.
  */
 export async function withMessageExtras(
+  ctx: ServerContext,
+  conn: Connection,
+  messages: ChatMessage[],
+): Promise<ChatMessage[]> {
+  return withThreadExtras(ctx, conn, await withReactionsAndReplies(ctx, conn, messages));
+}
+
+async function withReactionsAndReplies(
   ctx: ServerContext,
   conn: Connection,
   messages: ChatMessage[],

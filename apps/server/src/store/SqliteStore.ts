@@ -37,6 +37,8 @@ import type { MessageSearch } from "./MessageSearch.js";
 import { SqliteMessageSearch } from "./SqliteMessageSearch.js";
 import type { MessageReactions, MessageReplies } from "./MessageReactions.js";
 import { SqliteMessageReactions } from "./SqliteMessageReactions.js";
+import { SqliteThreadStore } from "../threads/SqliteThreadStore.js";
+import type { ThreadStore } from "../threads/ThreadStore.js";
 
 const FROM_MESSAGES = `FROM messages m JOIN users u ON u.id = m.user_id`;
 
@@ -76,6 +78,7 @@ export class SqliteStore implements Store {
   readonly search: MessageSearch;
   readonly reactions: MessageReactions;
   readonly replies: MessageReplies;
+  readonly threads: ThreadStore;
   readonly access: RoomAccess;
   readonly accounts: AccountStore;
   readonly passkeys: PasskeyStore;
@@ -110,6 +113,7 @@ export class SqliteStore implements Store {
     const reactions = new SqliteMessageReactions(db, this.#writes);
     this.reactions = reactions;
     this.replies = reactions;
+    this.threads = new SqliteThreadStore(db, this.#writes);
     this.#stmt = {
       upsertUser: db.prepare(
         `INSERT INTO users (id, name, created_at) VALUES (?, ?, ?)

@@ -10,6 +10,7 @@ import type { SavedRooms } from "./SavedRooms.js";
 import type { WebPushStore } from "./WebPushStore.js";
 import type { ReadStore } from "./ReadStore.js";
 import type { ChangeLog } from "./changeLog.js";
+import type { ThreadStore } from "../threads/ThreadStore.js";
 
 /** A room's sequence state. `epoch` names this life of the sequence (new if the store is reset). */
 export interface RoomState {
@@ -125,6 +126,8 @@ export interface Store {
   readonly reactions: MessageReactions;
   /** Which message a reply answers, in the same database. */
   readonly replies: MessageReplies;
+  /** Threads: which replies answer which root, and each user's thread cursor. */
+  readonly threads: ThreadStore;
   /** Resolves when the database answers a trivial query (readiness, `/readyz`); rejects otherwise. */
   ping(): Promise<void>;
   close(): Promise<void>;

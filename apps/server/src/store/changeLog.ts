@@ -7,7 +7,8 @@
  * What a change replays as. Adding a kind is one entry here plus one case in `changeFrame`
  * (handlers/changeReplay.ts); its writer calls the store's change writer in its own transaction.
  */
-export const CHANGE_KINDS = ["edit", "delete"] as const;
+// "thread": a thread got a reply; logged on its root, the payload is the root's summary.
+export const CHANGE_KINDS = ["edit", "delete", "thread"] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
 /** One row of the change log. `payload` is the kind's JSON (an edit: `{text, editedAt}`). */

@@ -373,4 +373,35 @@ export const MIGRATIONS: readonly {
       ) WITHOUT ROWID;
     `,
   },
+  {
+    id: 13,
+    name: "threads",
+    // A thread reply keeps its room seq; this links it to its root. A cursor row per user and thread
+    // is what "following" means (the author, repliers and readers of a thread).
+    sql: `
+      CREATE TABLE thread_replies (
+        message_id TEXT PRIMARY KEY,
+        room TEXT NOT NULL,
+        root_id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        user_id TEXT NOT NULL,
+        ts INTEGER NOT NULL,
+        also_to_room INTEGER NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX thread_replies_root ON thread_replies(root_id, seq);
+      CREATE TABLE thread_reads (
+        user_id TEXT NOT NULL,
+        root_id TEXT NOT NULL,
+        room TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        at INTEGER NOT NULL,
+        PRIMARY KEY (user_id, root_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX thread_reads_root ON thread_reads(root_id);
+      CREATE TRIGGER messages_threads_delete AFTER DELETE ON messages BEGIN
+        DELETE FROM thread_replies WHERE message_id = old.id OR root_id = old.id;
+        DELETE FROM thread_reads WHERE root_id = old.id;
+      END;
+    `,
+  },
 ];

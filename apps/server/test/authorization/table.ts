@@ -223,6 +223,22 @@ export const TABLE: { [T in ClientMessageType]: Row } = {
       on: true,
     }),
   },
+  thread: {
+    scope: "room",
+    // A thread is read wherever `history` is.
+    allowed: visible,
+    run: (act, room, kind) =>
+      ask(act, { type: "thread", room, root: act.w.target[kind] }, "thread"),
+    sample: (w) => ({ type: "thread", room: w.rooms.private, root: w.target.private }),
+  },
+  thread_read: {
+    scope: "room",
+    allowed: visible,
+    run: async (act, room, kind) =>
+      (await refusal(act, { type: "thread_read", room, root: act.w.target[kind], seq: 1 })) ??
+      "allow",
+    sample: (w) => ({ type: "thread_read", room: w.rooms.private, root: w.target.private, seq: 1 }),
+  },
   upload_start: {
     scope: "room",
     // Whoever may send may post a file; the upload is cancelled at once (in-flight caps).

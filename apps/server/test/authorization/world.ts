@@ -18,6 +18,7 @@ export const CAPS = [
   Capability.MemberPages,
   Capability.Reactions,
   Capability.Files,
+  Capability.Threads,
 ];
 
 interface Who {

@@ -24,6 +24,7 @@ import { InspectorToggle } from "../inspector/InspectorToggle.js";
 import { SearchPanel } from "../search/SearchPanel.js";
 import { useFileDrop } from "../files/useFileDrop.js";
 import { DropHint } from "../files/DropHint.js";
+import { LazyThreadPanel } from "../threads/LazyThreadPanel.js";
 
 /** The message box, for the skip link and for focus after sign-in. */
 function focusComposer(): boolean {
@@ -114,6 +115,7 @@ export function ChatScreen() {
       {room !== undefined && <MemberList room={room} />}
       <PushLayer />
       <LazyInspectorPanel />
+      <LazyThreadPanel />
     </div>
   );
 }

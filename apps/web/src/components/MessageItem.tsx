@@ -10,6 +10,7 @@ import { absoluteTime, relativeTime } from "./relativeTime.js";
 import { LazyMessageExtras, LazyReplyQuote } from "../reactions/LazyMessageExtras.js";
 import { AttachmentView } from "../files/AttachmentView.js";
 import { attachmentOf } from "../files/uploadPort.js";
+import { ThreadAction } from "../threads/ThreadAction.js";
 
 interface Row {
   sender: string;
@@ -161,6 +162,7 @@ function MessageItemView({ item, myId, myName, continued = false, now }: Message
         </div>
       )}
       {item.kind === "stored" && !row.deleted && <LazyMessageExtras message={item.message} />}
+      {item.kind === "stored" && !row.deleted && <ThreadAction message={item.message} />}
       {editable && !editing && (
         <div className="message-actions">
           <button type="button" onClick={() => setEditing(true)}>

@@ -344,6 +344,19 @@ export const en = {
   "pushDevices.neverPushed": "no push delivered yet",
   "connection.waitingForSlot": "Waiting for a free connection",
   "connection.slotsFull": " — {count} other tabs are on the SSE fallback; close one",
+  "thread.action": "Reply in thread",
+  "thread.replies": { one: "{count} reply", other: "{count} replies" },
+  "thread.unread": { one: "{count} new", other: "{count} new" },
+  "thread.title": "Thread",
+  "thread.close": "Close",
+  "thread.back": "Back",
+  "thread.composerLabel": "Reply in this thread",
+  "thread.alsoToRoom": "Also send to the room",
+  "thread.send": "Send",
+  "thread.loading": "Loading the thread…",
+  "thread.failed": "Could not load the thread.",
+  "thread.empty": "No replies yet.",
+  "thread.alsoSent": "also sent to the room",
 } as const;
 
 export type MessageKey = keyof typeof en;

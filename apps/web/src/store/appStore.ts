@@ -33,6 +33,8 @@ export const client = new DuplexClient({
     Capability.Replies,
     // Files: uploads over binary frames, and messages with an `attachment`.
     Capability.Files,
+    // Threads: replies in a panel beside the conversation, with their own unread counts.
+    Capability.Threads,
   ],
   // Where a proxy blocks WebSocket, the same protocol goes over SSE + POST.
   transport: "auto",

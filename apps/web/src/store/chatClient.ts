@@ -9,6 +9,7 @@ import type {
   RequestMessage,
   RoomsReply,
   SendOptions,
+  ThreadReply,
 } from "@duplex/client";
 import type { ServerMessage, User } from "@duplex/protocol";
 
@@ -59,4 +60,8 @@ export interface ChatClient {
   rooms(): Promise<RoomsReply>;
   /** Any request with a `ref`; resolves with its reply, rejects with the server's error. */
   request(message: RequestMessage): Promise<ServerMessage>;
+  /** One page of a thread (`threads`). */
+  thread(room: string, root: string, before?: number): Promise<ThreadReply>;
+  /** Moves the thread cursor (`threads`; dropped by older nodes). */
+  threadRead(room: string, root: string, seq: number): void;
 }

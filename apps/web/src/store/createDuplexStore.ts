@@ -30,6 +30,8 @@ import { initialInspector } from "../inspector/inspectorSlice.js";
 import { attachUploadAvailability, createFileActions } from "../files/fileActions.js";
 import { uploadPortOf } from "../files/uploadPort.js";
 import { initialFiles } from "../files/uploadsSlice.js";
+import { attachThreads, createThreadActions } from "../threads/threadActions.js";
+import { initialThreads } from "../threads/threadTypes.js";
 
 export type { DuplexActions, DuplexState, DuplexStore } from "./state.js";
 
@@ -114,6 +116,7 @@ export function createDuplexStore(
       ...createModerationActions(client, () => store, http),
       ...createReactionActions(client, () => store),
       ...createFileActions(uploads, () => store),
+      ...createThreadActions(client, () => store),
       leaveRoom(room) {
         client.leave(room);
         set((s) => {
@@ -137,6 +140,7 @@ export function createDuplexStore(
       inspector: initialInspector,
       moderation: initialModeration,
       files: initialFiles,
+      threads: initialThreads,
       actions,
     };
   });
@@ -185,6 +189,7 @@ export function createDuplexStore(
   attachJoinRefusals(client, store);
   attachReactions(client, store);
   attachUploadAvailability(client, uploads, store);
+  attachThreads(client, store);
 
   return store;
 }

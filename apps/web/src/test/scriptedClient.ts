@@ -9,6 +9,7 @@ import type {
   RequestMessage,
   RoomsReply,
   SendOptions,
+  ThreadReply,
 } from "@duplex/client";
 import type { ChatMessage, ServerMessage, User } from "@duplex/protocol";
 import type { ChatClient } from "../store/chatClient.js";
@@ -78,7 +79,11 @@ export class ScriptedClient implements ChatClient {
   }
   send(room: string, text: string, options: SendOptions = {}): OutboxEntry {
     const reply = options.replyTo === undefined ? "" : ` replyTo ${options.replyTo}`;
-    this.calls.push(`send ${room} ${text}${reply}`);
+    const thread =
+      options.thread === undefined
+        ? ""
+        : ` thread ${options.thread}${options.alsoToRoom === true ? " alsoToRoom" : ""}`;
+    this.calls.push(`send ${room} ${text}${reply}${thread}`);
     const entry: OutboxEntry = {
       cid: `cid-${this.#nextCid++}`,
       room,
@@ -138,6 +143,17 @@ export class ScriptedClient implements ChatClient {
   request(message: RequestMessage): Promise<ServerMessage> {
     this.calls.push(`request ${JSON.stringify(message)}`);
     return new Promise(() => undefined);
+  }
+  /** Pending `thread` requests, answered by the test. */
+  readonly threadRequests: Array<{ room: string; root: string; answer(r: ThreadReply): void }> = [];
+  thread(room: string, root: string): Promise<ThreadReply> {
+    this.calls.push(`thread ${room} ${root}`);
+    return new Promise((answer) => this.threadRequests.push({ room, root, answer }));
+  }
+  /** Thread cursors sent (`thread_read`), kept apart from `calls`. */
+  readonly threadReads: string[] = [];
+  threadRead(room: string, root: string, seq: number): void {
+    this.threadReads.push(`${room} ${root} ${seq}`);
   }
 
   // Helpers that play the server's part.

@@ -37,6 +37,8 @@ import type { ChangeLog } from "../changeLog.js";
 import { PostgresChangeLog } from "./PostgresChangeLog.js";
 import type { MessageReactions, MessageReplies } from "../MessageReactions.js";
 import { PostgresMessageReactions } from "./PostgresMessageReactions.js";
+import { PostgresThreadStore } from "../../threads/PostgresThreadStore.js";
+import type { ThreadStore } from "../../threads/ThreadStore.js";
 
 const newEpoch = () => randomBytes(8).toString("base64url");
 
@@ -65,6 +67,7 @@ export class PostgresStore implements Store {
   readonly search: MessageSearch;
   readonly reactions: MessageReactions;
   readonly replies: MessageReplies;
+  readonly threads: ThreadStore;
   readonly access: RoomAccess;
   readonly accounts: AccountStore;
   readonly passkeys: PasskeyStore;
@@ -93,6 +96,7 @@ export class PostgresStore implements Store {
     const reactions = new PostgresMessageReactions(pool);
     this.reactions = reactions;
     this.replies = reactions;
+    this.threads = new PostgresThreadStore(pool);
   }
 
   /**

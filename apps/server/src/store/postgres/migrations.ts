@@ -342,6 +342,41 @@ export const PG_MIGRATIONS: readonly {
       );
     `,
   },
+  {
+    id: 11,
+    name: "threads",
+    // A thread reply keeps its room seq; this links it to its root. A cursor row per user and thread
+    // is what "following" means (the author, repliers and readers of a thread).
+    sql: `
+      CREATE TABLE thread_replies (
+        message_id TEXT PRIMARY KEY,
+        room TEXT NOT NULL,
+        root_id TEXT NOT NULL,
+        seq BIGINT NOT NULL,
+        user_id TEXT NOT NULL,
+        ts BIGINT NOT NULL,
+        also_to_room BOOLEAN NOT NULL
+      );
+      CREATE INDEX thread_replies_root ON thread_replies (root_id, seq);
+      CREATE TABLE thread_reads (
+        user_id TEXT NOT NULL,
+        root_id TEXT NOT NULL,
+        room TEXT NOT NULL,
+        seq BIGINT NOT NULL,
+        at BIGINT NOT NULL,
+        PRIMARY KEY (user_id, root_id)
+      );
+      CREATE INDEX thread_reads_root ON thread_reads (root_id);
+      CREATE FUNCTION threads_forget() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          DELETE FROM thread_replies WHERE message_id = OLD.id OR root_id = OLD.id;
+          DELETE FROM thread_reads WHERE root_id = OLD.id;
+          RETURN NULL;
+        END $$;
+      CREATE TRIGGER messages_threads_delete AFTER DELETE ON messages
+        FOR EACH ROW EXECUTE FUNCTION threads_forget();
+    `,
+  },
 ];
 
 // Any constant shared by every node: the advisory lock that serializes migrations between them.

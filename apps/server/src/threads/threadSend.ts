@@ -1,0 +1,89 @@
+import {
+  Capability,
+  ErrorCode,
+  type ChatMessage,
+  type ClientMessageOf,
+  type ServerMessageOf,
+} from "@duplex/protocol";
+import type { Connection } from "../connection/Connection.js";
+import type { ServerContext } from "../context.js";
+import { DuplexError } from "../errors.js";
+import type { LinkedThread } from "./ThreadStore.js";
+import { notifyThreadFollowers } from "./threadNotifications.js";
+
+/** A send's thread fields are only for sockets granted `threads`; `alsoToRoom` only with `thread`. */
+export function assertThreadSend(conn: Connection, msg: ClientMessageOf<"send">): void {
+  if (msg.thread === undefined && msg.alsoToRoom === undefined) return;
+  if (!conn.caps.has(Capability.Threads)) {
+    throw new DuplexError(ErrorCode.InvalidMessage, "thread needs the threads capability");
+  }
+  if (msg.thread === undefined) {
+    throw new DuplexError(ErrorCode.InvalidMessage, "alsoToRoom needs thread");
+  }
+}
+
+/**
+ * Links a stored message into the thread of `rootId`, before its ack (again on a re-send: a no-op).
+ * Nothing when the root is no message of the room or is itself a reply: the message then stands in
+ * the room, as if sent without `thread`.
+ */
+export async function linkThread(
+  ctx: ServerContext,
+  message: ChatMessage,
+  rootId: string,
+  alsoToRoom: boolean,
+): Promise<LinkedThread | undefined> {
+  const result = await ctx.store.threads.link(
+    {
+      room: message.room,
+      rootId,
+      reply: { id: message.id, seq: message.seq, ts: message.ts, userId: message.from.id },
+      alsoToRoom,
+    },
+    ctx.now(),
+  );
+  if (result.status !== "ok") return undefined;
+  return { ref: { root: rootId, ...(alsoToRoom && { alsoToRoom: true as const }) }, result };
+}
+
+/**
+ * Fans a thread reply out: with `thread` to sockets granted `threads` (followed by the root's new
+ * `thread_summary`), as an ordinary message to every other socket, so a v1 client loses nothing.
+ */
+export async function publishThreadReply(
+  ctx: ServerContext,
+  frame: ServerMessageOf<"message">,
+  linked: LinkedThread,
+): Promise<void> {
+  // One frame for every socket (the room's sequencer delivers a seq once): sockets without
+  // `threads` read it without its `thread` (Connection.sendFrame).
+  await ctx.fanout.publish(frame.room, { ...frame, thread: linked.ref });
+  if (!linked.result.changed) return;
+  await ctx.fanout.publish(frame.room, summaryFrame(frame.room, linked), {
+    onlyCap: Capability.Threads,
+  });
+}
+
+function summaryFrame(room: string, linked: LinkedThread): ServerMessageOf<"thread_summary"> {
+  const { rootSeq, summary, changeSeq } = linked.result;
+  return {
+    type: "thread_summary",
+    room,
+    root: linked.ref.root,
+    rootSeq,
+    summary,
+    ...(changeSeq !== undefined && { changeSeq }),
+  };
+}
+
+/** After the fan-out: the thread's followers are notified in the background. */
+export function afterThreadReply(
+  ctx: ServerContext,
+  message: ChatMessage,
+  linked: LinkedThread,
+): void {
+  if (!linked.result.changed) return;
+  notifyThreadFollowers(ctx, message, linked).catch((err: unknown) => {
+    ctx.log.error({ err, message: message.id }, "thread notifications failed");
+  });
+}
