@@ -28,6 +28,8 @@ events { worker_connections 256; }
 http {
   access_log off;
   client_body_temp_path ${dir}/client_body;
+  # An upload chunk (32 KiB + header) stays in memory rather than in a temp file.
+  client_body_buffer_size 64k;
   proxy_temp_path ${dir}/proxy;
   fastcgi_temp_path ${dir}/fastcgi;
   uwsgi_temp_path ${dir}/uwsgi;

@@ -2,6 +2,7 @@ import { request } from "node:http";
 import { expect, test, type Page } from "@playwright/test";
 import { startBlockingProxy } from "../support/blockingProxy.js";
 import { messageItem, sendMessage } from "../support/chat.js";
+import { dropFile, expectLoaded, png } from "../support/uploads.js";
 
 /** The HTTP status an upgrade request gets (fetch may not send `Upgrade`). */
 function upgradeStatus(url: string): Promise<number> {
@@ -59,6 +60,12 @@ test("behind a proxy that refuses WebSocket, the app falls back to SSE + POST an
   const back = `pushed over the stream ${Date.now()}`;
   await sendMessage(direct, back);
   await expect(messageItem(blocked, back)).toHaveCount(1);
+
+  // A file goes too: its chunks by POST, and the other user sees the thumbnail.
+  const picture = `behind-${Date.now()}.png`;
+  await dropFile(blocked, picture, "image/png", png(96, 64));
+  await expectLoaded(direct, picture);
+  await expectLoaded(blocked, picture);
 
   // Typing travels over the POSTs and the stream like any frame.
   await blocked.getByLabel("Message").pressSequentially("hold on a sec", { delay: 250 });

@@ -1,6 +1,9 @@
 /**
  * Upload figures (outside the default test run): a 25 MiB file over loopback to a real server
- * process, twice, with the server's RSS sampled from /proc every 20 ms.
+ * process, with the server's RSS sampled from /proc every 20 ms — twice by an honest client, once by
+ * a slow one (a pause after every acknowledgement), once by a flooding one (every chunk at once,
+ * ignoring the window: the server must fail it without holding the file), and once over the SSE
+ * fallback (a POST per chunk).
  *   pnpm --filter @duplex/server bench:upload   (PORT 18700 unless BENCH_PORT is set)
  */
 import { spawn } from "node:child_process";
@@ -8,9 +11,9 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Capability } from "@duplex/protocol";
+import { Capability, encodeChunk } from "@duplex/protocol";
 import { TestClient } from "../test/helpers.js";
-import { upload } from "../test/filesSupport.js";
+import { sha256, start, upload } from "../test/filesSupport.js";
 
 const port = Number(process.env.BENCH_PORT ?? 18700);
 const size = 25 * 1024 * 1024;
@@ -49,26 +52,70 @@ try {
     }
   }
   const pid = server.pid ?? 0;
-  for (let run = 1; run <= 2; run++) {
-    const { client } = await TestClient.hello(url, {
-      name: `bench${run}`,
-      caps: [Capability.Files],
-    });
+  const files = [Capability.Files];
+  /** Runs `work` with the server's RSS sampled; prints the line. */
+  const measure = async (label: string, work: (c: TestClient) => Promise<number>, sse = false) => {
+    const { client } = await TestClient.hello(
+      url,
+      { name: label.replace(/\W/gu, ""), caps: files },
+      sse ? { transport: "sse" } : {},
+    );
     await client.join("general");
-    const bytes = randomBytes(size);
     const before = rssOf(pid);
     let peak = before;
     const sampler = setInterval(() => (peak = Math.max(peak, rssOf(pid))), 20);
     const t0 = performance.now();
-    await upload(client, "general", `bench${run}.bin`, bytes);
+    const stored = await work(client);
     const seconds = (performance.now() - t0) / 1000;
     clearInterval(sampler);
     console.log(
-      `run ${run}: 25 MiB in ${seconds.toFixed(2)} s = ${(size / 1024 / 1024 / seconds).toFixed(1)} MiB/s; ` +
+      `${label}: ${mib(stored)} MiB stored in ${seconds.toFixed(2)} s = ${(stored / 1024 / 1024 / seconds).toFixed(1)} MiB/s; ` +
         `server RSS ${mib(before)} → peak ${mib(peak)} MiB (+${mib(peak - before)})`,
     );
     client.close();
-  }
+  };
+  const whole = async (c: TestClient) => {
+    await upload(c, "general", "bench.bin", randomBytes(size));
+    return size;
+  };
+  await measure("honest client, run 1", whole);
+  await measure("honest client, run 2", whole);
+  await measure("slow client (5 ms after each ack)", async (c) => {
+    const bytes = randomBytes(size);
+    const ready = await start(c, "general", "slow.bin", size);
+    if (ready.type !== "upload_ready") throw new Error("refused");
+    let next = 0;
+    let acked = 0;
+    while (acked < size) {
+      while (next < size && next - acked < ready.window) {
+        const end = Math.min(size, next + ready.chunkSize);
+        c.sendRaw(Buffer.from(encodeChunk(ready.uploadId, next, bytes.subarray(next, end))), true);
+        next = end;
+      }
+      const p = await c.waitFor("upload_progress", (m) => m.offset > acked);
+      acked = p.offset;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    c.send({ type: "upload_finish", uploadId: ready.uploadId, sha256: sha256(bytes) });
+    await c.waitFor("upload_done", () => true, 30_000);
+    return size;
+  });
+  await measure("flooding client (all chunks at once)", async (c) => {
+    const bytes = randomBytes(size);
+    const ready = await start(c, "general", "flood.bin", size);
+    if (ready.type !== "upload_ready") throw new Error("refused");
+    for (let at = 0; at < size; at += ready.chunkSize) {
+      const end = Math.min(size, at + ready.chunkSize);
+      c.sendRaw(Buffer.from(encodeChunk(ready.uploadId, at, bytes.subarray(at, end))), true);
+    }
+    const cancel = await c.waitFor("upload_cancel", () => true, 30_000);
+    // Whatever is still on its way is read and dropped; then the socket answers again.
+    await c.roundTrip();
+    const stored = c.received.flatMap((m) => (m.type === "upload_progress" ? [m.offset] : []));
+    console.log(`  (failed with ${cancel.code})`);
+    return Math.max(0, ...stored);
+  });
+  await measure("over the SSE fallback (a POST per chunk)", whole, true);
 } finally {
   server.kill("SIGTERM");
   await new Promise((r) => server.once("exit", r));

@@ -363,8 +363,6 @@ export class DuplexClient {
   #uploadsUnsupported(): string | undefined {
     if (this.#state.status !== "open") return undefined; // not known until welcome
     if (!this.#caps.has(Capability.Files)) return "the server did not grant the files capability";
-    if (this.activeTransport === "sse")
-      return "uploads need a WebSocket (not over the SSE fallback)";
     return undefined;
   }
 
@@ -490,6 +488,7 @@ export class DuplexClient {
     this.#heartbeat?.stop();
     this.#heartbeat = undefined;
     this.#rooms.onDisconnect();
+    this.#uploads.onDisconnect(); // resumed on the new link at the server's offset
     this.#requests.rejectAll("switching to WebSocket");
     const old = this.#transport.adopt(socket, hello, welcome);
     old?.close(CloseCode.Normal, "upgraded to WebSocket");

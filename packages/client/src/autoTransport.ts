@@ -50,7 +50,7 @@ export function autoLinks(o: AutoOptions): LinkFactory {
     #heard = false;
     #wsOpened = false;
     // Written before the first frame arrived: replayed on SSE if WebSocket is given up.
-    #written: string[] = [];
+    #written: (string | Uint8Array)[] = [];
     #timer: unknown;
 
     constructor(
@@ -74,7 +74,8 @@ export function autoLinks(o: AutoOptions): LinkFactory {
       return this.#inner.bufferedAmount;
     }
 
-    send(data: string): void {
+    /** Text frames, and binary ones (upload chunks: only ever after the first frame arrived). */
+    send(data: string | Uint8Array): void {
       if (!this.#heard) this.#written.push(data);
       if (this.#inner.readyState === 1) this.#inner.send(data);
     }

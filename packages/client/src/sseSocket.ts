@@ -4,6 +4,7 @@ import {
   SSE_SEND_PATH,
   SSE_STREAM_PATH,
   SSE_TICKET_HEADER,
+  SSE_UPLOAD_PATH,
 } from "@duplex/protocol";
 import { EventStreamParser, type StreamEvent } from "./eventStream.js";
 import type { WebSocketConstructor, WebSocketLike } from "./types.js";
@@ -14,7 +15,7 @@ export type StreamingFetch = (
   init: {
     method: string;
     headers: Record<string, string>;
-    body?: string;
+    body?: string | Uint8Array;
     signal?: AbortSignal;
     credentials?: "same-origin" | "include";
   },
@@ -55,7 +56,8 @@ export class SseSocket implements WebSocketLike {
   readonly #fetch: StreamingFetch;
   readonly #abort = new AbortController();
   #link: { stream: string; ticket: string } | undefined;
-  #queue: string[] = [];
+  // Text frames (JSON) and binary frames (upload chunks), posted in this order.
+  #queue: (string | Uint8Array)[] = [];
   #posting = false;
   #lastEventId = 0;
 
@@ -68,10 +70,14 @@ export class SseSocket implements WebSocketLike {
   }
 
   get bufferedAmount(): number {
-    return this.#queue.reduce((n, frame) => n + frame.length, 0);
+    return this.#queue.reduce(
+      (n, frame) => n + (typeof frame === "string" ? frame.length : frame.byteLength),
+      0,
+    );
   }
 
-  send(data: string): void {
+  /** A string is a frame for `/sse/send`; bytes are an upload chunk frame for `/sse/upload`. */
+  send(data: string | Uint8Array): void {
     if (this.readyState > 1) return;
     this.#queue.push(data);
     void this.#flush();
@@ -209,15 +215,9 @@ export class SseSocket implements WebSocketLike {
     this.#posting = true;
     try {
       while (this.#queue.length > 0 && this.readyState === 1) {
-        const batch = this.#queue.splice(0, 64);
-        const res = await this.#fetch(`${this.#base}${SSE_SEND_PATH}?stream=${link.stream}`, {
-          method: "POST",
-          headers: { "content-type": "text/plain", [SSE_TICKET_HEADER]: link.ticket },
-          body: batch.join("\n"),
-          signal: this.#abort.signal,
-        });
-        // A lost POST may have delivered its frames: sends are idempotent by `cid`, and the
-        // client resends what was not acked after it reconnects.
+        const res = await this.#post(link, this.#takeBatch());
+        // A lost POST may have delivered its frames: sends are idempotent by `cid`, uploads resume
+        // at the server's offset, and the client resends what was not acked after it reconnects.
         if (!res.ok) return this.terminate();
       }
     } catch {
@@ -225,6 +225,32 @@ export class SseSocket implements WebSocketLike {
     } finally {
       this.#posting = false;
     }
+  }
+
+  /** The next request's body: one binary chunk alone, or up to 64 text frames in a row. */
+  #takeBatch(): string | Uint8Array {
+    const first = this.#queue[0];
+    if (first !== undefined && typeof first !== "string") {
+      this.#queue.shift();
+      return first;
+    }
+    let n = 0;
+    while (n < this.#queue.length && n < 64 && typeof this.#queue[n] === "string") n += 1;
+    return this.#queue.splice(0, n).join("\n");
+  }
+
+  #post(link: { stream: string; ticket: string }, body: string | Uint8Array) {
+    const binary = typeof body !== "string";
+    const path = binary ? SSE_UPLOAD_PATH : SSE_SEND_PATH;
+    return this.#fetch(`${this.#base}${path}?stream=${link.stream}`, {
+      method: "POST",
+      headers: {
+        "content-type": binary ? "application/octet-stream" : "text/plain",
+        [SSE_TICKET_HEADER]: link.ticket,
+      },
+      body,
+      signal: this.#abort.signal,
+    });
   }
 
   #closed(code: number, reason: string): void {

@@ -29,6 +29,11 @@ export const ErrorCode = {
   UnsupportedData: "unsupported_data",
   /** The server failed; the request may be retried. */
   Internal: "internal",
+  /**
+   * An upload chunk beyond the `window` of `upload_ready` (bytes not yet acknowledged) or out of
+   * order: the upload is failed (`upload_cancel`). Older readers see `internal`.
+   */
+  FlowControl: "flow_control",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

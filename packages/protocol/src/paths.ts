@@ -23,6 +23,12 @@ export const SSE_PATH = "/sse";
 export const SSE_STREAM_PATH = "/sse/stream";
 export const SSE_SEND_PATH = "/sse/send";
 export const SSE_CLOSE_PATH = "/sse/close";
+/**
+ * `POST` here carries one upload chunk over the fallback: the body is the binary chunk frame (the
+ * same 25-byte header and bytes as over WebSocket), `application/octet-stream`; answered once the
+ * chunk is handled (stored, or refused by an `error` / `upload_cancel` on the stream).
+ */
+export const SSE_UPLOAD_PATH = "/sse/upload";
 /** Request header carrying an SSE link's ticket (a cookie carries it for a native `EventSource`). */
 export const SSE_TICKET_HEADER = "x-duplex-ticket";
 

@@ -3,7 +3,9 @@
  * with POSTs (sse/SseSocket.ts). Connections, limits and the heartbeat see only this edge, so every
  * guarantee holds on both. Ready states are the WebSocket ones (1 open, 3 closed).
  *
- * Events: `message` (data, isBinary), `close` (code, reason Buffer), `pong`, `ping`, `error`.
+ * Events: `message` (data, isBinary, handled?), `close` (code, reason Buffer), `pong`, `ping`, `error`.
+ * `handled` (SSE only) is called with whether a binary frame was taken once the connection has
+ * handled it, so the POST that carried it is answered after the chunk is stored.
  */
 // Listener arguments differ per event; `any[]` is how `ws` and Node's EventEmitter declare them.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -19,6 +21,9 @@ export interface PeerSocket {
   terminate(): void;
   /** A liveness probe: the peer answers with `pong` while it is reachable. */
   ping(): void;
+  /** Stops reading frames until `resume` (a `ws` socket: TCP backpressure on the sender). */
+  pause?(): void;
+  resume?(): void;
   on(event: string, listener: Listener): this;
   once(event: string, listener: Listener): this;
   off(event: string, listener: Listener): this;

@@ -18,17 +18,8 @@ import { admitFrame } from "../limits/admitFrame.js";
 import { RateLimiter, limitsAnything } from "../limits/rateLimiter.js";
 import { stopTokenRefresh } from "../session/tokenRefresh.js";
 import { Connection } from "./Connection.js";
-import { detachUploads, handleChunk } from "../files/uploadHandlers.js";
-import { DuplexError } from "../errors.js";
-
-/** A failed chunk: its `error` (no ref: binary frames carry none). */
-function sendErrorFor(conn: Connection, err: unknown): void {
-  if (err instanceof DuplexError) sendError(conn, err.code, err.message);
-  else {
-    conn.log.error({ err }, "chunk failed");
-    sendError(conn, ErrorCode.Internal, "internal server error");
-  }
-}
+import { detachUploads } from "../files/uploadHandlers.js";
+import { receiveChunk } from "../files/chunkFlow.js";
 
 // Unique across nodes and restarts, short enough to read in logs.
 const NODE = randomBytes(3).toString("hex");
@@ -136,20 +127,22 @@ async function handleAccepted(
   if (state.conn.user && state.helloTimer !== undefined) state.stopHelloTimer();
 }
 
-function onMessage(this: PeerSocket, data: RawData, isBinary: boolean): void {
+function onMessage(
+  this: PeerSocket,
+  data: RawData,
+  isBinary: boolean,
+  handled?: (stored: boolean) => void,
+): void {
   const state = acceptedSockets.get(this);
-  if (!state) return;
+  if (!state) return handled?.(false);
   const { ctx, conn } = state;
   if (isBinary && conn.caps.has(Capability.Files)) {
     ctx.traffic.framesIn += 1;
     const frame = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as Buffer);
-    void conn.enqueue(() =>
-      handleChunk(ctx, conn, frame).catch((err: unknown) => {
-        sendErrorFor(conn, err);
-      }),
-    );
+    receiveChunk(ctx, conn, this, frame, handled);
     return;
   }
+  handled?.(false);
   if (isBinary) {
     sendError(conn, ErrorCode.UnsupportedData, "binary frames are not supported");
     conn.closeConnection(CloseCode.UnsupportedData);

@@ -15,6 +15,8 @@ export interface UploadOutcome {
  */
 export class PartialUpload {
   offset = 0;
+  /** End of the last chunk read for it (stored or still queued): the next one must start here. */
+  received = 0;
   /** The socket sending it now; undefined between a disconnect and the resuming `upload_start`. */
   connId: string | undefined;
   outcome: UploadOutcome | undefined;
@@ -23,6 +25,7 @@ export class PartialUpload {
   timer: NodeJS.Timeout | undefined;
   readonly #hash: Hash = createHash("sha256");
   #file: FileHandle | undefined;
+  #writing: Promise<unknown> = Promise.resolve();
 
   constructor(
     readonly id: string,
@@ -35,7 +38,18 @@ export class PartialUpload {
     readonly tempPath: string,
   ) {}
 
-  async write(offset: number, payload: Uint8Array): Promise<void> {
+  write(offset: number, payload: Uint8Array): Promise<void> {
+    const done = this.#write(offset, payload);
+    this.#writing = done.catch(() => undefined);
+    return done;
+  }
+
+  /** Resolves once no write is under way (a resume answers the offset after the last one). */
+  settled(): Promise<unknown> {
+    return this.#writing;
+  }
+
+  async #write(offset: number, payload: Uint8Array): Promise<void> {
     if (offset !== this.offset) throw new Error(`chunk at ${offset}, expected ${this.offset}`);
     if (offset + payload.byteLength > this.size) throw new Error("chunk beyond the declared size");
     this.#file ??= await open(this.tempPath, "a");

@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { Capability, ErrorCode, decodeChunk, type ClientMessageOf } from "@duplex/protocol";
+import { Capability, ErrorCode, type Chunk, type ClientMessageOf } from "@duplex/protocol";
 import type { Connection } from "../connection/Connection.js";
 import type { ServerContext } from "../context.js";
 import { DuplexError } from "../errors.js";
@@ -18,6 +18,8 @@ function assertFiles(conn: Connection): void {
 
 function ready(ctx: ServerContext, conn: Connection, upload: PartialUpload, ref?: string): void {
   touch(ctx, upload);
+  // Chunks are read from here on, whatever an earlier link had in flight.
+  upload.received = upload.offset;
   conn.send({
     type: "upload_ready",
     ...(ref !== undefined && { ref }),
@@ -40,7 +42,7 @@ function touch(ctx: ServerContext, upload: PartialUpload): void {
 }
 
 /** Forgets an upload and its bytes; tells its socket (if any) unless the client cancelled it. */
-async function drop(ctx: ServerContext, upload: PartialUpload, why?: string): Promise<void> {
+export async function drop(ctx: ServerContext, upload: PartialUpload, why?: string): Promise<void> {
   ctx.files.uploads.delete(upload.id);
   await upload.discard();
   if (why === undefined || upload.outcome) return;
@@ -89,7 +91,8 @@ export async function handleUploadStart(
       });
       return;
     }
-    existing.connId = conn.id;
+    existing.connId = conn.id; // an earlier link's queued chunks are no longer written
+    await existing.settled();
     ready(ctx, conn, existing, msg.ref);
     return;
   }
@@ -123,20 +126,19 @@ export async function handleUploadStart(
   ready(ctx, conn, upload, msg.ref);
 }
 
-/** A binary frame of a socket granted `files`: one chunk, written to disk, then acknowledged. */
+/**
+ * One chunk admitted by `receiveChunk` (chunkFlow.ts): written to disk, then acknowledged. Returns
+ * whether it was stored.
+ */
 export async function handleChunk(
   ctx: ServerContext,
   conn: Connection,
-  frame: Buffer,
-): Promise<void> {
-  const chunk = decodeChunk(frame);
-  if ("error" in chunk) throw new DuplexError(ErrorCode.InvalidMessage, chunk.error);
+  chunk: Chunk,
+): Promise<boolean> {
   const upload = ctx.files.uploads.get(chunk.uploadId);
+  // Checked again: the upload may have been cancelled or resumed elsewhere while this waited.
   if (!upload || upload.connId !== conn.id || upload.outcome || upload.finishing) {
     throw new DuplexError(ErrorCode.NotFound, "no such upload on this connection");
-  }
-  if (chunk.payload.byteLength > ctx.files.config.chunkSize) {
-    throw new DuplexError(ErrorCode.TooLarge, "chunk larger than chunkSize");
   }
   try {
     await upload.write(chunk.offset, chunk.payload);
@@ -149,10 +151,11 @@ export async function handleChunk(
       code: ErrorCode.InvalidMessage,
       message,
     });
-    return;
+    return false;
   }
   touch(ctx, upload);
   conn.send({ type: "upload_progress", uploadId: upload.id, offset: upload.offset });
+  return true;
 }
 
 export async function handleUploadFinish(

@@ -83,6 +83,18 @@ export class SseSocket extends EventEmitter implements PeerSocket {
     if (this.#state === WebSocket.OPEN) this.emit("message", frame, false);
   }
 
+  /**
+   * One upload chunk a POST carried, as a binary frame of a socket would be. Resolves once the
+   * connection has handled it (stored, or refused on the stream), so the POST is answered after it.
+   */
+  receiveChunk(frame: Buffer): Promise<boolean> {
+    if (this.#state !== WebSocket.OPEN) return Promise.resolve(false);
+    return new Promise<boolean>((resolve) => {
+      // The listener settles it; without one (not yet accepted) nothing will.
+      if (!this.emit("message", frame, true, resolve)) resolve(false);
+    });
+  }
+
   send(data: Buffer): void {
     if (this.#state !== WebSocket.OPEN) return;
     // Encoded frames are single-line JSON, so one `data:` line carries each.

@@ -10,8 +10,8 @@ export interface LinkRequest {
   stream: string;
   /** From the request's ticket header; checked by the node that holds the link. */
   ticket: string;
-  kind: "send" | "close";
-  /** `send`: the frames, one per line. */
+  kind: "send" | "close" | "upload";
+  /** `send`: the frames, one per line; `upload`: one binary chunk frame, base64 (broker-safe). */
   body: string;
 }
 
@@ -44,16 +44,27 @@ export function findLink(
 }
 
 /**
+ * An upload chunk, answered once the connection has handled it: 202 `{accepted: 1}` when stored,
+ * `{accepted: 0}` when refused (the reason went on the stream, as it would on a socket).
+ */
+async function answerChunk(link: SseSocket, body: string): Promise<LinkAnswer> {
+  const stored = await link.receiveChunk(Buffer.from(body, "base64"));
+  if (link.readyState !== 1) return refuse(410, "the stream is closed");
+  return { status: 202, body: { accepted: stored ? 1 : 0 } };
+}
+
+/**
  * Handles a POST on the node that holds its link. Frames are handled in order, exactly as the
  * frames of one socket read; 202 says how many were taken, so a client can trust what it was told.
  */
 export function answerLinkRequest(
   links: ReadonlyMap<string, SseSocket>,
   req: LinkRequest,
-): LinkAnswer {
+): LinkAnswer | Promise<LinkAnswer> {
   const found = findLink(links, req.stream, req.ticket);
   if (!("receive" in found)) return found;
   const link = found;
+  if (req.kind === "upload") return answerChunk(link, req.body);
   if (req.kind === "close") {
     link.closeFromPeer(CloseCode.Normal, "");
     return { status: 204 };

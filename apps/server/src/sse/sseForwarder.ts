@@ -32,7 +32,7 @@ function isLinkRequest(v: unknown): v is LinkRequest {
   return (
     typeof r?.stream === "string" &&
     typeof r.ticket === "string" &&
-    (r.kind === "send" || r.kind === "close") &&
+    (r.kind === "send" || r.kind === "close" || r.kind === "upload") &&
     typeof r.body === "string"
   );
 }
@@ -74,7 +74,7 @@ export class SseForwarder {
   constructor(
     private readonly broker: Broker,
     private readonly nodeId: string,
-    private readonly local: (req: LinkRequest) => LinkAnswer,
+    private readonly local: (req: LinkRequest) => LinkAnswer | Promise<LinkAnswer>,
     private readonly log: Logger,
     private readonly timeoutMs = FORWARD_TIMEOUT_MS,
   ) {}
@@ -126,11 +126,14 @@ export class SseForwarder {
       this.#pending.get(wire.id)?.resolve(wire.answer);
       return;
     }
-    const answer = this.local(wire.req);
-    const reply: Wire = { t: "res", id: wire.id, answer };
-    this.broker.publish(channelOf(wire.from), JSON.stringify(reply)).catch((err: unknown) => {
-      this.log.warn({ err }, "answering a forwarded sse request failed");
-    });
+    void Promise.resolve(this.local(wire.req))
+      .then((answer) => {
+        const reply: Wire = { t: "res", id: wire.id, answer };
+        return this.broker.publish(channelOf(wire.from), JSON.stringify(reply));
+      })
+      .catch((err: unknown) => {
+        this.log.warn({ err }, "answering a forwarded sse request failed");
+      });
   }
 
   /** Answers every forward still waiting (shutdown). */

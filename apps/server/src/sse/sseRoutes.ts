@@ -1,12 +1,14 @@
 import { randomBytes } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import {
+  CHUNK_HEADER_BYTES,
   LIMITS,
   SSE_CLOSE_PATH,
   SSE_PATH,
   SSE_SEND_PATH,
   SSE_STREAM_PATH,
   SSE_TICKET_HEADER,
+  SSE_UPLOAD_PATH,
   SUPPORTED_SUBPROTOCOLS,
 } from "@duplex/protocol";
 import { acceptConnection } from "../connection/acceptConnection.js";
@@ -17,7 +19,7 @@ import { checkOrigin } from "../http/upgrade.js";
 import { addressKey } from "../limits/addressKey.js";
 import type { ConnectionLimiter } from "../limits/connectionLimiter.js";
 import { MAX_FRAMES_PER_POST, answerLinkRequest, findLink } from "./linkRequests.js";
-import { readText } from "./readText.js";
+import { readBody, readText } from "./readText.js";
 import { SseForwarder, newStreamId } from "./sseForwarder.js";
 import { SseSocket } from "./SseSocket.js";
 
@@ -157,6 +159,21 @@ export function sseRoutes(deps: SseDeps): [string, Route][] {
     sendJson(res, answer.status, answer.body);
   });
 
+  // One upload chunk per POST, its frame as over a socket. Forwarded like `send` to the link's node:
+  // the partial upload (its temp file and running hash) lives in that node's memory.
+  const upload = handle(async (req, res) => {
+    guard(req, "POST");
+    const max = CHUNK_HEADER_BYTES + ctx.files.config.chunkSize;
+    const frame = await readBody(req, "application/octet-stream", max);
+    const answer = await forwarder.route({
+      stream: streamOf(req),
+      ticket: headerTicket(req) ?? "",
+      kind: "upload",
+      body: frame.toString("base64"),
+    });
+    sendJson(res, answer.status, answer.body);
+  });
+
   const close = handle(async (req, res) => {
     guard(req, "POST");
     const answer = await forwarder.route({
@@ -173,5 +190,6 @@ export function sseRoutes(deps: SseDeps): [string, Route][] {
     [SSE_STREAM_PATH, read],
     [SSE_SEND_PATH, send],
     [SSE_CLOSE_PATH, close],
+    [SSE_UPLOAD_PATH, upload],
   ];
 }

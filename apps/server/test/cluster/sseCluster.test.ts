@@ -1,9 +1,17 @@
 import { DuplexClient } from "@duplex/client";
 import { EventStreamParser, type StreamEvent } from "@duplex/client";
-import { SSE_PATH, SSE_SEND_PATH, SSE_STREAM_PATH, SSE_TICKET_HEADER } from "@duplex/protocol";
+import {
+  Capability,
+  SSE_PATH,
+  SSE_SEND_PATH,
+  SSE_STREAM_PATH,
+  SSE_TICKET_HEADER,
+  SSE_UPLOAD_PATH,
+} from "@duplex/protocol";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
 import { TestClient } from "../helpers.js";
+import { png, sha256, upload } from "../filesSupport.js";
 import { startTestNginx } from "../support/nginx.js";
 import { describeWithRedis } from "../support/redis.js";
 import { startCluster, stopClusterPostgres, type TestCluster } from "./clusterHarness.js";
@@ -90,6 +98,13 @@ describeWithRedis("SSE + POST on two nodes without sticky sessions", () => {
     // The link's node checks the ticket and the stream, and its refusal comes back unchanged.
     const forged = await post(b, { ...opened.link, ticket: "x".repeat(43) }, SSE_SEND_PATH, ["{}"]);
     expect(forged.status).toBe(403);
+    // So does an upload chunk's: forwarded as bytes, refused by the link's node.
+    const chunk = await fetch(`${b}${SSE_UPLOAD_PATH}?stream=${opened.link.stream}`, {
+      method: "POST",
+      headers: { "content-type": "application/octet-stream", [SSE_TICKET_HEADER]: "x".repeat(43) },
+      body: new Uint8Array(30),
+    });
+    expect(chunk.status).toBe(403);
     const gone = await post(b, { ...opened.link, stream: `${opened.link.stream}x` }, SSE_SEND_PATH);
     expect(gone.status).toBe(404);
     // A close posted to the other node ends the link where it lives: its stream ends.
@@ -172,6 +187,33 @@ describeWithRedis("SSE + POST on two nodes without sticky sessions", () => {
         "missed 2",
         "missed 3",
       ]);
+    });
+
+    it("a file uploaded over SSE, its chunk POSTs landing on either node, reaches a reader on the other", async () => {
+      await using proxy = await startTestNginx([cluster.a.port, cluster.b.port], {
+        refuseUpgrades: true,
+      });
+      const files = [Capability.Files];
+      const reader = await TestClient.hello(cluster.b.url, { name: "Reader", caps: files });
+      const peer = reader.client;
+      using _p = peer;
+      await peer.join("general");
+      const behind = await TestClient.hello(
+        proxy.wsUrl,
+        { name: "Uploader", caps: files },
+        { transport: "sse" },
+      );
+      using _b = behind.client;
+      await behind.client.join("general");
+      const image = await png(900, 700);
+      const done = await upload(behind.client, "general", "roamed.png", image);
+      expect(done.attachment).toMatchObject({ mime: "image/png", thumb: true });
+      const seen = await peer.waitFor("message", (m) => m.id === done.messageId);
+      expect(seen.attachment?.id).toBe(done.attachment.id);
+      const file = await fetch(`${cluster.a.httpUrl}/files/${done.attachment.id}`, {
+        headers: { authorization: `Bearer ${reader.welcome.token}` },
+      });
+      expect(sha256(new Uint8Array(await file.arrayBuffer()))).toBe(sha256(image));
     });
 
     it("the app's client in auto mode falls back to SSE and chats across both nodes", async () => {

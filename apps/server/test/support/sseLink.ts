@@ -27,8 +27,9 @@ export class SseLink extends EventEmitter {
     return this.inner.readyState;
   }
 
-  send(data: string | Buffer): void {
-    this.inner.send(String(data));
+  /** A binary frame (an upload chunk) goes as bytes, to the upload endpoint. */
+  send(data: string | Buffer, options: { binary?: boolean } = {}): void {
+    this.inner.send(options.binary === true && typeof data !== "string" ? data : String(data));
   }
 
   close(code?: number, reason?: string): void {

@@ -31,7 +31,7 @@ export function uploadProblem(detail: unknown): UploadProblem {
     return "files.notAllowed";
   }
   if (code === "rate_limited") return "files.tooFast";
-  // The client's word for a link that cannot carry uploads (no `files` capability, SSE fallback).
+  // The client's word for a link that cannot carry uploads (no `files` capability).
   if (code === "unsupported_data") return "files.unavailable";
   if (code === "disconnected" || code === "offline") return "files.offline";
   return "files.failed";

@@ -1,0 +1,287 @@
+import { DuplexClient, EventStreamParser, type StreamEvent } from "@duplex/client";
+import {
+  Capability,
+  SSE_PATH,
+  SSE_SEND_PATH,
+  SSE_TICKET_HEADER,
+  SSE_UPLOAD_PATH,
+  encodeChunk,
+} from "@duplex/protocol";
+import { describe, expect, it } from "vitest";
+import { WebSocket } from "ws";
+import { TestClient, startTestServer, tempDb } from "./helpers.js";
+import { png, sendBytes, sha256, start, upload } from "./filesSupport.js";
+
+const FILES = [Capability.Files];
+const viaSse = { transport: "sse" } as const;
+
+interface Link {
+  stream: string;
+  ticket: string;
+}
+
+/** A raw link, opened as the client opens it: its events, and POSTs of frames and of chunks. */
+async function rawLink(base: string) {
+  const abort = new AbortController();
+  const res = await fetch(`${base}${SSE_PATH}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", accept: "text/event-stream" },
+    body: JSON.stringify({ protocols: ["duplex.v1"] }),
+    signal: abort.signal,
+  });
+  const events: StreamEvent[] = [];
+  const body = res.body;
+  if (body === null) throw new Error("no stream");
+  void (async () => {
+    const parser = new EventStreamParser();
+    try {
+      for await (const chunk of body) events.push(...parser.push(chunk));
+    } catch {
+      // aborted
+    }
+  })();
+  const waitFor = async (match: (e: StreamEvent) => boolean): Promise<StreamEvent> => {
+    const deadline = Date.now() + 5_000;
+    for (;;) {
+      const found = events.find(match);
+      if (found) return found;
+      if (Date.now() > deadline) throw new Error(`no matching event in ${JSON.stringify(events)}`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  };
+  const link = JSON.parse((await waitFor((e) => e.event === "link")).data) as Link;
+  const send = (frames: object[]) =>
+    fetch(`${base}${SSE_SEND_PATH}?stream=${link.stream}`, {
+      method: "POST",
+      headers: { "content-type": "text/plain", [SSE_TICKET_HEADER]: link.ticket },
+      body: frames.map((f) => JSON.stringify(f)).join("\n"),
+    });
+  return { link, events, waitFor, send, abort: () => abort.abort() };
+}
+
+function postChunk(
+  base: string,
+  link: Link,
+  frame: Uint8Array,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  return fetch(`${base}${SSE_UPLOAD_PATH}?stream=${link.stream}`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/octet-stream",
+      [SSE_TICKET_HEADER]: link.ticket,
+      ...headers,
+    },
+    body: frame,
+  });
+}
+
+const ofType = (type: string) => (e: StreamEvent) => e.data.includes(`"type":"${type}"`);
+const parse = <T>(e: StreamEvent) => JSON.parse(e.data) as T;
+
+describe("uploads over the SSE + POST fallback", () => {
+  it("an image posted in chunks arrives for a WebSocket reader with its thumbnail", async () => {
+    using db = tempDb();
+    await using s = await startTestServer({ dbPath: db.path });
+    const a = await TestClient.hello(s.url, { name: "Behind", caps: FILES }, viaSse);
+    const b = await TestClient.hello(s.url, { name: "Open", caps: FILES });
+    using _a = a.client;
+    using _b = b.client;
+    await a.client.join("general");
+    await b.client.join("general");
+    const image = await png(800, 600);
+    const done = await upload(a.client, "general", "over-sse.png", image);
+    expect(done.attachment).toMatchObject({ mime: "image/png", width: 800, thumb: true });
+    const seen = await b.client.waitFor("message", (m) => m.id === done.messageId);
+    expect(seen.attachment?.id).toBe(done.attachment.id);
+    const file = await fetch(`${s.httpUrl}/files/${done.attachment.id}`, {
+      headers: { authorization: `Bearer ${b.welcome.token}` },
+    });
+    expect(sha256(new Uint8Array(await file.arrayBuffer()))).toBe(sha256(image));
+  });
+
+  it("resumes on a new link after the old one dropped, at the server's offset", async () => {
+    using db = tempDb();
+    await using s = await startTestServer({ dbPath: db.path });
+    const a = await TestClient.hello(s.url, { name: "Dropper", caps: FILES }, viaSse);
+    await a.client.join("general");
+    const bytes = Buffer.alloc(400_000);
+    for (let i = 0; i < bytes.length; i += 1) bytes[i] = (i * 7) % 253;
+    const ready = await start(a.client, "general", "r.bin", bytes.length, { cid: "again" });
+    if (ready.type !== "upload_ready") throw new Error("refused");
+    await sendBytes(a.client, ready, bytes, 0, 150_000);
+    a.client.ws.terminate();
+
+    const back = await TestClient.hello(s.url, { token: a.welcome.token, caps: FILES }, viaSse);
+    using _back = back.client;
+    await back.client.join("general");
+    const resumed = await start(back.client, "general", "r.bin", bytes.length, {
+      cid: "again",
+      resume: ready.uploadId,
+    });
+    if (resumed.type !== "upload_ready") throw new Error("refused");
+    expect(resumed.offset).toBeGreaterThanOrEqual(150_000);
+    await sendBytes(back.client, resumed, bytes, resumed.offset, bytes.length);
+    back.client.send({ type: "upload_finish", uploadId: ready.uploadId, sha256: sha256(bytes) });
+    const done = await back.client.waitFor("upload_done");
+    expect(done.attachment.size).toBe(bytes.length);
+  });
+
+  it("refuses what is not the owner's, over the size cap, of the wrong type or origin; cancel stops it", async () => {
+    using db = tempDb();
+    await using s = await startTestServer({ dbPath: db.path });
+    const base = s.httpUrl;
+    const alice = await rawLink(base);
+    const bob = await rawLink(base);
+    using _a = { [Symbol.dispose]: alice.abort };
+    using _b = { [Symbol.dispose]: bob.abort };
+    for (const [who, name] of [
+      [alice, "Alice"],
+      [bob, "Bob"],
+    ] as const) {
+      await who.send([
+        { type: "hello", name, caps: FILES },
+        { type: "join", room: "general" },
+      ]);
+      await who.waitFor(ofType("joined"));
+    }
+    await alice.send([
+      { type: "upload_start", cid: "c1", room: "general", name: "a.bin", size: 100_000 },
+    ]);
+    const ready = parse<{ uploadId: string; chunkSize: number }>(
+      await alice.waitFor(ofType("upload_ready")),
+    );
+    const bytes = new Uint8Array(ready.chunkSize).fill(5);
+    const first = encodeChunk(ready.uploadId, 0, bytes);
+    // Answered after the chunk is stored (its progress went on the stream before the answer).
+    const ok = await postChunk(base, alice.link, first);
+    expect(ok.status).toBe(202);
+    expect(await ok.json()).toEqual({ accepted: 1 });
+    await alice.waitFor(ofType("upload_progress"));
+
+    // Bob's link posting Alice's upload: refused as on a socket (not his), Alice's goes on.
+    const next = encodeChunk(ready.uploadId, ready.chunkSize, bytes);
+    const stolen = await postChunk(base, bob.link, next);
+    expect(await stolen.json()).toEqual({ accepted: 0 });
+    expect(parse<{ code: string }>(await bob.waitFor(ofType("error"))).code).toBe("not_found");
+    // Bob's ticket does not open Alice's link.
+    const forged = await postChunk(base, { ...alice.link, ticket: bob.link.ticket }, next);
+    expect(forged.status).toBe(403);
+    // Over the chunk size, not octet-stream, or from a foreign page: refused before any is read.
+    const huge = encodeChunk(ready.uploadId, ready.chunkSize, new Uint8Array(ready.chunkSize + 1));
+    expect((await postChunk(base, alice.link, huge)).status).toBe(413);
+    const typed = await postChunk(base, alice.link, next, { "content-type": "text/plain" });
+    expect(typed.status).toBe(415);
+    const foreign = await postChunk(base, alice.link, next, { origin: "https://evil.example" });
+    expect(foreign.status).toBe(403);
+    // Out of order: the upload fails with flow_control.
+    const skipped = await postChunk(base, alice.link, encodeChunk(ready.uploadId, 3 * 32, bytes));
+    expect(await skipped.json()).toEqual({ accepted: 0 });
+    const failed = parse<{ code: string }>(await alice.waitFor(ofType("upload_cancel")));
+    expect(failed.code).toBe("flow_control");
+
+    // A cancelled upload takes no more chunks.
+    await alice.send([
+      { type: "upload_start", cid: "c2", room: "general", name: "b.bin", size: 100_000 },
+    ]);
+    const second = parse<{ uploadId: string }>(
+      await alice.waitFor((e) => ofType("upload_ready")(e) && e.data.includes('"c2"')),
+    );
+    await alice.send([{ type: "upload_cancel", uploadId: second.uploadId }]);
+    const late = await postChunk(base, alice.link, encodeChunk(second.uploadId, 0, bytes));
+    expect(await late.json()).toEqual({ accepted: 0 });
+  });
+
+  it("the client library's upload goes on across the SSE → WebSocket upgrade in place", async () => {
+    using db = tempDb();
+    await using s = await startTestServer({ dbPath: db.path });
+    let blocked = true;
+    class Network extends WebSocket {
+      constructor(url: string, protocols?: string | string[]) {
+        super(blocked ? url.replace("/ws", "/blocked") : url, protocols);
+      }
+    }
+    const { client: peer } = await TestClient.hello(s.url, { name: "Peer", caps: FILES });
+    using _ = peer;
+    await peer.join("general");
+    const client = new DuplexClient({
+      url: s.url,
+      WebSocket: Network,
+      transport: "auto",
+      fetch: false,
+      caps: FILES,
+      upgradeProbe: { initialMs: 200, maxMs: 400 },
+    });
+    const transports: string[] = [];
+    let sentAtSwitch = -1;
+    client.on("transport", (kind) => {
+      transports.push(kind);
+      if (kind === "websocket") sentAtSwitch = client.uploads[0]?.sent ?? -1;
+    });
+    client.connect();
+    client.join("general");
+    const bytes = new Uint8Array(6 * 1024 * 1024);
+    for (let i = 0; i < bytes.length; i += 1) bytes[i] = (i * 13 + (i >> 12)) % 256;
+    const up = client.upload({ room: "general", data: bytes, name: "switch.bin" });
+    // WebSocket comes back partway through the upload.
+    const off = up.on("progress", (u) => {
+      if (u.sent > 0 && client.activeTransport === "sse") blocked = false;
+    });
+    const result = await up.done;
+    off();
+    expect(transports).toEqual(["sse", "websocket"]);
+    // Switched mid-upload: part went by POSTs, the rest as binary frames.
+    expect(sentAtSwitch).toBeGreaterThan(0);
+    expect(sentAtSwitch).toBeLessThan(bytes.length);
+    expect(result.attachment.size).toBe(bytes.length);
+    const seen = await peer.waitFor("message", (m) => m.id === result.messageId);
+    expect(seen.attachment?.size).toBe(bytes.length);
+    // One message for the file, however many links carried it.
+    await peer.roundTrip();
+    expect(peer.received.filter((m) => m.type === "message")).toHaveLength(1);
+    client.close();
+  }, 20_000);
+
+  it("the client library's upload goes on when WebSocket breaks and the client falls back to SSE", async () => {
+    using db = tempDb();
+    await using s = await startTestServer({ dbPath: db.path });
+    let blocked = false;
+    const opened: WebSocket[] = [];
+    class Network extends WebSocket {
+      constructor(url: string, protocols?: string | string[]) {
+        super(blocked ? url.replace("/ws", "/blocked") : url, protocols);
+        opened.push(this);
+      }
+    }
+    const client = new DuplexClient({
+      url: s.url,
+      WebSocket: Network,
+      transport: "auto",
+      fetch: false,
+      caps: FILES,
+      backoff: { baseMs: 50, capMs: 200 },
+    });
+    const transports: string[] = [];
+    client.on("transport", (kind) => transports.push(kind));
+    client.connect();
+    client.join("general");
+    const bytes = new Uint8Array(4 * 1024 * 1024);
+    for (let i = 0; i < bytes.length; i += 1) bytes[i] = (i * 17 + (i >> 11)) % 256;
+    const up = client.upload({ room: "general", data: bytes, name: "fallback.bin" });
+    let sentAtBreak = -1;
+    const off = up.on("progress", (u) => {
+      if (sentAtBreak >= 0 || u.sent === 0 || client.activeTransport !== "websocket") return;
+      // The network starts refusing WebSocket and the live socket drops.
+      sentAtBreak = u.sent;
+      blocked = true;
+      opened.at(-1)?.terminate();
+    });
+    const result = await up.done;
+    off();
+    expect(transports).toEqual(["websocket", "sse"]);
+    expect(sentAtBreak).toBeGreaterThan(0);
+    expect(sentAtBreak).toBeLessThan(bytes.length);
+    expect(result.attachment.size).toBe(bytes.length);
+    client.close();
+  }, 20_000);
+});
