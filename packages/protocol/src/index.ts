@@ -73,3 +73,4 @@ export { Emoji, REACTION_LIMITS, ReactionSummary, ReplyRef, isOneEmoji } from ".
 export { Attachment, FILE_LIMITS, FileId, FileName } from "./attachment.js";
 export * from "./files.js";
 export { FILES_PATH, FILE_URL_API_PATH } from "./paths.js";
+export * from "./compare.js";
