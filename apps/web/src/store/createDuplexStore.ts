@@ -1,4 +1,5 @@
 import type { KeyValueStorage } from "@duplex/client";
+import { createCompareActions } from "../inspector/compare/compareActions.js";
 import { checkText, type ServerMessage } from "@duplex/protocol";
 import { createStore } from "zustand/vanilla";
 import type { ChatClient } from "./chatClient.js";
@@ -114,6 +115,7 @@ export function createDuplexStore(
       ...createModerationActions(client, () => store, http),
       ...createReactionActions(client, () => store),
       ...createFileActions(uploads, () => store),
+      ...createCompareActions(() => client.token, http),
       leaveRoom(room) {
         client.leave(room);
         set((s) => {
