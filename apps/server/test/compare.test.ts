@@ -122,6 +122,12 @@ describe("compare: the inspector's transport comparison endpoints", () => {
     // Node's fetch keeps connections alive: a run's requests share a few.
     expect(reports.shortpoll?.connections).toBeLessThan(reports.shortpoll?.requests ?? 0);
     const frames = reports.deflate?.frames ?? [];
+    // Inbound sizes come from each frame's own head: none is lost or merged with another, and the
+    // client's compressed frames shrink once its window has seen the shape.
+    const inbound = frames.filter((f) => f.direction === "in");
+    expect(inbound).toHaveLength(MESSAGES);
+    expect(inbound.every((f) => f.wireBytes > 6)).toBe(true);
+    expect(inbound.at(-1)?.wireBytes).toBeLessThan(inbound.at(-1)?.payloadBytes ?? 0);
     expect(frames.filter((f) => f.direction === "out")).toHaveLength(MESSAGES);
     // Context takeover: a repeat of the same shape compresses below its payload size.
     const last = frames.filter((f) => f.direction === "out").at(-1) ?? expect.unreachable();

@@ -8,6 +8,7 @@ import { requestHeadBytes } from "../inspector/httpProbe.js";
 import type { Logger } from "../logger.js";
 import type { CompareRun } from "./CompareRun.js";
 import type { CompareRuns } from "./CompareRuns.js";
+import { FrameScanner } from "./frameScanner.js";
 
 export interface CompareSocketsDeps {
   runs: CompareRuns;
@@ -47,13 +48,18 @@ export function createCompareSockets(deps: CompareSocketsDeps) {
     run.meter.handshakeHead(headIn + socket.bytesWritten);
     run.onClose(() => ws.close(1000, "run ended"));
     const recording = run.mode === "deflate";
-    let readSoFar = socket.bytesRead;
+    // Inbound sizes come from the frames' own heads: a message event may come long after its bytes
+    // were read (inflate runs on the thread pool), so socket byte counts cannot be split per frame.
+    const inbound: number[] = [];
+    if (recording) {
+      const scanner = new FrameScanner((wire) => inbound.push(wire));
+      socket.on("data", (chunk: Buffer) => scanner.push(chunk));
+    }
     let sending: Promise<void> = Promise.resolve();
     ws.on("message", (data, isBinary) => {
       const payload = textOf(data);
       if (recording) {
-        const wire = socket.bytesRead - readSoFar;
-        readSoFar = socket.bytesRead;
+        const wire = inbound.shift() ?? 0;
         run.frames.push({ direction: "in", payloadBytes: payload.length, wireBytes: wire });
       }
       if (!run.accept(payload.toString("utf8"))) {

@@ -31,7 +31,8 @@ export function CompareResults({
     rows.map((r) => ({ label: t.modes[r.mode], value: value(r), text: text(value(r)) }));
   return (
     <>
-      <div className="compare-scroll">
+      {/* Focusable, so a keyboard user can scroll a table wider than a phone. */}
+      <div className="compare-scroll" tabIndex={0} role="region" aria-label={t.tableCaption}>
         <table className="inspector-kv compare-table">
           <caption>{t.tableCaption}</caption>
           <thead>

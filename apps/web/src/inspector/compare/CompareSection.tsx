@@ -38,7 +38,12 @@ export function CompareSection({
       <p className="inspector-intro">{t.intro}</p>
       {!signedIn && <p className="inspector-note">{t.signedOut}</p>}
       <div className="inspector-toolbar">
-        <button type="button" onClick={() => void start()} disabled={running || !signedIn}>
+        <button
+          type="button"
+          className="button-secondary"
+          onClick={() => void start()}
+          disabled={running || !signedIn}
+        >
           {t.run}
         </button>
         {running && (

@@ -33,7 +33,12 @@ export function DeflateSection({ env, signedIn }: { env: () => CompareEnv; signe
         {frames.length > 0 && t.deflateTotals(payload, wire)}
       </p>
       {frames.length > 0 && (
-        <div className="compare-scroll compare-frames">
+        <div
+          className="compare-scroll compare-frames"
+          tabIndex={0}
+          role="region"
+          aria-label={t.deflateCaption}
+        >
           <table className="inspector-kv compare-table">
             <caption>{t.deflateCaption}</caption>
             <thead>
