@@ -15,6 +15,7 @@ export default defineConfig({
     proxy: {
       "/ws": { target: serverTarget, ws: true },
       "/healthz": { target: serverTarget },
+      "/api/compare": { target: serverTarget, ws: true },
       "/api": { target: serverTarget },
       "/sse": { target: serverTarget },
       "/files": { target: serverTarget },

@@ -65,6 +65,9 @@ import { filesRoutes } from "./files/filesApi.js";
 import { sseRoutes } from "./sse/sseRoutes.js";
 import { openVisibleTabs } from "./webpush/openVisibleTabs.js";
 import { WebPush } from "./webpush/WebPush.js";
+import { CompareRuns } from "./compare/CompareRuns.js";
+import { compareRoutes } from "./compare/compareRoutes.js";
+import { createCompareSockets } from "./compare/compareSockets.js";
 import { webPushRoutes } from "./webpush/webPushRoutes.js";
 
 /** A started server. `await using server = await startServer(…)` closes it at the end of the scope. */
@@ -308,6 +311,7 @@ export async function startServer(
   });
   // Password and passkey sign-ins spend the same per-address budgets.
   const lockout = new LoginLockout();
+  const compareRuns = new CompareRuns();
   const http = createServer(
     { connectionsCheckingInterval: 1_000 },
     createRequestHandler(
@@ -365,6 +369,7 @@ export async function startServer(
           closing: () => closing !== undefined,
         }),
         [HTTP_PROBE_PATH, httpProbe],
+        ...compareRoutes({ runs: compareRuns, sessions, log: log.child({ module: "compare" }) }),
         ...(metrics.mainRoute ? [[METRICS_PATH, metrics.mainRoute] as const] : []),
         [
           READYZ_PATH,
@@ -415,6 +420,11 @@ export async function startServer(
     maxTotal: config.echo.maxTotal,
   });
   let closing: Promise<void> | undefined;
+  const compareSockets = createCompareSockets({
+    runs: compareRuns,
+    allowedOrigins: () => allowedOrigins,
+    log: log.child({ module: "compare" }),
+  });
 
   // Declared outside the upgrade callback: a closure made in there would share its scope and keep
   // every socket's upgrade request (headers, parser state) alive for the socket's life (issue 8).
@@ -422,6 +432,12 @@ export async function startServer(
     log.debug({ err: err.message }, "upgrade socket error");
   http.on("upgrade", (req, socket, head) => {
     socket.on("error", onUpgradeSocketError);
+    // The inspector's comparison: bounded by its runs (per user, address and node), not by /ws's budget.
+    if (compareSockets.handles(req)) {
+      if (closing === undefined) compareSockets.handleUpgrade(req, socket, head);
+      else refuseUpgrade(socket, { status: 503, body: "server shutting down" });
+      return;
+    }
     const toEcho = config.echo.enabled && isEchoUpgrade(req);
     // Counted before any other check, so a storm of bad handshakes is limited too.
     const limiter = toEcho ? echoLimiter : connectionLimiter;
@@ -490,6 +506,8 @@ export async function startServer(
       // Leaves of this node's users wait out a grace period: a reconnect elsewhere causes no flap.
       await presence.drain?.(config.leaveGraceMs);
       await closeSockets(ctx.connections);
+      compareRuns.closeAll();
+      compareSockets.close();
       // Listening until now lets a load balancer read /readyz (503) and /healthz (200) meanwhile;
       // new upgrades are refused with 503 since `closing` is set.
       http.close();

@@ -76,3 +76,4 @@ export { FILES_PATH, FILE_URL_API_PATH } from "./paths.js";
 export * from "./threads.js";
 export { THREAD_PARTICIPANTS, ThreadRef, ThreadSummary } from "./threadsFields.js";
 export { SSE_UPLOAD_PATH } from "./paths.js";
+export * from "./compare.js";

@@ -5,6 +5,7 @@ import { CostSection } from "./CostSection.js";
 import { FrameLog } from "./FrameLog.js";
 import { DockResizer } from "./DockResizer.js";
 import { HandshakeSection } from "./HandshakeSection.js";
+import { LazyCompareSection } from "./compare/LazyCompareSection.js";
 import { useDockWidth } from "./useDockWidth.js";
 import { INSPECTOR_PANEL_ID } from "./InspectorToggle.js";
 import { useInspectorStrings } from "../i18n/inspectorStrings.js";
@@ -66,6 +67,7 @@ export function InspectorPanel() {
       <HandshakeSection />
       <FrameLog />
       <CostSection />
+      <LazyCompareSection />
       <CloseSection />
     </aside>
   );

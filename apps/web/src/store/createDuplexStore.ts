@@ -1,4 +1,5 @@
 import type { KeyValueStorage } from "@duplex/client";
+import { createCompareActions } from "../inspector/compare/compareActions.js";
 import { checkText, type ServerMessage } from "@duplex/protocol";
 import { createStore } from "zustand/vanilla";
 import type { ChatClient } from "./chatClient.js";
@@ -117,6 +118,7 @@ export function createDuplexStore(
       ...createReactionActions(client, () => store),
       ...createFileActions(uploads, () => store),
       ...createThreadActions(client, () => store),
+      ...createCompareActions(() => client.token, http),
       leaveRoom(room) {
         client.leave(room);
         set((s) => {

@@ -1,4 +1,5 @@
 import type { PasskeyInfo, SessionInfo } from "@duplex/protocol";
+import type { CompareActions } from "../inspector/compare/compareActions.js";
 import type { AuditResponse, PushDevice, UserRole } from "@duplex/protocol";
 import type { StoreApi } from "zustand/vanilla";
 import type { InspectorSlice } from "../inspector/inspectorSlice.js";
@@ -130,7 +131,8 @@ export interface DuplexActions
     ModerationActions,
     ReactionActions,
     FileActions,
-    ThreadActions {
+    ThreadActions,
+    CompareActions {
   /** Checks the name, remembers it, connects and opens `#general`. */
   signIn(name: string): NameCheck;
   /** Signs in again with the name remembered from an earlier visit; false if there is none. */

@@ -1,0 +1,70 @@
+import type { DeflateFrame } from "@duplex/protocol";
+import type { CompareEnv } from "./compareEnv.js";
+import { useCompareRun } from "./useCompareRun.js";
+import { useCompareStrings } from "./useCompareStrings.js";
+
+const DEFLATE_MODES = ["deflate"] as const;
+const DEFLATE_PACE = { messages: 20 };
+
+/** The deflate endpoint's frames: payload and wire bytes of each, both directions. */
+export function DeflateSection({ env, signedIn }: { env: () => CompareEnv; signedIn: boolean }) {
+  const t = useCompareStrings();
+  const { state, start } = useCompareRun(env, DEFLATE_MODES, DEFLATE_PACE);
+  const frames: DeflateFrame[] =
+    state.phase === "done" ? (state.results[0]?.report.frames ?? []) : [];
+  const payload = frames.reduce((sum, f) => sum + f.payloadBytes, 0);
+  const wire = frames.reduce((sum, f) => sum + f.wireBytes, 0);
+  return (
+    <>
+      <h4 id="inspector-deflate">{t.deflateTitle}</h4>
+      <p className="inspector-intro">{t.deflateIntro}</p>
+      <div className="inspector-toolbar">
+        <button
+          type="button"
+          className="button-secondary"
+          onClick={() => void start()}
+          disabled={state.phase === "running" || !signedIn}
+        >
+          {t.deflateRun}
+        </button>
+      </div>
+      <p role="status" aria-live="polite" className="compare-status">
+        {state.phase === "failed" && t.refused}
+        {frames.length > 0 && t.deflateTotals(payload, wire)}
+      </p>
+      {frames.length > 0 && (
+        <div
+          className="compare-scroll compare-frames"
+          tabIndex={0}
+          role="region"
+          aria-label={t.deflateCaption}
+        >
+          <table className="inspector-kv compare-table">
+            <caption>{t.deflateCaption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.colFrame}</th>
+                <th scope="col">{t.colDirection}</th>
+                <th scope="col">{t.colPayload}</th>
+                <th scope="col">{t.colWire}</th>
+                <th scope="col">{t.colSaved}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {frames.map((f, i) => (
+                <tr key={i}>
+                  <td>{i + 1}</td>
+                  <td>{f.direction === "in" ? t.directionIn : t.directionOut}</td>
+                  <td>{t.bytes(f.payloadBytes)}</td>
+                  <td>{t.bytes(f.wireBytes)}</td>
+                  <td>{`${Math.round(100 - (100 * f.wireBytes) / Math.max(1, f.payloadBytes))} %`}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <p className="inspector-note">{t.deflateWhy}</p>
+    </>
+  );
+}
