@@ -598,6 +598,7 @@ export class DuplexClient {
         return;
       case "edited":
       case "deleted":
+      case "reaction":
         // Applied by the app (idempotently); the cursor names the latest, for the next resume.
         if (message.changeSeq !== undefined)
           this.#cursors.noteChange(message.room, message.changeSeq);
@@ -623,7 +624,6 @@ export class DuplexClient {
       case "data":
       case "inspecting":
       case "control":
-      case "reaction":
         return; // the app's business: it sees them through the `message` event
       default: {
         const unhandled: never = message;

@@ -2,8 +2,9 @@ import { Capability, LIMITS, type ServerMessage, type StreamPosition } from "@du
 import type { Connection } from "../connection/Connection.js";
 import type { ServerContext } from "../context.js";
 import type { ChangeRow } from "../store/changeLog.js";
+import { reactionFrame } from "./reactionReplay.js";
 
-type ChangeFrame = Extract<ServerMessage, { type: "edited" | "deleted" }>;
+type ChangeFrame = Extract<ServerMessage, { type: "edited" | "deleted" | "reaction" }>;
 
 /**
  * The frame a logged change replays as — the form live clients got. `withSeq`: the socket was
@@ -33,6 +34,8 @@ export function changeFrame(row: ChangeRow, withSeq: boolean): ChangeFrame | und
         seq: row.messageSeq,
         ...changeSeq,
       };
+    case "reaction":
+      return reactionFrame(row, changeSeq);
     default: {
       const unreachable: never = row.kind;
       throw new Error(`unhandled change kind ${String(unreachable)}`);
@@ -74,7 +77,10 @@ export async function changesOwed(
 /** Sends the replayed changes (right after `joined`, before any buffered live frame). */
 export function sendReplay(conn: Connection, rows: readonly ChangeRow[]): void {
   const withSeq = conn.caps.has(Capability.Changes);
+  const withReactions = conn.caps.has(Capability.Reactions);
   for (const row of rows) {
+    // A reaction is news only to a socket that asked for reactions.
+    if (row.kind === "reaction" && !withReactions) continue;
     const frame = changeFrame(row, withSeq);
     if (frame) conn.send(frame);
   }

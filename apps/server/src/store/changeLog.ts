@@ -7,10 +7,13 @@
  * What a change replays as. Adding a kind is one entry here plus one case in `changeFrame`
  * (handlers/changeReplay.ts); its writer calls the store's change writer in its own transaction.
  */
-export const CHANGE_KINDS = ["edit", "delete"] as const;
+export const CHANGE_KINDS = ["edit", "delete", "reaction"] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
-/** One row of the change log. `payload` is the kind's JSON (an edit: `{text, editedAt}`). */
+/**
+ * One row of the change log. `payload` is the kind's JSON (an edit: `{text, editedAt}`; a reaction:
+ * `{emoji, user, on, count}`, as its live `reaction` frame).
+ */
 export interface ChangeRow {
   room: string;
   changeSeq: number;
