@@ -66,6 +66,7 @@ import { sseRoutes } from "./sse/sseRoutes.js";
 import { openVisibleTabs } from "./webpush/openVisibleTabs.js";
 import { WebPush } from "./webpush/WebPush.js";
 import { webPushRoutes } from "./webpush/webPushRoutes.js";
+import { mayInterrupt } from "./receipts/notifyFilter.js";
 
 /** A started server. `await using server = await startServer(…)` closes it at the end of the scope. */
 export interface RunningServer {
@@ -198,6 +199,7 @@ export async function startServer(
     tabs: await openVisibleTabs(config, log),
     log: log.child({ module: "webpush" }),
     now,
+    mayInterrupt: (userId, notification) => mayInterrupt(store.reads, userId, notification, now()),
   });
   push.notifier.onStored((notification, userIds) => webPush.notify(notification, userIds));
   const chat = await startChat({
