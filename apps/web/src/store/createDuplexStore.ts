@@ -28,6 +28,8 @@ import { attachReactions, createReactionActions } from "../reactions/reactionAct
 import { attachInspectorEvents, createInspectorActions } from "../inspector/inspectorFeatures.js";
 import { initialInspector } from "../inspector/inspectorSlice.js";
 import { attachUploadAvailability, createFileActions } from "../files/fileActions.js";
+import { attachPrefs, createPrefsActions } from "../prefs/prefsActions.js";
+import { initialPrefs } from "../prefs/prefsSlice.js";
 import { uploadPortOf } from "../files/uploadPort.js";
 import { initialFiles } from "../files/uploadsSlice.js";
 
@@ -114,6 +116,7 @@ export function createDuplexStore(
       ...createModerationActions(client, () => store, http),
       ...createReactionActions(client, () => store),
       ...createFileActions(uploads, () => store),
+      ...createPrefsActions(client),
       leaveRoom(room) {
         client.leave(room);
         set((s) => {
@@ -137,6 +140,7 @@ export function createDuplexStore(
       inspector: initialInspector,
       moderation: initialModeration,
       files: initialFiles,
+      prefs: initialPrefs,
       actions,
     };
   });
@@ -185,6 +189,7 @@ export function createDuplexStore(
   attachJoinRefusals(client, store);
   attachReactions(client, store);
   attachUploadAvailability(client, uploads, store);
+  attachPrefs(client, store);
 
   return store;
 }

@@ -11,6 +11,7 @@ import type { RoomsSlice } from "./roomsSlice.js";
 import type { NameCheck, SessionSlice } from "./sessionSlice.js";
 import type { StatsSlice } from "./statsSlice.js";
 import type { FileActions, FilesSlice } from "../files/uploadsSlice.js";
+import type { PrefsActions, PrefsSlice } from "../prefs/prefsSlice.js";
 
 // The store's state and action types, in one file that imports no feature module: the features and
 // the composing `createDuplexStore` import these, and nothing here imports them back.
@@ -128,7 +129,8 @@ export interface DuplexActions
     MemberPageActions,
     ModerationActions,
     ReactionActions,
-    FileActions {
+    FileActions,
+    PrefsActions {
   /** Checks the name, remembers it, connects and opens `#general`. */
   signIn(name: string): NameCheck;
   /** Signs in again with the name remembered from an earlier visit; false if there is none. */
@@ -157,6 +159,8 @@ export interface DuplexState {
   inspector: InspectorSlice;
   moderation: ModerationSlice;
   files: FilesSlice;
+  /** Notification preferences (the server's `prefs`). */
+  prefs: PrefsSlice;
   actions: DuplexActions;
 }
 
