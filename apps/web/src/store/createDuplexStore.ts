@@ -116,7 +116,7 @@ export function createDuplexStore(
       ...createModerationActions(client, () => store, http),
       ...createReactionActions(client, () => store),
       ...createFileActions(uploads, () => store),
-      ...createPrefsActions(client),
+      ...createPrefsActions(client, () => store),
       leaveRoom(room) {
         client.leave(room);
         set((s) => {
