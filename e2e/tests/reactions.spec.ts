@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { messageItem, sendMessage, signIn } from "../support/chat.js";
 import { uniqueSuffix } from "../support/chatFeatures.js";
 
-test("two users react, toggle, reply with a quote that finds the original, and see formatting", async ({
+test("two users react, toggle, reply with a quote that finds the original, see formatting, and see who read (unless they stop sharing)", async ({
   browser,
 }) => {
   test.slow();
@@ -48,4 +48,25 @@ test("two users react, toggle, reply with a quote that finds the original, and s
   await quote.click();
   // The reply's quote holds the marker too: the original is the first row with it.
   await expect(mine.first()).toHaveClass(/is-highlighted/);
+
+  // Read receipts: Alice writes, Bob has it on screen, Alice sees "Seen by Bob" under it.
+  const asked = `seen ${id}`;
+  await sendMessage(alice, asked);
+  await expect(messageItem(bob, asked)).toBeVisible();
+  const seenByBob = alice.getByRole("status", { name: new RegExp(`^Seen by .*${bobName}`) });
+  await expect(seenByBob).toBeVisible();
+  // Bob stops sharing his reads (the room header's notification settings): he sees nobody's...
+  await expect(bob.getByRole("status", { name: /^Seen by / })).toBeVisible();
+  await bob.getByRole("button", { name: /^Notification settings for/ }).click();
+  await bob.getByRole("checkbox", { name: "Share read receipts" }).uncheck();
+  await expect(bob.getByRole("checkbox", { name: "Share read receipts" })).not.toBeChecked();
+  await expect(bob.getByRole("status", { name: /^Seen by / })).toHaveCount(0);
+  await bob.keyboard.press("Escape");
+  // ...and Alice's next message, which he reads, shows no "Seen by Bob". Nothing arrives to wait
+  // for: past the read sender's one-second pace and the server's coalescing, it is still absent.
+  const unseen = `unseen ${id}`;
+  await sendMessage(alice, unseen);
+  await expect(messageItem(bob, unseen)).toBeVisible();
+  await alice.waitForTimeout(2_000);
+  await expect(seenByBob).toHaveCount(0);
 });

@@ -69,6 +69,7 @@ import { CompareRuns } from "./compare/CompareRuns.js";
 import { compareRoutes } from "./compare/compareRoutes.js";
 import { createCompareSockets } from "./compare/compareSockets.js";
 import { webPushRoutes } from "./webpush/webPushRoutes.js";
+import { mayInterrupt } from "./receipts/notifyFilter.js";
 
 /** A started server. `await using server = await startServer(…)` closes it at the end of the scope. */
 export interface RunningServer {
@@ -201,6 +202,7 @@ export async function startServer(
     tabs: await openVisibleTabs(config, log),
     log: log.child({ module: "webpush" }),
     now,
+    mayInterrupt: (userId, notification) => mayInterrupt(store.reads, userId, notification, now()),
   });
   push.notifier.onStored((notification, userIds) => webPush.notify(notification, userIds));
   const chat = await startChat({

@@ -627,6 +627,7 @@ export class DuplexClient {
       case "edited":
       case "deleted":
       case "thread_summary":
+      case "reaction":
         // Applied by the app (idempotently); the cursor names the latest, for the next resume.
         if (message.changeSeq !== undefined)
           this.#cursors.noteChange(message.room, message.changeSeq);
@@ -652,7 +653,6 @@ export class DuplexClient {
       case "data":
       case "inspecting":
       case "control":
-      case "reaction":
       case "thread":
       case "thread_read":
         return; // the app's business: it sees them through the `message` event

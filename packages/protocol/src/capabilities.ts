@@ -47,9 +47,10 @@ export const Capability = {
    */
   ReadReceipts: "read_receipts",
   /**
-   * Change replay: `join.changesSince` replays the edits and deletes made after that change cursor,
-   * exactly once, in order, right after `joined` (which carries the room's `changeSeq`); live
-   * `edited` / `deleted` carry their `changeSeq`.
+   * Change replay: `join.changesSince` replays the edits and deletes (and, to sockets also granted
+   * `reactions`, the reaction changes) made after that change cursor, exactly once, in order, right
+   * after `joined` (which carries the room's `changeSeq`); live `edited` / `deleted` / `reaction`
+   * carry their `changeSeq`.
    */
   Changes: "changes",
   /**

@@ -328,6 +328,16 @@ export const validServerMessages: ServerMessage[] = [
   { type: "edited", room: "general", id: "m_1", seq: 7, text: "x", editedAt: 9, changeSeq: 5 },
   { type: "deleted", room: "general", id: "m_1", seq: 7, changeSeq: 6 },
   {
+    type: "reaction",
+    room: "general",
+    messageId: "m_1",
+    emoji: "👍",
+    user: bob,
+    on: false,
+    count: 0,
+    changeSeq: 7,
+  },
+  {
     type: "upload_ready",
     ref: "r8",
     cid: "f-1",

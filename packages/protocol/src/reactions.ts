@@ -2,6 +2,7 @@ import { z } from "zod";
 import { RoomId } from "./names.js";
 import { MessageId, Ref, User } from "./fields.js";
 import { Emoji } from "./messageExtras.js";
+import { ChangeSeq } from "./receipts.js";
 
 /**
  * Toggles the user's reaction `emoji` on a message of a room they may read (`reactions`). Idempotent
@@ -17,7 +18,10 @@ export const ReactMessage = z.strictObject({
   on: z.boolean(),
 });
 
-/** A reaction was added (`on`) or taken back; `count` is that emoji's count on the message now. */
+/**
+ * A reaction was added (`on`) or taken back; `count` is that emoji's count on the message now. To
+ * sockets also granted `changes`, it carries its `changeSeq` and is replayed on resume like `edited`.
+ */
 export const ReactionEventMessage = z.strictObject({
   type: z.literal("reaction"),
   ref: Ref.optional(),
@@ -27,4 +31,5 @@ export const ReactionEventMessage = z.strictObject({
   user: User,
   on: z.boolean(),
   count: z.number().int().nonnegative(),
+  changeSeq: ChangeSeq.optional(),
 });

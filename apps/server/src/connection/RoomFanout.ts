@@ -16,6 +16,8 @@ export interface FanoutOptions {
   exceptCap?: Capability;
   /** Not to sockets granted this capability unless they watch the room's members (big rooms). */
   quietFor?: Capability;
+  /** Only to sockets granted this capability as well as `onlyCap`. */
+  alsoCap?: Capability;
 }
 
 /** A room-wide signal handed to this node's listeners instead of sockets (see `signal`). */
@@ -28,6 +30,7 @@ interface Header {
   onlyCap?: Capability;
   exceptCap?: Capability;
   quietFor?: Capability;
+  alsoCap?: Capability;
   /**
    * The payload is several frames, one per line (JSON text never holds a raw newline); each entry is
    * the user whose sockets skip that frame, or null. One pass over the room's sockets for all of them.
@@ -222,6 +225,7 @@ export class RoomFanout {
       if (conn.id === header.exceptConnection) continue;
       if (header.onlyCap !== undefined && !conn.caps.has(header.onlyCap)) continue;
       if (header.exceptCap !== undefined && conn.caps.has(header.exceptCap)) continue;
+      if (header.alsoCap !== undefined && !conn.caps.has(header.alsoCap)) continue;
       if (
         header.quietFor !== undefined &&
         conn.caps.has(header.quietFor) &&

@@ -3,8 +3,12 @@ import type { Connection } from "../connection/Connection.js";
 import type { ServerContext } from "../context.js";
 import type { ChangeRow } from "../store/changeLog.js";
 import { threadSummaryFrame } from "../threads/threadReplay.js";
+import { reactionFrame } from "./reactionReplay.js";
 
-type ChangeFrame = Extract<ServerMessage, { type: "edited" | "deleted" | "thread_summary" }>;
+type ChangeFrame = Extract<
+  ServerMessage,
+  { type: "edited" | "deleted" | "thread_summary" | "reaction" }
+>;
 
 /**
  * The frame a logged change replays as — the form live clients got. `withSeq`: the socket was
@@ -36,6 +40,8 @@ export function changeFrame(row: ChangeRow, withSeq: boolean): ChangeFrame | und
       };
     case "thread":
       return threadSummaryFrame(row, changeSeq);
+    case "reaction":
+      return reactionFrame(row, changeSeq);
     default: {
       const unreachable: never = row.kind;
       throw new Error(`unhandled change kind ${String(unreachable)}`);
@@ -78,9 +84,11 @@ export async function changesOwed(
 export function sendReplay(conn: Connection, rows: readonly ChangeRow[]): void {
   const withSeq = conn.caps.has(Capability.Changes);
   const threads = conn.caps.has(Capability.Threads);
+  const withReactions = conn.caps.has(Capability.Reactions);
   for (const row of rows) {
-    // A thread summary is news only to a socket that reads threads.
+    // A thread summary is news only to a socket that reads threads, a reaction to one that asked for them.
     if (row.kind === "thread" && !threads) continue;
+    if (row.kind === "reaction" && !withReactions) continue;
     const frame = changeFrame(row, withSeq);
     if (frame) conn.send(frame);
   }

@@ -38,6 +38,7 @@ export async function handleReact(
     emoji: msg.emoji,
     on: msg.on,
     at: ctx.now(),
+    user,
   });
   if (result.status === "not_found") {
     throw new DuplexError(ErrorCode.NotFound, `no message ${msg.messageId} in ${msg.room}`);
@@ -54,12 +55,19 @@ export async function handleReact(
     on: msg.on,
     count: result.count,
   };
-  conn.send({ ...event, ...(msg.ref !== undefined && { ref: msg.ref }) });
+  // Sockets granted `changes` keep a change cursor: theirs carries the change's seq.
+  const { changeSeq } = result;
+  const logged = changeSeq === undefined ? event : { ...event, changeSeq };
+  const mine = conn.caps.has(Capability.Changes) ? logged : event;
+  conn.send({ ...mine, ...(msg.ref !== undefined && { ref: msg.ref }) });
   if (!result.changed) return;
-  await ctx.fanout.publish(msg.room, event, {
-    exceptConnection: conn.id,
-    onlyCap: Capability.Reactions,
-  });
+  const others = { exceptConnection: conn.id, onlyCap: Capability.Reactions };
+  if (changeSeq === undefined) {
+    await ctx.fanout.publish(msg.room, event, others);
+    return;
+  }
+  await ctx.fanout.publish(msg.room, logged, { ...others, alsoCap: Capability.Changes });
+  await ctx.fanout.publish(msg.room, event, { ...others, exceptCap: Capability.Changes });
 }
 
 /**

@@ -1,5 +1,6 @@
 import { Capability, LIMITS, dmParticipants, type ChatMessage } from "@duplex/protocol";
 import type { NewNotification } from "../store/NotificationStore.js";
+import type { Wanted } from "./mentionNotifications.js";
 import type { Notifier } from "./Notifier.js";
 
 /** The id of `message`'s DM notification: derived, so a retry can never create a second one. */
@@ -30,11 +31,14 @@ export async function notifyDm(
   notifier: Notifier,
   message: ChatMessage,
   alreadyNotified: readonly string[] = [],
+  /** Those of the recipients whose notification preferences let it notify them. @default all */
+  wanted: Wanted = async (ids) => [...ids],
 ): Promise<string[]> {
   const participants = dmParticipants(message.room);
   if (!participants) return [];
-  const recipients = participants.filter(
-    (id) => id !== message.from.id && !alreadyNotified.includes(id),
+  const recipients = await wanted(
+    participants.filter((id) => id !== message.from.id && !alreadyNotified.includes(id)),
+    "dm",
   );
   if (recipients.length === 0) return [];
   await notifier.deliver(dmNotification(message), recipients, {

@@ -1,7 +1,17 @@
-import { LIMITS, dmParticipants, isDmRoom, type ChatMessage, type User } from "@duplex/protocol";
+import {
+  LIMITS,
+  dmParticipants,
+  isDmRoom,
+  type ChatMessage,
+  type NotifyKind,
+  type User,
+} from "@duplex/protocol";
 import type { NewNotification } from "../store/NotificationStore.js";
 import { mentionCandidates, pickMentions } from "./mentions.js";
 import type { Notifier } from "./Notifier.js";
+
+/** Filters recipients by their notification preferences for a notification of `kind`. */
+export type Wanted = (userIds: readonly string[], kind: NotifyKind) => Promise<string[]>;
 
 /** The id of `message`'s mention notification: derived, so a retry can never create a second one. */
 export const mentionNotificationId = (messageId: string) => `n_mention_${messageId}`;
@@ -48,6 +58,8 @@ export async function notifyMentions(
   message: ChatMessage,
   /** A private room's members, asked only once someone is mentioned (most texts name nobody). */
   members: () => Promise<readonly string[] | undefined> = async () => undefined,
+  /** Those of the recipients whose notification preferences let it notify them. @default all */
+  wanted: Wanted = async (ids) => [...ids],
 ): Promise<string[]> {
   const sites = mentionCandidates(message.text);
   if (sites.length === 0) return [];
@@ -55,9 +67,10 @@ export async function notifyMentions(
   const mentioned = pickMentions(message.text, known, sites);
   if (mentioned.length === 0) return [];
   const allowed = await members();
-  const recipients = mentioned
-    .filter((user) => mayBeNotified(user, message, allowed))
-    .map((user) => user.id);
+  const recipients = await wanted(
+    mentioned.filter((user) => mayBeNotified(user, message, allowed)).map((user) => user.id),
+    "mention",
+  );
   if (recipients.length === 0) return [];
   await notifier.deliver(mentionNotification(message), recipients);
   return recipients;

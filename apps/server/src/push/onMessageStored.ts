@@ -1,7 +1,8 @@
 import { isDmRoom, type ChatMessage } from "@duplex/protocol";
 import type { ServerContext } from "../context.js";
 import { notifyDm } from "./dmNotifications.js";
-import { notifyMentions } from "./mentionNotifications.js";
+import { wantNotified } from "../receipts/notifyFilter.js";
+import { notifyMentions, type Wanted } from "./mentionNotifications.js";
 
 /**
  * The send path's one call into push, made after the message is stored, acked and fanned out:
@@ -16,13 +17,20 @@ export function onMessageStored(ctx: ServerContext, message: ChatMessage): void 
   // One chain per server: mentions are stored in message order, so a user who reconnects never gets a
   // later message's mention replayed before an earlier one's (they would otherwise race in the background).
   const previous = mentionChains.get(ctx) ?? Promise.resolve();
+  // A room the user set to `none` (or `mentions`, for a plain message) makes no notification at all.
+  const wanted: Wanted = (ids, kind) => wantNotified(ctx.store.reads, ids, message.room, kind);
   const next = previous
     .then(async () => {
       const mentioned = message.text.includes("@")
-        ? await notifyMentions(ctx.push.notifier, message, () => privateMembers(ctx, message.room))
+        ? await notifyMentions(
+            ctx.push.notifier,
+            message,
+            () => privateMembers(ctx, message.room),
+            wanted,
+          )
         : [];
       // One notification per message per user: a mention in a DM already says it.
-      if (dm) await notifyDm(ctx.push.notifier, message, mentioned);
+      if (dm) await notifyDm(ctx.push.notifier, message, mentioned, wanted);
     })
     .catch((err: unknown) => {
       ctx.log.error({ err, message: message.id }, "message notifications failed");

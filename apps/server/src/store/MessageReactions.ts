@@ -1,4 +1,4 @@
-import { REACTION_LIMITS, type ReactionSummary, type ReplyRef } from "@duplex/protocol";
+import { REACTION_LIMITS, type ReactionSummary, type ReplyRef, type User } from "@duplex/protocol";
 
 /** One user's reaction `emoji` on a message of `room`, set (`on`) or taken back. */
 export interface ToggleReactionInput {
@@ -9,15 +9,17 @@ export interface ToggleReactionInput {
   on: boolean;
   /** When it was set (ms since epoch). */
   at: number;
+  /** The reactor as the room sees them, for the change log's replay. @default id as the name */
+  user?: User;
 }
 
 /**
  * `ok`: `changed` says whether a row was added or removed (false for a repeat), `count` is the emoji's
- * count on the message now. `not_found`: no such message in the room (or it was deleted). `too_many`:
+ * count on the message now, `changeSeq` the change log's seq of a change. `not_found`: no such message in the room (or it was deleted). `too_many`:
  * the message already holds `maxEmojiPerMessage` distinct emoji, or the user `maxPerUserPerMessage`.
  */
 export type ToggleReactionResult =
-  | { status: "ok"; changed: boolean; count: number }
+  | { status: "ok"; changed: boolean; count: number; changeSeq?: number }
   | { status: "not_found" }
   | { status: "too_many" };
 
@@ -134,3 +136,13 @@ export function excerptOf(text: string): string {
 /** The reply query's select list over `message_replies r`, the original `o` and its author `u`. */
 export const REPLY_COLUMNS = `r.message_id, o.id AS original_id, o.seq, o.user_id,
   COALESCE(o.author_name, u.name) AS name, o.text, o.deleted`;
+
+/** What a reaction change logs: the live `reaction` frame's fields, so a replay is that frame. */
+export function reactionChange(input: ToggleReactionInput, count: number) {
+  return {
+    emoji: input.emoji,
+    user: input.user ?? { id: input.userId, name: input.userId },
+    on: input.on,
+    count,
+  };
+}

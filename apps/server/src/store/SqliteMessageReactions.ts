@@ -3,6 +3,7 @@ import type Database from "better-sqlite3";
 import {
   REPLY_COLUMNS,
   foldSummaries,
+  reactionChange,
   summariesSql,
   toReplyRef,
   type MessageReactions,
@@ -12,6 +13,7 @@ import {
   type ToggleReactionInput,
   type ToggleReactionResult,
 } from "./MessageReactions.js";
+import { sqliteChangeWriter } from "./SqliteChangeLog.js";
 import type { SqliteWrites } from "./sqliteWrites.js";
 
 /** Reactions and reply links on the {@link SqliteStore}'s database (migration 11). */
@@ -24,8 +26,8 @@ export class SqliteMessageReactions implements MessageReactions, MessageReplies 
   constructor(db: Database.Database, writes: SqliteWrites) {
     this.#writes = writes;
     this.#stmt = {
-      message: db.prepare<[string, string], { deleted: number }>(
-        `SELECT deleted FROM messages WHERE id = ? AND room = ?`,
+      message: db.prepare<[string, string], { deleted: number; seq: number }>(
+        `SELECT deleted, seq FROM messages WHERE id = ? AND room = ?`,
       ),
       has: db.prepare<[string, string, string], { one: number }>(
         `SELECT 1 AS one FROM message_reactions WHERE message_id = ? AND user_id = ? AND emoji = ?`,
@@ -63,6 +65,7 @@ export class SqliteMessageReactions implements MessageReactions, MessageReplies 
          WHERE r.message_id IN (SELECT value FROM json_each(?))`,
       ),
     };
+    const record = sqliteChangeWriter(db);
     this.#toggle = db.transaction((input: ToggleReactionInput): ToggleReactionResult => {
       const s = this.#stmt;
       const message = s.message.get(input.messageId, input.room);
@@ -89,7 +92,17 @@ export class SqliteMessageReactions implements MessageReactions, MessageReplies 
         changed = true;
       }
       const count = s.count.get(input.messageId, input.emoji)?.c ?? 0;
-      return { status: "ok", changed, count };
+      if (!changed) return { status: "ok", changed, count };
+      // Logged with the toggle, so a resuming client learns of it exactly once.
+      const changeSeq = record({
+        room: input.room,
+        kind: "reaction",
+        messageId: input.messageId,
+        messageSeq: message.seq,
+        payload: reactionChange(input, count),
+        at: input.at,
+      });
+      return { status: "ok", changed, count, changeSeq };
     });
   }
 

@@ -8,10 +8,13 @@
  * (handlers/changeReplay.ts); its writer calls the store's change writer in its own transaction.
  */
 // "thread": a thread got a reply; logged on its root, the payload is the root's summary.
-export const CHANGE_KINDS = ["edit", "delete", "thread"] as const;
+export const CHANGE_KINDS = ["edit", "delete", "thread", "reaction"] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
-/** One row of the change log. `payload` is the kind's JSON (an edit: `{text, editedAt}`). */
+/**
+ * One row of the change log. `payload` is the kind's JSON (an edit: `{text, editedAt}`; a reaction:
+ * `{emoji, user, on, count}`, as its live `reaction` frame).
+ */
 export interface ChangeRow {
   room: string;
   changeSeq: number;

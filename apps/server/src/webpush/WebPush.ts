@@ -38,6 +38,11 @@ export interface WebPushDeps {
   queue?: Partial<RetryQueueOptions>;
   /** The sender (tests may point it elsewhere). @default sendPush */
   send?: typeof sendPush;
+  /**
+   * Whether the user's preferences let this notification interrupt them now (do-not-disturb, the
+   * room's level). @default always
+   */
+  mayInterrupt?: (userId: string, notification: NewNotification) => Promise<boolean>;
 }
 
 /**
@@ -113,6 +118,10 @@ export class WebPush {
   async #decide(job: Extract<Job, { kind: "user" }>): Promise<AttemptResult> {
     const { store, tabs, now } = this.deps;
     if (await tabs.anyVisible(job.userId)) {
+      this.metrics.suppressed.inc();
+      return { done: true };
+    }
+    if (this.deps.mayInterrupt && !(await this.deps.mayInterrupt(job.userId, job.notification))) {
       this.metrics.suppressed.inc();
       return { done: true };
     }

@@ -20,7 +20,7 @@ export function createWebPushMetrics(queued: () => number) {
   });
   const suppressed = new Counter({
     name: "duplex_web_push_suppressed_total",
-    help: "Notifications not pushed because a tab of the user was visible",
+    help: "Notifications not pushed: a tab of the user was visible, or their preferences (do-not-disturb, room level) held it back",
     registers: [],
   });
   const givenUp = new Counter({

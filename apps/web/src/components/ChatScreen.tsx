@@ -9,6 +9,7 @@ import { RoomMemberCount } from "./RoomMemberCount.js";
 import { MessageList } from "./MessageList.js";
 import { NoRoom } from "./NoRoom.js";
 import { PanelToggles } from "./PanelToggles.js";
+import { RoomPrefs } from "../prefs/RoomPrefs.js";
 import { PushControls, PushLayer } from "./PushControls.js";
 import { RoomSidebar } from "./RoomSidebar.js";
 import { SessionNotice } from "./SessionNotice.js";
@@ -71,6 +72,7 @@ export function ChatScreen() {
           {title ?? t("room.none")}
         </h1>
         {room !== undefined && <RoomMemberCount room={room} />}
+        {room !== undefined && <RoomPrefs room={room} title={title ?? room} />}
         <span className="whoami">
           <span className="whoami-label">{t("header.signedInAs")} </span>
           <strong>{name}</strong>

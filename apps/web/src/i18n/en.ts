@@ -357,6 +357,28 @@ export const en = {
   "thread.failed": "Could not load the thread.",
   "thread.empty": "No replies yet.",
   "thread.alsoSent": "also sent to the room",
+  "prefs.open": "Notification settings for {room} (now: {level})",
+  "prefs.title": "Notifications for {room}",
+  "prefs.short.all": "Notify: all",
+  "prefs.short.mentions": "Notify: mentions",
+  "prefs.short.none": "Notify: off",
+  "prefs.short.dnd": "Do not disturb",
+  "prefs.levelLegend": "Notify me about",
+  "prefs.level.all": "All messages",
+  "prefs.level.mentions": "Mentions only",
+  "prefs.level.none": "Nothing",
+  "prefs.dndLegend": "Do not disturb (every room)",
+  "prefs.dnd.off": "Off",
+  "prefs.dnd.hour": "For 1 hour",
+  "prefs.dnd.tomorrow": "Until tomorrow morning",
+  "prefs.dnd.forever": "Until I turn it off",
+  "prefs.dndUntil":
+    "On until {time}: notifications are listed under the bell, without toasts or pushes.",
+  "prefs.dndForever":
+    "On until you turn it off: notifications are listed under the bell, without toasts or pushes.",
+  "prefs.dndOff": "Off.",
+  "prefs.share": "Share read receipts",
+  "prefs.shareHint": "Off: others do not see what you have read, and you do not see theirs.",
 } as const;
 
 export type MessageKey = keyof typeof en;

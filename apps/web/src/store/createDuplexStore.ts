@@ -29,6 +29,8 @@ import { attachReactions, createReactionActions } from "../reactions/reactionAct
 import { attachInspectorEvents, createInspectorActions } from "../inspector/inspectorFeatures.js";
 import { initialInspector } from "../inspector/inspectorSlice.js";
 import { attachUploadAvailability, createFileActions } from "../files/fileActions.js";
+import { attachPrefs, createPrefsActions } from "../prefs/prefsActions.js";
+import { initialPrefs } from "../prefs/prefsSlice.js";
 import { uploadPortOf } from "../files/uploadPort.js";
 import { initialFiles } from "../files/uploadsSlice.js";
 import { attachThreads, createThreadActions } from "../threads/threadActions.js";
@@ -119,6 +121,7 @@ export function createDuplexStore(
       ...createFileActions(uploads, () => store),
       ...createThreadActions(client, () => store),
       ...createCompareActions(() => client.token, http),
+      ...createPrefsActions(client, () => store),
       leaveRoom(room) {
         client.leave(room);
         set((s) => {
@@ -143,6 +146,7 @@ export function createDuplexStore(
       moderation: initialModeration,
       files: initialFiles,
       threads: initialThreads,
+      prefs: initialPrefs,
       actions,
     };
   });
@@ -192,6 +196,7 @@ export function createDuplexStore(
   attachReactions(client, store);
   attachUploadAvailability(client, uploads, store);
   attachThreads(client, store);
+  attachPrefs(client, store);
 
   return store;
 }

@@ -12,6 +12,7 @@ import {
   type NotificationsSlice,
 } from "./notificationsSlice.js";
 import { isDmOnScreen } from "./dmNotificationsSeen.js";
+import { mayToast } from "../prefs/toastRule.js";
 import { writeSystemOptIn } from "./systemNotifications.js";
 import { appendSample, initialStats, type StatsSlice } from "./statsSlice.js";
 
@@ -121,7 +122,8 @@ export function attachPushEvents(client: ChatClient, store: StoreApi<DuplexState
         const { notification } = message;
         const toast =
           (pageConnectedAt === undefined || notification.ts >= pageConnectedAt) &&
-          !isDmOnScreen(notification, get());
+          !isDmOnScreen(notification, get()) &&
+          mayToast(notification, get().prefs, Date.now());
         patchNotifications(set, (n) => receiveNotification(n, notification, toast).slice);
         return;
       }

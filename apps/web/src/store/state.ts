@@ -13,6 +13,7 @@ import type { NameCheck, SessionSlice } from "./sessionSlice.js";
 import type { StatsSlice } from "./statsSlice.js";
 import type { FileActions, FilesSlice } from "../files/uploadsSlice.js";
 import type { ThreadActions, ThreadsSlice } from "../threads/threadTypes.js";
+import type { PrefsActions, PrefsSlice } from "../prefs/prefsSlice.js";
 
 // The store's state and action types, in one file that imports no feature module: the features and
 // the composing `createDuplexStore` import these, and nothing here imports them back.
@@ -132,7 +133,8 @@ export interface DuplexActions
     ReactionActions,
     FileActions,
     ThreadActions,
-    CompareActions {
+    CompareActions,
+    PrefsActions {
   /** Checks the name, remembers it, connects and opens `#general`. */
   signIn(name: string): NameCheck;
   /** Signs in again with the name remembered from an earlier visit; false if there is none. */
@@ -162,6 +164,8 @@ export interface DuplexState {
   moderation: ModerationSlice;
   files: FilesSlice;
   threads: ThreadsSlice;
+  /** Notification preferences (the server's `prefs`). */
+  prefs: PrefsSlice;
   actions: DuplexActions;
 }
 

@@ -24,7 +24,8 @@ export function tabStreamSlots(): StreamSlots | undefined {
 
 /** `fetch` for the SSE transport whose streams wait for a slot. */
 export function fetchWithSlots(slots: StreamSlots): StreamingFetch {
-  return slottedFetch((url, init) => fetch(url, init), slots);
+  // The link's chunk bodies are ArrayBuffer-backed; TypeScript's DOM types only accept those by name.
+  return slottedFetch((url, init) => fetch(url, init as RequestInit), slots);
 }
 
 /** Shows in the status pill while this tab waits for a slot. */

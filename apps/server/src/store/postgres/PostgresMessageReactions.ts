@@ -3,6 +3,7 @@ import type pg from "pg";
 import {
   REPLY_COLUMNS,
   foldSummaries,
+  reactionChange,
   summariesSql,
   toReplyRef,
   type MessageReactions,
@@ -28,8 +29,8 @@ export class PostgresMessageReactions implements MessageReactions, MessageReplie
     try {
       await client.query("BEGIN");
       // The message row's lock serializes toggles on one message, so the bounds hold across nodes.
-      const message = await client.query<{ deleted: boolean }>(
-        `SELECT deleted FROM messages WHERE id = $1 AND room = $2 FOR UPDATE`,
+      const message = await client.query<{ deleted: boolean; seq: string }>(
+        `SELECT deleted, seq FROM messages WHERE id = $1 AND room = $2 FOR UPDATE`,
         [input.messageId, input.room],
       );
       const row = message.rows[0];
@@ -78,8 +79,18 @@ export class PostgresMessageReactions implements MessageReactions, MessageReplie
         `SELECT count(*) AS c FROM message_reactions WHERE message_id = $1 AND emoji = $2`,
         [input.messageId, input.emoji],
       );
+      const count = Number(rows[0]?.c ?? 0);
+      // Logged in the toggle's transaction (message row, then room row: the order edits lock in).
+      const changeSeq = changed
+        ? await logReaction(client, input, Number(row.seq), count)
+        : undefined;
       await client.query("COMMIT");
-      return { status: "ok", changed, count: Number(rows[0]?.c ?? 0) };
+      return {
+        status: "ok",
+        changed,
+        count,
+        ...(changeSeq !== undefined && { changeSeq }),
+      };
     } catch (err) {
       await client.query("ROLLBACK").catch(() => {});
       throw err;
@@ -120,4 +131,29 @@ export class PostgresMessageReactions implements MessageReactions, MessageReplie
     );
     return new Map(rows.map((row) => [row.message_id, toReplyRef(row)]));
   }
+}
+
+/** Appends a reaction change to the room's change log; returns its change seq. */
+async function logReaction(
+  client: pg.PoolClient,
+  input: ToggleReactionInput,
+  messageSeq: number,
+  count: number,
+): Promise<number> {
+  const { rows } = await client.query<{ change_seq: string }>(
+    `WITH c AS (
+       UPDATE rooms SET change_seq = change_seq + 1 WHERE name = $1 RETURNING change_seq
+     )
+     INSERT INTO changes (room, change_seq, kind, message_id, message_seq, payload, at)
+     SELECT $1, c.change_seq, 'reaction', $2, $3, $4::jsonb, $5 FROM c
+     RETURNING change_seq`,
+    [
+      input.room,
+      input.messageId,
+      messageSeq,
+      JSON.stringify(reactionChange(input, count)),
+      input.at,
+    ],
+  );
+  return Number(rows[0]?.change_seq);
 }

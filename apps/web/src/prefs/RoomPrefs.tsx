@@ -1,0 +1,152 @@
+import { useEffect, useId, useRef, useState } from "react";
+import type { NotifyLevel } from "@duplex/protocol";
+import { dateTimeFormat } from "../i18n/intlFormat.js";
+import { useLocale, useT } from "../i18n/useT.js";
+import { useActions, useDuplex } from "../store/storeContext.js";
+import { dndState, dndUntilFor, type DndChoice } from "./dndChoices.js";
+import { levelOf } from "./prefsSlice.js";
+import "./prefs.css";
+
+const LEVELS: readonly NotifyLevel[] = ["all", "mentions", "none"];
+const DND: readonly DndChoice[] = ["off", "hour", "tomorrow", "forever"];
+
+/**
+ * The room header's notification settings: how much of this room notifies us, do-not-disturb and
+ * sharing read receipts. Shown only once the server sent our preferences; every change goes to the
+ * server, and the screen follows its `prefs` (so every tab shows the same).
+ */
+export function RoomPrefs({ room, title }: { room: string; title: string }) {
+  const prefs = useDuplex((s) => s.prefs);
+  const [open, setOpen] = useState(false);
+  const t = useT();
+  const id = useId();
+  const anchor = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    function onKey(event: KeyboardEvent) {
+      if (event.key !== "Escape") return;
+      setOpen(false);
+      button.current?.focus();
+    }
+    function onPointer(event: PointerEvent) {
+      if (event.target instanceof Node && !anchor.current?.contains(event.target)) setOpen(false);
+    }
+    document.addEventListener("keydown", onKey);
+    document.addEventListener("pointerdown", onPointer);
+    return () => {
+      document.removeEventListener("keydown", onKey);
+      document.removeEventListener("pointerdown", onPointer);
+    };
+  }, [open]);
+
+  if (!prefs.known) return null;
+  const level = levelOf(prefs, room);
+  const quiet = dndState(prefs.dndUntil, Date.now()) !== "off";
+  return (
+    <div className="room-prefs-anchor" ref={anchor}>
+      <button
+        ref={button}
+        type="button"
+        className="button-secondary room-prefs-button"
+        aria-expanded={open}
+        aria-controls={open ? id : undefined}
+        aria-label={t("prefs.open", { room: title, level: t(`prefs.short.${level}`) })}
+        title={quiet ? t("prefs.short.dnd") : t(`prefs.short.${level}`)}
+        onClick={() => setOpen(!open)}
+      >
+        <PrefsIcon off={quiet || level === "none"} />
+        {level === "mentions" && !quiet && <span aria-hidden="true">@</span>}
+      </button>
+      {open && <PrefsPanel id={id} room={room} title={title} level={level} />}
+    </div>
+  );
+}
+
+function PrefsPanel(props: { id: string; room: string; title: string; level: NotifyLevel }) {
+  const { id, room, title, level } = props;
+  const prefs = useDuplex((s) => s.prefs);
+  const { setRoomLevel, setDoNotDisturb, setShareReceipts } = useActions();
+  const t = useT();
+  const when = dateTimeFormat(useLocale(), {
+    weekday: "short",
+    hour: "numeric",
+    minute: "2-digit",
+  });
+  const name = useId();
+  // Which timed choice this tab made: "1 hour" and "until tomorrow" both read back as a time.
+  const [timed, setTimed] = useState<DndChoice | undefined>(undefined);
+  const state = dndState(prefs.dndUntil, Date.now());
+  const checked: DndChoice | undefined =
+    state === "off" ? "off" : state === "forever" ? "forever" : timed;
+  return (
+    <section id={id} className="popover room-prefs" aria-label={t("prefs.title", { room: title })}>
+      <h2 className="popover-title">{t("prefs.title", { room: title })}</h2>
+      <fieldset>
+        <legend>{t("prefs.levelLegend")}</legend>
+        {LEVELS.map((l) => (
+          <label key={l} className="room-prefs-option">
+            <input
+              type="radio"
+              name={`${name}-level`}
+              checked={level === l}
+              onChange={() => setRoomLevel(room, l)}
+            />
+            {t(`prefs.level.${l}`)}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>{t("prefs.dndLegend")}</legend>
+        {DND.map((choice) => (
+          <label key={choice} className="room-prefs-option">
+            <input
+              type="radio"
+              name={`${name}-dnd`}
+              checked={checked === choice}
+              onChange={() => {
+                setTimed(choice);
+                setDoNotDisturb(dndUntilFor(choice, new Date()));
+              }}
+            />
+            {t(`prefs.dnd.${choice}`)}
+          </label>
+        ))}
+        <p className="room-prefs-note" aria-live="polite">
+          {state === "until"
+            ? t("prefs.dndUntil", { time: when.format(prefs.dndUntil) })
+            : state === "forever"
+              ? t("prefs.dndForever")
+              : t("prefs.dndOff")}
+        </p>
+      </fieldset>
+      <label className="room-prefs-option room-prefs-share">
+        <input
+          type="checkbox"
+          checked={prefs.shareReceipts}
+          onChange={(event) => setShareReceipts(event.target.checked)}
+        />
+        {t("prefs.share")}
+      </label>
+      <p className="room-prefs-note">{t("prefs.shareHint")}</p>
+    </section>
+  );
+}
+
+/** A small bell, struck through when nothing interrupts (the room set to nothing, or do-not-disturb). */
+function PrefsIcon({ off }: { off: boolean }) {
+  return (
+    <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false">
+      <path
+        d="M12 3a6 6 0 0 0-6 6v3.6L4.4 15.5A1 1 0 0 0 5.3 17h13.4a1 1 0 0 0 .9-1.5L18 12.6V9a6 6 0 0 0-6-6Zm-2.5 15.5a2.5 2.5 0 0 0 5 0"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.8"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
+      {off && <path d="M4 4l16 16" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />}
+    </svg>
+  );
+}
