@@ -43,6 +43,7 @@ import { FRAME_LIMITS } from "./limits/frameLimits.js";
 import { createLogger, type Logger } from "./logger.js";
 import type { Presence } from "./presence/Presence.js";
 import { startPush } from "./push/Push.js";
+import { redisClusterStats } from "./push/stats/redis/RedisClusterStats.js";
 import { OnlineUsers } from "./session/OnlineUsers.js";
 import { SessionEnder } from "./session/SessionEnder.js";
 import { authRoutes } from "./accounts/authApi.js";
@@ -189,7 +190,7 @@ export async function startServer(
     log,
     now,
     ...(config.redisUrl !== undefined && {
-      cluster: { redisUrl: config.redisUrl, nodeId: config.nodeId },
+      clusterStats: redisClusterStats(config.redisUrl, config.nodeId),
     }),
   });
   const webPush = await WebPush.start({
