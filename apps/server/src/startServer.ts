@@ -418,7 +418,7 @@ export async function startServer(
   let closing: Promise<void> | undefined;
 
   // Declared outside the upgrade callback: a closure made in there would share its scope and keep
-  // every socket's upgrade request (headers, parser state) alive for the socket's life (issue 8).
+  // every socket's upgrade request (headers, parser state) alive for the socket's life (memory per idle connection).
   const onUpgradeSocketError = (err: Error) =>
     log.debug({ err: err.message }, "upgrade socket error");
   http.on("upgrade", (req, socket, head) => {

@@ -9,7 +9,7 @@ import { LocalStats, type ClusterStats, type StatsSource } from "./stats/StatsSo
 import { StatsTicker } from "./stats/StatsTicker.js";
 import { UserFanout } from "./UserFanout.js";
 
-/** Server push (issue 5): notifications to users and the live stats topic. One per server. */
+/** Server push: notifications to users and the live stats topic. One per server. */
 export interface Push {
   users: UserFanout;
   notifier: Notifier;
