@@ -4,6 +4,25 @@ import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 
+// Boundaries: the drivers (`ws`, `ioredis`, `pg`, `better-sqlite3`) stay at the edges and in the seams'
+// implementations, so every domain module can be read and tested without a socket or a database; and
+// test code (vitest) stays out of what ships. apps/server/README.md lists the folders.
+const DRIVER_REASONS = {
+  ws: "the WebSocket is an edge: only connection/, sse/, echo/, inspector/ and startServer.ts see it",
+  ioredis: "Redis lives only in a redis/ folder behind its seam (Broker, Presence, StatsSource)",
+  pg: "PostgreSQL lives only in store/postgres/ (and the files drivers named in eslint.config.js)",
+  "better-sqlite3": "SQLite lives only in the store's Sqlite*/sqlite* files and migrations",
+  vitest: "test code: contract suites and helpers live under test/ or in *.test.ts files",
+};
+/** A `no-restricted-imports` rule forbidding every driver (and vitest) except the ones named. */
+function imports(...allowed) {
+  const paths = Object.entries(DRIVER_REASONS)
+    .filter(([name]) => !allowed.includes(name))
+    .map(([name, message]) => ({ name, message }));
+  return { "no-restricted-imports": ["error", { paths }] };
+}
+const SERVER = "apps/server/src";
+
 export default tseslint.config(
   {
     ignores: [
@@ -41,6 +60,56 @@ export default tseslint.config(
       "react-hooks/rules-of-hooks": "error",
       "react-hooks/exhaustive-deps": "error",
     },
+  },
+  {
+    // Shipped source never imports the test runner.
+    files: ["packages/*/src/**/*.{ts,tsx}", "apps/*/src/**/*.{ts,tsx}"],
+    ignores: ["**/*.test.{ts,tsx}", "apps/web/src/test/**"],
+    rules: imports("ws", "ioredis", "pg", "better-sqlite3"),
+  },
+  {
+    // Server domain modules: no driver at all.
+    files: [`${SERVER}/**/*.ts`],
+    ignores: ["**/*.test.ts"],
+    rules: imports(),
+  },
+  {
+    // The socket edge and the composition root that creates the WebSocket server.
+    files: [
+      `${SERVER}/connection/**/*.ts`,
+      `${SERVER}/sse/**/*.ts`,
+      `${SERVER}/echo/**/*.ts`,
+      `${SERVER}/inspector/**/*.ts`,
+      `${SERVER}/startServer.ts`,
+    ],
+    ignores: ["**/*.test.ts"],
+    rules: imports("ws"),
+  },
+  {
+    files: [`${SERVER}/**/redis/**/*.ts`],
+    ignores: ["**/*.test.ts"],
+    rules: imports("ioredis"),
+  },
+  {
+    // The SQL stores. The two files drivers stay in files/ until the uploads work there lands.
+    files: [
+      `${SERVER}/store/Sqlite*.ts`,
+      `${SERVER}/store/sqlite*.ts`,
+      `${SERVER}/store/migrations*.ts`,
+      `${SERVER}/store/migrations/**/*.ts`,
+      `${SERVER}/store/backfillNames.ts`,
+      `${SERVER}/store/postgres/**/*.ts`,
+      `${SERVER}/files/FileRecords.ts`,
+      `${SERVER}/files/PostgresBlobStore.ts`,
+    ],
+    ignores: ["**/*.test.ts"],
+    rules: imports("pg", "better-sqlite3"),
+  },
+  {
+    // Command-line entry points wire whatever they run.
+    files: [`${SERVER}/bin/**/*.ts`],
+    ignores: ["**/*.test.ts"],
+    rules: imports("ws", "ioredis", "pg", "better-sqlite3"),
   },
   {
     // CLIs, benchmarks and e2e print to the terminal by design.

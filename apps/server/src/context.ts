@@ -37,7 +37,7 @@ export interface ServerContext {
   moderation: Moderation;
   /** Notifications to users and the live stats topic. */
   push: Push;
-  /** The live room directory, DM invites and the typing throttle (issue 4). */
+  /** The live room directory, DM invites and the typing throttle. */
   chat: Chat;
   /** Open sockets on this node. */
   connections: Set<Connection>;

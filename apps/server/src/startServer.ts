@@ -43,6 +43,7 @@ import { FRAME_LIMITS } from "./limits/frameLimits.js";
 import { createLogger, type Logger } from "./logger.js";
 import type { Presence } from "./presence/Presence.js";
 import { startPush } from "./push/Push.js";
+import { redisClusterStats } from "./push/stats/redis/RedisClusterStats.js";
 import { OnlineUsers } from "./session/OnlineUsers.js";
 import { SessionEnder } from "./session/SessionEnder.js";
 import { authRoutes } from "./accounts/authApi.js";
@@ -193,7 +194,7 @@ export async function startServer(
     log,
     now,
     ...(config.redisUrl !== undefined && {
-      cluster: { redisUrl: config.redisUrl, nodeId: config.nodeId },
+      clusterStats: redisClusterStats(config.redisUrl, config.nodeId),
     }),
   });
   const webPush = await WebPush.start({
@@ -429,7 +430,7 @@ export async function startServer(
   });
 
   // Declared outside the upgrade callback: a closure made in there would share its scope and keep
-  // every socket's upgrade request (headers, parser state) alive for the socket's life (issue 8).
+  // every socket's upgrade request (headers, parser state) alive for the socket's life (memory per idle connection).
   const onUpgradeSocketError = (err: Error) =>
     log.debug({ err: err.message }, "upgrade socket error");
   http.on("upgrade", (req, socket, head) => {

@@ -1,19 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { TestClient, startTestServer, tempDb } from "./helpers.js";
+import { testWorld } from "./support/testWorld.js";
 
 const SENDERS = 6;
 const BURST = 25;
 
 describe("one node publishes chat messages in commit order", () => {
   it("delivers every burst in seq order and never reads the store to fill a gap", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path, nodeId: "node-o" });
-    const { client: reader } = await TestClient.hello(server.url, { name: "Reader" });
+    await using world = await testWorld({ config: { nodeId: "node-o" } });
+    const { client: reader } = await world.hello({ name: "Reader" });
     using _reader = reader;
     await reader.join("busy");
     const senders = await Promise.all(
       Array.from({ length: SENDERS }, async (_, i) => {
-        const { client } = await TestClient.hello(server.url, { name: `Sender${i}` });
+        const { client } = await world.hello({ name: `Sender${i}` });
         await client.join("busy");
         return client;
       }),
@@ -31,7 +30,7 @@ describe("one node publishes chat messages in commit order", () => {
       const seqs = reader.received.flatMap((m) => (m.type === "message" ? [m.seq] : []));
       expect(seqs).toEqual(Array.from({ length: total }, (_, i) => i + 1));
 
-      const text = await (await fetch(`${server.httpUrl}/metrics`)).text();
+      const text = await (await fetch(`${world.server.httpUrl}/metrics`)).text();
       expect(text).toContain('duplex_gap_fills_total{node="node-o"} 0');
       expect(text).toContain('duplex_broker_duplicates_dropped_total{node="node-o"} 0');
     } finally {

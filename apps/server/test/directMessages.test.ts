@@ -1,19 +1,14 @@
 import { ErrorCode, dmRoomId } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
-import { TestClient, startTestServer, tempDb } from "./helpers.js";
+import { testWorld } from "./support/testWorld.js";
 
 describe("direct messages ([R8])", () => {
   it("invites the other participant's sockets that have not joined, and lists the DM in rooms.dms", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const alice = await TestClient.hello(server.url, { name: "Alice" });
-    const bobSidebar = await TestClient.hello(server.url, { name: "Bob" });
-    const bobOpen = await TestClient.hello(server.url, { token: bobSidebar.welcome.token });
-    const carol = await TestClient.hello(server.url, { name: "Carol" });
-    using _a = alice.client;
-    using _b1 = bobSidebar.client;
-    using _b2 = bobOpen.client;
-    using _c = carol.client;
+    await using world = await testWorld();
+    const alice = await world.hello({ name: "Alice" });
+    const bobSidebar = await world.hello({ name: "Bob" });
+    const bobOpen = await world.hello({ token: bobSidebar.welcome.token });
+    const carol = await world.hello({ name: "Carol" });
     const room = dmRoomId(alice.welcome.user.id, bobSidebar.welcome.user.id);
     await alice.client.join(room);
     await bobOpen.client.join(room);
@@ -46,14 +41,10 @@ describe("direct messages ([R8])", () => {
   });
 
   it("keeps a third user out: join, history and send answer unauthorized or not_joined", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const alice = await TestClient.hello(server.url, { name: "Alice" });
-    const bob = await TestClient.hello(server.url, { name: "Bob" });
-    const eve = await TestClient.hello(server.url, { name: "Eve" });
-    using _a = alice.client;
-    using _b = bob.client;
-    using _e = eve.client;
+    await using world = await testWorld();
+    const alice = await world.hello({ name: "Alice" });
+    const bob = await world.hello({ name: "Bob" });
+    const eve = await world.hello({ name: "Eve" });
     const room = dmRoomId(alice.welcome.user.id, bob.welcome.user.id);
     await alice.client.join(room);
     alice.client.send({ type: "send", room, cid: "s", text: "secret" });

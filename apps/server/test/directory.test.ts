@@ -1,12 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { TestClient, startTestServer, tempDb } from "./helpers.js";
+import { testWorld } from "./support/testWorld.js";
 
 describe("room directory ([R7])", () => {
   it("lists public rooms with online counts and pushes room_update as users join, talk and leave", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const watcher = await TestClient.hello(server.url, { name: "Watcher" });
-    using _w = watcher.client;
+    await using world = await testWorld();
+    const watcher = await world.hello({ name: "Watcher" });
     watcher.client.send({ type: "rooms", ref: "r" });
     const reply = await watcher.client.waitFor("rooms");
     expect(reply).toMatchObject({
@@ -15,10 +14,8 @@ describe("room directory ([R7])", () => {
       dms: [],
     });
 
-    const alice = await TestClient.hello(server.url, { name: "Alice" });
-    const bob = await TestClient.hello(server.url, { name: "Bob" });
-    using _a = alice.client;
-    using _b = bob.client;
+    const alice = await world.hello({ name: "Alice" });
+    const bob = await world.hello({ name: "Bob" });
     await alice.client.join("lounge");
     expect(await watcher.client.waitFor("room_update", (m) => m.room === "lounge")).toEqual({
       type: "room_update",
@@ -54,12 +51,9 @@ describe("room directory ([R7])", () => {
   });
 
   it("coalesces a burst of messages into far fewer updates than messages", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const watcher = await TestClient.hello(server.url, { name: "Watcher" });
-    const alice = await TestClient.hello(server.url, { name: "Alice" });
-    using _w = watcher.client;
-    using _a = alice.client;
+    await using world = await testWorld();
+    const watcher = await world.hello({ name: "Watcher" });
+    const alice = await world.hello({ name: "Alice" });
     watcher.client.send({ type: "rooms" });
     await watcher.client.waitFor("rooms");
     await alice.client.join("general");
@@ -76,7 +70,6 @@ describe("room directory ([R7])", () => {
     {
       await using server = await startTestServer({ dbPath: db.path });
       const alice = await TestClient.hello(server.url, { name: "Alice" });
-      using _a = alice.client;
       await alice.client.join("archive");
       for (const text of ["one", "two", "three"]) {
         alice.client.send({ type: "send", room: "archive", cid: text, text });
@@ -85,7 +78,6 @@ describe("room directory ([R7])", () => {
       alice.client.send({ type: "leave", room: "archive" });
       await alice.client.waitFor("left");
       const later = await TestClient.hello(server.url, { name: "Bob" });
-      using _b = later.client;
       later.client.send({ type: "rooms" });
       expect((await later.client.waitFor("rooms")).rooms).toContainEqual({
         room: "archive",

@@ -1,29 +1,24 @@
 import { Capability, type User } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
-import { TestClient, startTestServer, tempDb } from "./helpers.js";
+import { testWorld } from "./support/testWorld.js";
 import { registerAccount } from "./accountsHttp.js";
 
 const caps = [Capability.Accounts];
 
 describe("guests are marked for clients that asked (capability accounts)", () => {
   it("marks a guest, never a member, in welcome, members, presence, typing and message authors; a v1 client sees no mark", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const mia = await registerAccount(server.httpUrl, "mia");
-    const member = await TestClient.hello(server.url, { token: mia.token, caps });
-    const v1 = await TestClient.hello(server.url, { name: "old" });
-    using _m = member.client;
-    using _v = v1.client;
+    await using world = await testWorld();
+    const mia = await registerAccount(world.server.httpUrl, "mia");
+    const member = await world.hello({ token: mia.token, caps });
+    const v1 = await world.hello({ name: "old" });
     await member.client.join("general");
     await v1.client.join("general");
     member.client.send({ type: "send", room: "general", cid: "m1", text: "member here" });
     await member.client.waitFor("message", (m) => m.cid === "m1");
 
-    const guest = await TestClient.hello(server.url, { name: "gus" }, {});
-    using _g = guest.client;
+    const guest = await world.hello({ name: "gus" }, {});
     expect(guest.welcome.user.guest).toBeUndefined(); // asked for nothing
-    const marked = await TestClient.hello(server.url, { token: guest.welcome.token, caps });
-    using _gm = marked.client;
+    const marked = await world.hello({ token: guest.welcome.token, caps });
     expect(marked.welcome.user).toEqual({ ...guest.welcome.user, guest: true });
     const joined = await marked.client.join("general");
     const byId = new Map<string, User>(joined.members.map((u) => [u.id, u]));

@@ -1,23 +1,21 @@
 import { ErrorCode, dmRoomId } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
-import { TestClient, startTestServer, tempDb } from "./helpers.js";
+import { testWorld } from "./support/testWorld.js";
 
 describe("presence and private rooms", () => {
   it("counts a user with two sockets as one member: join on the first, leave on the last", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const watcher = await TestClient.hello(server.url, { name: "Watcher" });
-    using _w = watcher.client;
+    await using world = await testWorld();
+    const watcher = await world.hello({ name: "Watcher" });
     await watcher.client.join("general");
 
-    const tab1 = await TestClient.hello(server.url, { name: "Alice" });
+    const tab1 = await world.hello({ name: "Alice" });
     const joined1 = await tab1.client.join("general");
     expect(joined1.members).toEqual(
       expect.arrayContaining([watcher.welcome.user, tab1.welcome.user]),
     );
     await watcher.client.waitForPresence("join", tab1.welcome.user.id);
 
-    const tab2 = await TestClient.hello(server.url, { token: tab1.welcome.token });
+    const tab2 = await world.hello({ token: tab1.welcome.token });
     const joined2 = await tab2.client.join("general");
     expect(joined2.members).toHaveLength(2);
 
@@ -39,14 +37,10 @@ describe("presence and private rooms", () => {
   });
 
   it("lets the two participants of a DM talk and refuses a third user with unauthorized", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const a = await TestClient.hello(server.url, { name: "Alice" });
-    const b = await TestClient.hello(server.url, { name: "Bob" });
-    const c = await TestClient.hello(server.url, { name: "Carol" });
-    using _a = a.client;
-    using _b = b.client;
-    using _c = c.client;
+    await using world = await testWorld();
+    const a = await world.hello({ name: "Alice" });
+    const b = await world.hello({ name: "Bob" });
+    const c = await world.hello({ name: "Carol" });
     const room = dmRoomId(a.welcome.user.id, b.welcome.user.id);
     await a.client.join(room);
     await b.client.join(room);

@@ -1,20 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { TestClient, startTestServer, tempDb } from "./helpers.js";
+import { testWorld } from "./support/testWorld.js";
 
 describe("presence across tabs ([R5])", () => {
   it("keeps a two-tab user one member until the last tab's heartbeat fails", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path, heartbeatMs: 100 });
-    const watcher = await TestClient.hello(server.url, { name: "Watcher" });
-    using _w = watcher.client;
+    await using world = await testWorld({ config: { heartbeatMs: 100 } });
+    const watcher = await world.hello({ name: "Watcher" });
     await watcher.client.join("general");
     watcher.client.send({ type: "rooms" });
     await watcher.client.waitFor("rooms");
 
-    const tab1 = await TestClient.hello(server.url, { name: "Alice" });
-    const tab2 = await TestClient.hello(server.url, { token: tab1.welcome.token });
-    using _1 = tab1.client;
-    using _2 = tab2.client;
+    const tab1 = await world.hello({ name: "Alice" });
+    const tab2 = await world.hello({ token: tab1.welcome.token });
     await tab1.client.join("general");
     const joined2 = await tab2.client.join("general");
     expect(joined2.members).toHaveLength(2);

@@ -1,6 +1,6 @@
 import { Capability, ErrorCode } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
-import { TestClient, startTestServer, tempDb } from "./helpers.js";
+import { testWorld } from "./support/testWorld.js";
 import { api, registerAccount } from "./accountsHttp.js";
 import { DEFAULT_ABUSE_LIMITS } from "../src/limits/limitsConfig.js";
 
@@ -9,28 +9,24 @@ const caps = [Capability.Accounts, Capability.RoomsPaged];
 
 describe("private rooms", () => {
   it("a non-member cannot join, read, list or be notified from a private room; an invited member can", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path, adminToken: ADMIN_TOKEN });
-    const olga = await registerAccount(server.httpUrl, "olga");
-    const mia = await registerAccount(server.httpUrl, "mia");
-    const otto = await registerAccount(server.httpUrl, "otto");
-    const created = await api(server.httpUrl, "POST", "/api/rooms/private", {
+    await using world = await testWorld({ config: { adminToken: ADMIN_TOKEN } });
+    const olga = await registerAccount(world.server.httpUrl, "olga");
+    const mia = await registerAccount(world.server.httpUrl, "mia");
+    const otto = await registerAccount(world.server.httpUrl, "otto");
+    const created = await api(world.server.httpUrl, "POST", "/api/rooms/private", {
       token: olga.token,
       body: { room: "board" },
     });
     expect(created.status).toBe(201);
-    const invited = await api(server.httpUrl, "POST", "/api/rooms/invite", {
+    const invited = await api(world.server.httpUrl, "POST", "/api/rooms/invite", {
       token: olga.token,
       body: { room: "board", user: mia.user.id },
     });
     expect(invited.status).toBe(204);
 
-    const owner = await TestClient.hello(server.url, { token: olga.token, caps });
-    const member = await TestClient.hello(server.url, { token: mia.token, caps });
-    const outsider = await TestClient.hello(server.url, { token: otto.token, caps });
-    using _o = owner.client;
-    using _m = member.client;
-    using _x = outsider.client;
+    const owner = await world.hello({ token: olga.token, caps });
+    const member = await world.hello({ token: mia.token, caps });
+    const outsider = await world.hello({ token: otto.token, caps });
     await owner.client.join("board");
     await member.client.join("board");
 
@@ -50,11 +46,11 @@ describe("private rooms", () => {
     const memberRooms = await member.client.waitFor("rooms", (m) => m.ref === "r");
     expect(memberRooms.rooms.map((r) => r.room)).toContain("board");
     // The member list is for members only: the outsider does not learn the room exists.
-    const asOutsider = await api(server.httpUrl, "GET", "/api/rooms/members?room=board", {
+    const asOutsider = await api(world.server.httpUrl, "GET", "/api/rooms/members?room=board", {
       token: otto.token,
     });
     expect(asOutsider.status).toBe(404);
-    const asMember = await api(server.httpUrl, "GET", "/api/rooms/members?room=board", {
+    const asMember = await api(world.server.httpUrl, "GET", "/api/rooms/members?room=board", {
       token: mia.token,
     });
     expect(asMember.json).toMatchObject({
@@ -79,7 +75,7 @@ describe("private rooms", () => {
     ).toEqual([]);
 
     // The push API's room target reaches members only, even an outsider who wrote nothing there.
-    const pushed = await api(server.httpUrl, "POST", "/api/notifications", {
+    const pushed = await api(world.server.httpUrl, "POST", "/api/notifications", {
       token: ADMIN_TOKEN,
       body: { to: { room: "board" }, title: "board meeting" },
     });
@@ -94,26 +90,23 @@ describe("private rooms", () => {
   });
 
   it("removing a member takes their open tab out of the room and keeps them out", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const olga = await registerAccount(server.httpUrl, "olga");
-    const mia = await registerAccount(server.httpUrl, "mia");
-    await api(server.httpUrl, "POST", "/api/rooms/private", {
+    await using world = await testWorld();
+    const olga = await registerAccount(world.server.httpUrl, "olga");
+    const mia = await registerAccount(world.server.httpUrl, "mia");
+    await api(world.server.httpUrl, "POST", "/api/rooms/private", {
       token: olga.token,
       body: { room: "board" },
     });
-    await api(server.httpUrl, "POST", "/api/rooms/invite", {
+    await api(world.server.httpUrl, "POST", "/api/rooms/invite", {
       token: olga.token,
       body: { room: "board", user: mia.user.id },
     });
-    const member = await TestClient.hello(server.url, { token: mia.token, caps });
-    using _m = member.client;
-    const owner = await TestClient.hello(server.url, { token: olga.token, caps });
-    using _o = owner.client;
+    const member = await world.hello({ token: mia.token, caps });
+    const owner = await world.hello({ token: olga.token, caps });
     await member.client.join("board");
     await owner.client.join("board");
 
-    const removed = await api(server.httpUrl, "POST", "/api/rooms/remove", {
+    const removed = await api(world.server.httpUrl, "POST", "/api/rooms/remove", {
       token: olga.token,
       body: { room: "board", user: mia.user.id },
     });
@@ -142,15 +135,13 @@ describe("private rooms", () => {
   });
 
   it("only the room's owner or a moderator manages members; guests own no rooms; names are not reused", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const olga = await registerAccount(server.httpUrl, "olga"); // the first account: server owner
-    const mia = await registerAccount(server.httpUrl, "mia");
-    const otto = await registerAccount(server.httpUrl, "otto");
-    const guest = await TestClient.hello(server.url, { name: "gus" });
-    using _g = guest.client;
+    await using world = await testWorld();
+    const olga = await registerAccount(world.server.httpUrl, "olga"); // the first account: server owner
+    const mia = await registerAccount(world.server.httpUrl, "mia");
+    const otto = await registerAccount(world.server.httpUrl, "otto");
+    const guest = await world.hello({ name: "gus" });
     const create = (token: string, room: string) =>
-      api(server.httpUrl, "POST", "/api/rooms/private", { token, body: { room } });
+      api(world.server.httpUrl, "POST", "/api/rooms/private", { token, body: { room } });
     expect((await create(mia.token, "mias")).status).toBe(201);
     expect((await create(otto.token, "mias")).status).toBe(409);
     expect((await create(otto.token, "general")).status).toBe(409);
@@ -158,23 +149,26 @@ describe("private rooms", () => {
     expect((await create(mia.token, "dm:x")).status).toBe(400);
 
     const invite = (token: string, user: string) =>
-      api(server.httpUrl, "POST", "/api/rooms/invite", { token, body: { room: "mias", user } });
+      api(world.server.httpUrl, "POST", "/api/rooms/invite", {
+        token,
+        body: { room: "mias", user },
+      });
     expect((await invite(otto.token, otto.user.id)).status).toBe(403);
     expect((await invite(guest.welcome.token, guest.welcome.user.id)).status).toBe(403);
     expect((await invite(olga.token, otto.user.id)).status).toBe(204); // a moderator may
     expect((await invite(mia.token, guest.welcome.user.id)).status).toBe(204); // guests can be members
-    const removeOwner = await api(server.httpUrl, "POST", "/api/rooms/remove", {
+    const removeOwner = await api(world.server.httpUrl, "POST", "/api/rooms/remove", {
       token: olga.token,
       body: { room: "mias", user: mia.user.id },
     });
     expect(removeOwner.status).toBe(409);
-    const byMember = await api(server.httpUrl, "POST", "/api/rooms/remove", {
+    const byMember = await api(world.server.httpUrl, "POST", "/api/rooms/remove", {
       token: otto.token,
       body: { room: "mias", user: guest.welcome.user.id },
     });
     expect(byMember.status).toBe(403);
 
-    const audit = await api(server.httpUrl, "GET", "/api/admin/audit", { token: olga.token });
+    const audit = await api(world.server.httpUrl, "GET", "/api/admin/audit", { token: olga.token });
     expect(audit.json.entries).toMatchObject([
       { actor: mia.user.id, action: "invite", target: guest.welcome.user.id, detail: "mias" },
       { actor: olga.user.id, action: "invite", target: otto.user.id, detail: "mias" },
@@ -182,19 +176,19 @@ describe("private rooms", () => {
   });
 
   it("charges private rooms to the room-creation budget of the user: over it, 429 with Retry-After", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({
-      dbPath: db.path,
-      limits: {
-        ...DEFAULT_ABUSE_LIMITS,
-        rooms: { ...DEFAULT_ABUSE_LIMITS.rooms, perUserPerHour: 2 },
+    await using world = await testWorld({
+      config: {
+        limits: {
+          ...DEFAULT_ABUSE_LIMITS,
+          rooms: { ...DEFAULT_ABUSE_LIMITS.rooms, perUserPerHour: 2 },
+        },
       },
     });
-    const olga = await registerAccount(server.httpUrl, "olga");
+    const olga = await registerAccount(world.server.httpUrl, "olga");
     const statuses: number[] = [];
     let retryAfter: string | undefined;
     for (const room of ["p1", "p2", "p3"]) {
-      const res = await api(server.httpUrl, "POST", "/api/rooms/private", {
+      const res = await api(world.server.httpUrl, "POST", "/api/rooms/private", {
         token: olga.token,
         body: { room },
       });

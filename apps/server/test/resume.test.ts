@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { TestClient, startTestServer, tempDb } from "./helpers.js";
+import { testWorld } from "./support/testWorld.js";
 
 async function sendMany(client: TestClient, room: string, from: number, to: number): Promise<void> {
   for (let i = from; i <= to; i++) {
@@ -10,20 +11,17 @@ async function sendMany(client: TestClient, room: string, from: number, to: numb
 
 describe("resume with join {since}", () => {
   it("replays exactly the messages missed, oldest first, with recovered: true", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const writer = await TestClient.hello(server.url, { name: "Writer" });
-    using _w = writer.client;
+    await using world = await testWorld();
+    const writer = await world.hello({ name: "Writer" });
     await writer.client.join("general");
     await sendMany(writer.client, "general", 1, 3);
 
-    const reader = await TestClient.hello(server.url, { name: "Reader" });
+    const reader = await world.hello({ name: "Reader" });
     const first = await reader.client.join("general");
     reader.client.close();
     await sendMany(writer.client, "general", 4, 7);
 
-    const back = await TestClient.hello(server.url, { token: reader.welcome.token });
-    using _r = back.client;
+    const back = await world.hello({ token: reader.welcome.token });
     const resumed = await back.client.join("general", { seq: first.seq, epoch: first.epoch });
     expect(resumed.recovered).toBe(true);
     expect(resumed.messages.map((m) => m.seq)).toEqual([4, 5, 6, 7]);
@@ -31,16 +29,13 @@ describe("resume with join {since}", () => {
   });
 
   it("replays nothing on three resumes in a row when nothing new was stored", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const writer = await TestClient.hello(server.url, { name: "Writer" });
-    using _w = writer.client;
+    await using world = await testWorld();
+    const writer = await world.hello({ name: "Writer" });
     await writer.client.join("general");
     await sendMany(writer.client, "general", 1, 3);
     const head = await writer.client.join("general");
 
-    const reader = await TestClient.hello(server.url, { name: "Reader" });
-    using _r = reader.client;
+    const reader = await world.hello({ name: "Reader" });
     for (let i = 0; i < 3; i++) {
       const resumed = await reader.client.join("general", { seq: head.seq, epoch: head.epoch });
       expect(resumed).toMatchObject({ recovered: true, seq: 3, messages: [] });
@@ -69,9 +64,8 @@ describe("resume with join {since}", () => {
   });
 
   it("answers a stale epoch with recovered: false and the latest page", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const { client } = await TestClient.hello(server.url, { name: "A" });
+    await using world = await testWorld();
+    const { client } = await world.hello({ name: "A" });
     using _ = client;
     await client.join("general");
     await sendMany(client, "general", 1, 3);
@@ -83,9 +77,8 @@ describe("resume with join {since}", () => {
   });
 
   it("answers a position ahead of the room with recovered: false", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const { client } = await TestClient.hello(server.url, { name: "A" });
+    await using world = await testWorld();
+    const { client } = await world.hello({ name: "A" });
     using _ = client;
     const joined = await client.join("general");
     client.send({ type: "leave", room: "general" });

@@ -2,7 +2,8 @@ import { Capability, ErrorCode, encode } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_ABUSE_LIMITS, type AbuseLimits } from "../src/limits/limitsConfig.js";
 import type { RoomLimits } from "../src/limits/roomLimits.js";
-import { TestClient, startTestServer, tempDb } from "./helpers.js";
+import { TestClient } from "./helpers.js";
+import { testWorld } from "./support/testWorld.js";
 import { Bystander } from "./support/attack.js";
 
 const ADDRESSES = ["127.0.0.2", "127.0.0.3", "127.0.0.4", "127.0.0.5", "127.0.0.6"];
@@ -67,17 +68,15 @@ async function v1Directory(url: string): Promise<{ bytes: number; rooms: number 
 
 describe("a room-creation flood", () => {
   it("is charged per address: 50 sockets from 5 addresses create at most 5 × the hourly budget", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const watcher = await TestClient.hello(server.url, { name: "Watcher" });
-    using _w = watcher.client;
+    await using world = await testWorld();
+    const watcher = await world.hello({ name: "Watcher" });
     watcher.client.send({ type: "rooms" });
     await watcher.client.waitFor("rooms");
-    using bystander = await Bystander.start(server.url);
+    using bystander = await Bystander.start(world.server.url);
 
-    const flood = await joinFlood(server.url);
+    const flood = await joinFlood(world.server.url);
     await bystander.stop();
-    const directory = await v1Directory(server.url);
+    const directory = await v1Directory(world.server.url);
     const budget = ADDRESSES.length * DEFAULT_ABUSE_LIMITS.rooms.perAddressPerHour;
     const updates = watcher.client.received.filter((m) => m.type === "room_update").length;
     console.log(
@@ -99,14 +98,12 @@ describe("a room-creation flood", () => {
   }, 120_000);
 
   it("caps the directory in total, so even an unpaged v1 reply stays far below the 4 MiB bound", async () => {
-    using db = tempDb();
     const maxTotal = 300;
-    await using server = await startTestServer({
-      dbPath: db.path,
-      limits: withRooms({ maxTotal, perUserPerHour: 0, perAddressPerHour: 0 }),
+    await using world = await testWorld({
+      config: { limits: withRooms({ maxTotal, perUserPerHour: 0, perAddressPerHour: 0 }) },
     });
-    const flood = await joinFlood(server.url);
-    const directory = await v1Directory(server.url);
+    const flood = await joinFlood(world.server.url);
+    const directory = await v1Directory(world.server.url);
     // Measured at this cap, then scaled to the default cap: the bound that matters.
     const bytesPerRoom = directory.bytes / directory.rooms;
     const atDefaultCap = bytesPerRoom * DEFAULT_ABUSE_LIMITS.rooms.maxTotal;
@@ -121,12 +118,12 @@ describe("a room-creation flood", () => {
   }, 120_000);
 
   it("collects rooms created and never used, and keeps rooms with history or people", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({
-      dbPath: db.path,
-      limits: withRooms({ emptyTtlMs: 100 }),
+    await using world = await testWorld({
+      config: {
+        limits: withRooms({ emptyTtlMs: 100 }),
+      },
     });
-    const { client } = await TestClient.hello(server.url);
+    const { client } = await world.hello();
     using _ = client;
     for (const room of ["unused", "talked-in", "occupied"]) await client.join(room);
     client.send({ type: "send", room: "talked-in", cid: "c1", text: "hello" });
@@ -149,13 +146,12 @@ describe("a room-creation flood", () => {
 
 describe("rooms paged and searchable (capability rooms_paged)", () => {
   it("pages and searches for a client that asked, and gives a v1 client the whole list", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const { client: maker } = await TestClient.hello(server.url);
+    await using world = await testWorld();
+    const { client: maker } = await world.hello();
     using _m = maker;
     for (const room of ["alpha", "beta", "gamma", "Alphabet"]) await maker.join(room);
 
-    const { client, welcome } = await TestClient.hello(server.url, {
+    const { client, welcome } = await world.hello({
       caps: [Capability.RoomsPaged],
     });
     using _c = client;
@@ -176,7 +172,7 @@ describe("rooms paged and searchable (capability rooms_paged)", () => {
     const found = await client.waitFor("rooms", (m) => m.ref === "q");
     expect(found.rooms.map((r) => r.room)).toEqual(["Alphabet", "alpha"]);
 
-    const { client: v1 } = await TestClient.hello(server.url);
+    const { client: v1 } = await world.hello();
     using _v = v1;
     v1.send({ type: "rooms", limit: 2 });
     const whole = await v1.waitFor("rooms");

@@ -1,12 +1,11 @@
 import { ErrorCode } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
-import { TestClient, startTestServer, tempDb } from "./helpers.js";
+import { testWorld } from "./support/testWorld.js";
 
 describe("saved rooms", () => {
   it("gives a user's joined rooms and open room back on another connection, until left", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const first = await TestClient.hello(server.url, { name: "Alice", caps: ["saved_rooms"] });
+    await using world = await testWorld();
+    const first = await world.hello({ name: "Alice", caps: ["saved_rooms"] });
     expect(first.welcome.caps).toContain("saved_rooms");
     await first.client.join("general");
     await first.client.join("ops");
@@ -18,11 +17,10 @@ describe("saved rooms", () => {
     await first.client.closed;
 
     // Another browser of the same user (its token), after the first disconnected.
-    const second = await TestClient.hello(server.url, {
+    const second = await world.hello({
       token: first.welcome.token,
       caps: ["saved_rooms"],
     });
-    using _s = second.client;
     second.client.send({ type: "rooms", ref: "r1" });
     expect(await second.client.waitFor("rooms")).toMatchObject({
       joined: ["general", "ops"],
@@ -30,16 +28,14 @@ describe("saved rooms", () => {
     });
 
     // Someone else's rooms are theirs alone.
-    const bob = await TestClient.hello(server.url, { name: "Bob", caps: ["saved_rooms"] });
-    using _b = bob.client;
+    const bob = await world.hello({ name: "Bob", caps: ["saved_rooms"] });
     bob.client.send({ type: "rooms" });
     expect(await bob.client.waitFor("rooms")).toMatchObject({ joined: [] });
   });
 
   it("[C4] answers a client that did not ask for saved_rooms without joined or open", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const first = await TestClient.hello(server.url, { name: "Alice", caps: ["saved_rooms"] });
+    await using world = await testWorld();
+    const first = await world.hello({ name: "Alice", caps: ["saved_rooms"] });
     await first.client.join("ops");
     first.client.send({ type: "open", room: "ops" });
     first.client.send({ type: "rooms", ref: "r1" });
@@ -48,8 +44,7 @@ describe("saved rooms", () => {
     await first.client.closed;
 
     // The same user from a plain v1 client: the reply is the v1 `rooms`, nothing it would refuse.
-    const plain = await TestClient.hello(server.url, { token: first.welcome.token });
-    using _p = plain.client;
+    const plain = await world.hello({ token: first.welcome.token });
     plain.client.send({ type: "rooms", ref: "r2" });
     const reply = await plain.client.waitFor("rooms");
     expect(reply).not.toHaveProperty("joined");
@@ -58,9 +53,8 @@ describe("saved rooms", () => {
   });
 
   it("refuses to open a room the socket has not joined", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const { client } = await TestClient.hello(server.url, { name: "Alice", caps: ["saved_rooms"] });
+    await using world = await testWorld();
+    const { client } = await world.hello({ name: "Alice", caps: ["saved_rooms"] });
     using _c = client;
     client.send({ type: "open", room: "ops" });
     expect(await client.waitFor("error")).toMatchObject({ code: ErrorCode.NotJoined });

@@ -1,18 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { TestClient, startTestServer, tempDb } from "./helpers.js";
+import type { TestClient } from "./helpers.js";
+import { testWorld } from "./support/testWorld.js";
 
 describe("typing", () => {
   it("relays one typing per user and room from a burst, to the others only, and never stores it", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const alice = await TestClient.hello(server.url, { name: "Alice" });
-    const bob = await TestClient.hello(server.url, { name: "Bob" });
-    using _a = alice.client;
-    using _b = bob.client;
-    for (const c of [alice.client, bob.client]) {
-      await c.join("general");
-      await c.join("random");
-    }
+    await using world = await testWorld({ users: ["Alice", "Bob"], rooms: ["general", "random"] });
+    const { Alice: alice, Bob: bob } = world.users;
     for (let i = 0; i < 5; i++) alice.client.send({ type: "typing", room: "general" });
     alice.client.send({ type: "typing", room: "random" });
     bob.client.send({ type: "typing", room: "general" });

@@ -28,8 +28,8 @@ interface Feed {
 /**
  * Turns `joined`, live `message`s and `history` pages into one gap-free, duplicate-free stream per room.
  * The cursor is the last contiguous `seq` delivered: anything at or below it is a duplicate, anything
- * beyond cursor + 1 waits until `history` fills the hole (issue 3: "gaps are detected by seq and
- * repaired by history").
+ * beyond cursor + 1 waits until `history` fills the hole: gaps are detected by seq and
+ * repaired by history.
  */
 export class RoomFeeds {
   readonly #feeds = new Map<string, Feed>();

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { decodeChunk, type Attachment, type ClientMessage } from "@duplex/protocol";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { harness, type Harness } from "../test/harness.js";
-import type { FakeSocket } from "./fakePeer.js";
+import type { FakeSocket } from "./fakeSocket.js";
 
 const ID = "aaaaaaaaaaaaaaaabbbbbbbbbbbbbbbb";
 

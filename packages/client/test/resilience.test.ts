@@ -11,7 +11,7 @@ function expectCleanView(view: ChatMessage[]): void {
   expect(new Set(view.map((m) => m.id)).size).toBe(view.length);
 }
 
-describe("issue 3: resilience against a real server process", () => {
+describe("resilience against a real server process", () => {
   it("survives SIGKILL mid-stream: every message acked, both views complete, once, in order", async () => {
     using db = tempDb();
     const port = await freePort();

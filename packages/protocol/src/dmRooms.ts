@@ -1,4 +1,4 @@
-// Zod-free on purpose: the web app's initial bundle uses these, and must not pull in zod (issue 8).
+// Zod-free on purpose: the web app's initial bundle uses these, and must not pull in zod.
 
 /** Prefix of direct-message rooms; public room names may not use `:`, so they can never collide. */
 export const DM_PREFIX = "dm:";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { Ref, Timestamp } from "./fields.js";
 
-// The protocol inspector (issue 6): a connection may ask the server what it saw of its own handshake
+// The protocol inspector: a connection may ask the server what it saw of its own handshake
 // and be told about the control frames (ping/pong/close) that browsers never expose.
 
 /** Path of the classic echo endpoint: any subprotocol or none; text comes back as `You sent: …`. */

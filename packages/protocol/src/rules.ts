@@ -1,6 +1,6 @@
 import { LIMITS } from "./limits.js";
 
-// The Name, PublicRoomName and Text rules without zod, for the UI's initial bundle (issue 8).
+// The Name, PublicRoomName and Text rules without zod, for the UI's initial bundle.
 // rules.test.ts runs these and the zod schemas over the same inputs: they must agree, issue for issue.
 
 /** Why a value failed, shaped like the first zod issue the schema would report. */

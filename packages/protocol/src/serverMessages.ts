@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { LIMITS } from "./limits.js";
 import { ErrorCode } from "./codes.js";
-import { RoomId, UserId } from "./names.js";
+import { RoomId } from "./names.js";
 import {
   CapabilityName,
   ChatMessage,
@@ -9,13 +9,10 @@ import {
   DmSummary,
   Epoch,
   MessageId,
-  Notification,
   Ref,
   RoomSummary,
   Seq,
-  StatsSample,
   Timestamp,
-  Topic,
   User,
 } from "./fields.js";
 import { ControlMessage, InspectingMessage } from "./inspectMessages.js";
@@ -30,12 +27,32 @@ import {
 } from "./receipts.js";
 import { ReactionEventMessage } from "./reactions.js";
 import {
+  MembersReplyMessage,
+  OccupancyMessage,
+  PresenceDiffMessage,
+  PresenceMessage,
+  TypingEventMessage,
+  WatchingMembersMessage,
+} from "./presenceMessages.js";
+import { SearchResultsMessage } from "./searchMessages.js";
+import {
+  DataMessage,
+  NotificationMessage,
+  NotificationsReadMessage,
+  SubscribedMessage,
+  UnsubscribedMessage,
+} from "./pushMessages.js";
+import {
   UploadCancelledMessage,
   UploadDoneMessage,
   UploadProgressMessage,
   UploadReadyMessage,
 } from "./files.js";
 import { ThreadReadEventMessage, ThreadReplyMessage, ThreadSummaryMessage } from "./threads.js";
+
+export * from "./presenceMessages.js";
+export * from "./searchMessages.js";
+export * from "./pushMessages.js";
 
 // Written strictly (the server sends exactly these fields); read tolerantly by the codec, which ignores
 // fields it does not know at any depth (README rules [C1]–[C3]).
@@ -119,60 +136,6 @@ export const AckMessage = z.strictObject({
   ts: Timestamp,
 });
 
-export const PresenceMessage = z.strictObject({
-  type: z.literal("presence"),
-  room: RoomId,
-  event: z.enum(["join", "leave"]),
-  user: User,
-});
-
-/**
- * Several presence changes of one room at once, instead of one `presence` each: what a storm of joins
- * to a big room becomes (each member gets one frame per window, not one per join). A user is in at
- * most one of the lists: the last change in the window wins.
- */
-export const PresenceDiffMessage = z.strictObject({
-  type: z.literal("presence_diff"),
-  room: RoomId,
-  joined: z.array(User),
-  left: z.array(User),
-});
-
-/** Answer to `members`: one page in user id order; `next` (pass as `cursor`) when more follow. */
-export const MembersReplyMessage = z.strictObject({
-  type: z.literal("members"),
-  ref: Ref.optional(),
-  room: RoomId,
-  members: z.array(User),
-  /** Users online in the room now (all of them, whatever `query` matched). */
-  count: z.number().int().nonnegative(),
-  next: UserId.optional(),
-});
-
-/**
- * Only to sockets granted `member_pages`: the room's online count, sent when a big room's membership
- * changed, at most once per `LIMITS.occupancyIntervalMs` per room, instead of each join and leave.
- */
-export const OccupancyMessage = z.strictObject({
-  type: z.literal("occupancy"),
-  room: RoomId,
-  online: z.number().int().nonnegative(),
-});
-
-/** Answer to `watch_members` / `unwatch_members`: whether this socket now gets membership changes. */
-export const WatchingMembersMessage = z.strictObject({
-  type: z.literal("watching_members"),
-  ref: Ref.optional(),
-  room: RoomId,
-  watching: z.boolean(),
-});
-
-export const TypingEventMessage = z.strictObject({
-  type: z.literal("typing"),
-  room: RoomId,
-  user: User,
-});
-
 export const HistoryReplyMessage = z.strictObject({
   type: z.literal("history"),
   ref: Ref.optional(),
@@ -180,25 +143,6 @@ export const HistoryReplyMessage = z.strictObject({
   /** Oldest first. */
   messages: z.array(ChatMessage),
   hasMore: z.boolean(),
-});
-
-/** One search hit: the message and where it matched, `[start, end)` in UTF-16 units of its text. */
-export const SearchHit = z.strictObject({
-  message: ChatMessage,
-  ranges: z.array(z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()])),
-});
-export type SearchHit = z.infer<typeof SearchHit>;
-
-/**
- * Answer to `search`: hits newest first. `nextCursor` continues with older ones; a page may hold
- * fewer hits than asked (even none) and still have one, since a one- or two-character query scans a
- * bounded window of messages per page.
- */
-export const SearchResultsMessage = z.strictObject({
-  type: z.literal("search_results"),
-  ref: Ref.optional(),
-  hits: z.array(SearchHit),
-  nextCursor: z.string().min(1).max(LIMITS.maxSearchCursorLength).optional(),
 });
 
 export const PongMessage = z.strictObject({
@@ -280,38 +224,6 @@ export const DeletedMessage = z.strictObject({
   seq: Seq,
   /** Only to sockets granted `changes`: this change's place in the room's change sequence. */
   changeSeq: ChangeSeq.optional(),
-});
-
-export const NotificationMessage = z.strictObject({
-  type: z.literal("notification"),
-  notification: Notification,
-});
-
-export const NotificationsReadMessage = z.strictObject({
-  type: z.literal("notifications_read"),
-  ref: Ref.optional(),
-  /** Ids now read (in every tab of this user); `all: true` means every one. */
-  ids: z.array(z.string()),
-  all: z.boolean().optional(),
-});
-
-export const SubscribedMessage = z.strictObject({
-  type: z.literal("subscribed"),
-  ref: Ref.optional(),
-  topic: Topic,
-});
-
-export const UnsubscribedMessage = z.strictObject({
-  type: z.literal("unsubscribed"),
-  ref: Ref.optional(),
-  topic: Topic,
-});
-
-export const DataMessage = z.strictObject({
-  type: z.literal("data"),
-  topic: Topic,
-  ts: Timestamp,
-  value: StatsSample,
 });
 
 export const ErrorMessage = z.strictObject({

@@ -7,7 +7,7 @@ import type { Store } from "../store/Store.js";
 import { RoomDirectory } from "./RoomDirectory.js";
 import { TypingThrottle } from "./TypingThrottle.js";
 
-/** Chat features beyond send/join (issue 4): the live room directory, DM invites, typing throttle. */
+/** Chat features beyond send/join: the live room directory, DM invites, typing throttle. */
 export interface Chat {
   directory: RoomDirectory;
   typing: TypingThrottle;

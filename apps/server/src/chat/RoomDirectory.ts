@@ -1,5 +1,6 @@
 import { LIMITS, encode, isDmRoom } from "@duplex/protocol";
-import type { Broker, Unsubscribe } from "../broker/Broker.js";
+import type { Broker } from "../broker/Broker.js";
+import { NodeSubscription } from "../broker/NodeSubscription.js";
 import type { Connection } from "../connection/Connection.js";
 import type { Logger } from "../logger.js";
 import type { Presence } from "../presence/Presence.js";
@@ -45,15 +46,17 @@ export class RoomDirectory {
   #timer: NodeJS.Timeout | undefined;
   #sendTimer: NodeJS.Timeout | undefined;
   #flushing: Promise<void> = Promise.resolve();
-  #subscription: Promise<Unsubscribe> | undefined;
+  readonly #channel: NodeSubscription;
 
   constructor(private readonly deps: RoomDirectoryDeps) {
+    this.#channel = new NodeSubscription(this.deps.broker, CHANNEL, (frame) =>
+      this.#deliver(frame),
+    );
     this.#intervalMs = deps.intervalMs ?? LIMITS.roomUpdateIntervalMs;
   }
 
   async start(): Promise<void> {
-    this.#subscription ??= this.deps.broker.subscribe(CHANNEL, (frame) => this.#deliver(frame));
-    await this.#subscription;
+    await this.#channel.start();
   }
 
   async stop(): Promise<void> {
@@ -64,9 +67,7 @@ export class RoomDirectory {
     this.#dirty.clear();
     this.#pending.clear();
     await this.#flushing;
-    const subscription = this.#subscription;
-    this.#subscription = undefined;
-    if (subscription) await (await subscription)();
+    await this.#channel.stop();
   }
 
   /** From now on `conn` receives `room_update` (it has just been sent the `rooms` reply). */
@@ -85,7 +86,7 @@ export class RoomDirectory {
    * Private rooms are never announced (members see their counts in the next `rooms` reply).
    */
   touch(room: string): void {
-    if (isDmRoom(room) || this.#subscription === undefined) return;
+    if (isDmRoom(room) || !this.#channel.active) return;
     this.#dirty.add(room);
     this.#timer ??= setTimeout(() => {
       this.#timer = undefined;

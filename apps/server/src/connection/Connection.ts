@@ -54,7 +54,7 @@ export class Connection {
   #sends: Promise<void> | undefined;
   #sendsInFlight = 0;
   // Lazy: most sockets never buffer a broadcast nor log on their own, and at 10,000 idle sockets
-  // every eager object shows in the memory per connection (issue 8).
+  // every eager object shows in the memory per connection.
   #buffered: Map<string, string[]> | undefined;
   #log: ConnectionLog | undefined;
   // Rooms whose member list is on screen (`watch_members`); lazy like the buffer above.
@@ -105,7 +105,7 @@ export class Connection {
   /**
    * Runs `finish` after every `finish` queued before it, without holding up the frame queue. A `send`
    * submits its append in frame order and finishes (ack, fan-out) here after the commit, so the sends
-   * of one read share one group commit instead of taking one event-loop turn each (issue 8).
+   * of one read share one group commit instead of taking one event-loop turn each.
    */
   afterSends(finish: () => Promise<void>): void {
     this.#sendsInFlight += 1;

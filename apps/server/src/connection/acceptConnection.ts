@@ -74,7 +74,7 @@ async function cleanup(ctx: ServerContext, conn: Connection): Promise<void> {
 
 /**
  * What the shared socket listeners below need of one socket. One small object per socket instead of
- * a closure per listener sharing one scope (issue 8: ~0.3 KiB per idle connection).
+ * a closure per listener sharing one scope (~0.3 KiB per idle connection).
  */
 class Accepted {
   /** Dropped once cleared, so an idle socket does not keep its spent Timeout. */

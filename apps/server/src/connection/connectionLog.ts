@@ -7,7 +7,7 @@ export type ConnectionLogger = Pick<Logger, "debug" | "info" | "warn" | "error">
 /**
  * A socket's logger (every line carries `conn`) whose pino child is made on the first line that is
  * actually written: a `welcome` logged at info on a server logging only errors makes no child. A pino
- * child costs ~0.5 KiB, on every idle connection otherwise (issue 8).
+ * child costs ~0.5 KiB, on every idle connection otherwise.
  */
 export class ConnectionLog implements ConnectionLogger {
   #child: Logger | undefined;

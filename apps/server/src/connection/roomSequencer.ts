@@ -40,7 +40,7 @@ interface RoomState<T> {
 const FILL_PAGE = 500;
 
 /**
- * Treats the broker as a hint (issue 10): per room it delivers `seq == last + 1`, drops `seq <= last`,
+ * Treats the broker as a hint: per room it delivers `seq == last + 1`, drops `seq <= last`,
  * and on a jump reads the missing messages from the store before delivering. Unsequenced items
  * (presence, typing, edits) keep their place in the same per-room order. `catchUp` reads the store's
  * head, which recovers the tail of a burst whose publishes were lost (broker reset, node death between

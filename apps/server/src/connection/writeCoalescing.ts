@@ -23,7 +23,7 @@ function flushHeld(): void {
 /**
  * Coalesces the frames written to one socket within a tick into one `writev`: the first write of a
  * tick corks the socket, and one shared `setImmediate` uncorks every held socket after the current
- * I/O phase. A fan-out of M messages to R sockets then costs R writes instead of M × R (issue 8: one
+ * I/O phase. A fan-out of M messages to R sockets then costs R writes instead of M × R (one
  * write per recipient per message was ~70 % of the server's busy time). Order is kept: every frame
  * still goes through the socket's one stream, corked or not.
  */

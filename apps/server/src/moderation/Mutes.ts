@@ -1,4 +1,5 @@
-import type { Broker, Unsubscribe } from "../broker/Broker.js";
+import type { Broker } from "../broker/Broker.js";
+import { NodeSubscription } from "../broker/NodeSubscription.js";
 import type { Logger } from "../logger.js";
 import type { Mute, RoomAccess } from "../store/RoomAccess.js";
 
@@ -23,16 +24,19 @@ export interface MutesDeps {
 export class Mutes {
   /** user → room (`""`: everywhere) → until. Bounded by the mutes moderators set. */
   readonly #byUser = new Map<string, Map<string, number>>();
-  #subscription: Promise<Unsubscribe> | undefined;
+  readonly #channel: NodeSubscription;
   #offReset: (() => void) | undefined;
   /** Changes heard while a reload's query runs, applied over its result. */
   #heardDuringReload: MuteChange[] | undefined;
 
-  constructor(private readonly deps: MutesDeps) {}
+  constructor(private readonly deps: MutesDeps) {
+    this.#channel = new NodeSubscription(this.deps.broker, CHANNEL, (payload) =>
+      this.#hear(payload),
+    );
+  }
 
   async start(): Promise<void> {
-    this.#subscription ??= this.deps.broker.subscribe(CHANNEL, (payload) => this.#hear(payload));
-    await this.#subscription;
+    await this.#channel.start();
     this.#offReset = this.deps.broker.onReset?.(() => {
       this.#reload().catch((err: unknown) => this.deps.log.error({ err }, "mutes not reloaded"));
     });
@@ -41,9 +45,7 @@ export class Mutes {
 
   async stop(): Promise<void> {
     this.#offReset?.();
-    const subscription = this.#subscription;
-    this.#subscription = undefined;
-    if (subscription) await (await subscription)();
+    await this.#channel.stop();
   }
 
   /** When the user's mute in `room` (or everywhere) ends; undefined when the user may speak. */

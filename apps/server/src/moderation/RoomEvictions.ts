@@ -1,4 +1,5 @@
-import type { Broker, Unsubscribe } from "../broker/Broker.js";
+import type { Broker } from "../broker/Broker.js";
+import { NodeSubscription } from "../broker/NodeSubscription.js";
 import type { Connection } from "../connection/Connection.js";
 import type { Logger } from "../logger.js";
 
@@ -17,26 +18,25 @@ export type EvictSocket = (conn: Connection, room: string) => Promise<void>;
  * to, so a removal on node A ends the membership of the tab connected to node B at once.
  */
 export class RoomEvictions {
-  #subscription: Promise<Unsubscribe> | undefined;
+  readonly #channel: NodeSubscription;
   #evictSocket: EvictSocket | undefined;
 
   constructor(
     private readonly broker: Broker,
     private readonly connections: ReadonlySet<Connection>,
     private readonly log: Logger,
-  ) {}
+  ) {
+    this.#channel = new NodeSubscription(this.broker, CHANNEL, (payload) => this.#evict(payload));
+  }
 
   /** Starts listening; `evictSocket` runs for each of this node's sockets a removal concerns. */
   async start(evictSocket: EvictSocket): Promise<void> {
     this.#evictSocket = evictSocket;
-    this.#subscription ??= this.broker.subscribe(CHANNEL, (payload) => this.#evict(payload));
-    await this.#subscription;
+    await this.#channel.start();
   }
 
   async stop(): Promise<void> {
-    const subscription = this.#subscription;
-    this.#subscription = undefined;
-    if (subscription) await (await subscription)();
+    await this.#channel.stop();
   }
 
   /** Takes `users` out of `room` here and on every other node. */

@@ -1,4 +1,4 @@
 import { MemoryPresence } from "./MemoryPresence.js";
-import { presenceContract } from "./presenceContract.js";
+import { presenceContract } from "../../test/contracts/presence.contract.js";
 
 presenceContract("MemoryPresence", async () => new MemoryPresence());

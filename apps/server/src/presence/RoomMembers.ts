@@ -5,7 +5,7 @@ import { RECENT_JOINERS, pageOf } from "./memberOrder.js";
 interface Member {
   user: User;
   // A lone socket id (the common case), a Set only from a user's second socket in the room: at
-  // 10,000 idle sockets a Set per member showed in the memory per connection (issue 8).
+  // 10,000 idle sockets a Set per member showed in the memory per connection.
   conns: string | Set<string>;
 }
 

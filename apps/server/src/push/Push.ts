@@ -5,12 +5,11 @@ import type { AccountStore } from "../store/AccountStore.js";
 import type { NotificationStore } from "../store/NotificationStore.js";
 import { Notifier } from "./Notifier.js";
 import { MessageRate } from "./stats/MessageRate.js";
-import { RedisClusterStats } from "./stats/RedisClusterStats.js";
-import { LocalStats, type StatsSource } from "./stats/StatsSource.js";
+import { LocalStats, type ClusterStats, type StatsSource } from "./stats/StatsSource.js";
 import { StatsTicker } from "./stats/StatsTicker.js";
 import { UserFanout } from "./UserFanout.js";
 
-/** Server push (issue 5): notifications to users and the live stats topic. One per server. */
+/** Server push: notifications to users and the live stats topic. One per server. */
 export interface Push {
   users: UserFanout;
   notifier: Notifier;
@@ -26,8 +25,11 @@ export interface PushDeps {
   accounts: AccountStore;
   log: Logger;
   now(): number;
-  /** With Redis, the stats topic sums every live node's sample (issue 10). @default this node only */
-  cluster?: { redisUrl: string; nodeId: string };
+  /**
+   * Builds the stats source that sums every live node's sample around this node's own (with Redis,
+   * `RedisClusterStats`); injected so this module never sees a driver. @default this node only
+   */
+  clusterStats?: (local: StatsSource, log: Logger) => ClusterStats;
 }
 
 /** Builds the push services and subscribes this node to user pushes. */
@@ -37,14 +39,7 @@ export async function startPush(deps: PushDeps): Promise<Push> {
   await users.start();
   const messageRate = new MessageRate(deps.now);
   const local = new LocalStats(() => deps.connections.size, messageRate);
-  const clusterStats =
-    deps.cluster &&
-    new RedisClusterStats({
-      url: deps.cluster.redisUrl,
-      nodeId: deps.cluster.nodeId,
-      local,
-      log,
-    });
+  const clusterStats = deps.clusterStats?.(local, log);
   const source: StatsSource = clusterStats ?? local;
   const stats = new StatsTicker(source, log, deps.now);
   return {

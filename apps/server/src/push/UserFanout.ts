@@ -1,5 +1,6 @@
 import { encode, type Capability, type ServerMessage } from "@duplex/protocol";
-import type { Broker, Unsubscribe } from "../broker/Broker.js";
+import type { Broker } from "../broker/Broker.js";
+import { NodeSubscription } from "../broker/NodeSubscription.js";
 import type { Connection } from "../connection/Connection.js";
 import type { Logger } from "../logger.js";
 
@@ -26,24 +27,23 @@ interface Header {
 export class UserFanout {
   /** Sockets that have received `welcome`: nothing is pushed to a socket before it. */
   readonly #welcomed = new WeakSet<Connection>();
-  #subscription: Promise<Unsubscribe> | undefined;
+  readonly #channel: NodeSubscription;
 
   constructor(
     private readonly broker: Broker,
     private readonly connections: ReadonlySet<Connection>,
     private readonly log: Logger,
-  ) {}
+  ) {
+    this.#channel = new NodeSubscription(this.broker, CHANNEL, (payload) => this.#deliver(payload));
+  }
 
   /** Subscribes this node to user pushes. Call once at start. */
   async start(): Promise<void> {
-    this.#subscription ??= this.broker.subscribe(CHANNEL, (payload) => this.#deliver(payload));
-    await this.#subscription;
+    await this.#channel.start();
   }
 
   async stop(): Promise<void> {
-    const subscription = this.#subscription;
-    this.#subscription = undefined;
-    if (subscription) await (await subscription)();
+    await this.#channel.stop();
   }
 
   /** From now on `conn` receives pushes for its user. Call right after sending `welcome`. */

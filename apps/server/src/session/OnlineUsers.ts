@@ -5,7 +5,7 @@ import type { User } from "@duplex/protocol";
  * belongs to one user for good (the store's `names`), whether online or not.
  */
 export class OnlineUsers {
-  // Most users hold one socket: its id alone, a Set only from the second (issue 8: a Set per idle
+  // Most users hold one socket: its id alone, a Set only from the second (a Set per idle
   // connection costs ~100 bytes).
   readonly #sockets = new Map<string, string | Set<string>>();
   readonly #users = new Map<string, User>();

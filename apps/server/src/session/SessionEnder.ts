@@ -1,5 +1,6 @@
 import type { CloseCode } from "@duplex/protocol";
-import type { Broker, Unsubscribe } from "../broker/Broker.js";
+import type { Broker } from "../broker/Broker.js";
+import { NodeSubscription } from "../broker/NodeSubscription.js";
 import type { Connection } from "../connection/Connection.js";
 import type { Logger } from "../logger.js";
 
@@ -18,23 +19,22 @@ export interface SessionEnd {
  * to, so a logout on node A closes the tab connected to node B (within the broker's delivery time).
  */
 export class SessionEnder {
-  #subscription: Promise<Unsubscribe> | undefined;
+  readonly #channel: NodeSubscription;
 
   constructor(
     private readonly broker: Broker,
     private readonly connections: ReadonlySet<Connection>,
     private readonly log: Logger,
-  ) {}
+  ) {
+    this.#channel = new NodeSubscription(this.broker, CHANNEL, (payload) => this.#close(payload));
+  }
 
   async start(): Promise<void> {
-    this.#subscription ??= this.broker.subscribe(CHANNEL, (payload) => this.#close(payload));
-    await this.#subscription;
+    await this.#channel.start();
   }
 
   async stop(): Promise<void> {
-    const subscription = this.#subscription;
-    this.#subscription = undefined;
-    if (subscription) await (await subscription)();
+    await this.#channel.stop();
   }
 
   /** Closes the matching sockets here and on every other node. */

@@ -15,7 +15,7 @@ function chunks<T>(items: readonly T[]): T[][] {
 const placeholders = (n: number) => Array.from({ length: n }, () => "?").join(", ");
 
 // Lists this short (a message's mentions, a page of read ids) reuse their prepared statement:
-// preparing one per call was ~3 % of the server's time when every message had an `@` (issue 8).
+// preparing one per call was ~3 % of the server's time when every message had an `@`.
 const CACHED_LIST_LENGTH = 32;
 
 /** One statement per list length for a query with an `IN (?, ?, …)` list. */

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll } from "vitest";
 import { SqliteStore } from "./SqliteStore.js";
-import { webPushStoreContract } from "./webPushStoreContract.js";
+import { webPushStoreContract } from "../../test/contracts/webPushStore.contract.js";
 
 const dir = mkdtempSync(join(tmpdir(), "duplex-webpush-store-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

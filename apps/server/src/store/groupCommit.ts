@@ -8,7 +8,7 @@ interface Waiting<I, O> {
  * Group commit for a synchronous database: every write submitted in one event-loop turn is committed
  * in one transaction when the turn's I/O is done (`setImmediate`), and each caller's promise settles
  * only after that commit, so an ack sent on it still means "durable". One commit per turn instead of
- * one per write: at 5,000 sends/s from 500 sockets that is ~25 writes per commit (issue 8).
+ * one per write: at 5,000 sends/s from 500 sockets that is ~25 writes per commit.
  */
 export class GroupCommit<I, O> {
   #waiting: Waiting<I, O>[] = [];

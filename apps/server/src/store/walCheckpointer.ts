@@ -48,7 +48,7 @@ parentPort.on("message", (message) => {
 /**
  * Moves SQLite's WAL checkpoints off the event loop. A checkpoint copies the WAL back into the
  * database file and fsyncs both: ~3 ms on this machine every ~250 messages when SQLite runs it inside
- * a commit, a stall every message queued behind it waits out (issue 8: it was most of the p99 at
+ * a commit, a stall every message queued behind it waits out (it was most of the p99 at
  * moderate fan-out rates). A second connection on a worker thread runs PASSIVE checkpoints, which
  * never block the writer; the main connection keeps a much higher auto-checkpoint as a safety net.
  */

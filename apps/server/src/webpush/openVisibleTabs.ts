@@ -1,6 +1,6 @@
 import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
-import { RedisVisibleTabs } from "./RedisVisibleTabs.js";
+import { RedisVisibleTabs } from "./redis/RedisVisibleTabs.js";
 import { MemoryVisibleTabs, type VisibleTabs } from "./VisibleTabs.js";
 
 /** Visibility in memory for one node; on Redis (`REDIS_URL`) when nodes share users. */

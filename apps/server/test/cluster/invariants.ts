@@ -22,7 +22,7 @@ export function seqsOf(client: TestClient, room: string): number[] {
   return seqs;
 }
 
-/** Issue 10's invariant: seqs rise by exactly one, none twice, from the first held to `upTo`. */
+/** The cluster's ordering invariant: seqs rise by exactly one, none twice, from the first held to `upTo`. */
 export function expectGapFree(client: TestClient, room: string, upTo: number): void {
   const seqs = seqsOf(client, room);
   const first = seqs[0] ?? upTo + 1;

@@ -26,7 +26,7 @@ async function membersOn(cluster: TestCluster, names: string[]): Promise<Member[
   return out;
 }
 
-/** Issue 10's invariant after a scenario: gap-free everywhere, one order, every ack exactly one row. */
+/** The cluster's invariant after a scenario: gap-free everywhere, one order, every ack exactly one row. */
 function expectInvariant(members: Member[], acks: ServerMessageOf<"ack">[]): void {
   const head = acks.length;
   expect(new Set(acks.map((a) => a.seq)).size).toBe(head);

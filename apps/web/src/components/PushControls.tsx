@@ -5,7 +5,7 @@ import { Toasts } from "./Toasts.js";
 import { useMessageFocus } from "./useMessageFocus.js";
 import "../styles/push.css";
 
-/** Issue 5 in the header: live server stats and the notification bell. */
+/** Server push in the header: live server stats and the notification bell. */
 export function PushControls() {
   return (
     <div className="push-controls">
@@ -15,7 +15,7 @@ export function PushControls() {
   );
 }
 
-/** Issue 5 over the page: toasts, system notifications, and focusing an opened mention. */
+/** Server push over the page: toasts, system notifications, and focusing an opened mention. */
 export function PushLayer() {
   useMessageFocus();
   return (

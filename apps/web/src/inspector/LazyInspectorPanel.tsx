@@ -1,7 +1,7 @@
 import { Suspense, lazy } from "react";
 import { useDuplex } from "../store/storeContext.js";
 
-// The inspector is opened by few users, so its code loads on first open (issue 8: initial bundle).
+// The inspector is opened by few users, so its code loads on first open (keeps it out of the initial bundle).
 const InspectorPanel = lazy(() =>
   import("./InspectorPanel.js").then((m) => ({ default: m.InspectorPanel })),
 );

@@ -60,7 +60,7 @@ export interface RoomDirectory {
 /** Which side panel is unfolded on a narrow screen. */
 export type OpenPanel = "rooms" | "members" | null;
 
-/** Issue 4's live-chat state: presence, typing, unread counts, history paging, directory, DMs. */
+/** The live-chat state: presence, typing, unread counts, history paging, directory, DMs. */
 export interface ChatSlice extends MemberPagesSlice {
   members: MembersByRoom;
   typing: TypingByRoom;

@@ -12,7 +12,7 @@ export interface MessageFocus extends NotificationLink {
   nonce: number;
 }
 
-/** Issue 5's notification state: every notification we know, newest first, and the open toasts. */
+/** The notification state: every notification we know, newest first, and the open toasts. */
 export interface NotificationsSlice {
   /** Newest first (by `ts`, then id, so the order is stable). */
   items: readonly Notification[];

@@ -2,7 +2,7 @@ import type { User } from "@duplex/protocol";
 import { t as currentT } from "../i18n/localeStore.js";
 import type { Translate } from "../i18n/translate.js";
 
-/** Without news for this long, a typist is no longer shown (issue 4: "expire after a few seconds"). */
+/** Without news for this long, a typist is no longer shown (typing indicators expire after a few seconds). */
 export const TYPING_TTL_MS = 4000;
 /** The sender sends at most one `typing` per this period while the user types. */
 export const TYPING_THROTTLE_MS = 2000;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { startTestRedis, describeWithRedis, type TestRedis } from "../../../test/support/redis.js";
 import { createLogger } from "../../logger.js";
-import { brokerContract } from "../brokerContract.js";
+import { brokerContract } from "../../../test/contracts/broker.contract.js";
 import { RedisBroker } from "./RedisBroker.js";
 
 const log = createLogger("silent");

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { describeWithRedis, startTestRedis, type TestRedis } from "../../../test/support/redis.js";
 import { createLogger } from "../../logger.js";
-import { presenceContract } from "../presenceContract.js";
+import { presenceContract } from "../../../test/contracts/presence.contract.js";
 import { RedisPresence } from "./RedisPresence.js";
 
 const log = createLogger("silent");

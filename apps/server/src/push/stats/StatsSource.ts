@@ -14,6 +14,11 @@ export interface StatsSource {
   stop(): Promise<void>;
 }
 
+/** A source summing several nodes: it holds a connection of its own, closed with the server. */
+export interface ClusterStats extends StatsSource {
+  close(): Promise<void>;
+}
+
 /** This process: open sockets, messages stored per second, event-loop lag, memory. */
 export class LocalStats implements StatsSource {
   #lag: IntervalHistogram | undefined;

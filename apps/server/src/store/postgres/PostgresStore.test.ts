@@ -5,14 +5,14 @@ import {
   startPostgres,
   type PostgresHandle,
 } from "../../../test/support/postgres.js";
-import { notificationStoreContract } from "../notificationStoreContract.js";
-import { savedRoomsContract } from "../savedRoomsContract.js";
-import { storeContract } from "../storeContract.js";
-import { accountStoreContract } from "../accountStoreContract.js";
-import { roomAccessContract } from "../roomAccessContract.js";
-import { passkeyStoreContract } from "../passkeyStoreContract.js";
-import { readStoreContract } from "../readStoreContract.js";
-import { searchContract } from "../searchContract.js";
+import { notificationStoreContract } from "../../../test/contracts/notificationStore.contract.js";
+import { savedRoomsContract } from "../../../test/contracts/savedRooms.contract.js";
+import { storeContract } from "../../../test/contracts/store.contract.js";
+import { accountStoreContract } from "../../../test/contracts/accountStore.contract.js";
+import { roomAccessContract } from "../../../test/contracts/roomAccess.contract.js";
+import { passkeyStoreContract } from "../../../test/contracts/passkeyStore.contract.js";
+import { readStoreContract } from "../../../test/contracts/readStore.contract.js";
+import { searchContract } from "../../../test/contracts/search.contract.js";
 import { PG_MIGRATIONS, migrate } from "./migrations.js";
 import { createPool } from "./pool.js";
 import { DatabaseStartError, PostgresStore } from "./PostgresStore.js";

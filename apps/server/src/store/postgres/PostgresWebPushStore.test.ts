@@ -4,7 +4,7 @@ import {
   startPostgres,
   type PostgresHandle,
 } from "../../../test/support/postgres.js";
-import { webPushStoreContract } from "../webPushStoreContract.js";
+import { webPushStoreContract } from "../../../test/contracts/webPushStore.contract.js";
 import { PostgresStore } from "./PostgresStore.js";
 
 requirePostgres();

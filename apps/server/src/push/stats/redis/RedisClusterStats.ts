@@ -1,7 +1,7 @@
 import { StatsSample } from "@duplex/protocol";
 import { Redis, type RedisOptions } from "ioredis";
-import type { Logger } from "../../logger.js";
-import type { StatsSource } from "./StatsSource.js";
+import type { Logger } from "../../../logger.js";
+import type { ClusterStats, StatsSource } from "../StatsSource.js";
 
 export interface RedisClusterStatsOptions {
   url: string;
@@ -44,13 +44,13 @@ export function sumSamples(samples: readonly StatsSample[]): StatsSample {
 }
 
 /**
- * The stats of every live node (issue 10). Each node publishes its own sample every interval to a key
+ * The stats of every live node. Each node publishes its own sample every interval to a key
  * with a TTL (`SET … PX`), whether or not anyone here is subscribed — a subscriber on another node needs
  * it. A reader sums its own latest sample with every other node's live key, so a crashed node drops out
  * when its key expires and a stopped one at once (it deletes its key). TTLs, not timestamps, so the
  * nodes' clocks need not agree. While Redis is unreachable the sum is this node's alone.
  */
-export class RedisClusterStats implements StatsSource {
+export class RedisClusterStats implements ClusterStats {
   readonly #redis: Redis;
   readonly #opts: Required<Omit<RedisClusterStatsOptions, "redis">>;
   readonly #timer: NodeJS.Timeout;
@@ -159,4 +159,12 @@ function parseSample(text: string): StatsSample | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The `clusterStats` factory `startPush` takes: this node's sample summed with its peers' over Redis. */
+export function redisClusterStats(
+  url: string,
+  nodeId: string,
+): (local: StatsSource, log: Logger) => ClusterStats {
+  return (local, log) => new RedisClusterStats({ url, nodeId, local, log });
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { describeWithRedis, startTestRedis, type TestRedis } from "../../test/support/redis.js";
-import { createLogger } from "../logger.js";
+import { describeWithRedis, startTestRedis, type TestRedis } from "../../../test/support/redis.js";
+import { createLogger } from "../../logger.js";
 import { RedisVisibleTabs } from "./RedisVisibleTabs.js";
 
 const log = createLogger("silent");

@@ -1,6 +1,6 @@
 import { Redis, type RedisOptions } from "ioredis";
-import type { Logger } from "../logger.js";
-import { MemoryVisibleTabs, type VisibleTabs } from "./VisibleTabs.js";
+import type { Logger } from "../../logger.js";
+import { MemoryVisibleTabs, type VisibleTabs } from "../VisibleTabs.js";
 
 export interface RedisVisibleTabsOptions {
   url: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { alice, bob, freshStoreEachTest } from "./contractFixtures.js";
-import type { NewNotification } from "./NotificationStore.js";
-import type { Store } from "./Store.js";
+import type { NewNotification } from "../../src/store/NotificationStore.js";
+import type { Store } from "../../src/store/Store.js";
 
 let counter = 0;
 function notification(over: Partial<NewNotification> = {}): NewNotification {

@@ -1,9 +1,13 @@
 import type { StatsSample } from "@duplex/protocol";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { describeWithRedis, startTestRedis, type TestRedis } from "../../../test/support/redis.js";
-import { createLogger } from "../../logger.js";
+import {
+  describeWithRedis,
+  startTestRedis,
+  type TestRedis,
+} from "../../../../test/support/redis.js";
+import { createLogger } from "../../../logger.js";
 import { RedisClusterStats, sumSamples } from "./RedisClusterStats.js";
-import type { StatsSource } from "./StatsSource.js";
+import type { StatsSource } from "../StatsSource.js";
 
 function sampleOf(connections: number, lag = 0): StatsSample {
   return {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { alice, bob, freshStoreEachTest } from "./contractFixtures.js";
-import type { AppendInput, Store } from "./Store.js";
+import type { AppendInput, Store } from "../../src/store/Store.js";
 
 let counter = 0;
 function input(over: Partial<AppendInput> = {}): AppendInput {

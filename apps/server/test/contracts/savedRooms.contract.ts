@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { alice, bob, freshStoreEachTest } from "./contractFixtures.js";
-import type { Store } from "./Store.js";
+import type { Store } from "../../src/store/Store.js";
 
 /** The behaviour every `store.savedRooms` must have. Call it beside {@link storeContract}. */
 export function savedRoomsContract(name: string, create: () => Promise<Store>): void {

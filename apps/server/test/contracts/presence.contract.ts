@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { Presence } from "./Presence.js";
+import type { Presence } from "../../src/presence/Presence.js";
 
 const alice = { id: "u_aliceaaaaaaaaaaa", name: "Alice" };
 const bob = { id: "u_bobbbbbbbbbbbbbb", name: "Bob" };

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { Broker } from "./Broker.js";
+import type { Broker } from "../../src/broker/Broker.js";
 
 /** The behaviour every {@link Broker} must have. Delivery may be asynchronous, so tests wait for it. */
 export function brokerContract(name: string, create: () => Promise<Broker>): void {

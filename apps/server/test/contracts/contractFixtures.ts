@@ -1,5 +1,5 @@
 import { afterEach, beforeEach } from "vitest";
-import type { Store } from "./Store.js";
+import type { Store } from "../../src/store/Store.js";
 
 /** Users every store contract suite starts with. */
 export const alice = { id: "u_aliceaaaaaaaaaaa", name: "Alice" };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { alice, bob, freshStoreEachTest } from "./contractFixtures.js";
-import type { Store } from "./Store.js";
+import type { Store } from "../../src/store/Store.js";
 
 /** The behaviour every {@link Store}'s `accounts` must have. Call it from each implementation's test. */
 export function accountStoreContract(name: string, create: () => Promise<Store>): void {

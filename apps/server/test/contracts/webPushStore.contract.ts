@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { alice, bob, freshStoreEachTest } from "./contractFixtures.js";
-import type { Store } from "./Store.js";
-import type { NewPushSubscription } from "./WebPushStore.js";
+import type { Store } from "../../src/store/Store.js";
+import type { NewPushSubscription } from "../../src/store/WebPushStore.js";
 
 const LATER = 1_000_000;
 

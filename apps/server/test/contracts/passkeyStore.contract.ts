@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { alice, bob, freshStoreEachTest } from "./contractFixtures.js";
-import type { NewPasskey } from "./PasskeyStore.js";
-import type { Store } from "./Store.js";
+import type { NewPasskey } from "../../src/store/PasskeyStore.js";
+import type { Store } from "../../src/store/Store.js";
 
 const key = (id: string, userId: string, createdAt: number): NewPasskey => ({
   id,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { alice, bob, carol, freshStoreEachTest } from "./contractFixtures.js";
-import { SearchCursorError, type SearchInput } from "./MessageSearch.js";
-import type { Store } from "./Store.js";
+import { SearchCursorError, type SearchInput } from "../../src/store/MessageSearch.js";
+import type { Store } from "../../src/store/Store.js";
 
 const aliceBob = `dm:${alice.id}:${bob.id}`;
 const bobCarol = `dm:${bob.id}:${carol.id}`;
