@@ -37,8 +37,8 @@ import type { MessageSearch } from "./MessageSearch.js";
 import { SqliteMessageSearch } from "./SqliteMessageSearch.js";
 import type { MessageReactions, MessageReplies } from "./MessageReactions.js";
 import { SqliteMessageReactions } from "./SqliteMessageReactions.js";
-import { SqliteThreadStore } from "../threads/SqliteThreadStore.js";
-import type { ThreadStore } from "../threads/ThreadStore.js";
+import { SqliteThreadStore } from "./SqliteThreadStore.js";
+import type { ThreadStore } from "./ThreadStore.js";
 
 const FROM_MESSAGES = `FROM messages m JOIN users u ON u.id = m.user_id`;
 

@@ -10,7 +10,7 @@ import type { SavedRooms } from "./SavedRooms.js";
 import type { WebPushStore } from "./WebPushStore.js";
 import type { ReadStore } from "./ReadStore.js";
 import type { ChangeLog } from "./changeLog.js";
-import type { ThreadStore } from "../threads/ThreadStore.js";
+import type { ThreadStore } from "./ThreadStore.js";
 
 /** A room's sequence state. `epoch` names this life of the sequence (new if the store is reset). */
 export interface RoomState {

@@ -2,7 +2,7 @@ import { LIMITS, dmParticipants, isDmRoom, type ChatMessage } from "@duplex/prot
 import type { ServerContext } from "../context.js";
 import { shouldNotify } from "../receipts/shouldNotify.js";
 import type { NewNotification } from "../store/NotificationStore.js";
-import type { LinkedThread } from "./ThreadStore.js";
+import type { LinkedThread } from "../store/ThreadStore.js";
 
 /** Derived from the reply, so a retry can never create a second one. */
 export const threadNotificationId = (messageId: string) => `n_thread_${messageId}`;

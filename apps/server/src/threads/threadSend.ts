@@ -8,7 +8,7 @@ import {
 import type { Connection } from "../connection/Connection.js";
 import type { ServerContext } from "../context.js";
 import { DuplexError } from "../errors.js";
-import type { LinkedThread } from "./ThreadStore.js";
+import type { LinkedThread } from "../store/ThreadStore.js";
 import { notifyThreadFollowers } from "./threadNotifications.js";
 
 /** A send's thread fields are only for sockets granted `threads`; `alsoToRoom` only with `thread`. */

@@ -37,8 +37,8 @@ import type { ChangeLog } from "../changeLog.js";
 import { PostgresChangeLog } from "./PostgresChangeLog.js";
 import type { MessageReactions, MessageReplies } from "../MessageReactions.js";
 import { PostgresMessageReactions } from "./PostgresMessageReactions.js";
-import { PostgresThreadStore } from "../../threads/PostgresThreadStore.js";
-import type { ThreadStore } from "../../threads/ThreadStore.js";
+import { PostgresThreadStore } from "./PostgresThreadStore.js";
+import type { ThreadStore } from "../ThreadStore.js";
 
 const newEpoch = () => randomBytes(8).toString("base64url");
 

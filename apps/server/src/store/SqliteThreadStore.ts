@@ -1,8 +1,8 @@
 import type { ChatMessage, ThreadSummary } from "@duplex/protocol";
 import type Database from "better-sqlite3";
-import { MESSAGE_COLUMNS, toMessage, type MessageRow } from "../store/rows.js";
-import { sqliteChangeWriter } from "../store/SqliteChangeLog.js";
-import type { SqliteWrites } from "../store/sqliteWrites.js";
+import { MESSAGE_COLUMNS, toMessage, type MessageRow } from "./rows.js";
+import { sqliteChangeWriter } from "./SqliteChangeLog.js";
+import type { SqliteWrites } from "./sqliteWrites.js";
 import {
   foldThreadSummaries,
   type LinkThreadInput,

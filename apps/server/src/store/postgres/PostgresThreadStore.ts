@@ -1,6 +1,6 @@
 import type { ChatMessage, ThreadSummary } from "@duplex/protocol";
 import type pg from "pg";
-import { MESSAGE_COLUMNS, toMessage, type MessageRow } from "../store/rows.js";
+import { MESSAGE_COLUMNS, toMessage, type MessageRow } from "../rows.js";
 import {
   foldThreadSummaries,
   type LinkThreadInput,
@@ -10,7 +10,7 @@ import {
   type ThreadReadState,
   type ThreadStore,
   type ThreadViewerRow,
-} from "./ThreadStore.js";
+} from "../ThreadStore.js";
 
 type Queryable = Pick<pg.PoolClient, "query">;
 
