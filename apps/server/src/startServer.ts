@@ -63,6 +63,7 @@ import { roomsApiRoutes } from "./accounts/roomsApi.js";
 import { Files } from "./files/Files.js";
 import { filesConfig } from "./files/filesConfig.js";
 import { filesRoutes } from "./files/filesApi.js";
+import { deleteOrphanedFiles } from "./files/storeUpload.js";
 import { sseRoutes } from "./sse/sseRoutes.js";
 import { openVisibleTabs } from "./webpush/openVisibleTabs.js";
 import { WebPush } from "./webpush/WebPush.js";
@@ -277,7 +278,13 @@ export async function startServer(
     permanent: ["general"],
     emptyTtlMs: config.limits.rooms.emptyTtlMs,
   });
-  const retention = startRetention({ store, log, now, retentionMs: config.retentionMs });
+  const retention = startRetention({
+    store,
+    log,
+    now,
+    retentionMs: config.retentionMs,
+    alsoDelete: (cutoff) => deleteOrphanedFiles(files, cutoff),
+  });
   presence.onExpired?.((room, user) => {
     ctx.chat.directory.touch(room);
     ctx.presenceFeed.announce(room, "leave", user);

@@ -209,6 +209,25 @@ describe.each(["sqlite", "postgres"] as const)("files over binary frames (%s)", 
       expect(existsSync(blob)).toBe(false);
     }
   });
+
+  it("a message past retention takes its file with it", async () => {
+    using db = tempDb();
+    const databaseUrl = kind === "postgres" ? await pg.freshDatabase() : undefined;
+    await using s = await startTestServer({ dbPath: db.path, databaseUrl, retentionMs: 1_500 });
+    const a = await TestClient.hello(s.url, { name: "Alice", caps: FILES });
+    using _a = a.client;
+    await a.client.join("general");
+    const bytes = Buffer.from("gone with its message");
+    const done = await upload(a.client, "general", "r.txt", bytes);
+    const auth = { authorization: `Bearer ${a.welcome.token}` };
+    const status = async () => (await get(s.httpUrl, `/files/${done.attachment.id}`, auth)).status;
+    expect(await status()).toBe(200);
+    await expect.poll(status, { timeout: 10_000, interval: 200 }).toBe(404);
+    if (kind === "sqlite") {
+      const blob = join(dirname(db.path), "files", sha256(bytes).slice(0, 2), sha256(bytes));
+      expect(existsSync(blob)).toBe(false);
+    }
+  });
 });
 
 describe("two nodes on one Postgres", () => {

@@ -14,19 +14,24 @@ export function startRetention(deps: {
   log: Logger;
   now(): number;
   retentionMs: number;
+  /** After messages were deleted: what else goes with them (their files); answers a count. */
+  alsoDelete?: (cutoff: number) => Promise<number>;
 }): { stop(): Promise<void> } {
   if (deps.retentionMs <= 0) return { stop: async () => {} };
   let running: Promise<void> = Promise.resolve();
   let stopped = false;
   const sweep = async () => {
     let deleted = 0;
+    const cutoff = deps.now() - deps.retentionMs;
     for (;;) {
       if (stopped) break;
-      const n = await deps.store.deleteMessagesBefore(deps.now() - deps.retentionMs, BATCH);
+      const n = await deps.store.deleteMessagesBefore(cutoff, BATCH);
       deleted += n;
       if (n < BATCH) break;
     }
-    if (deleted > 0) deps.log.info({ deleted }, "messages past retention deleted");
+    if (deleted === 0) return;
+    const files = (await deps.alsoDelete?.(cutoff)) ?? 0;
+    deps.log.info({ deleted, files }, "messages past retention deleted");
   };
   const timer = setInterval(
     () => {

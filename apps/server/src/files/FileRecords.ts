@@ -20,6 +20,14 @@ export interface FileRecords {
   get(id: string): Promise<FileRecord | undefined>;
   /** Deletes the files of a message; answers the digests no file uses any more (to delete). */
   deleteForMessage(messageId: string): Promise<string[]>;
+  /**
+   * Deletes up to `limit` files created before `createdBefore` whose message is gone (retention
+   * deleted it); answers how many went and the digests no file uses any more.
+   */
+  deleteOrphans(
+    createdBefore: number,
+    limit: number,
+  ): Promise<{ deleted: number; unused: string[] }>;
   close(): Promise<void>;
 }
 
@@ -59,6 +67,13 @@ const values = (f: FileRecord) => [
   f.createdAt,
 ];
 
+// Files whose message no longer exists; the cut-off leaves an upload whose message is being stored.
+const ORPHANS = `SELECT f.id FROM files f WHERE f.created_at < $1
+  AND NOT EXISTS (SELECT 1 FROM messages m WHERE m.id = f.message_id) LIMIT $2`;
+
+const digestsOf = (rows: Row[]) =>
+  new Set(rows.flatMap((r) => [r.sha256, r.thumb_sha256 ?? []].flat()));
+
 const INSERT = `INSERT INTO files (id, room, message_id, sha256, thumb_sha256, name, size, mime,
   created_at) VALUES `;
 
@@ -83,17 +98,33 @@ export class SqliteFileRecords implements FileRecords {
   }
 
   deleteForMessage(messageId: string): Promise<string[]> {
+    const run = this.#db.transaction(() =>
+      this.#unused(
+        this.#db
+          .prepare<[string], Row>("DELETE FROM files WHERE message_id = ? RETURNING *")
+          .all(messageId),
+      ),
+    );
+    return Promise.resolve(run());
+  }
+
+  deleteOrphans(createdBefore: number, limit: number) {
     const run = this.#db.transaction(() => {
       const rows = this.#db
-        .prepare<[string], Row>("DELETE FROM files WHERE message_id = ? RETURNING *")
-        .all(messageId);
-      const digests = new Set(rows.flatMap((r) => [r.sha256, r.thumb_sha256 ?? []].flat()));
-      const used = this.#db.prepare<[string, string], { n: number }>(
-        "SELECT count(*) AS n FROM files WHERE sha256 = ? OR thumb_sha256 = ?",
-      );
-      return [...digests].filter((d) => (used.get(d, d)?.n ?? 0) === 0);
+        .prepare<[number, number], Row>(
+          `DELETE FROM files WHERE id IN (${ORPHANS.replace("$1", "?").replace("$2", "?")}) RETURNING *`,
+        )
+        .all(createdBefore, limit);
+      return { deleted: rows.length, unused: this.#unused(rows) };
     });
     return Promise.resolve(run());
+  }
+
+  #unused(deletedRows: Row[]): string[] {
+    const used = this.#db.prepare<[string, string], { n: number }>(
+      "SELECT count(*) AS n FROM files WHERE sha256 = ? OR thumb_sha256 = ?",
+    );
+    return [...digestsOf(deletedRows)].filter((d) => (used.get(d, d)?.n ?? 0) === 0);
   }
 
   close(): Promise<void> {
@@ -119,9 +150,20 @@ export class PostgresFileRecords implements FileRecords {
       "DELETE FROM files WHERE message_id = $1 RETURNING *",
       [messageId],
     );
-    const digests = new Set(rows.flatMap((r) => [r.sha256, r.thumb_sha256 ?? []].flat()));
+    return this.#unused(rows);
+  }
+
+  async deleteOrphans(createdBefore: number, limit: number) {
+    const { rows } = await this.pool.query<Row>(
+      `DELETE FROM files WHERE id IN (${ORPHANS}) RETURNING *`,
+      [createdBefore, limit],
+    );
+    return { deleted: rows.length, unused: await this.#unused(rows) };
+  }
+
+  async #unused(deletedRows: Row[]): Promise<string[]> {
     const unused: string[] = [];
-    for (const d of digests) {
+    for (const d of digestsOf(deletedRows)) {
       const { rows: n } = await this.pool.query<{ n: string }>(
         "SELECT count(*) AS n FROM files WHERE sha256 = $1 OR thumb_sha256 = $1",
         [d],

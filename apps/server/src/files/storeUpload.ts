@@ -5,6 +5,8 @@ import type { ServerContext } from "../context.js";
 import { userOf } from "../handlers/access.js";
 import { randomToken } from "../ids/randomId.js";
 import { onMessageStored } from "../push/onMessageStored.js";
+import type { BlobStore } from "./BlobStore.js";
+import type { FileRecords } from "./FileRecords.js";
 import { inspectFile } from "./inspectFile.js";
 import type { PartialUpload, UploadOutcome } from "./PartialUpload.js";
 
@@ -74,4 +76,24 @@ export async function storeUpload(
 export async function deleteAttachments(ctx: ServerContext, messageId: string): Promise<void> {
   const unused = await ctx.files.records.deleteForMessage(messageId);
   for (const sha256 of unused) await ctx.files.blobs.delete(sha256);
+}
+
+/** Files per sweep statement: one sweep never holds the database for long. */
+const ORPHAN_BATCH = 500;
+
+/**
+ * After retention deleted messages: their files go too (created before the same cut-off), and
+ * each blob no other file uses. Answers how many files went.
+ */
+export async function deleteOrphanedFiles(
+  files: { records: FileRecords; blobs: BlobStore },
+  createdBefore: number,
+): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const { deleted, unused } = await files.records.deleteOrphans(createdBefore, ORPHAN_BATCH);
+    for (const sha256 of unused) await files.blobs.delete(sha256);
+    total += deleted;
+    if (deleted < ORPHAN_BATCH) return total;
+  }
 }
