@@ -1,16 +1,10 @@
 import { Capability, LIMITS, WebPushPayload, dmRoomId } from "@duplex/protocol";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { loadConfig } from "../src/config.js";
 import { api, registerAccount } from "./accountsHttp.js";
 import { TestClient, startTestServer, tempDb } from "./helpers.js";
+import { metricValue as metric } from "./support/metrics.js";
 import { startPushService, type PushService } from "./support/pushService.js";
-
-const webPush = {
-  ...loadConfig({}).webPush,
-  subject: "mailto:ops@duplex.invalid",
-  allowInsecureEndpoints: true,
-  ttlSeconds: 3600,
-};
+import { testWebPush as webPush } from "./support/webPushConfig.js";
 
 let service: PushService;
 beforeAll(async () => {
@@ -19,12 +13,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await service.close();
 });
-
-async function metric(httpUrl: string, name: string): Promise<number> {
-  const text = await (await fetch(`${httpUrl}/metrics`)).text();
-  const line = text.split("\n").find((l) => l.startsWith(`${name}{`) || l.startsWith(`${name} `));
-  return line ? Number(line.slice(line.lastIndexOf(" ") + 1)) : 0;
-}
 
 describe("notification preferences honoured by notifications and Web Push", () => {
   it("a room set to nothing makes no notification and no push; mentions-only still notifies a mention; do-not-disturb lists it without a push", async () => {

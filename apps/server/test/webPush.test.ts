@@ -1,17 +1,11 @@
 import { createPublicKey, verify } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { WebPushPayload } from "@duplex/protocol";
-import { loadConfig } from "../src/config.js";
 import { api, registerAccount } from "./accountsHttp.js";
 import { TestClient, startTestServer, tempDb } from "./helpers.js";
+import { metricValue as metric } from "./support/metrics.js";
 import { startPushService, type PushService } from "./support/pushService.js";
-
-const webPush = {
-  ...loadConfig({}).webPush,
-  subject: "mailto:ops@duplex.invalid",
-  allowInsecureEndpoints: true,
-  ttlSeconds: 3600,
-};
+import { testWebPush as webPush } from "./support/webPushConfig.js";
 
 let service: PushService;
 beforeAll(async () => {
@@ -20,15 +14,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await service.close();
 });
-
-/** A metric's value in `/metrics` text, optionally of the series with `label` (0 when absent). */
-async function metric(httpUrl: string, name: string, label = ""): Promise<number> {
-  const text = await (await fetch(`${httpUrl}/metrics`)).text();
-  const line = text
-    .split("\n")
-    .find((l) => (l.startsWith(`${name}{`) || l.startsWith(`${name} `)) && l.includes(label));
-  return line ? Number(line.slice(line.lastIndexOf(" ") + 1)) : 0;
-}
 
 /** A JWT's claims, and whether its ES256 signature verifies with the raw P-256 `publicKey`. */
 function readJwt(jwt: string, publicKey: string) {

@@ -3,16 +3,11 @@ import { loadConfig } from "../src/config.js";
 import { api, registerAccount } from "./accountsHttp.js";
 import { startCluster, stopClusterPostgres } from "./cluster/clusterHarness.js";
 import { TestClient } from "./helpers.js";
+import { metricValue as metric } from "./support/metrics.js";
 import { startPushService, type PushService } from "./support/pushService.js";
 import { describeWithRedis } from "./support/redis.js";
 
 const webPush = { ...loadConfig({}).webPush, allowInsecureEndpoints: true };
-
-async function metric(httpUrl: string, name: string): Promise<number> {
-  const text = await (await fetch(`${httpUrl}/metrics`)).text();
-  const line = text.split("\n").find((l) => l.startsWith(`${name}{`) || l.startsWith(`${name} `));
-  return line ? Number(line.slice(line.lastIndexOf(" ") + 1)) : 0;
-}
 
 describeWithRedis("Web Push on two nodes (Postgres + Redis)", () => {
   let service: PushService;
