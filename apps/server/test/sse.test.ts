@@ -1,13 +1,9 @@
 import { SSE_PATH, SSE_SEND_PATH, SSE_STREAM_PATH, SSE_TICKET_HEADER } from "@duplex/protocol";
-import { EventStreamParser, type StreamEvent } from "@duplex/client";
+import type { StreamEvent } from "@duplex/client";
 import { describe, expect, it } from "vitest";
 import { MAX_FRAMES_PER_POST } from "../src/sse/sseRoutes.js";
 import { TestClient, startTestServer, tempDb } from "./helpers.js";
-
-interface Link {
-  stream: string;
-  ticket: string;
-}
+import { readEventStream, type RawLink as Link } from "./support/rawSse.js";
 
 async function openLink(base: string, headers: Record<string, string> = {}): Promise<Response> {
   return fetch(`${base}${SSE_PATH}`, {
@@ -35,27 +31,7 @@ async function attach(base: string, link: Link, lastEventId?: number) {
     },
     signal: abort.signal,
   });
-  const events: StreamEvent[] = [];
-  const body = res.body;
-  if (res.ok && body !== null) {
-    void (async () => {
-      const parser = new EventStreamParser();
-      try {
-        for await (const chunk of body) events.push(...parser.push(chunk));
-      } catch {
-        // aborted
-      }
-    })();
-  }
-  const waitFor = async (match: (e: StreamEvent) => boolean): Promise<StreamEvent> => {
-    const deadline = Date.now() + 5_000;
-    for (;;) {
-      const found = events.find(match);
-      if (found) return found;
-      if (Date.now() > deadline) throw new Error(`no matching event in ${JSON.stringify(events)}`);
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-  };
+  const { events, waitFor } = readEventStream(res);
   return { res, events, waitFor, abort: () => abort.abort() };
 }
 

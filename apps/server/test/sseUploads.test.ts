@@ -1,7 +1,6 @@
-import { DuplexClient, EventStreamParser, type StreamEvent } from "@duplex/client";
+import { DuplexClient, type StreamEvent } from "@duplex/client";
 import {
   Capability,
-  SSE_PATH,
   SSE_SEND_PATH,
   SSE_TICKET_HEADER,
   SSE_UPLOAD_PATH,
@@ -10,58 +9,27 @@ import {
 import { describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
 import { TestClient, startTestServer, tempDb } from "./helpers.js";
+import { openRawLink, type RawLink } from "./support/rawSse.js";
 import { png, sendBytes, sha256, start, upload } from "./filesSupport.js";
 
 const FILES = [Capability.Files];
 const viaSse = { transport: "sse" } as const;
 
-interface Link {
-  stream: string;
-  ticket: string;
-}
-
 /** A raw link, opened as the client opens it: its events, and POSTs of frames and of chunks. */
 async function rawLink(base: string) {
-  const abort = new AbortController();
-  const res = await fetch(`${base}${SSE_PATH}`, {
-    method: "POST",
-    headers: { "content-type": "application/json", accept: "text/event-stream" },
-    body: JSON.stringify({ protocols: ["duplex.v1"] }),
-    signal: abort.signal,
-  });
-  const events: StreamEvent[] = [];
-  const body = res.body;
-  if (body === null) throw new Error("no stream");
-  void (async () => {
-    const parser = new EventStreamParser();
-    try {
-      for await (const chunk of body) events.push(...parser.push(chunk));
-    } catch {
-      // aborted
-    }
-  })();
-  const waitFor = async (match: (e: StreamEvent) => boolean): Promise<StreamEvent> => {
-    const deadline = Date.now() + 5_000;
-    for (;;) {
-      const found = events.find(match);
-      if (found) return found;
-      if (Date.now() > deadline) throw new Error(`no matching event in ${JSON.stringify(events)}`);
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-  };
-  const link = JSON.parse((await waitFor((e) => e.event === "link")).data) as Link;
+  const opened = await openRawLink(base);
   const send = (frames: object[]) =>
-    fetch(`${base}${SSE_SEND_PATH}?stream=${link.stream}`, {
+    fetch(`${base}${SSE_SEND_PATH}?stream=${opened.link.stream}`, {
       method: "POST",
-      headers: { "content-type": "text/plain", [SSE_TICKET_HEADER]: link.ticket },
+      headers: { "content-type": "text/plain", [SSE_TICKET_HEADER]: opened.link.ticket },
       body: frames.map((f) => JSON.stringify(f)).join("\n"),
     });
-  return { link, events, waitFor, send, abort: () => abort.abort() };
+  return { ...opened, send };
 }
 
 function postChunk(
   base: string,
-  link: Link,
+  link: RawLink,
   frame: Uint8Array,
   headers: Record<string, string> = {},
 ): Promise<Response> {

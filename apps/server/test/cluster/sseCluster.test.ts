@@ -1,8 +1,6 @@
-import { DuplexClient } from "@duplex/client";
-import { EventStreamParser, type StreamEvent } from "@duplex/client";
+import { DuplexClient, type StreamEvent } from "@duplex/client";
 import {
   Capability,
-  SSE_PATH,
   SSE_SEND_PATH,
   SSE_STREAM_PATH,
   SSE_TICKET_HEADER,
@@ -13,50 +11,11 @@ import { WebSocket } from "ws";
 import { TestClient } from "../helpers.js";
 import { png, sha256, upload } from "../filesSupport.js";
 import { startTestNginx } from "../support/nginx.js";
+import { openRawLink, type RawLink } from "../support/rawSse.js";
 import { describeWithRedis } from "../support/redis.js";
 import { startCluster, stopClusterPostgres, type TestCluster } from "./clusterHarness.js";
 
-interface Link {
-  stream: string;
-  ticket: string;
-}
-
-/** Opens a link on `base` the way the client does (the open is the stream); its events so far. */
-async function openStream(base: string) {
-  const abort = new AbortController();
-  const res = await fetch(`${base}${SSE_PATH}`, {
-    method: "POST",
-    headers: { "content-type": "application/json", accept: "text/event-stream" },
-    body: JSON.stringify({ protocols: ["duplex.v1"] }),
-    signal: abort.signal,
-  });
-  const events: StreamEvent[] = [];
-  let ended = false;
-  const body = res.body;
-  if (body === null) throw new Error("no stream");
-  void (async () => {
-    const parser = new EventStreamParser();
-    try {
-      for await (const chunk of body) events.push(...parser.push(chunk));
-    } catch {
-      // aborted
-    }
-    ended = true;
-  })();
-  const waitFor = async (match: (e: StreamEvent) => boolean): Promise<StreamEvent> => {
-    const deadline = Date.now() + 5_000;
-    for (;;) {
-      const found = events.find(match);
-      if (found) return found;
-      if (Date.now() > deadline) throw new Error(`no matching event in ${JSON.stringify(events)}`);
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-  };
-  const link = JSON.parse((await waitFor((e) => e.event === "link")).data) as Link;
-  return { link, events, waitFor, ended: () => ended, abort: () => abort.abort() };
-}
-
-function post(base: string, link: Link, path: string, frames: string[] = []) {
+function post(base: string, link: RawLink, path: string, frames: string[] = []) {
   return fetch(`${base}${path}?stream=${link.stream}`, {
     method: "POST",
     headers: { "content-type": "text/plain", [SSE_TICKET_HEADER]: link.ticket },
@@ -87,7 +46,7 @@ describeWithRedis("SSE + POST on two nodes without sticky sessions", () => {
   it("a POST on the other node reaches the link's node through the broker, answered as there", async () => {
     const a = cluster.a.httpUrl;
     const b = cluster.b.httpUrl;
-    const opened = await openStream(a);
+    const opened = await openRawLink(a);
     const hello = await post(b, opened.link, SSE_SEND_PATH, [
       JSON.stringify({ type: "hello", name: "Roamer" }),
       JSON.stringify({ type: "join", room: "general" }),
@@ -113,7 +72,7 @@ describeWithRedis("SSE + POST on two nodes without sticky sessions", () => {
   });
 
   it("a stream reattached on the other node is refused (410) and its link ends on its node", async () => {
-    const opened = await openStream(cluster.a.httpUrl);
+    const opened = await openRawLink(cluster.a.httpUrl);
     const { client: peer } = await TestClient.hello(cluster.a.url, { name: "Watcher" });
     using _ = peer;
     await peer.join("general");
