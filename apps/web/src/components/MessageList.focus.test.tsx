@@ -18,10 +18,11 @@ describe("opening an old message", () => {
         ),
       ),
     );
+    // A row also holds its actions (Reply, reactions, thread): compare the message's own text.
     const rendersText = (text: string) =>
       within(screen.getByRole("log"))
         .queryAllByRole("listitem")
-        .some((li) => li.textContent?.endsWith(text));
+        .some((li) => li.querySelector(".message-text")?.textContent === text);
     expect(rendersText("message number 12")).toBe(false);
 
     act(() =>
