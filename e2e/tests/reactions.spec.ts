@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { messageItem, sendMessage, signIn } from "../support/chat.js";
-import { uniqueSuffix } from "../support/chatFeatures.js";
+import { joinRoom, uniqueSuffix } from "../support/chatFeatures.js";
 
 test("two users react, toggle, reply with a quote that finds the original, see formatting, and see who read (unless they stop sharing)", async ({
   browser,
@@ -11,6 +11,12 @@ test("two users react, toggle, reply with a quote that finds the original, see f
   const bobName = `Bob-${id}`;
   const alice = await signIn(browser, aliceName);
   const bob = await signIn(browser, bobName);
+  // A room of their own: in #general, readers from other specs could push Bob out of "Seen by".
+  const room = `react-${id}`;
+  for (const page of [alice, bob]) {
+    await joinRoom(page, room);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`#${room}`);
+  }
   const marker = `plan ${id}`;
   await sendMessage(alice, `**ship** the \`build\` ${marker}`);
 
@@ -37,7 +43,7 @@ test("two users react, toggle, reply with a quote that finds the original, see f
   await expect(mine.getByRole("button", { name: `👍 1: ${aliceName}` })).toBeVisible();
 
   // Bob replies; Alice sees the quote and, clicking it, the original highlighted.
-  await seen.getByRole("button", { name: "Reply" }).click();
+  await seen.getByRole("button", { name: "Reply", exact: true }).click();
   await expect(bob.getByText(`Replying to ${aliceName}`)).toBeVisible();
   await sendMessage(bob, `agreed ${id}`);
   const reply = messageItem(alice, `agreed ${id}`);
