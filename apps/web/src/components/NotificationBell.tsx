@@ -1,9 +1,10 @@
-import { useEffect, useId, useRef } from "react";
+import { useCallback, useId, useRef } from "react";
 import { useShallow } from "zustand/react/shallow";
 import type { SystemNotifications } from "../store/systemNotifications.js";
 import { useT } from "../i18n/useT.js";
 import { useActions, useDuplex } from "../store/storeContext.js";
 import { NotificationCentre } from "./NotificationCentre.js";
+import { usePopoverDismiss } from "./usePopoverDismiss.js";
 
 /** The header's bell: the unread count at a glance, and the notification centre under it. */
 export function NotificationBell({ system }: { system?: SystemNotifications }) {
@@ -16,26 +17,11 @@ export function NotificationBell({ system }: { system?: SystemNotifications }) {
   const anchor = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
 
-  // A popover closes on Escape (focus back on the bell) and on a click outside it.
-  useEffect(() => {
-    if (!open) return;
-    function onKey(event: KeyboardEvent) {
-      if (event.key !== "Escape") return;
-      setNotificationCentreOpen(false);
-      button.current?.focus();
-    }
-    function onPointer(event: PointerEvent) {
-      if (event.target instanceof Node && !anchor.current?.contains(event.target)) {
-        setNotificationCentreOpen(false);
-      }
-    }
-    document.addEventListener("keydown", onKey);
-    document.addEventListener("pointerdown", onPointer);
-    return () => {
-      document.removeEventListener("keydown", onKey);
-      document.removeEventListener("pointerdown", onPointer);
-    };
-  }, [open, setNotificationCentreOpen]);
+  const closeCentre = useCallback(
+    () => setNotificationCentreOpen(false),
+    [setNotificationCentreOpen],
+  );
+  usePopoverDismiss(open, closeCentre, anchor, button);
 
   const label = unread > 0 ? t("bell.labelUnread", { count: unread }) : t("bell.label");
   return (

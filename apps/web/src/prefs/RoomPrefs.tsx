@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef, useState } from "react";
+import { useCallback, useId, useRef, useState } from "react";
 import type { NotifyLevel } from "@duplex/protocol";
 import { dateTimeFormat } from "../i18n/intlFormat.js";
+import { usePopoverDismiss } from "../components/usePopoverDismiss.js";
 import { useLocale, useT } from "../i18n/useT.js";
 import { useActions, useDuplex } from "../store/storeContext.js";
 import { dndState, dndUntilFor, type DndChoice } from "./dndChoices.js";
@@ -23,23 +24,8 @@ export function RoomPrefs({ room, title }: { room: string; title: string }) {
   const anchor = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
 
-  useEffect(() => {
-    if (!open) return;
-    function onKey(event: KeyboardEvent) {
-      if (event.key !== "Escape") return;
-      setOpen(false);
-      button.current?.focus();
-    }
-    function onPointer(event: PointerEvent) {
-      if (event.target instanceof Node && !anchor.current?.contains(event.target)) setOpen(false);
-    }
-    document.addEventListener("keydown", onKey);
-    document.addEventListener("pointerdown", onPointer);
-    return () => {
-      document.removeEventListener("keydown", onKey);
-      document.removeEventListener("pointerdown", onPointer);
-    };
-  }, [open]);
+  const close = useCallback(() => setOpen(false), []);
+  usePopoverDismiss(open, close, anchor, button);
 
   if (!prefs.known) return null;
   const level = levelOf(prefs, room);
