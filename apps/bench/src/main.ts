@@ -8,6 +8,7 @@ import { loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { format, resolveConfig } from "prettier";
+import { Capability } from "@duplex/protocol";
 import type { Target, TargetName } from "./adapters/target.js";
 import { duplexClusterMissing, duplexClusterTarget } from "./adapters/duplexClusterTarget.js";
 import {
@@ -57,6 +58,9 @@ const { values } = parseArgs({
     "b-seconds": { type: "string" },
     // An older build's server directory (holding dist/main.js): adds target `duplex-base`.
     "duplex-base": { type: "string" },
+    // The capabilities duplex-base's clients ask for, comma-separated (default: none, which every
+    // build understands; e.g. `presence_diff,member_pages` for a build that knows them).
+    "duplex-base-caps": { type: "string", default: "" },
   },
 });
 const preset: BenchConfig = values.quick ? QUICK : FULL;
@@ -107,8 +111,18 @@ if (Number(results.machine.fdLimit) < fdNeeded) {
 }
 
 const baseDir = values["duplex-base"];
+function baseCaps(): Capability[] {
+  const names = values["duplex-base-caps"].split(",").filter((name) => name !== "");
+  const known = new Set<string>(Object.values(Capability));
+  const unknown = names.filter((name) => !known.has(name));
+  if (unknown.length > 0) throw new Error(`--duplex-base-caps: unknown ${unknown.join(", ")}`);
+  return names as Capability[];
+}
 if (baseDir !== undefined) wanted.add("duplex-base");
-const targets = [...ALL_TARGETS, ...(baseDir === undefined ? [] : [duplexBaseTarget(baseDir)])]
+const targets = [
+  ...ALL_TARGETS,
+  ...(baseDir === undefined ? [] : [duplexBaseTarget(baseDir, baseCaps())]),
+]
   .filter((t) => wanted.has(t.name))
   .filter((t) => {
     if (t.name === "duplex-cluster") {

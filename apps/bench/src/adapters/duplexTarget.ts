@@ -83,7 +83,8 @@ export function duplexTargetWith(
         encode({
           type: "hello",
           name: `bench${index}`,
-          caps: [...caps],
+          // Builds from before capabilities refuse a hello with fields they do not know.
+          ...(caps.length > 0 && { caps: [...caps] }),
           ...(token !== undefined && { token }),
         }),
       );
@@ -135,12 +136,9 @@ export const duplexPresenceOnlyTarget: Target = duplexTargetWith(
 /**
  * The same Duplex target run from another build, e.g. a `git worktree` of an older commit built with
  * `pnpm build`: `--duplex-base=<that checkout>/apps/server` compares the two side by side in one run.
+ * `caps` are the capabilities its clients ask for (`--duplex-base-caps`): none for a build from before
+ * capabilities existed (540ff43 closes a hello that carries them with 4400).
  */
-export function duplexBaseTarget(serverDir: string): Target {
-  return duplexTargetWith(
-    [Capability.PresenceDiff, Capability.MemberPages],
-    {},
-    undefined,
-    join(serverDir, "dist", "main.js"),
-  );
+export function duplexBaseTarget(serverDir: string, caps: readonly Capability[]): Target {
+  return duplexTargetWith(caps, {}, undefined, join(serverDir, "dist", "main.js"));
 }
