@@ -1,5 +1,4 @@
 import type { StoreApi } from "zustand/vanilla";
-import type { ChatClient } from "../store/chatClient.js";
 import { uploadProblem, type UploadProblem } from "./uploadProblem.js";
 import {
   defaultFileUrl,
@@ -136,25 +135,4 @@ export function createFileActions<S extends FilesHost>(
       return port?.fileUrl(id, variant) ?? Promise.resolve(defaultFileUrl(id, variant));
     },
   };
-}
-
-/**
- * Keeps `files.available` true exactly while the connection's node granted `files`: the attach
- * button shows only where an upload can work (an older node, or none at all before `welcome`).
- */
-export function attachUploadAvailability<S extends FilesHost>(
-  client: ChatClient,
-  port: UploadPort | undefined,
-  store: StoreApi<S>,
-): void {
-  const check = () => {
-    // Only an open connection knows; while reconnecting the button stays as it was.
-    if (client.state.status !== "open") return;
-    const available = port?.granted() === true;
-    if (store.getState().files.available !== available) {
-      store.setState((s) => ({ ...s, files: { ...s.files, available } }));
-    }
-  };
-  client.on("state", check);
-  client.on("user", check);
 }

@@ -1,11 +1,8 @@
-import type { ServerMessage } from "@duplex/protocol";
 import type { StoreApi } from "zustand/vanilla";
 import type { ChatClient } from "../store/chatClient.js";
 import type { DuplexState } from "../store/state.js";
-import { computeAccept } from "./acceptKey.js";
 import { buildTrace } from "./trace.js";
-import { fromClientFrame, fromControl } from "./frameEvents.js";
-import { appendSample, countUnlisted, recordFrame, type InspectorSlice } from "./inspectorSlice.js";
+import { appendSample, type InspectorSlice } from "./inspectorSlice.js";
 import {
   browserHttpEnvironment,
   measureHttpCost,
@@ -26,7 +23,7 @@ function patch(set: Set, change: (slice: InspectorSlice) => InspectorSlice): voi
 // A failed request changes nothing the user relies on: the next `open` asks again.
 const ignore = () => undefined;
 
-function requestInspect(client: ChatClient, enable: boolean): void {
+export function requestInspect(client: ChatClient, enable: boolean): void {
   if (client.state.status === "open") client.request({ type: "inspect", enable }).catch(ignore);
 }
 
@@ -74,39 +71,4 @@ export function createInspectorActions(
     },
   };
   return actions;
-}
-
-/** Feeds the inspector from the client: every frame, the handshake, and the server's control reports. */
-export function attachInspectorEvents(client: ChatClient, store: StoreApi<DuplexState>): void {
-  const { getState: get, setState: set } = store;
-
-  client.on("frame", (event) => {
-    const frame = fromClientFrame(event);
-    // A report about a control frame is listed as that control frame (from `message`), not itself.
-    if (event.type === "control" && event.direction === "in") {
-      patch(set, (s) => countUnlisted(s, frame));
-      return;
-    }
-    patch(set, (s) => recordFrame(s, frame));
-  });
-
-  function onMessage(message: ServerMessage): void {
-    if (message.type === "control") {
-      patch(set, (s) => recordFrame(s, fromControl(message)));
-    } else if (message.type === "inspecting" && message.handshake) {
-      const { handshake } = message;
-      patch(set, (s) => ({ ...s, handshake, computedAccept: undefined }));
-      const key = handshake.request.secWebSocketKey ?? "";
-      computeAccept(key).then((computedAccept) => {
-        // Only if no newer handshake replaced this one meanwhile.
-        patch(set, (s) => (s.handshake === handshake ? { ...s, computedAccept } : s));
-      }, ignore);
-    }
-  }
-  client.on("message", onMessage);
-
-  // Inspecting lives on one socket: a new one (a reconnect) is asked again, and has a new handshake.
-  client.on("state", (state) => {
-    if (state.status === "open" && get().inspector.open) requestInspect(client, true);
-  });
 }

@@ -1,7 +1,6 @@
-import type { ServerMessage } from "@duplex/protocol";
 import type { ChatClient } from "../store/chatClient.js";
 import type { DuplexStore } from "../store/state.js";
-import { prefsFromFrame, type PrefsActions, type PrefsSlice } from "./prefsSlice.js";
+import type { PrefsActions, PrefsSlice } from "./prefsSlice.js";
 
 // A refused or lost request changes nothing on screen: the slice follows the server's `prefs` only.
 const ignore = () => undefined;
@@ -27,19 +26,4 @@ export function createPrefsActions(client: ChatClient, getStore: () => DuplexSto
       client.request({ type: "set_prefs", shareReceipts: share }).catch(ignore);
     },
   };
-}
-
-/**
- * Keeps the slice equal to the server's `prefs` (sent after `welcome` and after every change, on
- * any tab or device). Not sharing reads means seeing nobody's: the "seen by" held are dropped.
- */
-export function attachPrefs(client: ChatClient, store: DuplexStore): void {
-  client.on("message", (message: ServerMessage) => {
-    if (message.type !== "prefs") return;
-    const prefs = prefsFromFrame(message);
-    store.setState((s) => ({
-      prefs,
-      ...(!prefs.shareReceipts && { chat: { ...s.chat, seen: {} } }),
-    }));
-  });
 }

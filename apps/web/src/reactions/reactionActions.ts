@@ -1,7 +1,5 @@
-import type { ServerMessage } from "@duplex/protocol";
 import type { ChatClient } from "../store/chatClient.js";
 import type { DuplexStore } from "../store/state.js";
-import { applyReaction } from "./applyReaction.js";
 import type { ReactionActions } from "./reactionTypes.js";
 import { rememberEmoji } from "./recentEmoji.js";
 
@@ -28,20 +26,4 @@ export function createReactionActions(
       }
     },
   };
-}
-
-/** Applies every `reaction` event (ours echoed, others' live) to the messages held. */
-export function attachReactions(client: ChatClient, store: DuplexStore): void {
-  client.on("message", (message: ServerMessage) => {
-    if (message.type !== "reaction") return;
-    store.setState((s) => {
-      const messages = s.messages.byRoom[message.room];
-      if (!messages) return s;
-      const next = applyReaction(messages, message, s.session.user?.id);
-      if (next === messages) return s;
-      return {
-        messages: { ...s.messages, byRoom: { ...s.messages.byRoom, [message.room]: next } },
-      };
-    });
-  });
 }

@@ -1,40 +1,40 @@
 import type { KeyValueStorage } from "@duplex/client";
 import { createCompareActions } from "../inspector/compare/compareActions.js";
-import { checkText, type ServerMessage } from "@duplex/protocol";
+import { checkText } from "@duplex/protocol";
 import { createStore } from "zustand/vanilla";
 import type { ChatClient } from "./chatClient.js";
 import type { DuplexActions, DuplexState, DuplexStore, HttpCall } from "./state.js";
-import { attachChatEvents, createChatActions } from "./chatFeatures.js";
+import { attachReads, createChatActions } from "./chatFeatures.js";
 import { initialChat } from "./chatSlice.js";
-import { applyConnectionState, initialConnection } from "./connectionSlice.js";
-import { mergeRoomMessages, type MessagesSlice } from "./messagesSlice.js";
-import { DEFAULT_ROOM, addRoom, removeRoom } from "./roomsSlice.js";
+import { initialConnection } from "./connectionSlice.js";
+import { DEFAULT_ROOM, removeRoom } from "./roomsSlice.js";
 import { NAME_STORAGE_KEY, checkName } from "./sessionSlice.js";
 import { initialNotifications } from "./notificationsSlice.js";
-import { attachPushEvents, createPushActions } from "./pushFeatures.js";
+import { attachFocusFollow, createPushActions } from "./pushFeatures.js";
 import { attachDmSeen } from "./dmNotificationsSeen.js";
 import { createHeldDeleteActions } from "./heldDeletes.js";
 import { createAccountActions } from "./accountActions.js";
 import { createAccountApi } from "./accountApi.js";
 import { createPasskeyActions } from "./passkeyActions.js";
-import { attachSavedRooms, type SavedRoomsSync } from "./savedRooms.js";
+import { savedRoomsSync } from "./savedRooms.js";
 import { readKnownRooms, rememberKnownRooms } from "./knownRooms.js";
 import { initialStats } from "./statsSlice.js";
-import { applyMemberPages, createMemberPageActions } from "./memberPages.js";
+import { createMemberPageActions } from "./memberPages.js";
 import { createModerationActions, initialModeration } from "./moderation.js";
 import { readSystemOptIn } from "./systemNotifications.js";
-import { attachSessionEnd } from "./sessionEnd.js";
-import { attachJoinRefusals } from "./joinRefusals.js";
-import { attachReactions, createReactionActions } from "../reactions/reactionActions.js";
-import { attachInspectorEvents, createInspectorActions } from "../inspector/inspectorFeatures.js";
+import { createReactionActions } from "../reactions/reactionActions.js";
+import { createInspectorActions } from "../inspector/inspectorFeatures.js";
 import { initialInspector } from "../inspector/inspectorSlice.js";
-import { attachUploadAvailability, createFileActions } from "../files/fileActions.js";
-import { attachPrefs, createPrefsActions } from "../prefs/prefsActions.js";
+import { createFileActions } from "../files/fileActions.js";
+import { createPrefsActions } from "../prefs/prefsActions.js";
 import { initialPrefs } from "../prefs/prefsSlice.js";
 import { uploadPortOf } from "../files/uploadPort.js";
 import { initialFiles } from "../files/uploadsSlice.js";
-import { attachThreads, createThreadActions } from "../threads/threadActions.js";
+import { createThreadActions } from "../threads/threadActions.js";
 import { initialThreads } from "../threads/threadTypes.js";
+import { initialPage } from "./roomEvents.js";
+import { attachServerEvents } from "./serverEvents.js";
+import { createServerEffects } from "./serverEffects.js";
 
 export type { DuplexActions, DuplexState, DuplexStore } from "./state.js";
 
@@ -60,8 +60,8 @@ export function createDuplexStore(
 ): DuplexStore {
   const { storage } = options;
   const http: HttpCall = options.http ?? ((path, init) => fetch(path, init));
-  // Filled right after the store exists; actions only run later, from the UI.
-  const saved: { sync?: SavedRoomsSync } = {};
+  const saved = savedRoomsSync(client, () => store);
+  const lastTypingSent = new Map<string, number>();
   const uploads = uploadPortOf(client);
   const known = readKnownRooms(storage);
 
@@ -82,7 +82,7 @@ export function createDuplexStore(
         client.connect();
         const room = get().rooms.current ?? DEFAULT_ROOM;
         set((s) => ({ rooms: { ...s.rooms, current: room } }));
-        if (!get().rooms.joined.includes(room)) saved.sync?.start(room);
+        if (!get().rooms.joined.includes(room)) saved.start(room);
         return check;
       },
       restoreSession() {
@@ -97,7 +97,7 @@ export function createDuplexStore(
       },
       joinRoom(room) {
         showRoom(room);
-        saved.sync?.opened(room);
+        saved.opened(room);
       },
       reconnect() {
         client.connect();
@@ -108,7 +108,7 @@ export function createDuplexStore(
       discardMessage(cid) {
         client.discard(cid);
       },
-      ...createChatActions(client, get, set, (room) => actions.joinRoom(room)),
+      ...createChatActions(client, get, set, (room) => actions.joinRoom(room), lastTypingSent),
       ...createHeldDeleteActions(client, set),
       ...createPushActions(client, get, set, (room) => actions.joinRoom(room), storage),
       ...createInspectorActions(client, get, set),
@@ -147,56 +147,28 @@ export function createDuplexStore(
       files: initialFiles,
       threads: initialThreads,
       prefs: initialPrefs,
+      page: initialPage,
       actions,
     };
   });
 
-  function setMessages(patch: Partial<MessagesSlice>): void {
-    store.setState((s) => ({ messages: { ...s.messages, ...patch } }));
-  }
-
-  function onServerMessage(message: ServerMessage): void {
-    // Only room membership is read here; chat messages arrive de-duplicated via `roomMessages`.
-    if (message.type === "joined") {
-      store.setState((s) => ({
-        rooms: { ...s.rooms, joined: addRoom(s.rooms.joined, message.room) },
-      }));
-    } else if (message.type === "left") {
-      store.setState((s) => ({
-        rooms: { ...s.rooms, joined: removeRoom(s.rooms.joined, message.room) },
-      }));
-    }
-  }
-
-  client.on("state", (state) =>
-    store.setState((s) => ({ connection: applyConnectionState(s.connection, state) })),
+  const readCurrent = attachReads(client, store);
+  const dispatch = attachServerEvents(
+    client,
+    store,
+    () => uploads?.granted() === true,
+    createServerEffects({
+      client,
+      store,
+      storage,
+      readCurrent,
+      lastTypingSent,
+      dispatchRoomsUnavailable: () => dispatch({ type: "roomsUnavailable" }),
+    }),
   );
-  client.on("rtt", (rttMs) => store.setState((s) => ({ connection: { ...s.connection, rttMs } })));
-  client.on("transport", (transport) =>
-    store.setState((s) => ({ connection: { ...s.connection, transport } })),
-  );
-  client.on("user", (user) => store.setState((s) => ({ session: { ...s.session, user } })));
-  client.on("outbox", (outbox) => setMessages({ outbox }));
-  client.on("roomMessages", (room, incoming, reset) => {
-    const { byRoom: rooms } = store.getState().messages;
-    setMessages({
-      byRoom: { ...rooms, [room]: mergeRoomMessages(rooms[room] ?? [], incoming, reset) },
-    });
-  });
-  client.on("message", onServerMessage);
-  client.on("message", (message) => applyMemberPages(store, message));
-  attachChatEvents(client, store);
-  attachPushEvents(client, store);
-  attachInspectorEvents(client, store);
-  saved.sync = attachSavedRooms(client, store);
+  attachFocusFollow(store);
   rememberKnownRooms(store, storage);
   attachDmSeen(store);
-  attachSessionEnd(client, store, storage);
-  attachJoinRefusals(client, store);
-  attachReactions(client, store);
-  attachUploadAvailability(client, uploads, store);
-  attachThreads(client, store);
-  attachPrefs(client, store);
 
   return store;
 }

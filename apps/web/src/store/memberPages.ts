@@ -4,7 +4,7 @@ import type { ChatClient } from "./chatClient.js";
 import type { DuplexState } from "./state.js";
 import { changeMembers } from "./members.js";
 
-import type { MemberPageActions, MemberPaging, MemberPagesSlice } from "./chatSlice.js";
+import type { ChatSlice, MemberPageActions, MemberPaging, MemberPagesSlice } from "./chatSlice.js";
 export type { MemberPageActions, MemberPaging, MemberPagesSlice };
 export { initialMemberPages } from "./chatSlice.js";
 
@@ -64,30 +64,29 @@ export function createMemberPageActions(client: ChatClient, store: () => Store):
   };
 }
 
-/** Keeps counts and paging in step with `joined`, `occupancy`, presence and `left`. */
-export function applyMemberPages(store: Store, message: ServerMessage): void {
+/** Counts and paging in step with `joined`, `occupancy`, presence and `left` (pure). */
+export function applyMemberPages(chat: ChatSlice, message: ServerMessage): ChatSlice {
   switch (message.type) {
     case "joined": {
       const count = message.memberCount;
-      patch(store, (c) => ({
+      return {
+        ...chat,
         memberCount:
           count === undefined
-            ? withoutKey(c.memberCount, message.room)
-            : { ...c.memberCount, [message.room]: count },
+            ? withoutKey(chat.memberCount, message.room)
+            : { ...chat.memberCount, [message.room]: count },
         memberPaging: {
-          ...c.memberPaging,
+          ...chat.memberPaging,
           [message.room]: {
             done: count === undefined || message.members.length >= count,
             loading: false,
             failed: false,
           },
         },
-      }));
-      return;
+      };
     }
     case "occupancy":
-      patch(store, (c) => ({ memberCount: { ...c.memberCount, [message.room]: message.online } }));
-      return;
+      return { ...chat, memberCount: { ...chat.memberCount, [message.room]: message.online } };
     case "presence":
     case "presence_diff": {
       // A join is a user's first tab, a leave their last: the count moves by exactly these.
@@ -97,21 +96,21 @@ export function applyMemberPages(store: Store, message: ServerMessage): void {
             ? 1
             : -1
           : message.joined.length - message.left.length;
-      patch(store, (c) => {
-        const count = c.memberCount[message.room];
-        if (count === undefined) return {};
-        return { memberCount: { ...c.memberCount, [message.room]: Math.max(0, count + delta) } };
-      });
-      return;
+      const count = chat.memberCount[message.room];
+      if (count === undefined) return chat;
+      return {
+        ...chat,
+        memberCount: { ...chat.memberCount, [message.room]: Math.max(0, count + delta) },
+      };
     }
     case "left":
-      patch(store, (c) => ({
-        memberCount: withoutKey(c.memberCount, message.room),
-        memberPaging: withoutKey(c.memberPaging, message.room),
-      }));
-      return;
+      return {
+        ...chat,
+        memberCount: withoutKey(chat.memberCount, message.room),
+        memberPaging: withoutKey(chat.memberPaging, message.room),
+      };
     default:
-      return;
+      return chat;
   }
 }
 

@@ -41,14 +41,15 @@ export function createModerationActions(
   const asked = new Set<string>();
   let userId: string | undefined;
   let role: Promise<UserRole | undefined> | undefined;
-  // Another account signed in on this page: what the last one could do no longer holds.
-  client.on("user", (user) => {
-    if (user.id === userId) return;
-    userId = user.id;
+  // Another account signed in on this page: what was asked for the last one no longer holds (the
+  // reducer resets the slice when the user changes).
+  function forCurrentUser(): void {
+    const id = store().getState().session.user?.id;
+    if (id === userId) return;
+    userId = id;
     asked.clear();
     role = undefined;
-    store().setState({ moderation: initialModeration });
-  });
+  }
   const bearer = (): Record<string, string> =>
     client.token === undefined ? {} : { authorization: `Bearer ${client.token}` };
 
@@ -83,6 +84,7 @@ export function createModerationActions(
   }
 
   function loadRole(): Promise<UserRole | undefined> {
+    forCurrentUser();
     if (client.token === undefined) return Promise.resolve(undefined);
     // One request however many panels ask at once; a network failure may be asked again.
     role ??= askRole().catch((err: unknown) => {
@@ -95,6 +97,7 @@ export function createModerationActions(
   return {
     loadRole: () => loadRole().catch(() => undefined),
     async loadModeration(room) {
+      forCurrentUser();
       if (client.token === undefined || isDmRoom(room) || asked.has(room)) return;
       asked.add(room);
       try {

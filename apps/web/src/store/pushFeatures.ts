@@ -1,20 +1,16 @@
 import type { KeyValueStorage } from "@duplex/client";
-import type { ServerMessage } from "@duplex/protocol";
 import type { StoreApi } from "zustand/vanilla";
 import type { ChatClient } from "./chatClient.js";
 import type { DuplexState } from "./state.js";
 import {
   applyRead,
   dismissToast,
-  receiveNotification,
   type MessageFocus,
   type NotificationActions,
   type NotificationsSlice,
 } from "./notificationsSlice.js";
-import { isDmOnScreen } from "./dmNotificationsSeen.js";
-import { mayToast } from "../prefs/toastRule.js";
 import { writeSystemOptIn } from "./systemNotifications.js";
-import { appendSample, initialStats, type StatsSlice } from "./statsSlice.js";
+import { initialStats, type StatsSlice } from "./statsSlice.js";
 
 type Get = () => DuplexState;
 type Set = StoreApi<DuplexState>["setState"];
@@ -102,54 +98,11 @@ export function createPushActions(
 }
 
 /**
- * Keeps the notifications and stats slices in step with the server: pushed and replayed
- * notifications, read state from other tabs, stats samples, the `stats` subscription across
- * reconnects, and the history paging that brings an opened mention's message into view.
+ * Brings an opened mention's message into view: pages back through its room's history until the
+ * message is held (or known to be gone).
  */
-export function attachPushEvents(client: ChatClient, store: StoreApi<DuplexState>): void {
+export function attachFocusFollow(store: StoreApi<DuplexState>): void {
   const { getState: get, setState: set } = store;
-  // The server replays unread notifications after every welcome. Those from before this page first
-  // connected were news on an earlier visit: they wait in the bell instead of covering the page
-  // with toasts on every load. Ones that arrive while offline are newer, so they still toast.
-  let pageConnectedAt: number | undefined;
-
-  function onMessage(message: ServerMessage): void {
-    switch (message.type) {
-      case "welcome":
-        pageConnectedAt ??= message.serverTime;
-        return;
-      case "notification": {
-        const { notification } = message;
-        const toast =
-          (pageConnectedAt === undefined || notification.ts >= pageConnectedAt) &&
-          !isDmOnScreen(notification, get()) &&
-          mayToast(notification, get().prefs, Date.now());
-        patchNotifications(set, (n) => receiveNotification(n, notification, toast).slice);
-        return;
-      }
-      case "notifications_read":
-        patchNotifications(set, (n) => {
-          const read = applyRead(n, message.ids, message.all === true);
-          // A toast of something read in another tab is no longer news.
-          const toasts = read.toasts.filter((id) => read.items.some((i) => i.id === id && !i.read));
-          return toasts.length === read.toasts.length ? read : { ...read, toasts };
-        });
-        return;
-      case "data":
-        if (get().stats.visible) patchStats(set, (s) => appendSample(s, message.ts, message.value));
-        return;
-      default:
-        return;
-    }
-  }
-
-  client.on("message", onMessage);
-  // Subscriptions live on one socket: a new one starts without them.
-  client.on("state", (state) => {
-    if (state.status === "open" && get().stats.visible) {
-      client.request({ type: "subscribe", topic: "stats" }).catch(ignore);
-    }
-  });
   store.subscribe(followFocus);
 
   /** Pages back through the focused room until the message is held (or known to be gone). */

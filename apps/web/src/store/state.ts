@@ -152,6 +152,21 @@ export interface DuplexActions
   discardMessage(cid: string): void;
 }
 
+/**
+ * What this page learned from its first answers, across reconnects and sign-outs: when it first
+ * connected (older replayed notifications wait in the bell) and whether the saved rooms came back.
+ */
+export interface PageSlice {
+  /** The server time of this page's first `welcome`. */
+  connectedAt?: number;
+  /** The server's saved rooms were restored (or could not be asked for). */
+  roomsRestored: boolean;
+  /** The user picked a room before they were restored: theirs wins. */
+  navigated: boolean;
+  /** The room sign-in shows, joined only if the server remembers none. */
+  startRoom?: string;
+}
+
 export interface DuplexState {
   connection: ConnectionSlice;
   session: SessionSlice;
@@ -166,6 +181,7 @@ export interface DuplexState {
   threads: ThreadsSlice;
   /** Notification preferences (the server's `prefs`). */
   prefs: PrefsSlice;
+  page: PageSlice;
   actions: DuplexActions;
 }
 

@@ -1,15 +1,7 @@
-import {
-  checkText,
-  type ChatMessage,
-  type ServerMessage,
-  type ThreadSummary,
-} from "@duplex/protocol";
+import { checkText, type ChatMessage, type ThreadSummary } from "@duplex/protocol";
 import type { ChatClient } from "../store/chatClient.js";
 import type { DuplexState, DuplexStore } from "../store/state.js";
 import type { ThreadActions, ThreadView } from "./threadTypes.js";
-import { withReply } from "./threadState.js";
-
-const EMPTY: ThreadSummary = { replyCount: 0, lastReplyAt: 0, lastSeq: 0, participants: [] };
 
 /** A root's summary as known now: learned live, else as its message carried it. */
 export function knownSummary(
@@ -34,7 +26,7 @@ function setView(store: DuplexStore, view: ThreadView | undefined): void {
 }
 
 /** Marks the open thread read up to its newest reply. */
-function readOpen(client: ChatClient, view: ThreadView): void {
+export function readOpen(client: ChatClient, view: ThreadView): void {
   const last = view.replies.at(-1)?.seq ?? view.root?.seq;
   if (last !== undefined) client.threadRead(view.room, view.rootId, last);
 }
@@ -83,54 +75,4 @@ export function createThreadActions(
       return true;
     },
   };
-}
-
-/** Keeps the open thread and the roots' summaries and unread counts current. */
-export function attachThreads(client: ChatClient, store: DuplexStore): void {
-  client.on("message", (message: ServerMessage) => {
-    const state = store.getState();
-    switch (message.type) {
-      case "message": {
-        const root = message.thread?.root;
-        if (root === undefined) return;
-        const view = state.threads.view;
-        const mine = message.from.id === state.session.user?.id;
-        const onScreen = view?.rootId === root;
-        if (onScreen) {
-          const next = withReply(view, message);
-          setView(store, next);
-          if (!mine) readOpen(client, next);
-        }
-        const known = knownSummary(state, message.room, root);
-        const iStarted =
-          state.messages.byRoom[message.room]?.find((m) => m.id === root)?.from.id ===
-          state.session.user?.id;
-        const following = mine || iStarted || known?.following === true;
-        const unread =
-          mine || onScreen || !following ? (known?.unread ?? 0) : (known?.unread ?? 0) + 1;
-        setSummary(store, root, { ...(known ?? EMPTY), following, unread });
-        return;
-      }
-      case "thread_summary": {
-        const known = knownSummary(state, message.room, message.root);
-        setSummary(store, message.root, {
-          ...message.summary,
-          following: known?.following ?? false,
-          unread: known?.unread ?? 0,
-        });
-        return;
-      }
-      case "thread_read": {
-        const known = knownSummary(state, message.room, message.root);
-        setSummary(store, message.root, {
-          ...(known ?? EMPTY),
-          following: true,
-          unread: message.unread,
-        });
-        return;
-      }
-      default:
-        return;
-    }
-  });
 }
