@@ -25,6 +25,7 @@ import { describeMachine, hasTaskset, pinGenerator } from "./machine.js";
 import { renderResults } from "./report/render.js";
 import type { BenchResults } from "./report/results.js";
 import { runBigRoom } from "./scenarios/bigRoom.js";
+import { collectGarbage, inspectFlag } from "./measure/inspectorGc.js";
 import { measureBundle } from "./scenarios/bundleSize.js";
 import { runConnectStorm } from "./scenarios/connectStorm.js";
 import { runFanout } from "./scenarios/fanout.js";
@@ -52,6 +53,9 @@ const { values } = parseArgs({
     "big-room-sizes": { type: "string" },
     // Profiles every target process: one .cpuprofile per start in results/profiles/<target>/.
     "cpu-prof": { type: "boolean", default: false },
+    // Scenario f: opens each target's inspector on this loopback port and runs a full GC before
+    // every RSS read (idle memory without the storm's garbage and young generation).
+    "gc-port": { type: "string" },
     // Scenario b's messages/s per client (default 10): 20 × 500 clients asks 10,000 persisted sends/s.
     "b-rate": { type: "string" },
     // Scenario b's measured window in seconds instead of the preset's (5 s full, 2 s quick).
@@ -110,6 +114,9 @@ if (Number(results.machine.fdLimit) < fdNeeded) {
   results.notes.push(`ulimit -n is ${results.machine.fdLimit}; this run needs about ${fdNeeded}`);
 }
 
+const gcPort = values["gc-port"] === undefined ? undefined : Number(values["gc-port"]);
+if (gcPort !== undefined && !(Number.isInteger(gcPort) && gcPort > 0 && gcPort < 65_536))
+  throw new Error("--gc-port must be a TCP port");
 const baseDir = values["duplex-base"];
 function baseCaps(): Capability[] {
   const names = values["duplex-base-caps"].split(",").filter((name) => name !== "");
@@ -153,11 +160,12 @@ async function withTarget<T>(
   process.stderr.write(`› ${scenario} on ${target.name}\n`);
   let server: RunningTarget;
   try {
-    server = await target.start(
-      values["cpu-prof"]
+    server = await target.start([
+      ...(values["cpu-prof"]
         ? ["--cpu-prof", `--cpu-prof-dir=${RESULTS_DIR}profiles/${target.name}`]
-        : [],
-    );
+        : []),
+      ...(gcPort === undefined ? [] : [inspectFlag(gcPort)]),
+    ]);
   } catch (error) {
     results.errors.push({ scenario, target: target.name, message: String(error) });
     return undefined;
@@ -255,7 +263,10 @@ if (scenarios.has("f")) {
       byVariant[variant] = await withTarget(
         `f big room N=${members} (${variant})`,
         target,
-        (pid, port) => runBigRoom(target, single(pid), single(port), members),
+        (pid, port) =>
+          runBigRoom(target, single(pid), single(port), members, {
+            collectGarbage: gcPort === undefined ? undefined : () => collectGarbage(gcPort),
+          }),
       );
     }
   }

@@ -38,6 +38,8 @@ export async function runBigRoom(
   serverPid: number,
   port: number,
   members: number,
+  /** With `collectGarbage` (`--gc-port`): a full GC in the server before each RSS read. */
+  options: { collectGarbage?: (() => Promise<void>) | undefined } = {},
 ): Promise<BigRoomResult> {
   // A few connections first, so lazily loaded code is not billed to the N; RSS is measured from here,
   // so the first pass's users, sessions and heap count against the room (a conservative figure).
@@ -49,6 +51,7 @@ export async function runBigRoom(
   );
   closeAll(warm.clients);
   await settle(500);
+  await options.collectGarbage?.();
   const rssBefore = processRssBytes(serverPid);
   // Untimed first pass: every seat signs up once (Duplex keeps its token), in rooms of ten, and
   // leaves; it also warms lazily loaded code, so neither is billed to the fill.
@@ -89,6 +92,7 @@ export async function runBigRoom(
     await settle(SETTLE_MS);
     const bytesToClients = deliveries.bytes;
     rssPeak = Math.max(rssPeak, processRssBytes(serverPid));
+    await options.collectGarbage?.();
     const rssIdle = processRssBytes(serverPid);
     const ready = result.clients.length;
     const per = (bytes: number) => (ready > 0 ? Math.round(bytes / ready) : 0);

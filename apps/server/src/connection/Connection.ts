@@ -1,21 +1,12 @@
-import {
-  CLOSE_REASONS,
-  Capability,
-  CloseCode,
-  encode,
-  type ServerMessage,
-  type User,
-} from "@duplex/protocol";
+import type { Capability } from "@duplex/protocol";
+import { CLOSE_REASONS, CloseCode, encode, type ServerMessage, type User } from "@duplex/protocol";
 import { WebSocket } from "ws";
 import type { PeerSocket } from "./PeerSocket.js";
 import { noteClosing } from "../inspector/controlFrames.js";
 import type { Logger } from "../logger.js";
 import { ConnectionLog, type ConnectionLogger } from "./connectionLog.js";
-import { frameBytes } from "./frameBytes.js";
-import { withoutGuestMarks } from "./guestMarks.js";
-import { withoutReplyTo } from "./replyMarks.js";
-import { withoutThreadMarks } from "../threads/threadMarks.js";
-import { withoutAttachments } from "../files/attachmentMarks.js";
+import { variantOf, wireTextFor } from "./capVariants.js";
+import { sendText } from "./preframedText.js";
 import { dropSlowReader, isBehind } from "./slowReader.js";
 import { newTrafficCounters, type TrafficCounters } from "./trafficCounters.js";
 import { holdWrites, releaseIfLarge, tcpSocketOf } from "./writeCoalescing.js";
@@ -27,9 +18,6 @@ const SETTLED: Promise<void> = Promise.resolve();
 
 // Shared by every socket that asked for nothing, so a plain v1 socket costs no Set of its own.
 const NO_CAPS: ReadonlySet<Capability> = new Set<Capability>();
-
-// A Buffer is sent as a binary frame unless told otherwise; every Duplex frame is JSON text.
-const TEXT_FRAME = { binary: false } as const;
 
 /**
  * One client socket and what the server knows about it. Frames are handled one at a time, in arrival
@@ -138,13 +126,9 @@ export class Connection {
   /** Queues a text frame; frames of one tick leave in one write (writeCoalescing.ts). */
   sendFrame(encoded: string): void {
     if (this.ws.readyState !== WebSocket.OPEN) return;
-    const unmarked = this.caps.has(Capability.Accounts) ? encoded : withoutGuestMarks(encoded);
-    const replied = this.caps.has(Capability.Replies) ? unmarked : withoutReplyTo(unmarked);
-    const attached = this.caps.has(Capability.Files) ? replied : withoutAttachments(replied);
-    const frame = this.caps.has(Capability.Threads) ? attached : withoutThreadMarks(attached);
     const socket = tcpSocketOf(this.ws);
     if (socket) holdWrites(socket);
-    this.ws.send(frameBytes(frame), TEXT_FRAME);
+    sendText(this.ws, socket, wireTextFor(encoded, variantOf(this.caps)));
     this.traffic.framesOut += 1;
     if (isBehind(this.ws, this.maxBufferedBytes)) {
       this.log.warn({ bufferedAmount: this.ws.bufferedAmount }, "slow reader");

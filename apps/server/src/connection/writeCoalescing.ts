@@ -1,5 +1,6 @@
 import type { Socket } from "node:net";
 import type { PeerSocket } from "./PeerSocket.js";
+import { AdaptiveFlush } from "./adaptiveFlush.js";
 
 /**
  * Bytes a held socket may gather before it is flushed early, so one busy tick cannot grow an
@@ -9,23 +10,28 @@ export const MAX_HELD_BYTES = 64 * 1024;
 
 let held: Socket[] = [];
 let scheduled = false;
+// Whether the next tick's writes gather a little before they are flushed (big rooms, saturated).
+const adaptive = new AdaptiveFlush();
 
 function flushHeld(): void {
   scheduled = false;
   const sockets = held;
   held = [];
+  const started = performance.now();
   for (const socket of sockets) {
     // Our one cork, or none if the socket was flushed early; ws's own cork/uncork pairs are balanced.
     while (socket.writableCorked > 0) socket.uncork();
   }
+  adaptive.flushed(sockets.length, started, performance.now());
 }
 
 /**
  * Coalesces the frames written to one socket within a tick into one `writev`: the first write of a
  * tick corks the socket, and one shared `setImmediate` uncorks every held socket after the current
  * I/O phase. A fan-out of M messages to R sockets then costs R writes instead of M × R (one
- * write per recipient per message was ~70 % of the server's busy time). Order is kept: every frame
- * still goes through the socket's one stream, corked or not.
+ * write per recipient per message was ~70 % of the server's busy time). After a flush to a big room
+ * the next one gathers a little longer (adaptiveFlush.ts). Order is kept: every frame still goes
+ * through the socket's one stream, corked or not.
  */
 export function holdWrites(socket: Socket): void {
   if (socket.writableCorked > 0) return;
@@ -33,7 +39,9 @@ export function holdWrites(socket: Socket): void {
   held.push(socket);
   if (!scheduled) {
     scheduled = true;
-    setImmediate(flushHeld);
+    const gatherMs = adaptive.gatherMs(performance.now());
+    if (gatherMs > 0) setTimeout(flushHeld, gatherMs);
+    else setImmediate(flushHeld);
   }
 }
 
