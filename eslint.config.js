@@ -8,7 +8,7 @@ import tseslint from "typescript-eslint";
 // implementations, so every domain module can be read and tested without a socket or a database; and
 // test code (vitest) stays out of what ships. apps/server/README.md lists the folders.
 const DRIVER_REASONS = {
-  ws: "the WebSocket is an edge: only connection/, sse/, echo/, inspector/, the transport comparison's sockets and startServer.ts see it",
+  ws: "the WebSocket is an edge: only connection/, sse/, echo/, inspector/, the transport comparison's sockets and startServer.ts (with its wiring/) see it",
   ioredis: "Redis lives only in a redis/ folder behind its seam (Broker, Presence, StatsSource)",
   pg: "PostgreSQL lives only in store/postgres/ (and the files drivers named in eslint.config.js)",
   "better-sqlite3": "SQLite lives only in the store's Sqlite*/sqlite* files and migrations",
@@ -82,6 +82,7 @@ export default tseslint.config(
       `${SERVER}/inspector/**/*.ts`,
       `${SERVER}/compare/compareSockets.ts`,
       `${SERVER}/startServer.ts`,
+      `${SERVER}/wiring/**/*.ts`,
     ],
     ignores: ["**/*.test.ts"],
     rules: imports("ws"),

@@ -17,6 +17,7 @@ import type { Sessions } from "./session/Sessions.js";
 import type { Store } from "./store/Store.js";
 import type { WebPush } from "./webpush/WebPush.js";
 import type { Files } from "./files/Files.js";
+import type { AfterCommit, StoredMessage } from "./afterCommit/AfterCommit.js";
 
 /** Everything a handler may use. Built once per server by `startServer`. */
 export interface ServerContext {
@@ -52,4 +53,6 @@ export interface ServerContext {
   now(): number;
   /** Web Push to users with no visible tab, and which tabs are visible (on every node). */
   webPush: WebPush;
+  /** What runs after a new message is committed and acked: the publish first, then the rest, in order. */
+  afterCommit: AfterCommit<StoredMessage>;
 }

@@ -1,6 +1,7 @@
 import { ErrorCode } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
 import { TestClient, startTestServer, tempDb } from "./helpers.js";
+import { testWorld } from "./support/testWorld.js";
 
 /** Sends and waits for the ack: the stored message's id and seq. */
 async function post(client: TestClient, room: string, cid: string, text: string) {
@@ -52,14 +53,8 @@ describe("edit and delete ([R9])", () => {
   });
 
   it("deletes for everyone: empty text and deleted: true in history and joined; no edits after", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const alice = await TestClient.hello(server.url, { name: "Alice" });
-    const bob = await TestClient.hello(server.url, { name: "Bob" });
-    using _a = alice.client;
-    using _b = bob.client;
-    await alice.client.join("general");
-    await bob.client.join("general");
+    await using world = await testWorld({ users: ["Alice", "Bob"], rooms: ["general"] });
+    const { Alice: alice, Bob: bob } = world.users;
     const { id, seq } = await post(alice.client, "general", "c1", "regrettable");
     await post(alice.client, "general", "c2", "fine");
 
@@ -84,7 +79,7 @@ describe("edit and delete ([R9])", () => {
       ["", true],
       ["fine", undefined],
     ]);
-    const later = await TestClient.hello(server.url, { name: "Carol" });
+    const later = await TestClient.hello(world.server.url, { name: "Carol" });
     using _c = later.client;
     expect((await later.client.join("general")).messages[0]).toMatchObject({
       text: "",
@@ -102,14 +97,8 @@ describe("edit and delete ([R9])", () => {
   });
 
   it("refuses another user's edit and delete with unauthorized and changes nothing", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const alice = await TestClient.hello(server.url, { name: "Alice" });
-    const bob = await TestClient.hello(server.url, { name: "Bob" });
-    using _a = alice.client;
-    using _b = bob.client;
-    await alice.client.join("general");
-    await bob.client.join("general");
+    await using world = await testWorld({ users: ["Alice", "Bob"], rooms: ["general"] });
+    const { Alice: alice, Bob: bob } = world.users;
     const { id } = await post(alice.client, "general", "c1", "mine");
 
     bob.client.send({ type: "edit", room: "general", id, text: "yours now", ref: "e" });

@@ -1,5 +1,7 @@
 import { CLOSE_REASONS, CloseCode } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
+import { InProcessBroker } from "../src/broker/InProcessBroker.js";
+import { MemoryPresence } from "../src/presence/MemoryPresence.js";
 import { TestClient, startTestServer, tempDb } from "./helpers.js";
 
 describe("heartbeat and shutdown", () => {
@@ -35,5 +37,29 @@ describe("heartbeat and shutdown", () => {
     expect(await a.client.closed).toEqual(expected);
     expect(await b.closed).toEqual(expected);
     await expect(fetch(`${server.httpUrl}/healthz`)).rejects.toThrow();
+  });
+
+  it("a start that fails (port taken) releases what it had started and the port's owner keeps serving", async () => {
+    using db = tempDb();
+    await using first = await startTestServer({ dbPath: db.path });
+    using other = tempDb();
+    const closed: string[] = [];
+    const broker = new InProcessBroker();
+    const presence = new MemoryPresence();
+    const scaleOut = {
+      broker: Object.assign(broker, {
+        close: async () => void closed.push("broker"),
+      }),
+      presence: Object.assign(presence, {
+        close: async () => void closed.push("presence"),
+      }),
+    };
+    await expect(
+      startTestServer({ dbPath: other.path, port: first.port }, { scaleOut }),
+    ).rejects.toThrow(/EADDRINUSE/);
+    expect(closed.sort()).toEqual(["broker", "presence"]);
+    const a = await TestClient.hello(first.url, { name: "A" });
+    using _a = a.client;
+    await a.client.join("general");
   });
 });

@@ -2,6 +2,7 @@ import Database from "better-sqlite3";
 import { LIMITS } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
 import { TestClient, startTestServer, tempDb } from "./helpers.js";
+import { testWorld } from "./support/testWorld.js";
 
 describe("rooms and messages", () => {
   it("acks a send to the sender and fans it out to all three members, sender included", async () => {
@@ -136,14 +137,8 @@ describe("rooms and messages", () => {
   });
 
   it("relays typing to the other members but not back to the typist", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const a = await TestClient.hello(server.url, { name: "Alice" });
-    const b = await TestClient.hello(server.url, { name: "Bob" });
-    using _a = a.client;
-    using _b = b.client;
-    await a.client.join("general");
-    await b.client.join("general");
+    await using world = await testWorld({ users: ["Alice", "Bob"], rooms: ["general"] });
+    const { Alice: a, Bob: b } = world.users;
     a.client.send({ type: "typing", room: "general" });
     expect(await b.client.waitFor("typing")).toMatchObject({
       room: "general",
@@ -154,14 +149,8 @@ describe("rooms and messages", () => {
   });
 
   it("lists public rooms with online counts and their seq, never DM rooms", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const a = await TestClient.hello(server.url, { name: "Alice" });
-    const b = await TestClient.hello(server.url, { name: "Bob" });
-    using _a = a.client;
-    using _b = b.client;
-    await a.client.join("lobby");
-    await b.client.join("lobby");
+    await using world = await testWorld({ users: ["Alice", "Bob"], rooms: ["lobby"] });
+    const { Alice: a, Bob: b } = world.users;
     a.client.send({ type: "send", room: "lobby", cid: "x", text: "x" });
     await a.client.waitFor("ack");
     const dm = `dm:${[a.welcome.user.id, b.welcome.user.id].sort().join(":")}`;
@@ -176,14 +165,8 @@ describe("rooms and messages", () => {
   });
 
   it("leaves a room: replies left and stops delivering its messages", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const a = await TestClient.hello(server.url, { name: "Alice" });
-    const b = await TestClient.hello(server.url, { name: "Bob" });
-    using _a = a.client;
-    using _b = b.client;
-    await a.client.join("general");
-    await b.client.join("general");
+    await using world = await testWorld({ users: ["Alice", "Bob"], rooms: ["general"] });
+    const { Alice: a, Bob: b } = world.users;
     b.client.send({ type: "leave", room: "general", ref: "bye" });
     expect(await b.client.waitFor("left")).toEqual({ type: "left", ref: "bye", room: "general" });
     a.client.send({ type: "send", room: "general", cid: "after", text: "after leave" });

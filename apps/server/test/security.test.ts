@@ -5,6 +5,7 @@ import { CloseCode, SUBPROTOCOL, isRetryable } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
 import { issueToken } from "../src/session/tokens.js";
 import { TEST_SECRET, TestClient, refusedUpgrade, startTestServer, tempDb } from "./helpers.js";
+import { testWorld } from "./support/testWorld.js";
 
 const HOUR = 60 * 60 * 1000;
 const user = { sub: "u_AAAAAAAAAAAAAAAA", name: "Alice" };
@@ -57,14 +58,8 @@ describe("tokens: no user can become another", () => {
 
 describe("impersonation", () => {
   it("ignores an author named in a send ([C1]) and stamps every message with the socket's user", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const alice = await TestClient.hello(server.url, { name: "Alice" });
-    const mallory = await TestClient.hello(server.url, { name: "Mallory" });
-    using _a = alice.client;
-    using _m = mallory.client;
-    await alice.client.join("general");
-    await mallory.client.join("general");
+    await using world = await testWorld({ users: ["Alice", "Mallory"], rooms: ["general"] });
+    const { Alice: alice, Mallory: mallory } = world.users;
     mallory.client.sendRaw(
       JSON.stringify({
         type: "send",
@@ -79,7 +74,7 @@ describe("impersonation", () => {
     const spoof = await alice.client.waitFor("message", (m) => m.cid === "spoof");
     expect(spoof.from).toEqual(mallory.welcome.user);
     // Taking Alice's name gives a suffixed name and Mallory's own id, never Alice's.
-    const again = await TestClient.hello(server.url, {
+    const again = await TestClient.hello(world.server.url, {
       name: "Alice",
       token: mallory.welcome.token,
     });

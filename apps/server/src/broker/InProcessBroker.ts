@@ -2,6 +2,8 @@ import type { Broker, BrokerHandler, Unsubscribe } from "./Broker.js";
 
 /** A single-node broker: publish calls the channel's handlers synchronously, in subscription order. */
 export class InProcessBroker implements Broker {
+  readonly losesPayloads = false;
+  readonly counters = undefined;
   readonly #channels = new Map<string, Set<BrokerHandler>>();
 
   async publish(channel: string, payload: string): Promise<void> {
@@ -29,5 +31,14 @@ export class InProcessBroker implements Broker {
 
   async close(): Promise<void> {
     this.#channels.clear();
+  }
+
+  /** Never lost a payload: the listener is never called. */
+  onReset(): () => void {
+    return () => undefined;
+  }
+
+  isReady(): boolean {
+    return true;
   }
 }

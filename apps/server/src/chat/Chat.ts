@@ -7,12 +7,10 @@ import type { Store } from "../store/Store.js";
 import { RoomDirectory } from "./RoomDirectory.js";
 import { TypingThrottle } from "./TypingThrottle.js";
 
-/** Chat features beyond send/join: the live room directory, DM invites, typing throttle. */
+/** Chat features beyond send/join: the live room directory and typing throttle. */
 export interface Chat {
   directory: RoomDirectory;
   typing: TypingThrottle;
-  /** Call after a new message is stored and fanned out. */
-  messageStored(message: ChatMessage): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -20,7 +18,6 @@ export interface ChatDeps {
   broker: Broker;
   store: Store;
   presence: Presence;
-  users: UserFanout;
   log: Logger;
   now(): number;
 }
@@ -29,7 +26,7 @@ export interface ChatDeps {
  * Tells the other participant of a DM about a new message on the sockets that have not joined the
  * room (joined ones already got the `message`), so their UI can list the conversation.
  */
-async function inviteToDm(users: UserFanout, message: ChatMessage): Promise<void> {
+export async function inviteToDm(users: UserFanout, message: ChatMessage): Promise<void> {
   const participants = dmParticipants(message.room);
   if (!participants) return;
   const others = participants.filter((id) => id !== message.from.id);
@@ -47,10 +44,6 @@ export async function startChat(deps: ChatDeps): Promise<Chat> {
   return {
     directory,
     typing: new TypingThrottle(deps.now),
-    messageStored: async (message) => {
-      directory.touch(message.room);
-      await inviteToDm(deps.users, message);
-    },
     close: () => directory.stop(),
   };
 }

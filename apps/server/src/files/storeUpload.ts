@@ -4,7 +4,6 @@ import type { Connection } from "../connection/Connection.js";
 import type { ServerContext } from "../context.js";
 import { userOf } from "../handlers/access.js";
 import { randomToken } from "../ids/randomId.js";
-import { onMessageStored } from "../push/onMessageStored.js";
 import type { BlobStore } from "./BlobStore.js";
 import type { FileRecords } from "./FileRecords.js";
 import { inspectFile } from "./inspectFile.js";
@@ -65,9 +64,7 @@ export async function storeUpload(
   });
   if (!duplicate) {
     const from = user.guest === true ? { ...message.from, guest: true } : message.from;
-    await ctx.fanout.publish(upload.room, { type: "message", ...message, from });
-    await ctx.chat.messageStored(message);
-    onMessageStored(ctx, message);
+    await ctx.afterCommit.run({ message, frame: { type: "message", ...message, from } });
   }
   return { messageId: message.id, seq: message.seq, attachment: message.attachment ?? attachment };
 }

@@ -3,7 +3,6 @@ import type { Connection } from "../connection/Connection.js";
 import type { ServerContext } from "../context.js";
 import { DuplexError } from "../errors.js";
 import { randomToken } from "../ids/randomId.js";
-import { onMessageStored } from "../push/onMessageStored.js";
 import type { AppendResult } from "../store/Store.js";
 import {
   assertJoined,
@@ -15,12 +14,7 @@ import {
 import { CommitOrder, type Turn } from "./commitOrder.js";
 import { replyToFailure } from "./replyToFailure.js";
 import { linkReply, withMessageExtras } from "./reactions.js";
-import {
-  afterThreadReply,
-  assertThreadSend,
-  linkThread,
-  publishThreadReply,
-} from "../threads/threadSend.js";
+import { assertThreadSend, linkThread } from "../threads/threadSend.js";
 
 const newMessageId = () => `m_${randomToken(12)}`;
 
@@ -139,12 +133,8 @@ async function finishSend(
     from,
     ...(replyTo !== undefined && { replyTo }),
   };
-  await inOrder(() =>
-    thread ? publishThreadReply(ctx, frame, thread) : ctx.fanout.publish(msg.room, frame),
-  );
-  await ctx.chat.messageStored(message);
-  onMessageStored(ctx, message);
-  if (thread) afterThreadReply(ctx, message, thread);
+  // The publish runs in the message's commit order; the steps after it do not hold the room back.
+  await ctx.afterCommit.run({ message, frame, ...(thread !== undefined && { thread }) }, inOrder);
 }
 
 /**

@@ -37,7 +37,7 @@ export class Mutes {
 
   async start(): Promise<void> {
     await this.#channel.start();
-    this.#offReset = this.deps.broker.onReset?.(() => {
+    this.#offReset = this.deps.broker.onReset(() => {
       this.#reload().catch((err: unknown) => this.deps.log.error({ err }, "mutes not reloaded"));
     });
     await this.#reload();

@@ -50,4 +50,12 @@ export class MemoryPresence implements Presence {
   async close(): Promise<void> {
     this.#rooms.clear();
   }
+
+  /** One node: no other node can take a user over, so leaves need no grace period. */
+  async drain(): Promise<void> {}
+
+  /** One node's entries never expire: they leave with their sockets. */
+  onExpired(): () => void {
+    return () => undefined;
+  }
 }

@@ -37,12 +37,13 @@ export interface Presence {
   close(): Promise<void>;
   /**
    * Shutdown for a deploy: from now on leaves take effect only after `graceMs`, so a user who
-   * reconnects to another node in time is never announced as leaving and joining. Absent: no delay.
+   * reconnects to another node in time is never announced as leaving and joining. One node: nothing
+   * to wait for (no other node can take the user over).
    */
-  drain?(graceMs: number): Promise<void>;
+  drain(graceMs: number): Promise<void>;
   /**
    * Calls `listener` when a user's last socket in a room expired without a leave (its node died or
-   * drained); the caller announces `presence leave`. Absent: entries never expire (single node).
+   * drained); the caller announces `presence leave`. One node: entries never expire (never called).
    */
-  onExpired?(listener: (room: string, user: User) => void): () => void;
+  onExpired(listener: (room: string, user: User) => void): () => void;
 }

@@ -19,8 +19,10 @@ function losingOnePublish(broker: Broker) {
     },
     subscribe: (channel, handler) => broker.subscribe(channel, handler),
     close: () => broker.close(),
-    ...(broker.onReset && { onReset: broker.onReset.bind(broker) }),
-    ...(broker.isReady && { isReady: broker.isReady.bind(broker) }),
+    onReset: (listener) => broker.onReset(listener),
+    isReady: () => broker.isReady(),
+    losesPayloads: broker.losesPayloads,
+    counters: broker.counters,
   };
   return { wrapped, lost };
 }

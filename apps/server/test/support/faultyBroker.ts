@@ -76,6 +76,8 @@ export class FaultyBus {
         return () => node.resetListeners.delete(listener);
       },
       isReady: () => true,
+      losesPayloads: true,
+      counters: undefined,
     };
   }
 

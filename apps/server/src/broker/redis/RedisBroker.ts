@@ -1,6 +1,6 @@
 import { Redis, type RedisOptions } from "ioredis";
 import type { Logger } from "../../logger.js";
-import type { Broker, BrokerHandler, Unsubscribe } from "../Broker.js";
+import type { Broker, BrokerCounters, BrokerHandler, Unsubscribe } from "../Broker.js";
 
 export interface RedisBrokerOptions {
   /** `redis://host:port[/db]`. */
@@ -19,12 +19,7 @@ export interface RedisBrokerOptions {
 }
 
 /** What the broker counts, for logs and `/metrics`. */
-export interface RedisBrokerCounters {
-  published: number;
-  publishFailures: number;
-  received: number;
-  resets: number;
-}
+export type RedisBrokerCounters = BrokerCounters;
 
 // Reconnect quickly at first, never slower than once a second: Redis is a local, ephemeral service.
 const retryStrategy = (times: number) => Math.min(50 * times, 1_000);
@@ -39,6 +34,7 @@ const retryStrategy = (times: number) => Math.min(50 * times, 1_000);
  * they can read what they missed from the store.
  */
 export class RedisBroker implements Broker {
+  readonly losesPayloads = true;
   readonly counters: RedisBrokerCounters = {
     published: 0,
     publishFailures: 0,

@@ -2,7 +2,9 @@ import type { User } from "@duplex/protocol";
 import { Redis, type RedisOptions } from "ioredis";
 import type { Logger } from "../../logger.js";
 import type { MemberPage, MemberPageRequest, Presence } from "../Presence.js";
-import { RECENT_JOINERS, matchesQuery, pageOf } from "../memberOrder.js";
+import { RECENT_JOINERS, pageOf } from "../memberOrder.js";
+import { countsFromRedis, firstPageFromRedis, pageFromRedis } from "./memberQueries.js";
+import { LocalEntries, type LocalEntry } from "./localEntries.js";
 import { EXPIRE_SOON, JOIN, LEAVE, REAP } from "./presenceScripts.js";
 
 export interface RedisPresenceOptions {
@@ -21,18 +23,7 @@ export interface RedisPresenceOptions {
 /** A user whose last socket in `room` expired (its node died); announce `presence leave`. */
 export type ExpiredListener = (room: string, user: User) => void;
 
-interface LocalEntry {
-  room: string;
-  user: User;
-  connId: string;
-}
-
 const REAP_BATCH = 100;
-// Ids read per round trip when a `members` query filters by name.
-const QUERY_CHUNK = 500;
-const keyOf = (room: string, connId: string) => `${room}\n${connId}`;
-const parseUser = (json: string | null): User | undefined =>
-  json === null ? undefined : (JSON.parse(json) as User);
 const retryStrategy = (times: number) => Math.min(50 * times, 1_000);
 
 /**
@@ -48,10 +39,7 @@ export class RedisPresence implements Presence {
   readonly #nodeId: string;
   readonly #prefix: string;
   readonly #ttlMs: number;
-  readonly #local = new Map<string, LocalEntry>();
-  // Local sockets per room and user (`room \n userId`): a join asks "has this user a socket here
-  // already?" in O(1), not by scanning every local entry (a 10,000-socket fill was O(N²) on it).
-  readonly #localUsers = new Map<string, number>();
+  readonly #local = new LocalEntries();
   readonly #expiredListeners = new Set<ExpiredListener>();
   readonly #timer: NodeJS.Timeout;
   #draining: number | undefined;
@@ -110,8 +98,8 @@ export class RedisPresence implements Presence {
   }
 
   async join(room: string, user: User, connId: string): Promise<{ first: boolean }> {
-    const localFirst = !this.#hasLocal(room, user.id);
-    this.#addLocal({ room, user, connId });
+    const localFirst = !this.#local.hasUser(room, user.id);
+    this.#local.add({ room, user, connId });
     try {
       return { first: (await this.#join({ room, user, connId })) === 1 };
     } catch (err) {
@@ -125,8 +113,8 @@ export class RedisPresence implements Presence {
     userId: string,
     connId: string,
   ): Promise<{ last: boolean; user?: User }> {
-    const entry = this.#local.get(keyOf(room, connId));
-    if (entry) this.#removeLocal(entry);
+    const entry = this.#local.get(room, connId);
+    if (entry) this.#local.remove(entry);
     if (this.#draining !== undefined && entry) {
       // Shutting down: let the entry expire after the grace period instead, so a user reconnecting
       // to another node in time is never announced as leaving and joining again.
@@ -140,7 +128,7 @@ export class RedisPresence implements Presence {
         : { last: false };
     } catch (err) {
       this.#degraded(err, "leave");
-      if (!entry || entry.user.id !== userId || this.#hasLocal(room, userId))
+      if (!entry || entry.user.id !== userId || this.#local.hasUser(room, userId))
         return { last: false };
       return { last: true, user: entry.user };
     }
@@ -152,7 +140,7 @@ export class RedisPresence implements Presence {
       return values.map((json) => JSON.parse(json) as User);
     } catch (err) {
       this.#degraded(err, "members");
-      return this.#localMembers(room);
+      return this.#local.members(room);
     }
   }
 
@@ -161,87 +149,35 @@ export class RedisPresence implements Presence {
       return await this.#redis.hlen(`${this.#prefix}${room}:n`);
     } catch (err) {
       this.#degraded(err, "count");
-      return this.#localMembers(room).length;
+      return this.#local.members(room).length;
     }
   }
 
   async firstPage(room: string, prefer: readonly string[], limit: number): Promise<User[]> {
-    const key = `${this.#prefix}${room}:u`;
     try {
-      const picked = new Map<string, User>();
-      const add = (ids: readonly string[], jsons: Array<string | null>) => {
-        ids.forEach((id, i) => {
-          const user = parseUser(jsons[i] ?? null);
-          if (user && picked.size < limit && !picked.has(id)) picked.set(id, user);
-        });
-      };
-      if (prefer.length > 0) add(prefer, await this.#redis.hmget(key, ...prefer));
-      if (picked.size < limit) {
-        const recent = await this.#redis.lrange(`${this.#prefix}${room}:r`, 0, RECENT_JOINERS - 1);
-        const wanted = recent.filter((id) => !picked.has(id));
-        if (wanted.length > 0) add(wanted, await this.#redis.hmget(key, ...wanted));
-      }
-      let cursor = "0";
-      while (picked.size < limit) {
-        const [nextCursor, flat] = await this.#redis.hscan(key, cursor, "COUNT", limit);
-        for (let i = 0; i + 1 < flat.length; i += 2)
-          add([flat[i] as string], [flat[i + 1] ?? null]);
-        cursor = nextCursor;
-        if (cursor === "0") break;
-      }
-      return [...picked.values()];
+      return await firstPageFromRedis(this.#redis, this.#prefix, room, prefer, limit);
     } catch (err) {
       this.#degraded(err, "firstPage");
-      return this.#localMembers(room).slice(0, limit);
+      return this.#local.members(room).slice(0, limit);
     }
   }
 
   async page(room: string, request: MemberPageRequest): Promise<MemberPage> {
-    const zkey = `${this.#prefix}${room}:z`;
-    const ukey = `${this.#prefix}${room}:u`;
     try {
-      const members: User[] = [];
-      let from = request.cursor === undefined ? "-" : `(${request.cursor}`;
-      const chunk = request.query ? QUERY_CHUNK : request.limit + 1;
-      for (;;) {
-        const ids = await this.#redis.zrangebylex(zkey, from, "+", "LIMIT", 0, chunk);
-        if (ids.length === 0) return { members };
-        const jsons = await this.#redis.hmget(ukey, ...ids);
-        for (let i = 0; i < ids.length; i++) {
-          const user = parseUser(jsons[i] ?? null);
-          if (!user || !matchesQuery(user, request.query)) continue;
-          if (members.length === request.limit) return { members, next: members.at(-1)?.id };
-          members.push(user);
-        }
-        if (ids.length < chunk) return { members };
-        from = `(${ids.at(-1) as string}`;
-      }
+      return await pageFromRedis(this.#redis, this.#prefix, room, request);
     } catch (err) {
       this.#degraded(err, "page");
-      const local = new Map(this.#localMembers(room).map((u) => [u.id, u]));
+      const local = new Map(this.#local.members(room).map((u) => [u.id, u]));
       return pageOf([...local.keys()].sort(), (id) => local.get(id), request);
     }
   }
 
   async counts(): Promise<Map<string, number>> {
     try {
-      const rooms = await this.#redis.smembers(`${this.#prefix}rooms`);
-      const pipeline = this.#redis.pipeline();
-      for (const room of rooms) pipeline.hlen(`${this.#prefix}${room}:n`);
-      const results = (await pipeline.exec()) ?? [];
-      const counts = new Map<string, number>();
-      rooms.forEach((room, i) => {
-        const n = Number(results[i]?.[1] ?? 0);
-        if (n > 0) counts.set(room, n);
-      });
-      return counts;
+      return await countsFromRedis(this.#redis, this.#prefix);
     } catch (err) {
       this.#degraded(err, "counts");
-      const users = new Map<string, Set<string>>();
-      for (const e of this.#local.values()) {
-        users.set(e.room, (users.get(e.room) ?? new Set()).add(e.user.id));
-      }
-      return new Map([...users].map(([room, ids]) => [room, ids.size]));
+      return this.#local.counts();
     }
   }
 
@@ -271,7 +207,6 @@ export class RedisPresence implements Presence {
     clearInterval(this.#timer);
     const left = [...this.#local.values()];
     this.#local.clear();
-    this.#localUsers.clear();
     // Not draining: these sockets are gone for good; draining: they were already given a grace period.
     if (this.#draining === undefined && left.length > 0) await this.#expireSoon(left, 0);
     try {
@@ -349,33 +284,6 @@ export class RedisPresence implements Presence {
       const user = JSON.parse(out[i + 1] as string) as User;
       for (const listener of this.#expiredListeners) listener(room, user);
     }
-  }
-
-  #hasLocal(room: string, userId: string): boolean {
-    return this.#localUsers.has(`${room}\n${userId}`);
-  }
-
-  #addLocal(entry: LocalEntry): void {
-    const key = keyOf(entry.room, entry.connId);
-    if (this.#local.has(key)) return;
-    this.#local.set(key, entry);
-    const userKey = `${entry.room}\n${entry.user.id}`;
-    this.#localUsers.set(userKey, (this.#localUsers.get(userKey) ?? 0) + 1);
-  }
-
-  #removeLocal(entry: LocalEntry): void {
-    this.#local.delete(keyOf(entry.room, entry.connId));
-    const userKey = `${entry.room}\n${entry.user.id}`;
-    const n = (this.#localUsers.get(userKey) ?? 1) - 1;
-    if (n > 0) this.#localUsers.set(userKey, n);
-    else this.#localUsers.delete(userKey);
-  }
-
-  /** This node's view of a room (Redis down): the users of its own sockets there. */
-  #localMembers(room: string): User[] {
-    const users = new Map<string, User>();
-    for (const e of this.#local.values()) if (e.room === room) users.set(e.user.id, e.user);
-    return [...users.values()];
   }
 
   #degraded(err: unknown, op: string): void {

@@ -1,0 +1,224 @@
+import type pg from "pg";
+import { nameKey } from "../../names/nameKey.js";
+
+/** One Postgres migration (see migrations.ts): shipped ones are never edited. */
+export interface PgMigration {
+  id: number;
+  name: string;
+  sql: string;
+  /** Runs in the same transaction, for data only code can compute. */
+  after?: (client: pg.PoolClient) => Promise<void>;
+}
+
+/** Migrations 1–7 (shipped: never edit). */
+export const PG_MIGRATIONS_1_TO_7: readonly PgMigration[] = [
+  {
+    id: 1,
+    name: "initial",
+    sql: `
+      CREATE TABLE users (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        created_at BIGINT NOT NULL
+      );
+      -- Mentions and the push API look users up by ASCII-lower-cased name (nameKey): translate(), not
+      -- lower(), which would also fold non-ASCII letters and disagree with SQLite.
+      CREATE INDEX users_name_key ON users
+        (translate(name, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'));
+      CREATE TABLE rooms (
+        name TEXT COLLATE "C" PRIMARY KEY,
+        epoch TEXT NOT NULL,
+        seq BIGINT NOT NULL DEFAULT 0,
+        created_at BIGINT NOT NULL
+      );
+      CREATE TABLE messages (
+        room TEXT COLLATE "C" NOT NULL REFERENCES rooms(name),
+        seq BIGINT NOT NULL,
+        id TEXT NOT NULL UNIQUE,
+        user_id TEXT NOT NULL REFERENCES users(id),
+        cid TEXT NOT NULL,
+        text TEXT NOT NULL,
+        ts BIGINT NOT NULL,
+        edited_at BIGINT,
+        deleted BOOLEAN NOT NULL DEFAULT false,
+        PRIMARY KEY (room, seq),
+        CONSTRAINT messages_user_cid UNIQUE (user_id, cid)
+      );
+      CREATE TABLE notifications (
+        user_id TEXT NOT NULL REFERENCES users(id),
+        id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        title TEXT NOT NULL,
+        body TEXT NOT NULL,
+        level TEXT NOT NULL,
+        ts BIGINT NOT NULL,
+        read BOOLEAN NOT NULL DEFAULT false,
+        link_room TEXT,
+        link_message_id TEXT,
+        link_seq BIGINT,
+        PRIMARY KEY (user_id, id)
+      );
+      CREATE INDEX notifications_user_unread ON notifications(user_id, read, ts);
+    `,
+  },
+  {
+    id: 2,
+    name: "saved rooms",
+    // The rooms a user joined and has not left, so they come back on any device after a disconnect.
+    sql: `
+      CREATE TABLE saved_rooms (
+        user_id TEXT NOT NULL REFERENCES users(id),
+        room TEXT COLLATE "C" NOT NULL,
+        joined_at BIGINT NOT NULL,
+        opened_at BIGINT,
+        PRIMARY KEY (user_id, room)
+      );
+    `,
+  },
+  {
+    id: 3,
+    name: "authors, names, accounts and sessions",
+    // SQLite's migrations 4 and 5: a message keeps its author's name as sent; a name (by its key)
+    // belongs to the first user who held it, for good; tokens name a revocable session.
+    sql: `
+      ALTER TABLE messages ADD COLUMN author_name TEXT;
+      UPDATE messages m SET author_name = u.name FROM users u WHERE u.id = m.user_id;
+      CREATE TABLE names (
+        key TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users(id),
+        name TEXT NOT NULL,
+        bound_at BIGINT NOT NULL
+      );
+      CREATE INDEX names_user ON names(user_id);
+      ALTER TABLE users ADD COLUMN guest BOOLEAN NOT NULL DEFAULT true;
+      ALTER TABLE users ADD COLUMN password_hash TEXT;
+      ALTER TABLE users ADD COLUMN role TEXT NOT NULL DEFAULT 'member';
+      ALTER TABLE users ADD COLUMN banned_at BIGINT;
+      CREATE TABLE audit (
+        seq BIGSERIAL PRIMARY KEY,
+        ts BIGINT NOT NULL,
+        actor_id TEXT NOT NULL,
+        action TEXT NOT NULL,
+        target_id TEXT NOT NULL,
+        detail TEXT NOT NULL
+      );
+      CREATE TABLE sessions (
+        id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users(id),
+        device TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        last_seen_at BIGINT NOT NULL,
+        expires_at BIGINT NOT NULL,
+        revoked_at BIGINT,
+        gen INTEGER NOT NULL,
+        gen_at BIGINT NOT NULL,
+        prev_gen_until BIGINT NOT NULL
+      );
+      CREATE INDEX sessions_user ON sessions(user_id, created_at);
+    `,
+    after: async (client) => {
+      const { rows } = await client.query<{ id: string; name: string }>(
+        `SELECT id, name FROM users ORDER BY created_at DESC`,
+      );
+      const now = Date.now();
+      for (const user of rows) {
+        await client.query(
+          `INSERT INTO names (key, user_id, name, bound_at) VALUES ($1, $2, $3, $4)
+           ON CONFLICT DO NOTHING`,
+          [nameKey(user.name), user.id, user.name, now],
+        );
+      }
+    },
+  },
+  {
+    id: 4,
+    name: "private rooms and mutes",
+    // SQLite's migration 6: a private room is a row of rooms plus one here; a mute with room '' holds
+    // everywhere.
+    sql: `
+      CREATE TABLE private_rooms (
+        room TEXT COLLATE "C" PRIMARY KEY REFERENCES rooms(name),
+        owner_id TEXT NOT NULL,
+        created_at BIGINT NOT NULL
+      );
+      CREATE TABLE room_members (
+        room TEXT COLLATE "C" NOT NULL,
+        user_id TEXT NOT NULL,
+        added_at BIGINT NOT NULL,
+        PRIMARY KEY (room, user_id)
+      );
+      CREATE TABLE mutes (
+        user_id TEXT NOT NULL,
+        room TEXT COLLATE "C" NOT NULL,
+        until BIGINT NOT NULL,
+        PRIMARY KEY (user_id, room)
+      );
+    `,
+  },
+  {
+    id: 5,
+    name: "passkeys",
+    // SQLite's migration 7: WebAuthn credentials, and ceremony challenges shared by every node.
+    sql: `
+      CREATE TABLE passkeys (
+        id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users(id),
+        public_key BYTEA NOT NULL,
+        counter BIGINT NOT NULL,
+        transports TEXT NOT NULL,
+        label TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        last_used_at BIGINT
+      );
+      CREATE INDEX passkeys_user ON passkeys(user_id, created_at);
+      CREATE TABLE webauthn_challenges (
+        challenge TEXT PRIMARY KEY,
+        purpose TEXT NOT NULL,
+        user_id TEXT,
+        expires_at BIGINT NOT NULL
+      );
+      CREATE INDEX webauthn_challenges_expiry ON webauthn_challenges(expires_at);
+    `,
+  },
+  {
+    id: 6,
+    name: "message search",
+    // Search by ILIKE per term, answered by a pg_trgm GIN index for terms of 3+ characters (any script,
+    // given a UTF-8 ctype: in the C locale pg_trgm extracts no trigrams from Chinese). Newest first by
+    // (ts, room, seq), which also bounds the scan of shorter terms.
+    sql: `
+      CREATE EXTENSION IF NOT EXISTS pg_trgm;
+      CREATE INDEX messages_text_trgm ON messages USING gin (text gin_trgm_ops);
+      CREATE INDEX messages_ts ON messages (ts, room, seq);
+    `,
+  },
+  {
+    id: 7,
+    name: "files",
+    // As SQLite's migration 9, plus the blobs themselves in 256 KiB bytea parts, so every node
+    // serves every file.
+    sql: `
+      ALTER TABLE messages ADD COLUMN attachment TEXT;
+      CREATE TABLE files (
+        id TEXT PRIMARY KEY,
+        room TEXT COLLATE "C" NOT NULL,
+        message_id TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        thumb_sha256 TEXT,
+        name TEXT NOT NULL,
+        size BIGINT NOT NULL,
+        mime TEXT NOT NULL,
+        created_at BIGINT NOT NULL
+      );
+      CREATE INDEX files_sha256 ON files(sha256);
+      CREATE INDEX files_thumb ON files(thumb_sha256);
+      CREATE INDEX files_message ON files(message_id);
+      CREATE TABLE blobs (
+        sha256 TEXT NOT NULL,
+        part INTEGER NOT NULL,
+        data BYTEA NOT NULL,
+        PRIMARY KEY (sha256, part)
+      );
+    `,
+  },
+];
