@@ -38,6 +38,7 @@ import type { RoomAccess } from "./RoomAccess.js";
 import { SqliteRoomAccess } from "./SqliteRoomAccess.js";
 import type { MessageSearch } from "./MessageSearch.js";
 import { SqliteMessageSearch } from "./SqliteMessageSearch.js";
+import { SqliteSearchIndexer, type SearchIndexerOptions } from "./sqliteSearchIndexer.js";
 import type { MessageReactions, MessageReplies } from "./MessageReactions.js";
 import { SqliteMessageReactions } from "./SqliteMessageReactions.js";
 import { SqliteThreadStore } from "./SqliteThreadStore.js";
@@ -56,6 +57,8 @@ export interface SqliteStoreOptions extends SqliteOpenOptions {
   backgroundCheckpoints?: boolean;
   /** Called after each background checkpoint (tests, metrics). */
   onCheckpoint?: (report: CheckpointReport) => void;
+  /** When and in what batches the full-text index follows the appends (sqliteSearchIndexer.ts). */
+  searchIndex?: SearchIndexerOptions;
 }
 
 /**
@@ -81,6 +84,7 @@ export class SqliteStore implements Store {
   readonly reads: ReadStore;
   readonly changes: ChangeLog;
   readonly #checkpointer: WalCheckpointer | undefined;
+  readonly #indexer: SqliteSearchIndexer;
 
   constructor(path: string, options: SqliteStoreOptions = {}) {
     this.#db = openDatabase(path, options);
@@ -99,7 +103,10 @@ export class SqliteStore implements Store {
     this.#writes = new SqliteWrites(db);
     this.savedRooms = new SqliteSavedRooms(db, this.#writes);
     this.access = new SqliteRoomAccess(db);
-    this.search = new SqliteMessageSearch(db);
+    this.#indexer = new SqliteSearchIndexer(db, options.searchIndex);
+    // Whatever a crash left unindexed, from the persisted mark on.
+    this.#indexer.schedule();
+    this.search = new SqliteMessageSearch(db, this.#indexer);
     this.accounts = new SqliteAccountStore(db, this.#writes);
     this.passkeys = new SqlitePasskeyStore(db);
     this.webPush = new SqliteWebPushStore(db);
@@ -118,11 +125,22 @@ export class SqliteStore implements Store {
     const appendOne = db.transaction(appendRows);
     const appendAll = db.transaction((inputs: readonly AppendInput[]) => inputs.map(appendRows));
     this.#appends = new GroupCommit(
-      (inputs) => appendAll.immediate(inputs),
-      (input) => appendOne.immediate(input),
+      (inputs) => this.#indexed(appendAll.immediate(inputs)),
+      (input) => this.#indexed(appendOne.immediate(input)),
       // A full disk or a lock fails every append alike: one by one would only repeat the wait.
       (err) => sqliteUnavailableReason(err) !== undefined,
     );
+  }
+
+  /** After a commit: the full-text index follows soon, in its own transaction. */
+  #indexed<T>(committed: T): T {
+    this.#indexer.schedule();
+    return committed;
+  }
+
+  /** Messages stored but not yet in the full-text index (a search catches up first). */
+  searchIndexBehind(): number {
+    return this.#indexer.behind();
   }
 
   /** The connection's effective journal mode, `synchronous` and page cache bound, as SQLite reports them. */
@@ -252,6 +270,7 @@ export class SqliteStore implements Store {
 
   async close(): Promise<void> {
     this.#appends.flush();
+    this.#indexer.stop();
     this.#writes.flush();
     await this.#checkpointer?.stop();
     if (this.#db.open) this.#db.close();

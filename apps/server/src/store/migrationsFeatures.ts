@@ -1,6 +1,9 @@
 import type { Migration } from "./migrationsType.js";
 
-/** Migrations 8–13: search, files, web push, reactions, read receipts and change log, threads. */
+/**
+ * Migrations 8–14: search, files, web push, reactions, read receipts and change log, threads, search
+ * indexed after the commit.
+ */
 export const FEATURE_MIGRATIONS: readonly Migration[] = [
   {
     id: 8,
@@ -200,6 +203,44 @@ export const FEATURE_MIGRATIONS: readonly Migration[] = [
       CREATE TRIGGER messages_threads_delete AFTER DELETE ON messages BEGIN
         DELETE FROM thread_replies WHERE message_id = old.id OR root_id = old.id;
         DELETE FROM thread_reads WHERE root_id = old.id;
+      END;
+    `,
+  },
+  {
+    id: 14,
+    name: "search indexed after the commit",
+    // The FTS insert was half of every append's cost: an append now only numbers its message in
+    // search_rows, and sqliteSearchIndexer.ts indexes rows above `indexed_to` in batches. A new number
+    // is always above `indexed_to` (never reused after retention empties the table); edits and
+    // deletes touch the FTS only for rows already indexed (the indexer reads the current text).
+    sql: `
+      CREATE TABLE search_index (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        indexed_to INTEGER NOT NULL
+      );
+      INSERT INTO search_index (id, indexed_to) SELECT 1, coalesce(max(id), 0) FROM search_rows;
+      DROP TRIGGER messages_search_insert;
+      CREATE TRIGGER messages_search_insert AFTER INSERT ON messages BEGIN
+        INSERT INTO search_rows (id, room, seq) VALUES (
+          max(coalesce((SELECT max(id) FROM search_rows), 0),
+            (SELECT indexed_to FROM search_index WHERE id = 1)) + 1,
+          new.room, new.seq);
+      END;
+      DROP TRIGGER messages_search_update;
+      CREATE TRIGGER messages_search_update AFTER UPDATE OF text, deleted ON messages BEGIN
+        DELETE FROM message_fts WHERE rowid =
+          (SELECT id FROM search_rows WHERE room = old.room AND seq = old.seq)
+          AND rowid <= (SELECT indexed_to FROM search_index WHERE id = 1);
+        INSERT INTO message_fts (rowid, text) SELECT id, new.text FROM search_rows
+          WHERE room = new.room AND seq = new.seq AND new.deleted = 0
+          AND id <= (SELECT indexed_to FROM search_index WHERE id = 1);
+      END;
+      DROP TRIGGER messages_search_delete;
+      CREATE TRIGGER messages_search_delete AFTER DELETE ON messages BEGIN
+        DELETE FROM message_fts WHERE rowid =
+          (SELECT id FROM search_rows WHERE room = old.room AND seq = old.seq)
+          AND rowid <= (SELECT indexed_to FROM search_index WHERE id = 1);
+        DELETE FROM search_rows WHERE room = old.room AND seq = old.seq;
       END;
     `,
   },
