@@ -14,6 +14,11 @@ import {
   type SearchPage,
 } from "./MessageSearch.js";
 import { MESSAGE_COLUMNS, toMessage, type MessageRow } from "./rows.js";
+import type { SqliteSearchIndexer } from "./sqliteSearchIndexer.js";
+
+// A query first indexes what is pending (normally a few commits' worth), so a message acked just
+// before is found; bounded so a backlog after a crash cannot stall one query for long.
+const CATCH_UP_ROWS = 20_000;
 
 type Row = MessageRow & { sid: number };
 
@@ -28,7 +33,7 @@ const READABLE = `(CASE WHEN substr(m.room, 1, ${DM_PREFIX.length}) = '${DM_PREF
 const phrase = (term: string) => `"${term.replaceAll('"', '""')}"`;
 
 /**
- * {@link MessageSearch} on SQLite (migration 8): an FTS5 `trigram` index finds terms of three or more
+ * {@link MessageSearch} on SQLite (migrations 8 and 14): an FTS5 `trigram` index finds terms of three or more
  * characters in any script; `search_rows` numbers messages in the order stored, which is both the
  * FTS rowid and the newest-first order. A query of only shorter terms scans a bounded window of that
  * order with `LIKE` instead.
@@ -39,14 +44,18 @@ export class SqliteMessageSearch implements MessageSearch {
   // One statement per query shape (which filters, how many terms), bounded by the shapes there are.
   readonly #statements = new Map<string, Database.Statement<Record<string, unknown>, Row>>();
 
-  constructor(db: Database.Database) {
+  readonly #indexer: SqliteSearchIndexer;
+
+  constructor(db: Database.Database, indexer: SqliteSearchIndexer) {
     this.#db = db;
+    this.#indexer = indexer;
     this.#top = db.prepare<[], { top: number | null }>(`SELECT max(id) AS top FROM search_rows`);
   }
 
   async messages(input: SearchInput): Promise<SearchPage> {
     const terms = searchTerms(input.query);
     if (terms.length === 0) return { hits: [] };
+    this.#indexer.catchUp(CATCH_UP_ROWS);
     const position = decodeCursor(input.cursor);
     if (input.cursor !== undefined && typeof position?.[0] !== "number") {
       throw new SearchCursorError();

@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { DM_PREFIX, dmParticipants, type ChatMessage, type User } from "@duplex/protocol";
 import type Database from "better-sqlite3";
 import type { EditInput, MessageChangeInput, MessageChangeResult } from "./messageEdits.js";
@@ -15,7 +14,11 @@ import { SqlitePasskeyStore } from "./SqlitePasskeyStore.js";
 import type { PasskeyStore } from "./PasskeyStore.js";
 import type { WebPushStore } from "./WebPushStore.js";
 import { SqliteWebPushStore } from "./SqliteWebPushStore.js";
-import { MESSAGE_COLUMNS, toMessage, toRoom, type MessageRow, type RoomRow } from "./rows.js";
+import { toMessage, toRoom, type RoomRow } from "./rows.js";
+import { prepareStoreStatements, type StoreStatements } from "./sqliteStatements.js";
+import { appendRows as appendOneRow, newEpoch } from "./sqliteAppend.js";
+
+export { PAGE_BEFORE_SQL } from "./sqliteStatements.js";
 import type {
   AppendInput,
   AppendResult,
@@ -35,18 +38,11 @@ import type { RoomAccess } from "./RoomAccess.js";
 import { SqliteRoomAccess } from "./SqliteRoomAccess.js";
 import type { MessageSearch } from "./MessageSearch.js";
 import { SqliteMessageSearch } from "./SqliteMessageSearch.js";
+import { SqliteSearchIndexer, type SearchIndexerOptions } from "./sqliteSearchIndexer.js";
 import type { MessageReactions, MessageReplies } from "./MessageReactions.js";
 import { SqliteMessageReactions } from "./SqliteMessageReactions.js";
 import { SqliteThreadStore } from "./SqliteThreadStore.js";
 import type { ThreadStore } from "./ThreadStore.js";
-
-const FROM_MESSAGES = `FROM messages m JOIN users u ON u.id = m.user_id`;
-
-/** The page query behind `joined` and `history`; exported so a test can EXPLAIN its plan. */
-export const PAGE_BEFORE_SQL = `SELECT ${MESSAGE_COLUMNS} ${FROM_MESSAGES} WHERE m.room = ? AND m.seq < ?
-  ORDER BY m.seq DESC LIMIT ?`;
-
-const newEpoch = () => randomBytes(8).toString("base64url");
 
 // SQLite's default: checkpoint inside the commit that takes the WAL past this many frames.
 const DEFAULT_AUTOCHECKPOINT = 1000;
@@ -61,6 +57,8 @@ export interface SqliteStoreOptions extends SqliteOpenOptions {
   backgroundCheckpoints?: boolean;
   /** Called after each background checkpoint (tests, metrics). */
   onCheckpoint?: (report: CheckpointReport) => void;
+  /** When and in what batches the full-text index follows the appends (sqliteSearchIndexer.ts). */
+  searchIndex?: SearchIndexerOptions;
 }
 
 /**
@@ -69,7 +67,7 @@ export interface SqliteStoreOptions extends SqliteOpenOptions {
  */
 export class SqliteStore implements Store {
   readonly #db: Database.Database;
-  readonly #stmt;
+  readonly #stmt: StoreStatements;
   readonly #appends: GroupCommit<AppendInput, AppendResult>;
   readonly #writes: SqliteWrites;
   readonly #edits: SqliteMessageEdits;
@@ -86,6 +84,7 @@ export class SqliteStore implements Store {
   readonly reads: ReadStore;
   readonly changes: ChangeLog;
   readonly #checkpointer: WalCheckpointer | undefined;
+  readonly #indexer: SqliteSearchIndexer;
 
   constructor(path: string, options: SqliteStoreOptions = {}) {
     this.#db = openDatabase(path, options);
@@ -104,7 +103,10 @@ export class SqliteStore implements Store {
     this.#writes = new SqliteWrites(db);
     this.savedRooms = new SqliteSavedRooms(db, this.#writes);
     this.access = new SqliteRoomAccess(db);
-    this.search = new SqliteMessageSearch(db);
+    this.#indexer = new SqliteSearchIndexer(db, options.searchIndex);
+    // Whatever a crash left unindexed, from the persisted mark on.
+    this.#indexer.schedule();
+    this.search = new SqliteMessageSearch(db, this.#indexer);
     this.accounts = new SqliteAccountStore(db, this.#writes);
     this.passkeys = new SqlitePasskeyStore(db);
     this.webPush = new SqliteWebPushStore(db);
@@ -114,119 +116,31 @@ export class SqliteStore implements Store {
     this.reactions = reactions;
     this.replies = reactions;
     this.threads = new SqliteThreadStore(db, this.#writes);
-    this.#stmt = {
-      upsertUser: db.prepare(
-        `INSERT INTO users (id, name, created_at) VALUES (?, ?, ?)
-         ON CONFLICT(id) DO UPDATE SET name = excluded.name`,
-      ),
-      getUser: db.prepare<[string], { id: string; name: string }>(
-        `SELECT id, name FROM users WHERE id = ?`,
-      ),
-      insertRoom: db.prepare(
-        `INSERT INTO rooms (name, epoch, seq, created_at) VALUES (?, ?, 0, ?)
-         ON CONFLICT(name) DO NOTHING`,
-      ),
-      getRoom: db.prepare<[string], RoomRow>(`SELECT name, seq, epoch FROM rooms WHERE name = ?`),
-      listRooms: db.prepare<[], RoomRow>(`SELECT name, seq, epoch FROM rooms ORDER BY name`),
-      // DM names are the primary-key range [DM_PREFIX, ';'); the rest is the public directory.
-      publicRooms: db.prepare<[string, string, string, string, string, string, number], RoomRow>(
-        `SELECT name, seq, epoch FROM rooms WHERE name > ? AND NOT (name >= ? AND name < ?)
-         AND (name NOT IN (SELECT room FROM private_rooms)
-           OR name IN (SELECT room FROM room_members WHERE user_id = ?))
-         AND (? = '' OR instr(lower(name), lower(?)) > 0) ORDER BY name LIMIT ?`,
-      ),
-      // By (room, seq) key: no index on ts, so the scan is bounded by `LIMIT` per call.
-      deleteBefore: db.prepare<[number, number]>(
-        `DELETE FROM messages WHERE (room, seq) IN
-           (SELECT room, seq FROM messages WHERE ts < ? LIMIT ?)`,
-      ),
-      countRooms: db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM rooms`),
-      deleteEmptyRooms: db.prepare<[number, string], { name: string }>(
-        `DELETE FROM rooms WHERE seq = 0 AND created_at < ?
-         AND name NOT IN (SELECT value FROM json_each(?))
-         AND name NOT IN (SELECT room FROM private_rooms) RETURNING name`,
-      ),
-      nextSeq: db.prepare<[string], { seq: number }>(
-        `UPDATE rooms SET seq = seq + 1 WHERE name = ? RETURNING seq`,
-      ),
-      insertMessage: db.prepare(
-        `INSERT INTO messages (room, seq, id, user_id, cid, text, ts, author_name, attachment)
-         VALUES (?, ?, ?, ?, ?, ?, ?, COALESCE(?, (SELECT name FROM users WHERE id = ?)), ?)`,
-      ),
-      byCid: db.prepare<[string, string], MessageRow>(
-        `SELECT ${MESSAGE_COLUMNS} ${FROM_MESSAGES} WHERE m.user_id = ? AND m.cid = ?`,
-      ),
-      bySeq: db.prepare<[string, number], MessageRow>(
-        `SELECT ${MESSAGE_COLUMNS} ${FROM_MESSAGES} WHERE m.room = ? AND m.seq = ?`,
-      ),
-      before: db.prepare<[string, number, number], MessageRow>(PAGE_BEFORE_SQL),
-      after: db.prepare<[string, number, number], MessageRow>(
-        `SELECT ${MESSAGE_COLUMNS} ${FROM_MESSAGES} WHERE m.room = ? AND m.seq > ?
-         ORDER BY m.seq ASC LIMIT ?`,
-      ),
-      hasBefore: db.prepare<[string, number], { one: number }>(
-        `SELECT 1 AS one FROM messages WHERE room = ? AND seq < ? LIMIT 1`,
-      ),
-      // A range on the primary key (every DM room name starts with DM_PREFIX), then the id filter.
-      dmRooms: db.prepare<[string, string, string], RoomRow>(
-        `SELECT name, seq, epoch FROM rooms WHERE name >= ? AND name < ? AND instr(name, ?) > 0
-         ORDER BY name`,
-      ),
-    };
+    this.#stmt = prepareStoreStatements(db);
     this.#edits = new SqliteMessageEdits(db, (room, seq) => {
       const row = this.#stmt.bySeq.get(room, seq);
       return row ? { status: "ok", message: toMessage(row) } : { status: "not_found" };
     });
-    // Inside a transaction: the dedup check, the seq bump and the insert commit together or not at all.
-    const appendRows = (input: AppendInput): AppendResult => {
-      const existing = this.#stmt.byCid.get(input.userId, input.cid);
-      if (existing) return { message: toMessage(existing), duplicate: true };
-      // The room nearly always exists: bump its seq first, create it (and draw an epoch) only if not.
-      let next = this.#stmt.nextSeq.get(input.room);
-      if (!next) {
-        this.#stmt.insertRoom.run(input.room, newEpoch(), input.ts);
-        next = this.#stmt.nextSeq.get(input.room);
-      }
-      if (!next) throw new Error(`room ${input.room} vanished during append`);
-      this.#stmt.insertMessage.run(
-        input.room,
-        next.seq,
-        input.id,
-        input.userId,
-        input.cid,
-        input.text,
-        input.ts,
-        input.userName ?? null,
-        input.userId,
-        input.attachment === undefined ? null : JSON.stringify(input.attachment),
-      );
-      if (input.userName === undefined) {
-        // The name the users table gave it: read back, as the page and history queries see it.
-        const row = this.#stmt.bySeq.get(input.room, next.seq);
-        if (!row) throw new Error("appended message not found");
-        return { message: toMessage(row), duplicate: false };
-      }
-      // What toMessage would build from the row just written (same keys in the same order).
-      const message: ChatMessage = {
-        room: input.room,
-        id: input.id,
-        seq: next.seq,
-        cid: input.cid,
-        from: { id: input.userId, name: input.userName },
-        text: input.text,
-        ts: input.ts,
-      };
-      if (input.attachment !== undefined) message.attachment = input.attachment;
-      return { message, duplicate: false };
-    };
+    const appendRows = (input: AppendInput): AppendResult => appendOneRow(this.#stmt, input);
     const appendOne = db.transaction(appendRows);
     const appendAll = db.transaction((inputs: readonly AppendInput[]) => inputs.map(appendRows));
     this.#appends = new GroupCommit(
-      (inputs) => appendAll.immediate(inputs),
-      (input) => appendOne.immediate(input),
+      (inputs) => this.#indexed(appendAll.immediate(inputs)),
+      (input) => this.#indexed(appendOne.immediate(input)),
       // A full disk or a lock fails every append alike: one by one would only repeat the wait.
       (err) => sqliteUnavailableReason(err) !== undefined,
     );
+  }
+
+  /** After a commit: the full-text index follows soon, in its own transaction. */
+  #indexed<T>(committed: T): T {
+    this.#indexer.schedule();
+    return committed;
+  }
+
+  /** Messages stored but not yet in the full-text index (a search catches up first). */
+  searchIndexBehind(): number {
+    return this.#indexer.behind();
   }
 
   /** The connection's effective journal mode, `synchronous` and page cache bound, as SQLite reports them. */
@@ -356,6 +270,7 @@ export class SqliteStore implements Store {
 
   async close(): Promise<void> {
     this.#appends.flush();
+    this.#indexer.stop();
     this.#writes.flush();
     await this.#checkpointer?.stop();
     if (this.#db.open) this.#db.close();

@@ -1,0 +1,50 @@
+import { randomBytes } from "node:crypto";
+import type { ChatMessage } from "@duplex/protocol";
+import { toMessage } from "./rows.js";
+import type { StoreStatements } from "./sqliteStatements.js";
+import type { AppendInput, AppendResult } from "./Store.js";
+
+export const newEpoch = () => randomBytes(8).toString("base64url");
+
+// Inside a transaction: the dedup check, the seq bump and the insert commit together or not at all.
+export function appendRows(stmt: StoreStatements, input: AppendInput): AppendResult {
+  const existing = stmt.byCid.get(input.userId, input.cid);
+  if (existing) return { message: toMessage(existing), duplicate: true };
+  // The room nearly always exists: bump its seq first, create it (and draw an epoch) only if not.
+  let next = stmt.nextSeq.get(input.room);
+  if (!next) {
+    stmt.insertRoom.run(input.room, newEpoch(), input.ts);
+    next = stmt.nextSeq.get(input.room);
+  }
+  if (!next) throw new Error(`room ${input.room} vanished during append`);
+  stmt.insertMessage.run(
+    input.room,
+    next.seq,
+    input.id,
+    input.userId,
+    input.cid,
+    input.text,
+    input.ts,
+    input.userName ?? null,
+    input.userId,
+    input.attachment === undefined ? null : JSON.stringify(input.attachment),
+  );
+  if (input.userName === undefined) {
+    // The name the users table gave it: read back, as the page and history queries see it.
+    const row = stmt.bySeq.get(input.room, next.seq);
+    if (!row) throw new Error("appended message not found");
+    return { message: toMessage(row), duplicate: false };
+  }
+  // What toMessage would build from the row just written (same keys in the same order).
+  const message: ChatMessage = {
+    room: input.room,
+    id: input.id,
+    seq: next.seq,
+    cid: input.cid,
+    from: { id: input.userId, name: input.userName },
+    text: input.text,
+    ts: input.ts,
+  };
+  if (input.attachment !== undefined) message.attachment = input.attachment;
+  return { message, duplicate: false };
+}
