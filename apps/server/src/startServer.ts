@@ -16,8 +16,8 @@ import { ConfigError, loadConfig, originsForPort, type Config } from "./config.j
 import { acceptConnection } from "./connection/acceptConnection.js";
 import type { Connection } from "./connection/Connection.js";
 import { startHeartbeat } from "./connection/heartbeat.js";
-import { RoomFanout } from "./connection/RoomFanout.js";
-import { storeSequenceSource } from "./connection/roomSequencer.js";
+import { RoomFanout } from "./fanout/RoomFanout.js";
+import { storeSequenceSource } from "./fanout/roomSequencer.js";
 import type { ServerContext } from "./context.js";
 import { NOTIFICATIONS_PATH, createNotificationsApi } from "./http/notificationsApi.js";
 import {

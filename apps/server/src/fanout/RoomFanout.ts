@@ -1,7 +1,7 @@
 import { encode, type Capability, type ServerMessage } from "@duplex/protocol";
 import type { Broker, Unsubscribe } from "../broker/Broker.js";
 import type { Logger } from "../logger.js";
-import type { Connection } from "./Connection.js";
+import type { Connection } from "../connection/Connection.js";
 import { RoomSequencer, type SequenceSource } from "./roomSequencer.js";
 
 /** How a broadcast is delivered: to everyone but one user's sockets, and whether it may be dropped. */

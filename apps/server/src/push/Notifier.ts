@@ -3,7 +3,7 @@ import type { Connection } from "../connection/Connection.js";
 import type { Logger } from "../logger.js";
 import type { AccountStore } from "../store/AccountStore.js";
 import type { NewNotification, NotificationStore } from "../store/NotificationStore.js";
-import type { Audience, UserFanout } from "./UserFanout.js";
+import type { Audience, UserFanout } from "../fanout/UserFanout.js";
 
 /** How many unread notifications a new socket receives right after `welcome` (the latest ones). */
 export const UNREAD_ON_WELCOME = 100;

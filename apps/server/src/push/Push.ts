@@ -7,7 +7,7 @@ import { Notifier } from "./Notifier.js";
 import { MessageRate } from "./stats/MessageRate.js";
 import { LocalStats, type ClusterStats, type StatsSource } from "./stats/StatsSource.js";
 import { StatsTicker } from "./stats/StatsTicker.js";
-import { UserFanout } from "./UserFanout.js";
+import { UserFanout } from "../fanout/UserFanout.js";
 
 /** Server push: notifications to users and the live stats topic. One per server. */
 export interface Push {
