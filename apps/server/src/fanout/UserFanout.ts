@@ -3,6 +3,7 @@ import type { Broker } from "../broker/Broker.js";
 import { NodeSubscription } from "../broker/NodeSubscription.js";
 import type { Connection } from "../connection/Connection.js";
 import type { Logger } from "../logger.js";
+import { packEnvelope, unpackEnvelope, type Envelope } from "./brokerEnvelope.js";
 
 /** Whom a user push is for: every welcomed socket, or the sockets of some users. */
 export type Audience = "all" | readonly string[];
@@ -21,7 +22,7 @@ interface Header {
 
 /**
  * Pushes to users (not rooms) through the broker: one channel every node subscribes to once, payload
- * = a one-line JSON header naming the audience + the frame encoded once. Each node hands the frame to
+ * = the frame encoded once under a header naming the audience (brokerEnvelope.ts). Each node hands the frame to
  * its own welcomed sockets of those users, so the same code serves a multi-node deployment.
  */
 export class UserFanout {
@@ -64,19 +65,19 @@ export class UserFanout {
       ...(options.exceptInRoom !== undefined && { exceptInRoom: options.exceptInRoom }),
       ...(options.onlyCap !== undefined && { onlyCap: options.onlyCap }),
     };
-    await this.broker.publish(CHANNEL, `${JSON.stringify(header)}\n${encode(message)}`);
+    await this.broker.publish(CHANNEL, packEnvelope(header, encode(message)));
   }
 
   #deliver(payload: string): void {
-    const newline = payload.indexOf("\n");
-    let header: Header;
+    let envelope: Envelope<Header>;
     try {
-      header = JSON.parse(payload.slice(0, newline)) as Header;
+      envelope = unpackEnvelope<Header>(payload);
     } catch (err) {
       this.log.error({ err }, "undecodable user push payload");
       return;
     }
-    const frame = payload.slice(newline + 1);
+    const { header, frame } = envelope;
+    if (header.to === undefined) return;
     const users = header.to === "all" ? undefined : new Set(header.to);
     for (const conn of this.connections) {
       if (!this.#welcomed.has(conn) || conn.user === undefined || conn.id === header.except)
