@@ -113,7 +113,7 @@ export function receiveChunk(
     socket.pause();
   }
   const admitted = chunk;
-  void conn.enqueue(async () => {
+  void conn.frames.enqueue(async () => {
     let stored = false;
     try {
       // Chunks queued before their upload failed its flow control go quietly with it.

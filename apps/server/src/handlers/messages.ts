@@ -28,7 +28,7 @@ const newMessageId = () => `m_${randomToken(12)}`;
  * Persist, then ack, then fan out. The ack is only sent once the message is committed, so an acked
  * message survives a crash. A repeated `cid` is acked again with the original id/seq/ts and not re-sent.
  * The append is submitted now, in frame order; the rest runs after the commit, in the same order, while
- * the socket's next frames are already read (Connection.afterSends): a burst of sends from one socket
+ * the socket's next frames are already read (FrameQueue.finish): a burst of sends from one socket
  * then commits together with everyone else's sends of that turn (store/groupCommit.ts).
  */
 export async function handleSend(
@@ -41,7 +41,7 @@ export async function handleSend(
   const stored = submitSend(ctx, conn, msg, () => (turn = order.reserve(msg.room)));
   // Handled now: a failed commit must not count as unhandled while earlier sends finish.
   stored.catch(() => undefined);
-  conn.afterSends(async () => {
+  conn.frames.finish(async () => {
     try {
       await finishSend(ctx, conn, msg, await stored, (publish) =>
         turn ? order.publish(msg.room, turn, publish) : publish(),

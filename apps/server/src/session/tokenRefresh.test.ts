@@ -22,7 +22,7 @@ function fakeConnection() {
     closed: false,
     user: alice,
     send: (m: ServerMessage) => sent.push(m),
-    enqueue: (task: () => Promise<void>) => task(),
+    frames: { enqueue: (task: () => Promise<void>) => task() },
     closeConnection: (code: number) => closes.push(code),
     log: { debug: () => undefined },
   };

@@ -61,7 +61,7 @@ class RefreshSweep {
       if (conn.closed) continue;
       this.#due.set(conn, due);
       due.dueAt = now + this.#intervalMs();
-      void conn.enqueue(() => this.#refresh(conn, due));
+      void conn.frames.enqueue(() => this.#refresh(conn, due));
     }
     this.#arm();
   }
