@@ -7,6 +7,7 @@ import {
   type User,
 } from "@duplex/protocol";
 import { WebSocket } from "ws";
+import type { Peer } from "./Peer.js";
 import type { PeerSocket } from "./PeerSocket.js";
 import { noteClosing } from "../inspector/controlFrames.js";
 import type { Logger } from "../logger.js";
@@ -37,7 +38,7 @@ const TEXT_FRAME = { binary: false } as const;
  * order (`frames`, FrameQueue.ts), so replies keep the order of requests even though handlers are
  * asynchronous.
  */
-export class Connection {
+export class Connection implements Peer {
   user: User | undefined;
   /** The sign-in session this socket's token names (set by `hello`); its end closes the socket. */
   sessionId: string | undefined;

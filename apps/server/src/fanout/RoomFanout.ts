@@ -1,7 +1,7 @@
 import { encode, type Capability, type ServerMessage } from "@duplex/protocol";
 import type { Broker, Unsubscribe } from "../broker/Broker.js";
 import type { Logger } from "../logger.js";
-import type { Connection } from "../connection/Connection.js";
+import type { Peer } from "../connection/Peer.js";
 import { RoomSequencer, type SequenceSource } from "./roomSequencer.js";
 import { packEnvelope, unpackEnvelope } from "./brokerEnvelope.js";
 
@@ -50,7 +50,7 @@ const channelOf = (room: string) => `room:${room}`;
  * same code fan out across nodes.
  */
 export class RoomFanout {
-  readonly #local = new Map<string, Set<Connection>>();
+  readonly #local = new Map<string, Set<Peer>>();
   readonly #subscriptions = new Map<string, Promise<Unsubscribe>>();
   readonly #sequencer: RoomSequencer<{ frame: string; header: Header }> | undefined;
   readonly #stopCatchUp: (() => void) | undefined;
@@ -96,7 +96,7 @@ export class RoomFanout {
   }
 
   /** Adds a local socket to the room; resolves once this node receives the room's broadcasts. */
-  async add(room: string, conn: Connection): Promise<void> {
+  async add(room: string, conn: Peer): Promise<void> {
     let sockets = this.#local.get(room);
     if (!sockets) {
       sockets = new Set();
@@ -117,7 +117,7 @@ export class RoomFanout {
     await subscription;
   }
 
-  async remove(room: string, conn: Connection): Promise<void> {
+  async remove(room: string, conn: Peer): Promise<void> {
     const sockets = this.#local.get(room);
     if (!sockets?.delete(conn) || sockets.size > 0) return;
     this.#local.delete(room);

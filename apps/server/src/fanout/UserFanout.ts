@@ -1,7 +1,7 @@
 import { encode, type Capability, type ServerMessage } from "@duplex/protocol";
 import type { Broker } from "../broker/Broker.js";
 import { NodeSubscription } from "../broker/NodeSubscription.js";
-import type { Connection } from "../connection/Connection.js";
+import type { Peer } from "../connection/Peer.js";
 import type { Logger } from "../logger.js";
 import { packEnvelope, unpackEnvelope, type Envelope } from "./brokerEnvelope.js";
 
@@ -27,12 +27,12 @@ interface Header {
  */
 export class UserFanout {
   /** Sockets that have received `welcome`: nothing is pushed to a socket before it. */
-  readonly #welcomed = new WeakSet<Connection>();
+  readonly #welcomed = new WeakSet<Peer>();
   readonly #channel: NodeSubscription;
 
   constructor(
     private readonly broker: Broker,
-    private readonly connections: ReadonlySet<Connection>,
+    private readonly connections: ReadonlySet<Peer>,
     private readonly log: Logger,
   ) {
     this.#channel = new NodeSubscription(this.broker, CHANNEL, (payload) => this.#deliver(payload));
@@ -48,7 +48,7 @@ export class UserFanout {
   }
 
   /** From now on `conn` receives pushes for its user. Call right after sending `welcome`. */
-  markWelcomed(conn: Connection): void {
+  markWelcomed(conn: Peer): void {
     this.#welcomed.add(conn);
   }
 

@@ -1,5 +1,5 @@
 import { Capability, ErrorCode, LIMITS, type ClientMessageOf } from "@duplex/protocol";
-import type { Connection } from "../connection/Connection.js";
+import type { Peer } from "../connection/Peer.js";
 import type { ServerContext } from "../context.js";
 import { DuplexError } from "../errors.js";
 import { randomToken } from "../ids/randomId.js";
@@ -33,7 +33,7 @@ const newMessageId = () => `m_${randomToken(12)}`;
  */
 export async function handleSend(
   ctx: ServerContext,
-  conn: Connection,
+  conn: Peer,
   msg: ClientMessageOf<"send">,
 ): Promise<void> {
   const order = commitOrderOf(ctx);
@@ -76,7 +76,7 @@ export function assertTextBytes(text: string): void {
 /** Checks and submits the append; a refusal too is answered in turn, after the sends before it. */
 function submitSend(
   ctx: ServerContext,
-  conn: Connection,
+  conn: Peer,
   msg: ClientMessageOf<"send">,
   /** Called right before the append is submitted: the message's place in its room's order. */
   reserve: () => void,
@@ -108,7 +108,7 @@ function submitSend(
 
 async function finishSend(
   ctx: ServerContext,
-  conn: Connection,
+  conn: Peer,
   msg: ClientMessageOf<"send">,
   { message, duplicate }: AppendResult,
   /** Runs the fan-out in the message's commit order (see commitOrder.ts). */
@@ -153,7 +153,7 @@ async function finishSend(
  */
 export async function handleHistory(
   ctx: ServerContext,
-  conn: Connection,
+  conn: Peer,
   msg: ClientMessageOf<"history">,
 ): Promise<void> {
   const user = userOf(conn);
