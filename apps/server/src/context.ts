@@ -3,7 +3,7 @@ import type { Chat } from "./chat/Chat.js";
 import type { PresenceFeed } from "./chat/PresenceFeed.js";
 import type { Config } from "./config.js";
 import type { Connection } from "./connection/Connection.js";
-import type { RoomFanout } from "./connection/RoomFanout.js";
+import type { RoomFanout } from "./fanout/RoomFanout.js";
 import type { TrafficCounters } from "./connection/trafficCounters.js";
 import type { ToleratedInput } from "./connection/toleratedInput.js";
 import type { Budgets } from "./limits/Budgets.js";

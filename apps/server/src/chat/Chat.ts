@@ -2,7 +2,7 @@ import { dmParticipants, type ChatMessage } from "@duplex/protocol";
 import type { Broker } from "../broker/Broker.js";
 import type { Logger } from "../logger.js";
 import type { Presence } from "../presence/Presence.js";
-import type { UserFanout } from "../push/UserFanout.js";
+import type { UserFanout } from "../fanout/UserFanout.js";
 import type { Store } from "../store/Store.js";
 import { RoomDirectory } from "./RoomDirectory.js";
 import { TypingThrottle } from "./TypingThrottle.js";

@@ -1,5 +1,5 @@
 import { Capability, LIMITS, type ServerMessage } from "@duplex/protocol";
-import type { FanoutOptions } from "../connection/RoomFanout.js";
+import type { FanoutOptions } from "../fanout/RoomFanout.js";
 import type { Logger } from "../logger.js";
 
 /** This node's sockets in a room: what the occupancy is delivered through (RoomFanout). */

@@ -1,7 +1,7 @@
 import type { ServerMessage } from "@duplex/protocol";
 import { pino } from "pino";
 import { describe, expect, it } from "vitest";
-import type { FanoutOptions } from "../connection/RoomFanout.js";
+import type { FanoutOptions } from "../fanout/RoomFanout.js";
 import { PresenceFeed } from "./PresenceFeed.js";
 
 const alice = { id: "u_aliceaaaaaaaaaaa", name: "Alice" };

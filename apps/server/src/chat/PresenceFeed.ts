@@ -1,5 +1,5 @@
 import { Capability, LIMITS, type ServerMessage, type User } from "@duplex/protocol";
-import type { FanoutOptions, RoomSignal } from "../connection/RoomFanout.js";
+import type { FanoutOptions, RoomSignal } from "../fanout/RoomFanout.js";
 import type { Logger } from "../logger.js";
 
 type Change = { user: User; event: "join" | "leave" };

@@ -1,7 +1,7 @@
 import { LIMITS, encode, isDmRoom } from "@duplex/protocol";
 import type { Broker } from "../broker/Broker.js";
 import { NodeSubscription } from "../broker/NodeSubscription.js";
-import type { Connection } from "../connection/Connection.js";
+import type { Peer } from "../connection/Peer.js";
 import type { Logger } from "../logger.js";
 import type { Presence } from "../presence/Presence.js";
 import type { Store } from "../store/Store.js";
@@ -38,10 +38,10 @@ function roomOf(frame: string): string | undefined {
  */
 export class RoomDirectory {
   // Only the watchers, not every socket: a room update costs O(watchers), not O(connections).
-  readonly #watchers = new Set<Connection>();
+  readonly #watchers = new Set<Peer>();
   readonly #dirty = new Set<string>();
   /** Per watcher, the latest unsent frame of each room (bounded by the number of rooms). */
-  readonly #pending = new Map<Connection, Map<string, string>>();
+  readonly #pending = new Map<Peer, Map<string, string>>();
   readonly #intervalMs: number;
   #timer: NodeJS.Timeout | undefined;
   #sendTimer: NodeJS.Timeout | undefined;
@@ -71,12 +71,12 @@ export class RoomDirectory {
   }
 
   /** From now on `conn` receives `room_update` (it has just been sent the `rooms` reply). */
-  watch(conn: Connection): void {
+  watch(conn: Peer): void {
     this.#watchers.add(conn);
   }
 
   /** `conn` closed: it hears no more updates and is not kept alive by the directory. */
-  unwatch(conn: Connection): void {
+  unwatch(conn: Peer): void {
     this.#watchers.delete(conn);
     this.#pending.delete(conn);
   }

@@ -50,26 +50,3 @@ describe("Connection.deliver under congestion", () => {
     expect(sent).toEqual([typing]);
   });
 });
-
-describe("Connection.enqueue", () => {
-  it("runs tasks in order, past a failing one, and drains when all have run", async () => {
-    const { ws } = fakeSocket(0);
-    const conn = new Connection("c_3", ws, createLogger("silent"));
-    const ran: number[] = [];
-    void conn.enqueue(async () => {
-      await Promise.resolve();
-      ran.push(1);
-    });
-    void conn.enqueue(() => Promise.reject(new Error("boom")));
-    void conn.enqueue(async () => {
-      ran.push(3);
-    });
-    await conn.drained();
-    expect(ran).toEqual([1, 3]);
-    void conn.enqueue(async () => {
-      ran.push(4);
-    });
-    await conn.drained();
-    expect(ran).toEqual([1, 3, 4]);
-  });
-});

@@ -1,11 +1,13 @@
 import type { Capability } from "@duplex/protocol";
 import { CLOSE_REASONS, CloseCode, encode, type ServerMessage, type User } from "@duplex/protocol";
 import { WebSocket } from "ws";
+import type { Peer } from "./Peer.js";
 import type { PeerSocket } from "./PeerSocket.js";
 import { noteClosing } from "../inspector/controlFrames.js";
 import type { Logger } from "../logger.js";
 import { ConnectionLog, type ConnectionLogger } from "./connectionLog.js";
 import { variantOf, wireTextFor } from "./capVariants.js";
+import { FrameQueue } from "./FrameQueue.js";
 import { sendText } from "./preframedText.js";
 import { dropSlowReader, isBehind } from "./slowReader.js";
 import { newTrafficCounters, type TrafficCounters } from "./trafficCounters.js";
@@ -21,9 +23,10 @@ const NO_CAPS: ReadonlySet<Capability> = new Set<Capability>();
 
 /**
  * One client socket and what the server knows about it. Frames are handled one at a time, in arrival
- * order (`enqueue`), so replies keep the order of requests even though handlers are asynchronous.
+ * order (`frames`, FrameQueue.ts), so replies keep the order of requests even though handlers are
+ * asynchronous.
  */
-export class Connection {
+export class Connection implements Peer {
   user: User | undefined;
   /** The sign-in session this socket's token names (set by `hello`); its end closes the socket. */
   sessionId: string | undefined;
@@ -36,11 +39,8 @@ export class Connection {
   /** Whether the socket answered the last heartbeat ping. */
   alive = true;
   #closed = false;
-  // Undefined while nothing is queued: an idle socket keeps no settled promise.
-  #queue: Promise<void> | undefined;
-  // The last pipelined send still finishing (see `afterSends`); undefined when none is.
-  #sends: Promise<void> | undefined;
-  #sendsInFlight = 0;
+  // Lazy: an idle socket that never sent a frame after its hello keeps no queue.
+  #frames: FrameQueue | undefined;
   // Lazy: most sockets never buffer a broadcast nor log on their own, and at 10,000 idle sockets
   // every eager object shows in the memory per connection.
   #buffered: Map<string, string[]> | undefined;
@@ -70,53 +70,20 @@ export class Connection {
     return this.#closed || this.ws.readyState !== WebSocket.OPEN;
   }
 
-  /** Runs `task` after every task queued before it. A failing task never blocks later ones. */
-  enqueue(task: () => Promise<void>): Promise<void> {
-    const queued: Promise<void> = (this.#queue ?? SETTLED)
-      .then(task)
-      .catch((err: unknown) => {
-        this.log.error({ err }, "unhandled error in connection task");
-      })
-      .then(() => {
-        if (this.#queue === queued) this.#queue = undefined;
-      });
-    this.#queue = queued;
-    return queued;
+  /** This socket's queue of frames and pipelined sends (FrameQueue.ts); made on first use. */
+  get frames(): FrameQueue {
+    this.#frames ??= new FrameQueue((err, what) =>
+      this.log.error(
+        { err },
+        what === "task" ? "unhandled error in connection task" : "unhandled error finishing a send",
+      ),
+    );
+    return this.#frames;
   }
 
   /** Resolves when every queued task and every pipelined send has run. */
-  async drained(): Promise<void> {
-    await (this.#queue ?? SETTLED);
-    await (this.#sends ?? SETTLED);
-  }
-
-  /**
-   * Runs `finish` after every `finish` queued before it, without holding up the frame queue. A `send`
-   * submits its append in frame order and finishes (ack, fan-out) here after the commit, so the sends
-   * of one read share one group commit instead of taking one event-loop turn each.
-   */
-  afterSends(finish: () => Promise<void>): void {
-    this.#sendsInFlight += 1;
-    const queued: Promise<void> = (this.#sends ?? SETTLED)
-      .then(finish)
-      .catch((err: unknown) => {
-        this.log.error({ err }, "unhandled error finishing a send");
-      })
-      .then(() => {
-        this.#sendsInFlight -= 1;
-        if (this.#sends === queued) this.#sends = undefined;
-      });
-    this.#sends = queued;
-  }
-
-  /** Sends handed to `afterSends` that have not finished yet. */
-  get sendsInFlight(): number {
-    return this.#sendsInFlight;
-  }
-
-  /** Resolves when every send handed to `afterSends` so far has finished. */
-  sendsSettled(): Promise<void> {
-    return this.#sends ?? SETTLED;
+  drained(): Promise<void> {
+    return this.#frames?.drained() ?? SETTLED;
   }
 
   send(message: ServerMessage): void {

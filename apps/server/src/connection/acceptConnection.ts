@@ -31,40 +31,11 @@ function frameText(data: RawData): string {
   return Buffer.isBuffer(data) ? data.toString("utf8") : Buffer.from(data).toString("utf8");
 }
 
-/** The one wrapper around handlers: failures become their reply or close (replyToFailure.ts). */
-async function runHandler(ctx: ServerContext, conn: Connection, msg: ClientMessage): Promise<void> {
-  try {
-    await dispatch(ctx, conn, msg);
-  } catch (err) {
-    replyToFailure(conn, msg, err);
-  }
-}
-
-async function handleFrame(
-  ctx: ServerContext,
-  conn: Connection,
-  decoded: DecodeResult<ClientMessage>,
-): Promise<void> {
-  if (conn.closed) return;
-  if (!conn.user) {
-    // Until welcomed, only a valid hello is acceptable.
-    if (!decoded.ok || decoded.value.type !== "hello") {
-      conn.closeConnection(CloseCode.BadHello);
-      return;
-    }
-  }
-  if (!decoded.ok) {
-    sendError(conn, decoded.error.code, decoded.error.message, decoded.error.ref);
-    return;
-  }
-  await runHandler(ctx, conn, decoded.value);
-}
-
 /** Leaves every room (announcing last-socket leaves) and forgets the user's socket. */
 async function cleanup(ctx: ServerContext, conn: Connection): Promise<void> {
   const user = conn.user;
   if (!user) return;
-  await conn.sendsSettled();
+  await conn.frames.settled();
   for (const room of [...conn.rooms.keys()]) {
     await leaveRoom(ctx, conn, room);
   }
@@ -100,9 +71,6 @@ function onHelloTimeout(state: Accepted): void {
   if (!state.conn.user) state.conn.closeConnection(CloseCode.HelloTimeout);
 }
 
-/** Sends of one socket that may wait on the same group commit (about one 64 KiB read of them). */
-export const MAX_PIPELINED_SENDS = 16;
-
 // The listeners are shared by every socket: `this` is the socket, its state comes from the WeakMap.
 
 function onSocketError(this: PeerSocket, err: Error): void {
@@ -114,17 +82,27 @@ function onPong(this: PeerSocket): void {
   if (state) state.conn.alive = true;
 }
 
-async function handleAccepted(
-  state: Accepted,
-  decoded: DecodeResult<ClientMessage>,
-): Promise<void> {
-  // A `send` finishes after its commit without holding the queue (Connection.afterSends); any other
-  // frame is handled once the sends before it have finished, so replies keep the order of requests.
-  // A socket gets at most MAX_PIPELINED_SENDS into one commit: a flooder cannot fill everyone's.
-  const isSend = decoded.ok && decoded.value.type === "send";
-  if (!isSend || state.conn.sendsInFlight >= MAX_PIPELINED_SENDS) await state.conn.sendsSettled();
-  await handleFrame(state.ctx, state.conn, decoded);
-  if (state.conn.user && state.helloTimer !== undefined) state.stopHelloTimer();
+/**
+ * Handles one decoded frame, in the socket's turn: until welcomed only a valid hello is acceptable;
+ * a handler's failure becomes its reply or close (replyToFailure.ts).
+ */
+async function handleFrame(state: Accepted, decoded: DecodeResult<ClientMessage>): Promise<void> {
+  const { ctx, conn } = state;
+  if (conn.closed) return;
+  if (!conn.user && (!decoded.ok || decoded.value.type !== "hello")) {
+    conn.closeConnection(CloseCode.BadHello);
+    return;
+  }
+  if (!decoded.ok) {
+    sendError(conn, decoded.error.code, decoded.error.message, decoded.error.ref);
+    return;
+  }
+  try {
+    await dispatch(ctx, conn, decoded.value);
+  } catch (err) {
+    replyToFailure(conn, decoded.value, err);
+  }
+  if (conn.user && state.helloTimer !== undefined) state.stopHelloTimer();
 }
 
 function onMessage(
@@ -154,7 +132,9 @@ function onMessage(
   const decoded = decodeClientMessage(frameText(data));
   ctx.tolerated.note(decoded);
   if (!admitFrame(conn, state.limiter, ctx.budgets, decoded, ctx.now())) return;
-  void conn.enqueue(() => handleAccepted(state, decoded));
+  // A `send` is pipelined: it finishes after its commit without holding the queue (FrameQueue.ts).
+  const pipelined = decoded.ok && decoded.value.type === "send";
+  void conn.frames.frame(pipelined, () => handleFrame(state, decoded));
 }
 
 function onClose(this: PeerSocket, code: number, reason: Buffer): void {
@@ -167,7 +147,7 @@ function onClose(this: PeerSocket, code: number, reason: Buffer): void {
   ctx.chat.directory.unwatch(conn);
   detachUploads(ctx, conn);
   ctx.log.info({ conn: conn.id, code, reason: reason.toString() }, "connection closed");
-  void conn.enqueue(() => cleanup(ctx, conn));
+  void conn.frames.enqueue(() => cleanup(ctx, conn));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { ErrorCode, decodeChunk, type Chunk } from "@duplex/protocol";
-import type { Connection } from "../connection/Connection.js";
+import type { Peer } from "../connection/Peer.js";
 import type { PeerSocket } from "../connection/PeerSocket.js";
 import type { ServerContext } from "../context.js";
 import { DuplexError } from "../errors.js";
@@ -16,9 +16,9 @@ interface Flow {
   failed: string[];
 }
 
-const flows = new WeakMap<Connection, Flow>();
+const flows = new WeakMap<Peer, Flow>();
 
-function flowOf(conn: Connection): Flow {
+function flowOf(conn: Peer): Flow {
   let flow = flows.get(conn);
   if (flow === undefined) {
     flow = { pending: 0, paused: false, failed: [] };
@@ -28,11 +28,11 @@ function flowOf(conn: Connection): Flow {
 }
 
 /** Chunk bytes read from `conn` and not yet written (what its uploads hold in memory). */
-export function pendingChunkBytes(conn: Connection): number {
+export function pendingChunkBytes(conn: Peer): number {
   return flows.get(conn)?.pending ?? 0;
 }
 
-function sendFailure(conn: Connection, err: unknown): void {
+function sendFailure(conn: Peer, err: unknown): void {
   if (err instanceof DuplexError) sendError(conn, err.code, err.message);
   else {
     conn.log.error({ err }, "chunk failed");
@@ -41,7 +41,7 @@ function sendFailure(conn: Connection, err: unknown): void {
 }
 
 /** The upload is failed for breaking the flow control: its bytes go, its sender is told why. */
-function failFlow(ctx: ServerContext, conn: Connection, flow: Flow, id: string, why: string): void {
+function failFlow(ctx: ServerContext, conn: Peer, flow: Flow, id: string, why: string): void {
   const upload = ctx.files.uploads.get(id);
   if (upload === undefined) return;
   flow.failed.push(id);
@@ -57,7 +57,7 @@ function failFlow(ctx: ServerContext, conn: Connection, flow: Flow, id: string, 
  * of the stored one. So an upload holds at most `window` + one chunk in memory, however fast its
  * client writes.
  */
-function admit(ctx: ServerContext, conn: Connection, flow: Flow, frame: Buffer): Chunk | undefined {
+function admit(ctx: ServerContext, conn: Peer, flow: Flow, frame: Buffer): Chunk | undefined {
   const chunk = decodeChunk(frame);
   if ("error" in chunk) throw new DuplexError(ErrorCode.InvalidMessage, chunk.error);
   if (flow.failed.includes(chunk.uploadId)) return undefined;
@@ -89,7 +89,7 @@ function admit(ctx: ServerContext, conn: Connection, flow: Flow, frame: Buffer):
  */
 export function receiveChunk(
   ctx: ServerContext,
-  conn: Connection,
+  conn: Peer,
   socket: PeerSocket,
   frame: Buffer,
   handled?: (stored: boolean) => void,
@@ -113,7 +113,7 @@ export function receiveChunk(
     socket.pause();
   }
   const admitted = chunk;
-  void conn.enqueue(async () => {
+  void conn.frames.enqueue(async () => {
     let stored = false;
     try {
       // Chunks queued before their upload failed its flow control go quietly with it.

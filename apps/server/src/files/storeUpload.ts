@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Attachment } from "@duplex/protocol";
-import type { Connection } from "../connection/Connection.js";
+import type { Peer } from "../connection/Peer.js";
 import type { ServerContext } from "../context.js";
 import { userOf } from "../handlers/access.js";
 import { randomToken } from "../ids/randomId.js";
@@ -15,7 +15,7 @@ import type { PartialUpload, UploadOutcome } from "./PartialUpload.js";
  */
 export async function storeUpload(
   ctx: ServerContext,
-  conn: Connection,
+  conn: Peer,
   upload: PartialUpload,
   sha256: string,
   fileId: string,

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { Capability, ErrorCode, type Chunk, type ClientMessageOf } from "@duplex/protocol";
-import type { Connection } from "../connection/Connection.js";
+import type { Peer } from "../connection/Peer.js";
 import type { ServerContext } from "../context.js";
 import { DuplexError } from "../errors.js";
 import { assertJoined, assertMaySpeak, userOf } from "../handlers/access.js";
@@ -10,13 +10,13 @@ import { PartialUpload } from "./PartialUpload.js";
 import { storeUpload } from "./storeUpload.js";
 import { randomBytes } from "node:crypto";
 
-function assertFiles(conn: Connection): void {
+function assertFiles(conn: Peer): void {
   if (!conn.caps.has(Capability.Files)) {
     throw new DuplexError(ErrorCode.UnsupportedData, "ask for the files capability in hello.caps");
   }
 }
 
-function ready(ctx: ServerContext, conn: Connection, upload: PartialUpload, ref?: string): void {
+function ready(ctx: ServerContext, conn: Peer, upload: PartialUpload, ref?: string): void {
   touch(ctx, upload);
   // Chunks are read from here on, whatever an earlier link had in flight.
   upload.received = upload.offset;
@@ -58,7 +58,7 @@ export async function drop(ctx: ServerContext, upload: PartialUpload, why?: stri
   }
 }
 
-function find(ctx: ServerContext, conn: Connection, msg: ClientMessageOf<"upload_start">) {
+function find(ctx: ServerContext, conn: Peer, msg: ClientMessageOf<"upload_start">) {
   const user = userOf(conn);
   if (msg.resume !== undefined) {
     const byId = ctx.files.uploads.get(msg.resume);
@@ -73,7 +73,7 @@ function find(ctx: ServerContext, conn: Connection, msg: ClientMessageOf<"upload
 /** `upload_start`: a new upload, or the resumption of one at the server's stored offset. */
 export async function handleUploadStart(
   ctx: ServerContext,
-  conn: Connection,
+  conn: Peer,
   msg: ClientMessageOf<"upload_start">,
 ): Promise<void> {
   assertFiles(conn);
@@ -130,11 +130,7 @@ export async function handleUploadStart(
  * One chunk admitted by `receiveChunk` (chunkFlow.ts): written to disk, then acknowledged. Returns
  * whether it was stored.
  */
-export async function handleChunk(
-  ctx: ServerContext,
-  conn: Connection,
-  chunk: Chunk,
-): Promise<boolean> {
+export async function handleChunk(ctx: ServerContext, conn: Peer, chunk: Chunk): Promise<boolean> {
   const upload = ctx.files.uploads.get(chunk.uploadId);
   // Checked again: the upload may have been cancelled or resumed elsewhere while this waited.
   if (!upload || upload.connId !== conn.id || upload.outcome || upload.finishing) {
@@ -160,7 +156,7 @@ export async function handleChunk(
 
 export async function handleUploadFinish(
   ctx: ServerContext,
-  conn: Connection,
+  conn: Peer,
   msg: ClientMessageOf<"upload_finish">,
 ): Promise<void> {
   assertFiles(conn);
@@ -203,7 +199,7 @@ export async function handleUploadFinish(
 
 export async function handleUploadCancel(
   ctx: ServerContext,
-  conn: Connection,
+  conn: Peer,
   msg: ClientMessageOf<"upload_cancel">,
 ): Promise<void> {
   const upload = ctx.files.uploads.get(msg.uploadId);
@@ -212,7 +208,7 @@ export async function handleUploadCancel(
 }
 
 /** The socket closed: its uploads wait (until they expire) for a resuming `upload_start`. */
-export function detachUploads(ctx: ServerContext, conn: Connection): void {
+export function detachUploads(ctx: ServerContext, conn: Peer): void {
   for (const upload of ctx.files.uploads.values()) {
     if (upload.connId === conn.id) upload.connId = undefined;
   }

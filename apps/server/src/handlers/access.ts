@@ -6,14 +6,14 @@ import {
   type ChatMessage,
   type User,
 } from "@duplex/protocol";
-import type { Connection } from "../connection/Connection.js";
+import type { Peer } from "../connection/Peer.js";
 import { markGuestAuthors } from "../connection/guestMarks.js";
 import type { ServerContext } from "../context.js";
 import { DuplexError } from "../errors.js";
 import type { Store } from "../store/Store.js";
 
 /** The welcomed user of this socket. Dispatch only runs after `hello`, so absence is a bug. */
-export function userOf(conn: Connection): User {
+export function userOf(conn: Peer): User {
   if (!conn.user) throw new Error("handler ran before hello");
   return conn.user;
 }
@@ -34,7 +34,7 @@ export async function assertMayAccess(store: Store, user: User, room: string): P
   }
 }
 
-export function assertJoined(conn: Connection, room: string): void {
+export function assertJoined(conn: Peer, room: string): void {
   if (conn.rooms.get(room) !== "joined") {
     throw new DuplexError(ErrorCode.NotJoined, `join ${room} first`);
   }
@@ -44,7 +44,7 @@ export function assertJoined(conn: Connection, room: string): void {
  * A muted user may not send or edit in the room (or anywhere, muted globally). The code `muted` goes
  * only to sockets granted `accounts`; an older client reads `unauthorized`, which it does not retry.
  */
-export function assertMaySpeak(ctx: ServerContext, conn: Connection, room: string): void {
+export function assertMaySpeak(ctx: ServerContext, conn: Peer, room: string): void {
   const until = ctx.moderation.mutes.mutedUntil(userOf(conn).id, room);
   if (until === undefined) return;
   const code = conn.caps.has(Capability.Accounts) ? ErrorCode.Muted : ErrorCode.Unauthorized;
@@ -58,7 +58,7 @@ export function assertMaySpeak(ctx: ServerContext, conn: Connection, room: strin
  */
 export async function withGuestAuthors(
   ctx: ServerContext,
-  conn: Connection,
+  conn: Peer,
   messages: ChatMessage[],
 ): Promise<ChatMessage[]> {
   if (!conn.caps.has(Capability.Accounts) || messages.length === 0) return messages;

@@ -1,5 +1,5 @@
 import { Capability, LIMITS, type ServerMessage, type StreamPosition } from "@duplex/protocol";
-import type { Connection } from "../connection/Connection.js";
+import type { Peer } from "../connection/Peer.js";
 import type { ServerContext } from "../context.js";
 import type { ChangeRow } from "../store/changeLog.js";
 import { threadSummaryFrame } from "../threads/threadReplay.js";
@@ -81,7 +81,7 @@ export async function changesOwed(
 }
 
 /** Sends the replayed changes (right after `joined`, before any buffered live frame). */
-export function sendReplay(conn: Connection, rows: readonly ChangeRow[]): void {
+export function sendReplay(conn: Peer, rows: readonly ChangeRow[]): void {
   const withSeq = conn.caps.has(Capability.Changes);
   const threads = conn.caps.has(Capability.Threads);
   const withReactions = conn.caps.has(Capability.Reactions);

@@ -5,7 +5,7 @@ import {
   type ClientMessageOf,
   type DmSummary,
 } from "@duplex/protocol";
-import type { Connection } from "../connection/Connection.js";
+import type { Peer } from "../connection/Peer.js";
 import type { ServerContext } from "../context.js";
 import { userOf } from "./access.js";
 import { roomsReadStates } from "./reads.js";
@@ -27,7 +27,7 @@ async function dmsOf(ctx: ServerContext, userId: string, counts: Map<string, num
  * One page of the directory (public rooms and the private rooms the asker is a member of), and the
  * name to continue after when more follow.
  */
-async function publicRooms(ctx: ServerContext, conn: Connection, msg: ClientMessageOf<"rooms">) {
+async function publicRooms(ctx: ServerContext, conn: Peer, msg: ClientMessageOf<"rooms">) {
   const viewer = userOf(conn).id;
   if (!conn.caps.has(Capability.RoomsPaged)) {
     // A v1 client reads the reply as the whole directory: give it all, which the total cap bounds.
@@ -58,7 +58,7 @@ function roomCap(ctx: ServerContext): number {
  */
 export async function handleRooms(
   ctx: ServerContext,
-  conn: Connection,
+  conn: Peer,
   msg: ClientMessageOf<"rooms">,
 ): Promise<void> {
   const user = userOf(conn);

@@ -1,5 +1,5 @@
 import type { ClientMessage } from "@duplex/protocol";
-import type { Connection } from "../connection/Connection.js";
+import type { Peer } from "../connection/Peer.js";
 import type { ServerContext } from "../context.js";
 import { handleHistory, handleSend } from "./messages.js";
 import { handleMarkRead } from "./notifications.js";
@@ -22,11 +22,7 @@ import {
 import { handleThread, handleThreadRead } from "../threads/threadHandlers.js";
 
 /** Routes a decoded message to its handler. Exhaustive: a new message type fails the build here. */
-export async function dispatch(
-  ctx: ServerContext,
-  conn: Connection,
-  msg: ClientMessage,
-): Promise<void> {
+export async function dispatch(ctx: ServerContext, conn: Peer, msg: ClientMessage): Promise<void> {
   switch (msg.type) {
     case "hello":
       return handleHello(ctx, conn, msg);

@@ -1,5 +1,5 @@
 import { Capability, ErrorCode, type ClientMessageOf, type ServerMessage } from "@duplex/protocol";
-import type { Connection } from "../connection/Connection.js";
+import type { Peer } from "../connection/Peer.js";
 import type { ServerContext } from "../context.js";
 import { DuplexError } from "../errors.js";
 import type { MessageChangeResult } from "../store/messageEdits.js";
@@ -31,7 +31,7 @@ function changedMessage(result: MessageChangeResult, room: string, id: string) {
  */
 async function announce(
   ctx: ServerContext,
-  conn: Connection,
+  conn: Peer,
   change: Change,
   ref: string | undefined,
   changeSeq: number | undefined,
@@ -57,7 +57,7 @@ async function announce(
 /** `edit` → `edited` to the room. Only the author may edit; a deleted message cannot be. */
 export async function handleEdit(
   ctx: ServerContext,
-  conn: Connection,
+  conn: Peer,
   msg: ClientMessageOf<"edit">,
 ): Promise<void> {
   const user = userOf(conn);
@@ -92,7 +92,7 @@ export async function handleEdit(
  */
 export async function handleDelete(
   ctx: ServerContext,
-  conn: Connection,
+  conn: Peer,
   msg: ClientMessageOf<"delete">,
 ): Promise<void> {
   const user = userOf(conn);

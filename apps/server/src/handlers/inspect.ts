@@ -1,5 +1,5 @@
 import { ErrorCode, type ClientMessageOf } from "@duplex/protocol";
-import type { Connection } from "../connection/Connection.js";
+import type { Peer } from "../connection/Peer.js";
 import type { ServerContext } from "../context.js";
 import { DuplexError } from "../errors.js";
 import { controlFramesOf, notePingSent } from "../inspector/controlFrames.js";
@@ -12,7 +12,7 @@ import { handshakeOf } from "../inspector/handshakes.js";
  */
 export function handleInspect(
   ctx: ServerContext,
-  conn: Connection,
+  conn: Peer,
   msg: ClientMessageOf<"inspect">,
 ): void {
   const reporter = controlFramesOf(conn, ctx.now);

@@ -1,12 +1,12 @@
 import { Capability, ErrorCode, LIMITS, type ClientMessageOf } from "@duplex/protocol";
-import type { Connection } from "../connection/Connection.js";
+import type { Peer } from "../connection/Peer.js";
 import { usersFor } from "../connection/guestMarks.js";
 import type { ServerContext } from "../context.js";
 import { DuplexError } from "../errors.js";
 import { assertJoined, userOf } from "./access.js";
 
 /** Member pages and watches are a `member_pages` feature: an older client never sends them. */
-function assertMemberPages(conn: Connection): void {
+function assertMemberPages(conn: Peer): void {
   if (!conn.caps.has(Capability.MemberPages)) {
     throw new DuplexError(ErrorCode.UnknownType, "ask for the member_pages capability first");
   }
@@ -18,7 +18,7 @@ function assertMemberPages(conn: Connection): void {
  */
 export async function handleMembers(
   ctx: ServerContext,
-  conn: Connection,
+  conn: Peer,
   msg: ClientMessageOf<"members">,
 ): Promise<void> {
   assertMemberPages(conn);
@@ -50,7 +50,7 @@ export async function handleMembers(
 /** `watch_members` / `unwatch_members`: whether this socket hears a big room's membership changes. */
 export async function handleWatchMembers(
   _ctx: ServerContext,
-  conn: Connection,
+  conn: Peer,
   msg: ClientMessageOf<"watch_members"> | ClientMessageOf<"unwatch_members">,
 ): Promise<void> {
   assertMemberPages(conn);

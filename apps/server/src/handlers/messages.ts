@@ -1,5 +1,5 @@
 import { Capability, ErrorCode, LIMITS, type ClientMessageOf } from "@duplex/protocol";
-import type { Connection } from "../connection/Connection.js";
+import type { Peer } from "../connection/Peer.js";
 import type { ServerContext } from "../context.js";
 import { DuplexError } from "../errors.js";
 import { randomToken } from "../ids/randomId.js";
@@ -22,12 +22,12 @@ const newMessageId = () => `m_${randomToken(12)}`;
  * Persist, then ack, then fan out. The ack is only sent once the message is committed, so an acked
  * message survives a crash. A repeated `cid` is acked again with the original id/seq/ts and not re-sent.
  * The append is submitted now, in frame order; the rest runs after the commit, in the same order, while
- * the socket's next frames are already read (Connection.afterSends): a burst of sends from one socket
+ * the socket's next frames are already read (FrameQueue.finish): a burst of sends from one socket
  * then commits together with everyone else's sends of that turn (store/groupCommit.ts).
  */
 export async function handleSend(
   ctx: ServerContext,
-  conn: Connection,
+  conn: Peer,
   msg: ClientMessageOf<"send">,
 ): Promise<void> {
   const order = commitOrderOf(ctx);
@@ -35,7 +35,7 @@ export async function handleSend(
   const stored = submitSend(ctx, conn, msg, () => (turn = order.reserve(msg.room)));
   // Handled now: a failed commit must not count as unhandled while earlier sends finish.
   stored.catch(() => undefined);
-  conn.afterSends(async () => {
+  conn.frames.finish(async () => {
     try {
       await finishSend(ctx, conn, msg, await stored, (publish) =>
         turn ? order.publish(msg.room, turn, publish) : publish(),
@@ -70,7 +70,7 @@ export function assertTextBytes(text: string): void {
 /** Checks and submits the append; a refusal too is answered in turn, after the sends before it. */
 function submitSend(
   ctx: ServerContext,
-  conn: Connection,
+  conn: Peer,
   msg: ClientMessageOf<"send">,
   /** Called right before the append is submitted: the message's place in its room's order. */
   reserve: () => void,
@@ -102,7 +102,7 @@ function submitSend(
 
 async function finishSend(
   ctx: ServerContext,
-  conn: Connection,
+  conn: Peer,
   msg: ClientMessageOf<"send">,
   { message, duplicate }: AppendResult,
   /** Runs the fan-out in the message's commit order (see commitOrder.ts). */
@@ -143,7 +143,7 @@ async function finishSend(
  */
 export async function handleHistory(
   ctx: ServerContext,
-  conn: Connection,
+  conn: Peer,
   msg: ClientMessageOf<"history">,
 ): Promise<void> {
   const user = userOf(conn);

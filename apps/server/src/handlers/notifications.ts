@@ -1,5 +1,5 @@
 import { ErrorCode, type ClientMessageOf } from "@duplex/protocol";
-import type { Connection } from "../connection/Connection.js";
+import type { Peer } from "../connection/Peer.js";
 import type { ServerContext } from "../context.js";
 import { DuplexError } from "../errors.js";
 import { userOf } from "./access.js";
@@ -10,7 +10,7 @@ import { userOf } from "./access.js";
  */
 export async function handleMarkRead(
   ctx: ServerContext,
-  conn: Connection,
+  conn: Peer,
   msg: ClientMessageOf<"mark_read">,
 ): Promise<void> {
   const user = userOf(conn);

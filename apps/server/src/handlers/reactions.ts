@@ -6,7 +6,7 @@ import {
   type ReplyRef,
   type ServerMessageOf,
 } from "@duplex/protocol";
-import type { Connection } from "../connection/Connection.js";
+import type { Peer } from "../connection/Peer.js";
 import type { ServerContext } from "../context.js";
 import { DuplexError } from "../errors.js";
 import { assertMayAccess, assertMaySpeak, userOf } from "./access.js";
@@ -21,7 +21,7 @@ import { withThreadExtras } from "../threads/threadExtras.js";
  */
 export async function handleReact(
   ctx: ServerContext,
-  conn: Connection,
+  conn: Peer,
   msg: ClientMessageOf<"react">,
 ): Promise<void> {
   if (!conn.caps.has(Capability.Reactions)) {
@@ -76,7 +76,7 @@ export async function handleReact(
  */
 export async function withMessageExtras(
   ctx: ServerContext,
-  conn: Connection,
+  conn: Peer,
   messages: ChatMessage[],
 ): Promise<ChatMessage[]> {
   return withThreadExtras(ctx, conn, await withReactionsAndReplies(ctx, conn, messages));
@@ -84,7 +84,7 @@ export async function withMessageExtras(
 
 async function withReactionsAndReplies(
   ctx: ServerContext,
-  conn: Connection,
+  conn: Peer,
   messages: ChatMessage[],
 ): Promise<ChatMessage[]> {
   const wantsReactions = conn.caps.has(Capability.Reactions);

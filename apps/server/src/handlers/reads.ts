@@ -8,7 +8,7 @@ import {
   type Reader,
   type ReadState,
 } from "@duplex/protocol";
-import type { Connection } from "../connection/Connection.js";
+import type { Peer } from "../connection/Peer.js";
 import type { ServerContext } from "../context.js";
 import { DuplexError } from "../errors.js";
 import { receiptAudience, receiptsOf } from "../receipts/receiptsState.js";
@@ -25,7 +25,7 @@ const MAX_READS_LISTED = 200;
  */
 export async function handleRead(
   ctx: ServerContext,
-  conn: Connection,
+  conn: Peer,
   msg: ClientMessageOf<"read">,
 ): Promise<void> {
   const user = userOf(conn);
@@ -63,7 +63,7 @@ function prefsFrame(prefs: UserPrefs, ref?: string) {
  */
 export async function handleSetPrefs(
   ctx: ServerContext,
-  conn: Connection,
+  conn: Peer,
   msg: ClientMessageOf<"set_prefs">,
 ): Promise<void> {
   const user = userOf(conn);
@@ -88,7 +88,7 @@ export async function handleSetPrefs(
 }
 
 /** Right after `welcome`, to a socket granted `read_receipts`: the user's preferences. */
-export async function sendPrefsOnWelcome(ctx: ServerContext, conn: Connection): Promise<void> {
+export async function sendPrefsOnWelcome(ctx: ServerContext, conn: Peer): Promise<void> {
   if (!conn.caps.has(Capability.ReadReceipts)) return;
   conn.send(prefsFrame(await ctx.store.reads.prefs(userOf(conn).id)));
 }
@@ -99,7 +99,7 @@ export async function sendPrefsOnWelcome(ctx: ServerContext, conn: Connection): 
  */
 export async function joinedReadFields(
   ctx: ServerContext,
-  conn: Connection,
+  conn: Peer,
   room: string,
 ): Promise<{ read?: Omit<ReadState, "room">; readers?: Reader[] }> {
   if (!conn.caps.has(Capability.ReadReceipts)) return {};
@@ -122,7 +122,7 @@ export async function joinedReadFields(
  */
 export async function roomsReadStates(
   ctx: ServerContext,
-  conn: Connection,
+  conn: Peer,
 ): Promise<ReadState[] | undefined> {
   if (!conn.caps.has(Capability.ReadReceipts)) return undefined;
   const user = userOf(conn);

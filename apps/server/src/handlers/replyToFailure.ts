@@ -1,5 +1,5 @@
 import { ErrorCode, type ClientMessage, type ErrorCode as ErrorCodeType } from "@duplex/protocol";
-import type { Connection } from "../connection/Connection.js";
+import type { Peer } from "../connection/Peer.js";
 import { DuplexError } from "../errors.js";
 import { StoreUnavailableError } from "../store/storeErrors.js";
 
@@ -11,7 +11,7 @@ function refOf(msg: ClientMessage): string | undefined {
 }
 
 export function sendError(
-  conn: Connection,
+  conn: Peer,
   code: ErrorCodeType,
   message: string,
   ref?: string,
@@ -27,7 +27,7 @@ export function sendError(
 }
 
 /** What a handler's failure becomes: a DuplexError its reply or close, anything else `internal`. */
-export function replyToFailure(conn: Connection, msg: ClientMessage, err: unknown): void {
+export function replyToFailure(conn: Peer, msg: ClientMessage, err: unknown): void {
   if (err instanceof DuplexError) {
     if (err.close !== undefined) conn.closeConnection(err.close);
     else sendError(conn, err.code, err.message, refOf(msg), err.retryAfterMs);

@@ -9,7 +9,7 @@ import {
   type StreamPosition,
   type User,
 } from "@duplex/protocol";
-import type { Connection } from "../connection/Connection.js";
+import type { Peer } from "../connection/Peer.js";
 import type { ServerContext } from "../context.js";
 import { usersFor } from "../connection/guestMarks.js";
 import { DuplexError } from "../errors.js";
@@ -48,7 +48,7 @@ async function catchup(
  */
 async function memberList(
   ctx: ServerContext,
-  conn: Connection,
+  conn: Peer,
   room: string,
   messages: readonly ChatMessage[],
 ): Promise<{ members: User[]; memberCount?: number }> {
@@ -70,7 +70,7 @@ async function memberList(
 }
 
 /** The room, created if it does not exist yet: a creation is charged to the user and the address. */
-async function openRoom(ctx: ServerContext, conn: Connection, name: string): Promise<RoomState> {
+async function openRoom(ctx: ServerContext, conn: Peer, name: string): Promise<RoomState> {
   const existing = await ctx.store.getRoom(name);
   if (existing) return existing;
   await ctx.budgets.rooms.charge(userOf(conn).id, conn.address, ctx.now(), () =>
@@ -81,7 +81,7 @@ async function openRoom(ctx: ServerContext, conn: Connection, name: string): Pro
 
 export async function handleJoin(
   ctx: ServerContext,
-  conn: Connection,
+  conn: Peer,
   msg: ClientMessageOf<"join">,
 ): Promise<void> {
   const user = userOf(conn);
@@ -144,7 +144,7 @@ export async function handleJoin(
  * Saved rooms are a convenience: a store that cannot write (full disk, database down) must not turn a
  * join or leave that happened into an error, so the write is logged and skipped.
  */
-async function rememberBestEffort(conn: Connection, write: () => Promise<void>): Promise<void> {
+async function rememberBestEffort(conn: Peer, write: () => Promise<void>): Promise<void> {
   try {
     await write();
   } catch (err) {
@@ -156,17 +156,13 @@ async function rememberBestEffort(conn: Connection, write: () => Promise<void>):
 }
 
 /** A removed member's socket: out of the room, and told so with an unasked `left`. */
-export async function evictFromRoom(
-  ctx: ServerContext,
-  conn: Connection,
-  room: string,
-): Promise<void> {
+export async function evictFromRoom(ctx: ServerContext, conn: Peer, room: string): Promise<void> {
   await leaveRoom(ctx, conn, room);
   conn.send({ type: "left", room });
 }
 
 /** Takes one socket out of a room; announces `presence leave` if it was the user's last socket there. */
-export async function leaveRoom(ctx: ServerContext, conn: Connection, room: string): Promise<void> {
+export async function leaveRoom(ctx: ServerContext, conn: Peer, room: string): Promise<void> {
   const user = userOf(conn);
   conn.forgetRoom(room);
   await ctx.fanout.remove(room, conn);
@@ -179,7 +175,7 @@ export async function leaveRoom(ctx: ServerContext, conn: Connection, room: stri
 
 export async function handleLeave(
   ctx: ServerContext,
-  conn: Connection,
+  conn: Peer,
   msg: ClientMessageOf<"leave">,
 ): Promise<void> {
   if (!conn.rooms.has(msg.room)) {
@@ -193,7 +189,7 @@ export async function handleLeave(
 /** `open`: remembers the room on screen, so the user's next `rooms` (on any device) names it. */
 export async function handleOpen(
   ctx: ServerContext,
-  conn: Connection,
+  conn: Peer,
   msg: ClientMessageOf<"open">,
 ): Promise<void> {
   assertJoined(conn, msg.room);
@@ -203,7 +199,7 @@ export async function handleOpen(
 /** Relayed to the other members only; volatile, never stored; throttled per user and room. */
 export async function handleTyping(
   ctx: ServerContext,
-  conn: Connection,
+  conn: Peer,
   msg: ClientMessageOf<"typing">,
 ): Promise<void> {
   const user = userOf(conn);

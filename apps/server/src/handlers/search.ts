@@ -1,5 +1,5 @@
 import { ErrorCode, LIMITS, type ClientMessageOf } from "@duplex/protocol";
-import type { Connection } from "../connection/Connection.js";
+import type { Peer } from "../connection/Peer.js";
 import type { ServerContext } from "../context.js";
 import { DuplexError } from "../errors.js";
 import { SearchCursorError } from "../store/MessageSearch.js";
@@ -18,7 +18,7 @@ export const SEARCH_BASE_ROWS = 50;
  */
 export async function handleSearch(
   ctx: ServerContext,
-  conn: Connection,
+  conn: Peer,
   msg: ClientMessageOf<"search">,
 ): Promise<void> {
   const user = userOf(conn);

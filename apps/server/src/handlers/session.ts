@@ -9,7 +9,7 @@ import {
   type ClientMessageOf,
   type User,
 } from "@duplex/protocol";
-import type { Connection } from "../connection/Connection.js";
+import type { Peer } from "../connection/Peer.js";
 import { markGuest } from "../connection/guestMarks.js";
 import type { ServerContext } from "../context.js";
 import { DuplexError } from "../errors.js";
@@ -106,7 +106,7 @@ async function displayName(
  */
 export async function handleHello(
   ctx: ServerContext,
-  conn: Connection,
+  conn: Peer,
   msg: ClientMessageOf<"hello">,
 ): Promise<void> {
   if (conn.user) throw new DuplexError(ErrorCode.HelloRequired, "hello was already received");
@@ -129,7 +129,7 @@ export async function handleHello(
   const user: User = { id: userId, name };
   const issued = ctx.sessions.tokenFor(session, name);
   // Marked wherever the server writes this user (presence, members, typing); sockets without the
-  // `accounts` capability read it unmarked (Connection.sendFrame).
+  // `accounts` capability read it unmarked (Peer.sendFrame).
   conn.user = markGuest(user, isGuest);
   conn.sessionId = session.id;
   ctx.online.connect(user, conn.id);
@@ -162,7 +162,7 @@ export async function handleHello(
 /** Application-level ping, for browsers (which cannot send ping frames) to measure round trips. */
 export async function handlePing(
   ctx: ServerContext,
-  conn: Connection,
+  conn: Peer,
   msg: ClientMessageOf<"ping">,
 ): Promise<void> {
   conn.send({ type: "pong", t: msg.t, serverTime: ctx.now() });

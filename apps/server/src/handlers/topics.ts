@@ -1,5 +1,5 @@
 import { ErrorCode, type ClientMessageOf } from "@duplex/protocol";
-import type { Connection } from "../connection/Connection.js";
+import type { Peer } from "../connection/Peer.js";
 import type { ServerContext } from "../context.js";
 import { DuplexError } from "../errors.js";
 
@@ -8,7 +8,7 @@ import { DuplexError } from "../errors.js";
  * figures (process memory, connection and message counts are enough to watch activity).
  * @throws unauthorized
  */
-async function mayWatchStats(ctx: ServerContext, conn: Connection): Promise<void> {
+async function mayWatchStats(ctx: ServerContext, conn: Peer): Promise<void> {
   if (ctx.config.statsTopic === "everyone") return;
   const stored = conn.user && (await ctx.store.accounts.getUser(conn.user.id));
   const admin =
@@ -23,7 +23,7 @@ async function mayWatchStats(ctx: ServerContext, conn: Connection): Promise<void
 /** `subscribe {topic}` → `subscribed`, then `data` on the topic's timer. Idempotent. */
 export async function handleSubscribe(
   ctx: ServerContext,
-  conn: Connection,
+  conn: Peer,
   msg: ClientMessageOf<"subscribe">,
 ): Promise<void> {
   // `stats` is the only topic (the protocol's `Topic` enum); a new one fails the build here.
@@ -36,7 +36,7 @@ export async function handleSubscribe(
 /** `unsubscribe {topic}` → `unsubscribed`; no more `data` on it. Idempotent. */
 export async function handleUnsubscribe(
   ctx: ServerContext,
-  conn: Connection,
+  conn: Peer,
   msg: ClientMessageOf<"unsubscribe">,
 ): Promise<void> {
   const topic: "stats" = msg.topic;

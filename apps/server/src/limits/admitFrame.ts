@@ -1,12 +1,12 @@
 import { CloseCode, ErrorCode, type ClientMessage, type DecodeResult } from "@duplex/protocol";
-import type { Connection } from "../connection/Connection.js";
+import type { Peer } from "../connection/Peer.js";
 import { cutOffAfterGrace } from "../connection/slowReader.js";
 import type { Budgets } from "./Budgets.js";
 import { PERSISTING, type RateDecision, type RateLimiter } from "./rateLimiter.js";
 
 /** The socket's own frame bucket, then, for writes, the budget shared by the user's sockets. */
 function decide(
-  conn: Connection,
+  conn: Peer,
   limiter: RateLimiter,
   budgets: Budgets,
   type: string | undefined,
@@ -25,7 +25,7 @@ function decide(
  * 4429. Returns whether the frame may be handled.
  */
 export function admitFrame(
-  conn: Connection,
+  conn: Peer,
   /** Absent when the limits are off (no per-socket object for them). */
   limiter: RateLimiter | undefined,
   budgets: Budgets,

@@ -1,5 +1,5 @@
 import type { Broker } from "../broker/Broker.js";
-import type { Connection } from "../connection/Connection.js";
+import type { Peer } from "../connection/Peer.js";
 import type { Logger } from "../logger.js";
 import type { StoredUser } from "../store/AccountStore.js";
 import type { Store } from "../store/Store.js";
@@ -16,7 +16,7 @@ export interface Moderation {
 export interface ModerationDeps {
   broker: Broker;
   store: Store;
-  connections: ReadonlySet<Connection>;
+  connections: ReadonlySet<Peer>;
   log: Logger;
   now(): number;
   evictSocket: EvictSocket;

@@ -1,6 +1,6 @@
 import type { Broker } from "../broker/Broker.js";
 import { NodeSubscription } from "../broker/NodeSubscription.js";
-import type { Connection } from "../connection/Connection.js";
+import type { Peer } from "../connection/Peer.js";
 import type { Logger } from "../logger.js";
 
 const CHANNEL = "rooms:evict";
@@ -11,7 +11,7 @@ interface Eviction {
 }
 
 /** What a node does with one socket of a removed member: take it out of the room and tell it. */
-export type EvictSocket = (conn: Connection, room: string) => Promise<void>;
+export type EvictSocket = (conn: Peer, room: string) => Promise<void>;
 
 /**
  * Takes removed members out of a private room on every node: one broker channel each node subscribes
@@ -23,7 +23,7 @@ export class RoomEvictions {
 
   constructor(
     private readonly broker: Broker,
-    private readonly connections: ReadonlySet<Connection>,
+    private readonly connections: ReadonlySet<Peer>,
     private readonly log: Logger,
   ) {
     this.#channel = new NodeSubscription(this.broker, CHANNEL, (payload) => this.#evict(payload));

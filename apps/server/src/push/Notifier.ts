@@ -1,15 +1,15 @@
 import { Capability, type User } from "@duplex/protocol";
-import type { Connection } from "../connection/Connection.js";
+import type { Peer } from "../connection/Peer.js";
 import type { Logger } from "../logger.js";
 import type { AccountStore } from "../store/AccountStore.js";
 import type { NewNotification, NotificationStore } from "../store/NotificationStore.js";
-import type { Audience, UserFanout } from "./UserFanout.js";
+import type { Audience, UserFanout } from "../fanout/UserFanout.js";
 
 /** How many unread notifications a new socket receives right after `welcome` (the latest ones). */
 export const UNREAD_ON_WELCOME = 100;
 
 /** A `dm` notification is news only to a socket that asked for them ([C4]). */
-function mayReplay(conn: Connection, kind: string): boolean {
+function mayReplay(conn: Peer, kind: string): boolean {
   return kind !== "dm" || conn.caps.has(Capability.DmNotifications);
 }
 
@@ -60,7 +60,7 @@ export class Notifier {
   }
 
   /** Right after `welcome`: the socket joins live pushes, then gets the unread ones, oldest first. */
-  async welcome(conn: Connection, user: User): Promise<void> {
+  async welcome(conn: Peer, user: User): Promise<void> {
     // Live pushes first, so nothing stored between the query and the mark is missed (a client
     // de-duplicates by id if a notification arrives both ways).
     this.users.markWelcomed(conn);
@@ -74,12 +74,7 @@ export class Notifier {
    * Marks read (only the user's own notifications), answers the asking socket (with its `ref`) and
    * tells the user's other sockets.
    */
-  async markRead(
-    conn: Connection,
-    userId: string,
-    ids: readonly string[] | undefined,
-    ref?: string,
-  ) {
+  async markRead(conn: Peer, userId: string, ids: readonly string[] | undefined, ref?: string) {
     const owned = await this.store.markRead(userId, ids);
     const read = {
       type: "notifications_read",

@@ -1,5 +1,5 @@
 import type { Broker } from "../broker/Broker.js";
-import type { Connection } from "../connection/Connection.js";
+import type { Peer } from "../connection/Peer.js";
 import type { Logger } from "../logger.js";
 import type { AccountStore } from "../store/AccountStore.js";
 import type { NotificationStore } from "../store/NotificationStore.js";
@@ -7,7 +7,7 @@ import { Notifier } from "./Notifier.js";
 import { MessageRate } from "./stats/MessageRate.js";
 import { LocalStats, type ClusterStats, type StatsSource } from "./stats/StatsSource.js";
 import { StatsTicker } from "./stats/StatsTicker.js";
-import { UserFanout } from "./UserFanout.js";
+import { UserFanout } from "../fanout/UserFanout.js";
 
 /** Server push: notifications to users and the live stats topic. One per server. */
 export interface Push {
@@ -20,7 +20,7 @@ export interface Push {
 
 export interface PushDeps {
   broker: Broker;
-  connections: ReadonlySet<Connection>;
+  connections: ReadonlySet<Peer>;
   notifications: NotificationStore;
   accounts: AccountStore;
   log: Logger;

@@ -3,7 +3,7 @@ import type { Presence } from "../presence/Presence.js";
 import type { Store } from "../store/Store.js";
 import { nameKey } from "./mentions.js";
 import type { Notifier } from "./Notifier.js";
-import type { Audience } from "./UserFanout.js";
+import type { Audience } from "../fanout/UserFanout.js";
 
 export type PushTarget = PushNotificationRequest["to"];
 

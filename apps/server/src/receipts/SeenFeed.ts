@@ -1,5 +1,5 @@
 import { Capability, LIMITS, type User } from "@duplex/protocol";
-import type { UserFanout } from "../push/UserFanout.js";
+import type { UserFanout } from "../fanout/UserFanout.js";
 
 /** Who should learn that a reader moved: the room's members who share receipts, the reader aside. */
 export type SeenAudience = (room: string, reader: string) => Promise<readonly string[]>;

@@ -1,7 +1,7 @@
 import type { CloseCode } from "@duplex/protocol";
 import type { Broker } from "../broker/Broker.js";
 import { NodeSubscription } from "../broker/NodeSubscription.js";
-import type { Connection } from "../connection/Connection.js";
+import type { Peer } from "../connection/Peer.js";
 import type { Logger } from "../logger.js";
 
 const CHANNEL = "sessions:end";
@@ -23,7 +23,7 @@ export class SessionEnder {
 
   constructor(
     private readonly broker: Broker,
-    private readonly connections: ReadonlySet<Connection>,
+    private readonly connections: ReadonlySet<Peer>,
     private readonly log: Logger,
   ) {
     this.#channel = new NodeSubscription(this.broker, CHANNEL, (payload) => this.#close(payload));

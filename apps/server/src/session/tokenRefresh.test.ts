@@ -1,7 +1,7 @@
 import { EventEmitter } from "node:events";
 import type { ServerMessage } from "@duplex/protocol";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { Connection } from "../connection/Connection.js";
+import type { Peer } from "../connection/Peer.js";
 import type { ServerContext } from "../context.js";
 import { SqliteStore } from "../store/SqliteStore.js";
 import { Sessions } from "./Sessions.js";
@@ -22,11 +22,11 @@ function fakeConnection() {
     closed: false,
     user: alice,
     send: (m: ServerMessage) => sent.push(m),
-    enqueue: (task: () => Promise<void>) => task(),
+    frames: { enqueue: (task: () => Promise<void>) => task() },
     closeConnection: (code: number) => closes.push(code),
     log: { debug: () => undefined },
   };
-  return { conn: conn as unknown as Connection, ws, sent, closes };
+  return { conn: conn as unknown as Peer, ws, sent, closes };
 }
 
 let store: SqliteStore;

@@ -1,5 +1,5 @@
 import { CloseCode } from "@duplex/protocol";
-import type { Connection } from "../connection/Connection.js";
+import type { Peer } from "../connection/Peer.js";
 import type { ServerContext } from "../context.js";
 import { REFRESH_AT } from "./Sessions.js";
 
@@ -22,18 +22,18 @@ interface Due {
  * order is also in due order: the sweep pops from the front and re-appends what it refreshed.
  */
 class RefreshSweep {
-  readonly #due = new Map<Connection, Due>();
+  readonly #due = new Map<Peer, Due>();
   #timer: NodeJS.Timeout | undefined;
 
   constructor(private readonly ctx: ServerContext) {}
 
-  add(conn: Connection, claims: Claims): void {
+  add(conn: Peer, claims: Claims): void {
     this.#due.delete(conn);
     this.#due.set(conn, { claims, dueAt: this.ctx.now() + this.#intervalMs() });
     if (this.#timer === undefined) this.#arm();
   }
 
-  remove(conn: Connection): void {
+  remove(conn: Peer): void {
     if (!this.#due.delete(conn) || this.#due.size > 0) return;
     clearTimeout(this.#timer);
     this.#timer = undefined;
@@ -61,13 +61,13 @@ class RefreshSweep {
       if (conn.closed) continue;
       this.#due.set(conn, due);
       due.dueAt = now + this.#intervalMs();
-      void conn.enqueue(() => this.#refresh(conn, due));
+      void conn.frames.enqueue(() => this.#refresh(conn, due));
     }
     this.#arm();
   }
 
   // In the socket's queue, so the `token` frame keeps its place among replies.
-  async #refresh(conn: Connection, due: Due): Promise<void> {
+  async #refresh(conn: Peer, due: Due): Promise<void> {
     if (conn.closed) return;
     const { sid, gen, name } = due.claims;
     const issued = await this.ctx.sessions.refresh(sid, gen, conn.user?.name ?? name);
@@ -99,11 +99,11 @@ function sweepOf(ctx: ServerContext): RefreshSweep {
  * still resumes as the same user (up to the session's absolute end). The socket's close path must
  * call `stopTokenRefresh`.
  */
-export function startTokenRefresh(ctx: ServerContext, conn: Connection, claims: Claims): void {
+export function startTokenRefresh(ctx: ServerContext, conn: Peer, claims: Claims): void {
   sweepOf(ctx).add(conn, claims);
 }
 
 /** Forgets a closed connection (and stops the shared timer when none is left). */
-export function stopTokenRefresh(ctx: ServerContext, conn: Connection): void {
+export function stopTokenRefresh(ctx: ServerContext, conn: Peer): void {
   sweeps.get(ctx)?.remove(conn);
 }

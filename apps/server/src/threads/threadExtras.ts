@@ -1,5 +1,5 @@
 import { Capability, type ChatMessage } from "@duplex/protocol";
-import type { Connection } from "../connection/Connection.js";
+import type { Peer } from "../connection/Peer.js";
 import type { ServerContext } from "../context.js";
 import { userOf } from "../handlers/access.js";
 
@@ -9,7 +9,7 @@ import { userOf } from "../handlers/access.js";
  */
 export async function withThreadExtras(
   ctx: ServerContext,
-  conn: Connection,
+  conn: Peer,
   messages: ChatMessage[],
 ): Promise<ChatMessage[]> {
   if (messages.length === 0 || !conn.caps.has(Capability.Threads)) return messages;

@@ -1,12 +1,12 @@
 import { Capability, ErrorCode, LIMITS, type ClientMessageOf } from "@duplex/protocol";
-import type { Connection } from "../connection/Connection.js";
+import type { Peer } from "../connection/Peer.js";
 import type { ServerContext } from "../context.js";
 import { DuplexError } from "../errors.js";
 import { assertMayAccess, userOf, withGuestAuthors } from "../handlers/access.js";
 import { withMessageExtras } from "../handlers/reactions.js";
 import { receiptsOf } from "../receipts/receiptsState.js";
 
-function assertThreads(conn: Connection, type: string): void {
+function assertThreads(conn: Peer, type: string): void {
   if (!conn.caps.has(Capability.Threads)) {
     throw new DuplexError(ErrorCode.InvalidMessage, `${type} needs the threads capability`);
   }
@@ -19,7 +19,7 @@ function assertThreads(conn: Connection, type: string): void {
  */
 export async function handleThread(
   ctx: ServerContext,
-  conn: Connection,
+  conn: Peer,
   msg: ClientMessageOf<"thread">,
 ): Promise<void> {
   assertThreads(conn, "thread");
@@ -59,7 +59,7 @@ export async function handleThread(
  */
 export async function handleThreadRead(
   ctx: ServerContext,
-  conn: Connection,
+  conn: Peer,
   msg: ClientMessageOf<"thread_read">,
 ): Promise<void> {
   assertThreads(conn, "thread_read");

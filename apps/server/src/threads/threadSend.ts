@@ -5,14 +5,14 @@ import {
   type ClientMessageOf,
   type ServerMessageOf,
 } from "@duplex/protocol";
-import type { Connection } from "../connection/Connection.js";
+import type { Peer } from "../connection/Peer.js";
 import type { ServerContext } from "../context.js";
 import { DuplexError } from "../errors.js";
 import type { LinkedThread } from "../store/ThreadStore.js";
 import { notifyThreadFollowers } from "./threadNotifications.js";
 
 /** A send's thread fields are only for sockets granted `threads`; `alsoToRoom` only with `thread`. */
-export function assertThreadSend(conn: Connection, msg: ClientMessageOf<"send">): void {
+export function assertThreadSend(conn: Peer, msg: ClientMessageOf<"send">): void {
   if (msg.thread === undefined && msg.alsoToRoom === undefined) return;
   if (!conn.caps.has(Capability.Threads)) {
     throw new DuplexError(ErrorCode.InvalidMessage, "thread needs the threads capability");
@@ -56,7 +56,7 @@ export async function publishThreadReply(
   linked: LinkedThread,
 ): Promise<void> {
   // One frame for every socket (the room's sequencer delivers a seq once): sockets without
-  // `threads` read it without its `thread` (Connection.sendFrame).
+  // `threads` read it without its `thread` (Peer.sendFrame).
   await ctx.fanout.publish(frame.room, { ...frame, thread: linked.ref });
   if (!linked.result.changed) return;
   await ctx.fanout.publish(frame.room, summaryFrame(frame.room, linked), {

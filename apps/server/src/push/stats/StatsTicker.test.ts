@@ -1,7 +1,7 @@
 import type { StatsSample } from "@duplex/protocol";
 import { createLogger } from "../../logger.js";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { Connection } from "../../connection/Connection.js";
+import type { Peer } from "../../connection/Peer.js";
 import type { StatsSource } from "./StatsSource.js";
 import { StatsTicker } from "./StatsTicker.js";
 
@@ -22,18 +22,18 @@ function fakeSource() {
   return source;
 }
 
-function fakeConnection(): Connection & { frames: string[]; closedNow: boolean } {
+function fakeConnection(): Peer & { sentFrames: string[]; closedNow: boolean } {
   const conn = {
-    frames: [] as string[],
+    sentFrames: [] as string[],
     closedNow: false,
     get closed() {
       return conn.closedNow;
     },
     sendVolatile(frame: string) {
-      conn.frames.push(frame);
+      conn.sentFrames.push(frame);
     },
   };
-  return conn as unknown as Connection & { frames: string[]; closedNow: boolean };
+  return conn as unknown as Peer & { sentFrames: string[]; closedNow: boolean };
 }
 
 describe("StatsTicker", () => {
@@ -52,9 +52,9 @@ describe("StatsTicker", () => {
     expect(source.start).toHaveBeenCalledTimes(1);
     await vi.advanceTimersByTimeAsync(2_000);
     expect(source.sample).toHaveBeenCalledTimes(2);
-    expect(a.frames).toHaveLength(2);
-    expect(b.frames[0]).toBe(a.frames[0]);
-    expect(JSON.parse(a.frames[0] ?? "")).toEqual({
+    expect(a.sentFrames).toHaveLength(2);
+    expect(b.sentFrames[0]).toBe(a.sentFrames[0]);
+    expect(JSON.parse(a.sentFrames[0] ?? "")).toEqual({
       type: "data",
       topic: "stats",
       ts: 42,
@@ -75,7 +75,7 @@ describe("StatsTicker", () => {
     await ticker.subscribe(conn);
     conn.closedNow = true;
     await vi.advanceTimersByTimeAsync(1_000);
-    expect(conn.frames).toEqual([]);
+    expect(conn.sentFrames).toEqual([]);
     expect(ticker.running).toBe(false);
     expect(source.stop).toHaveBeenCalledTimes(1);
   });

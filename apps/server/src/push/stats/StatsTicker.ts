@@ -1,5 +1,5 @@
 import { encode, type Topic } from "@duplex/protocol";
-import type { Connection } from "../../connection/Connection.js";
+import type { Peer } from "../../connection/Peer.js";
 import type { Logger } from "../../logger.js";
 import type { StatsSource } from "./StatsSource.js";
 
@@ -13,7 +13,7 @@ export const STATS_INTERVAL_MS = 1_000;
  */
 export class StatsTicker {
   readonly topic: Topic = "stats";
-  readonly #subscribers = new Set<Connection>();
+  readonly #subscribers = new Set<Peer>();
   #timer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -27,7 +27,7 @@ export class StatsTicker {
     return this.#timer !== undefined;
   }
 
-  async subscribe(conn: Connection): Promise<void> {
+  async subscribe(conn: Peer): Promise<void> {
     this.#subscribers.add(conn);
     if (this.#timer) return;
     // The timer is set before any await, so two concurrent first subscribers start one ticker.
@@ -36,7 +36,7 @@ export class StatsTicker {
     await this.source.start();
   }
 
-  async unsubscribe(conn: Connection): Promise<void> {
+  async unsubscribe(conn: Peer): Promise<void> {
     this.#subscribers.delete(conn);
     if (this.#subscribers.size === 0) await this.#stopTimer();
   }

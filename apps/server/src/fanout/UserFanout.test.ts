@@ -1,7 +1,7 @@
 import type { ServerMessage } from "@duplex/protocol";
 import { describe, expect, it, vi } from "vitest";
 import { InProcessBroker } from "../broker/InProcessBroker.js";
-import type { Connection } from "../connection/Connection.js";
+import type { Peer } from "../connection/Peer.js";
 import { createLogger } from "../logger.js";
 import { UserFanout } from "./UserFanout.js";
 
@@ -12,13 +12,13 @@ function fakeConnection(id: string, userId: string | undefined) {
     user: userId === undefined ? undefined : { id: userId, name: userId },
     sendFrame: (frame: string) => frames.push(frame),
   };
-  return { conn: conn as unknown as Connection, frames };
+  return { conn: conn as unknown as Peer, frames };
 }
 
 async function setup() {
   const broker = new InProcessBroker();
   const publish = vi.spyOn(broker, "publish");
-  const connections = new Set<Connection>();
+  const connections = new Set<Peer>();
   const fanout = new UserFanout(broker, connections, createLogger("silent"));
   await fanout.start();
   const add = (id: string, userId: string | undefined, welcomed = true) => {

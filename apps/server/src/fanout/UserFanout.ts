@@ -1,8 +1,9 @@
 import { encode, type Capability, type ServerMessage } from "@duplex/protocol";
 import type { Broker } from "../broker/Broker.js";
 import { NodeSubscription } from "../broker/NodeSubscription.js";
-import type { Connection } from "../connection/Connection.js";
+import type { Peer } from "../connection/Peer.js";
 import type { Logger } from "../logger.js";
+import { packEnvelope, unpackEnvelope, type Envelope } from "./brokerEnvelope.js";
 
 /** Whom a user push is for: every welcomed socket, or the sockets of some users. */
 export type Audience = "all" | readonly string[];
@@ -21,17 +22,17 @@ interface Header {
 
 /**
  * Pushes to users (not rooms) through the broker: one channel every node subscribes to once, payload
- * = a one-line JSON header naming the audience + the frame encoded once. Each node hands the frame to
+ * = the frame encoded once under a header naming the audience (brokerEnvelope.ts). Each node hands the frame to
  * its own welcomed sockets of those users, so the same code serves a multi-node deployment.
  */
 export class UserFanout {
   /** Sockets that have received `welcome`: nothing is pushed to a socket before it. */
-  readonly #welcomed = new WeakSet<Connection>();
+  readonly #welcomed = new WeakSet<Peer>();
   readonly #channel: NodeSubscription;
 
   constructor(
     private readonly broker: Broker,
-    private readonly connections: ReadonlySet<Connection>,
+    private readonly connections: ReadonlySet<Peer>,
     private readonly log: Logger,
   ) {
     this.#channel = new NodeSubscription(this.broker, CHANNEL, (payload) => this.#deliver(payload));
@@ -47,7 +48,7 @@ export class UserFanout {
   }
 
   /** From now on `conn` receives pushes for its user. Call right after sending `welcome`. */
-  markWelcomed(conn: Connection): void {
+  markWelcomed(conn: Peer): void {
     this.#welcomed.add(conn);
   }
 
@@ -64,19 +65,19 @@ export class UserFanout {
       ...(options.exceptInRoom !== undefined && { exceptInRoom: options.exceptInRoom }),
       ...(options.onlyCap !== undefined && { onlyCap: options.onlyCap }),
     };
-    await this.broker.publish(CHANNEL, `${JSON.stringify(header)}\n${encode(message)}`);
+    await this.broker.publish(CHANNEL, packEnvelope(header, encode(message)));
   }
 
   #deliver(payload: string): void {
-    const newline = payload.indexOf("\n");
-    let header: Header;
+    let envelope: Envelope<Header>;
     try {
-      header = JSON.parse(payload.slice(0, newline)) as Header;
+      envelope = unpackEnvelope<Header>(payload);
     } catch (err) {
       this.log.error({ err }, "undecodable user push payload");
       return;
     }
-    const frame = payload.slice(newline + 1);
+    const { header, frame } = envelope;
+    if (header.to === undefined) return;
     const users = header.to === "all" ? undefined : new Set(header.to);
     for (const conn of this.connections) {
       if (!this.#welcomed.has(conn) || conn.user === undefined || conn.id === header.except)

@@ -1,8 +1,9 @@
 import { encode, type Capability, type ServerMessage } from "@duplex/protocol";
 import type { Broker, Unsubscribe } from "../broker/Broker.js";
 import type { Logger } from "../logger.js";
-import type { Connection } from "./Connection.js";
+import type { Peer } from "../connection/Peer.js";
 import { RoomSequencer, type SequenceSource } from "./roomSequencer.js";
+import { packEnvelope, unpackEnvelope } from "./brokerEnvelope.js";
 
 /** How a broadcast is delivered: to everyone but one user's sockets, and whether it may be dropped. */
 export interface FanoutOptions {
@@ -44,30 +45,12 @@ interface Header {
 const channelOf = (room: string) => `room:${room}`;
 
 /**
- * Broker payload: the encoded frame, optionally preceded by a one-line JSON header. Frames are JSON
- * objects and start with `{`, headers start with `!`, so the two cannot be confused.
- */
-export function packPayload(frame: string, options: Header): string {
-  if (Object.values(options).every((v) => v === undefined || v === false)) return frame;
-  return `!${JSON.stringify(options)}\n${frame}`;
-}
-
-export function unpackPayload(payload: string): { frame: string; header: Header } {
-  if (!payload.startsWith("!")) return { frame: payload, header: {} };
-  const newline = payload.indexOf("\n");
-  return {
-    header: JSON.parse(payload.slice(1, newline)) as Header,
-    frame: payload.slice(newline + 1),
-  };
-}
-
-/**
  * Room broadcasts through the broker: this node subscribes to a room's channel while it has a local
  * socket in the room and hands each payload to those sockets. Swapping the broker for Redis makes the
  * same code fan out across nodes.
  */
 export class RoomFanout {
-  readonly #local = new Map<string, Set<Connection>>();
+  readonly #local = new Map<string, Set<Peer>>();
   readonly #subscriptions = new Map<string, Promise<Unsubscribe>>();
   readonly #sequencer: RoomSequencer<{ frame: string; header: Header }> | undefined;
   readonly #stopCatchUp: (() => void) | undefined;
@@ -113,7 +96,7 @@ export class RoomFanout {
   }
 
   /** Adds a local socket to the room; resolves once this node receives the room's broadcasts. */
-  async add(room: string, conn: Connection): Promise<void> {
+  async add(room: string, conn: Peer): Promise<void> {
     let sockets = this.#local.get(room);
     if (!sockets) {
       sockets = new Set();
@@ -134,7 +117,7 @@ export class RoomFanout {
     await subscription;
   }
 
-  async remove(room: string, conn: Connection): Promise<void> {
+  async remove(room: string, conn: Peer): Promise<void> {
     const sockets = this.#local.get(room);
     if (!sockets?.delete(conn) || sockets.size > 0) return;
     this.#local.delete(room);
@@ -149,7 +132,7 @@ export class RoomFanout {
     const seq = message.type === "message" ? message.seq : undefined;
     await this.#publishPayload(
       room,
-      packPayload(encode(message), seq === undefined ? options : { ...options, seq }),
+      packEnvelope<Header>(seq === undefined ? options : { ...options, seq }, encode(message)),
     );
   }
 
@@ -165,12 +148,12 @@ export class RoomFanout {
     if (messages.length === 0) return;
     const frames = messages.map(({ message }) => encode(message)).join("\n");
     const batch = messages.map(({ exceptUser }) => exceptUser ?? null);
-    await this.#publishPayload(room, packPayload(frames, { ...options, batch }));
+    await this.#publishPayload(room, packEnvelope<Header>({ ...options, batch }, frames));
   }
 
   /** Tells every node with a socket in the room (this one included) about `signal`. */
   async signal(room: string, signal: RoomSignal): Promise<void> {
-    await this.#publishPayload(room, packPayload("{}", { signal }));
+    await this.#publishPayload(room, packEnvelope<Header>({ signal }, "{}"));
   }
 
   /** Calls `listener` for every signal of a room this node has sockets in. */
@@ -201,7 +184,7 @@ export class RoomFanout {
     if (!sockets) return;
     let unpacked;
     try {
-      unpacked = unpackPayload(payload);
+      unpacked = unpackEnvelope<Header>(payload);
     } catch (err) {
       this.log.error({ err, room }, "undecodable broker payload");
       return;

@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { FrameQueue, MAX_PIPELINED_SENDS } from "./FrameQueue.js";
+
+/** A promise the test resolves by hand: a commit that has not happened yet. */
+function gate() {
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return { opened, open };
+}
+
+const quiet = () => new FrameQueue(() => undefined);
+
+describe("FrameQueue", () => {
+  it("runs tasks in order, past a failing one, and drains when all have run", async () => {
+    const errors: unknown[] = [];
+    const queue = new FrameQueue((err) => errors.push(err));
+    const ran: number[] = [];
+    void queue.enqueue(async () => {
+      await Promise.resolve();
+      ran.push(1);
+    });
+    void queue.enqueue(() => Promise.reject(new Error("boom")));
+    void queue.enqueue(async () => {
+      ran.push(3);
+    });
+    await queue.drained();
+    expect(ran).toEqual([1, 3]);
+    expect(errors).toHaveLength(1);
+    void queue.enqueue(async () => {
+      ran.push(4);
+    });
+    await queue.drained();
+    expect(ran).toEqual([1, 3, 4]);
+  });
+
+  it("reads the next send while an earlier one waits for its commit, finishing in order", async () => {
+    const queue = quiet();
+    const commit = gate();
+    const events: string[] = [];
+    for (const n of [1, 2]) {
+      void queue.frame(true, async () => {
+        events.push(`submit ${n}`);
+        queue.finish(async () => {
+          await commit.opened;
+          events.push(`ack ${n}`);
+        });
+      });
+    }
+    // A non-send frame (e.g. history) must answer after both acks.
+    const history = queue.frame(false, async () => {
+      events.push("history");
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(events).toEqual(["submit 1", "submit 2"]);
+    commit.open();
+    await history;
+    expect(events).toEqual(["submit 1", "submit 2", "ack 1", "ack 2", "history"]);
+  });
+
+  it("holds a peer's sends past the pipelining bound until its earlier sends finished", async () => {
+    const queue = quiet();
+    const commit = gate();
+    let submitted = 0;
+    for (let i = 0; i <= MAX_PIPELINED_SENDS; i++) {
+      void queue.frame(true, async () => {
+        submitted += 1;
+        queue.finish(() => commit.opened);
+      });
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(submitted).toBe(MAX_PIPELINED_SENDS);
+    commit.open();
+    await queue.drained();
+    expect(submitted).toBe(MAX_PIPELINED_SENDS + 1);
+  });
+
+  it("keeps finishing after a finish throws", async () => {
+    const whats: string[] = [];
+    const queue = new FrameQueue((_err, what) => whats.push(what));
+    let ran = false;
+    queue.finish(() => Promise.reject(new Error("commit failed")));
+    queue.finish(async () => {
+      ran = true;
+    });
+    await queue.settled();
+    expect(ran).toBe(true);
+    expect(whats).toEqual(["finish"]);
+  });
+});

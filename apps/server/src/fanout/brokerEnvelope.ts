@@ -1,0 +1,29 @@
+/**
+ * The one shape of a broker payload, for room broadcasts and user pushes alike: the encoded frame(s),
+ * preceded by a one-line JSON header when there is one (`!{header}\n{frame}`). Frames are JSON objects
+ * and start with `{`, headers start with `!`, so a bare frame (no header) cannot be misread. Every node
+ * of a cluster must run the same build: this is the bytes nodes exchange, not the client protocol.
+ */
+export interface Envelope<Header extends object> {
+  header: Partial<Header>;
+  frame: string;
+}
+
+const isEmpty = (header: object): boolean =>
+  Object.values(header).every((v) => v === undefined || v === false);
+
+export function packEnvelope<Header extends object>(header: Header, frame: string): string {
+  if (isEmpty(header)) return frame;
+  return `!${JSON.stringify(header)}\n${frame}`;
+}
+
+/** Throws on a header that is not JSON (the caller logs it and drops the payload). */
+export function unpackEnvelope<Header extends object>(payload: string): Envelope<Header> {
+  if (!payload.startsWith("!")) return { header: {}, frame: payload };
+  const newline = payload.indexOf("\n");
+  if (newline < 0) throw new Error("broker envelope without a frame");
+  return {
+    header: JSON.parse(payload.slice(1, newline)) as Partial<Header>,
+    frame: payload.slice(newline + 1),
+  };
+}
