@@ -24,14 +24,8 @@ export interface FanoutOptions {
 /** A room-wide signal handed to this node's listeners instead of sockets (see `signal`). */
 export type RoomSignal = "occupancy";
 
-interface Header {
-  exceptUser?: string;
-  exceptConnection?: string;
-  volatile?: boolean;
-  onlyCap?: Capability;
-  exceptCap?: Capability;
-  quietFor?: Capability;
-  alsoCap?: Capability;
+/** What travels before a broadcast's frame on the broker: its options, and how to read the payload. */
+interface Header extends FanoutOptions {
   /**
    * The payload is several frames, one per line (JSON text never holds a raw newline); each entry is
    * the user whose sockets skip that frame, or null. One pass over the room's sockets for all of them.
