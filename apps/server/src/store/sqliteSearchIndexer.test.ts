@@ -110,4 +110,34 @@ describe("search indexed after the commit", () => {
     await store.close();
     expect(ftsRows(path, "crane")).toBe(1);
   });
+
+  it("answers searches and retries on its own while the database is locked by another writer", async () => {
+    const path = freshPath();
+    const store = new SqliteStore(path, {
+      busyTimeoutMs: 50,
+      searchIndex: { delayMs: 3_600_000, retryMs: 20 },
+    });
+    await store.upsertUser(ALICE);
+    await store.append({
+      room: "general",
+      userId: ALICE.id,
+      cid: "c1",
+      text: "heron",
+      id: "m_h",
+      ts: 1,
+    });
+    const other = new Database(path);
+    other.exec("BEGIN IMMEDIATE");
+    try {
+      // The catch-up cannot write: the search reads the index as it is instead of failing.
+      expect(await find(store, "heron")).toEqual([]);
+    } finally {
+      other.exec("COMMIT");
+      other.close();
+    }
+    // No search asks again: the indexer's own retry brings the row in.
+    await vi.waitFor(() => expect(ftsRows(path, "heron")).toBe(1), { timeout: 5_000 });
+    expect(await find(store, "heron")).toEqual(["heron"]);
+    await store.close();
+  });
 });

@@ -5,6 +5,8 @@ export interface SearchIndexerOptions {
   batchRows?: number;
   /** How long after a commit the indexer runs, so one batch gathers many commits. @default 50 */
   delayMs?: number;
+  /** How long a batch that failed (disk full, database locked) waits before it is tried again. @default 1000 */
+  retryMs?: number;
 }
 
 /**
@@ -17,6 +19,7 @@ export class SqliteSearchIndexer {
   readonly #db: Database.Database;
   readonly #batchRows: number;
   readonly #delayMs: number;
+  readonly #retryMs: number;
   readonly #stmt;
   readonly #commit: Database.Transaction<(from: number, upTo: number) => void>;
   #timer: NodeJS.Timeout | undefined;
@@ -25,6 +28,7 @@ export class SqliteSearchIndexer {
     this.#db = db;
     this.#batchRows = options.batchRows ?? 1000;
     this.#delayMs = options.delayMs ?? 50;
+    this.#retryMs = options.retryMs ?? 1000;
     this.#stmt = {
       indexedTo: db.prepare<[], { indexed_to: number }>(
         `SELECT indexed_to FROM search_index WHERE id = 1`,
@@ -59,16 +63,28 @@ export class SqliteSearchIndexer {
     this.#timer = setTimeout(() => {
       this.#timer = undefined;
       if (!this.#db.open) return;
-      if (this.#batch() === this.#batchRows) this.schedule(0);
+      const covered = this.#tryBatch();
+      if (covered === undefined) this.schedule(this.#retryMs);
+      else if (covered === this.#batchRows) this.schedule(0);
     }, delayMs);
     this.#timer.unref();
   }
 
-  /** Indexes synchronously until caught up or about `maxRows` are done; returns the rows covered. */
+  /**
+   * Indexes synchronously until caught up or about `maxRows` are done; returns the rows covered. A
+   * batch that cannot be written (disk full, locked) ends the catch-up: a search then reads the index
+   * as it is rather than fail, and the timer tries again later.
+   */
   catchUp(maxRows = Number.POSITIVE_INFINITY): number {
     let done = 0;
     while (done < maxRows) {
-      const covered = this.#batch();
+      const covered = this.#tryBatch();
+      if (covered === undefined) {
+        // A pending run would fail alike: the retry replaces it.
+        this.stop();
+        this.schedule(this.#retryMs);
+        break;
+      }
       done += covered;
       if (covered < this.#batchRows) break;
     }
@@ -78,6 +94,19 @@ export class SqliteSearchIndexer {
   stop(): void {
     clearTimeout(this.#timer);
     this.#timer = undefined;
+  }
+
+  /**
+   * One batch, or undefined if SQLite refused the write. The index is derived data: a failed batch
+   * loses nothing (the mark did not move), so it is retried, never thrown out of a timer (which would
+   * end the process).
+   */
+  #tryBatch(): number | undefined {
+    try {
+      return this.#batch();
+    } catch {
+      return undefined;
+    }
   }
 
   /** One transaction: the next numbers above the mark, and the mark moved past them. */
