@@ -2,7 +2,7 @@ import { Capability, ErrorCode, LIMITS, type ClientMessageOf } from "@duplex/pro
 import type { Peer } from "../connection/Peer.js";
 import type { ServerContext } from "../context.js";
 import { DuplexError } from "../errors.js";
-import { randomToken } from "../ids/randomId.js";
+import { newMessageId } from "../ids/messageId.js";
 import type { AppendResult } from "../store/Store.js";
 import {
   assertJoined,
@@ -15,8 +15,6 @@ import { CommitOrder, type Turn } from "./commitOrder.js";
 import { replyToFailure } from "./replyToFailure.js";
 import { linkReply, withMessageExtras } from "./reactions.js";
 import { assertThreadSend, linkThread } from "../threads/threadSend.js";
-
-const newMessageId = () => `m_${randomToken(12)}`;
 
 /**
  * Persist, then ack, then fan out. The ack is only sent once the message is committed, so an acked
@@ -86,14 +84,15 @@ function submitSend(
     assertThreadSend(conn, msg);
     ctx.budgets.chargeStorage(user.id, conn.address, msg.text, ctx.now());
     reserve();
+    const now = ctx.now();
     return ctx.store.append({
       room: msg.room,
       userId: user.id,
       userName: user.name,
       cid: msg.cid,
       text: msg.text,
-      id: newMessageId(),
-      ts: ctx.now(),
+      id: newMessageId(now),
+      ts: now,
     });
   } catch (err) {
     return Promise.reject(err);

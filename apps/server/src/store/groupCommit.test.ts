@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { GroupCommit } from "./groupCommit.js";
 
 /** A fake database that records its transactions; inputs below 0 make any transaction fail. */
-function recorder() {
+function recorder(maxBatch?: number) {
   const transactions: number[][] = [];
   const check = (n: number) => {
     if (n < 0) throw new Error(`bad input ${n}`);
@@ -19,6 +19,8 @@ function recorder() {
       transactions.push([input]);
       return output;
     },
+    undefined,
+    maxBatch,
   );
   return { commit, transactions };
 }
@@ -87,5 +89,27 @@ describe("GroupCommit", () => {
     commit.flush();
     expect(transactions).toEqual([[7]]);
     expect(await pending).toBe(70);
+  });
+
+  it("commits a turn's writes in batches of at most maxBatch, in order, with a turn between them", async () => {
+    const { commit, transactions } = recorder(3);
+    let laterTurn = false;
+    const first = [1, 2, 3, 4, 5, 6, 7].map((n) => commit.submit(n));
+    // Between the first batch and the next, the event loop serves other I/O.
+    setImmediate(() => {
+      laterTurn = true;
+      expect(transactions).toEqual([[1, 2, 3]]);
+    });
+    expect(await Promise.all(first)).toEqual([10, 20, 30, 40, 50, 60, 70]);
+    expect(laterTurn).toBe(true);
+    expect(transactions).toEqual([[1, 2, 3], [4, 5, 6], [7]]);
+  });
+
+  it("flush commits everything waiting, in bounded batches", async () => {
+    const { commit, transactions } = recorder(2);
+    const pending = [1, 2, 3, 4, 5].map((n) => commit.submit(n));
+    commit.flush();
+    expect(transactions).toEqual([[1, 2], [3, 4], [5]]);
+    expect(await Promise.all(pending)).toEqual([10, 20, 30, 40, 50]);
   });
 });

@@ -244,4 +244,11 @@ export const FEATURE_MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  {
+    id: 15,
+    name: "no second (room, seq) index on messages",
+    // Same key as the primary key of a WITHOUT ROWID table (the table is that B-tree): every query
+    // on (room, seq) uses the primary key, and each append wrote this copy for nothing.
+    sql: `DROP INDEX IF EXISTS messages_room_seq;`,
+  },
 ];
