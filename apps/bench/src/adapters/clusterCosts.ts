@@ -52,6 +52,7 @@ const COUNTERS = [
   "duplex_broker_published_total",
   "duplex_broker_received_total",
   "duplex_broker_duplicates_dropped_total",
+  "duplex_broker_reordered_total",
 ] as const;
 
 /** The sequencer's and broker's counters of one node, from its `/metrics` (open outside production). */
