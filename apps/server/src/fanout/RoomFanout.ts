@@ -2,8 +2,9 @@ import { encode, type Capability, type ServerMessage } from "@duplex/protocol";
 import type { Broker, Unsubscribe } from "../broker/Broker.js";
 import type { Logger } from "../logger.js";
 import type { Peer } from "../connection/Peer.js";
-import { RoomSequencer, type SequenceSource } from "./roomSequencer.js";
-import { packEnvelope, unpackEnvelope } from "./brokerEnvelope.js";
+import { RoomSequencer, type SequenceSource, type SequencerCounters } from "./roomSequencer.js";
+import { packEnvelope, unpackEnvelope, unpackMany } from "./brokerEnvelope.js";
+import { PublishBatcher } from "./publishBatcher.js";
 
 /** How a broadcast is delivered: to everyone but one user's sockets, and whether it may be dropped. */
 export interface FanoutOptions {
@@ -38,6 +39,10 @@ interface Header extends FanoutOptions {
 
 const channelOf = (room: string) => `room:${room}`;
 
+// Two nodes' publishes of one room's consecutive commits reach Redis in either order, a few ms
+// apart; a real loss (broker reset, a node dying after its commit) costs this much extra latency.
+const GAP_GRACE_MS = 25;
+
 /**
  * Room broadcasts through the broker: this node subscribes to a room's channel while it has a local
  * socket in the room and hands each payload to those sockets. Swapping the broker for Redis makes the
@@ -49,22 +54,28 @@ export class RoomFanout {
   readonly #sequencer: RoomSequencer<{ frame: string; header: Header }> | undefined;
   readonly #stopCatchUp: (() => void) | undefined;
   readonly #signalListeners = new Set<(room: string, signal: RoomSignal) => void>();
+  /** Over a broker between nodes: a turn's broadcasts of a room go as one bundle. */
+  readonly #batcher: PublishBatcher | undefined;
 
   /**
    * With `source` (the store), chat messages are delivered gap-free per room whatever the broker
    * does: see {@link RoomSequencer}. `headCheckMs` > 0 also compares every subscribed room with the
-   * store's head that often, catching the tail of a burst whose publishes were lost.
+   * store's head that often, catching the tail of a burst whose publishes were lost. `gapGraceMs`:
+   * how long a jump waits for reordered publishes before reading the store.
    */
   constructor(
     private readonly broker: Broker,
     private readonly log: Logger,
-    options: { source?: SequenceSource; headCheckMs?: number } = {},
+    options: { source?: SequenceSource; headCheckMs?: number; gapGraceMs?: number } = {},
   ) {
-    const { source, headCheckMs = 0 } = options;
+    const { source, headCheckMs = 0, gapGraceMs = GAP_GRACE_MS } = options;
+    if (broker.losesPayloads) this.#batcher = new PublishBatcher((r, p) => this.#publishNow(r, p));
     if (!source) return;
     const sequencer = new RoomSequencer<{ frame: string; header: Header }>({
       source,
       log,
+      gapGraceMs,
+      brokerUp: () => broker.isReady?.() !== false,
       deliver: (room, { frame, header }) => this.#deliverFrame(room, frame, header),
       fromStore: (message) => ({ frame: encode({ type: "message", ...message }), header: {} }),
     });
@@ -80,12 +91,13 @@ export class RoomFanout {
   }
 
   /** Gap fills and dropped duplicates so far (zero without a sequencer). */
-  get counters(): { gapFilled: number; dropped: number } {
-    return this.#sequencer?.counters ?? { gapFilled: 0, dropped: 0 };
+  get counters(): SequencerCounters {
+    return this.#sequencer?.counters ?? { gapFilled: 0, dropped: 0, reordered: 0 };
   }
 
-  /** Stops the periodic head check. */
+  /** Stops the periodic head check; publishes what is pending. */
   close(): void {
+    this.#batcher?.flush();
     this.#stopCatchUp?.();
   }
 
@@ -167,15 +179,30 @@ export class RoomFanout {
   }
 
   async #publishPayload(room: string, payload: string): Promise<void> {
+    if (this.#batcher) this.#batcher.add(room, payload);
+    else await this.#publishNow(room, payload);
+  }
+
+  async #publishNow(room: string, payload: string): Promise<void> {
     // A disconnected broker cannot echo the publish back: this node's own members get it now, so
     // local delivery does not wait for the broker (a late echo of a chat message is dropped by seq).
     if (this.broker.isReady?.() === false) this.#deliver(room, payload);
     await this.broker.publish(channelOf(room), payload);
   }
 
-  #deliver(room: string, payload: string): void {
-    const sockets = this.#local.get(room);
-    if (!sockets) return;
+  #deliver(room: string, message: string): void {
+    if (!this.#local.has(room)) return;
+    let payloads;
+    try {
+      payloads = unpackMany(message);
+    } catch (err) {
+      this.log.error({ err, room }, "undecodable broker bundle");
+      return;
+    }
+    for (const payload of payloads) this.#deliverOne(room, payload);
+  }
+
+  #deliverOne(room: string, payload: string): void {
     let unpacked;
     try {
       unpacked = unpackEnvelope<Header>(payload);

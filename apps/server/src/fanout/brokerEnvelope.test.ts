@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { packEnvelope, unpackEnvelope } from "./brokerEnvelope.js";
+import { packEnvelope, packMany, unpackEnvelope, unpackMany } from "./brokerEnvelope.js";
 
 interface Header {
   to?: string[];
@@ -24,5 +24,16 @@ describe("brokerEnvelope", () => {
   it("refuses a header that is not JSON or has no frame", () => {
     expect(() => unpackEnvelope<Header>("!{oops\n{}")).toThrow();
     expect(() => unpackEnvelope<Header>('!{"seq":1}')).toThrow();
+  });
+
+  it("bundles a turn's payloads into one message and splits them back in order", () => {
+    const payloads = [
+      packEnvelope<Header>({ seq: 7 }, '{"type":"message","text":"héllo 你好 *3\\n"}'),
+      '{"type":"typing","room":"r"}',
+      packEnvelope<Header>({ seq: 8 }, '{"type":"message","text":""}'),
+    ];
+    expect(unpackMany(packMany(payloads))).toEqual(payloads);
+    expect(packMany([payloads[1] ?? ""])).toBe(payloads[1]);
+    expect(() => unpackMany("*5,99\nabcde")).toThrow(/bad length/);
   });
 });

@@ -47,7 +47,7 @@ describe("RoomSequencer", () => {
     sequencer.receive("r", 1, "broker:1");
     await sequencer.idle();
     expect(out).toEqual(["store:1", "store:2", "broker:3"]);
-    expect(sequencer.counters).toEqual({ gapFilled: 2, dropped: 1 });
+    expect(sequencer.counters).toEqual({ gapFilled: 2, dropped: 1, reordered: 0 });
   });
 
   it("keeps unsequenced items in order behind a gap being filled", async () => {
@@ -67,5 +67,53 @@ describe("RoomSequencer", () => {
     sequencer.catchUpAll();
     await sequencer.idle();
     expect(out).toEqual(["store:1", "store:2"]);
+  });
+});
+
+describe("RoomSequencer with a grace for reordered publishes", () => {
+  function graced(committed: number, gapGraceMs: number) {
+    const reads: number[] = [];
+    const log: ChatMessage[] = Array.from({ length: committed }, (_, i) => message(i + 1));
+    const out: string[] = [];
+    const sequencer = new RoomSequencer<string>({
+      source: {
+        head: async () => log.length,
+        after: async (_room, since, limit) => {
+          reads.push(since);
+          return log.filter((m) => m.seq > since).slice(0, limit);
+        },
+      },
+      log: createLogger("silent"),
+      deliver: (_room, item) => out.push(item),
+      fromStore: (m) => `store:${m.seq}`,
+      gapGraceMs,
+    });
+    return { log, out, reads, sequencer };
+  }
+
+  it("delivers two nodes' publishes that crossed in seq order without reading the store", async () => {
+    const { log, out, reads, sequencer } = graced(0, 10_000);
+    await sequencer.open("r");
+    log.push(message(1), message(2), message(3));
+    sequencer.receive("r", 3, "broker:3");
+    sequencer.receive("r", 2, "broker:2");
+    sequencer.receive("r", undefined, "presence");
+    sequencer.receive("r", 1, "broker:1");
+    await sequencer.idle();
+    expect(out).toEqual(["broker:1", "broker:2", "broker:3", "presence"]);
+    expect(reads).toEqual([]);
+    expect(sequencer.counters).toEqual({ gapFilled: 0, dropped: 0, reordered: 2 });
+  });
+
+  it("reads what never arrives from the store once the grace is over", async () => {
+    const { log, out, reads, sequencer } = graced(0, 20);
+    await sequencer.open("r");
+    log.push(message(1), message(2), message(3));
+    sequencer.receive("r", 3, "broker:3");
+    sequencer.receive("r", 1, "broker:1");
+    await sequencer.idle();
+    expect(out).toEqual(["broker:1", "store:2", "broker:3"]);
+    expect(reads).toEqual([1]);
+    expect(sequencer.counters).toEqual({ gapFilled: 1, dropped: 0, reordered: 1 });
   });
 });

@@ -17,6 +17,15 @@ export interface RoomSequencerOptions<T> {
   /** The item for a message read from the store to fill a gap. */
   fromStore(message: ChatMessage): T;
   log: Logger;
+  /**
+   * How long a jump waits for the skipped seqs to arrive from the broker before reading them from
+   * the store. Across nodes, two commits of one room are published by different nodes and may reach
+   * Redis in the opposite order; waiting a moment turns that reorder into no store read at all.
+   * @default 0 (fill at once)
+   */
+  gapGraceMs?: number;
+  /** Whether publishes can arrive at all now (no grace while the broker is down). @default always */
+  brokerUp?: () => boolean;
 }
 
 /** What the sequencer counts, for logs and `/metrics`. */
@@ -25,6 +34,8 @@ export interface SequencerCounters {
   gapFilled: number;
   /** Broker deliveries dropped as already delivered (duplicates, late arrivals). */
   dropped: number;
+  /** Jumps closed by later broker deliveries within the grace (reordered, not lost). */
+  reordered: number;
 }
 
 type Item<T> = { kind: "item"; seq: number | undefined; item: T } | { kind: "catchUp" };
@@ -35,9 +46,15 @@ interface RoomState<T> {
   busy: boolean;
   closed: boolean;
   ready: Promise<void>;
+  /** Called after every queued item while a jump waits for its grace. */
+  onQueued: (() => void) | undefined;
+  /** A grace ran out with seqs still missing (real loss): no grace again before this time. */
+  noGraceUntil: number;
 }
 
 const FILL_PAGE = 500;
+/** How long a room fills jumps at once after a grace found a real loss. */
+const LOSSY_MS = 1_000;
 
 /**
  * Treats the broker as a hint: per room it delivers `seq == last + 1`, drops `seq <= last`,
@@ -47,7 +64,7 @@ const FILL_PAGE = 500;
  * commit and publish).
  */
 export class RoomSequencer<T> {
-  readonly counters: SequencerCounters = { gapFilled: 0, dropped: 0 };
+  readonly counters: SequencerCounters = { gapFilled: 0, dropped: 0, reordered: 0 };
   readonly #rooms = new Map<string, RoomState<T>>();
 
   constructor(private readonly options: RoomSequencerOptions<T>) {}
@@ -65,6 +82,8 @@ export class RoomSequencer<T> {
       busy: true,
       closed: false,
       ready: Promise.resolve(),
+      onQueued: undefined,
+      noGraceUntil: 0,
     };
     this.#rooms.set(room, state);
     state.ready = (async () => {
@@ -95,6 +114,7 @@ export class RoomSequencer<T> {
       return;
     }
     state.queue.push({ kind: "item", seq, item });
+    state.onQueued?.();
     this.#kick(room, state);
   }
 
@@ -126,6 +146,8 @@ export class RoomSequencer<T> {
         if (next.kind === "catchUp") {
           await this.#fill(room, state, await this.options.source.head(room));
         } else if (next.seq !== undefined && next.seq > state.last + 1) {
+          if (await this.#awaitSkipped(state, next.seq))
+            this.#deliverQueuedBelow(room, state, next.seq);
           await this.#fill(room, state, next.seq - 1);
         }
       } catch (err) {
@@ -135,6 +157,53 @@ export class RoomSequencer<T> {
     }
     state.busy = false;
     if (state.queue.length > 0) this.#kick(room, state);
+  }
+
+  /**
+   * With a grace: resolves true once the queue holds every seq between `last` and `seq`, or after the
+   * grace (the queued ones go first, the rest from the store).
+   */
+  async #awaitSkipped(state: RoomState<T>, seq: number): Promise<boolean> {
+    const graceMs = this.options.gapGraceMs ?? 0;
+    if (graceMs <= 0 || this.options.brokerUp?.() === false) return false;
+    // While publishes are being lost, every jump would wait the full grace: fill at once instead.
+    if (Date.now() < state.noGraceUntil) return false;
+    const complete = () => {
+      const queued = new Set<number>();
+      for (const i of state.queue) if (i.kind === "item" && i.seq !== undefined) queued.add(i.seq);
+      for (let s = state.last + 1; s < seq; s++) if (!queued.has(s)) return false;
+      return true;
+    };
+    if (complete()) return true;
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        state.onQueued = undefined;
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        state.noGraceUntil = Date.now() + LOSSY_MS;
+        done();
+      }, graceMs);
+      state.onQueued = () => {
+        if (complete() || state.closed) done();
+      };
+    });
+    return true;
+  }
+
+  /** Delivers the queued items that close the jump below `seq`, in seq order, while they run on. */
+  #deliverQueuedBelow(room: string, state: RoomState<T>, seq: number): void {
+    const below = state.queue
+      .filter((i): i is Extract<Item<T>, { kind: "item" }> => i.kind === "item")
+      .filter((i) => i.seq !== undefined && i.seq > state.last && i.seq < seq)
+      .sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
+    for (const item of below) {
+      if (item.seq !== state.last + 1) break;
+      state.queue.splice(state.queue.indexOf(item), 1);
+      this.counters.reordered++;
+      this.#deliverInOrder(room, state, item.seq, item.item);
+    }
   }
 
   #deliverInOrder(room: string, state: RoomState<T>, seq: number | undefined, item: T): void {

@@ -18,7 +18,7 @@ export interface MetricSources {
   nodeId: string;
   connections(): number;
   /** The room sequencer's gap fills and dropped duplicates. */
-  sequencer(): { gapFilled: number; dropped: number };
+  sequencer(): { gapFilled: number; dropped: number; reordered?: number };
   /** The Redis broker's counters; undefined in-process. */
   broker():
     { published: number; publishFailures: number; received: number; resets: number } | undefined;
@@ -93,6 +93,12 @@ export function createMetrics(sources: MetricSources, log: Logger) {
     "duplex_broker_duplicates_dropped_total",
     "Broker deliveries dropped as already delivered",
     () => sources.sequencer().dropped,
+  );
+  mirroredCounter(
+    registry,
+    "duplex_broker_reordered_total",
+    "Broker deliveries that arrived out of order and closed a jump without a store read",
+    () => sources.sequencer().reordered,
   );
   mirroredCounter(
     registry,

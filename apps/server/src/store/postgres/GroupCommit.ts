@@ -14,13 +14,13 @@ export interface GroupCommitOptions {
   maxBatch?: number;
   /** Appends in flight one by one before the next ones wait for a batch (0: always batch). @default 8 */
   directLimit?: number;
-  /** Fewer appends than this go as parallel single-statement transactions instead. @default 8 */
+  /** Fewer appends than this go as parallel single-statement transactions instead. @default 2 */
   minBatch?: number;
   /**
    * Transactions in flight at once. Batches on different rooms commit in parallel (and Postgres
    * flushes their commits together); on the same rooms they queue on the counter rows in name
    * order, so they cannot deadlock. Keep it below the pool size, leaving connections for reads.
-   * @default 4
+   * @default 1
    */
   maxInFlight?: number;
 }
@@ -96,30 +96,24 @@ export class GroupCommit {
   }
 
   async #run(batch: Pending[]): Promise<void> {
-    // A batch costs five round trips against one for a single append: worth it only when large.
     if (batch.length < this.#minBatch) {
       await Promise.all(batch.map((p) => this.#single(p.input).then(p.resolve, p.reject)));
       return;
     }
     try {
-      const client = await this.#pool.connect();
-      let results: AppendResult[];
-      try {
-        results = await appendBatch(
-          client,
-          batch.map((p) => p.input),
-          this.#newEpoch,
-        );
-      } finally {
-        client.release();
-      }
+      const results = await appendBatch(
+        this.#pool,
+        batch.map((p) => p.input),
+        this.#newEpoch,
+      );
       batch.forEach((p, i) => {
         const result = results[i];
         if (result) p.resolve(result);
         else p.reject(new Error("batched append lost its result"));
       });
     } catch {
-      // A cid race with another node, a deadlock, one bad input: each append on its own, in order.
+      // A cid stored before (a resend, another node), a deadlock, one bad input: nothing of the batch
+      // was stored; each append on its own, in order, gets its own answer.
       for (const p of batch) await this.#single(p.input).then(p.resolve, p.reject);
     }
   }
