@@ -58,7 +58,9 @@ describe("listen backlog", () => {
         `backlog: ${CLIENTS} connects during a ${BUSY_MS} ms busy loop; accept queue ${queued}; ` +
           `last connected after ${Math.round(Math.max(...connectedAt))} ms`,
       );
-      expect(queued).toBe(CLIENTS);
+      // The kernel caps every backlog at somaxconn (4,096 on current Linux; 128 before 5.4).
+      const somaxconn = Number(readFileSync("/proc/sys/net/core/somaxconn", "utf8"));
+      expect(queued).toBe(Math.min(CLIENTS, somaxconn + 1));
     } finally {
       for (const socket of sockets) socket.destroy();
     }
