@@ -14,7 +14,9 @@ io.on("connection", (socket) => {
   });
 });
 
-server.listen(Number(process.env.PORT ?? 0), "127.0.0.1", () => {
+// The accept queue the Duplex server asks for (its LISTEN_BACKLOG), so a storm meets the same kernel.
+const backlog = 4_096;
+server.listen({ port: Number(process.env.PORT ?? 0), host: "127.0.0.1", backlog }, () => {
   const address = server.address();
   if (address && typeof address === "object") console.log(`LISTENING ${address.port}`);
 });

@@ -47,6 +47,9 @@ export class Connection implements Peer {
   #log: ConnectionLog | undefined;
   // Rooms whose member list is on screen (`watch_members`); lazy like the buffer above.
   #watching: Set<string> | undefined;
+  // `variantOf(caps)`, kept while `caps` is the same Set: four Set lookups per recipient otherwise.
+  #variantCaps: ReadonlySet<Capability> | undefined;
+  #variant = 0;
 
   constructor(
     readonly id: string,
@@ -95,7 +98,11 @@ export class Connection implements Peer {
     if (this.ws.readyState !== WebSocket.OPEN) return;
     const socket = tcpSocketOf(this.ws);
     if (socket) holdWrites(socket);
-    sendText(this.ws, socket, wireTextFor(encoded, variantOf(this.caps)));
+    if (this.#variantCaps !== this.caps) {
+      this.#variantCaps = this.caps;
+      this.#variant = variantOf(this.caps);
+    }
+    sendText(this.ws, socket, wireTextFor(encoded, this.#variant));
     this.traffic.framesOut += 1;
     if (isBehind(this.ws, this.maxBufferedBytes)) {
       this.log.warn({ bufferedAmount: this.ws.bufferedAmount }, "slow reader");

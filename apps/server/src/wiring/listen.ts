@@ -7,10 +7,17 @@ import type { Connection } from "../connection/Connection.js";
 /** How long shutdown waits for clients to answer the close handshake before cutting them off. */
 const CLOSE_GRACE_MS = 2_000;
 
+/**
+ * Accept queue asked of the kernel (capped by `net.core.somaxconn`, 4,096 on current Linux). Node's
+ * default of 511 overflows in a deploy's reconnect storm while the loop works on the joins already
+ * accepted: the kernel then drops the SYNs and clients wait out retries (1 s, 3 s, 7 s…).
+ */
+export const LISTEN_BACKLOG = 4_096;
+
 export function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
   return new Promise((resolve, reject) => {
     server.once("error", reject);
-    server.listen(port, host, () => {
+    server.listen({ port, host, backlog: LISTEN_BACKLOG }, () => {
       server.off("error", reject);
       resolve(server.address() as AddressInfo);
     });
