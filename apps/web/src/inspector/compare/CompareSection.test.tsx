@@ -41,6 +41,13 @@ function setup() {
   return rendered;
 }
 
+/** Runs the comparison in the dictionary's language and waits for the results table. */
+async function runToTable(words: typeof en | typeof zh): Promise<HTMLElement> {
+  setup();
+  await userEvent.click(screen.getByRole("button", { name: words["compare.run"] }));
+  return screen.findByRole("table", { name: words["compare.tableCaption"] }, { timeout: 5_000 });
+}
+
 afterEach(async () => {
   await act(() => localeStore.getState().setLocale("en"));
   window.localStorage.clear();
@@ -48,13 +55,7 @@ afterEach(async () => {
 
 describe("the Why WebSocket comparison panel", () => {
   it("runs the four transports in turn, then shows each one's requests, connections and bytes side by side", async () => {
-    setup();
-    await userEvent.click(screen.getByRole("button", { name: en["compare.run"] }));
-    const table = await screen.findByRole(
-      "table",
-      { name: en["compare.tableCaption"] },
-      { timeout: 5_000 },
-    );
+    const table = await runToTable(en);
     const rows = within(table).getAllByRole("row").slice(1);
     expect(rows.map((r) => within(r).getByRole("rowheader").textContent)).toEqual([
       "WebSocket",
@@ -90,13 +91,7 @@ describe("the Why WebSocket comparison panel", () => {
 
   it("speaks Chinese from the one dictionary, figures and units included", async () => {
     await act(() => localeStore.getState().setLocale("zh-CN"));
-    setup();
-    await userEvent.click(screen.getByRole("button", { name: zh["compare.run"] }));
-    const table = await screen.findByRole(
-      "table",
-      { name: zh["compare.tableCaption"] },
-      { timeout: 5_000 },
-    );
+    const table = await runToTable(zh);
     const longpoll = within(table).getByRole("row", { name: /^长轮询/ });
     expect(within(longpoll).getAllByRole("cell")[0]?.textContent).toBe("2,100 字节");
     expect(screen.getByText(zh["compare.why.shortpoll"])).toBeTruthy();
