@@ -7,6 +7,7 @@ import {
   waitForPort,
   type Service,
 } from "../../apps/server/src/bin/cluster/services.js";
+import { nginxConf } from "./nginx.js";
 
 const NGINX = "/usr/sbin/nginx";
 
@@ -20,20 +21,11 @@ export async function startBlockingProxy(upstream: number): Promise<{
   const conf = join(dir, "nginx.conf");
   writeFileSync(
     conf,
-    `daemon off;
-worker_processes 1;
-pid ${dir}/nginx.pid;
-error_log ${dir}/error.log warn;
-events { worker_connections 256; }
-http {
-  access_log off;
-  client_body_temp_path ${dir}/client_body;
-  # An upload chunk (32 KiB + header) stays in memory rather than in a temp file.
+    nginxConf(
+      dir,
+      256,
+      `  # An upload chunk (32 KiB + header) stays in memory rather than in a temp file.
   client_body_buffer_size 64k;
-  proxy_temp_path ${dir}/proxy;
-  fastcgi_temp_path ${dir}/fastcgi;
-  uwsgi_temp_path ${dir}/uwsgi;
-  scgi_temp_path ${dir}/scgi;
   server {
     listen 127.0.0.1:${port};
     location / {
@@ -46,8 +38,8 @@ http {
       proxy_buffering off;
     }
   }
-}
 `,
+    ),
   );
   const nginx: Service = child("nginx", NGINX, ["-c", conf, "-p", dir]);
   await waitForPort(port, "nginx");

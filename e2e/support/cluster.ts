@@ -13,6 +13,7 @@ import {
   waitForPort,
   type Service,
 } from "../../apps/server/src/bin/cluster/services.js";
+import { nginxConf } from "./nginx.js";
 
 const serverMain = join(dirname(fileURLToPath(import.meta.url)), "../../apps/server/dist/main.js");
 const NGINX = "/usr/sbin/nginx";
@@ -54,21 +55,12 @@ export interface E2eCluster {
  * (`backup`) when it is down, so the test decides which node serves which user and still goes
  * through the proxy for everything, including the failover.
  */
-function nginxConf(port: number, ssePort: number, a: number, b: number, dir: string): string {
+function frontConf(port: number, ssePort: number, a: number, b: number, dir: string): string {
   const timeoutS = Math.ceil((HEARTBEAT_MS * 2) / 1000) + 5;
-  return `daemon off;
-worker_processes 1;
-pid ${dir}/nginx.pid;
-error_log ${dir}/error.log warn;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  client_body_temp_path ${dir}/client_body;
-  proxy_temp_path ${dir}/proxy;
-  fastcgi_temp_path ${dir}/fastcgi;
-  uwsgi_temp_path ${dir}/uwsgi;
-  scgi_temp_path ${dir}/scgi;
-  map $http_upgrade $connection_upgrade { default upgrade; '' close; }
+  return nginxConf(
+    dir,
+    1024,
+    `  map $http_upgrade $connection_upgrade { default upgrade; '' close; }
   map $cookie_node $duplex_upstream { b prefer_b; default prefer_a; }
   upstream prefer_a {
     server 127.0.0.1:${a} max_fails=1 fail_timeout=30s;
@@ -109,8 +101,8 @@ http {
       proxy_buffering off;
     }
   }
-}
-`;
+`,
+  );
 }
 
 /** PostgreSQL, Redis, two built nodes and nginx, all on private ports under one temp dir. */
@@ -168,7 +160,7 @@ export async function startE2eCluster(): Promise<E2eCluster> {
     const nginxDir = join(dir, "nginx");
     mkdirSync(nginxDir);
     const conf = join(nginxDir, "nginx.conf");
-    writeFileSync(conf, nginxConf(frontPort, ssePort, ports[0]!, ports[1]!, nginxDir));
+    writeFileSync(conf, frontConf(frontPort, ssePort, ports[0]!, ports[1]!, nginxDir));
     services.push(child("nginx", NGINX, ["-c", conf, "-p", nginxDir]));
     await waitForPort(frontPort, "nginx");
     return { front, sseFront, nodes: [nodes[0]!, nodes[1]!], stop };

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -21,7 +22,7 @@ export class ServerProcess {
   }
 
   async start(): Promise<void> {
-    this.#child = spawn(process.execPath, [serverMain], {
+    const child = spawn(process.execPath, [serverMain], {
       env: {
         ...process.env,
         PORT: String(this.port),
@@ -31,9 +32,11 @@ export class ServerProcess {
         TOKEN_SECRET: "e2e-secret-e2e-secret-e2e-secret",
         HEARTBEAT_MS: "2000",
       },
-      stdio: ["ignore", "inherit", "inherit"],
+      stdio: ["ignore", "pipe", "inherit"],
     });
-    await this.#waitUntilHealthy();
+    this.#child = child;
+    child.stdout.pipe(process.stdout);
+    await this.#listening(child);
   }
 
   /** SIGKILL: no close frames, no graceful anything — what a crash looks like to clients. */
@@ -45,17 +48,33 @@ export class ServerProcess {
     await exited;
   }
 
-  async #waitUntilHealthy(): Promise<void> {
-    const deadline = Date.now() + 15_000;
-    while (Date.now() < deadline) {
-      try {
-        const res = await fetch(`${this.url}/healthz`);
-        if (res.ok) return;
-      } catch {
-        // not listening yet
-      }
-      await new Promise((r) => setTimeout(r, 100));
+  /**
+   * Resolves when the server says it listens (it writes that line once its port is bound), rejects
+   * at once if it exits first, and gives up after 30 s (a loaded 2-core machine starts slowly).
+   */
+  async #listening(child: ChildProcess & { stdout: NodeJS.ReadableStream }): Promise<void> {
+    const signal = AbortSignal.timeout(30_000);
+    let seen = "";
+    const listening = new Promise<void>((resolve) => {
+      const onData = (chunk: Buffer) => {
+        seen += chunk.toString("utf8");
+        if (!seen.includes(`listening on ${this.url}`)) return;
+        child.stdout.off("data", onData);
+        resolve();
+      };
+      child.stdout.on("data", onData);
+    });
+    const exited = once(child, "exit", { signal }).then(([code]: unknown[]) => {
+      throw new Error(`server on ${this.port} exited (code ${String(code)}) before listening`);
+    });
+    const timedOut = once(signal, "abort").then(() => {
+      throw new Error(`server on ${this.port} did not listen within 30 s`);
+    });
+    try {
+      await Promise.race([listening, exited, timedOut]);
+    } finally {
+      exited.catch(() => undefined);
+      timedOut.catch(() => undefined);
     }
-    throw new Error(`server on ${this.port} did not become healthy`);
   }
 }

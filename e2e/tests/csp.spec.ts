@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { messageItem, sendMessage } from "../support/chat.js";
+import { joinAs, messageItem, sendMessage } from "../support/chat.js";
 
 // SECURITY.md promises that the built app runs under its strict CSP (no 'unsafe-eval') without a
 // single violation: a probe that is caught still reports one, and reports are how an attack shows.
@@ -26,9 +26,7 @@ test("the built app loads, signs in and chats under its CSP without a single vio
 
   const response = await page.goto("/");
   expect(response?.headers()["content-security-policy"]).toContain("script-src 'self';");
-  await page.getByLabel("Your name").fill(`Csp${suffix}`);
-  await page.getByRole("button", { name: "Join chat" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Online" })).toBeVisible();
+  await joinAs(page, `Csp${suffix}`);
   // Every server message has been decoded by now: welcome, joined, and this round trip.
   await sendMessage(page, `csp check ${suffix}`);
   await expect(messageItem(page, `csp check ${suffix}`)).toBeVisible();

@@ -1,21 +1,11 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { expectNoSeriousViolations } from "../support/axe.js";
+import { signIn } from "../support/chat.js";
 import { uniqueSuffix } from "../support/chatFeatures.js";
 import { dropFile, expectLoaded, png } from "../support/uploads.js";
 
 // Files over binary frames, end to end: one browser drops an image, the other sees its thumbnail
 // (also after a reload), and an uploaded HTML file can never run script in the app's origin.
-
-/** Signs in a guest in a fresh context; `bypassCSP` only where axe must inject its script. */
-async function signIn(browser: Browser, name: string, bypassCSP = false): Promise<Page> {
-  const context = await browser.newContext({ bypassCSP });
-  const page = await context.newPage();
-  await page.goto("/");
-  await page.getByLabel("Your name").fill(name);
-  await page.getByRole("button", { name: "Join chat" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Online" })).toBeVisible();
-  return page;
-}
 
 test("an image dropped in one browser shows as a thumbnail in the other, also after a reload", async ({
   browser,
@@ -23,7 +13,7 @@ test("an image dropped in one browser shows as a thumbnail in the other, also af
   test.slow();
   const id = uniqueSuffix();
   const alice = await signIn(browser, `Fa-${id}`);
-  const bob = await signIn(browser, `Fb-${id}`, true);
+  const bob = await signIn(browser, `Fb-${id}`, { bypassCSP: true });
   const picture = `picture-${id}.png`;
 
   await dropFile(alice, picture, "image/png", png(120, 80));

@@ -1,5 +1,5 @@
-import { expect, test, type Browser } from "@playwright/test";
-import { messageItem, sendMessage } from "../support/chat.js";
+import { expect, test } from "@playwright/test";
+import { messageItem, sendMessage, signIn } from "../support/chat.js";
 import { ServerProcess } from "../support/serverProcess.js";
 
 // The offline app shell: with the server down, a reload is answered by the service worker's
@@ -12,19 +12,10 @@ test.slow();
 test.beforeAll(async () => server.start());
 test.afterAll(async () => server.kill());
 
-async function open(browser: Browser, name: string) {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(server.url);
-  await page.getByLabel("Your name").fill(name);
-  await page.getByRole("button", { name: "Join chat" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Online" })).toBeVisible();
-  return page;
-}
-
 test("with the server down the app opens from its service worker, keeps the outbox, and sends once back", async ({
   browser,
 }) => {
-  const page = await open(browser, `Off${suffix}`);
+  const page = await signIn(browser, `Off${suffix}`, { url: server.url });
   // The worker has precached the shell and controls the page.
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 
@@ -43,7 +34,7 @@ test("with the server down the app opens from its service worker, keeps the outb
   await server.start();
   await expect(messageItem(page, text)).toContainText("Sent", { timeout: 30_000 });
   // Exactly once, for someone else and after a reload that reads history from the store.
-  const reader = await open(browser, `Rea${suffix}`);
+  const reader = await signIn(browser, `Rea${suffix}`, { url: server.url });
   await expect(messageItem(reader, text)).toHaveCount(1, { timeout: 15_000 });
   await page.reload();
   await expect(messageItem(page, text)).toHaveCount(1, { timeout: 15_000 });

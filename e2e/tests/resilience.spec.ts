@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { messageItem, sendMessage } from "../support/chat.js";
+import { messageItem, sendMessage, signIn } from "../support/chat.js";
 import { ServerProcess } from "../support/serverProcess.js";
 
 const server = new ServerProcess(Number(process.env.E2E_RESILIENCE_PORT ?? 8788));
@@ -11,14 +11,7 @@ test("a message sent while the server is down is delivered once when it comes ba
   browser,
 }) => {
   test.slow(); // two browsers and a server restart on a 2-core machine
-  const open = async (name: string) => {
-    const page = await (await browser.newContext()).newPage();
-    await page.goto(server.url);
-    await page.getByLabel("Your name").fill(name);
-    await page.getByRole("button", { name: "Join chat" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "Online" })).toBeVisible();
-    return page;
-  };
+  const open = (name: string) => signIn(browser, name, { url: server.url });
   const alice = await open("Alice");
   const bob = await open("Bob");
   const pill = (page: typeof alice) =>

@@ -1,7 +1,7 @@
 import { request } from "node:http";
 import { expect, test, type Page } from "@playwright/test";
 import { startBlockingProxy } from "../support/blockingProxy.js";
-import { messageItem, sendMessage } from "../support/chat.js";
+import { joinAs, messageItem, sendMessage, signIn } from "../support/chat.js";
 import { dropFile, expectLoaded, png } from "../support/uploads.js";
 
 /** The HTTP status an upgrade request gets (fetch may not send `Upgrade`). */
@@ -32,16 +32,7 @@ test("behind a proxy that refuses WebSocket, the app falls back to SSE + POST an
   browser,
 }) => {
   test.slow(); // two browsers, a fallback timeout and an offline round
-  const open = async (url: string, name: string) => {
-    const page = await (await browser.newContext()).newPage();
-    await page.goto(url);
-    await page.getByLabel("Your name").fill(name);
-    await page.getByRole("button", { name: "Join chat" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "Online" })).toBeVisible({
-      timeout: 15_000,
-    });
-    return page;
-  };
+  const open = (url: string, name: string) => signIn(browser, name, { url, onlineTimeout: 15_000 });
   const blocked = await open(proxy.url, "Blocked");
   const direct = await open(`http://127.0.0.1:${port}`, "Direct");
   // The status pill says which transport is live.
@@ -94,9 +85,7 @@ test("tabs of one browser share its connections on the fallback: the fifth says 
     page.getByRole("status").filter({ hasText: "Online · SSE fallback" });
   const first = await context.newPage();
   await first.goto(proxy.url);
-  await first.getByLabel("Your name").fill("Tabs");
-  await first.getByRole("button", { name: "Join chat" }).click();
-  await expect(onSse(first)).toBeVisible({ timeout: 15_000 });
+  await joinAs(first, "Tabs", { online: onSse(first), onlineTimeout: 15_000 });
   // Three more tabs sign in with the stored session, each with its own stream (one at a time:
   // a tab's page load competes with the streams for the browser's connections).
   const tabs = [first];

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { messageItem, sendMessage, signIn } from "../support/chat.js";
+import { joinAs, messageItem, sendMessage, signIn } from "../support/chat.js";
 import { pushNotification, toast } from "../support/push.js";
 
 // Hostile text must render as text: React escapes it, links are http(s) only, and the server's CSP
@@ -99,9 +99,7 @@ test("the app runs under the server's strict CSP without a single violation", as
   expect(csp).toContain("script-src 'self'");
   expect(csp).toContain("connect-src 'self' ws://");
   expect(response?.headers()["x-content-type-options"]).toBe("nosniff");
-  await page.getByLabel("Your name").fill(`Xc${suffix}`);
-  await page.getByRole("button", { name: "Join chat" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Online" })).toBeVisible();
+  await joinAs(page, `Xc${suffix}`);
   await sendMessage(page, `csp check ${suffix}`);
   await expect(messageItem(page, `csp check ${suffix}`)).toContainText("Sent");
   expect(violations).toEqual([]);

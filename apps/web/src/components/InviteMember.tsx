@@ -1,7 +1,8 @@
-import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from "react";
+import { useId, useMemo, useState, type FormEvent } from "react";
 import { normalizeName, type User } from "@duplex/protocol";
 import { useT } from "../i18n/useT.js";
 import { useActions, useDuplex } from "../store/storeContext.js";
+import { ConfirmGroup } from "./ConfirmGroup.js";
 import "../styles/moderation.css";
 
 type Step =
@@ -27,7 +28,6 @@ export function InviteMember({ room }: { room: string }) {
   const [step, setStep] = useState<Step>({ kind: "idle" });
   const inputId = useId();
   const listId = useId();
-  const confirmRef = useRef<HTMLButtonElement>(null);
 
   // Everyone we can see in our other rooms, once each, not already here.
   const candidates = useMemo(() => {
@@ -38,10 +38,6 @@ export function InviteMember({ room }: { room: string }) {
     }
     return [...seen.values()];
   }, [membersByRoom, room, myId]);
-
-  useEffect(() => {
-    if (step.kind === "confirm") confirmRef.current?.focus();
-  }, [step.kind]);
 
   function onSubmit(event: FormEvent<HTMLFormElement>): void {
     event.preventDefault();
@@ -96,26 +92,14 @@ export function InviteMember({ room }: { room: string }) {
         </button>
       )}
       {pending !== undefined && (
-        <div className="member-confirm" role="group" aria-label={t("moderation.inviteLabel")}>
-          <p>{t("moderation.confirmInvite", { name: pending.name })}</p>
-          <button
-            ref={confirmRef}
-            type="button"
-            className="button-primary"
-            disabled={step.kind === "busy"}
-            onClick={() => void invite(pending)}
-          >
-            {t("moderation.invite")}
-          </button>
-          <button
-            type="button"
-            className="button-secondary"
-            disabled={step.kind === "busy"}
-            onClick={() => setStep({ kind: "idle" })}
-          >
-            {t("moderation.cancel")}
-          </button>
-        </div>
+        <ConfirmGroup
+          label={t("moderation.inviteLabel")}
+          question={t("moderation.confirmInvite", { name: pending.name })}
+          confirm={t("moderation.invite")}
+          busy={step.kind === "busy"}
+          onConfirm={() => void invite(pending)}
+          onCancel={() => setStep({ kind: "idle" })}
+        />
       )}
       {step.kind === "done" && (
         <p role="status">{t("moderation.invited", { name: step.user.name })}</p>

@@ -1,9 +1,10 @@
-import { useEffect, useId, useRef, useState } from "react";
+import { useId, useState } from "react";
 import type { User } from "@duplex/protocol";
 import type { ModerationResult } from "../store/moderation.js";
 import { useT } from "../i18n/useT.js";
 import { useActions, useDuplex } from "../store/storeContext.js";
 import { PushDevices } from "../webpush/PushDevices.js";
+import { ConfirmGroup } from "./ConfirmGroup.js";
 import "../styles/moderation.css";
 
 const MINUTE = 60_000;
@@ -69,13 +70,6 @@ export function MemberActions({ room, user }: { room: string; user: User }) {
   const [step, setStep] = useState<Step>({ kind: "idle" });
   const [duration, setDuration] = useState(DURATIONS[1]?.ms ?? MINUTE);
   const durationId = useId();
-  const confirmRef = useRef<HTMLDivElement>(null);
-
-  // The confirmation takes the focus, so a keyboard user lands on its first control.
-  useEffect(() => {
-    if (step.kind === "confirm")
-      confirmRef.current?.querySelector<HTMLElement>("select, button")?.focus();
-  }, [step.kind]);
 
   if (!moderator && !manages) return null;
 
@@ -98,13 +92,15 @@ export function MemberActions({ room, user }: { room: string; user: User }) {
     const words = WORDS[action];
     const busy = step.kind === "busy";
     return (
-      <div
-        ref={confirmRef}
-        className="member-confirm"
-        role="group"
-        aria-label={t(words.label, name)}
+      <ConfirmGroup
+        label={t(words.label, name)}
+        question={t(words.confirm, name)}
+        confirm={t(words.act)}
+        busy={busy}
+        danger={action === "ban"}
+        onConfirm={() => void act(action)}
+        onCancel={() => setStep({ kind: "idle" })}
       >
-        <p>{t(words.confirm, name)}</p>
         {action === "mute" && (
           <>
             <label htmlFor={durationId}>{t("moderation.duration")}</label>
@@ -122,23 +118,7 @@ export function MemberActions({ room, user }: { room: string; user: User }) {
             </select>
           </>
         )}
-        <button
-          type="button"
-          className={action === "ban" ? "button-primary button-danger" : "button-primary"}
-          disabled={busy}
-          onClick={() => void act(action)}
-        >
-          {t(words.act)}
-        </button>
-        <button
-          type="button"
-          className="button-secondary"
-          disabled={busy}
-          onClick={() => setStep({ kind: "idle" })}
-        >
-          {t("moderation.cancel")}
-        </button>
-      </div>
+      </ConfirmGroup>
     );
   }
 

@@ -3,6 +3,7 @@ import { useShallow } from "zustand/react/shallow";
 import type { SystemNotifications } from "../store/systemNotifications.js";
 import { useT } from "../i18n/useT.js";
 import { useActions, useDuplex } from "../store/storeContext.js";
+import { BellIcon } from "./icons.js";
 import { NotificationCentre } from "./NotificationCentre.js";
 import { usePopoverDismiss } from "./usePopoverDismiss.js";
 
@@ -44,20 +45,5 @@ export function NotificationBell({ system }: { system?: SystemNotifications }) {
       </button>
       {open && <NotificationCentre id={centreId} {...(system && { system })} />}
     </div>
-  );
-}
-
-function BellIcon() {
-  return (
-    <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
-      <path
-        d="M12 3a6 6 0 0 0-6 6v3.6L4.4 15.5A1 1 0 0 0 5.3 17h13.4a1 1 0 0 0 .9-1.5L18 12.6V9a6 6 0 0 0-6-6Zm-2.5 15.5a2.5 2.5 0 0 0 5 0"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="1.8"
-        strokeLinecap="round"
-        strokeLinejoin="round"
-      />
-    </svg>
   );
 }

@@ -1,5 +1,6 @@
 import { useT } from "../i18n/useT.js";
 import { useActions, useDuplex } from "../store/storeContext.js";
+import { UnreadBadge } from "./UnreadBadge.js";
 
 /** On narrow screens the rooms and members panels fold away; these buttons unfold them. */
 export function PanelToggles() {
@@ -21,12 +22,7 @@ export function PanelToggles() {
         onClick={() => setPanel(panel === "rooms" ? null : "rooms")}
       >
         {t("panels.rooms")}
-        {unread > 0 && (
-          <span className="unread-badge">
-            {unread > 99 ? "99+" : unread}
-            <span className="visually-hidden">{t("rooms.unread")}</span>
-          </span>
-        )}
+        <UnreadBadge count={unread} />
       </button>
       <button
         type="button"

@@ -6,6 +6,7 @@ import { useT } from "../i18n/useT.js";
 import { useActions, useDuplex } from "../store/storeContext.js";
 import { JoinRoomForm } from "./JoinRoomForm.js";
 import { RoomDirectory } from "./RoomDirectory.js";
+import { UnreadBadge } from "./UnreadBadge.js";
 
 function RoomEntry({
   room,
@@ -32,12 +33,7 @@ function RoomEntry({
         }}
       >
         <span className="room-name">{label}</span>
-        {unread > 0 && (
-          <span className="unread-badge">
-            {unread > 99 ? "99+" : unread}
-            <span className="visually-hidden">{t("rooms.unread")}</span>
-          </span>
-        )}
+        <UnreadBadge count={unread} />
       </button>
       {joined && (
         <button
@@ -51,6 +47,31 @@ function RoomEntry({
         </button>
       )}
     </li>
+  );
+}
+
+function RoomList({
+  label,
+  rooms,
+  current,
+  joined,
+}: {
+  label: string;
+  rooms: readonly string[];
+  current: string | undefined;
+  joined: readonly string[];
+}) {
+  return (
+    <ul aria-label={label}>
+      {rooms.map((room) => (
+        <RoomEntry
+          key={room}
+          room={room}
+          current={room === current}
+          joined={joined.includes(room)}
+        />
+      ))}
+    </ul>
   );
 }
 
@@ -78,16 +99,7 @@ export function RoomSidebar() {
     <nav className={open ? "sidebar is-open" : "sidebar"} aria-label={t("rooms.nav")}>
       <section className="sidebar-section">
         <h2 className="sidebar-title">{t("rooms.title")}</h2>
-        <ul aria-label={t("rooms.yours")}>
-          {rooms.map((room) => (
-            <RoomEntry
-              key={room}
-              room={room}
-              current={room === current}
-              joined={all.includes(room)}
-            />
-          ))}
-        </ul>
+        <RoomList label={t("rooms.yours")} rooms={rooms} current={current} joined={all} />
         <JoinRoomForm />
       </section>
       <section className="sidebar-section">
@@ -95,16 +107,7 @@ export function RoomSidebar() {
         {dms.length === 0 ? (
           <p className="sidebar-note">{t("rooms.dmsEmpty")}</p>
         ) : (
-          <ul aria-label={t("rooms.dmsList")}>
-            {dms.map((room) => (
-              <RoomEntry
-                key={room}
-                room={room}
-                current={room === current}
-                joined={all.includes(room)}
-              />
-            ))}
-          </ul>
+          <RoomList label={t("rooms.dmsList")} rooms={dms} current={current} joined={all} />
         )}
       </section>
       <RoomDirectory />

@@ -24,25 +24,19 @@ export function SessionNotice({ onReload = reloadPage }: SessionNoticeProps) {
   );
   const { reconnect } = useActions();
   const t = useT();
-  if (code === CloseCode.UpgradeRequired) {
-    return (
-      <p role="alert" className="session-notice">
-        {t("session.upgraded")}{" "}
-        <button type="button" className="button-secondary" onClick={onReload}>
-          {t("session.reload")}
-        </button>
-      </p>
-    );
-  }
-  if (code === CloseCode.Unauthorized) {
-    return (
-      <p role="alert" className="session-notice">
-        {t("session.expired")}{" "}
-        <button type="button" className="button-secondary" onClick={reconnect}>
-          {t("session.signInAgain")}
-        </button>
-      </p>
-    );
-  }
-  return <ReconnectButton />;
+  const notice =
+    code === CloseCode.UpgradeRequired
+      ? { text: t("session.upgraded"), action: t("session.reload"), onClick: onReload }
+      : code === CloseCode.Unauthorized
+        ? { text: t("session.expired"), action: t("session.signInAgain"), onClick: reconnect }
+        : undefined;
+  if (notice === undefined) return <ReconnectButton />;
+  return (
+    <p role="alert" className="session-notice">
+      {notice.text}{" "}
+      <button type="button" className="button-secondary" onClick={notice.onClick}>
+        {notice.action}
+      </button>
+    </p>
+  );
 }

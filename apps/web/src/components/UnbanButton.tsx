@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { useT } from "../i18n/useT.js";
 import { useActions } from "../store/storeContext.js";
+import { ConfirmGroup } from "./ConfirmGroup.js";
 
 type Step =
   | { kind: "idle" }
@@ -14,12 +15,6 @@ export function UnbanButton({ user, name }: { user: string; name: string }) {
   const t = useT();
   const { unbanMember } = useActions();
   const [step, setStep] = useState<Step>({ kind: "idle" });
-  const confirmRef = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    if (step.kind === "confirm") confirmRef.current?.focus();
-  }, [step.kind]);
-
   async function unban(): Promise<void> {
     setStep({ kind: "busy" });
     const result = await unbanMember(user);
@@ -29,30 +24,14 @@ export function UnbanButton({ user, name }: { user: string; name: string }) {
   if (step.kind === "done") return <p role="status">{t("moderation.unbanned", { name })}</p>;
   if (step.kind === "confirm" || step.kind === "busy") {
     return (
-      <div
-        className="member-confirm"
-        role="group"
-        aria-label={t("moderation.unbanLabel", { name })}
-      >
-        <p>{t("moderation.confirmUnban", { name })}</p>
-        <button
-          ref={confirmRef}
-          type="button"
-          className="button-primary"
-          disabled={step.kind === "busy"}
-          onClick={() => void unban()}
-        >
-          {t("moderation.doUnban")}
-        </button>
-        <button
-          type="button"
-          className="button-secondary"
-          disabled={step.kind === "busy"}
-          onClick={() => setStep({ kind: "idle" })}
-        >
-          {t("moderation.cancel")}
-        </button>
-      </div>
+      <ConfirmGroup
+        label={t("moderation.unbanLabel", { name })}
+        question={t("moderation.confirmUnban", { name })}
+        confirm={t("moderation.doUnban")}
+        busy={step.kind === "busy"}
+        onConfirm={() => void unban()}
+        onCancel={() => setStep({ kind: "idle" })}
+      />
     );
   }
   return (

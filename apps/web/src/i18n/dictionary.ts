@@ -14,7 +14,13 @@ export function isPlural(message: Message): message is Plural {
   return typeof message !== "string";
 }
 
-/** Every English key, each a string or a plural as in `en`: a missing or extra key fails typecheck. */
-export type Dictionary = {
-  readonly [K in keyof typeof en]: (typeof en)[K] extends string ? string : Plural;
+/**
+ * A translation of the English entries `E`: every key, each a string or a plural as in `E`; a
+ * missing or extra key fails typecheck.
+ */
+export type Translation<E> = {
+  readonly [K in keyof E]: E[K] extends string ? string : Plural;
 };
+
+/** Every English key in one language. */
+export type Dictionary = Translation<typeof en>;

@@ -49,7 +49,7 @@ describe("createLocaleStore", () => {
     await store.ready;
     expect(store.getState().locale).toBe("zh-CN");
     expect(store.getState().t("signIn.submit")).toBe("加入聊天");
-    expect(store.getState().inspector.panelTitle).toBe("协议检查器");
+    expect(store.getState().t("inspector.panelTitle")).toBe("协议检查器");
     expect(root.lang).toBe("zh-CN");
   });
 

@@ -1,5 +1,4 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
-import type { InspectorStrings } from "../inspector/strings.js";
 import { LOCALE_STORAGE_KEY, detectLocale, isLocale, type Locale } from "./locale.js";
 import { ENGLISH, loadStrings, type LocaleStrings } from "./localeStrings.js";
 import type { Translate } from "./translate.js";
@@ -9,8 +8,6 @@ export interface LocaleState {
   locale: Locale;
   /** Translates into `locale`; a new function exactly when the language changes. */
   t: Translate;
-  /** The protocol inspector's texts in `locale`. */
-  inspector: InspectorStrings;
   /**
    * Loads the language's strings if needed, then shows and remembers it. Never rejects: a failed
    * load keeps the current language.

@@ -6,7 +6,7 @@ describe("loadStrings", () => {
     expect(await loadStrings("en")).toBe(ENGLISH);
     const zh = await loadStrings("zh-CN");
     expect(zh.t("signIn.submit")).toBe("加入聊天");
-    expect(zh.inspector.toggle).toBe("检查器");
+    expect(zh.t("inspector.toggle")).toBe("检查器");
   });
 
   it("gives the same `t` on every load, so switching back re-renders nothing that did not change", async () => {

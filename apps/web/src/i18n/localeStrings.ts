@@ -1,4 +1,3 @@
-import { inspectorStrings } from "../inspector/strings.js";
 import { en } from "./en.js";
 import type { Locale } from "./locale.js";
 import { createTranslator, type LocaleStrings } from "./translate.js";
@@ -8,7 +7,6 @@ export type { LocaleStrings } from "./translate.js";
 /** English is in the first chunk: it is the fallback, shown until another language has loaded. */
 export const ENGLISH: LocaleStrings = {
   t: createTranslator("en", en),
-  inspector: inspectorStrings,
 };
 
 /**

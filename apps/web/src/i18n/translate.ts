@@ -1,7 +1,6 @@
 import { isPlural, type Dictionary, type Message } from "./dictionary.js";
 import type { en, MessageKey } from "./en.js";
 import type { Locale } from "./locale.js";
-import type { InspectorStrings } from "../inspector/strings.js";
 
 export type { MessageKey } from "./en.js";
 
@@ -16,10 +15,9 @@ export type TranslateArgs<K extends MessageKey> = (typeof en)[K] extends string
 /** Looks a key up in one language and fills its placeholders. */
 export type Translate = <K extends MessageKey>(key: K, ...args: TranslateArgs<K>) => string;
 
-/** Everything the UI says in one language: the app's `t` and the protocol inspector's texts. */
+/** Everything the UI says in one language, the protocol inspector included. */
 export interface LocaleStrings {
   readonly t: Translate;
-  readonly inspector: InspectorStrings;
 }
 
 const PLACEHOLDER = /\{(\w+)\}/g;

@@ -2,29 +2,31 @@ import { CloseCode, isRetryable } from "@duplex/protocol";
 import { useState } from "react";
 import { useActions, useDuplex } from "../store/storeContext.js";
 import { finalClose } from "./inspectorSlice.js";
-import { useInspectorStrings, type InspectorStrings } from "../i18n/inspectorStrings.js";
+import type { Translate } from "../i18n/translate.js";
+import { useT } from "../i18n/useT.js";
+import { closeCodeKey, formatFinalCode } from "./inspectorFormat.js";
 
 /** An application close code: 4000, the first of the private range (RFC 6455 §7.4.2). */
 export const APP_CLOSE_CODE = 4000;
 
-// Every code, each with a meaning in every language (the strings' type requires one per code).
+// Every code, each with a meaning in every language (`closeCodeKey` requires one per code).
 const TABLE_CODES: readonly CloseCode[] = Object.values(CloseCode);
 
-function reconnects(code: number, t: InspectorStrings): string {
-  if (code === CloseCode.Normal) return t.reconnectsAfterUserClose;
-  return isRetryable(code) ? t.yes : t.no;
+function reconnects(code: number, t: Translate): string {
+  if (code === CloseCode.Normal) return t("inspector.reconnectsAfterUserClose");
+  return isRetryable(code) ? t("inspector.yes") : t("inspector.no");
 }
 
 /** Which codes make the client reconnect, decided by the protocol's one `isRetryable`. */
 function CloseCodeTable() {
-  const t = useInspectorStrings();
+  const t = useT();
   return (
-    <table className="inspector-codes" aria-label={t.codesTitle}>
+    <table className="inspector-codes" aria-label={t("inspector.codesTitle")}>
       <thead>
         <tr>
-          <th scope="col">{t.colCode}</th>
-          <th scope="col">{t.colMeaning}</th>
-          <th scope="col">{t.colReconnects}</th>
+          <th scope="col">{t("inspector.colCode")}</th>
+          <th scope="col">{t("inspector.colMeaning")}</th>
+          <th scope="col">{t("inspector.colReconnects")}</th>
         </tr>
       </thead>
       <tbody>
@@ -32,8 +34,8 @@ function CloseCodeTable() {
           <tr key={code}>
             <th scope="row">{code}</th>
             <td>
-              {t.codeMeanings[code]}
-              {code === CloseCode.Abnormal && <em> ({t.never})</em>}
+              {t(closeCodeKey(code))}
+              {code === CloseCode.Abnormal && <em> ({t("inspector.never")})</em>}
             </td>
             <td>{reconnects(code, t)}</td>
           </tr>
@@ -45,7 +47,7 @@ function CloseCodeTable() {
 
 /** Buttons that start the close handshake, the final code, and the close-code table. */
 export function CloseSection() {
-  const t = useInspectorStrings();
+  const t = useT();
   const [reason, setReason] = useState("bye");
   const close = useDuplex((s) => finalClose(s.inspector));
   const { closeWithCode } = useActions();
@@ -55,11 +57,11 @@ export function CloseSection() {
   );
   return (
     <section aria-labelledby="inspector-close" className="inspector-section">
-      <h3 id="inspector-close">{t.closeTitle}</h3>
-      <p className="inspector-intro">{t.closeIntro}</p>
+      <h3 id="inspector-close">{t("inspector.closeTitle")}</h3>
+      <p className="inspector-intro">{t("inspector.closeIntro")}</p>
       <div className="inspector-toolbar">
         <label>
-          {t.reasonLabel}{" "}
+          {t("inspector.reasonLabel")}{" "}
           <input
             value={reason}
             maxLength={100}
@@ -73,7 +75,7 @@ export function CloseSection() {
           disabled={closed}
           onClick={() => closeWithCode(1000, reason)}
         >
-          {t.closeNormal}
+          {t("inspector.closeNormal")}
         </button>
         <button
           type="button"
@@ -81,14 +83,14 @@ export function CloseSection() {
           disabled={closed}
           onClick={() => closeWithCode(APP_CLOSE_CODE, reason)}
         >
-          {t.closeApp(APP_CLOSE_CODE)}
+          {t("inspector.closeApp", { code: APP_CLOSE_CODE })}
         </button>
       </div>
       <p role="status" data-testid="final-close">
-        {t.finalCode(close?.code, close?.reason ?? "")}
+        {formatFinalCode(t, close?.code, close?.reason ?? "")}
       </p>
-      <h4>{t.codesTitle}</h4>
-      <p className="inspector-intro">{t.codesIntro}</p>
+      <h4>{t("inspector.codesTitle")}</h4>
+      <p className="inspector-intro">{t("inspector.codesIntro")}</p>
       <CloseCodeTable />
     </section>
   );

@@ -1,4 +1,4 @@
-import { useInspectorStrings } from "../i18n/inspectorStrings.js";
+import { useT } from "../i18n/useT.js";
 
 export interface Bar {
   label: string;
@@ -14,7 +14,7 @@ const LABEL_WIDTH = 0;
 
 /** Horizontal bars on a shared scale, as inline SVG (no chart library for two bars). */
 export function CostChart({ bars, title }: { bars: readonly Bar[]; title: string }) {
-  const t = useInspectorStrings();
+  const t = useT();
   const max = Math.max(1, ...bars.map((b) => b.value));
   const height = bars.length * (BAR_HEIGHT + GAP);
   return (
@@ -22,7 +22,7 @@ export function CostChart({ bars, title }: { bars: readonly Bar[]; title: string
       className="inspector-chart"
       viewBox={`0 0 ${WIDTH} ${height}`}
       role="img"
-      aria-label={`${t.chartLabel}: ${title}`}
+      aria-label={`${t("inspector.chartLabel")}: ${title}`}
     >
       {bars.map((bar, i) => {
         const y = i * (BAR_HEIGHT + GAP);

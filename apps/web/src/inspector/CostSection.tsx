@@ -2,13 +2,14 @@ import { useShallow } from "zustand/react/shallow";
 import { useActions, useDuplex } from "../store/storeContext.js";
 import { CostChart } from "./CostChart.js";
 import { httpHeaderBytesFor } from "./httpCost.js";
-import { useInspectorStrings } from "../i18n/inspectorStrings.js";
+import { useT } from "../i18n/useT.js";
+import { formatMs } from "./inspectorFormat.js";
 
 const last = (samples: readonly number[]) => samples[samples.length - 1];
 
 /** Frame-header bytes this session vs the same messages as HTTP, and the two round trips. */
 export function CostSection() {
-  const t = useInspectorStrings();
+  const t = useT();
   const { totals, http, wsRtt, httpRtt, appRtt, error } = useDuplex(
     useShallow((s) => ({
       totals: s.inspector.totals,
@@ -23,50 +24,64 @@ export function CostSection() {
   const httpBytes = http ? httpHeaderBytesFor(totals.messages, http) : undefined;
   return (
     <section aria-labelledby="inspector-cost" className="inspector-section">
-      <h3 id="inspector-cost">{t.costTitle}</h3>
-      <p className="inspector-intro">{t.costIntro}</p>
-      <p>{t.costMessages(totals.messages)}</p>
+      <h3 id="inspector-cost">{t("inspector.costTitle")}</h3>
+      <p className="inspector-intro">{t("inspector.costIntro")}</p>
+      <p>{t("inspector.costMessages", { n: totals.messages })}</p>
       <dl className="inspector-figures">
-        <dt>{t.costWs}</dt>
-        <dd data-testid="ws-header-bytes">{t.bytes(totals.headerBytes)}</dd>
-        <dt>{t.costHttp}</dt>
+        <dt>{t("inspector.costWs")}</dt>
+        <dd data-testid="ws-header-bytes">{t("inspector.bytes", { n: totals.headerBytes })}</dd>
+        <dt>{t("inspector.costHttp")}</dt>
         <dd data-testid="http-header-bytes">
-          {httpBytes === undefined ? t.costMeasuring : t.bytes(httpBytes)}
+          {httpBytes === undefined
+            ? t("inspector.costMeasuring")
+            : t("inspector.bytes", { n: httpBytes })}
         </dd>
       </dl>
       {http && (
-        <p className="inspector-note">{t.costMethod(http.requestBytes, http.responseBytes)}</p>
+        <p className="inspector-note">
+          {t("inspector.costMethod", { request: http.requestBytes, response: http.responseBytes })}
+        </p>
       )}
       {httpBytes !== undefined && (
         <CostChart
-          title={t.costTitle}
+          title={t("inspector.costTitle")}
           bars={[
-            { label: t.costWs, value: totals.headerBytes, text: t.bytes(totals.headerBytes) },
-            { label: t.costHttp, value: httpBytes, text: t.bytes(httpBytes) },
+            {
+              label: t("inspector.costWs"),
+              value: totals.headerBytes,
+              text: t("inspector.bytes", { n: totals.headerBytes }),
+            },
+            {
+              label: t("inspector.costHttp"),
+              value: httpBytes,
+              text: t("inspector.bytes", { n: httpBytes }),
+            },
           ]}
         />
       )}
-      <h4>{t.rttTitle}</h4>
+      <h4>{t("inspector.rttTitle")}</h4>
       <dl className="inspector-figures">
-        <dt>{t.rttWs}</dt>
-        <dd>{t.ms(wsRtt)}</dd>
-        <dt>{t.rttApp}</dt>
-        <dd>{t.ms(appRtt)}</dd>
-        <dt>{t.rttHttp}</dt>
-        <dd>{t.ms(httpRtt)}</dd>
+        <dt>{t("inspector.rttWs")}</dt>
+        <dd>{formatMs(t, wsRtt)}</dd>
+        <dt>{t("inspector.rttApp")}</dt>
+        <dd>{formatMs(t, appRtt)}</dd>
+        <dt>{t("inspector.rttHttp")}</dt>
+        <dd>{formatMs(t, httpRtt)}</dd>
       </dl>
       {(wsRtt !== undefined || httpRtt !== undefined) && (
         <CostChart
-          title={t.rttTitle}
+          title={t("inspector.rttTitle")}
           bars={[
-            { label: t.rttWs, value: wsRtt ?? 0, text: t.ms(wsRtt) },
-            { label: t.rttHttp, value: httpRtt ?? 0, text: t.ms(httpRtt) },
+            { label: t("inspector.rttWs"), value: wsRtt ?? 0, text: formatMs(t, wsRtt) },
+            { label: t("inspector.rttHttp"), value: httpRtt ?? 0, text: formatMs(t, httpRtt) },
           ]}
         />
       )}
-      {error !== undefined && <p className="inspector-bad">{t.error(error)}</p>}
+      {error !== undefined && (
+        <p className="inspector-bad">{t("inspector.error", { message: error })}</p>
+      )}
       <button type="button" className="button-secondary" onClick={() => void measureHttp()}>
-        {t.measureAgain}
+        {t("inspector.measureAgain")}
       </button>
     </section>
   );

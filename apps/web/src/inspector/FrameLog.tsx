@@ -2,7 +2,9 @@ import { useMemo } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { useActions, useDuplex } from "../store/storeContext.js";
 import { MAX_FRAMES, visibleFrames, type InspectedFrame } from "./inspectorSlice.js";
-import { useInspectorStrings, type InspectorStrings } from "../i18n/inspectorStrings.js";
+import type { Translate } from "../i18n/translate.js";
+import { useT } from "../i18n/useT.js";
+import { formatBinary, formatCloseDetail, formatHeader } from "./inspectorFormat.js";
 
 function time(at: number): string {
   const d = new Date(at);
@@ -10,34 +12,36 @@ function time(at: number): string {
   return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`;
 }
 
-function detail(frame: InspectedFrame, t: InspectorStrings): string {
-  if (frame.kind === "close") return t.closeDetail(frame.code, frame.reason ?? "");
-  if (frame.rttMs !== undefined) return t.rttDetail(frame.rttMs);
-  if (frame.kind === "binary") return t.binaryDetail(frame.chunkHeaderBytes);
+function detail(frame: InspectedFrame, t: Translate): string {
+  if (frame.kind === "close") return formatCloseDetail(t, frame.code, frame.reason ?? "");
+  if (frame.rttMs !== undefined) return t("inspector.rttDetail", { ms: frame.rttMs.toFixed(1) });
+  if (frame.kind === "binary") return formatBinary(t, frame.chunkHeaderBytes);
   return "";
 }
 
 function FrameRow({ frame }: { frame: InspectedFrame }) {
-  const t = useInspectorStrings();
+  const t = useT();
   return (
     <tr className={`inspector-frame inspector-frame-${frame.kind}`}>
       <td>
         <time dateTime={new Date(frame.at).toISOString()}>{time(frame.at)}</time>
       </td>
-      <td>{frame.direction === "in" ? t.directionIn : t.directionOut}</td>
+      <td>{frame.direction === "in" ? t("inspector.directionIn") : t("inspector.directionOut")}</td>
       <td>
         <code>{frame.type}</code> <span className="inspector-detail">{detail(frame, t)}</span>
       </td>
-      <td>{t.bytes(frame.payloadBytes)}</td>
-      <td>{t.headerWithMask(frame.headerBytes, frame.maskBytes)}</td>
-      <td>{frame.seenBy === "browser" ? t.seenByBrowser : t.seenByServer}</td>
+      <td>{t("inspector.bytes", { n: frame.payloadBytes })}</td>
+      <td>{formatHeader(t, frame.headerBytes, frame.maskBytes)}</td>
+      <td>
+        {frame.seenBy === "browser" ? t("inspector.seenByBrowser") : t("inspector.seenByServer")}
+      </td>
     </tr>
   );
 }
 
 /** Every frame in and out, newest first: filter by type, pause, capped at `MAX_FRAMES`. */
 export function FrameLog() {
-  const t = useInspectorStrings();
+  const t = useT();
   const { all, filter, paused, missed } = useDuplex(
     useShallow((s) => ({
       all: s.inspector.frames,
@@ -53,13 +57,13 @@ export function FrameLog() {
   if (filter !== "all" && !types.includes(filter)) types.push(filter);
   return (
     <section aria-labelledby="inspector-frames" className="inspector-section">
-      <h3 id="inspector-frames">{t.logTitle}</h3>
-      <p className="inspector-intro">{t.logIntro}</p>
+      <h3 id="inspector-frames">{t("inspector.logTitle")}</h3>
+      <p className="inspector-intro">{t("inspector.logIntro")}</p>
       <div className="inspector-toolbar">
         <label>
-          {t.filterLabel}{" "}
+          {t("inspector.filterLabel")}{" "}
           <select value={filter} onChange={(e) => setInspectorFilter(e.target.value)}>
-            <option value="all">{t.filterAll}</option>
+            <option value="all">{t("inspector.filterAll")}</option>
             {types.map((type) => (
               <option key={type} value={type}>
                 {type}
@@ -73,25 +77,32 @@ export function FrameLog() {
           aria-pressed={paused}
           onClick={() => setInspectorPaused(!paused)}
         >
-          {paused ? t.resume : t.pause}
+          {paused ? t("inspector.resume") : t("inspector.pause")}
         </button>
-        <span className="inspector-note">{t.capNote(MAX_FRAMES)}</span>
+        <span className="inspector-note">{t("inspector.capNote", { max: MAX_FRAMES })}</span>
       </div>
-      {paused && missed > 0 && <p className="inspector-note">{t.missedWhilePaused(missed)}</p>}
+      {paused && missed > 0 && (
+        <p className="inspector-note">{t("inspector.missedWhilePaused", { n: missed })}</p>
+      )}
       {frames.length === 0 ? (
-        <p>{t.noFrames}</p>
+        <p>{t("inspector.noFrames")}</p>
       ) : (
         // Focusable, so the log scrolls from the keyboard too.
-        <div className="inspector-log-scroll" tabIndex={0} role="region" aria-label={t.logLabel}>
-          <table className="inspector-log" aria-label={t.logLabel}>
+        <div
+          className="inspector-log-scroll"
+          tabIndex={0}
+          role="region"
+          aria-label={t("inspector.logLabel")}
+        >
+          <table className="inspector-log" aria-label={t("inspector.logLabel")}>
             <thead>
               <tr>
-                <th scope="col">{t.colTime}</th>
-                <th scope="col">{t.colDirection}</th>
-                <th scope="col">{t.colType}</th>
-                <th scope="col">{t.colPayload}</th>
-                <th scope="col">{t.colHeader}</th>
-                <th scope="col">{t.colSeenBy}</th>
+                <th scope="col">{t("inspector.colTime")}</th>
+                <th scope="col">{t("inspector.colDirection")}</th>
+                <th scope="col">{t("inspector.colType")}</th>
+                <th scope="col">{t("inspector.colPayload")}</th>
+                <th scope="col">{t("inspector.colHeader")}</th>
+                <th scope="col">{t("inspector.colSeenBy")}</th>
               </tr>
             </thead>
             <tbody>

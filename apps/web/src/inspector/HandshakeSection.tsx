@@ -1,14 +1,14 @@
 import { useShallow } from "zustand/react/shallow";
 import { useDuplex } from "../store/storeContext.js";
-import { useInspectorStrings } from "../i18n/inspectorStrings.js";
+import { useT } from "../i18n/useT.js";
 
 function Row({ name, value }: { name: string; value: string | number | undefined }) {
-  const t = useInspectorStrings();
+  const t = useT();
   return (
     <tr>
       <th scope="row">{name}</th>
       <td>
-        <code>{value ?? t.noneHeader}</code>
+        <code>{value ?? t("inspector.noneHeader")}</code>
       </td>
     </tr>
   );
@@ -16,24 +16,24 @@ function Row({ name, value }: { name: string; value: string | number | undefined
 
 /** The upgrade request the server received and its 101, with the Accept checked in the browser. */
 export function HandshakeSection() {
-  const t = useInspectorStrings();
+  const t = useT();
   const { handshake, computed } = useDuplex(
     useShallow((s) => ({ handshake: s.inspector.handshake, computed: s.inspector.computedAccept })),
   );
   const matches = computed !== undefined && computed === handshake?.response.secWebSocketAccept;
   return (
     <section aria-labelledby="inspector-handshake" className="inspector-section">
-      <h3 id="inspector-handshake">{t.handshakeTitle}</h3>
-      <p className="inspector-intro">{t.handshakeIntro}</p>
+      <h3 id="inspector-handshake">{t("inspector.handshakeTitle")}</h3>
+      <p className="inspector-intro">{t("inspector.handshakeIntro")}</p>
       {!handshake ? (
-        <p>{t.handshakeWaiting}</p>
+        <p>{t("inspector.handshakeWaiting")}</p>
       ) : (
         <>
-          <table className="inspector-kv" aria-label={t.handshakeRequest}>
-            <caption>{t.handshakeRequest}</caption>
+          <table className="inspector-kv" aria-label={t("inspector.handshakeRequest")}>
+            <caption>{t("inspector.handshakeRequest")}</caption>
             <tbody>
               <Row
-                name={t.handshakeRequestLine}
+                name={t("inspector.handshakeRequestLine")}
                 value={`${handshake.request.method} ${handshake.request.path}`}
               />
               <Row name="Upgrade" value={handshake.request.upgrade} />
@@ -44,14 +44,14 @@ export function HandshakeSection() {
               <Row name="Origin" value={handshake.request.origin} />
             </tbody>
           </table>
-          <table className="inspector-kv" aria-label={t.handshakeResponse}>
-            <caption>{t.handshakeResponse}</caption>
+          <table className="inspector-kv" aria-label={t("inspector.handshakeResponse")}>
+            <caption>{t("inspector.handshakeResponse")}</caption>
             <tbody>
-              <Row name={t.handshakeStatus} value={handshake.response.status} />
+              <Row name={t("inspector.handshakeStatus")} value={handshake.response.status} />
               <Row name="Sec-WebSocket-Accept" value={handshake.response.secWebSocketAccept} />
               <Row name="Sec-WebSocket-Protocol" value={handshake.response.protocol} />
               <Row name="Sec-WebSocket-Extensions" value={handshake.response.extensions} />
-              <Row name={t.acceptComputed} value={computed} />
+              <Row name={t("inspector.acceptComputed")} value={computed} />
             </tbody>
           </table>
           {computed !== undefined && (
@@ -60,7 +60,7 @@ export function HandshakeSection() {
               className={matches ? "inspector-ok" : "inspector-bad"}
               data-testid="accept-check"
             >
-              {matches ? t.acceptMatches : t.acceptDiffers}
+              {matches ? t("inspector.acceptMatches") : t("inspector.acceptDiffers")}
             </p>
           )}
         </>

@@ -8,7 +8,7 @@ import { HandshakeSection } from "./HandshakeSection.js";
 import { LazyCompareSection } from "./compare/LazyCompareSection.js";
 import { useDockWidth } from "./useDockWidth.js";
 import { INSPECTOR_PANEL_ID } from "./InspectorToggle.js";
-import { useInspectorStrings } from "../i18n/inspectorStrings.js";
+import { useT } from "../i18n/useT.js";
 import "./inspector.css";
 
 function download(filename: string, json: string): void {
@@ -22,7 +22,7 @@ function download(filename: string, json: string): void {
 
 /** The protocol inspector: handshake, frame log, cost comparison, close handshake. */
 export function InspectorPanel() {
-  const t = useInspectorStrings();
+  const t = useT();
   const open = useDuplex((s) => s.inspector.open);
   const { setInspectorOpen, inspectorTrace } = useActions();
   const [width, setWidth] = useDockWidth(open);
@@ -52,15 +52,20 @@ export function InspectorPanel() {
       style={{ width }}
       onKeyDown={onKeyDown}
     >
-      <DockResizer width={width} setWidth={setWidth} label={t.resize} />
+      <DockResizer width={width} setWidth={setWidth} label={t("inspector.resize")} />
       <header className="inspector-header">
         <h2 id="inspector-title" ref={title} tabIndex={-1}>
-          {t.panelTitle}
+          {t("inspector.panelTitle")}
         </h2>
         <button type="button" className="button-secondary" onClick={onDownload}>
-          {t.download}
+          {t("inspector.download")}
         </button>
-        <button type="button" className="button-secondary" aria-label={t.close} onClick={close}>
+        <button
+          type="button"
+          className="button-secondary"
+          aria-label={t("inspector.close")}
+          onClick={close}
+        >
           ×
         </button>
       </header>

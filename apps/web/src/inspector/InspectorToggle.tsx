@@ -1,11 +1,11 @@
 import { useActions, useDuplex } from "../store/storeContext.js";
-import { useInspectorStrings } from "../i18n/inspectorStrings.js";
+import { useT } from "../i18n/useT.js";
 
 export const INSPECTOR_PANEL_ID = "protocol-inspector";
 
 /** The header button that shows or hides the protocol inspector. */
 export function InspectorToggle() {
-  const t = useInspectorStrings();
+  const t = useT();
   const open = useDuplex((s) => s.inspector.open);
   const { setInspectorOpen } = useActions();
   return (
@@ -16,7 +16,7 @@ export function InspectorToggle() {
       aria-controls={INSPECTOR_PANEL_ID}
       onClick={() => setInspectorOpen(!open)}
     >
-      {t.toggle}
+      {t("inspector.toggle")}
     </button>
   );
 }

@@ -100,24 +100,11 @@ export function recordFrame(slice: InspectorSlice, frame: NewFrame): InspectorSl
   const controls = isData ? slice.controls : [...slice.controls, entry].slice(-MAX_CONTROLS);
   const rtt = frame.rttMs;
   const wsRttMs = rtt === undefined ? slice.wsRttMs : appendSample(slice.wsRttMs, rtt);
-  if (slice.paused) {
-    return {
-      ...slice,
-      totals,
-      controls,
-      wsRttMs,
-      nextId: slice.nextId + 1,
-      missedWhilePaused: slice.missedWhilePaused + 1,
-    };
-  }
-  return {
-    ...slice,
-    totals,
-    controls,
-    wsRttMs,
-    nextId: slice.nextId + 1,
-    frames: insertByTime(slice.frames, entry).slice(0, MAX_FRAMES),
-  };
+  const counted = { ...slice, totals, controls, wsRttMs, nextId: slice.nextId + 1 };
+  // Paused, the frame is counted but not listed.
+  return slice.paused
+    ? { ...counted, missedWhilePaused: slice.missedWhilePaused + 1 }
+    : { ...counted, frames: insertByTime(slice.frames, entry).slice(0, MAX_FRAMES) };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { useCallback, useId, useRef, useState } from "react";
 import type { NotifyLevel } from "@duplex/protocol";
 import { dateTimeFormat } from "../i18n/intlFormat.js";
+import { BellIcon } from "../components/icons.js";
 import { usePopoverDismiss } from "../components/usePopoverDismiss.js";
 import { useLocale, useT } from "../i18n/useT.js";
 import { useActions, useDuplex } from "../store/storeContext.js";
@@ -42,7 +43,7 @@ export function RoomPrefs({ room, title }: { room: string; title: string }) {
         title={quiet ? t("prefs.short.dnd") : t(`prefs.short.${level}`)}
         onClick={() => setOpen(!open)}
       >
-        <PrefsIcon off={quiet || level === "none"} />
+        <BellIcon size={18} struck={quiet || level === "none"} />
         {level === "mentions" && !quiet && <span aria-hidden="true">@</span>}
       </button>
       {open && <PrefsPanel id={id} room={room} title={title} level={level} />}
@@ -117,22 +118,5 @@ function PrefsPanel(props: { id: string; room: string; title: string; level: Not
       </label>
       <p className="room-prefs-note">{t("prefs.shareHint")}</p>
     </section>
-  );
-}
-
-/** A small bell, struck through when nothing interrupts (the room set to nothing, or do-not-disturb). */
-function PrefsIcon({ off }: { off: boolean }) {
-  return (
-    <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false">
-      <path
-        d="M12 3a6 6 0 0 0-6 6v3.6L4.4 15.5A1 1 0 0 0 5.3 17h13.4a1 1 0 0 0 .9-1.5L18 12.6V9a6 6 0 0 0-6-6Zm-2.5 15.5a2.5 2.5 0 0 0 5 0"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="1.8"
-        strokeLinecap="round"
-        strokeLinejoin="round"
-      />
-      {off && <path d="M4 4l16 16" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />}
-    </svg>
   );
 }

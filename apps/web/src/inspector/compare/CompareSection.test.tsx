@@ -1,11 +1,12 @@
 import type { CompareMode, CompareReport } from "@duplex/protocol";
 import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { renderWithStore, signedIn } from "../../test/renderWithStore.js";
 import { CompareSection } from "./CompareSection.js";
-import { compareStrings } from "./compareStrings.js";
-import { compareStringsZh } from "./compareStringsZh.js";
+import { en } from "../../i18n/en.js";
+import { localeStore } from "../../i18n/localeStore.js";
+import { zh } from "../../i18n/zh.js";
 import { fakeCompareEnv } from "./fakeCompareEnv.js";
 
 const REQUESTS: Record<CompareMode, number> = {
@@ -40,15 +41,21 @@ function setup() {
   return rendered;
 }
 
+/** Runs the comparison in the dictionary's language and waits for the results table. */
+async function runToTable(words: typeof en | typeof zh): Promise<HTMLElement> {
+  setup();
+  await userEvent.click(screen.getByRole("button", { name: words["compare.run"] }));
+  return screen.findByRole("table", { name: words["compare.tableCaption"] }, { timeout: 5_000 });
+}
+
+afterEach(async () => {
+  await act(() => localeStore.getState().setLocale("en"));
+  window.localStorage.clear();
+});
+
 describe("the Why WebSocket comparison panel", () => {
   it("runs the four transports in turn, then shows each one's requests, connections and bytes side by side", async () => {
-    setup();
-    await userEvent.click(screen.getByRole("button", { name: compareStrings.run }));
-    const table = await screen.findByRole(
-      "table",
-      { name: compareStrings.tableCaption },
-      { timeout: 5_000 },
-    );
+    const table = await runToTable(en);
     const rows = within(table).getAllByRole("row").slice(1);
     expect(rows.map((r) => within(r).getByRole("rowheader").textContent)).toEqual([
       "WebSocket",
@@ -64,7 +71,7 @@ describe("the Why WebSocket comparison panel", () => {
     expect(cells(0).slice(0, 4)).toEqual(["300 B", "150 B", "1", "1"]);
     expect(cells(3).slice(0, 4)).toEqual(["2,700 B", "1,350 B", "9", "1"]);
     expect(cells(1)[6]).toBe("0");
-    expect(screen.getAllByRole("status")[0]?.textContent).toBe(compareStrings.done);
+    expect(screen.getAllByRole("status")[0]?.textContent).toBe(en["compare.done"]);
     expect(screen.getAllByRole("img", { name: /HTTP requests/ })).toHaveLength(1);
   });
 
@@ -72,19 +79,22 @@ describe("the Why WebSocket comparison panel", () => {
     setup();
     const user = userEvent.setup();
     await user.tab();
-    expect(document.activeElement).toBe(screen.getByRole("button", { name: compareStrings.run }));
+    expect(document.activeElement).toBe(screen.getByRole("button", { name: en["compare.run"] }));
     await user.keyboard("{Enter}");
-    const cancel = await screen.findByRole("button", { name: compareStrings.cancel });
+    const cancel = await screen.findByRole("button", { name: en["compare.cancel"] });
     await user.click(cancel);
     await waitFor(() =>
-      expect(screen.getAllByRole("status")[0]?.textContent).toBe(compareStrings.cancelled),
+      expect(screen.getAllByRole("status")[0]?.textContent).toBe(en["compare.cancelled"]),
     );
-    expect(screen.queryByRole("button", { name: compareStrings.cancel })).toBeNull();
+    expect(screen.queryByRole("button", { name: en["compare.cancel"] })).toBeNull();
   });
 
-  it("has every string in Chinese too", () => {
-    expect(Object.keys(compareStringsZh).sort()).toEqual(Object.keys(compareStrings).sort());
-    expect(compareStringsZh.why).toHaveLength(compareStrings.why.length);
-    expect(compareStringsZh.run).not.toBe(compareStrings.run);
+  it("speaks Chinese from the one dictionary, figures and units included", async () => {
+    await act(() => localeStore.getState().setLocale("zh-CN"));
+    const table = await runToTable(zh);
+    const longpoll = within(table).getByRole("row", { name: /^长轮询/ });
+    expect(within(longpoll).getAllByRole("cell")[0]?.textContent).toBe("2,100 字节");
+    expect(screen.getByText(zh["compare.why.shortpoll"])).toBeTruthy();
+    expect(screen.queryByText(en["compare.whyTitle"])).toBeNull();
   });
 });

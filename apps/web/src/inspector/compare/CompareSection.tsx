@@ -7,12 +7,20 @@ import { CompareResults } from "./CompareResults.js";
 import { DeflateSection } from "./DeflateSection.js";
 import type { Pace } from "./runMode.js";
 import { useCompareRun } from "./useCompareRun.js";
-import { useCompareStrings } from "./useCompareStrings.js";
+import { useCompareFormat } from "./compareFormat.js";
 import "./compare.css";
 
 const DEFAULT_PACE: Pace = {};
 
 export const COMPARED_MODES: readonly CompareMode[] = ["websocket", "sse", "longpoll", "shortpoll"];
+
+// What each compared mode's figures show, in the order the modes run.
+const WHY = [
+  "compare.why.websocket",
+  "compare.why.sse",
+  "compare.why.longpoll",
+  "compare.why.shortpoll",
+] as const;
 
 /**
  * "Why WebSocket": runs the four transports one after another against this server and shows them
@@ -25,7 +33,7 @@ export function CompareSection({
   env?: () => CompareEnv;
   pace?: Pace;
 }) {
-  const t = useCompareStrings();
+  const { t, format } = useCompareFormat();
   const { openCompareRun } = useActions();
   const signedIn = useDuplex((s) => s.session.user !== undefined);
   const makeEnv = useCallback(() => env?.() ?? browserEnv(openCompareRun), [env, openCompareRun]);
@@ -34,9 +42,9 @@ export function CompareSection({
   const results = state.phase === "idle" || state.phase === "running" ? [] : state.results;
   return (
     <section aria-labelledby="inspector-compare" className="inspector-section compare">
-      <h3 id="inspector-compare">{t.title}</h3>
-      <p className="inspector-intro">{t.intro}</p>
-      {!signedIn && <p className="inspector-note">{t.signedOut}</p>}
+      <h3 id="inspector-compare">{t("compare.title")}</h3>
+      <p className="inspector-intro">{t("compare.intro")}</p>
+      {!signedIn && <p className="inspector-note">{t("compare.signedOut")}</p>}
       <div className="inspector-toolbar">
         <button
           type="button"
@@ -44,40 +52,40 @@ export function CompareSection({
           onClick={() => void start()}
           disabled={running || !signedIn}
         >
-          {t.run}
+          {t("compare.run")}
         </button>
         {running && (
           <button type="button" className="button-secondary" onClick={cancel}>
-            {t.cancel}
+            {t("compare.cancel")}
           </button>
         )}
       </div>
       <p role="status" aria-live="polite" className="compare-status">
         {running &&
-          t.progress(
-            t.modes[COMPARED_MODES[state.step] ?? "websocket"],
-            state.progress?.received ?? 0,
-            state.progress?.total ?? 0,
-            state.step + 1,
-            COMPARED_MODES.length,
-          )}
-        {state.phase === "cancelled" && t.cancelled}
-        {state.phase === "failed" && t.refused}
-        {state.phase === "done" && t.done}
+          t("compare.progress", {
+            mode: format.mode(COMPARED_MODES[state.step] ?? "websocket"),
+            received: state.progress?.received ?? 0,
+            total: state.progress?.total ?? 0,
+            step: state.step + 1,
+            steps: COMPARED_MODES.length,
+          })}
+        {state.phase === "cancelled" && t("compare.cancelled")}
+        {state.phase === "failed" && t("compare.refused")}
+        {state.phase === "done" && t("compare.done")}
       </p>
       {running && (
         <progress
           className="compare-progress"
-          aria-label={t.title}
+          aria-label={t("compare.title")}
           max={COMPARED_MODES.length * (state.progress?.total ?? 1)}
           value={state.step * (state.progress?.total ?? 1) + (state.progress?.received ?? 0)}
         />
       )}
-      {results.length > 0 && <CompareResults results={results} t={t} />}
-      <h4>{t.whyTitle}</h4>
+      {results.length > 0 && <CompareResults results={results} />}
+      <h4>{t("compare.whyTitle")}</h4>
       <ul className="compare-why">
-        {t.why.map((line) => (
-          <li key={line}>{line}</li>
+        {WHY.map((key) => (
+          <li key={key}>{t(key)}</li>
         ))}
       </ul>
       <DeflateSection env={makeEnv} signedIn={signedIn} />

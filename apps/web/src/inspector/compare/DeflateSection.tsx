@@ -1,14 +1,14 @@
 import type { DeflateFrame } from "@duplex/protocol";
 import type { CompareEnv } from "./compareEnv.js";
 import { useCompareRun } from "./useCompareRun.js";
-import { useCompareStrings } from "./useCompareStrings.js";
+import { useCompareFormat } from "./compareFormat.js";
 
 const DEFLATE_MODES = ["deflate"] as const;
 const DEFLATE_PACE = { messages: 20 };
 
 /** The deflate endpoint's frames: payload and wire bytes of each, both directions. */
 export function DeflateSection({ env, signedIn }: { env: () => CompareEnv; signedIn: boolean }) {
-  const t = useCompareStrings();
+  const { t, format } = useCompareFormat();
   const { state, start } = useCompareRun(env, DEFLATE_MODES, DEFLATE_PACE);
   const frames: DeflateFrame[] =
     state.phase === "done" ? (state.results[0]?.report.frames ?? []) : [];
@@ -16,8 +16,8 @@ export function DeflateSection({ env, signedIn }: { env: () => CompareEnv; signe
   const wire = frames.reduce((sum, f) => sum + f.wireBytes, 0);
   return (
     <>
-      <h4 id="inspector-deflate">{t.deflateTitle}</h4>
-      <p className="inspector-intro">{t.deflateIntro}</p>
+      <h4 id="inspector-deflate">{t("compare.deflateTitle")}</h4>
+      <p className="inspector-intro">{t("compare.deflateIntro")}</p>
       <div className="inspector-toolbar">
         <button
           type="button"
@@ -25,38 +25,45 @@ export function DeflateSection({ env, signedIn }: { env: () => CompareEnv; signe
           onClick={() => void start()}
           disabled={state.phase === "running" || !signedIn}
         >
-          {t.deflateRun}
+          {t("compare.deflateRun")}
         </button>
       </div>
       <p role="status" aria-live="polite" className="compare-status">
-        {state.phase === "failed" && t.refused}
-        {frames.length > 0 && t.deflateTotals(payload, wire)}
+        {state.phase === "failed" && t("compare.refused")}
+        {frames.length > 0 &&
+          t("compare.deflateTotals", {
+            payload: format.bytes(payload),
+            wire: format.bytes(wire),
+            percent: Math.round((100 * wire) / Math.max(1, payload)),
+          })}
       </p>
       {frames.length > 0 && (
         <div
           className="compare-scroll compare-frames"
           tabIndex={0}
           role="region"
-          aria-label={t.deflateCaption}
+          aria-label={t("compare.deflateCaption")}
         >
           <table className="inspector-kv compare-table">
-            <caption>{t.deflateCaption}</caption>
+            <caption>{t("compare.deflateCaption")}</caption>
             <thead>
               <tr>
-                <th scope="col">{t.colFrame}</th>
-                <th scope="col">{t.colDirection}</th>
-                <th scope="col">{t.colPayload}</th>
-                <th scope="col">{t.colWire}</th>
-                <th scope="col">{t.colSaved}</th>
+                <th scope="col">{t("compare.colFrame")}</th>
+                <th scope="col">{t("compare.colDirection")}</th>
+                <th scope="col">{t("compare.colPayload")}</th>
+                <th scope="col">{t("compare.colWire")}</th>
+                <th scope="col">{t("compare.colSaved")}</th>
               </tr>
             </thead>
             <tbody>
               {frames.map((f, i) => (
                 <tr key={i}>
                   <td>{i + 1}</td>
-                  <td>{f.direction === "in" ? t.directionIn : t.directionOut}</td>
-                  <td>{t.bytes(f.payloadBytes)}</td>
-                  <td>{t.bytes(f.wireBytes)}</td>
+                  <td>
+                    {f.direction === "in" ? t("compare.directionIn") : t("compare.directionOut")}
+                  </td>
+                  <td>{format.bytes(f.payloadBytes)}</td>
+                  <td>{format.bytes(f.wireBytes)}</td>
                   <td>{`${Math.round(100 - (100 * f.wireBytes) / Math.max(1, f.payloadBytes))} %`}</td>
                 </tr>
               ))}
@@ -64,7 +71,7 @@ export function DeflateSection({ env, signedIn }: { env: () => CompareEnv; signe
           </table>
         </div>
       )}
-      <p className="inspector-note">{t.deflateWhy}</p>
+      <p className="inspector-note">{t("compare.deflateWhy")}</p>
     </>
   );
 }
