@@ -1,7 +1,7 @@
 import type { ChatMessage } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
 import { createLogger } from "../logger.js";
-import { RoomSequencer, type SequenceSource } from "./roomSequencer.js";
+import { RoomSequencer, storeSequenceSource, type SequenceSource } from "./roomSequencer.js";
 
 const message = (seq: number): ChatMessage => ({
   id: `m_${seq}`,
@@ -115,5 +115,21 @@ describe("RoomSequencer with a grace for reordered publishes", () => {
     expect(out).toEqual(["broker:1", "store:2", "broker:3"]);
     expect(reads).toEqual([1]);
     expect(sequencer.counters).toEqual({ gapFilled: 1, dropped: 0, reordered: 1 });
+  });
+});
+
+describe("storeSequenceSource", () => {
+  it("reads a thread reply back with its thread, as it was published live", async () => {
+    const stored = [message(1), message(2), message(3)];
+    const source = storeSequenceSource({
+      getRoom: async () => undefined,
+      after: async (_room, since) => stored.filter((m) => m.seq > since),
+      threads: {
+        threadRefs: async (ids) =>
+          new Map(ids.includes("m_2") ? [["m_2", { root: "m_1", alsoToRoom: false }]] : []),
+      },
+    });
+    const filled = await source.after("r", 0, 10);
+    expect(filled.map((m) => m.thread)).toEqual([undefined, { root: "m_1" }, undefined]);
   });
 });

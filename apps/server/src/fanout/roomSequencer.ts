@@ -1,6 +1,7 @@
 import type { ChatMessage } from "@duplex/protocol";
 import type { Logger } from "../logger.js";
 import type { Store } from "../store/Store.js";
+import type { ThreadStore } from "../store/ThreadStore.js";
 
 /** The record the sequencer trusts: the store. */
 export interface SequenceSource {
@@ -237,9 +238,26 @@ export class RoomSequencer<T> {
 }
 
 /** The store as the sequencer's source of truth. */
-export function storeSequenceSource(store: Pick<Store, "getRoom" | "after">): SequenceSource {
+export function storeSequenceSource(
+  store: Pick<Store, "getRoom" | "after"> & { threads: Pick<ThreadStore, "threadRefs"> },
+): SequenceSource {
   return {
     head: async (room) => (await store.getRoom(room))?.seq ?? 0,
-    after: (room, since, limit) => store.after(room, since, limit),
+    after: async (room, since, limit) => {
+      const messages = await store.after(room, since, limit);
+      if (messages.length === 0) return messages;
+      // A filled thread reply must read as the live one did (with `thread`), or a client granted
+      // `threads` would show it in the room's timeline instead of its thread.
+      const refs = await store.threads.threadRefs(messages.map((m) => m.id));
+      if (refs.size === 0) return messages;
+      return messages.map((m) => {
+        const ref = refs.get(m.id);
+        if (!ref) return m;
+        return {
+          ...m,
+          thread: { root: ref.root, ...(ref.alsoToRoom && { alsoToRoom: true as const }) },
+        };
+      });
+    },
   };
 }
