@@ -1,15 +1,9 @@
 import { LIMITS } from "@duplex/protocol";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { vi } from "vitest";
-import { advance, flush, harness } from "../test/harness.js";
+import { describe, expect, it } from "vitest";
+import { advance, flush, harness, useFakeTimersPerTest } from "../test/harness.js";
 import { RequestError } from "./requests.js";
 
-beforeEach(() => {
-  vi.useFakeTimers();
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+useFakeTimersPerTest();
 
 describe("outbox", () => {
   it("walks queued → sent → acked, one event per batch, and hands over on delivery", async () => {

@@ -1,12 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { advance, flush, harness } from "../test/harness.js";
+import { describe, expect, it } from "vitest";
+import { advance, flush, harness, useFakeTimersPerTest } from "../test/harness.js";
 
-beforeEach(() => {
-  vi.useFakeTimers();
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+useFakeTimersPerTest();
 
 describe("moderation as the client sees it", () => {
   it("marks a message failed, without retrying, when the user is muted", async () => {

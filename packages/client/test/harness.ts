@@ -1,4 +1,4 @@
-import { vi } from "vitest";
+import { afterEach, beforeEach, vi } from "vitest";
 import type { ConnectionState, KeyValueStorage, OnlineSource } from "../src/types.js";
 import type { DuplexClientOptions } from "../src/options.js";
 import { DuplexClient } from "../src/DuplexClient.js";
@@ -73,4 +73,14 @@ export function harness(
     delivered.set(room, list);
   });
   return { peer, client, storage, online, states, delivered };
+}
+
+/** Every test of the calling file runs under fake timers, restored to real ones afterwards. */
+export function useFakeTimersPerTest(): void {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
 }
