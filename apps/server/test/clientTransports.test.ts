@@ -1,7 +1,8 @@
 import { DuplexClient, type WebSocketLike } from "@duplex/client";
 import { describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
-import { TestClient, startTestServer, tempDb } from "./helpers.js";
+import { TestClient } from "./helpers.js";
+import { testWorld } from "./support/testWorld.js";
 
 function opened(client: DuplexClient): Promise<void> {
   return new Promise((resolve) => {
@@ -51,11 +52,10 @@ async function chatsThrough(client: DuplexClient, httpServerUrl: string): Promis
 
 describe("client transport option", () => {
   it("auto: falls back to SSE + POST when the WebSocket upgrade is refused", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
+    await using world = await testWorld();
     // A path with no WebSocket endpoint: the upgrade is answered 404, as by a blocking proxy.
     const client = new DuplexClient({
-      url: server.url.replace("/ws", "/blocked"),
+      url: world.server.url.replace("/ws", "/blocked"),
       WebSocket,
       transport: "auto",
       fetch: false,
@@ -63,15 +63,14 @@ describe("client transport option", () => {
     client.connect();
     await opened(client);
     expect(client.activeTransport).toBe("sse");
-    await chatsThrough(client, server.url);
+    await chatsThrough(client, world.server.url);
     client.close();
   });
 
   it("auto: falls back when the upgrade hangs without a frame past the timeout", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
+    await using world = await testWorld();
     const client = new DuplexClient({
-      url: server.url,
+      url: world.server.url,
       WebSocket: SilentSocket,
       transport: "auto",
       fallbackTimeoutMs: 200,
@@ -80,29 +79,27 @@ describe("client transport option", () => {
     client.connect();
     await opened(client);
     expect(client.activeTransport).toBe("sse");
-    await chatsThrough(client, server.url);
+    await chatsThrough(client, world.server.url);
     client.close();
   });
 
   it("auto: stays on WebSocket where it works", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const client = new DuplexClient({ url: server.url, WebSocket, transport: "auto" });
+    await using world = await testWorld();
+    const client = new DuplexClient({ url: world.server.url, WebSocket, transport: "auto" });
     client.connect();
     await opened(client);
-    await chatsThrough(client, server.url);
+    await chatsThrough(client, world.server.url);
     expect(client.activeTransport).toBe("websocket");
     client.close();
   });
 
   it("sse: needs no WebSocket implementation at all", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const client = new DuplexClient({ url: server.url, transport: "sse", fetch: false });
+    await using world = await testWorld();
+    const client = new DuplexClient({ url: world.server.url, transport: "sse", fetch: false });
     client.connect();
     await opened(client);
     expect(client.activeTransport).toBe("sse");
-    await chatsThrough(client, server.url);
+    await chatsThrough(client, world.server.url);
     client.close();
   });
 });

@@ -5,6 +5,7 @@ import { loadConfig } from "../src/config.js";
 import { DEFAULT_ECHO } from "../src/echo/echoConfig.js";
 import { DEFAULT_ABUSE_LIMITS, type AbuseLimits } from "../src/limits/limitsConfig.js";
 import { TestClient, refusedUpgrade, startTestServer, tempDb } from "./helpers.js";
+import { testWorld } from "./support/testWorld.js";
 import { Bystander, RssSampler, mib, rawSocket } from "./support/attack.js";
 
 const FRAME = "x".repeat(60 * 1000);
@@ -83,13 +84,12 @@ describe("/echo under a client that stops reading", () => {
 
 describe("/echo's own budget, Origin check and idle timeout", () => {
   it("refuses a foreign Origin with 403 and accepts the app's own and none", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const refused = await refusedUpgrade(echoUrl(server.url), [], {
+    await using world = await testWorld();
+    const refused = await refusedUpgrade(echoUrl(world.server.url), [], {
       origin: "http://evil.example",
     });
     expect(refused.status).toBe(403);
-    const own = open(echoUrl(server.url), { headers: { origin: server.httpUrl } });
+    const own = open(echoUrl(world.server.url), { headers: { origin: world.server.httpUrl } });
     await own.opened;
     own.ws.terminate();
   });

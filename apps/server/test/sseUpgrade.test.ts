@@ -1,14 +1,14 @@
 import { DuplexClient, type TransportKind } from "@duplex/client";
 import { describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
-import { TestClient, startTestServer, tempDb } from "./helpers.js";
+
+import { testWorld } from "./support/testWorld.js";
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe("auto transport: probe WebSocket again and upgrade in place", () => {
   it("switches from SSE to WebSocket mid-conversation: every message once, every send acked", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
+    await using world = await testWorld();
     // A network that blocks WebSocket (the upgrade answered 404) until it stops doing so.
     let blocked = true;
     class Network extends WebSocket {
@@ -16,11 +16,10 @@ describe("auto transport: probe WebSocket again and upgrade in place", () => {
         super(blocked ? url.replace("/ws", "/blocked") : url, protocols);
       }
     }
-    const { client: peer } = await TestClient.hello(server.url, { name: "Peer" });
-    using _ = peer;
+    const { client: peer } = await world.hello({ name: "Peer" });
     await peer.join("general");
     const client = new DuplexClient({
-      url: server.url,
+      url: world.server.url,
       WebSocket: Network,
       transport: "auto",
       fetch: false,
