@@ -9,6 +9,8 @@ const ADDRESSES = Array.from({ length: 20 }, (_, i) => `127.0.5.${i + 1}`);
 const PER_ADDRESS = 25; // 500 in all
 const TCP_PER_IP = 20;
 const HEADERS_TIMEOUT_MS = 1_000;
+/** Node sweeps for timed-out requests every second (connectionsCheckingInterval): two sweeps and then some. */
+const PAST_TWO_TIMEOUT_SWEEPS_MS = 2_500;
 
 const openFds = () => readdirSync("/proc/self/fd").length;
 
@@ -111,7 +113,7 @@ describe("connections before the upgrade", () => {
     });
     const { client } = await TestClient.hello(server.url);
     using _ = client;
-    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    await new Promise((resolve) => setTimeout(resolve, PAST_TWO_TIMEOUT_SWEEPS_MS));
     await client.roundTrip();
   });
 });

@@ -1,10 +1,12 @@
-import { Capability, dmRoomId, type ServerMessage } from "@duplex/protocol";
+import { Capability, LIMITS, dmRoomId, type ServerMessage } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
 import { TestClient, startTestServer, tempDb } from "./helpers.js";
 import { testWorld } from "./support/testWorld.js";
 
 const RECEIPTS = [Capability.ReadReceipts];
 const CHANGES = [Capability.Changes];
+/** Past the window in which a reader's moves are gathered into one `seen` (a `seen` would be out). */
+const PAST_THE_SEEN_WINDOW_MS = LIMITS.seenIntervalMs + 150;
 
 async function post(client: TestClient, room: string, cid: string, text: string) {
   client.send({ type: "send", room, cid, text });
@@ -98,7 +100,7 @@ describe("read receipts (SQLite, one node)", () => {
     alice.client.send({ type: "read", room: dm, seq: reply.seq });
     await alice.client.waitFor("read_cursor", (m) => m.seq === reply.seq);
     // Past the coalescing window, then a round trip on each: nothing was announced either way.
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    await new Promise((resolve) => setTimeout(resolve, PAST_THE_SEEN_WINDOW_MS));
     await alice.client.roundTrip();
     await bob.client.roundTrip();
     expect(alice.client.received.filter((m) => m.type === "seen")).toHaveLength(1);
