@@ -84,3 +84,12 @@ export function useFakeTimersPerTest(): void {
     vi.useRealTimers();
   });
 }
+
+/** A harness whose client has connected and joined `room` (the common start of a test). */
+export async function inRoom(room = "general"): Promise<Harness> {
+  const h = harness();
+  h.client.connect();
+  h.client.join(room);
+  await flush();
+  return h;
+}
