@@ -1,6 +1,6 @@
 import { CloseCode, type User } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
-import { TestClient, startTestServer, tempDb } from "./helpers.js";
+
 import { testWorld } from "./support/testWorld.js";
 import { GOOD_PASSWORD, api } from "./accountsHttp.js";
 
@@ -141,17 +141,14 @@ describe("accounts: register and sign in", () => {
   });
 
   it("with guests off refuses hello without a token (4401) and admits an account", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({
-      dbPath: db.path,
-      accounts: { guests: false, sessionMaxAgeMs: 86_400_000, tokenGraceMs: 60_000 },
+    await using world = await testWorld({
+      config: { accounts: { guests: false, sessionMaxAgeMs: 86_400_000, tokenGraceMs: 60_000 } },
     });
-    using anonymous = await TestClient.connect(server.url);
+    using anonymous = await world.connect();
     anonymous.send({ type: "hello", name: "drifter" });
     expect((await anonymous.closed).code).toBe(CloseCode.Unauthorized);
-    const created = await register(server.httpUrl, "erin");
-    const { client } = await TestClient.hello(server.url, { token: created.json.token as string });
-    using _ = client;
+    const created = await register(world.server.httpUrl, "erin");
+    const { client } = await world.hello({ token: created.json.token as string });
     await client.roundTrip();
   });
 });

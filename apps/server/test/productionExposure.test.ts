@@ -41,19 +41,15 @@ describe("/metrics and /readyz in production", () => {
   });
 
   it("serves /metrics only with the METRICS_TOKEN bearer", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({
-      dbPath: db.path,
-      ...production({ METRICS_TOKEN }),
-    });
-    const anonymous = await fetch(`${server.httpUrl}/metrics`);
+    await using world = await testWorld({ config: { ...production({ METRICS_TOKEN }) } });
+    const anonymous = await fetch(`${world.server.httpUrl}/metrics`);
     expect(anonymous.status).toBe(401);
     expect(await anonymous.text()).not.toContain("duplex_connections");
-    const wrong = await fetch(`${server.httpUrl}/metrics`, {
+    const wrong = await fetch(`${world.server.httpUrl}/metrics`, {
       headers: { authorization: `Bearer ${METRICS_TOKEN}x` },
     });
     expect(wrong.status).toBe(401);
-    const right = await fetch(`${server.httpUrl}/metrics`, {
+    const right = await fetch(`${world.server.httpUrl}/metrics`, {
       headers: { authorization: `Bearer ${METRICS_TOKEN}` },
     });
     expect(right.status).toBe(200);
@@ -61,17 +57,13 @@ describe("/metrics and /readyz in production", () => {
   });
 
   it("serves /metrics on METRICS_PORT and not on the public port", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({
-      dbPath: db.path,
-      ...production({ METRICS_PORT: "0" }),
-    });
-    expect((await fetch(`${server.httpUrl}/metrics`)).status).toBe(404);
-    expect(server.metricsUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    const own = await fetch(`${server.metricsUrl}/metrics`);
+    await using world = await testWorld({ config: { ...production({ METRICS_PORT: "0" }) } });
+    expect((await fetch(`${world.server.httpUrl}/metrics`)).status).toBe(404);
+    expect(world.server.metricsUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const own = await fetch(`${world.server.metricsUrl}/metrics`);
     expect(own.status).toBe(200);
     expect(await own.text()).toContain("duplex_connections");
-    expect((await fetch(`${server.metricsUrl}/healthz`)).status).toBe(404);
+    expect((await fetch(`${world.server.metricsUrl}/healthz`)).status).toBe(404);
   });
 
   it("keeps /metrics open in development with no configuration", async () => {
@@ -80,12 +72,8 @@ describe("/metrics and /readyz in production", () => {
   });
 
   it("answers /readyz with ready or not only: no node id, version or checks", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({
-      dbPath: db.path,
-      ...production({ NODE_ID: "node-secret" }),
-    });
-    const res = await fetch(`${server.httpUrl}/readyz`);
+    await using world = await testWorld({ config: { ...production({ NODE_ID: "node-secret" }) } });
+    const res = await fetch(`${world.server.httpUrl}/readyz`);
     expect(res.status).toBe(200);
     const text = await res.text();
     expect(JSON.parse(text)).toEqual({ status: "ready" });

@@ -240,15 +240,16 @@ describe("Web Push to a real push service (web-push-testing)", () => {
   });
 
   it("refuses endpoints that are not https push services, and bounds what a subscription holds", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({
-      dbPath: db.path,
-      webPush: { ...webPush, allowInsecureEndpoints: false },
+    await using world = await testWorld({
+      config: { webPush: { ...webPush, allowInsecureEndpoints: false } },
     });
-    const bob = await registerAccount(server.httpUrl, "Bob");
+    const bob = await registerAccount(world.server.httpUrl, "Bob");
     const keys = { p256dh: "B".repeat(87), auth: "A".repeat(22) };
     const post = (body: unknown, token: string | null = bob.token) =>
-      api(server.httpUrl, "POST", "/api/push/subscriptions", { ...(token && { token }), body });
+      api(world.server.httpUrl, "POST", "/api/push/subscriptions", {
+        ...(token && { token }),
+        body,
+      });
     expect((await post({ endpoint: "https://push.example.com/x", keys }, null)).status).toBe(401);
     for (const endpoint of [
       `${service.origin}/notify/abc`,
@@ -268,7 +269,7 @@ describe("Web Push to a real push service (web-push-testing)", () => {
     expect((await post({ endpoint: "https://push.example.com/x", keys })).status).toBe(201);
     expect((await post({ endpoint: "https://push.example.com/x", keys })).status).toBe(200);
     // fetch, as a browser sends it (a length, not chunks: Node's client would chunk a DELETE body).
-    const removed = await fetch(`${server.httpUrl}/api/push/subscriptions`, {
+    const removed = await fetch(`${world.server.httpUrl}/api/push/subscriptions`, {
       method: "DELETE",
       headers: { authorization: `Bearer ${bob.token}`, "content-type": "application/json" },
       body: JSON.stringify({ endpoint: "https://push.example.com/x" }),
