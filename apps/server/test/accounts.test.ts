@@ -1,6 +1,7 @@
 import { CloseCode, type User } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
-import { TestClient, startTestServer, tempDb } from "./helpers.js";
+
+import { testWorld } from "./support/testWorld.js";
 import { GOOD_PASSWORD, api } from "./accountsHttp.js";
 
 const register = (httpUrl: string, name: string, password = GOOD_PASSWORD, token?: string) =>
@@ -16,19 +17,17 @@ const login = (httpUrl: string, name: string, password = GOOD_PASSWORD, from?: s
 
 describe("accounts: register and sign in", () => {
   it("registers, signs in over the socket with the token, and signs in again with the password", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const created = await register(server.httpUrl, "Alice");
+    await using world = await testWorld();
+    const created = await register(world.server.httpUrl, "Alice");
     expect(created.status).toBe(201);
     const user = created.json.user as User;
     expect(user.name).toBe("Alice");
-    const { client, welcome } = await TestClient.hello(server.url, {
+    const { welcome } = await world.hello({
       token: created.json.token as string,
     });
-    using _ = client;
     expect(welcome.user).toEqual(user);
 
-    const again = await login(server.httpUrl, "alice");
+    const again = await login(world.server.httpUrl, "alice");
     expect(again.status).toBe(200);
     expect(again.json.user).toEqual(user);
     expect(again.json.token).not.toBe(created.json.token);
@@ -40,78 +39,81 @@ describe("accounts: register and sign in", () => {
     ["1234567890", "most common passwords"],
     ["Alice-forever-99", "must not contain the name"],
   ])("refuses the weak password %j with 400 naming the rule", async (password, rule) => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const answer = await register(server.httpUrl, "Alice", password);
+    await using world = await testWorld();
+    const answer = await register(world.server.httpUrl, "Alice", password);
     expect(answer.status).toBe(400);
     expect(answer.json.error).toContain(rule);
   });
 
   it("answers 409 for a taken name, however it is spelled", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    expect((await register(server.httpUrl, "alice")).status).toBe(201);
+    await using world = await testWorld();
+    expect((await register(world.server.httpUrl, "alice")).status).toBe(201);
     for (const name of ["alice", "ALICE", "\u0430lice", "ａｌｉｃｅ"]) {
-      expect((await register(server.httpUrl, name)).status).toBe(409);
+      expect((await register(world.server.httpUrl, name)).status).toBe(409);
     }
     // A guest cannot take it either.
-    const guest = await TestClient.hello(server.url, { name: "alice" });
-    using _ = guest.client;
+    const guest = await world.hello({ name: "alice" });
     expect(guest.welcome.user.name).not.toBe("alice");
   });
 
   it("answers 401 alike for a wrong password and an unknown name", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    await register(server.httpUrl, "alice");
-    const wrong = await login(server.httpUrl, "alice", "not-the-password-1");
-    const unknown = await login(server.httpUrl, "nobody-here", "not-the-password-1");
+    await using world = await testWorld();
+    await register(world.server.httpUrl, "alice");
+    const wrong = await login(world.server.httpUrl, "alice", "not-the-password-1");
+    const unknown = await login(world.server.httpUrl, "nobody-here", "not-the-password-1");
     expect([wrong.status, unknown.status]).toEqual([401, 401]);
     expect(unknown.json).toEqual(wrong.json);
   });
 
   it("locks a name out after 5 failures from one address, not from another, with Retry-After", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    await register(server.httpUrl, "alice");
+    await using world = await testWorld();
+    await register(world.server.httpUrl, "alice");
     for (let i = 0; i < 5; i++) {
-      expect((await login(server.httpUrl, "alice", "wrong-password-x", "127.0.0.1")).status).toBe(
-        401,
-      );
+      expect(
+        (await login(world.server.httpUrl, "alice", "wrong-password-x", "127.0.0.1")).status,
+      ).toBe(401);
     }
-    const locked = await login(server.httpUrl, "alice", GOOD_PASSWORD, "127.0.0.1");
+    const locked = await login(world.server.httpUrl, "alice", GOOD_PASSWORD, "127.0.0.1");
     expect(locked.status).toBe(429);
     expect(Number(locked.headers["retry-after"])).toBeGreaterThan(800);
-    expect((await login(server.httpUrl, "alice", GOOD_PASSWORD, "127.0.0.2")).status).toBe(200);
+    expect((await login(world.server.httpUrl, "alice", GOOD_PASSWORD, "127.0.0.2")).status).toBe(
+      200,
+    );
   });
 
   it("locks an address out after 20 failures over any names", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    await register(server.httpUrl, "alice");
+    await using world = await testWorld();
+    await register(world.server.httpUrl, "alice");
     for (let i = 0; i < 20; i++) {
-      await login(server.httpUrl, `nobody${i}`, "wrong-password-x", "127.0.0.3");
+      await login(world.server.httpUrl, `nobody${i}`, "wrong-password-x", "127.0.0.3");
     }
-    expect((await login(server.httpUrl, "alice", GOOD_PASSWORD, "127.0.0.3")).status).toBe(429);
-    expect((await login(server.httpUrl, "alice", GOOD_PASSWORD, "127.0.0.4")).status).toBe(200);
+    expect((await login(world.server.httpUrl, "alice", GOOD_PASSWORD, "127.0.0.3")).status).toBe(
+      429,
+    );
+    expect((await login(world.server.httpUrl, "alice", GOOD_PASSWORD, "127.0.0.4")).status).toBe(
+      200,
+    );
   });
 
   it("lets a guest claim an account for its own name once, keeping its id and history", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const guest = await TestClient.hello(server.url, { name: "carol" });
+    await using world = await testWorld();
+    const guest = await world.hello({ name: "carol" });
     await guest.client.join("general");
     guest.client.send({ type: "send", room: "general", cid: "c1", text: "guest days" });
     await guest.client.waitFor("ack");
     guest.client.close();
-    const claimed = await register(server.httpUrl, "carol", GOOD_PASSWORD, guest.welcome.token);
+    const claimed = await register(
+      world.server.httpUrl,
+      "carol",
+      GOOD_PASSWORD,
+      guest.welcome.token,
+    );
     expect(claimed.status).toBe(201);
     expect(claimed.json.user).toEqual(guest.welcome.user);
     expect(
-      (await register(server.httpUrl, "carol", GOOD_PASSWORD, guest.welcome.token)).status,
+      (await register(world.server.httpUrl, "carol", GOOD_PASSWORD, guest.welcome.token)).status,
     ).toBe(409);
-    const back = await TestClient.hello(server.url, { token: claimed.json.token as string });
-    using _ = back.client;
+    const back = await world.hello({ token: claimed.json.token as string });
     const { messages } = await back.client.join("general");
     expect(messages.map((m) => [m.from.id, m.text])).toEqual([
       [guest.welcome.user.id, "guest days"],
@@ -119,76 +121,72 @@ describe("accounts: register and sign in", () => {
   });
 
   it("renames an account; history keeps the old name, which nobody else can take", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const created = await register(server.httpUrl, "dave");
+    await using world = await testWorld();
+    const created = await register(world.server.httpUrl, "dave");
     const token = created.json.token as string;
-    const first = await TestClient.hello(server.url, { token });
+    const first = await world.hello({ token });
     await first.client.join("general");
     first.client.send({ type: "send", room: "general", cid: "c1", text: "hi" });
     await first.client.waitFor("ack");
     first.client.close();
-    const renamed = await api(server.httpUrl, "POST", "/api/auth/rename", {
+    const renamed = await api(world.server.httpUrl, "POST", "/api/auth/rename", {
       token,
       body: { name: "David" },
     });
     expect(renamed.status).toBe(200);
-    const again = await TestClient.hello(server.url, { token });
-    using _ = again.client;
+    const again = await world.hello({ token });
     expect(again.welcome.user.name).toBe("David");
     expect((await again.client.join("general")).messages[0]?.from.name).toBe("dave");
-    expect((await register(server.httpUrl, "Dave")).status).toBe(409);
+    expect((await register(world.server.httpUrl, "Dave")).status).toBe(409);
   });
 
   it("with guests off refuses hello without a token (4401) and admits an account", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({
-      dbPath: db.path,
-      accounts: { guests: false, sessionMaxAgeMs: 86_400_000, tokenGraceMs: 60_000 },
+    await using world = await testWorld({
+      config: { accounts: { guests: false, sessionMaxAgeMs: 86_400_000, tokenGraceMs: 60_000 } },
     });
-    using anonymous = await TestClient.connect(server.url);
+    using anonymous = await world.connect();
     anonymous.send({ type: "hello", name: "drifter" });
     expect((await anonymous.closed).code).toBe(CloseCode.Unauthorized);
-    const created = await register(server.httpUrl, "erin");
-    const { client } = await TestClient.hello(server.url, { token: created.json.token as string });
-    using _ = client;
+    const created = await register(world.server.httpUrl, "erin");
+    const { client } = await world.hello({ token: created.json.token as string });
     await client.roundTrip();
   });
 });
 
 describe("sessions: logout and revocation", () => {
   it("logout answers 204, closes the session's live sockets with 4401 within a second, and the token stops working", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const created = await register(server.httpUrl, "alice");
+    await using world = await testWorld();
+    const created = await register(world.server.httpUrl, "alice");
     const token = created.json.token as string;
-    const tab1 = await TestClient.hello(server.url, { token });
-    const tab2 = await TestClient.hello(server.url, { token });
-    const other = await login(server.httpUrl, "alice");
-    const phone = await TestClient.hello(server.url, { token: other.json.token as string });
-    using _p = phone.client;
+    const tab1 = await world.hello({ token });
+    const tab2 = await world.hello({ token });
+    const other = await login(world.server.httpUrl, "alice");
+    const phone = await world.hello({ token: other.json.token as string });
 
     const started = Date.now();
-    expect((await api(server.httpUrl, "POST", "/api/auth/logout", { token })).status).toBe(204);
+    expect((await api(world.server.httpUrl, "POST", "/api/auth/logout", { token })).status).toBe(
+      204,
+    );
     const closes = await Promise.all([tab1.client.closed, tab2.client.closed]);
     expect(Date.now() - started).toBeLessThan(1_000);
     expect(closes.map((c) => c.code)).toEqual([CloseCode.Unauthorized, CloseCode.Unauthorized]);
     // Another session of the same user is untouched.
     await phone.client.roundTrip();
 
-    using retry = await TestClient.connect(server.url);
+    using retry = await world.connect();
     retry.send({ type: "hello", token });
     expect((await retry.closed).code).toBe(CloseCode.Unauthorized);
-    expect((await api(server.httpUrl, "POST", "/api/auth/logout", { token })).status).toBe(401);
+    expect((await api(world.server.httpUrl, "POST", "/api/auth/logout", { token })).status).toBe(
+      401,
+    );
   });
 
   it("lists the devices signed in and revokes one of them", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const laptop = await register(server.httpUrl, "alice");
-    const phone = await login(server.httpUrl, "alice");
-    const phoneSocket = await TestClient.hello(server.url, { token: phone.json.token as string });
-    const list = await api(server.httpUrl, "GET", "/api/auth/sessions", {
+    await using world = await testWorld();
+    const laptop = await register(world.server.httpUrl, "alice");
+    const phone = await login(world.server.httpUrl, "alice");
+    const phoneSocket = await world.hello({ token: phone.json.token as string });
+    const list = await api(world.server.httpUrl, "GET", "/api/auth/sessions", {
       token: laptop.json.token as string,
     });
     expect(list.status).toBe(200);
@@ -196,28 +194,37 @@ describe("sessions: logout and revocation", () => {
     expect(sessions.map((s) => s.current)).toEqual([false, true]);
     const phoneSession = sessions[0]!.id;
 
-    const bob = await register(server.httpUrl, "bob");
-    const notYours = await api(server.httpUrl, "DELETE", `/api/auth/sessions/${phoneSession}`, {
-      token: bob.json.token as string,
-    });
+    const bob = await register(world.server.httpUrl, "bob");
+    const notYours = await api(
+      world.server.httpUrl,
+      "DELETE",
+      `/api/auth/sessions/${phoneSession}`,
+      {
+        token: bob.json.token as string,
+      },
+    );
     expect(notYours.status).toBe(404);
-    const revoked = await api(server.httpUrl, "DELETE", `/api/auth/sessions/${phoneSession}`, {
-      token: laptop.json.token as string,
-    });
+    const revoked = await api(
+      world.server.httpUrl,
+      "DELETE",
+      `/api/auth/sessions/${phoneSession}`,
+      {
+        token: laptop.json.token as string,
+      },
+    );
     expect(revoked.status).toBe(204);
     expect((await phoneSocket.client.closed).code).toBe(CloseCode.Unauthorized);
-    const after = await api(server.httpUrl, "GET", "/api/auth/sessions", {
+    const after = await api(world.server.httpUrl, "GET", "/api/auth/sessions", {
       token: laptop.json.token as string,
     });
     expect((after.json.sessions as unknown[]).length).toBe(1);
   });
 
   it("logs a guest out too", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const guest = await TestClient.hello(server.url, { name: "gus" });
+    await using world = await testWorld();
+    const guest = await world.hello({ name: "gus" });
     expect(
-      (await api(server.httpUrl, "POST", "/api/auth/logout", { token: guest.welcome.token }))
+      (await api(world.server.httpUrl, "POST", "/api/auth/logout", { token: guest.welcome.token }))
         .status,
     ).toBe(204);
     expect((await guest.client.closed).code).toBe(CloseCode.Unauthorized);
@@ -226,24 +233,20 @@ describe("sessions: logout and revocation", () => {
 
 describe("guests are marked for clients that ask", () => {
   it("sends guest: true in welcome.user only to a socket granted the accounts capability", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const plain = await TestClient.hello(server.url, { name: "gail" });
-    using _p = plain.client;
+    await using world = await testWorld();
+    const plain = await world.hello({ name: "gail" });
     expect(plain.welcome.user).toEqual({ id: plain.welcome.user.id, name: "gail" });
-    const asked = await TestClient.hello(server.url, {
+    const asked = await world.hello({
       token: plain.welcome.token,
       caps: ["accounts"],
     });
-    using _a = asked.client;
     expect(asked.welcome.caps).toContain("accounts");
     expect(asked.welcome.user).toEqual({ ...plain.welcome.user, guest: true });
-    const member = await register(server.httpUrl, "mona");
-    const account = await TestClient.hello(server.url, {
+    const member = await register(world.server.httpUrl, "mona");
+    const account = await world.hello({
       token: member.json.token as string,
       caps: ["accounts"],
     });
-    using _m = account.client;
     expect(account.welcome.user).toEqual(member.json.user);
   });
 });

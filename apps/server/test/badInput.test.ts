@@ -1,6 +1,7 @@
 import { CloseCode, ErrorCode } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
-import { TestClient, startTestServer, tempDb } from "./helpers.js";
+
+import { testWorld } from "./support/testWorld.js";
 
 const cases: { name: string; frame: string; code: ErrorCode; ref?: string }[] = [
   { name: "invalid JSON", frame: "{not json", code: ErrorCode.BadJson },
@@ -73,10 +74,8 @@ const cases: { name: string; frame: string; code: ErrorCode; ref?: string }[] = 
 
 describe("bad input gets its error and the connection stays usable", () => {
   it.each(cases)("$name → $code", async ({ frame, code, ref }) => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const { client } = await TestClient.hello(server.url, { name: "Alice" });
-    using _ = client;
+    await using world = await testWorld();
+    const { client } = await world.hello({ name: "Alice" });
     await client.join("general");
     client.sendRaw(frame);
     const error = await client.waitFor("error");
@@ -86,10 +85,8 @@ describe("bad input gets its error and the connection stays usable", () => {
   });
 
   it("answers edit and delete in a room not joined with not_joined", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const { client } = await TestClient.hello(server.url);
-    using _ = client;
+    await using world = await testWorld();
+    const { client } = await world.hello();
     client.send({ type: "delete", room: "general", id: "m_1", ref: "d" });
     expect(await client.waitFor("error")).toMatchObject({ code: ErrorCode.NotJoined, ref: "d" });
     client.send({ type: "edit", room: "general", id: "m_1", text: "x", ref: "e" });
@@ -97,10 +94,8 @@ describe("bad input gets its error and the connection stays usable", () => {
   });
 
   it("answers send, typing and leave in a room not joined with not_joined", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const { client } = await TestClient.hello(server.url);
-    using _ = client;
+    await using world = await testWorld();
+    const { client } = await world.hello();
     client.send({ type: "send", room: "general", cid: "c", text: "hi", ref: "s" });
     expect(await client.waitFor("error")).toMatchObject({ code: ErrorCode.NotJoined, ref: "s" });
     client.send({ type: "typing", room: "general" });
@@ -111,24 +106,19 @@ describe("bad input gets its error and the connection stays usable", () => {
   });
 
   it("closes with 1003 on a binary frame", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const { client } = await TestClient.hello(server.url);
-    using _ = client;
+    await using world = await testWorld();
+    const { client } = await world.hello();
     client.sendRaw(Buffer.from([1, 2, 3]), true);
     expect((await client.closed).code).toBe(CloseCode.UnsupportedData);
   });
 
   it("closes a 100 KiB frame with 1009 and keeps serving new clients", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const { client } = await TestClient.hello(server.url);
-    using _ = client;
+    await using world = await testWorld();
+    const { client } = await world.hello();
     client.sendRaw(JSON.stringify({ type: "ping", t: 1, pad: "x".repeat(100 * 1024) }));
     expect((await client.closed).code).toBe(CloseCode.MessageTooBig);
 
-    const next = await TestClient.hello(server.url, { name: "Next" });
-    using _next = next.client;
+    const next = await world.hello({ name: "Next" });
     await next.client.join("general");
     await next.client.roundTrip();
   });

@@ -1,7 +1,13 @@
-import { DuplexClient, type WebSocketLike } from "@duplex/client";
+import {
+  DuplexClient,
+  type DuplexClientOptions,
+  type TransportKind,
+  type WebSocketLike,
+} from "@duplex/client";
 import { describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
-import { TestClient, startTestServer, tempDb } from "./helpers.js";
+import { TestClient } from "./helpers.js";
+import { testWorld } from "./support/testWorld.js";
 
 function opened(client: DuplexClient): Promise<void> {
   return new Promise((resolve) => {
@@ -49,60 +55,41 @@ async function chatsThrough(client: DuplexClient, httpServerUrl: string): Promis
   await peer.waitFor("message", (m) => m.text === "over the fallback");
 }
 
+/** A client with `options` opens on `kind` and chats through it with a peer on `serverUrl`. */
+async function chatsOver(kind: TransportKind, options: DuplexClientOptions, serverUrl: string) {
+  const client = new DuplexClient(options);
+  client.connect();
+  await opened(client);
+  expect(client.activeTransport).toBe(kind);
+  await chatsThrough(client, serverUrl);
+  expect(client.activeTransport).toBe(kind);
+  client.close();
+}
+
 describe("client transport option", () => {
   it("auto: falls back to SSE + POST when the WebSocket upgrade is refused", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
+    await using world = await testWorld();
     // A path with no WebSocket endpoint: the upgrade is answered 404, as by a blocking proxy.
-    const client = new DuplexClient({
-      url: server.url.replace("/ws", "/blocked"),
-      WebSocket,
-      transport: "auto",
-      fetch: false,
-    });
-    client.connect();
-    await opened(client);
-    expect(client.activeTransport).toBe("sse");
-    await chatsThrough(client, server.url);
-    client.close();
+    const url = world.server.url.replace("/ws", "/blocked");
+    await chatsOver("sse", { url, WebSocket, transport: "auto", fetch: false }, world.server.url);
   });
 
   it("auto: falls back when the upgrade hangs without a frame past the timeout", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const client = new DuplexClient({
-      url: server.url,
-      WebSocket: SilentSocket,
-      transport: "auto",
-      fallbackTimeoutMs: 200,
-      fetch: false,
-    });
-    client.connect();
-    await opened(client);
-    expect(client.activeTransport).toBe("sse");
-    await chatsThrough(client, server.url);
-    client.close();
+    await using world = await testWorld();
+    const { url } = world.server;
+    const silent = { WebSocket: SilentSocket, fallbackTimeoutMs: 200 };
+    await chatsOver("sse", { url, ...silent, transport: "auto", fetch: false }, url);
   });
 
   it("auto: stays on WebSocket where it works", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const client = new DuplexClient({ url: server.url, WebSocket, transport: "auto" });
-    client.connect();
-    await opened(client);
-    await chatsThrough(client, server.url);
-    expect(client.activeTransport).toBe("websocket");
-    client.close();
+    await using world = await testWorld();
+    const { url } = world.server;
+    await chatsOver("websocket", { url, WebSocket, transport: "auto" }, url);
   });
 
   it("sse: needs no WebSocket implementation at all", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const client = new DuplexClient({ url: server.url, transport: "sse", fetch: false });
-    client.connect();
-    await opened(client);
-    expect(client.activeTransport).toBe("sse");
-    await chatsThrough(client, server.url);
-    client.close();
+    await using world = await testWorld();
+    const { url } = world.server;
+    await chatsOver("sse", { url, transport: "sse", fetch: false }, url);
   });
 });

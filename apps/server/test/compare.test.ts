@@ -10,7 +10,8 @@ import { EventStreamParser } from "@duplex/client";
 import { describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
 import { api } from "./accountsHttp.js";
-import { TestClient, startTestServer, tempDb } from "./helpers.js";
+
+import { testWorld } from "./support/testWorld.js";
 
 const MESSAGES = 5;
 const message = (i: number) =>
@@ -86,11 +87,9 @@ async function overPolling(base: string, id: string, long: boolean): Promise<str
 
 describe("compare: the inspector's transport comparison endpoints", () => {
   it("echoes a few messages over each transport and counts requests, connections and header bytes", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const base = server.httpUrl;
-    const { client, welcome } = await TestClient.hello(server.url, { name: "ada" });
-    using _c = client;
+    await using world = await testWorld();
+    const base = world.server.httpUrl;
+    const { welcome } = await world.hello({ name: "ada" });
     const token = welcome.token;
     const expected = Array.from({ length: MESSAGES }, (_, i) => message(i));
 
@@ -137,14 +136,12 @@ describe("compare: the inspector's transport comparison endpoints", () => {
   });
 
   it("refuses a run without a session, a foreign run id, and messages past the cap", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const base = server.httpUrl;
+    await using world = await testWorld();
+    const base = world.server.httpUrl;
     expect((await api(base, "POST", COMPARE_PATHS.runs, { body: { mode: "sse" } })).status).toBe(
       401,
     );
-    const { client, welcome } = await TestClient.hello(server.url, { name: "bea" });
-    using _c = client;
+    const { welcome } = await world.hello({ name: "bea" });
     const bad = await api(base, "POST", COMPARE_PATHS.runs, {
       token: welcome.token,
       body: { mode: "carrier-pigeon" },

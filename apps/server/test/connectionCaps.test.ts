@@ -2,13 +2,16 @@ import { readdirSync } from "node:fs";
 import { connect, type Socket } from "node:net";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_ABUSE_LIMITS } from "../src/limits/limitsConfig.js";
-import { TestClient, refusedUpgrade, startTestServer, tempDb } from "./helpers.js";
+import { refusedUpgrade, startTestServer, tempDb } from "./helpers.js";
+import { testWorld } from "./support/testWorld.js";
 import { Bystander } from "./support/attack.js";
 
 const ADDRESSES = Array.from({ length: 20 }, (_, i) => `127.0.5.${i + 1}`);
 const PER_ADDRESS = 25; // 500 in all
 const TCP_PER_IP = 20;
 const HEADERS_TIMEOUT_MS = 1_000;
+/** Node sweeps for timed-out requests every second (connectionsCheckingInterval): two sweeps and then some. */
+const PAST_TWO_TIMEOUT_SWEEPS_MS = 2_500;
 
 const openFds = () => readdirSync("/proc/self/fd").length;
 
@@ -78,20 +81,20 @@ describe("connections before the upgrade", () => {
   }, 90_000);
 
   it("caps open WebSockets in total, from every address", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({
-      dbPath: db.path,
-      limits: {
-        ...DEFAULT_ABUSE_LIMITS,
-        connections: { ...DEFAULT_ABUSE_LIMITS.connections, maxTotal: 6 },
+    await using world = await testWorld({
+      config: {
+        limits: {
+          ...DEFAULT_ABUSE_LIMITS,
+          connections: { ...DEFAULT_ABUSE_LIMITS.connections, maxTotal: 6 },
+        },
       },
     });
     const clients = [];
     for (let i = 0; i < 6; i += 1) {
-      clients.push(await TestClient.connect(server.url, { localAddress: `127.0.2.${i + 1}` }));
+      clients.push(await world.connect({ localAddress: `127.0.2.${i + 1}` }));
     }
     const refused = await refusedUpgrade(
-      server.url,
+      world.server.url,
       ["duplex.v1"],
       {},
       { localAddress: "127.0.2.9" },
@@ -101,17 +104,16 @@ describe("connections before the upgrade", () => {
   });
 
   it("leaves upgraded sockets alone past the request timeout", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({
-      dbPath: db.path,
-      limits: {
-        ...DEFAULT_ABUSE_LIMITS,
-        tcp: { ...DEFAULT_ABUSE_LIMITS.tcp, headersTimeoutMs: 300, requestTimeoutMs: 300 },
+    await using world = await testWorld({
+      config: {
+        limits: {
+          ...DEFAULT_ABUSE_LIMITS,
+          tcp: { ...DEFAULT_ABUSE_LIMITS.tcp, headersTimeoutMs: 300, requestTimeoutMs: 300 },
+        },
       },
     });
-    const { client } = await TestClient.hello(server.url);
-    using _ = client;
-    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    const { client } = await world.hello();
+    await new Promise((resolve) => setTimeout(resolve, PAST_TWO_TIMEOUT_SWEEPS_MS));
     await client.roundTrip();
   });
 });

@@ -1,18 +1,15 @@
 import { dmRoomId } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
-import { TestClient, startTestServer, tempDb } from "./helpers.js";
+
+import { testWorld } from "./support/testWorld.js";
 
 describe("dm notifications ([C4] dm_notifications)", () => {
   it("notifies the other participant's sockets that asked, and only those, once per message", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const alice = await TestClient.hello(server.url, { name: "Alice" });
-    const bobNew = await TestClient.hello(server.url, { name: "Bob", caps: ["dm_notifications"] });
+    await using world = await testWorld();
+    const alice = await world.hello({ name: "Alice" });
+    const bobNew = await world.hello({ name: "Bob", caps: ["dm_notifications"] });
     expect(bobNew.welcome.caps).toContain("dm_notifications");
-    const bobV1 = await TestClient.hello(server.url, { token: bobNew.welcome.token });
-    using _a = alice.client;
-    using _b1 = bobNew.client;
-    using _b2 = bobV1.client;
+    const bobV1 = await world.hello({ token: bobNew.welcome.token });
     const room = dmRoomId(alice.welcome.user.id, bobNew.welcome.user.id);
     await alice.client.join(room);
 
@@ -52,11 +49,9 @@ describe("dm notifications ([C4] dm_notifications)", () => {
   });
 
   it("replays unread dm notifications on connect only to a client that asked for them", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const alice = await TestClient.hello(server.url, { name: "Alice" });
-    const bob = await TestClient.hello(server.url, { name: "Bob", caps: ["dm_notifications"] });
-    using _a = alice.client;
+    await using world = await testWorld();
+    const alice = await world.hello({ name: "Alice" });
+    const bob = await world.hello({ name: "Bob", caps: ["dm_notifications"] });
     const room = dmRoomId(alice.welcome.user.id, bob.welcome.user.id);
     await alice.client.join(room);
     alice.client.send({ type: "send", room, cid: "d1", text: "while you were away" });
@@ -64,16 +59,14 @@ describe("dm notifications ([C4] dm_notifications)", () => {
     bob.client.close();
     await bob.client.closed;
 
-    const plain = await TestClient.hello(server.url, { token: bob.welcome.token });
-    using _p = plain.client;
+    const plain = await world.hello({ token: bob.welcome.token });
     await plain.client.roundTrip();
     expect(plain.client.received.some((m) => m.type === "notification")).toBe(false);
 
-    const asked = await TestClient.hello(server.url, {
+    const asked = await world.hello({
       token: bob.welcome.token,
       caps: ["dm_notifications"],
     });
-    using _n = asked.client;
     const replayed = await asked.client.waitFor("notification");
     expect(replayed.notification).toMatchObject({ kind: "dm", body: "while you were away" });
   });

@@ -4,6 +4,7 @@ import { CloseCode, ECHO_PATH, LIMITS } from "@duplex/protocol";
 import { describe, expect, it, vi } from "vitest";
 import { WebSocket, type RawData } from "ws";
 import { startTestServer, tempDb } from "./helpers.js";
+import { testWorld } from "./support/testWorld.js";
 
 const packageDir = fileURLToPath(new URL("..", import.meta.url));
 
@@ -31,9 +32,10 @@ async function connect(
 
 describe("the /echo endpoint", () => {
   it("answers text with 'You sent: <message>', without a subprotocol", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const { ws, replies } = await connect(echoUrl(server.url), [], { origin: server.httpUrl });
+    await using world = await testWorld();
+    const { ws, replies } = await connect(echoUrl(world.server.url), [], {
+      origin: world.server.httpUrl,
+    });
     ws.send("Hello, server!");
     ws.send("héllo 👋");
     await vi.waitFor(() => expect(replies).toHaveLength(2));
@@ -45,9 +47,8 @@ describe("the /echo endpoint", () => {
   });
 
   it("returns binary frames byte for byte", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const { ws, replies } = await connect(echoUrl(server.url));
+    await using world = await testWorld();
+    const { ws, replies } = await connect(echoUrl(world.server.url));
     const bytes = Buffer.from([0, 1, 2, 254, 255]);
     ws.send(bytes, { binary: true });
     await vi.waitFor(() => expect(replies).toHaveLength(1));
@@ -57,12 +58,11 @@ describe("the /echo endpoint", () => {
   });
 
   it("closes a frame over the limit with 1009 and keeps serving", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const big = await connect(echoUrl(server.url));
+    await using world = await testWorld();
+    const big = await connect(echoUrl(world.server.url));
     big.ws.send("x".repeat(LIMITS.maxFrameBytes + 1));
     expect(await big.closed).toBe(CloseCode.MessageTooBig);
-    const { ws, replies } = await connect(echoUrl(server.url));
+    const { ws, replies } = await connect(echoUrl(world.server.url));
     ws.send("still here");
     await vi.waitFor(() => expect(replies).toHaveLength(1));
     ws.close();
@@ -92,9 +92,8 @@ function runEcho(args: string[], stdin?: string) {
 
 describe("the echo CLI (src/bin/echo.ts)", () => {
   it("sends its argument, prints the reply and the close code 1000", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const run = runEcho(["--url", echoUrl(server.url), "Hello, server!"]);
+    await using world = await testWorld();
+    const run = runEcho(["--url", echoUrl(world.server.url), "Hello, server!"]);
     try {
       expect(await run.exited).toBe(0);
       expect(run.stdout()).toBe("You sent: Hello, server!\nclosed: 1000 (bye)\n");
@@ -104,9 +103,8 @@ describe("the echo CLI (src/bin/echo.ts)", () => {
   });
 
   it("interactive: sends each stdin line and closes with 1000 at end of input", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const run = runEcho([`--url=${echoUrl(server.url)}`], "one\ntwo\n");
+    await using world = await testWorld();
+    const run = runEcho([`--url=${echoUrl(world.server.url)}`], "one\ntwo\n");
     try {
       expect(await run.exited).toBe(0);
       expect(run.stdout()).toBe("You sent: one\nYou sent: two\nclosed: 1000 (bye)\n");

@@ -4,7 +4,8 @@ import { WebSocket } from "ws";
 import { loadConfig } from "../src/config.js";
 import { DEFAULT_ECHO } from "../src/echo/echoConfig.js";
 import { DEFAULT_ABUSE_LIMITS, type AbuseLimits } from "../src/limits/limitsConfig.js";
-import { TestClient, refusedUpgrade, startTestServer, tempDb } from "./helpers.js";
+import { refusedUpgrade, startTestServer, tempDb } from "./helpers.js";
+import { testWorld } from "./support/testWorld.js";
 import { Bystander, RssSampler, mib, rawSocket } from "./support/attack.js";
 
 const FRAME = "x".repeat(60 * 1000);
@@ -83,42 +84,41 @@ describe("/echo under a client that stops reading", () => {
 
 describe("/echo's own budget, Origin check and idle timeout", () => {
   it("refuses a foreign Origin with 403 and accepts the app's own and none", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const refused = await refusedUpgrade(echoUrl(server.url), [], {
+    await using world = await testWorld();
+    const refused = await refusedUpgrade(echoUrl(world.server.url), [], {
       origin: "http://evil.example",
     });
     expect(refused.status).toBe(403);
-    const own = open(echoUrl(server.url), { headers: { origin: server.httpUrl } });
+    const own = open(echoUrl(world.server.url), { headers: { origin: world.server.httpUrl } });
     await own.opened;
     own.ws.terminate();
   });
 
   it("counts echo sockets apart from /ws: an address full of echo sockets still opens /ws", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({
-      dbPath: db.path,
-      limits: {
-        ...DEFAULT_ABUSE_LIMITS,
-        connections: { ...DEFAULT_ABUSE_LIMITS.connections, maxPerIp: 3 },
+    await using world = await testWorld({
+      config: {
+        limits: {
+          ...DEFAULT_ABUSE_LIMITS,
+          connections: { ...DEFAULT_ABUSE_LIMITS.connections, maxPerIp: 3 },
+        },
       },
     });
     const localAddress = "127.0.0.2";
     const echoes = [];
     for (let i = 0; i < DEFAULT_ECHO.maxPerIp; i += 1) {
-      const socket = open(echoUrl(server.url), { localAddress });
+      const socket = open(echoUrl(world.server.url), { localAddress });
       await socket.opened;
       echoes.push(socket);
     }
-    const full = await refusedUpgrade(echoUrl(server.url), [], {}, { localAddress });
+    const full = await refusedUpgrade(echoUrl(world.server.url), [], {}, { localAddress });
     expect(full.status).toBe(429); // this address is at its echo budget
-    const other = open(echoUrl(server.url), { localAddress: "127.0.0.3" });
+    const other = open(echoUrl(world.server.url), { localAddress: "127.0.0.3" });
     await other.opened; // another address is not affected
     other.ws.terminate();
     // The victim's chat from the same address: all three of its /ws sockets open and work.
     const tabs = [];
     for (let i = 0; i < 3; i += 1) {
-      const { client } = await TestClient.hello(server.url, {}, { localAddress });
+      const { client } = await world.hello({}, { localAddress });
       tabs.push(client);
     }
     await Promise.all(tabs.map((t) => t.roundTrip()));
@@ -127,12 +127,10 @@ describe("/echo's own budget, Origin check and idle timeout", () => {
   });
 
   it("closes an echo socket that stays silent past the idle timeout with 1000", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({
-      dbPath: db.path,
-      echo: { ...DEFAULT_ECHO, enabled: true, idleMs: 300 },
+    await using world = await testWorld({
+      config: { echo: { ...DEFAULT_ECHO, enabled: true, idleMs: 300 } },
     });
-    const idle = open(echoUrl(server.url));
+    const idle = open(echoUrl(world.server.url));
     await idle.opened;
     expect(await idle.closed).toBe(CloseCode.Normal);
   });
@@ -142,11 +140,7 @@ describe("/echo's own budget, Origin check and idle timeout", () => {
     expect(loadConfig(production).echo.enabled).toBe(false);
     expect(loadConfig({ ...production, ECHO: "on" }).echo.enabled).toBe(true);
     expect(loadConfig({}).echo.enabled).toBe(true);
-    using db = tempDb();
-    await using server = await startTestServer({
-      dbPath: db.path,
-      echo: loadConfig(production).echo,
-    });
-    expect((await refusedUpgrade(echoUrl(server.url), [])).status).toBe(404);
+    await using world = await testWorld({ config: { echo: loadConfig(production).echo } });
+    expect((await refusedUpgrade(echoUrl(world.server.url), [])).status).toBe(404);
   });
 });

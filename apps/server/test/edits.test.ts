@@ -1,6 +1,6 @@
 import { ErrorCode } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
-import { TestClient, startTestServer, tempDb } from "./helpers.js";
+import { TestClient } from "./helpers.js";
 import { testWorld } from "./support/testWorld.js";
 
 /** Sends and waits for the ack: the stored message's id and seq. */
@@ -11,14 +11,10 @@ async function post(client: TestClient, room: string, cid: string, text: string)
 
 describe("edit and delete ([R9])", () => {
   it("broadcasts an edit to every member, answers the author with its ref, and stores the new text", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const tab1 = await TestClient.hello(server.url, { name: "Alice" });
-    const tab2 = await TestClient.hello(server.url, { token: tab1.welcome.token });
-    const bob = await TestClient.hello(server.url, { name: "Bob" });
-    using _1 = tab1.client;
-    using _2 = tab2.client;
-    using _b = bob.client;
+    await using world = await testWorld();
+    const tab1 = await world.hello({ name: "Alice" });
+    const tab2 = await world.hello({ token: tab1.welcome.token });
+    const bob = await world.hello({ name: "Bob" });
     for (const c of [tab1.client, tab2.client, bob.client]) await c.join("general");
     const { id, seq } = await post(tab1.client, "general", "c1", "tpyo");
 
@@ -40,8 +36,7 @@ describe("edit and delete ([R9])", () => {
     expect(tab1.client.received.filter((m) => m.type === "edited")).toHaveLength(1);
 
     // History and a fresh join carry the current text and editedAt, under the same seq.
-    const carol = await TestClient.hello(server.url, { name: "Carol" });
-    using _c = carol.client;
+    const carol = await world.hello({ name: "Carol" });
     const stored = { id, seq, text: "typo fixed", editedAt: reply.editedAt };
     expect((await carol.client.join("general")).messages).toEqual([
       expect.objectContaining(stored),
@@ -122,10 +117,8 @@ describe("edit and delete ([R9])", () => {
   });
 
   it("answers not_found for an unknown id, or an id that lives in another room", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const alice = await TestClient.hello(server.url, { name: "Alice" });
-    using _a = alice.client;
+    await using world = await testWorld();
+    const alice = await world.hello({ name: "Alice" });
     await alice.client.join("general");
     await alice.client.join("random");
     const { id } = await post(alice.client, "random", "c1", "over here");

@@ -75,6 +75,8 @@ export class TestClient {
   readonly #taken = new Set<ServerMessage>();
   readonly #waiters = new Set<Waiter>();
   readonly #presenceTaken = new Map<string, number>();
+  /** Called after every message is recorded: conditions over `received` wait on this. */
+  readonly #listeners = new Set<() => void>();
 
   private constructor(readonly ws: WebSocket) {
     this.closed = new Promise((resolve) => {
@@ -94,6 +96,7 @@ export class TestClient {
           waiter.resolve(message);
         }
       }
+      for (const listener of this.#listeners) listener();
     });
   }
 
@@ -176,13 +179,21 @@ export class TestClient {
     const taken = this.#presenceTaken.get(key) ?? 0;
     const count = () =>
       this.presenceChanges().filter((c) => c.event === event && c.user.id === userId).length;
-    const deadline = Date.now() + timeoutMs;
-    while (count() <= taken) {
-      if (Date.now() > deadline) {
-        const seen = this.received.map((m) => m.type).join(", ");
-        throw new Error(`timed out waiting for presence ${key}; received: [${seen}]`);
-      }
-      await new Promise((resolve) => setTimeout(resolve, 10));
+    if (count() <= taken) {
+      await new Promise<void>((resolve, reject) => {
+        const check = () => {
+          if (count() <= taken) return;
+          clearTimeout(timer);
+          this.#listeners.delete(check);
+          resolve();
+        };
+        const timer = setTimeout(() => {
+          this.#listeners.delete(check);
+          const seen = this.received.map((m) => m.type).join(", ");
+          reject(new Error(`timed out waiting for presence ${key}; received: [${seen}]`));
+        }, timeoutMs).unref();
+        this.#listeners.add(check);
+      });
     }
     this.#presenceTaken.set(key, taken + 1);
   }

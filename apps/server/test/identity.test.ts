@@ -1,7 +1,8 @@
 import { CloseCode, type ServerMessageOf } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
 import { nameKey } from "../src/names/nameKey.js";
-import { TestClient, startTestServer, tempDb } from "./helpers.js";
+import type { TestClient } from "./helpers.js";
+import { testWorld } from "./support/testWorld.js";
 
 const ADMIN_TOKEN = "admin-token-for-tests";
 
@@ -18,28 +19,24 @@ async function push(httpUrl: string, to: unknown, title: string): Promise<Respon
 
 describe("[R10] identity is the id: nobody can be somebody else", () => {
   it("an impostor taking an offline user's name gets another name; history, mentions and pushes stay with the real one", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path, adminToken: ADMIN_TOKEN });
-    const alice = await TestClient.hello(server.url, { name: "alice" });
+    await using world = await testWorld({ config: { adminToken: ADMIN_TOKEN } });
+    const alice = await world.hello({ name: "alice" });
     await alice.client.join("general");
     alice.client.send({ type: "send", room: "general", cid: "a1", text: "deploy at 5" });
     await alice.client.waitFor("ack");
     alice.client.close();
     await alice.client.closed;
 
-    const impostor = await TestClient.hello(server.url, { name: "alice" });
-    using _i = impostor.client;
+    const impostor = await world.hello({ name: "alice" });
     expect(impostor.welcome.user.name).not.toBe("alice");
     expect(nameKey(impostor.welcome.user.name)).not.toBe(nameKey("alice"));
 
-    const back = await TestClient.hello(server.url, { token: alice.welcome.token });
-    using _a = back.client;
+    const back = await world.hello({ token: alice.welcome.token });
     expect(back.welcome.user).toEqual(alice.welcome.user);
     const history = await back.client.join("general");
     expect(history.messages.map((m) => [m.from.name, m.text])).toEqual([["alice", "deploy at 5"]]);
 
-    const bob = await TestClient.hello(server.url, { name: "bob" });
-    using _b = bob.client;
+    const bob = await world.hello({ name: "bob" });
     await bob.client.join("general");
     bob.client.send({
       type: "send",
@@ -50,9 +47,13 @@ describe("[R10] identity is the id: nobody can be somebody else", () => {
     const mention = await back.client.waitFor("notification");
     expect(mention.notification.body).toBe("@alice rotate the password");
 
-    expect((await push(server.httpUrl, { user: "alice" }, "by name")).status).toBe(202);
-    expect((await push(server.httpUrl, { user: "ALICE" }, "by name, any case")).status).toBe(202);
-    expect((await push(server.httpUrl, { user: alice.welcome.user.id }, "by id")).status).toBe(202);
+    expect((await push(world.server.httpUrl, { user: "alice" }, "by name")).status).toBe(202);
+    expect((await push(world.server.httpUrl, { user: "ALICE" }, "by name, any case")).status).toBe(
+      202,
+    );
+    expect(
+      (await push(world.server.httpUrl, { user: alice.welcome.user.id }, "by id")).status,
+    ).toBe(202);
     await back.client.waitFor("notification", (m) => m.notification.title === "by id");
     await back.client.waitFor("notification", (m) => m.notification.title === "by name");
     await back.client.waitFor("notification", (m) => m.notification.title === "by name, any case");
@@ -61,23 +62,21 @@ describe("[R10] identity is the id: nobody can be somebody else", () => {
   });
 
   it("a user renaming to an offline user's name cannot re-attribute what she wrote", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const carol = await TestClient.hello(server.url, { name: "carol" });
+    await using world = await testWorld();
+    const carol = await world.hello({ name: "carol" });
     carol.client.close();
     await carol.client.closed;
-    const mallory = await TestClient.hello(server.url, { name: "mallory" });
+    const mallory = await world.hello({ name: "mallory" });
     await mallory.client.join("general");
     mallory.client.send({ type: "send", room: "general", cid: "m1", text: "I resign" });
     await mallory.client.waitFor("ack");
     mallory.client.close();
     await mallory.client.closed;
 
-    const again = await TestClient.hello(server.url, {
+    const again = await world.hello({
       token: mallory.welcome.token,
       name: "carol",
     });
-    using _m = again.client;
     expect(again.welcome.user.id).toBe(mallory.welcome.user.id);
     expect(again.welcome.user.name).not.toBe("carol");
     const history = await again.client.join("general");
@@ -87,42 +86,35 @@ describe("[R10] identity is the id: nobody can be somebody else", () => {
   });
 
   it("a rename never rewrites history: each message keeps the name it was sent under", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const first = await TestClient.hello(server.url, { name: "Ann" });
+    await using world = await testWorld();
+    const first = await world.hello({ name: "Ann" });
     await first.client.join("general");
     first.client.send({ type: "send", room: "general", cid: "c1", text: "as Ann" });
     await first.client.waitFor("ack");
     first.client.close();
-    const renamed = await TestClient.hello(server.url, {
+    const renamed = await world.hello({
       token: first.welcome.token,
       name: "Anna",
     });
-    using _r = renamed.client;
     expect(renamed.welcome.user.name).toBe("Anna");
     await renamed.client.join("general");
     renamed.client.send({ type: "send", room: "general", cid: "c2", text: "as Anna" });
     await renamed.client.waitFor("ack");
-    const reader = await TestClient.hello(server.url, { name: "Reader" });
-    using _x = reader.client;
+    const reader = await world.hello({ name: "Reader" });
     const { messages } = await reader.client.join("general");
     expect(messages.map((m) => `${m.from.name}: ${m.text}`)).toEqual([
       "Ann: as Ann",
       "Anna: as Anna",
     ]);
     // Her old name stays hers: nobody else can appear as "Ann" later.
-    const other = await TestClient.hello(server.url, { name: "ann" });
-    using _o = other.client;
+    const other = await world.hello({ name: "ann" });
     expect(nameKey(other.welcome.user.name)).not.toBe(nameKey("Ann"));
   });
 
   it("the same user in a second tab keeps its name", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const a = await TestClient.hello(server.url, { name: "Alice" });
-    using _a = a.client;
-    const tab = await TestClient.hello(server.url, { token: a.welcome.token });
-    using _t = tab.client;
+    await using world = await testWorld();
+    const a = await world.hello({ name: "Alice" });
+    const tab = await world.hello({ token: a.welcome.token });
     expect(tab.welcome.user).toEqual(a.welcome.user);
   });
 });
@@ -134,12 +126,9 @@ describe("[R10] look-alike names", () => {
     ["ａｌｉｃｅ", "fullwidth"],
     ["\u0391lice", "Greek Α"],
   ])("gives %j (%s) a name of its own beside an online alice", async (asked) => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const alice = await TestClient.hello(server.url, { name: "alice" });
-    using _a = alice.client;
-    const other = await TestClient.hello(server.url, { name: asked });
-    using _o = other.client;
+    await using world = await testWorld();
+    const alice = await world.hello({ name: "alice" });
+    const other = await world.hello({ name: asked });
     expect(other.welcome.user.id).not.toBe(alice.welcome.user.id);
     expect(nameKey(other.welcome.user.name)).not.toBe(nameKey("alice"));
   });
@@ -153,9 +142,8 @@ describe("[R10] look-alike names", () => {
     ["\u2800", "Braille blank"],
     ["u_AAAAAAAAAAAAAAAA", "looks like a user id"],
   ])("refuses %j (%s) with 4400", async (asked) => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    using client = await TestClient.connect(server.url);
+    await using world = await testWorld();
+    using client = await world.connect();
     client.send({ type: "hello", name: asked });
     expect((await client.closed).code).toBe(CloseCode.BadHello);
   });

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { CLOSE_REASONS, CloseCode, SUBPROTOCOL } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
 import { TestClient, startTestServer, tempDb } from "./helpers.js";
+import { testWorld } from "./support/testWorld.js";
 
 const RFC6455_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
 const acceptFor = (key: string) =>
@@ -17,11 +18,10 @@ async function hello(url: string, name: string, origin?: string): Promise<TestCl
 
 describe("inspect: the connection's own handshake and control frames", () => {
   it("answers inspect with this connection's handshake only, and a matching Accept", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const origin = new URL(server.httpUrl).origin;
-    const alice = await hello(server.url, "Alice", origin);
-    const bob = await hello(server.url, "Bob");
+    await using world = await testWorld();
+    const origin = new URL(world.server.httpUrl).origin;
+    const alice = await hello(world.server.url, "Alice", origin);
+    const bob = await hello(world.server.url, "Bob");
     using _a = alice;
     using _b = bob;
 
@@ -53,10 +53,8 @@ describe("inspect: the connection's own handshake and control frames", () => {
   });
 
   it("reports heartbeat pings it sends and the pongs it gets, with the round trip", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path, heartbeatMs: 100 });
-    const { client } = await TestClient.hello(server.url, { name: "Alice" });
-    using _c = client;
+    await using world = await testWorld({ config: { heartbeatMs: 100 } });
+    const { client } = await world.hello({ name: "Alice" });
     client.send({ type: "inspect", enable: true });
     await client.waitFor("inspecting");
     const ping = await client.waitFor(
@@ -75,10 +73,8 @@ describe("inspect: the connection's own handshake and control frames", () => {
   });
 
   it("reports nothing before inspect nor after inspect {enable: false}", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path, heartbeatMs: 50 });
-    const { client } = await TestClient.hello(server.url, { name: "Alice" });
-    using _c = client;
+    await using world = await testWorld({ config: { heartbeatMs: 50 } });
+    const { client } = await world.hello({ name: "Alice" });
     // Two heartbeat ticks pass while not inspecting (each answered: the socket stays open).
     await new Promise<void>((resolve) => {
       let pings = 0;
@@ -120,14 +116,13 @@ describe("inspect: the connection's own handshake and control frames", () => {
 
 describe("the HTTP probe (GET /api/inspect/http)", () => {
   it("reports the size of the request head it received", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
+    await using world = await testWorld();
     const padding = "p".repeat(100);
-    const plain = (await (await fetch(`${server.httpUrl}/api/inspect/http`)).json()) as {
+    const plain = (await (await fetch(`${world.server.httpUrl}/api/inspect/http`)).json()) as {
       requestBytes: number;
     };
     const padded = (await (
-      await fetch(`${server.httpUrl}/api/inspect/http`, { headers: { "x-padding": padding } })
+      await fetch(`${world.server.httpUrl}/api/inspect/http`, { headers: { "x-padding": padding } })
     ).json()) as { requestBytes: number };
     expect(plain.requestBytes).toBeGreaterThan("GET /api/inspect/http HTTP/1.1\r\n\r\n".length);
     // One more header line: name, ": ", value, CRLF.

@@ -1,7 +1,8 @@
 import { CloseCode, ErrorCode, SUBPROTOCOL, isRetryable } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_ABUSE_LIMITS, type AbuseLimits } from "../src/limits/limitsConfig.js";
-import { TestClient, refusedUpgrade, startTestServer, tempDb } from "./helpers.js";
+import { refusedUpgrade } from "./helpers.js";
+import { testWorld } from "./support/testWorld.js";
 
 function limits(patch: {
   rate?: Partial<AbuseLimits["rate"]>;
@@ -17,13 +18,10 @@ function limits(patch: {
 
 describe("rate limits on inbound messages", () => {
   it("answers a send over the limit with rate_limited, retryAfterMs and its ref, and stays usable", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({
-      dbPath: db.path,
-      limits: limits({ rate: { sendPerSecond: 1, sendBurst: 3 } }),
+    await using world = await testWorld({
+      config: { limits: limits({ rate: { sendPerSecond: 1, sendBurst: 3 } }) },
     });
-    const { client } = await TestClient.hello(server.url);
-    using _ = client;
+    const { client } = await world.hello();
     await client.join("general");
     for (let i = 0; i < 4; i += 1) {
       client.send({ type: "send", room: "general", cid: `c${i}`, text: "hi", ref: `r${i}` });
@@ -38,13 +36,10 @@ describe("rate limits on inbound messages", () => {
   });
 
   it("closes a client that keeps flooding after rate_limited with 4429 (retryable with backoff)", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({
-      dbPath: db.path,
-      limits: limits({ rate: { framesPerSecond: 5, framesBurst: 10, maxStrikes: 20 } }),
+    await using world = await testWorld({
+      config: { limits: limits({ rate: { framesPerSecond: 5, framesBurst: 10, maxStrikes: 20 } }) },
     });
-    const { client } = await TestClient.hello(server.url);
-    using _ = client;
+    const { client } = await world.hello();
     let sent = 0;
     // Bounded: the close must come within maxStrikes refusals past the burst.
     while (client.ws.readyState === client.ws.OPEN && sent < 500) {
@@ -61,15 +56,11 @@ describe("rate limits on inbound messages", () => {
   });
 
   it("limits one flooder without slowing a neighbour in the same room", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({
-      dbPath: db.path,
-      limits: limits({ rate: { sendPerSecond: 5, sendBurst: 5, maxStrikes: 30 } }),
+    await using world = await testWorld({
+      config: { limits: limits({ rate: { sendPerSecond: 5, sendBurst: 5, maxStrikes: 30 } }) },
     });
-    const flooder = await TestClient.hello(server.url, { name: "Flood" });
-    const neighbour = await TestClient.hello(server.url, { name: "Calm" });
-    using _f = flooder.client;
-    using _n = neighbour.client;
+    const flooder = await world.hello({ name: "Flood" });
+    const neighbour = await world.hello({ name: "Calm" });
     await flooder.client.join("general");
     await neighbour.client.join("general");
     for (let i = 0; i < 100; i += 1) {
@@ -86,14 +77,12 @@ describe("rate limits on inbound messages", () => {
 
 describe("per-address limits at the upgrade", () => {
   it("refuses connections past maxPerIp with HTTP 429 and admits again after one closes", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({
-      dbPath: db.path,
-      limits: limits({ connections: { maxPerIp: 2 } }),
+    await using world = await testWorld({
+      config: { limits: limits({ connections: { maxPerIp: 2 } }) },
     });
-    const a = await TestClient.connect(server.url);
-    using b = await TestClient.connect(server.url);
-    const refusal = await refusedUpgrade(server.url, [SUBPROTOCOL]);
+    const a = await world.connect();
+    using b = await world.connect();
+    const refusal = await refusedUpgrade(world.server.url, [SUBPROTOCOL]);
     expect(refusal.status).toBe(429);
     expect(refusal.body).toContain("too many open connections");
     a.close();
@@ -101,7 +90,7 @@ describe("per-address limits at the upgrade", () => {
     await expect
       .poll(async () => {
         try {
-          using c = await TestClient.connect(server.url);
+          using c = await world.connect();
           return c.ws.protocol;
         } catch {
           return "refused";
@@ -112,15 +101,13 @@ describe("per-address limits at the upgrade", () => {
   });
 
   it("refuses a handshake storm from one address with HTTP 429", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({
-      dbPath: db.path,
-      limits: limits({ connections: { handshakesPerSecond: 1, handshakeBurst: 5 } }),
+    await using world = await testWorld({
+      config: { limits: limits({ connections: { handshakesPerSecond: 1, handshakeBurst: 5 } }) },
     });
     const statuses: number[] = [];
     for (let i = 0; i < 8; i += 1) {
       // An unsupported subprotocol is refused by checkUpgrade after admission, still counting.
-      statuses.push((await refusedUpgrade(server.url, ["nope"])).status);
+      statuses.push((await refusedUpgrade(world.server.url, ["nope"])).status);
     }
     expect(statuses.slice(0, 5)).toEqual(Array(5).fill(400));
     expect(statuses.slice(5)).toEqual(Array(3).fill(429));

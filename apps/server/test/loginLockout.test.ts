@@ -1,20 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { startTestServer, tempDb } from "./helpers.js";
+
+import { testWorld } from "./support/testWorld.js";
 import { GOOD_PASSWORD, api, registerAccount } from "./accountsHttp.js";
 
 const p50 = (ms: number[]) => [...ms].sort((a, b) => a - b)[Math.floor(ms.length / 2)] ?? 0;
 
 describe("login lockout, as an attacker and the real user see it", () => {
   it("30 wrong passwords for one name from one address: 5 × 401, then 25 × 429 with Retry-After; the real user elsewhere gets in", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    await registerAccount(server.httpUrl, "alice");
+    await using world = await testWorld();
+    await registerAccount(world.server.httpUrl, "alice");
     const statuses: number[] = [];
     const retryAfter: number[] = [];
     const took: Record<number, number[]> = {};
     for (let i = 0; i < 30; i++) {
       const started = performance.now();
-      const res = await api(server.httpUrl, "POST", "/api/auth/login", {
+      const res = await api(world.server.httpUrl, "POST", "/api/auth/login", {
         body: { name: "alice", password: `wrong-password-${i}` },
         from: "127.0.0.1",
       });
@@ -27,14 +27,14 @@ describe("login lockout, as an attacker and the real user see it", () => {
     expect(Math.min(...retryAfter)).toBeGreaterThan(880);
     expect(Math.max(...retryAfter)).toBeLessThanOrEqual(900);
     // Even the right password is refused from that address while locked.
-    const locked = await api(server.httpUrl, "POST", "/api/auth/login", {
+    const locked = await api(world.server.httpUrl, "POST", "/api/auth/login", {
       body: { name: "alice", password: GOOD_PASSWORD },
       from: "127.0.0.1",
     });
     expect(locked.status).toBe(429);
 
     const started = performance.now();
-    const real = await api(server.httpUrl, "POST", "/api/auth/login", {
+    const real = await api(world.server.httpUrl, "POST", "/api/auth/login", {
       body: { name: "alice", password: GOOD_PASSWORD },
       from: "127.0.0.2",
     });

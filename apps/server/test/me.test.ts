@@ -1,24 +1,23 @@
 import { MeResponse } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
-import { TestClient, startTestServer, tempDb } from "./helpers.js";
+
+import { testWorld } from "./support/testWorld.js";
 import { api, registerAccount } from "./accountsHttp.js";
 
 describe("GET /api/auth/me", () => {
   it("tells each bearer who it is and its role: owner, admin, member, guest", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const owner = await registerAccount(server.httpUrl, "olga"); // the first account is the owner
-    const admin = await registerAccount(server.httpUrl, "adam");
-    const member = await registerAccount(server.httpUrl, "mia");
-    await api(server.httpUrl, "POST", "/api/admin/role", {
+    await using world = await testWorld();
+    const owner = await registerAccount(world.server.httpUrl, "olga"); // the first account is the owner
+    const admin = await registerAccount(world.server.httpUrl, "adam");
+    const member = await registerAccount(world.server.httpUrl, "mia");
+    await api(world.server.httpUrl, "POST", "/api/admin/role", {
       token: owner.token,
       body: { user: admin.user.id, role: "admin" },
     });
-    const guest = await TestClient.hello(server.url, { name: "gus" });
-    using _g = guest.client;
+    const guest = await world.hello({ name: "gus" });
 
     const me = async (token: string) => {
-      const res = await api(server.httpUrl, "GET", "/api/auth/me", { token });
+      const res = await api(world.server.httpUrl, "GET", "/api/auth/me", { token });
       expect(res.status).toBe(200);
       return MeResponse.parse(res.json);
     };
@@ -33,30 +32,29 @@ describe("GET /api/auth/me", () => {
   });
 
   it("answers 401 without a token, with a logged-out one and for a banned user; 405 for POST", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const owner = await registerAccount(server.httpUrl, "olga");
-    const carol = await registerAccount(server.httpUrl, "carol");
-    const dave = await registerAccount(server.httpUrl, "dave");
+    await using world = await testWorld();
+    const owner = await registerAccount(world.server.httpUrl, "olga");
+    const carol = await registerAccount(world.server.httpUrl, "carol");
+    const dave = await registerAccount(world.server.httpUrl, "dave");
 
-    const none = await api(server.httpUrl, "GET", "/api/auth/me");
+    const none = await api(world.server.httpUrl, "GET", "/api/auth/me");
     expect(none.status).toBe(401);
     expect(none.headers["www-authenticate"]).toBe("Bearer");
-    expect((await api(server.httpUrl, "POST", "/api/auth/me", { token: dave.token })).status).toBe(
-      405,
-    );
+    expect(
+      (await api(world.server.httpUrl, "POST", "/api/auth/me", { token: dave.token })).status,
+    ).toBe(405);
 
-    await api(server.httpUrl, "POST", "/api/auth/logout", { token: dave.token });
-    expect((await api(server.httpUrl, "GET", "/api/auth/me", { token: dave.token })).status).toBe(
-      401,
-    );
+    await api(world.server.httpUrl, "POST", "/api/auth/logout", { token: dave.token });
+    expect(
+      (await api(world.server.httpUrl, "GET", "/api/auth/me", { token: dave.token })).status,
+    ).toBe(401);
 
-    await api(server.httpUrl, "POST", "/api/admin/ban", {
+    await api(world.server.httpUrl, "POST", "/api/admin/ban", {
       token: owner.token,
       body: { user: carol.user.id },
     });
-    expect((await api(server.httpUrl, "GET", "/api/auth/me", { token: carol.token })).status).toBe(
-      401,
-    );
+    expect(
+      (await api(world.server.httpUrl, "GET", "/api/auth/me", { token: carol.token })).status,
+    ).toBe(401);
   });
 });

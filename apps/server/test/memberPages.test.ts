@@ -1,7 +1,8 @@
 import { Capability, ErrorCode } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config.js";
-import { TestClient, startTestServer, tempDb } from "./helpers.js";
+import { startTestServer, tempDb } from "./helpers.js";
+import { testWorld } from "./support/testWorld.js";
 import { SCENARIO_THRESHOLD, bigRoomScenario } from "./support/memberPagesScenario.js";
 
 describe("big rooms on one node (capability member_pages)", () => {
@@ -16,12 +17,9 @@ describe("big rooms on one node (capability member_pages)", () => {
   });
 
   it("[R11] charges member pages to the read budget and refuses rooms not joined or clients that did not ask", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const { client } = await TestClient.hello(server.url, { caps: [Capability.MemberPages] });
-    using _ = client;
-    const { client: old } = await TestClient.hello(server.url, {});
-    using __ = old;
+    await using world = await testWorld();
+    const { client } = await world.hello({ caps: [Capability.MemberPages] });
+    const { client: old } = await world.hello({});
     await client.join("general");
     await old.join("general");
 

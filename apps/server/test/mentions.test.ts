@@ -1,18 +1,16 @@
 import { dmRoomId, type ServerMessageOf } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
-import { TestClient, startTestServer, tempDb } from "./helpers.js";
+import type { TestClient } from "./helpers.js";
+import { testWorld } from "./support/testWorld.js";
 
 const notifications = (client: TestClient) =>
   client.received.filter((m): m is ServerMessageOf<"notification"> => m.type === "notification");
 
 describe("mention notifications", () => {
   it("notifies a mentioned user live, even outside the room, linking to the message", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const alice = await TestClient.hello(server.url, { name: "Alice" });
-    const bob = await TestClient.hello(server.url, { name: "Bob" });
-    using _a = alice.client;
-    using _b = bob.client;
+    await using world = await testWorld();
+    const alice = await world.hello({ name: "Alice" });
+    const bob = await world.hello({ name: "Bob" });
     await alice.client.join("general");
     await bob.client.join("elsewhere");
 
@@ -33,13 +31,10 @@ describe("mention notifications", () => {
   });
 
   it("delivers a mention made while offline on the next connect, oldest first", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const alice = await TestClient.hello(server.url, { name: "Alice" });
-    const carol = await TestClient.hello(server.url, { name: "Carol" });
-    const bob = await TestClient.hello(server.url, { name: "Bob" });
-    using _a = alice.client;
-    using _c = carol.client;
+    await using world = await testWorld();
+    const alice = await world.hello({ name: "Alice" });
+    const carol = await world.hello({ name: "Carol" });
+    const bob = await world.hello({ name: "Bob" });
     bob.client.close();
     await bob.client.closed;
     await alice.client.join("general");
@@ -49,8 +44,7 @@ describe("mention notifications", () => {
     // Carol's copy of the second mention proves both are stored (same transaction as Bob's).
     await carol.client.waitFor("notification");
 
-    const again = await TestClient.hello(server.url, { token: bob.welcome.token });
-    using _b = again.client;
+    const again = await world.hello({ token: bob.welcome.token });
     const first = await again.client.waitFor("notification");
     const second = await again.client.waitFor("notification");
     expect([first.notification.body, second.notification.body]).toEqual([
@@ -66,14 +60,10 @@ describe("mention notifications", () => {
   });
 
   it("gives two tabs and a reconnect the same notification id, once each", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const alice = await TestClient.hello(server.url, { name: "Alice" });
-    const tab1 = await TestClient.hello(server.url, { name: "Bob" });
-    const tab2 = await TestClient.hello(server.url, { token: tab1.welcome.token });
-    using _a = alice.client;
-    using _t1 = tab1.client;
-    using _t2 = tab2.client;
+    await using world = await testWorld();
+    const alice = await world.hello({ name: "Alice" });
+    const tab1 = await world.hello({ name: "Bob" });
+    const tab2 = await world.hello({ token: tab1.welcome.token });
     await alice.client.join("general");
 
     alice.client.send({ type: "send", room: "general", cid: "c1", text: "@Bob @bob ping" });
@@ -85,22 +75,17 @@ describe("mention notifications", () => {
     await alice.client.waitFor("ack");
     await alice.client.waitFor("ack");
 
-    const tab3 = await TestClient.hello(server.url, { token: tab1.welcome.token });
-    using _t3 = tab3.client;
+    const tab3 = await world.hello({ token: tab1.welcome.token });
     expect((await tab3.client.waitFor("notification")).notification.id).toBe(one.notification.id);
     await Promise.all([tab1.client.roundTrip(), tab2.client.roundTrip(), tab3.client.roundTrip()]);
     for (const tab of [tab1, tab2, tab3]) expect(notifications(tab.client)).toHaveLength(1);
   });
 
   it("in a DM notifies only the other participant, never a third user", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const alice = await TestClient.hello(server.url, { name: "Alice" });
-    const bob = await TestClient.hello(server.url, { name: "Bob" });
-    const carol = await TestClient.hello(server.url, { name: "Carol" });
-    using _a = alice.client;
-    using _b = bob.client;
-    using _c = carol.client;
+    await using world = await testWorld();
+    const alice = await world.hello({ name: "Alice" });
+    const bob = await world.hello({ name: "Bob" });
+    const carol = await world.hello({ name: "Carol" });
     const room = dmRoomId(alice.welcome.user.id, bob.welcome.user.id);
     await alice.client.join(room);
 
@@ -113,14 +98,10 @@ describe("mention notifications", () => {
   });
 
   it("syncs read state: mark_read in one tab reaches the other, and read ones are not replayed", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const alice = await TestClient.hello(server.url, { name: "Alice" });
-    const tab1 = await TestClient.hello(server.url, { name: "Bob" });
-    const tab2 = await TestClient.hello(server.url, { token: tab1.welcome.token });
-    using _a = alice.client;
-    using _t1 = tab1.client;
-    using _t2 = tab2.client;
+    await using world = await testWorld();
+    const alice = await world.hello({ name: "Alice" });
+    const tab1 = await world.hello({ name: "Bob" });
+    const tab2 = await world.hello({ token: tab1.welcome.token });
     await alice.client.join("general");
     alice.client.send({ type: "send", room: "general", cid: "c1", text: "@Bob one" });
     alice.client.send({ type: "send", room: "general", cid: "c2", text: "@Bob two" });
@@ -142,16 +123,14 @@ describe("mention notifications", () => {
       ids: [first.id],
     });
 
-    const tab3 = await TestClient.hello(server.url, { token: tab1.welcome.token });
-    using _t3 = tab3.client;
+    const tab3 = await world.hello({ token: tab1.welcome.token });
     expect((await tab3.client.waitFor("notification")).notification.id).toBe(second.id);
 
     tab3.client.send({ type: "mark_read", all: true });
     expect(await tab1.client.waitFor("notifications_read")).toMatchObject({ ids: [], all: true });
     expect(await tab3.client.waitFor("notifications_read")).toMatchObject({ all: true });
 
-    const tab4 = await TestClient.hello(server.url, { token: tab1.welcome.token });
-    using _t4 = tab4.client;
+    const tab4 = await world.hello({ token: tab1.welcome.token });
     await tab4.client.roundTrip();
     expect(notifications(tab4.client)).toEqual([]);
   });

@@ -6,10 +6,9 @@ import { testWorld } from "./support/testWorld.js";
 
 describe("rooms and messages", () => {
   it("acks a send to the sender and fans it out to all three members, sender included", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
+    await using world = await testWorld();
     const [a, b, c] = await Promise.all(
-      ["Alice", "Bob", "Carol"].map((name) => TestClient.hello(server.url, { name })),
+      ["Alice", "Bob", "Carol"].map((name) => world.hello({ name })),
     );
     if (!a || !b || !c) throw new Error("clients missing");
     using _a = a.client;
@@ -35,10 +34,8 @@ describe("rooms and messages", () => {
   });
 
   it("answers a burst of requests in the order they were sent, sends committed together included", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const { client } = await TestClient.hello(server.url, { name: "Alice" });
-    using _ = client;
+    await using world = await testWorld();
+    const { client } = await world.hello({ name: "Alice" });
     await client.join("general");
     client.send({ type: "send", room: "general", cid: "c1", text: "one", ref: "s1" });
     client.send({ type: "send", room: "general", cid: "c2", text: "two", ref: "s2" });
@@ -111,17 +108,15 @@ describe("rooms and messages", () => {
   });
 
   it("joins with the latest page and pages back through history", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const { client } = await TestClient.hello(server.url, { name: "Alice" });
-    using _ = client;
+    await using world = await testWorld();
+    const { client } = await world.hello({ name: "Alice" });
     await client.join("busy");
     const total = LIMITS.joinedPageSize + 10;
     for (let i = 1; i <= total; i++) {
       client.send({ type: "send", room: "busy", cid: `c${i}`, text: `m${i}` });
     }
     await client.waitFor("ack", (m) => m.seq === total);
-    const joined = await TestClient.hello(server.url).then(async ({ client: other }) => {
+    const joined = await world.hello().then(async ({ client: other }) => {
       const reply = await other.join("busy");
       other.close();
       return reply;

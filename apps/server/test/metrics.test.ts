@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { TestClient, startTestServer, tempDb } from "./helpers.js";
+
+import { testWorld } from "./support/testWorld.js";
 
 describe("/metrics", () => {
   it("reports this node's open connections and process metrics in Prometheus text format", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path, nodeId: "node-m" });
-    const { client } = await TestClient.hello(server.url, { name: "Mia" });
+    await using world = await testWorld({ config: { nodeId: "node-m" } });
+    const { client } = await world.hello({ name: "Mia" });
     try {
-      const res = await fetch(`${server.httpUrl}/metrics`);
+      const res = await fetch(`${world.server.httpUrl}/metrics`);
       expect(res.status).toBe(200);
       expect(res.headers.get("content-type")).toContain("text/plain");
       const text = await res.text();
@@ -20,15 +20,13 @@ describe("/metrics", () => {
   });
 
   it("counts frames, deliveries and store latency of a chat exchange", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path, nodeId: "node-m" });
-    const { client } = await TestClient.hello(server.url, { name: "Mia" });
-    using _ = client;
+    await using world = await testWorld({ config: { nodeId: "node-m" } });
+    const { client } = await world.hello({ name: "Mia" });
     await client.join("general");
     client.send({ type: "send", room: "general", cid: "c1", text: "hello" });
     await client.waitFor("message");
 
-    const text = await (await fetch(`${server.httpUrl}/metrics`)).text();
+    const text = await (await fetch(`${world.server.httpUrl}/metrics`)).text();
     const value = (name: string) => Number(new RegExp(`^${name} (\\d+)$`, "m").exec(text)?.[1]);
     // hello, join, send
     expect(value('duplex_frames_in_total\\{node="node-m"\\}')).toBeGreaterThanOrEqual(3);

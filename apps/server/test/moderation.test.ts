@@ -1,6 +1,7 @@
 import { CloseCode, type User } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
-import { TestClient, startTestServer, tempDb } from "./helpers.js";
+import { startTestServer, tempDb } from "./helpers.js";
+import { testWorld } from "./support/testWorld.js";
 import { GOOD_PASSWORD, api } from "./accountsHttp.js";
 
 async function account(httpUrl: string, name: string): Promise<{ user: User; token: string }> {
@@ -13,67 +14,66 @@ async function account(httpUrl: string, name: string): Promise<{ user: User; tok
 
 describe("roles, bans and the audit log", () => {
   it("an admin's ban ends the user's open tab with 4403 and refuses login and hello; the audit log shows it", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const owner = await account(server.httpUrl, "olga"); // the first account is the owner
-    const admin = await account(server.httpUrl, "adam");
-    const carol = await account(server.httpUrl, "carol");
-    const promote = await api(server.httpUrl, "POST", "/api/admin/role", {
+    await using world = await testWorld();
+    const owner = await account(world.server.httpUrl, "olga"); // the first account is the owner
+    const admin = await account(world.server.httpUrl, "adam");
+    const carol = await account(world.server.httpUrl, "carol");
+    const promote = await api(world.server.httpUrl, "POST", "/api/admin/role", {
       token: owner.token,
       body: { user: admin.user.id, role: "admin" },
     });
     expect(promote.status).toBe(204);
 
-    const tab = await TestClient.hello(server.url, { token: carol.token });
-    const banned = await api(server.httpUrl, "POST", "/api/admin/ban", {
+    const tab = await world.hello({ token: carol.token });
+    const banned = await api(world.server.httpUrl, "POST", "/api/admin/ban", {
       token: admin.token,
       body: { user: carol.user.id },
     });
     expect(banned.status).toBe(204);
     expect((await tab.client.closed).code).toBe(CloseCode.Forbidden);
-    const login = await api(server.httpUrl, "POST", "/api/auth/login", {
+    const login = await api(world.server.httpUrl, "POST", "/api/auth/login", {
       body: { name: "carol", password: GOOD_PASSWORD },
     });
     expect(login.status).toBe(403);
-    using again = await TestClient.connect(server.url);
+    using again = await world.connect();
     again.send({ type: "hello", token: carol.token });
     expect((await again.closed).code).toBe(CloseCode.Forbidden);
 
-    const audit = await api(server.httpUrl, "GET", "/api/admin/audit", { token: owner.token });
+    const audit = await api(world.server.httpUrl, "GET", "/api/admin/audit", {
+      token: owner.token,
+    });
     expect(audit.status).toBe(200);
     expect(audit.json.entries).toMatchObject([
       { actor: admin.user.id, action: "ban", target: carol.user.id, detail: "carol" },
       { actor: owner.user.id, action: "role", target: admin.user.id, detail: "admin" },
     ]);
 
-    const unbanned = await api(server.httpUrl, "POST", "/api/admin/unban", {
+    const unbanned = await api(world.server.httpUrl, "POST", "/api/admin/unban", {
       token: admin.token,
       body: { user: carol.user.id },
     });
     expect(unbanned.status).toBe(204);
-    const back = await api(server.httpUrl, "POST", "/api/auth/login", {
+    const back = await api(world.server.httpUrl, "POST", "/api/auth/login", {
       body: { name: "carol", password: GOOD_PASSWORD },
     });
     expect(back.status).toBe(200);
   });
 
   it("refuses moderation to members and guests, and upwards (an admin cannot ban the owner or an admin)", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const owner = await account(server.httpUrl, "olga");
-    const admin = await account(server.httpUrl, "adam");
-    const admin2 = await account(server.httpUrl, "ada");
-    const member = await account(server.httpUrl, "mia");
+    await using world = await testWorld();
+    const owner = await account(world.server.httpUrl, "olga");
+    const admin = await account(world.server.httpUrl, "adam");
+    const admin2 = await account(world.server.httpUrl, "ada");
+    const member = await account(world.server.httpUrl, "mia");
     for (const who of [admin, admin2]) {
-      await api(server.httpUrl, "POST", "/api/admin/role", {
+      await api(world.server.httpUrl, "POST", "/api/admin/role", {
         token: owner.token,
         body: { user: who.user.id, role: "admin" },
       });
     }
-    const guest = await TestClient.hello(server.url, { name: "gus" });
-    using _g = guest.client;
+    const guest = await world.hello({ name: "gus" });
     const ban = (token: string, user: string) =>
-      api(server.httpUrl, "POST", "/api/admin/ban", { token, body: { user } });
+      api(world.server.httpUrl, "POST", "/api/admin/ban", { token, body: { user } });
     expect((await ban(member.token, guest.welcome.user.id)).status).toBe(403);
     expect((await ban(guest.welcome.token, member.user.id)).status).toBe(403);
     expect((await ban(admin.token, owner.user.id)).status).toBe(403);
@@ -81,14 +81,14 @@ describe("roles, bans and the audit log", () => {
     expect((await ban(admin.token, admin.user.id)).status).toBe(403);
     expect(
       (
-        await api(server.httpUrl, "POST", "/api/admin/role", {
+        await api(world.server.httpUrl, "POST", "/api/admin/role", {
           token: admin.token,
           body: { user: member.user.id, role: "admin" },
         })
       ).status,
     ).toBe(403);
     expect(
-      (await api(server.httpUrl, "GET", "/api/admin/audit", { token: member.token })).status,
+      (await api(world.server.httpUrl, "GET", "/api/admin/audit", { token: member.token })).status,
     ).toBe(403);
     // A guest can be banned: its tab closes with 4403.
     expect((await ban(admin.token, guest.welcome.user.id)).status).toBe(204);

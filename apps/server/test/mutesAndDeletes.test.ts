@@ -1,27 +1,25 @@
 import { Capability, ErrorCode } from "@duplex/protocol";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { TestClient, startTestServer, tempDb } from "./helpers.js";
+import { testWorld } from "./support/testWorld.js";
 import { api, registerAccount } from "./accountsHttp.js";
 
 const caps = [Capability.Accounts];
 
 describe("mutes and a moderator's delete", () => {
   it("a muted user's sends and edits are refused with `muted` until the mute ends or is lifted, in that room only", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const olga = await registerAccount(server.httpUrl, "olga");
-    const bob = await registerAccount(server.httpUrl, "bob");
-    const tab = await TestClient.hello(server.url, { token: bob.token, caps });
-    const v1Tab = await TestClient.hello(server.url, { token: bob.token });
-    using _t = tab.client;
-    using _v = v1Tab.client;
+    await using world = await testWorld();
+    const olga = await registerAccount(world.server.httpUrl, "olga");
+    const bob = await registerAccount(world.server.httpUrl, "bob");
+    const tab = await world.hello({ token: bob.token, caps });
+    const v1Tab = await world.hello({ token: bob.token });
     await tab.client.join("general");
     await tab.client.join("random");
     await v1Tab.client.join("general");
     tab.client.send({ type: "send", room: "general", cid: "before", text: "hi", ref: "b" });
     const before = await tab.client.waitFor("ack", (m) => m.ref === "b");
 
-    const muted = await api(server.httpUrl, "POST", "/api/admin/mute", {
+    const muted = await api(world.server.httpUrl, "POST", "/api/admin/mute", {
       token: olga.token,
       body: { user: bob.user.id, room: "general", durationMs: 60_000 },
     });
@@ -42,7 +40,7 @@ describe("mutes and a moderator's delete", () => {
     tab.client.send({ type: "send", room: "random", cid: "r1", text: "ok here", ref: "r" });
     await tab.client.waitFor("ack", (m) => m.ref === "r");
 
-    const lifted = await api(server.httpUrl, "POST", "/api/admin/unmute", {
+    const lifted = await api(world.server.httpUrl, "POST", "/api/admin/unmute", {
       token: olga.token,
       body: { user: bob.user.id, room: "general" },
     });
@@ -51,17 +49,23 @@ describe("mutes and a moderator's delete", () => {
     await tab.client.waitFor("ack", (m) => m.ref === "s2");
 
     // A global mute holds in every room, and ends by itself.
-    await api(server.httpUrl, "POST", "/api/admin/mute", {
+    await api(world.server.httpUrl, "POST", "/api/admin/mute", {
       token: olga.token,
       body: { user: bob.user.id, durationMs: 1_000 },
     });
     tab.client.send({ type: "send", room: "random", cid: "g1", text: "x", ref: "g1" });
     expect((await tab.client.waitFor("error", (m) => m.ref === "g1")).code).toBe(ErrorCode.Muted);
-    await new Promise((resolve) => setTimeout(resolve, 1_100)); // the mute's own length, not a wait for an event
-    tab.client.send({ type: "send", room: "random", cid: "g2", text: "x", ref: "g2" });
-    await tab.client.waitFor("ack", (m) => m.ref === "g2");
+    // The mute's own length passes on the clock, not in a sleep (only Date is faked: sockets keep time).
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      vi.setSystemTime(Date.now() + 1_100);
+      tab.client.send({ type: "send", room: "random", cid: "g2", text: "x", ref: "g2" });
+      await tab.client.waitFor("ack", (m) => m.ref === "g2");
+    } finally {
+      vi.useRealTimers();
+    }
 
-    const audit = await api(server.httpUrl, "GET", "/api/admin/audit", { token: olga.token });
+    const audit = await api(world.server.httpUrl, "GET", "/api/admin/audit", { token: olga.token });
     expect((audit.json.entries as { action: string }[]).map((e) => e.action)).toEqual([
       "mute",
       "unmute",
@@ -91,18 +95,17 @@ describe("mutes and a moderator's delete", () => {
   });
 
   it("only a higher role mutes: members, guests and upwards are refused", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const olga = await registerAccount(server.httpUrl, "olga");
-    const mia = await registerAccount(server.httpUrl, "mia");
+    await using world = await testWorld();
+    const olga = await registerAccount(world.server.httpUrl, "olga");
+    const mia = await registerAccount(world.server.httpUrl, "mia");
     const mute = (token: string, user: string) =>
-      api(server.httpUrl, "POST", "/api/admin/mute", {
+      api(world.server.httpUrl, "POST", "/api/admin/mute", {
         token,
         body: { user, durationMs: 60_000 },
       });
     expect((await mute(mia.token, olga.user.id)).status).toBe(403);
     expect((await mute(olga.token, olga.user.id)).status).toBe(403);
-    const tooLong = await api(server.httpUrl, "POST", "/api/admin/mute", {
+    const tooLong = await api(world.server.httpUrl, "POST", "/api/admin/mute", {
       token: olga.token,
       body: { user: mia.user.id, durationMs: 31 * 24 * 3_600_000 },
     });
@@ -110,17 +113,13 @@ describe("mutes and a moderator's delete", () => {
   });
 
   it("a moderator deletes anyone's message (audited); a member cannot; a private room's owner can in it", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const olga = await registerAccount(server.httpUrl, "olga");
-    const bob = await registerAccount(server.httpUrl, "bob");
-    const mia = await registerAccount(server.httpUrl, "mia");
-    const mod = await TestClient.hello(server.url, { token: olga.token, caps });
-    const author = await TestClient.hello(server.url, { token: bob.token, caps });
-    const member = await TestClient.hello(server.url, { token: mia.token, caps });
-    using _a = mod.client;
-    using _b = author.client;
-    using _c = member.client;
+    await using world = await testWorld();
+    const olga = await registerAccount(world.server.httpUrl, "olga");
+    const bob = await registerAccount(world.server.httpUrl, "bob");
+    const mia = await registerAccount(world.server.httpUrl, "mia");
+    const mod = await world.hello({ token: olga.token, caps });
+    const author = await world.hello({ token: bob.token, caps });
+    const member = await world.hello({ token: mia.token, caps });
     for (const c of [mod, author, member]) await c.client.join("general");
     author.client.send({ type: "send", room: "general", cid: "c1", text: "buy pills", ref: "s" });
     const ack = await author.client.waitFor("ack", (m) => m.ref === "s");
@@ -135,17 +134,17 @@ describe("mutes and a moderator's delete", () => {
     await member.client.waitFor("deleted", (m) => m.id === ack.id);
     const page = await member.client.join("general");
     expect(page.messages.find((m) => m.id === ack.id)).toMatchObject({ deleted: true, text: "" });
-    const audit = await api(server.httpUrl, "GET", "/api/admin/audit", { token: olga.token });
+    const audit = await api(world.server.httpUrl, "GET", "/api/admin/audit", { token: olga.token });
     expect(audit.json.entries).toMatchObject([
       { actor: olga.user.id, action: "delete", target: bob.user.id, detail: `general ${ack.id}` },
     ]);
 
     // Mia owns a private room: she moderates messages there, not elsewhere.
-    await api(server.httpUrl, "POST", "/api/rooms/private", {
+    await api(world.server.httpUrl, "POST", "/api/rooms/private", {
       token: mia.token,
       body: { room: "mias" },
     });
-    await api(server.httpUrl, "POST", "/api/rooms/invite", {
+    await api(world.server.httpUrl, "POST", "/api/rooms/invite", {
       token: mia.token,
       body: { room: "mias", user: bob.user.id },
     });

@@ -1,7 +1,8 @@
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { TestClient, startTestServer, tempDb } from "./helpers.js";
+
+import { testWorld } from "./support/testWorld.js";
 
 const packageDir = fileURLToPath(new URL("..", import.meta.url));
 const ADMIN_TOKEN = "cli-admin-token-123";
@@ -25,10 +26,8 @@ function notify(
 
 describe("the notify CLI (src/bin/notify.ts)", () => {
   it("posts to the server, prints the 202 answer, and the user gets the notification", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path, adminToken: ADMIN_TOKEN });
-    const { client } = await TestClient.hello(server.url, { name: "Ann Lee" });
-    using _ = client;
+    await using world = await testWorld({ config: { adminToken: ADMIN_TOKEN } });
+    const { client } = await world.hello({ name: "Ann Lee" });
 
     const run = await notify(
       [
@@ -37,7 +36,7 @@ describe("the notify CLI (src/bin/notify.ts)", () => {
         "--level",
         "success",
         "--url",
-        server.httpUrl,
+        world.server.httpUrl,
         "Deploy finished",
         "v42",
       ],
@@ -55,9 +54,8 @@ describe("the notify CLI (src/bin/notify.ts)", () => {
   });
 
   it("prints the server's error and exits 1 on a wrong token", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path, adminToken: ADMIN_TOKEN });
-    const run = await notify(["--to", "all", "--url", server.httpUrl, "Hi"], {
+    await using world = await testWorld({ config: { adminToken: ADMIN_TOKEN } });
+    const run = await notify(["--to", "all", "--url", world.server.httpUrl, "Hi"], {
       ADMIN_TOKEN: "wrong-token-0000",
     });
     expect(run.code).toBe(1);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { PasskeyOptionsResponse, type User } from "@duplex/protocol";
 import { GOOD_PASSWORD, api, registerAccount } from "./accountsHttp.js";
-import { TestClient, startTestServer, tempDb } from "./helpers.js";
+import { startTestServer, tempDb } from "./helpers.js";
+import { testWorld } from "./support/testWorld.js";
 import { SoftAuthenticator } from "./support/softAuthenticator.js";
 
 const RP = { rpId: "localhost", origin: "http://localhost:5173" };
@@ -33,11 +34,10 @@ async function passkeyLogin(httpUrl: string, authenticator: SoftAuthenticator, f
 
 describe("passkeys", () => {
   it("an account adds a passkey and signs in with it like a password login", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path, ...passkeys });
-    const alice = await registerAccount(server.httpUrl, "Alice");
+    await using world = await testWorld({ config: { ...passkeys } });
+    const alice = await registerAccount(world.server.httpUrl, "Alice");
     const key = new SoftAuthenticator(RP.rpId, RP.origin);
-    const added = await addPasskey(server.httpUrl, alice.token, key);
+    const added = await addPasskey(world.server.httpUrl, alice.token, key);
     expect(added.status).toBe(201);
     expect(added.json.passkey).toMatchObject({
       id: key.id,
@@ -45,59 +45,62 @@ describe("passkeys", () => {
       transports: ["internal"],
     });
 
-    const signedIn = await passkeyLogin(server.httpUrl, key);
+    const signedIn = await passkeyLogin(world.server.httpUrl, key);
     expect(signedIn.status).toBe(200);
     expect(signedIn.json.user).toEqual(alice.user);
-    const { client, welcome } = await TestClient.hello(server.url, {
+    const { welcome } = await world.hello({
       token: signedIn.json.token as string,
     });
-    using _ = client;
     expect((welcome.user as User).id).toBe(alice.user.id);
 
-    const listed = await api(server.httpUrl, "GET", "/api/auth/passkeys", { token: alice.token });
+    const listed = await api(world.server.httpUrl, "GET", "/api/auth/passkeys", {
+      token: alice.token,
+    });
     expect(listed.json.passkeys).toEqual([
       expect.objectContaining({ id: key.id, lastUsedAt: expect.any(Number) }),
     ]);
-    const devices = await api(server.httpUrl, "GET", "/api/auth/sessions", { token: alice.token });
+    const devices = await api(world.server.httpUrl, "GET", "/api/auth/sessions", {
+      token: alice.token,
+    });
     expect(devices.json.sessions).toHaveLength(2);
   });
 
   it("guests and strangers cannot add passkeys", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path, ...passkeys });
+    await using world = await testWorld({ config: { ...passkeys } });
     const path = "/api/auth/passkey-registration/options";
-    expect((await api(server.httpUrl, "POST", path)).status).toBe(401);
-    const { client, welcome } = await TestClient.hello(server.url, { name: "guesty" });
+    expect((await api(world.server.httpUrl, "POST", path)).status).toBe(401);
+    const { client, welcome } = await world.hello({ name: "guesty" });
     client.close();
-    const guest = await api(server.httpUrl, "POST", path, { token: welcome.token as string });
+    const guest = await api(world.server.httpUrl, "POST", path, { token: welcome.token as string });
     expect(guest.status).toBe(403);
     expect(guest.json.error).toMatch(/guests cannot add passkeys/);
   });
 
   it("refuses a replayed answer, a wound-back counter, and another site's origin", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path, ...passkeys });
-    const alice = await registerAccount(server.httpUrl, "Alice");
+    await using world = await testWorld({ config: { ...passkeys } });
+    const alice = await registerAccount(world.server.httpUrl, "Alice");
     const key = new SoftAuthenticator(RP.rpId, RP.origin);
-    await addPasskey(server.httpUrl, alice.token, key);
+    await addPasskey(world.server.httpUrl, alice.token, key);
 
-    const options = await api(server.httpUrl, "POST", "/api/auth/passkey-login/options");
+    const options = await api(world.server.httpUrl, "POST", "/api/auth/passkey-login/options");
     const answer = key.authenticate(optionsOf(options));
     const verify = () =>
-      api(server.httpUrl, "POST", "/api/auth/passkey-login/verify", { body: { response: answer } });
+      api(world.server.httpUrl, "POST", "/api/auth/passkey-login/verify", {
+        body: { response: answer },
+      });
     expect((await verify()).status).toBe(200);
     // The challenge was used up: the same signed answer does not sign in twice.
     expect((await verify()).status).toBe(401);
 
     // A clone of the authenticator (its counter behind the server's) is refused.
     key.counter = 0;
-    expect((await passkeyLogin(server.httpUrl, key)).status).toBe(401);
+    expect((await passkeyLogin(world.server.httpUrl, key)).status).toBe(401);
     key.counter = 10;
-    expect((await passkeyLogin(server.httpUrl, key)).status).toBe(200);
+    expect((await passkeyLogin(world.server.httpUrl, key)).status).toBe(200);
 
-    const phished = await api(server.httpUrl, "POST", "/api/auth/passkey-login/options");
+    const phished = await api(world.server.httpUrl, "POST", "/api/auth/passkey-login/options");
     const elsewhere = key.authenticate(optionsOf(phished), "https://evil.example");
-    const refused = await api(server.httpUrl, "POST", "/api/auth/passkey-login/verify", {
+    const refused = await api(world.server.httpUrl, "POST", "/api/auth/passkey-login/verify", {
       body: { response: elsewhere },
     });
     expect(refused.status).toBe(401);
@@ -128,30 +131,29 @@ describe("passkeys", () => {
   });
 
   it("charges failed passkey sign-ins to the address's login budget", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path, ...passkeys });
-    await registerAccount(server.httpUrl, "Alice");
+    await using world = await testWorld({ config: { ...passkeys } });
+    await registerAccount(world.server.httpUrl, "Alice");
     const from = "127.0.0.31";
     // Unknown credentials: each a failure; 20 from one address use up its budget.
     for (let i = 0; i < 20; i++) {
       const stranger = new SoftAuthenticator(RP.rpId, RP.origin);
-      expect((await passkeyLogin(server.httpUrl, stranger, from)).status).toBe(401);
+      expect((await passkeyLogin(world.server.httpUrl, stranger, from)).status).toBe(401);
     }
     const blocked = await passkeyLogin(
-      server.httpUrl,
+      world.server.httpUrl,
       new SoftAuthenticator(RP.rpId, RP.origin),
       from,
     );
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers["retry-after"])).toBeGreaterThan(0);
     // The same budget as password login: a right password from that address waits too.
-    const password = await api(server.httpUrl, "POST", "/api/auth/login", {
+    const password = await api(world.server.httpUrl, "POST", "/api/auth/login", {
       body: { name: "Alice", password: GOOD_PASSWORD },
       from,
     });
     expect(password.status).toBe(429);
     // Another address is not affected.
-    const other = await api(server.httpUrl, "POST", "/api/auth/login", {
+    const other = await api(world.server.httpUrl, "POST", "/api/auth/login", {
       body: { name: "Alice", password: GOOD_PASSWORD },
       from: "127.0.0.32",
     });

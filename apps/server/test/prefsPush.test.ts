@@ -1,7 +1,8 @@
 import { Capability, LIMITS, WebPushPayload, dmRoomId } from "@duplex/protocol";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { api, registerAccount } from "./accountsHttp.js";
-import { TestClient, startTestServer, tempDb } from "./helpers.js";
+
+import { testWorld } from "./support/testWorld.js";
 import { metricValue as metric } from "./support/metrics.js";
 import { startPushService, type PushService } from "./support/pushService.js";
 import { testWebPush as webPush } from "./support/webPushConfig.js";
@@ -16,22 +17,20 @@ afterAll(async () => {
 
 describe("notification preferences honoured by notifications and Web Push", () => {
   it("a room set to nothing makes no notification and no push; mentions-only still notifies a mention; do-not-disturb lists it without a push", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path, webPush });
-    const publicKey = (await api(server.httpUrl, "GET", "/api/push/vapid")).json
+    await using world = await testWorld({ config: { webPush } });
+    const publicKey = (await api(world.server.httpUrl, "GET", "/api/push/vapid")).json
       .publicKey as string;
-    const bob = await registerAccount(server.httpUrl, "Bob");
+    const bob = await registerAccount(world.server.httpUrl, "Bob");
     const { clientHash, ...subscription } = await service.subscribe(publicKey);
-    await api(server.httpUrl, "POST", "/api/push/subscriptions", {
+    await api(world.server.httpUrl, "POST", "/api/push/subscriptions", {
       token: bob.token,
       body: subscription,
     });
     // Bob's one socket is hidden (as a backgrounded tab): pushes go out, frames still arrive.
-    const bobTab = await TestClient.hello(server.url, {
+    const bobTab = await world.hello({
       token: bob.token,
       caps: [Capability.ReadReceipts, Capability.Visibility],
     });
-    using _b = bobTab.client;
     bobTab.client.send({ type: "visibility", visible: false });
     bobTab.client.send({
       type: "set_prefs",
@@ -43,8 +42,7 @@ describe("notification preferences honoured by notifications and Web Push", () =
     });
     await bobTab.client.waitFor("prefs", (m) => m.ref === "p1");
 
-    const alice = await TestClient.hello(server.url, { name: "Alice" });
-    using _a = alice.client;
+    const alice = await world.hello({ name: "Alice" });
     const say = async (room: string, cid: string, text: string) => {
       await alice.client.join(room);
       alice.client.send({ type: "send", room, cid, text });
@@ -70,7 +68,7 @@ describe("notification preferences honoured by notifications and Web Push", () =
     const late = await say("ops", "c3", "@Bob again, at night");
     await bobTab.client.waitFor("notification", (m) => m.notification.link?.messageId === late.id);
     await vi.waitFor(async () =>
-      expect(await metric(server.httpUrl, "duplex_web_push_suppressed_total")).toBe(1),
+      expect(await metric(world.server.httpUrl, "duplex_web_push_suppressed_total")).toBe(1),
     );
     expect(service.received.length).toBe(before + 1);
     const notified = bobTab.client.received.flatMap((m) =>
@@ -86,13 +84,10 @@ describe("notification preferences honoured by notifications and Web Push", () =
   });
 
   it("a DM still notifies under mentions-only and not under nothing", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
+    await using world = await testWorld();
     const caps = [Capability.ReadReceipts, Capability.DmNotifications];
-    const bob = await TestClient.hello(server.url, { name: "Bob", caps });
-    const alice = await TestClient.hello(server.url, { name: "Alice", caps });
-    using _b = bob.client;
-    using _a = alice.client;
+    const bob = await world.hello({ name: "Bob", caps });
+    const alice = await world.hello({ name: "Alice", caps });
     const room = dmRoomId(alice.welcome.user.id, bob.welcome.user.id);
     await alice.client.join(room);
     const send = async (cid: string) => {

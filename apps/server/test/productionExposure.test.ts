@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { loadConfig, type Config } from "../src/config.js";
 import { GOOD_PASSWORD, api } from "./accountsHttp.js";
 import { TEST_SECRET, TestClient, refusedUpgrade, startTestServer, tempDb } from "./helpers.js";
+import { testWorld } from "./support/testWorld.js";
 
 const METRICS_TOKEN = "metrics-token-0123456789-abcdefghij";
 
@@ -34,26 +35,21 @@ async function account(httpUrl: string, name: string): Promise<{ user: User; tok
 
 describe("/metrics and /readyz in production", () => {
   it("does not serve /metrics on the public port without METRICS_TOKEN or METRICS_PORT", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path, ...production() });
-    expect((await fetch(`${server.httpUrl}/metrics`)).status).toBe(404);
-    expect(server.metricsUrl).toBeUndefined();
+    await using world = await testWorld({ config: { ...production() } });
+    expect((await fetch(`${world.server.httpUrl}/metrics`)).status).toBe(404);
+    expect(world.server.metricsUrl).toBeUndefined();
   });
 
   it("serves /metrics only with the METRICS_TOKEN bearer", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({
-      dbPath: db.path,
-      ...production({ METRICS_TOKEN }),
-    });
-    const anonymous = await fetch(`${server.httpUrl}/metrics`);
+    await using world = await testWorld({ config: { ...production({ METRICS_TOKEN }) } });
+    const anonymous = await fetch(`${world.server.httpUrl}/metrics`);
     expect(anonymous.status).toBe(401);
     expect(await anonymous.text()).not.toContain("duplex_connections");
-    const wrong = await fetch(`${server.httpUrl}/metrics`, {
+    const wrong = await fetch(`${world.server.httpUrl}/metrics`, {
       headers: { authorization: `Bearer ${METRICS_TOKEN}x` },
     });
     expect(wrong.status).toBe(401);
-    const right = await fetch(`${server.httpUrl}/metrics`, {
+    const right = await fetch(`${world.server.httpUrl}/metrics`, {
       headers: { authorization: `Bearer ${METRICS_TOKEN}` },
     });
     expect(right.status).toBe(200);
@@ -61,32 +57,23 @@ describe("/metrics and /readyz in production", () => {
   });
 
   it("serves /metrics on METRICS_PORT and not on the public port", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({
-      dbPath: db.path,
-      ...production({ METRICS_PORT: "0" }),
-    });
-    expect((await fetch(`${server.httpUrl}/metrics`)).status).toBe(404);
-    expect(server.metricsUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    const own = await fetch(`${server.metricsUrl}/metrics`);
+    await using world = await testWorld({ config: { ...production({ METRICS_PORT: "0" }) } });
+    expect((await fetch(`${world.server.httpUrl}/metrics`)).status).toBe(404);
+    expect(world.server.metricsUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const own = await fetch(`${world.server.metricsUrl}/metrics`);
     expect(own.status).toBe(200);
     expect(await own.text()).toContain("duplex_connections");
-    expect((await fetch(`${server.metricsUrl}/healthz`)).status).toBe(404);
+    expect((await fetch(`${world.server.metricsUrl}/healthz`)).status).toBe(404);
   });
 
   it("keeps /metrics open in development with no configuration", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    expect((await fetch(`${server.httpUrl}/metrics`)).status).toBe(200);
+    await using world = await testWorld();
+    expect((await fetch(`${world.server.httpUrl}/metrics`)).status).toBe(200);
   });
 
   it("answers /readyz with ready or not only: no node id, version or checks", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({
-      dbPath: db.path,
-      ...production({ NODE_ID: "node-secret" }),
-    });
-    const res = await fetch(`${server.httpUrl}/readyz`);
+    await using world = await testWorld({ config: { ...production({ NODE_ID: "node-secret" }) } });
+    const res = await fetch(`${world.server.httpUrl}/readyz`);
     expect(res.status).toBe(200);
     const text = await res.text();
     expect(JSON.parse(text)).toEqual({ status: "ready" });
@@ -96,26 +83,22 @@ describe("/metrics and /readyz in production", () => {
 
 describe("the stats topic in production", () => {
   it("refuses guests and members with unauthorized, and lets the owner and admins subscribe", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path, ...production() });
-    const owner = await account(server.httpUrl, "olga"); // the first account is the owner
-    const member = await account(server.httpUrl, "mike");
+    await using world = await testWorld({ config: { ...production() } });
+    const owner = await account(world.server.httpUrl, "olga"); // the first account is the owner
+    const member = await account(world.server.httpUrl, "mike");
 
-    const guest = await TestClient.hello(server.url, { name: "Guest" });
-    using _g = guest.client;
+    const guest = await world.hello({ name: "Guest" });
     guest.client.send({ type: "subscribe", topic: "stats", ref: "g1" });
     const refused = await guest.client.waitFor("error", (m) => m.ref === "g1");
     expect(refused.code).toBe(ErrorCode.Unauthorized);
 
-    const asMember = await TestClient.hello(server.url, { token: member.token });
-    using _m = asMember.client;
+    const asMember = await world.hello({ token: member.token });
     asMember.client.send({ type: "subscribe", topic: "stats", ref: "m1" });
     expect((await asMember.client.waitFor("error", (m) => m.ref === "m1")).code).toBe(
       ErrorCode.Unauthorized,
     );
 
-    const asOwner = await TestClient.hello(server.url, { token: owner.token });
-    using _o = asOwner.client;
+    const asOwner = await world.hello({ token: owner.token });
     asOwner.client.send({ type: "subscribe", topic: "stats", ref: "o1" });
     await asOwner.client.waitFor("subscribed", (m) => m.ref === "o1");
     expect((await asOwner.client.waitFor("data", () => true, 2_500)).topic).toBe("stats");
@@ -151,9 +134,8 @@ describe("browser origins in production", () => {
   });
 
   it("still accepts the dev server's origin in development", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    using dev = await TestClient.connect(server.url, { origin: "http://localhost:5173" });
+    await using world = await testWorld();
+    using dev = await world.connect({ origin: "http://localhost:5173" });
     expect(dev.ws.protocol).toBe(SUBPROTOCOL);
   });
 });

@@ -2,20 +2,20 @@ import { request } from "node:http";
 import { Parser } from "@asyncapi/parser";
 import { CAPABILITIES, CloseCode, SUBPROTOCOL, SUPPORTED_SUBPROTOCOLS } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
-import { TestClient, refusedUpgrade, startTestServer, tempDb } from "./helpers.js";
+import { refusedUpgrade, startTestServer, tempDb } from "./helpers.js";
+import { testWorld } from "./support/testWorld.js";
 
 describe("the published contract over HTTP", () => {
   it("serves /asyncapi.json naming the requested host, valid for the official parser", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const res = await fetch(`${server.httpUrl}/asyncapi.json`);
+    await using world = await testWorld();
+    const res = await fetch(`${world.server.httpUrl}/asyncapi.json`);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/^application\/json/);
     const text = await res.text();
     const doc = JSON.parse(text) as { asyncapi: string; servers: Record<string, { host: string }> };
     expect(doc.asyncapi).toBe("3.0.0");
-    expect(doc.servers.websocket?.host).toBe(`127.0.0.1:${server.port}`);
-    expect(doc.servers.http?.host).toBe(`127.0.0.1:${server.port}`);
+    expect(doc.servers.websocket?.host).toBe(`127.0.0.1:${world.server.port}`);
+    expect(doc.servers.http?.host).toBe(`127.0.0.1:${world.server.port}`);
 
     const { document, diagnostics } = await new Parser().parse(text);
     expect(diagnostics.filter((d) => d.severity === 0)).toEqual([]);
@@ -23,11 +23,10 @@ describe("the published contract over HTTP", () => {
   });
 
   it("never copies a malformed Host header into the document", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
+    await using world = await testWorld();
     const body = await new Promise<string>((resolve, reject) => {
       const req = request(
-        `${server.httpUrl}/asyncapi.json`,
+        `${world.server.httpUrl}/asyncapi.json`,
         { headers: { host: "evil.example/<script>" } },
         (res) => {
           let text = "";
@@ -61,17 +60,15 @@ describe("the published contract over HTTP", () => {
 
 describe("subprotocol negotiation", () => {
   it("refuses a client offering only duplex.v9 with 400 naming the supported versions", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const refusal = await refusedUpgrade(server.url, ["duplex.v9"]);
+    await using world = await testWorld();
+    const refusal = await refusedUpgrade(world.server.url, ["duplex.v9"]);
     expect(refusal.status).toBe(400);
     for (const p of SUPPORTED_SUBPROTOCOLS) expect(refusal.body).toContain(p);
   });
 
   it("picks duplex.v1 for a client offering duplex.v9, duplex.v1", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    using client = await TestClient.connect(server.url, { protocols: ["duplex.v9", SUBPROTOCOL] });
+    await using world = await testWorld();
+    using client = await world.connect({ protocols: ["duplex.v9", SUBPROTOCOL] });
     expect(client.ws.protocol).toBe(SUBPROTOCOL);
   });
 });
@@ -80,9 +77,8 @@ describe("tokens on a connection that outlives them", () => {
   const TTL_MS = 1_500;
 
   it("pushes a fresh token before expiry, so reconnects after several lifetimes keep the user", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path, tokenTtlMs: TTL_MS });
-    const first = await TestClient.hello(server.url, { name: "Longlived" });
+    await using world = await testWorld({ config: { tokenTtlMs: TTL_MS } });
+    const first = await world.hello({ name: "Longlived" });
     const userId = first.welcome.user.id;
     const startedAt = Date.now();
     let client = first.client;
@@ -94,7 +90,7 @@ describe("tokens on a connection that outlives them", () => {
       expect(pushed.expiresAt).toBeGreaterThan(Date.now() + TTL_MS / 2);
       token = pushed.token;
       client.close();
-      const next = await TestClient.hello(server.url, { token });
+      const next = await world.hello({ token });
       expect(next.welcome.user).toEqual({ id: userId, name: "Longlived" });
       client = next.client;
     }
@@ -103,14 +99,13 @@ describe("tokens on a connection that outlives them", () => {
   });
 
   it("refuses a token that expired while the client was offline with 4401", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path, tokenTtlMs: TTL_MS });
-    const { client, welcome } = await TestClient.hello(server.url, { name: "Sleeper" });
+    await using world = await testWorld({ config: { tokenTtlMs: TTL_MS } });
+    const { client, welcome } = await world.hello({ name: "Sleeper" });
     client.close(); // offline: no connection, so no refreshed token
     await expect
       .poll(() => Date.now(), { timeout: TTL_MS * 2 })
       .toBeGreaterThan(welcome.tokenExpiresAt);
-    using late = await TestClient.connect(server.url);
+    using late = await world.connect();
     late.send({ type: "hello", token: welcome.token });
     expect(await late.closed).toEqual({
       code: CloseCode.Unauthorized,

@@ -2,6 +2,7 @@ import { CAPABILITIES, Capability, PROTOCOL_INFO_PATH } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
 import { RawPeer } from "./compat/conversation.js";
 import { TestClient, startTestServer, tempDb } from "./helpers.js";
+import { testWorld } from "./support/testWorld.js";
 
 // Long enough that two joins sent back to back fall in one window even on a busy machine.
 const WIDE_WINDOW_MS = 1_000;
@@ -69,9 +70,8 @@ describe("a protocol that grows without breaking older or newer clients", () => 
   });
 
   it("[C1] [C6] a newer client's hello with fields and capabilities this node does not know is welcomed, not closed", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path, nodeId: "node-g" });
-    const peer = await RawPeer.open(server.url);
+    await using world = await testWorld({ config: { nodeId: "node-g" } });
+    const peer = await RawPeer.open(world.server.url);
     try {
       peer.send({
         type: "hello",
@@ -93,7 +93,7 @@ describe("a protocol that grows without breaking older or newer clients", () => 
         ref: "t1",
       });
 
-      const text = await (await fetch(`${server.httpUrl}/metrics`)).text();
+      const text = await (await fetch(`${world.server.httpUrl}/metrics`)).text();
       expect(text).toContain('duplex_ignored_fields_total{node="node-g"} 2');
       expect(text).toContain('duplex_unknown_types_total{node="node-g"} 1');
     } finally {
@@ -102,19 +102,16 @@ describe("a protocol that grows without breaking older or newer clients", () => 
   });
 
   it("[C6] /api/protocol lists every capability the server can grant", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const info = (await (await fetch(`${server.httpUrl}${PROTOCOL_INFO_PATH}`)).json()) as {
+    await using world = await testWorld();
+    const info = (await (await fetch(`${world.server.httpUrl}${PROTOCOL_INFO_PATH}`)).json()) as {
       capabilities: string[];
     };
     expect(info.capabilities).toEqual([...CAPABILITIES]);
   });
 
   it("[C6] a client that asks for nothing gets a welcome without `caps`, as in v1", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const { client, welcome } = await TestClient.hello(server.url, { name: "Old" });
-    using _ = client;
+    await using world = await testWorld();
+    const { welcome } = await world.hello({ name: "Old" });
     expect("caps" in welcome).toBe(false);
   });
 });

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { TestClient, startTestServer, tempDb } from "./helpers.js";
+import { testWorld } from "./support/testWorld.js";
 
 describe("/readyz", () => {
   it("answers 200 with the node id while serving", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path, nodeId: "node-a" });
-    const res = await fetch(`${server.httpUrl}/readyz`);
+    await using world = await testWorld({ config: { nodeId: "node-a" } });
+    const res = await fetch(`${world.server.httpUrl}/readyz`);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({
       status: "ready",

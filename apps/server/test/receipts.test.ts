@@ -1,9 +1,12 @@
-import { Capability, dmRoomId, type ServerMessage } from "@duplex/protocol";
+import { Capability, LIMITS, dmRoomId, type ServerMessage } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
 import { TestClient, startTestServer, tempDb } from "./helpers.js";
+import { testWorld } from "./support/testWorld.js";
 
 const RECEIPTS = [Capability.ReadReceipts];
 const CHANGES = [Capability.Changes];
+/** Past the window in which a reader's moves are gathered into one `seen` (a `seen` would be out). */
+const PAST_THE_SEEN_WINDOW_MS = LIMITS.seenIntervalMs + 150;
 
 async function post(client: TestClient, room: string, cid: string, text: string) {
   client.send({ type: "send", room, cid, text });
@@ -18,14 +21,10 @@ function afterJoined(client: TestClient, room: string, types: readonly string[])
 
 describe("read receipts (SQLite, one node)", () => {
   it("keeps one forward-only cursor per user and room, synced to every tab, and carried by joined and rooms", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const tab1 = await TestClient.hello(server.url, { name: "Alice", caps: RECEIPTS });
-    const tab2 = await TestClient.hello(server.url, { token: tab1.welcome.token, caps: RECEIPTS });
-    const bob = await TestClient.hello(server.url, { name: "Bob" });
-    using _1 = tab1.client;
-    using _2 = tab2.client;
-    using _b = bob.client;
+    await using world = await testWorld();
+    const tab1 = await world.hello({ name: "Alice", caps: RECEIPTS });
+    const tab2 = await world.hello({ token: tab1.welcome.token, caps: RECEIPTS });
+    const bob = await world.hello({ name: "Bob" });
     await bob.client.join("general");
     for (const text of ["one", "two", "three"]) await post(bob.client, "general", text, text);
     expect((await tab1.client.join("general")).read).toEqual({ seq: 0, unread: 3 });
@@ -43,8 +42,7 @@ describe("read receipts (SQLite, one node)", () => {
     expect(await tab1.client.waitFor("read_cursor")).toMatchObject({ seq: 3, unread: 0 });
     expect(tab1.client.received.filter((m) => m.type === "read_cursor")).toHaveLength(2);
 
-    const later = await TestClient.hello(server.url, { token: tab1.welcome.token, caps: RECEIPTS });
-    using _l = later.client;
+    const later = await world.hello({ token: tab1.welcome.token, caps: RECEIPTS });
     later.client.send({ type: "rooms" });
     expect((await later.client.waitFor("rooms")).reads).toEqual([
       { room: "general", seq: 3, unread: 0 },
@@ -56,10 +54,8 @@ describe("read receipts (SQLite, one node)", () => {
   });
 
   it("refuses a read cursor in a room not joined, and too many reads at once", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const alice = await TestClient.hello(server.url, { name: "Alice", caps: RECEIPTS });
-    using _a = alice.client;
+    await using world = await testWorld();
+    const alice = await world.hello({ name: "Alice", caps: RECEIPTS });
     alice.client.send({ type: "read", room: "general", seq: 1 });
     expect((await alice.client.waitFor("error")).code).toBe("not_joined");
     await alice.client.join("general");
@@ -69,12 +65,9 @@ describe("read receipts (SQLite, one node)", () => {
   });
 
   it("shows a DM partner's reads as seen, unless either side turned sharing off (then neither sees)", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const alice = await TestClient.hello(server.url, { name: "Alice", caps: RECEIPTS });
-    const bob = await TestClient.hello(server.url, { name: "Bob", caps: RECEIPTS });
-    using _a = alice.client;
-    using _b = bob.client;
+    await using world = await testWorld();
+    const alice = await world.hello({ name: "Alice", caps: RECEIPTS });
+    const bob = await world.hello({ name: "Bob", caps: RECEIPTS });
     const dm = dmRoomId(alice.welcome.user.id, bob.welcome.user.id);
     await alice.client.join(dm);
     await bob.client.join(dm);
@@ -89,11 +82,10 @@ describe("read receipts (SQLite, one node)", () => {
       seq,
     });
     // A later join shows it too.
-    const again = await TestClient.hello(server.url, {
+    const again = await world.hello({
       token: alice.welcome.token,
       caps: RECEIPTS,
     });
-    using _again = again.client;
     expect((await again.client.join(dm)).readers).toEqual([{ user: bob.welcome.user, seq }]);
 
     // Bob stops sharing: his reads are not announced, and he sees nobody's.
@@ -108,7 +100,7 @@ describe("read receipts (SQLite, one node)", () => {
     alice.client.send({ type: "read", room: dm, seq: reply.seq });
     await alice.client.waitFor("read_cursor", (m) => m.seq === reply.seq);
     // Past the coalescing window, then a round trip on each: nothing was announced either way.
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    await new Promise((resolve) => setTimeout(resolve, PAST_THE_SEEN_WINDOW_MS));
     await alice.client.roundTrip();
     await bob.client.roundTrip();
     expect(alice.client.received.filter((m) => m.type === "seen")).toHaveLength(1);
@@ -117,12 +109,9 @@ describe("read receipts (SQLite, one node)", () => {
   });
 
   it("syncs notification preferences to the user's other tabs", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const tab1 = await TestClient.hello(server.url, { name: "Alice", caps: RECEIPTS });
-    const tab2 = await TestClient.hello(server.url, { token: tab1.welcome.token, caps: RECEIPTS });
-    using _1 = tab1.client;
-    using _2 = tab2.client;
+    await using world = await testWorld();
+    const tab1 = await world.hello({ name: "Alice", caps: RECEIPTS });
+    const tab2 = await world.hello({ token: tab1.welcome.token, caps: RECEIPTS });
     await tab2.client.waitFor("prefs");
     tab1.client.send({
       type: "set_prefs",
@@ -134,8 +123,7 @@ describe("read receipts (SQLite, one node)", () => {
       ...synced,
       rooms: [{ room: "general", level: "mentions" }],
     });
-    const tab3 = await TestClient.hello(server.url, { token: tab1.welcome.token, caps: RECEIPTS });
-    using _3 = tab3.client;
+    const tab3 = await world.hello({ token: tab1.welcome.token, caps: RECEIPTS });
     expect(await tab3.client.waitFor("prefs")).toMatchObject(synced);
   });
 });
@@ -200,14 +188,12 @@ describe("change replay on resume", () => {
   });
 
   it("gives a v1 client that resumes with since the edits and deletes of messages it holds, as edited/deleted", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const bob = await TestClient.hello(server.url, { name: "Bob" });
-    using _b = bob.client;
+    await using world = await testWorld();
+    const bob = await world.hello({ name: "Bob" });
     await bob.client.join("general");
     const first = await post(bob.client, "general", "c1", "one");
     const second = await post(bob.client, "general", "c2", "two");
-    const v1 = await TestClient.hello(server.url, { name: "Old" });
+    const v1 = await world.hello({ name: "Old" });
     const joined = await v1.client.join("general");
     v1.client.close();
     bob.client.send({ type: "edit", room: "general", id: first.id, text: "one, edited" });
@@ -216,8 +202,7 @@ describe("change replay on resume", () => {
     await bob.client.waitFor("deleted");
     await post(bob.client, "general", "c3", "three");
 
-    const back = await TestClient.hello(server.url, { token: v1.welcome.token });
-    using _back = back.client;
+    const back = await world.hello({ token: v1.welcome.token });
     const resumed = await back.client.join("general", { seq: joined.seq, epoch: joined.epoch });
     expect(resumed.recovered).toBe(true);
     expect(resumed.changeSeq).toBeUndefined();

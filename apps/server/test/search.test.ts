@@ -1,11 +1,11 @@
 import { describe, it } from "vitest";
-import { startTestServer, tempDb } from "./helpers.js";
+
+import { testWorld } from "./support/testWorld.js";
 import { searchScenario } from "./support/searchScenario.js";
 
 describe("search (SQLite, one node)", () => {
   it("finds Chinese and Latin text in readable rooms only, as edited, and charges the read budget", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    await searchScenario([server.url]);
+    await using world = await testWorld();
+    await searchScenario([world.server.url]);
   });
 });

@@ -107,9 +107,8 @@ describe("cross-site WebSocket hijacking", () => {
   );
 
   it("accepts the page's own origin", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    using own = await TestClient.connect(server.url, { origin: `http://localhost:${server.port}` });
+    await using world = await testWorld();
+    using own = await world.connect({ origin: `http://localhost:${world.server.port}` });
     expect(own.ws.protocol).toBe(SUBPROTOCOL);
   });
 });

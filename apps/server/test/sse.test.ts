@@ -3,6 +3,7 @@ import type { StreamEvent } from "@duplex/client";
 import { describe, expect, it } from "vitest";
 import { MAX_FRAMES_PER_POST } from "../src/sse/sseRoutes.js";
 import { TestClient, startTestServer, tempDb } from "./helpers.js";
+import { testWorld } from "./support/testWorld.js";
 import { readEventStream, type RawLink as Link } from "./support/rawSse.js";
 
 async function openLink(base: string, headers: Record<string, string> = {}): Promise<Response> {
@@ -39,24 +40,22 @@ const ofType = (type: string) => (e: StreamEvent) => e.data.includes(`"type":"${
 
 describe("SSE + POST transport", () => {
   it("resumes a dropped stream with Last-Event-ID: the missed frames, no new session", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const link = (await (await openLink(server.httpUrl)).json()) as Link;
-    const first = await attach(server.httpUrl, link);
-    await post(server.httpUrl, link, [
+    await using world = await testWorld();
+    const link = (await (await openLink(world.server.httpUrl)).json()) as Link;
+    const first = await attach(world.server.httpUrl, link);
+    await post(world.server.httpUrl, link, [
       JSON.stringify({ type: "hello", name: "Streamer" }),
       JSON.stringify({ type: "join", room: "general" }),
     ]);
     const joined = await first.waitFor(ofType("joined"));
     first.abort();
 
-    const { client: writer } = await TestClient.hello(server.url, { name: "Writer" });
-    using _ = writer;
+    const { client: writer } = await world.hello({ name: "Writer" });
     await writer.join("general");
     writer.send({ type: "send", room: "general", cid: "w1", text: "while you were away" });
     await writer.waitFor("ack", (m) => m.cid === "w1");
 
-    const second = await attach(server.httpUrl, link, Number(joined.id));
+    const second = await attach(world.server.httpUrl, link, Number(joined.id));
     expect(second.res.status).toBe(200);
     const missed = await second.waitFor((e) => e.data.includes("while you were away"));
     expect(Number(missed.id)).toBeGreaterThan(Number(joined.id));
@@ -65,32 +64,30 @@ describe("SSE + POST transport", () => {
   });
 
   it("refuses a stream or a POST without the link's ticket, and a foreign Origin", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const foreign = await openLink(server.httpUrl, { origin: "https://evil.example" });
+    await using world = await testWorld();
+    const foreign = await openLink(world.server.httpUrl, { origin: "https://evil.example" });
     expect(foreign.status).toBe(403);
-    const link = (await (await openLink(server.httpUrl)).json()) as Link;
-    const stolen = await attach(server.httpUrl, { ...link, ticket: "x".repeat(43) });
+    const link = (await (await openLink(world.server.httpUrl)).json()) as Link;
+    const stolen = await attach(world.server.httpUrl, { ...link, ticket: "x".repeat(43) });
     expect(stolen.res.status).toBe(403);
-    const posted = await post(server.httpUrl, { ...link, ticket: "nope" }, ["{}"]);
+    const posted = await post(world.server.httpUrl, { ...link, ticket: "nope" }, ["{}"]);
     expect(posted.status).toBe(403);
-    const unknown = await attach(server.httpUrl, { ...link, stream: "gone" });
+    const unknown = await attach(world.server.httpUrl, { ...link, stream: "gone" });
     expect(unknown.res.status).toBe(404);
   });
 
   it(`refuses a POST of more than ${MAX_FRAMES_PER_POST} frames whole (413)`, async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const link = (await (await openLink(server.httpUrl)).json()) as Link;
-    const stream = await attach(server.httpUrl, link);
+    await using world = await testWorld();
+    const link = (await (await openLink(world.server.httpUrl)).json()) as Link;
+    const stream = await attach(world.server.httpUrl, link);
     const hello = JSON.stringify({ type: "hello" });
     const ping = JSON.stringify({ type: "ping", t: 1 });
-    const res = await post(server.httpUrl, link, [
+    const res = await post(world.server.httpUrl, link, [
       hello,
       ...Array.from({ length: MAX_FRAMES_PER_POST }, () => ping),
     ]);
     expect(res.status).toBe(413);
-    expect((await post(server.httpUrl, link, [hello])).status).toBe(202);
+    expect((await post(world.server.httpUrl, link, [hello])).status).toBe(202);
     await stream.waitFor(ofType("welcome"));
     expect(stream.events.some(ofType("pong"))).toBe(false);
     stream.abort();

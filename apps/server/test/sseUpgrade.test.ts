@@ -1,14 +1,15 @@
 import { DuplexClient, type TransportKind } from "@duplex/client";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { WebSocket } from "ws";
-import { TestClient, startTestServer, tempDb } from "./helpers.js";
 
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+import { testWorld } from "./support/testWorld.js";
+
+/** The pace both sides talk at, so the switch falls in the middle of the conversation. */
+const pace = () => new Promise((resolve) => setTimeout(resolve, 25));
 
 describe("auto transport: probe WebSocket again and upgrade in place", () => {
   it("switches from SSE to WebSocket mid-conversation: every message once, every send acked", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
+    await using world = await testWorld();
     // A network that blocks WebSocket (the upgrade answered 404) until it stops doing so.
     let blocked = true;
     class Network extends WebSocket {
@@ -16,11 +17,10 @@ describe("auto transport: probe WebSocket again and upgrade in place", () => {
         super(blocked ? url.replace("/ws", "/blocked") : url, protocols);
       }
     }
-    const { client: peer } = await TestClient.hello(server.url, { name: "Peer" });
-    using _ = peer;
+    const { client: peer } = await world.hello({ name: "Peer" });
     await peer.join("general");
     const client = new DuplexClient({
-      url: server.url,
+      url: world.server.url,
       WebSocket: Network,
       transport: "auto",
       fetch: false,
@@ -48,13 +48,15 @@ describe("auto transport: probe WebSocket again and upgrade in place", () => {
       texts.push(`c${i}`, `p${i}`);
       if (transports.includes("websocket")) afterSwitch += 1;
       if (i > 200) throw new Error("never upgraded");
-      await pause(25);
+      await pace();
     }
-    const deadline = Date.now() + 5_000;
-    while (!texts.every((t) => seen.has(t)) || client.outbox.length > 0) {
-      if (Date.now() > deadline) throw new Error(`missing: ${texts.filter((t) => !seen.has(t))}`);
-      await pause(10);
-    }
+    await vi.waitFor(
+      () => {
+        expect(texts.filter((t) => !seen.has(t))).toEqual([]);
+        expect(client.outbox).toEqual([]); // every send acked and handed to the timeline
+      },
+      { timeout: 5_000, interval: 10 },
+    );
     expect(transports).toEqual(["sse", "websocket"]);
     expect(client.activeTransport).toBe("websocket");
     expect(client.outbox).toEqual([]); // every send acked and handed to the timeline

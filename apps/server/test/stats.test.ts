@@ -1,18 +1,16 @@
 import type { ServerMessageOf } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
-import { TestClient, startTestServer, tempDb } from "./helpers.js";
+import type { TestClient } from "./helpers.js";
+import { testWorld } from "./support/testWorld.js";
 
 const dataOf = (client: TestClient) =>
   client.received.filter((m): m is ServerMessageOf<"data"> => m.type === "data");
 
 describe("the stats topic", () => {
   it("pushes a sample per second to subscribers only", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const watcher = await TestClient.hello(server.url, { name: "Watcher" });
-    const bystander = await TestClient.hello(server.url, { name: "Bystander" });
-    using _w = watcher.client;
-    using _b = bystander.client;
+    await using world = await testWorld();
+    const watcher = await world.hello({ name: "Watcher" });
+    const bystander = await world.hello({ name: "Bystander" });
 
     watcher.client.send({ type: "subscribe", topic: "stats", ref: "s1" });
     expect(await watcher.client.waitFor("subscribed")).toEqual({
@@ -33,10 +31,8 @@ describe("the stats topic", () => {
   });
 
   it("counts messages per second", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const { client } = await TestClient.hello(server.url, { name: "Sender" });
-    using _ = client;
+    await using world = await testWorld();
+    const { client } = await world.hello({ name: "Sender" });
     await client.join("general");
     client.send({ type: "subscribe", topic: "stats" });
     await client.waitFor("subscribed");
@@ -49,12 +45,9 @@ describe("the stats topic", () => {
   });
 
   it("stops pushing after unsubscribe", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const leaver = await TestClient.hello(server.url, { name: "Leaver" });
-    const stayer = await TestClient.hello(server.url, { name: "Stayer" });
-    using _l = leaver.client;
-    using _s = stayer.client;
+    await using world = await testWorld();
+    const leaver = await world.hello({ name: "Leaver" });
+    const stayer = await world.hello({ name: "Stayer" });
     for (const c of [leaver.client, stayer.client]) {
       c.send({ type: "subscribe", topic: "stats" });
       await c.waitFor("subscribed");

@@ -2,29 +2,25 @@ import { CloseCode, ErrorCode } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_ABUSE_LIMITS } from "../src/limits/limitsConfig.js";
 import { TestClient, startTestServer, tempDb } from "./helpers.js";
+import { testWorld } from "./support/testWorld.js";
 
 // One table, both transports: a behaviour that holds over WebSocket must hold over SSE + POST.
 describe.each(["websocket", "sse"] as const)("over %s", (transport) => {
   const via = { transport };
 
   it("welcomes a hello with a user and a token, and resumes the identity by token", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const first = await TestClient.hello(server.url, { name: "Ada" }, via);
+    await using world = await testWorld();
+    const first = await world.hello({ name: "Ada" }, via);
     first.client.close();
     expect(first.welcome.user.name).toBe("Ada");
-    const again = await TestClient.hello(server.url, { token: first.welcome.token }, via);
-    using _ = again.client;
+    const again = await world.hello({ token: first.welcome.token }, via);
     expect(again.welcome.user.id).toBe(first.welcome.user.id);
   });
 
   it("acks a send after it is stored and fans it out to the other peer, in order", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const a = await TestClient.hello(server.url, { name: "A" }, via);
-    const b = await TestClient.hello(server.url, { name: "B" }, via);
-    using _a = a.client;
-    using _b = b.client;
+    await using world = await testWorld();
+    const a = await world.hello({ name: "A" }, via);
+    const b = await world.hello({ name: "B" }, via);
     await a.client.join("general");
     await b.client.join("general");
     for (let i = 1; i <= 5; i += 1) {
@@ -44,12 +40,10 @@ describe.each(["websocket", "sse"] as const)("over %s", (transport) => {
   });
 
   it("resumes after a reconnect with exactly the messages missed", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const writer = await TestClient.hello(server.url, { name: "W" }, via);
-    using _w = writer.client;
+    await using world = await testWorld();
+    const writer = await world.hello({ name: "W" }, via);
     await writer.client.join("general");
-    const reader = await TestClient.hello(server.url, { name: "R" }, via);
+    const reader = await world.hello({ name: "R" }, via);
     const first = await reader.client.join("general");
     reader.client.close();
     await reader.client.closed;
@@ -57,8 +51,7 @@ describe.each(["websocket", "sse"] as const)("over %s", (transport) => {
       writer.client.send({ type: "send", room: "general", cid: `c${i}`, text: `m${i}` });
     }
     await writer.client.waitFor("ack", (m) => m.cid === "c3");
-    const back = await TestClient.hello(server.url, { token: reader.welcome.token }, via);
-    using _r = back.client;
+    const back = await world.hello({ token: reader.welcome.token }, via);
     const resumed = await back.client.join("general", { seq: first.seq, epoch: first.epoch });
     expect(resumed.recovered).toBe(true);
     expect(resumed.messages.map((m) => m.text)).toEqual(["m1", "m2", "m3"]);
@@ -85,10 +78,8 @@ describe.each(["websocket", "sse"] as const)("over %s", (transport) => {
   });
 
   it("answers a bad frame with its error code and keeps the connection", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const { client } = await TestClient.hello(server.url, {}, via);
-    using _ = client;
+    await using world = await testWorld();
+    const { client } = await world.hello({}, via);
     client.sendRaw("{not json");
     expect(await client.waitFor("error")).toMatchObject({ code: ErrorCode.BadJson });
     client.sendRaw('{"type":"no_such_type"}');
@@ -97,9 +88,8 @@ describe.each(["websocket", "sse"] as const)("over %s", (transport) => {
   });
 
   it("closes a link whose first frame is not a hello with 4400", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const client = await TestClient.connect(server.url, via);
+    await using world = await testWorld();
+    const client = await world.connect(via);
     client.send({ type: "join", room: "general" });
     expect((await client.closed).code).toBe(CloseCode.BadHello);
   });
@@ -107,12 +97,9 @@ describe.each(["websocket", "sse"] as const)("over %s", (transport) => {
 
 describe("mixed transports", () => {
   it("delivers between a WebSocket peer and an SSE peer, both ways", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const ws = await TestClient.hello(server.url, { name: "Socket" });
-    const sse = await TestClient.hello(server.url, { name: "Stream" }, { transport: "sse" });
-    using _w = ws.client;
-    using _s = sse.client;
+    await using world = await testWorld();
+    const ws = await world.hello({ name: "Socket" });
+    const sse = await world.hello({ name: "Stream" }, { transport: "sse" });
     await ws.client.join("general");
     await sse.client.join("general");
     await ws.client.waitForPresence("join", sse.welcome.user.id);

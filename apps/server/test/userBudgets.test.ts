@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_ABUSE_LIMITS, type AbuseLimits } from "../src/limits/limitsConfig.js";
 import { DEFAULT_USER_LIMITS, type UserLimits } from "../src/limits/userLimits.js";
 import { TestClient, startTestServer, tempDb } from "./helpers.js";
+import { testWorld } from "./support/testWorld.js";
 import { Bystander } from "./support/attack.js";
 
 const FLOOD_MS = 3_000;
@@ -104,10 +105,8 @@ describe("one user's budget, whatever the number of sockets", () => {
 
 describe("text limits in UTF-16 units, bytes bounded", () => {
   it("accepts 4,000 UTF-16 units of any script and refuses 4,001, counting an emoji as two", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const { client } = await TestClient.hello(server.url);
-    using _ = client;
+    await using world = await testWorld();
+    const { client } = await world.hello();
     await client.join("general");
     const max = LIMITS.maxTextLength;
     const texts = {
@@ -130,8 +129,7 @@ describe("text limits in UTF-16 units, bytes bounded", () => {
     expect(await client.waitFor("error", (e) => e.ref === "o")).toMatchObject({
       code: ErrorCode.TooLarge,
     });
-    const named = await TestClient.connect(server.url);
-    using _n = named;
+    const named = await world.connect();
     named.send({ type: "hello", name: "😀".repeat(17) }); // 17 code points, 34 units
     expect((await named.closed).code).toBe(CloseCode.BadHello);
   });
@@ -183,10 +181,8 @@ describe("storage: quota and retention", () => {
   }, 30_000);
 
   it("deletes messages older than the retention setting", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path, retentionMs: 300 });
-    const { client } = await TestClient.hello(server.url);
-    using _ = client;
+    await using world = await testWorld({ config: { retentionMs: 300 } });
+    const { client } = await world.hello();
     await client.join("general");
     client.send({ type: "send", room: "general", cid: "old", text: "soon gone" });
     await client.waitFor("ack");
@@ -230,21 +226,20 @@ describe("sign-ups and history reads are charged per address", () => {
   }, 30_000);
 
   it("charges history by rows: 100 sockets paging 4,000-character messages get their budget", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const writer = await TestClient.hello(server.url);
+    await using world = await testWorld();
+    const writer = await world.hello();
     await writer.client.join("big");
     for (let i = 0; i < 100; i += 1) {
       writer.client.send({ type: "send", room: "big", cid: `w${i}`, text: "y".repeat(4000) });
     }
     await writer.client.waitFor("ack", (a) => a.cid === "w99", 15_000);
     writer.client.close();
-    using bystander = await Bystander.start(server.url);
+    using bystander = await Bystander.start(world.server.url);
 
     const addresses = ["127.0.0.12", "127.0.0.13", "127.0.0.14", "127.0.0.15", "127.0.0.16"];
     const readers = await Promise.all(
       Array.from({ length: 100 }, (_, i) =>
-        TestClient.hello(server.url, {}, { localAddress: addresses[i % 5] }).then((h) => h.client),
+        world.hello({}, { localAddress: addresses[i % 5] }).then((h) => h.client),
       ),
     );
     const started = performance.now();

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { startTestServer, tempDb } from "./helpers.js";
+import { testWorld } from "./support/testWorld.js";
 
 describe("serving the built web app", () => {
   it("serves files with their content type, index.html for client routes, and no traversal", async () => {
@@ -31,8 +32,7 @@ describe("serving the built web app", () => {
   });
 
   it("answers 404 for pages when no web app is built", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path, webDist: "/nonexistent" });
-    expect((await fetch(`${server.httpUrl}/`)).status).toBe(404);
+    await using world = await testWorld({ config: { webDist: "/nonexistent" } });
+    expect((await fetch(`${world.server.httpUrl}/`)).status).toBe(404);
   });
 });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { WebPushPayload } from "@duplex/protocol";
 import { api, registerAccount } from "./accountsHttp.js";
 import { TestClient, startTestServer, tempDb } from "./helpers.js";
+import { testWorld } from "./support/testWorld.js";
 import { metricValue as metric } from "./support/metrics.js";
 import { startPushService, type PushService } from "./support/pushService.js";
 import { testWebPush as webPush } from "./support/webPushConfig.js";
@@ -43,16 +44,15 @@ function readJwt(jwt: string, publicKey: string) {
 
 describe("Web Push to a real push service (web-push-testing)", () => {
   it("pushes a mention to a user with no open tab: decrypted payload, VAPID JWT, TTL, Urgency", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path, webPush });
-    const { json: vapid } = await api(server.httpUrl, "GET", "/api/push/vapid");
+    await using world = await testWorld({ config: { webPush } });
+    const { json: vapid } = await api(world.server.httpUrl, "GET", "/api/push/vapid");
     const publicKey = vapid.publicKey as string;
     expect(Buffer.from(publicKey, "base64url")).toHaveLength(65);
 
-    const bob = await registerAccount(server.httpUrl, "Bob");
+    const bob = await registerAccount(world.server.httpUrl, "Bob");
     const sub = await service.subscribe(publicKey);
     const { clientHash, ...subscription } = sub;
-    const saved = await api(server.httpUrl, "POST", "/api/push/subscriptions", {
+    const saved = await api(world.server.httpUrl, "POST", "/api/push/subscriptions", {
       token: bob.token,
       body: { ...subscription, expirationTime: null },
     });
@@ -60,8 +60,7 @@ describe("Web Push to a real push service (web-push-testing)", () => {
     expect(saved.json.device).toMatchObject({ origin: service.origin });
 
     const pushesBefore = service.received.length;
-    const alice = await TestClient.hello(server.url, { name: "Alice" });
-    using _a = alice.client;
+    const alice = await world.hello({ name: "Alice" });
     await alice.client.join("general");
     alice.client.send({ type: "send", room: "general", cid: "c1", text: "@Bob the build is red" });
     const ack = await alice.client.waitFor("ack", (m) => m.cid === "c1");
@@ -88,7 +87,7 @@ describe("Web Push to a real push service (web-push-testing)", () => {
     expect(jwt.claims).toMatchObject({ aud: service.origin, sub: "mailto:ops@duplex.invalid" });
     expect(jwt.claims.exp).toBeGreaterThan(Date.now() / 1000);
     await vi.waitFor(async () =>
-      expect(await metric(server.httpUrl, "duplex_web_push_sent_total")).toBe(1),
+      expect(await metric(world.server.httpUrl, "duplex_web_push_sent_total")).toBe(1),
     );
   });
 
@@ -137,25 +136,26 @@ describe("Web Push to a real push service (web-push-testing)", () => {
   });
 
   it("prunes a subscription the push service answers 410 for, and counts it", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path, webPush });
-    const publicKey = (await api(server.httpUrl, "GET", "/api/push/vapid")).json
+    await using world = await testWorld({ config: { webPush } });
+    const publicKey = (await api(world.server.httpUrl, "GET", "/api/push/vapid")).json
       .publicKey as string;
-    const olga = await registerAccount(server.httpUrl, "Olga"); // first account: the owner
-    const bob = await registerAccount(server.httpUrl, "Bob");
+    const olga = await registerAccount(world.server.httpUrl, "Olga"); // first account: the owner
+    const bob = await registerAccount(world.server.httpUrl, "Bob");
     const { clientHash, ...subscription } = await service.subscribe(publicKey);
-    await api(server.httpUrl, "POST", "/api/push/subscriptions", {
+    await api(world.server.httpUrl, "POST", "/api/push/subscriptions", {
       token: bob.token,
       body: subscription,
     });
     const devices = () =>
-      api(server.httpUrl, "GET", `/api/admin/push-devices/${bob.user.id}`, { token: olga.token });
+      api(world.server.httpUrl, "GET", `/api/admin/push-devices/${bob.user.id}`, {
+        token: olga.token,
+      });
     expect((await devices()).json.devices).toEqual([
       { id: expect.any(String), origin: service.origin, createdAt: expect.any(Number) },
     ]);
     expect(
       (
-        await api(server.httpUrl, "GET", `/api/admin/push-devices/${bob.user.id}`, {
+        await api(world.server.httpUrl, "GET", `/api/admin/push-devices/${bob.user.id}`, {
           token: bob.token,
         })
       ).status,
@@ -163,32 +163,33 @@ describe("Web Push to a real push service (web-push-testing)", () => {
 
     await service.expire(clientHash);
     const before = service.received.length;
-    const alice = await TestClient.hello(server.url, { name: "Alice" });
-    using _a = alice.client;
+    const alice = await world.hello({ name: "Alice" });
     await alice.client.join("general");
     alice.client.send({ type: "send", room: "general", cid: "c1", text: "@Bob are you there?" });
     expect((await service.nthPush(before + 1)).status).toBe(410);
     await vi.waitFor(async () =>
-      expect(await metric(server.httpUrl, "duplex_web_push_subscriptions_pruned_total")).toBe(1),
+      expect(await metric(world.server.httpUrl, "duplex_web_push_subscriptions_pruned_total")).toBe(
+        1,
+      ),
     );
     expect((await devices()).json.devices).toEqual([]);
-    expect(await metric(server.httpUrl, "duplex_web_push_failed_total", 'status="410"')).toBe(1);
+    expect(await metric(world.server.httpUrl, "duplex_web_push_failed_total", 'status="410"')).toBe(
+      1,
+    );
   });
 
   it("retries a push the service answered 503, honouring Retry-After, and records the last success", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path, webPush });
-    const publicKey = (await api(server.httpUrl, "GET", "/api/push/vapid")).json
+    await using world = await testWorld({ config: { webPush } });
+    const publicKey = (await api(world.server.httpUrl, "GET", "/api/push/vapid")).json
       .publicKey as string;
-    const olga = await registerAccount(server.httpUrl, "Olga");
-    const bob = await registerAccount(server.httpUrl, "Bob");
+    const olga = await registerAccount(world.server.httpUrl, "Olga");
+    const bob = await registerAccount(world.server.httpUrl, "Bob");
     const { clientHash, ...subscription } = await service.subscribe(publicKey);
-    await api(server.httpUrl, "POST", "/api/push/subscriptions", {
+    await api(world.server.httpUrl, "POST", "/api/push/subscriptions", {
       token: bob.token,
       body: subscription,
     });
-    const alice = await TestClient.hello(server.url, { name: "Alice" });
-    using _a = alice.client;
+    const alice = await world.hello({ name: "Alice" });
     await alice.client.join("general");
 
     const before = service.received.length;
@@ -197,9 +198,14 @@ describe("Web Push to a real push service (web-push-testing)", () => {
     expect((await service.nthPush(before + 1)).status).toBe(503);
     expect((await service.nthPush(before + 2)).status).toBe(201);
     expect(await service.messages(clientHash)).toHaveLength(1);
-    const { json } = await api(server.httpUrl, "GET", `/api/admin/push-devices/${bob.user.id}`, {
-      token: olga.token,
-    });
+    const { json } = await api(
+      world.server.httpUrl,
+      "GET",
+      `/api/admin/push-devices/${bob.user.id}`,
+      {
+        token: olga.token,
+      },
+    );
     expect((json.devices as { lastSuccessAt?: number }[])[0]?.lastSuccessAt).toBeGreaterThan(0);
   });
 
@@ -234,15 +240,16 @@ describe("Web Push to a real push service (web-push-testing)", () => {
   });
 
   it("refuses endpoints that are not https push services, and bounds what a subscription holds", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({
-      dbPath: db.path,
-      webPush: { ...webPush, allowInsecureEndpoints: false },
+    await using world = await testWorld({
+      config: { webPush: { ...webPush, allowInsecureEndpoints: false } },
     });
-    const bob = await registerAccount(server.httpUrl, "Bob");
+    const bob = await registerAccount(world.server.httpUrl, "Bob");
     const keys = { p256dh: "B".repeat(87), auth: "A".repeat(22) };
     const post = (body: unknown, token: string | null = bob.token) =>
-      api(server.httpUrl, "POST", "/api/push/subscriptions", { ...(token && { token }), body });
+      api(world.server.httpUrl, "POST", "/api/push/subscriptions", {
+        ...(token && { token }),
+        body,
+      });
     expect((await post({ endpoint: "https://push.example.com/x", keys }, null)).status).toBe(401);
     for (const endpoint of [
       `${service.origin}/notify/abc`,
@@ -262,7 +269,7 @@ describe("Web Push to a real push service (web-push-testing)", () => {
     expect((await post({ endpoint: "https://push.example.com/x", keys })).status).toBe(201);
     expect((await post({ endpoint: "https://push.example.com/x", keys })).status).toBe(200);
     // fetch, as a browser sends it (a length, not chunks: Node's client would chunk a DELETE body).
-    const removed = await fetch(`${server.httpUrl}/api/push/subscriptions`, {
+    const removed = await fetch(`${world.server.httpUrl}/api/push/subscriptions`, {
       method: "DELETE",
       headers: { authorization: `Bearer ${bob.token}`, "content-type": "application/json" },
       body: JSON.stringify({ endpoint: "https://push.example.com/x" }),

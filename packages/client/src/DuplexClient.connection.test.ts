@@ -1,14 +1,8 @@
 import { CloseCode } from "@duplex/protocol";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { vi } from "vitest";
-import { advance, flush, harness } from "../test/harness.js";
+import { describe, expect, it } from "vitest";
+import { advance, flush, harness, useFakeTimersPerTest } from "../test/harness.js";
 
-beforeEach(() => {
-  vi.useFakeTimers();
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+useFakeTimersPerTest();
 
 describe("connection state", () => {
   it("walks idle → connecting → open, and is open only after welcome", async () => {

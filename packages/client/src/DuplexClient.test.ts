@@ -1,15 +1,9 @@
 import { LIMITS } from "@duplex/protocol";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { vi } from "vitest";
-import { advance, flush, harness } from "../test/harness.js";
+import { describe, expect, it } from "vitest";
+import { advance, flush, harness, inRoom, useFakeTimersPerTest } from "../test/harness.js";
 import { RequestError } from "./requests.js";
 
-beforeEach(() => {
-  vi.useFakeTimers();
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+useFakeTimersPerTest();
 
 describe("outbox", () => {
   it("walks queued → sent → acked, one event per batch, and hands over on delivery", async () => {
@@ -29,10 +23,7 @@ describe("outbox", () => {
   });
 
   it("lets go of an acked entry whose stored copy overtook the ack", async () => {
-    const h = harness();
-    h.client.connect();
-    h.client.join("general");
-    await flush();
+    const h = await inRoom();
     h.peer.onFrame = (socket, m) => {
       if (m.type !== "send" || socket.user === undefined) return false;
       const copy = {
@@ -69,10 +60,7 @@ describe("outbox", () => {
   });
 
   it("re-sends unacked messages after a reconnect with the same cid, stored once", async () => {
-    const h = harness();
-    h.client.connect();
-    h.client.join("general");
-    await flush();
+    const h = await inRoom();
     // The server stores the message but the ack is lost with the connection.
     h.peer.onFrame = (socket, m) => {
       if (m.type !== "send") return false;
@@ -94,10 +82,7 @@ describe("outbox", () => {
   });
 
   it("survives a reload: a new client on the same storage sends the pending entries", async () => {
-    const first = harness();
-    first.client.connect();
-    first.client.join("general");
-    await flush();
+    const first = await inRoom();
     first.peer.onFrame = (_socket, m) => m.type === "send"; // server never answers
     const a = first.client.send("general", "before reload 1");
     const b = first.client.send("general", "before reload 2");
@@ -120,10 +105,7 @@ describe("outbox", () => {
   });
 
   it("marks a message failed when the server refuses it for good", async () => {
-    const h = harness();
-    h.client.connect();
-    h.client.join("general");
-    await flush();
+    const h = await inRoom();
     h.peer.onFrame = (socket, m) => {
       if (m.type !== "send") return false;
       socket.push({ type: "error", ref: m.ref, code: "unauthorized", message: "muted" });
@@ -141,10 +123,7 @@ describe("outbox", () => {
   });
 
   it("retries a rate-limited message after retryAfterMs", async () => {
-    const h = harness();
-    h.client.connect();
-    h.client.join("general");
-    await flush();
+    const h = await inRoom();
     h.peer.onFrame = (socket, m) => {
       if (m.type !== "send") return false;
       h.peer.onFrame = undefined;
@@ -178,10 +157,7 @@ describe("outbox", () => {
 
 describe("requests", () => {
   it("resolves with the reply carrying the same ref", async () => {
-    const h = harness();
-    h.client.connect();
-    h.client.join("general");
-    await flush();
+    const h = await inRoom();
     const reply = h.client.rooms();
     await flush();
     await expect(reply).resolves.toMatchObject({ type: "rooms", rooms: [{ room: "general" }] });

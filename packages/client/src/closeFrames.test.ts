@@ -1,13 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { flush, harness } from "../test/harness.js";
+import { describe, expect, it, vi } from "vitest";
+import { flush, harness, useFakeTimersPerTest } from "../test/harness.js";
 import type { FrameEvent } from "./types.js";
 
-beforeEach(() => {
-  vi.useFakeTimers();
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+useFakeTimersPerTest();
 
 function closeFrames(frames: FrameEvent[]) {
   return frames

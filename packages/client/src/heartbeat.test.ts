@@ -1,12 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { advance, flush, harness } from "../test/harness.js";
+import { describe, expect, it, vi } from "vitest";
+import { advance, flush, harness, useFakeTimersPerTest } from "../test/harness.js";
 
-beforeEach(() => {
-  vi.useFakeTimers();
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+useFakeTimersPerTest();
 
 describe("heartbeat", () => {
   it("pings at once after welcome, twice more a second apart, then on the server's heartbeat cadence", async () => {

@@ -1,19 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { advance, flush, harness } from "../test/harness.js";
+import { describe, expect, it } from "vitest";
+import { advance, flush, harness, inRoom, useFakeTimersPerTest } from "../test/harness.js";
 
-beforeEach(() => {
-  vi.useFakeTimers();
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+useFakeTimersPerTest();
 
 describe("moderation as the client sees it", () => {
   it("marks a message failed, without retrying, when the user is muted", async () => {
-    const h = harness();
-    h.client.connect();
-    h.client.join("general");
-    await flush();
+    const h = await inRoom();
     let sends = 0;
     h.peer.onFrame = (socket, m) => {
       if (m.type !== "send") return false;

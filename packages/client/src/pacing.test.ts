@@ -1,14 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { advance, flush, harness } from "../test/harness.js";
+import { describe, expect, it } from "vitest";
+import { advance, flush, harness, useFakeTimersPerTest } from "../test/harness.js";
 import { FakePeer } from "./fakePeer.js";
 import { TokenBucket } from "@duplex/protocol";
 
-beforeEach(() => {
-  vi.useFakeTimers();
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+useFakeTimersPerTest();
 
 /** The server's defaults: 20 writes/s, burst 100. The client aims at 90 %: 18/s, burst 90. */
 const SERVER = { sendPerSecond: 20, sendBurst: 100 };

@@ -1,14 +1,9 @@
 import { CloseCode } from "@duplex/protocol";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { advance, flush, harness } from "../test/harness.js";
+import { describe, expect, it } from "vitest";
+import { advance, flush, harness, useFakeTimersPerTest } from "../test/harness.js";
 import { SIGNED_OUT } from "./outbox.js";
 
-beforeEach(() => {
-  vi.useFakeTimers();
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+useFakeTimersPerTest();
 
 describe("session token", () => {
   it("stores a pushed `token` and presents it in the next hello", async () => {

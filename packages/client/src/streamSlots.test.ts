@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { StreamingFetch } from "./sseSocket.js";
 import { slottedFetch, streamSlots, type LockManagerLike } from "./streamSlots.js";
 
@@ -49,7 +49,7 @@ describe("streamSlots", () => {
     expect(lm.held()).toEqual(["duplex-sse-slot-0", "duplex-sse-slot-1"]);
     let third = false;
     const waiting = slots.acquire().then(() => (third = true));
-    await new Promise((r) => setTimeout(r, 10));
+    await vi.waitFor(() => expect(slots.waiting).toBe(true));
     expect([third, slots.waiting, seen]).toEqual([false, true, [true]]);
     first();
     await waiting;
@@ -63,8 +63,7 @@ describe("streamSlots", () => {
     await slots.acquire();
     const abort = new AbortController();
     const waiting = slots.acquire(abort.signal);
-    await new Promise((r) => setTimeout(r, 10));
-    expect(slots.waiting).toBe(true);
+    await vi.waitFor(() => expect(slots.waiting).toBe(true));
     abort.abort();
     await expect(waiting).rejects.toThrow(/aborted/);
     expect(slots.waiting).toBe(false);

@@ -102,6 +102,9 @@ function connected(): Harness {
   return h;
 }
 
+/** How long a window-bound upload is watched for a chunk it must not send. */
+const NOTHING_MORE_WITHIN_MS = 20;
+
 const payload = (n: number) => Uint8Array.from({ length: n }, (_, i) => (i * 7) % 256);
 
 afterEach(() => {
@@ -132,7 +135,7 @@ describe("client.upload", () => {
     server.ackChunks = false;
     const upload = h.client.upload({ room: "general", data: payload(20), name: "a.bin" });
     await vi.waitFor(() => expect(server.chunksSeen).toBe(2));
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await new Promise((resolve) => setTimeout(resolve, NOTHING_MORE_WITHIN_MS));
     expect(server.chunksSeen).toBe(2); // 8 bytes out, nothing acked: it waits
     server.ackChunks = true;
     server.ackAll(h.peer.last);

@@ -1,4 +1,4 @@
-import { vi } from "vitest";
+import { afterEach, beforeEach, vi } from "vitest";
 import type { ConnectionState, KeyValueStorage, OnlineSource } from "../src/types.js";
 import type { DuplexClientOptions } from "../src/options.js";
 import { DuplexClient } from "../src/DuplexClient.js";
@@ -73,4 +73,23 @@ export function harness(
     delivered.set(room, list);
   });
   return { peer, client, storage, online, states, delivered };
+}
+
+/** Every test of the calling file runs under fake timers, restored to real ones afterwards. */
+export function useFakeTimersPerTest(): void {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+}
+
+/** A harness whose client has connected and joined `room` (the common start of a test). */
+export async function inRoom(room = "general"): Promise<Harness> {
+  const h = harness();
+  h.client.connect();
+  h.client.join(room);
+  await flush();
+  return h;
 }

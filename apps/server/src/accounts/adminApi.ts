@@ -9,15 +9,17 @@ import {
   type AuditResponse,
   type MuteResponse,
 } from "@duplex/protocol";
+import type { z } from "zod";
 import type { Logger } from "../logger.js";
 import type { Mutes } from "../moderation/Mutes.js";
-import { HttpError, readJson } from "../http/jsonApi.js";
+import { HttpError } from "../http/jsonApi.js";
 import type { Route } from "../http/requestHandler.js";
 import type { SessionEnder } from "../session/SessionEnder.js";
 import type { Sessions } from "../session/Sessions.js";
 import type { StoredUser } from "../store/AccountStore.js";
 import type { Store } from "../store/Store.js";
-import { authenticate, parse, requireMethod, route, type Answer } from "./authApi.js";
+import { jsonBody, recordAudit, requireMethod } from "./apiRequest.js";
+import { authenticate, route, type Answer } from "./authApi.js";
 
 export interface AdminApiDeps {
   store: Store;
@@ -54,74 +56,54 @@ async function target(deps: AdminApiDeps, actor: StoredUser, user: string): Prom
   return found;
 }
 
-async function ban(deps: AdminApiDeps, req: IncomingMessage): Promise<Answer> {
+/** A moderation request: a POST by a moderator (the owner only, if so), on a user ranked below them. */
+async function moderation<T extends { user: string }>(
+  deps: AdminApiDeps,
+  req: IncomingMessage,
+  schema: z.ZodType<T>,
+  ownerOnly = false,
+): Promise<{ actor: StoredUser; body: T; user: StoredUser }> {
   requireMethod(req, "POST");
   const actor = await moderator(deps, req);
-  const body = parse(BanRequest, await readJson(req));
-  const user = await target(deps, actor, body.user);
+  if (ownerOnly && actor.role !== "owner") throw new HttpError(403, "the owner only");
+  const body = await jsonBody(req, schema);
+  return { actor, body, user: await target(deps, actor, body.user) };
+}
+
+async function ban(deps: AdminApiDeps, req: IncomingMessage): Promise<Answer> {
+  const { actor, user } = await moderation(deps, req, BanRequest);
   const now = deps.now();
   await deps.store.accounts.setBanned(user.id, now);
   await deps.store.accounts.revokeSessionsOf(user.id, now);
   // Every socket of the user, on every node, whichever session it came from.
   await deps.sessionEnder.end({ users: [user.id], code: CloseCode.Forbidden });
-  await deps.store.accounts.audit({
-    ts: now,
-    actorId: actor.id,
-    action: "ban",
-    targetId: user.id,
-    detail: user.name,
-  });
+  await recordAudit(deps, actor, "ban", { target: user.id, detail: user.name });
   deps.log.info({ actor: actor.id, target: user.id }, "user banned");
   return { status: 204 };
 }
 
 async function unban(deps: AdminApiDeps, req: IncomingMessage): Promise<Answer> {
-  requireMethod(req, "POST");
-  const actor = await moderator(deps, req);
-  const body = parse(BanRequest, await readJson(req));
-  const user = await target(deps, actor, body.user);
+  const { actor, user } = await moderation(deps, req, BanRequest);
   await deps.store.accounts.setBanned(user.id, undefined);
-  await deps.store.accounts.audit({
-    ts: deps.now(),
-    actorId: actor.id,
-    action: "unban",
-    targetId: user.id,
-    detail: user.name,
-  });
+  await recordAudit(deps, actor, "unban", { target: user.id, detail: user.name });
   return { status: 204 };
 }
 
 async function role(deps: AdminApiDeps, req: IncomingMessage): Promise<Answer> {
-  requireMethod(req, "POST");
-  const actor = await moderator(deps, req);
-  if (actor.role !== "owner") throw new HttpError(403, "the owner only");
-  const body = parse(RoleRequest, await readJson(req));
-  const user = await target(deps, actor, body.user);
+  const { actor, body, user } = await moderation(deps, req, RoleRequest, true);
   if (user.guest) throw new HttpError(409, "guests have no role; they register first");
   await deps.store.accounts.setRole(user.id, body.role);
-  await deps.store.accounts.audit({
-    ts: deps.now(),
-    actorId: actor.id,
-    action: "role",
-    targetId: user.id,
-    detail: body.role,
-  });
+  await recordAudit(deps, actor, "role", { target: user.id, detail: body.role });
   return { status: 204 };
 }
 
 async function mute(deps: AdminApiDeps, req: IncomingMessage): Promise<Answer> {
-  requireMethod(req, "POST");
-  const actor = await moderator(deps, req);
-  const body = parse(MuteRequest, await readJson(req));
-  const user = await target(deps, actor, body.user);
+  const { actor, body, user } = await moderation(deps, req, MuteRequest);
   const now = deps.now();
   const until = now + body.durationMs;
   await deps.mutes.mute({ userId: user.id, room: body.room ?? "", until });
-  await deps.store.accounts.audit({
-    ts: now,
-    actorId: actor.id,
-    action: "mute",
-    targetId: user.id,
+  await recordAudit(deps, actor, "mute", {
+    target: user.id,
     detail: `${body.room ?? "everywhere"} until ${new Date(until).toISOString()}`,
   });
   const answer: MuteResponse = { until };
@@ -129,18 +111,9 @@ async function mute(deps: AdminApiDeps, req: IncomingMessage): Promise<Answer> {
 }
 
 async function unmute(deps: AdminApiDeps, req: IncomingMessage): Promise<Answer> {
-  requireMethod(req, "POST");
-  const actor = await moderator(deps, req);
-  const body = parse(UnmuteRequest, await readJson(req));
-  const user = await target(deps, actor, body.user);
+  const { actor, body, user } = await moderation(deps, req, UnmuteRequest);
   if (!(await deps.mutes.unmute(user.id, body.room ?? ""))) throw new HttpError(404, "not muted");
-  await deps.store.accounts.audit({
-    ts: deps.now(),
-    actorId: actor.id,
-    action: "unmute",
-    targetId: user.id,
-    detail: body.room ?? "everywhere",
-  });
+  await recordAudit(deps, actor, "unmute", { target: user.id, detail: body.room ?? "everywhere" });
   return { status: 204 };
 }
 

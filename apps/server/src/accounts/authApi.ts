@@ -11,22 +11,15 @@ import {
   type SessionsResponse,
   type User,
 } from "@duplex/protocol";
-import type { z } from "zod";
 import type { Logger } from "../logger.js";
 import { nameKey } from "../names/nameKey.js";
 import type { SessionEnder } from "../session/SessionEnder.js";
 import type { Sessions } from "../session/Sessions.js";
 import type { Store } from "../store/Store.js";
 import type { Route } from "../http/requestHandler.js";
-import {
-  HttpError,
-  bearerToken,
-  describeIssues,
-  readJson,
-  sendFailure,
-  sendJson,
-} from "../http/jsonApi.js";
+import { HttpError, bearerToken, sendFailure, sendJson } from "../http/jsonApi.js";
 import { newUserId } from "../handlers/session.js";
+import { jsonBody, lastPathSegment, requireMethod } from "./apiRequest.js";
 import type { LoginLockout } from "./LoginLockout.js";
 import { checkPassword, hashPassword, weakPassword } from "./passwords.js";
 
@@ -46,12 +39,6 @@ export type Answer = { status: number; body?: unknown; headers?: Record<string, 
 const deviceOf = (req: IncomingMessage) => req.headers["user-agent"] ?? "unknown device";
 const addressOf = (req: IncomingMessage) => req.socket.remoteAddress ?? "unknown";
 
-export function parse<T>(schema: z.ZodType<T>, value: unknown): T {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new HttpError(400, describeIssues(parsed.error));
-  return parsed.data;
-}
-
 /** A chosen name, normalized; its problem as a 400. */
 function chosenName(raw: string): string {
   const name = normalizeName(raw);
@@ -70,13 +57,9 @@ export async function authenticate(deps: Pick<AuthApiDeps, "sessions">, req: Inc
   return found;
 }
 
-export function requireMethod(req: IncomingMessage, method: string): void {
-  if (req.method !== method) throw new HttpError(405, `use ${method}`, { allow: method });
-}
-
 async function register(deps: AuthApiDeps, req: IncomingMessage): Promise<Answer> {
   requireMethod(req, "POST");
-  const body = parse(RegisterRequest, await readJson(req));
+  const body = await jsonBody(req, RegisterRequest);
   const name = chosenName(body.name);
   const weak = weakPassword(body.password, name);
   if (weak) throw new HttpError(400, weak);
@@ -112,7 +95,7 @@ async function register(deps: AuthApiDeps, req: IncomingMessage): Promise<Answer
 
 async function login(deps: AuthApiDeps, req: IncomingMessage): Promise<Answer> {
   requireMethod(req, "POST");
-  const body = parse(LoginRequest, await readJson(req));
+  const body = await jsonBody(req, LoginRequest);
   const key = nameKey(normalizeName(body.name));
   const address = addressOf(req);
   const waitMs = deps.lockout.retryAfterMs(key, address);
@@ -173,8 +156,7 @@ async function sessions(deps: AuthApiDeps, req: IncomingMessage): Promise<Answer
 async function revoke(deps: AuthApiDeps, req: IncomingMessage): Promise<Answer> {
   requireMethod(req, "DELETE");
   const { userId } = await authenticate(deps, req);
-  const path = new URL(req.url ?? "/", "http://localhost").pathname;
-  const sid = decodeURIComponent(path.slice(path.lastIndexOf("/") + 1));
+  const sid = lastPathSegment(req);
   if (!(await endSession(deps, userId, sid))) throw new HttpError(404, "no such session");
   return { status: 204 };
 }
@@ -182,7 +164,7 @@ async function revoke(deps: AuthApiDeps, req: IncomingMessage): Promise<Answer> 
 async function rename(deps: AuthApiDeps, req: IncomingMessage): Promise<Answer> {
   requireMethod(req, "POST");
   const { userId } = await authenticate(deps, req);
-  const body = parse(RenameRequest, await readJson(req));
+  const body = await jsonBody(req, RenameRequest);
   const stored = await deps.store.accounts.getUser(userId);
   if (!stored || stored.guest) {
     throw new HttpError(403, "guests choose their name in hello; register to rename");

@@ -5,7 +5,8 @@ import { HttpError } from "../http/jsonApi.js";
 import type { Route } from "../http/requestHandler.js";
 import type { Sessions } from "../session/Sessions.js";
 import type { Store } from "../store/Store.js";
-import { authenticate, requireMethod, route, type Answer } from "./authApi.js";
+import { requireMethod } from "./apiRequest.js";
+import { authenticate, route, type Answer } from "./authApi.js";
 
 export interface MeApiDeps {
   store: Store;

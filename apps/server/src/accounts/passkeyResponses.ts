@@ -14,37 +14,44 @@ function attachment(a: string | undefined): { authenticatorAttachment?: Authenti
   return a === "platform" || a === "cross-platform" ? { authenticatorAttachment: a } : {};
 }
 
+/** What an attestation and an assertion share; extension outputs play no part in the checks made here. */
+function credential(r: {
+  id: string;
+  rawId: string;
+  type: "public-key";
+  authenticatorAttachment?: string | undefined;
+}) {
+  return {
+    id: r.id,
+    rawId: r.rawId,
+    type: r.type,
+    ...attachment(r.authenticatorAttachment),
+    clientExtensionResults: {},
+  };
+}
+
 /** The checked request body as the library's type; transports it does not know are dropped. */
 export function toAttestation(
   r: PasskeyRegisterVerifyRequest["response"],
 ): RegistrationResponseJSON {
   return {
-    id: r.id,
-    rawId: r.rawId,
-    type: r.type,
+    ...credential(r),
     response: {
       clientDataJSON: r.response.clientDataJSON,
       attestationObject: r.response.attestationObject,
       ...(r.response.transports && { transports: r.response.transports.filter(isTransport) }),
     },
-    ...attachment(r.authenticatorAttachment),
-    // Extension outputs play no part in the checks made here.
-    clientExtensionResults: {},
   };
 }
 
 export function toAssertion(r: PasskeyLoginVerifyRequest["response"]): AuthenticationResponseJSON {
   return {
-    id: r.id,
-    rawId: r.rawId,
-    type: r.type,
+    ...credential(r),
     response: {
       clientDataJSON: r.response.clientDataJSON,
       authenticatorData: r.response.authenticatorData,
       signature: r.response.signature,
       ...(r.response.userHandle !== undefined && { userHandle: r.response.userHandle }),
     },
-    ...attachment(r.authenticatorAttachment),
-    clientExtensionResults: {},
   };
 }

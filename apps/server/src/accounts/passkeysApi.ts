@@ -16,12 +16,13 @@ import {
   type PasskeysResponse,
 } from "@duplex/protocol";
 import type { Logger } from "../logger.js";
-import { HttpError, readJson } from "../http/jsonApi.js";
+import { HttpError } from "../http/jsonApi.js";
 import type { Route } from "../http/requestHandler.js";
 import type { Sessions } from "../session/Sessions.js";
 import type { PasskeyRecord } from "../store/PasskeyStore.js";
 import type { Store } from "../store/Store.js";
-import { authenticate, parse, requireMethod, route, type Answer } from "./authApi.js";
+import { jsonBody, lastPathSegment, requireMethod } from "./apiRequest.js";
+import { authenticate, route, type Answer } from "./authApi.js";
 import type { LoginLockout } from "./LoginLockout.js";
 import { toAssertion, toAttestation } from "./passkeyResponses.js";
 import type { PasskeysConfig } from "./passkeysConfig.js";
@@ -129,7 +130,7 @@ async function registerVerify(deps: PasskeysApiDeps, req: IncomingMessage): Prom
   requireMethod(req, "POST");
   const user = await account(deps, req);
   checkBudget(deps, req);
-  const body = parse(PasskeyRegisterVerifyRequest, await readJson(req));
+  const body = await jsonBody(req, PasskeyRegisterVerifyRequest);
   const rp = relyingParty(deps.config, req);
   const verified = await verifyRegistrationResponse({
     response: toAttestation(body.response),
@@ -178,7 +179,7 @@ async function loginVerify(deps: PasskeysApiDeps, req: IncomingMessage): Promise
   requireMethod(req, "POST");
   const address = addressOf(req);
   checkBudget(deps, req);
-  const body = parse(PasskeyLoginVerifyRequest, await readJson(req));
+  const body = await jsonBody(req, PasskeyLoginVerifyRequest);
   const key = `${PASSKEY_KEY}:${body.response.id}`;
   checkBudget(deps, req, key);
   const refuse = (why: string) => {
@@ -234,8 +235,7 @@ async function list(deps: PasskeysApiDeps, req: IncomingMessage): Promise<Answer
 async function remove(deps: PasskeysApiDeps, req: IncomingMessage): Promise<Answer> {
   requireMethod(req, "DELETE");
   const { userId } = await authenticate(deps, req);
-  const path = new URL(req.url ?? "/", "http://localhost").pathname;
-  const id = decodeURIComponent(path.slice(path.lastIndexOf("/") + 1));
+  const id = lastPathSegment(req);
   if (!(await deps.store.passkeys.removePasskey(id, userId))) {
     throw new HttpError(404, "no such passkey");
   }

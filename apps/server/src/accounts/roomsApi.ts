@@ -12,7 +12,7 @@ import { DuplexError } from "../errors.js";
 import { addressKey } from "../limits/addressKey.js";
 import type { RoomCreation } from "../limits/roomLimits.js";
 import type { Logger } from "../logger.js";
-import { HttpError, readJson } from "../http/jsonApi.js";
+import { HttpError } from "../http/jsonApi.js";
 import type { Route } from "../http/requestHandler.js";
 import { isModerator } from "../moderation/Moderation.js";
 import type { RoomEvictions } from "../moderation/RoomEvictions.js";
@@ -20,7 +20,8 @@ import type { Sessions } from "../session/Sessions.js";
 import type { StoredUser } from "../store/AccountStore.js";
 import type { PrivateRoom } from "../store/RoomAccess.js";
 import type { Store } from "../store/Store.js";
-import { authenticate, parse, requireMethod, route, type Answer } from "./authApi.js";
+import { jsonBody, parse, recordAudit, requireMethod } from "./apiRequest.js";
+import { authenticate, route, type Answer } from "./authApi.js";
 
 export interface RoomsApiDeps {
   store: Store;
@@ -66,7 +67,7 @@ async function createPrivate(deps: RoomsApiDeps, req: IncomingMessage): Promise<
   requireMethod(req, "POST");
   const actor = await caller(deps, req);
   if (actor.guest) throw new HttpError(403, "guests cannot own rooms; register first");
-  const { room } = parse(PrivateRoomRequest, await readJson(req));
+  const { room } = await jsonBody(req, PrivateRoomRequest);
   await chargeCreation(deps, actor.id, req);
   const epoch = randomBytes(8).toString("base64url");
   if (!(await deps.store.access.createPrivate(room, actor.id, epoch, deps.now()))) {
@@ -79,26 +80,20 @@ async function createPrivate(deps: RoomsApiDeps, req: IncomingMessage): Promise<
 async function invite(deps: RoomsApiDeps, req: IncomingMessage): Promise<Answer> {
   requireMethod(req, "POST");
   const actor = await caller(deps, req);
-  const body = parse(RoomMemberRequest, await readJson(req));
+  const body = await jsonBody(req, RoomMemberRequest);
   await managed(deps, actor, body.room);
   const user = await deps.store.accounts.getUser(body.user);
   if (!user) throw new HttpError(404, "no such user");
   const now = deps.now();
   await deps.store.access.addMember(body.room, user.id, now);
-  await deps.store.accounts.audit({
-    ts: now,
-    actorId: actor.id,
-    action: "invite",
-    targetId: user.id,
-    detail: body.room,
-  });
+  await recordAudit(deps, actor, "invite", { target: user.id, detail: body.room });
   return { status: 204 };
 }
 
 async function remove(deps: RoomsApiDeps, req: IncomingMessage): Promise<Answer> {
   requireMethod(req, "POST");
   const actor = await caller(deps, req);
-  const body = parse(RoomMemberRequest, await readJson(req));
+  const body = await jsonBody(req, RoomMemberRequest);
   const room = await managed(deps, actor, body.room);
   if (body.user === room.ownerId) throw new HttpError(409, "the owner cannot be removed");
   if (!(await deps.store.access.removeMember(body.room, body.user))) {
@@ -107,13 +102,7 @@ async function remove(deps: RoomsApiDeps, req: IncomingMessage): Promise<Answer>
   // Out of the room on every node now, and not back on the user's next connect.
   await deps.evictions.evict(body.room, [body.user]);
   await deps.store.savedRooms.remove(body.user, body.room);
-  await deps.store.accounts.audit({
-    ts: deps.now(),
-    actorId: actor.id,
-    action: "remove",
-    targetId: body.user,
-    detail: body.room,
-  });
+  await recordAudit(deps, actor, "remove", { target: body.user, detail: body.room });
   return { status: 204 };
 }
 

@@ -5,7 +5,8 @@ import {
   CompareRunRequest,
   type CompareRunCreated,
 } from "@duplex/protocol";
-import { authenticate, parse } from "../accounts/authApi.js";
+import { parse } from "../accounts/apiRequest.js";
+import { authenticate } from "../accounts/authApi.js";
 import { HttpError, readJson, sendFailure, sendJson } from "../http/jsonApi.js";
 import type { Route } from "../http/route.js";
 import { addressKey } from "../limits/addressKey.js";

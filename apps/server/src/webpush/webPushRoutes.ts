@@ -9,7 +9,8 @@ import {
   type PushSubscribedResponse,
   type VapidKeyResponse,
 } from "@duplex/protocol";
-import { authenticate, parse, requireMethod, route, type Answer } from "../accounts/authApi.js";
+import { parse, requireMethod } from "../accounts/apiRequest.js";
+import { authenticate, route, type Answer } from "../accounts/authApi.js";
 import { HttpError, readJson } from "../http/jsonApi.js";
 import type { Route } from "../http/requestHandler.js";
 import type { Logger } from "../logger.js";
