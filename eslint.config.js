@@ -114,6 +114,27 @@ export default tseslint.config(
     rules: imports("ws", "ioredis", "pg", "better-sqlite3"),
   },
   {
+    // Room membership has one writer (rooms/RoomMembership.ts): the peer's room set, the local
+    // fan-out subscription, presence and its feed change there together, or they drift apart.
+    files: [`${SERVER}/**/*.ts`],
+    ignores: ["**/*.test.ts", `${SERVER}/rooms/RoomMembership.ts`],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector:
+            "CallExpression[callee.property.name=/^(enterRoom|markJoined|forgetRoom|watchMembers|announce)$/]",
+          message: "membership is written only by RoomMembership (ctx.membership)",
+        },
+        {
+          selector:
+            "CallExpression[callee.object.property.name=/^(fanout|presence)$/][callee.property.name=/^(add|remove|join|leave)$/]",
+          message: "membership is written only by RoomMembership (ctx.membership)",
+        },
+      ],
+    },
+  },
+  {
     // CLIs, benchmarks and e2e print to the terminal by design.
     files: ["**/scripts/**", "**/bin/**", "e2e/**", "apps/bench/**", "**/*.test.ts", "**/test/**"],
     rules: { "no-console": "off" },

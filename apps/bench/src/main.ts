@@ -6,9 +6,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
 import { format, resolveConfig } from "prettier";
-import { Capability } from "@duplex/protocol";
 import type { Target, TargetName } from "./adapters/target.js";
 import { duplexClusterMissing, duplexClusterTarget } from "./adapters/duplexClusterTarget.js";
 import {
@@ -20,7 +18,6 @@ import {
 } from "./adapters/duplexTarget.js";
 import { rawWsTarget } from "./adapters/rawWsTarget.js";
 import { socketIoTarget } from "./adapters/socketIoTarget.js";
-import { FULL, QUICK, type BenchConfig } from "./config.js";
 import { describeMachine, hasTaskset, pinGenerator } from "./machine.js";
 import { renderResults } from "./report/render.js";
 import type { BenchResults } from "./report/results.js";
@@ -31,6 +28,7 @@ import { runConnectStorm } from "./scenarios/connectStorm.js";
 import { runFanout } from "./scenarios/fanout.js";
 import { runIdleMemory } from "./scenarios/idleMemory.js";
 import { runManySenders } from "./scenarios/manySenders.js";
+import { readOptions } from "./options.js";
 import type { Ports, RunningTarget } from "./targets/targetProcess.js";
 
 const RESULTS_DIR = fileURLToPath(new URL("../results/", import.meta.url));
@@ -41,49 +39,8 @@ const ALL_TARGETS: readonly Target[] = [
   duplexClusterTarget,
 ];
 
-const { values } = parseArgs({
-  options: {
-    quick: { type: "boolean", default: false },
-    targets: { type: "string", default: "ws,socket.io,duplex" },
-    scenarios: { type: "string", default: "a,b,c,d,e,f" },
-    "big-room-before": { type: "boolean", default: false },
-    // Scenario a's receivers instead of the preset's, e.g. `--fanout-receivers=10000`.
-    "fanout-receivers": { type: "string" },
-    // Scenario f's sizes instead of the preset's, e.g. `--big-room-sizes=5000,10000`.
-    "big-room-sizes": { type: "string" },
-    // Profiles every target process: one .cpuprofile per start in results/profiles/<target>/.
-    "cpu-prof": { type: "boolean", default: false },
-    // Scenario f: opens each target's inspector on this loopback port and runs a full GC before
-    // every RSS read (idle memory without the storm's garbage and young generation).
-    "gc-port": { type: "string" },
-    // Scenario b's messages/s per client (default 10): 20 × 500 clients asks 10,000 persisted sends/s.
-    "b-rate": { type: "string" },
-    // Scenario b's measured window in seconds instead of the preset's (5 s full, 2 s quick).
-    "b-seconds": { type: "string" },
-    // An older build's server directory (holding dist/main.js): adds target `duplex-base`.
-    "duplex-base": { type: "string" },
-    // The capabilities duplex-base's clients ask for, comma-separated (default: none, which every
-    // build understands; e.g. `presence_diff,member_pages` for a build that knows them).
-    "duplex-base-caps": { type: "string", default: "" },
-  },
-});
-const preset: BenchConfig = values.quick ? QUICK : FULL;
-const bRate = values["b-rate"] === undefined ? undefined : Number(values["b-rate"]);
-if (bRate !== undefined && !(bRate > 0 && bRate <= 1000))
-  throw new Error("--b-rate must be 1..1000");
-const bSeconds = values["b-seconds"] === undefined ? undefined : Number(values["b-seconds"]);
-if (bSeconds !== undefined && !(bSeconds > 0 && bSeconds <= 120))
-  throw new Error("--b-seconds must be 1..120");
-const config: BenchConfig = {
-  ...preset,
-  manySenders: {
-    ...preset.manySenders,
-    ...(bRate !== undefined && { ratePerClient: bRate }),
-    ...(bSeconds !== undefined && { durationMs: bSeconds * 1000 }),
-  },
-};
-const scenarios = new Set(values.scenarios.split(","));
-const wanted = new Set(values.targets.split(","));
+const options = readOptions();
+const { config, scenarios, targets: wanted, gcPort } = options;
 
 const results: BenchResults = {
   date: new Date().toISOString(),
@@ -114,21 +71,9 @@ if (Number(results.machine.fdLimit) < fdNeeded) {
   results.notes.push(`ulimit -n is ${results.machine.fdLimit}; this run needs about ${fdNeeded}`);
 }
 
-const gcPort = values["gc-port"] === undefined ? undefined : Number(values["gc-port"]);
-if (gcPort !== undefined && !(Number.isInteger(gcPort) && gcPort > 0 && gcPort < 65_536))
-  throw new Error("--gc-port must be a TCP port");
-const baseDir = values["duplex-base"];
-function baseCaps(): Capability[] {
-  const names = values["duplex-base-caps"].split(",").filter((name) => name !== "");
-  const known = new Set<string>(Object.values(Capability));
-  const unknown = names.filter((name) => !known.has(name));
-  if (unknown.length > 0) throw new Error(`--duplex-base-caps: unknown ${unknown.join(", ")}`);
-  return names as Capability[];
-}
-if (baseDir !== undefined) wanted.add("duplex-base");
 const targets = [
   ...ALL_TARGETS,
-  ...(baseDir === undefined ? [] : [duplexBaseTarget(baseDir, baseCaps())]),
+  ...(options.base === undefined ? [] : [duplexBaseTarget(options.base.dir, options.base.caps)]),
 ]
   .filter((t) => wanted.has(t.name))
   .filter((t) => {
@@ -161,7 +106,7 @@ async function withTarget<T>(
   let server: RunningTarget;
   try {
     server = await target.start([
-      ...(values["cpu-prof"]
+      ...(options.cpuProf
         ? ["--cpu-prof", `--cpu-prof-dir=${RESULTS_DIR}profiles/${target.name}`]
         : []),
       ...(gcPort === undefined ? [] : [inspectFlag(gcPort)]),
@@ -183,11 +128,7 @@ async function withTarget<T>(
 }
 
 if (scenarios.has("a")) {
-  const receiverCounts =
-    values["fanout-receivers"]?.split(",").map(Number) ?? config.fanoutReceivers;
-  if (!receiverCounts.every((n) => Number.isInteger(n) && n > 0 && n <= 20_000))
-    throw new Error("--fanout-receivers must be integers 1..20000");
-  for (const receivers of receiverCounts) {
+  for (const receivers of options.fanoutReceivers) {
     const byTarget: BenchResults["fanout"][number]["byTarget"] = {};
     results.fanout.push({ receivers, byTarget });
     for (const target of targets) {
@@ -248,14 +189,11 @@ if (scenarios.has("f")) {
       target: t.name === "duplex" ? duplexBigRoomTarget : t,
     }));
   const duplexWanted = variants.some((v) => v.variant === "duplex");
-  const sizes = values["big-room-sizes"]?.split(",").map(Number) ?? config.bigRoom.members;
-  if (!sizes.every((n) => Number.isInteger(n) && n > 0 && n <= 20_000))
-    throw new Error("--big-room-sizes must be integers 1..20000");
-  for (const members of sizes) {
+  for (const members of options.bigRoomSizes) {
     const byVariant: BenchResults["bigRoom"][number]["byVariant"] = {};
     results.bigRoom.push({ members, byVariant });
     const before =
-      duplexWanted && (values["big-room-before"] || (config.mode === "quick" && members <= 1000));
+      duplexWanted && (options.bigRoomBefore || (config.mode === "quick" && members <= 1000));
     const all = before
       ? [...variants, { variant: "duplex-presence" as const, target: duplexPresenceOnlyTarget }]
       : variants;

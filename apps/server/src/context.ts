@@ -1,6 +1,5 @@
 import type { Broker } from "./broker/Broker.js";
 import type { Chat } from "./chat/Chat.js";
-import type { PresenceFeed } from "./chat/PresenceFeed.js";
 import type { Config } from "./config.js";
 import type { Connection } from "./connection/Connection.js";
 import type { RoomFanout } from "./fanout/RoomFanout.js";
@@ -18,6 +17,7 @@ import type { Store } from "./store/Store.js";
 import type { WebPush } from "./webpush/WebPush.js";
 import type { Files } from "./files/Files.js";
 import type { AfterCommit, StoredMessage } from "./afterCommit/AfterCommit.js";
+import type { RoomMembership } from "./rooms/RoomMembership.js";
 
 /** Everything a handler may use. Built once per server by `startServer`. */
 export interface ServerContext {
@@ -27,8 +27,8 @@ export interface ServerContext {
   broker: Broker;
   presence: Presence;
   fanout: RoomFanout;
-  /** Presence changes, announced per room in batches (`presence` / `presence_diff`). */
-  presenceFeed: PresenceFeed;
+  /** The one owner of join and leave: room set, local fan-out, presence, its feed, the directory. */
+  membership: RoomMembership;
   online: OnlineUsers;
   /** Session-backed tokens: issue, resume, refresh. */
   sessions: Sessions;

@@ -6,6 +6,7 @@ import { startRetention } from "./chat/Retention.js";
 import { startRoomJanitor } from "./chat/RoomJanitor.js";
 import { OccupancyFeed } from "./chat/OccupancyFeed.js";
 import { PresenceFeed } from "./chat/PresenceFeed.js";
+import { RoomMembership } from "./rooms/RoomMembership.js";
 import { loadConfig, type Config } from "./config.js";
 import type { Connection } from "./connection/Connection.js";
 import { RoomFanout } from "./fanout/RoomFanout.js";
@@ -141,6 +142,18 @@ async function start(
     evictSocket: (conn, room) => evictFromRoom(ctx, conn, room),
   });
   disposals.add("moderation", () => moderation.stop());
+  const presenceFeed = new PresenceFeed(fanout, log.child({ module: "presence" }), {
+    ...(options.presenceIntervalMs !== undefined && { intervalMs: options.presenceIntervalMs }),
+    roomSize: (room) => presence.count(room),
+    bigRoomThreshold: config.bigRoomThreshold,
+  });
+  disposals.add("presence feed", () => presenceFeed.close());
+  const membership = new RoomMembership({
+    fanout,
+    presence,
+    feed: presenceFeed,
+    directory: chat.directory,
+  });
   const ctx: ServerContext = {
     config,
     log,
@@ -148,11 +161,7 @@ async function start(
     broker,
     presence,
     fanout,
-    presenceFeed: new PresenceFeed(fanout, log.child({ module: "presence" }), {
-      ...(options.presenceIntervalMs !== undefined && { intervalMs: options.presenceIntervalMs }),
-      roomSize: (room) => presence.count(room),
-      bigRoomThreshold: config.bigRoomThreshold,
-    }),
+    membership,
     online: new OnlineUsers(),
     sessions: new Sessions(store.accounts, {
       secret: config.tokenSecret,
@@ -173,7 +182,6 @@ async function start(
     webPush,
     afterCommit: messageSteps(() => ctx),
   };
-  disposals.add("presence feed", () => ctx.presenceFeed.close());
   const occupancy = new OccupancyFeed(
     fanout,
     (room) => presence.count(room),
@@ -201,10 +209,7 @@ async function start(
   disposals.add("retention", () => retention.stop());
   disposals.add(
     "presence expiry",
-    presence.onExpired((room, user) => {
-      ctx.chat.directory.touch(room);
-      ctx.presenceFeed.announce(room, "leave", user);
-    }),
+    presence.onExpired((room, user) => membership.expired(room, user)),
   );
   const authFailures = new AuthFailures(config.limits.authFailuresPerMinute);
   const metrics = exposeMetrics(

@@ -1,4 +1,4 @@
-import { Capability, CloseCode, checkText } from "@duplex/protocol";
+import { Capability, CloseCode } from "@duplex/protocol";
 import type { ServerMessage, User } from "@duplex/protocol";
 import type {
   ClientEvents,
@@ -19,6 +19,7 @@ import type { DuplexClientOptions } from "./options.js";
 import type { ToleratedCounts } from "./toleratedFrames.js";
 import { randomId } from "./environment.js";
 import { ClientCore } from "./clientCore.js";
+import { draftEntry } from "./outboxEntry.js";
 import type { TransportKind } from "./autoTransport.js";
 import type { Upload, UploadInput } from "./uploads.js";
 
@@ -125,25 +126,12 @@ export class DuplexClient {
    * the server would refuse (blank, or over `LIMITS.maxTextLength`), so it never enters the outbox.
    */
   send(room: string, text: string, options: SendOptions = {}): OutboxEntry {
-    const valid = checkText(text);
-    if (!valid.ok) throw new RangeError(`text ${valid.problem.message}`);
     const cid = randomId(this.#c.o.random);
-    const entry: OutboxEntry = {
+    const entry = draftEntry(room, text, options, {
       cid,
-      room,
-      text,
-      createdAt: this.#c.o.timers.now(),
-      status: "queued",
-      // Only a node that granted `replies` accepts the field; elsewhere the message goes unquoted.
-      ...(options.replyTo !== undefined &&
-        this.#c.caps.has(Capability.Replies) && { replyTo: options.replyTo }),
-      // Without `threads` the reply goes to the room, where every client shows it.
-      ...(options.thread !== undefined &&
-        this.#c.caps.has(Capability.Threads) && {
-          thread: options.thread,
-          ...(options.alsoToRoom === true && { alsoToRoom: true as const }),
-        }),
-    };
+      now: this.#c.o.timers.now(),
+      caps: this.#c.caps,
+    });
     return this.#c.outbox.batch(() => {
       this.#c.outbox.add(entry);
       this.#c.rooms.flush(room);

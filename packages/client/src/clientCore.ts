@@ -37,6 +37,8 @@ export class ClientCore {
   /** Whether the app is on screen, as last told by `setVisibility` (re-sent after every welcome). */
   visible = true;
   readonly cursors: RoomCursors;
+  /** Each joined room's gap-free, de-duplicated message feed. */
+  readonly feeds: RoomFeeds;
   readonly uploads: UploadQueue;
   readonly fileUrls: FileUrls;
 
@@ -78,6 +80,7 @@ export class ClientCore {
       },
     });
     this.cursors = cursors;
+    this.feeds = feeds;
     this.rooms = new RoomSession({
       outbox: this.outbox,
       cursors,
@@ -124,7 +127,7 @@ export class ClientCore {
       this.rooms.onJoined(joined);
       this.uploads.pump();
     },
-    chat: (message) => this.rooms.onChatMessage(message),
+    chat: (message) => this.feeds.onMessage(message),
     ack: (ack) => this.rooms.onAck(ack),
     pong: (t) => this.link.pong(t),
     token: (token) => this.session.setToken(token),

@@ -1,5 +1,5 @@
 import { Capability, ErrorCode } from "@duplex/protocol";
-import type { ChatMessage, ClientMessage, SendLimits, ServerMessageOf } from "@duplex/protocol";
+import type { ClientMessage, SendLimits, ServerMessageOf } from "@duplex/protocol";
 import type { JoinOptions, OutboxEntry, Timers } from "./types.js";
 import type { Outbox } from "./outbox.js";
 import type { RoomCursors } from "./roomCursors.js";
@@ -59,7 +59,7 @@ export class RoomSession {
   readonly #pacer: SendPacer;
 
   constructor(private readonly deps: RoomSessionDeps) {
-    this.#pacer = new SendPacer(deps.timers, () => this.#pump());
+    this.#pacer = new SendPacer(deps.timers, () => this.flush());
   }
 
   get rooms(): readonly string[] {
@@ -104,10 +104,30 @@ export class RoomSession {
 
   /**
    * Sends what is queued for a live room — a new entry, a retried one, or the backlog after `joined` —
-   * oldest first (paced), with the original `cid`s. A room not live yet waits for its `joined`.
+   * oldest first, with the original `cid`s, in outbox order while the pacer allows (when it says no,
+   * it calls this again later, without `room`). A room not live yet waits for its `joined` without
+   * holding up other rooms.
    */
-  flush(room: string): void {
-    if (this.#ready.has(room)) this.#pump();
+  flush(room?: string): void {
+    if (!this.#connected || (room !== undefined && !this.#ready.has(room))) return;
+    this.deps.outbox.batch(() => {
+      for (const entry of this.deps.outbox.entries()) {
+        if (entry.status !== "queued" || !this.#ready.has(entry.room)) continue;
+        if (!this.#pacer.tryTake()) return;
+        // The cid doubles as the ref, so an `error` can be matched to its entry.
+        this.deps.write({
+          type: "send",
+          room: entry.room,
+          cid: entry.cid,
+          text: entry.text,
+          ref: entry.cid,
+          ...(entry.replyTo !== undefined && { replyTo: entry.replyTo }),
+          ...(entry.thread !== undefined && { thread: entry.thread }),
+          ...(entry.alsoToRoom === true && { alsoToRoom: true }),
+        });
+        this.deps.outbox.setStatus(entry.cid, "sent");
+      }
+    });
   }
 
   /**
@@ -128,10 +148,6 @@ export class RoomSession {
     this.#loaded.add(joined.room);
     this.deps.feeds.onJoined(joined, pending?.resumed === true);
     this.flush(joined.room);
-  }
-
-  onChatMessage(message: ChatMessage): void {
-    this.deps.feeds.onMessage(message);
   }
 
   /**
@@ -203,36 +219,6 @@ export class RoomSession {
         ? { type: "join", room, ref }
         : { type: "join", room, ref, since, ...(changesSince !== undefined && { changesSince }) },
     );
-  }
-
-  #transmit(entry: OutboxEntry): void {
-    // The cid doubles as the ref, so an `error` can be matched to its entry.
-    this.deps.write({
-      type: "send",
-      room: entry.room,
-      cid: entry.cid,
-      text: entry.text,
-      ref: entry.cid,
-      ...(entry.replyTo !== undefined && { replyTo: entry.replyTo }),
-      ...(entry.thread !== undefined && { thread: entry.thread }),
-      ...(entry.alsoToRoom === true && { alsoToRoom: true }),
-    });
-    this.deps.outbox.setStatus(entry.cid, "sent");
-  }
-
-  /**
-   * Transmits queued entries of live rooms in outbox order while the pacer allows; when it says no,
-   * it calls this again later. Entries of a room not yet joined wait without holding up other rooms.
-   */
-  #pump(): void {
-    if (!this.#connected) return;
-    this.deps.outbox.batch(() => {
-      for (const entry of this.deps.outbox.entries()) {
-        if (entry.status !== "queued" || !this.#ready.has(entry.room)) continue;
-        if (!this.#pacer.tryTake()) return;
-        this.#transmit(entry);
-      }
-    });
   }
 
   /**

@@ -36,7 +36,7 @@ describe("Connection.deliver under congestion", () => {
   it("drops typing (volatile) first for a congested socket but still delivers chat messages", () => {
     const { ws, sent } = fakeSocket(512 * 1024);
     const conn = new Connection("c_1", ws, createLogger("silent"));
-    conn.rooms.set("general", "joined");
+    conn.markJoined("general");
     conn.deliver("general", typing, true);
     conn.deliver("general", message, false);
     expect(sent).toEqual([message]);
@@ -45,7 +45,7 @@ describe("Connection.deliver under congestion", () => {
   it("delivers typing to a socket that keeps up", () => {
     const { ws, sent } = fakeSocket(0);
     const conn = new Connection("c_2", ws, createLogger("silent"));
-    conn.rooms.set("general", "joined");
+    conn.markJoined("general");
     conn.deliver("general", typing, true);
     expect(sent).toEqual([typing]);
   });

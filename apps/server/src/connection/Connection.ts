@@ -33,7 +33,7 @@ export class Connection implements Peer {
   /** What `welcome.caps` granted this socket; empty until then (a plain v1 client). */
   caps: ReadonlySet<Capability> = NO_CAPS;
   /** Rooms of this socket. `joining`: subscribed but `joined` not sent yet, so fan-out is buffered. */
-  readonly rooms = new Map<string, "joining" | "joined">();
+  readonly #rooms = new Map<string, "joining" | "joined">();
   /** The remote address as every per-address limit counts it (IPv4, or IPv6 /64: `addressKey`). */
   address = "unknown";
   /** Whether the socket answered the last heartbeat ping. */
@@ -62,6 +62,11 @@ export class Connection implements Peer {
     /** The server's traffic totals (shared by its sockets). @default this socket's own */
     private readonly traffic: TrafficCounters = newTrafficCounters(),
   ) {}
+
+  /** Written only by RoomMembership, through `enterRoom`, `markJoined` and `forgetRoom`. */
+  get rooms(): ReadonlyMap<string, "joining" | "joined"> {
+    return this.#rooms;
+  }
 
   /** This socket's logger: every line carries `conn`. */
   get log(): ConnectionLogger {
@@ -123,7 +128,7 @@ export class Connection implements Peer {
 
   /** A room broadcast: buffered while the room is `joining`, dropped if volatile and congested. */
   deliver(room: string, frame: string, volatile: boolean): void {
-    const state = this.rooms.get(room);
+    const state = this.#rooms.get(room);
     if (state === undefined) return;
     if (volatile && (state === "joining" || this.ws.bufferedAmount > CONGESTED_BYTES)) {
       this.traffic.volatileDropped += 1;
@@ -144,8 +149,12 @@ export class Connection implements Peer {
    * Call right after sending `joined`: broadcasts that raced the join follow it. Some may repeat
    * messages the `joined` page already carried; clients de-duplicate by `seq`.
    */
+  enterRoom(room: string): void {
+    this.#rooms.set(room, "joining");
+  }
+
   markJoined(room: string): void {
-    this.rooms.set(room, "joined");
+    this.#rooms.set(room, "joined");
     const buffered = this.#buffered?.get(room);
     if (buffered === undefined) return;
     this.#buffered?.delete(room);
@@ -153,7 +162,7 @@ export class Connection implements Peer {
   }
 
   forgetRoom(room: string): void {
-    this.rooms.delete(room);
+    this.#rooms.delete(room);
     this.#buffered?.delete(room);
     this.#watching?.delete(room);
   }

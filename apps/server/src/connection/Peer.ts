@@ -16,8 +16,11 @@ export interface Peer {
   sessionId: string | undefined;
   /** What `welcome.caps` granted; empty for a plain v1 client. */
   caps: ReadonlySet<Capability>;
-  /** Rooms of this peer. `joining`: subscribed but `joined` not sent yet, so fan-out is buffered. */
-  readonly rooms: Map<string, "joining" | "joined">;
+  /**
+   * Rooms of this peer. `joining`: subscribed but `joined` not sent yet, so fan-out is buffered.
+   * Written only by RoomMembership (rooms/RoomMembership.ts), through the three methods below.
+   */
+  readonly rooms: ReadonlyMap<string, "joining" | "joined">;
   /** The remote address as every per-address limit counts it. */
   address: string;
   readonly closed: boolean;
@@ -33,6 +36,9 @@ export interface Peer {
   sendVolatile(frame: string): void;
   /** A room broadcast: buffered while the room is `joining`, dropped if volatile and congested. */
   deliver(room: string, frame: string, volatile: boolean): void;
+  /** In the room as `joining`: its broadcasts are buffered until `markJoined`. */
+  enterRoom(room: string): void;
+  /** `joined` was sent: the buffered broadcasts follow it. */
   markJoined(room: string): void;
   forgetRoom(room: string): void;
   watchesMembers(room: string): boolean;

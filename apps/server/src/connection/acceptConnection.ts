@@ -12,7 +12,6 @@ import type { PeerSocket } from "./PeerSocket.js";
 import type { ServerContext } from "../context.js";
 import { dispatch } from "../handlers/dispatch.js";
 import { replyToFailure, sendError } from "../handlers/replyToFailure.js";
-import { leaveRoom } from "../handlers/rooms.js";
 import { addressKey } from "../limits/addressKey.js";
 import { admitFrame } from "../limits/admitFrame.js";
 import { RateLimiter, limitsAnything } from "../limits/rateLimiter.js";
@@ -36,9 +35,7 @@ async function cleanup(ctx: ServerContext, conn: Connection): Promise<void> {
   const user = conn.user;
   if (!user) return;
   await conn.frames.settled();
-  for (const room of [...conn.rooms.keys()]) {
-    await leaveRoom(ctx, conn, room);
-  }
+  await ctx.membership.leaveAll(conn, user);
   ctx.online.disconnect(user.id, conn.id);
   await ctx.webPush.tabs.remove(user.id, conn.id);
 }

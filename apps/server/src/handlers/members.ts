@@ -49,14 +49,14 @@ export async function handleMembers(
 
 /** `watch_members` / `unwatch_members`: whether this socket hears a big room's membership changes. */
 export async function handleWatchMembers(
-  _ctx: ServerContext,
+  ctx: ServerContext,
   conn: Peer,
   msg: ClientMessageOf<"watch_members"> | ClientMessageOf<"unwatch_members">,
 ): Promise<void> {
   assertMemberPages(conn);
   assertJoined(conn, msg.room);
   const watching = msg.type === "watch_members";
-  conn.watchMembers(msg.room, watching);
+  ctx.membership.watch(conn, msg.room, watching);
   conn.send({
     type: "watching_members",
     ...(msg.ref !== undefined && { ref: msg.ref }),

@@ -87,19 +87,14 @@ export async function handleJoin(
   const user = userOf(conn);
   await assertMayAccess(ctx.store, user, msg.room);
   const room = await openRoom(ctx, conn, msg.room);
-  let first = false;
-  if (!conn.rooms.has(msg.room)) {
-    // Subscribe before reading the page, so nothing appended in between is missed.
-    conn.rooms.set(msg.room, "joining");
-    await ctx.fanout.add(msg.room, conn);
-    ({ first } = await ctx.presence.join(msg.room, user, conn.id));
-    // Remembered until an explicit `leave`, so the room comes back on the user's next connect anywhere;
-    // DMs are listed from their own table (`rooms.dms`).
-    if (!isDmRoom(msg.room)) {
-      await rememberBestEffort(conn, () =>
-        ctx.store.savedRooms.add(user.id, msg.room, ctx.now(), LIMITS.maxSavedRooms),
-      );
-    }
+  // Subscribed before the page is read, so nothing appended in between is missed.
+  const entry = await ctx.membership.enter(conn, user, msg.room);
+  // Remembered until an explicit `leave`, so the room comes back on the user's next connect anywhere;
+  // DMs are listed from their own table (`rooms.dms`).
+  if (entry.entered && !isDmRoom(msg.room)) {
+    await rememberBestEffort(conn, () =>
+      ctx.store.savedRooms.add(user.id, msg.room, ctx.now(), LIMITS.maxSavedRooms),
+    );
   }
   // Re-read: `seq` must cover every message the page can hold.
   const current = (await ctx.store.getRoom(msg.room)) ?? room;
@@ -133,11 +128,7 @@ export async function handleJoin(
   });
   // After `joined`, before the live frames buffered while joining.
   sendReplay(conn, replay);
-  conn.markJoined(msg.room);
-  if (first) {
-    ctx.chat.directory.touch(msg.room);
-    ctx.presenceFeed.announce(msg.room, "join", user);
-  }
+  ctx.membership.joined(conn, user, entry);
 }
 
 /**
@@ -157,20 +148,8 @@ async function rememberBestEffort(conn: Peer, write: () => Promise<void>): Promi
 
 /** A removed member's socket: out of the room, and told so with an unasked `left`. */
 export async function evictFromRoom(ctx: ServerContext, conn: Peer, room: string): Promise<void> {
-  await leaveRoom(ctx, conn, room);
+  await ctx.membership.leave(conn, userOf(conn), room);
   conn.send({ type: "left", room });
-}
-
-/** Takes one socket out of a room; announces `presence leave` if it was the user's last socket there. */
-export async function leaveRoom(ctx: ServerContext, conn: Peer, room: string): Promise<void> {
-  const user = userOf(conn);
-  conn.forgetRoom(room);
-  await ctx.fanout.remove(room, conn);
-  const { last } = await ctx.presence.leave(room, user.id, conn.id);
-  if (last) {
-    ctx.chat.directory.touch(room);
-    ctx.presenceFeed.announce(room, "leave", user);
-  }
 }
 
 export async function handleLeave(
@@ -181,7 +160,7 @@ export async function handleLeave(
   if (!conn.rooms.has(msg.room)) {
     throw new DuplexError(ErrorCode.NotJoined, `${msg.room} was not joined`);
   }
-  await leaveRoom(ctx, conn, msg.room);
+  await ctx.membership.leave(conn, userOf(conn), msg.room);
   await rememberBestEffort(conn, () => ctx.store.savedRooms.remove(userOf(conn).id, msg.room));
   conn.send({ type: "left", ...(msg.ref !== undefined && { ref: msg.ref }), room: msg.room });
 }

@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { FULL, QUICK } from "./config.js";
+import { readOptions } from "./options.js";
+
+describe("readOptions", () => {
+  it("takes the full preset and every target and scenario by default", () => {
+    const options = readOptions([]);
+    expect(options.config.mode).toBe(FULL.mode);
+    expect([...options.targets]).toEqual(["ws", "socket.io", "duplex"]);
+    expect(options.fanoutReceivers).toEqual(FULL.fanoutReceivers);
+    expect(options.base).toBeUndefined();
+  });
+
+  it("narrows a quick run and adds duplex-base with the capabilities it names", () => {
+    const options = readOptions([
+      "--quick",
+      "--targets=ws,duplex",
+      "--b-rate=20",
+      "--big-room-sizes=5000",
+      "--duplex-base=/tmp/base/apps/server",
+      "--duplex-base-caps=member_pages",
+    ]);
+    expect(options.config.mode).toBe(QUICK.mode);
+    expect(options.config.manySenders.ratePerClient).toBe(20);
+    expect([...options.targets]).toEqual(["ws", "duplex", "duplex-base"]);
+    expect(options.bigRoomSizes).toEqual([5000]);
+    expect(options.base).toEqual({ dir: "/tmp/base/apps/server", caps: ["member_pages"] });
+  });
+
+  it("refuses values it cannot run with", () => {
+    expect(() => readOptions(["--b-rate=0"])).toThrow("--b-rate");
+    expect(() => readOptions(["--fanout-receivers=100,x"])).toThrow("--fanout-receivers");
+    expect(() => readOptions(["--gc-port=70000"])).toThrow("--gc-port");
+    expect(() => readOptions(["--duplex-base=/x", "--duplex-base-caps=nope"])).toThrow("nope");
+  });
+});
