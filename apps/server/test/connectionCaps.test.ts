@@ -41,7 +41,7 @@ describe("connections before the upgrade", () => {
     using bystander = await Bystander.start(server.url);
     const before = openFds();
     const started = performance.now();
-    // In batches, so the listen backlog (511) does not turn the attack into SYN retries.
+    // In batches, so the listen backlog does not turn the attack into SYN retries.
     const attack: ReturnType<typeof halfOpen>[] = [];
     let closedCount = 0;
     for (let i = 0; i < ADDRESSES.length * PER_ADDRESS; i += 250) {
