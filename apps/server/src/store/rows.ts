@@ -1,6 +1,6 @@
 import type { Attachment, ChatMessage, Notification } from "@duplex/protocol";
 import type { NewNotification } from "./NotificationStore.js";
-import type { RoomState } from "./Store.js";
+import type { AppendInput, RoomState } from "./Store.js";
 
 // Row shapes and row → message mapping shared by SqliteStore and PostgresStore, so both build the
 // very same objects (SQLite returns booleans as 0/1, Postgres as true/false).
@@ -32,6 +32,21 @@ export interface RoomRow {
 // the author's current name.
 export const MESSAGE_COLUMNS = `m.room, m.seq, m.id, m.user_id, COALESCE(m.author_name, u.name) AS
   user_name, m.cid, m.text, m.ts, m.edited_at, m.deleted, m.attachment`;
+
+/** What {@link toMessage} would build from the row an append just wrote (same keys, same order). */
+export function appendedMessage(input: AppendInput, seq: number, userName: string): ChatMessage {
+  const message: ChatMessage = {
+    room: input.room,
+    id: input.id,
+    seq,
+    cid: input.cid,
+    from: { id: input.userId, name: userName },
+    text: input.text,
+    ts: input.ts,
+  };
+  if (input.attachment !== undefined) message.attachment = input.attachment;
+  return message;
+}
 
 export function toMessage(row: MessageRow): ChatMessage {
   const message: ChatMessage = {

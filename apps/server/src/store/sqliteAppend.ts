@@ -1,6 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { ChatMessage } from "@duplex/protocol";
-import { toMessage } from "./rows.js";
+import { appendedMessage, toMessage } from "./rows.js";
 import type { StoreStatements } from "./sqliteStatements.js";
 import type { AppendInput, AppendResult } from "./Store.js";
 
@@ -35,16 +34,5 @@ export function appendRows(stmt: StoreStatements, input: AppendInput): AppendRes
     if (!row) throw new Error("appended message not found");
     return { message: toMessage(row), duplicate: false };
   }
-  // What toMessage would build from the row just written (same keys in the same order).
-  const message: ChatMessage = {
-    room: input.room,
-    id: input.id,
-    seq: next.seq,
-    cid: input.cid,
-    from: { id: input.userId, name: input.userName },
-    text: input.text,
-    ts: input.ts,
-  };
-  if (input.attachment !== undefined) message.attachment = input.attachment;
-  return { message, duplicate: false };
+  return { message: appendedMessage(input, next.seq, input.userName), duplicate: false };
 }

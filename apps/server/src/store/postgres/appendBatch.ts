@@ -1,7 +1,7 @@
 import type { ChatMessage } from "@duplex/protocol";
 import type pg from "pg";
 import type { AppendInput, AppendResult } from "../Store.js";
-import { MESSAGE_COLUMNS, toMessage, type MessageRow } from "../rows.js";
+import { appendedMessage, MESSAGE_COLUMNS, toMessage, type MessageRow } from "../rows.js";
 
 /**
  * The whole batch in ONE statement, so one round trip and one transaction (one WAL flush for the lot).
@@ -45,21 +45,6 @@ const BATCH_SQL = `
 type StoredRow = MessageRow & { fresh: boolean };
 
 const keyOf = (userId: string, cid: string) => `${userId}\u0000${cid}`;
-
-/** The message as a read of its row would give it (`toMessage`), built from what was sent. */
-function stored(input: AppendInput, row: StoredRow): ChatMessage {
-  const message: ChatMessage = {
-    room: input.room,
-    id: input.id,
-    seq: row.seq,
-    cid: input.cid,
-    from: { id: input.userId, name: row.user_name },
-    text: input.text,
-    ts: input.ts,
-  };
-  if (input.attachment !== undefined) message.attachment = input.attachment;
-  return message;
-}
 
 /**
  * Appends many messages in one statement. Same result as appending them one by one in input order:
@@ -112,7 +97,7 @@ export async function appendBatch(
       answered.set(key, message);
       return { message, duplicate: true };
     }
-    const message = stored(first.get(key) ?? i, row);
+    const message = appendedMessage(first.get(key) ?? i, row.seq, row.user_name);
     answered.set(key, message);
     return { message, duplicate: false };
   });
