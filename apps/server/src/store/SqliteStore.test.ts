@@ -121,8 +121,10 @@ describe("SqliteStore background checkpoints", () => {
       await caughtUp();
     }
     // Four rounds, each over SQLite's own 1,000-frame auto-checkpoint: the main connection leaves
-    // them to the worker, and each round rewrites the start of the checkpointed WAL.
-    expect(walSize(path)).toBeLessThan(afterFirst * 1.5);
+    // them to the worker, and each round rewrites the start of the checkpointed WAL. A WAL that is
+    // never reused ends near four rounds' size; one round may still extend it when its first commit
+    // meets the worker's read lock (a busy machine widens that moment), so the bound is under three.
+    expect(walSize(path)).toBeLessThan(afterFirst * 2.9);
     expect((await store.page("busy", 1)).messages[0]?.seq).toBe(1600);
     await store.close();
   });
