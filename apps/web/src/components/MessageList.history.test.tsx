@@ -11,7 +11,8 @@ const ROW_PX = 40;
 /** jsdom does no layout: give the log a height of 40 px per row and a 400 px viewport. */
 function fakeLayout(log: HTMLElement) {
   let scrollTop = 0;
-  const height = () => log.querySelectorAll("li").length * ROW_PX;
+  let rowPx = ROW_PX;
+  const height = () => log.querySelectorAll("li").length * rowPx;
   Object.defineProperties(log, {
     scrollHeight: { configurable: true, get: height },
     clientHeight: { configurable: true, get: () => 400 },
@@ -26,6 +27,10 @@ function fakeLayout(log: HTMLElement) {
       log.scrollTop = top;
       fireEvent.scroll(log);
     },
+    /** Every row becomes this tall, as when a lazily loaded part of each row arrives. */
+    growRows(px: number) {
+      rowPx = px;
+    },
   };
 }
 
@@ -37,12 +42,14 @@ const page = (from: number, to: number) =>
 function setup(initial = page(51, 100), hasMore = true) {
   const rendered = renderWithStore(<MessageList room="general" />);
   act(() => signedIn(rendered, ALICE.name, ALICE.id));
+  // Laid out before the page arrives, so the log opens scrolled to its bottom as in a browser.
+  const log = screen.getByRole("log");
+  const layout = fakeLayout(log);
   act(() => {
     rendered.client.emit("message", joinedMessage("general", [ALICE, BOB], initial, hasMore));
     rendered.client.deliver("general", initial, true);
   });
-  const log = screen.getByRole("log");
-  return { ...rendered, log, layout: fakeLayout(log) };
+  return { ...rendered, log, layout };
 }
 
 const texts = () =>
@@ -103,6 +110,22 @@ describe("MessageList history", () => {
     expect(log.scrollTop).toBe(800);
 
     await user.click(screen.getByRole("button", { name: /New messages/ }));
+    expect(log.scrollTop).toBe(log.scrollHeight - 400);
+    expect(screen.queryByRole("button", { name: /New messages/ })).toBeNull();
+  });
+
+  it("opens on the newest message even when rows grow before its own scroll is reported", () => {
+    // After a reload the room's page arrives and the log is scrolled to its bottom…
+    const { client, layout, log } = setup();
+    expect(log.scrollTop).toBe(log.scrollHeight - 400);
+    // …then the rows grow (their extras' chunk loaded) before the browser reports that scroll.
+    layout.growRows(70);
+    act(() => {
+      fireEvent.scroll(log);
+    });
+    expect(log.scrollTop).toBe(log.scrollHeight - 400);
+    // Still following: the next message is shown, not announced below.
+    act(() => client.deliver("general", [chatMessage(BOB, "latest", { seq: 101 })]));
     expect(log.scrollTop).toBe(log.scrollHeight - 400);
     expect(screen.queryByRole("button", { name: /New messages/ })).toBeNull();
   });

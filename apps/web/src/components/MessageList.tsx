@@ -23,6 +23,12 @@ const REVEAL_ROWS = 100;
 /** Rows shown above a message opened from a notification, for context. */
 const FOCUS_CONTEXT_ROWS = 20;
 
+/** Scrolls to the bottom and notes where that left the log (the browser clamps the value). */
+function stick(el: HTMLElement, lastTop: { current: number }) {
+  el.scrollTop = el.scrollHeight;
+  lastTop.current = el.scrollTop;
+}
+
 /** A room's conversation; remounted per room so scroll state never leaks between rooms. */
 export function MessageList({ room }: { room: string }) {
   return <RoomLog key={room} room={room} />;
@@ -69,6 +75,8 @@ function RoomLog({ room }: { room: string }) {
   const scroller = useRef<HTMLDivElement>(null);
   const list = useRef<HTMLOListElement>(null);
   const atBottom = useRef(true);
+  /** The scroll position last seen or set: a reader leaves the bottom only by moving up from it. */
+  const lastTop = useRef(0);
   const last = useRef({ first: "", last: "", height: 0 });
 
   useLayoutEffect(() => {
@@ -81,11 +89,12 @@ function RoomLog({ room }: { room: string }) {
     const appended = lastKey !== prev.last && prev.last !== "";
     const ownArrival = lastItem?.kind === "outgoing";
     if (atBottom.current || (appended && ownArrival)) {
-      el.scrollTop = el.scrollHeight;
+      stick(el, lastTop);
       atBottom.current = true;
     } else if (first !== prev.first && visible.some((i) => i.key === prev.first)) {
       // Older rows were put above: keep the rows the user was reading where they were.
       el.scrollTop += el.scrollHeight - prev.height;
+      lastTop.current = el.scrollTop;
     }
     if (appended && !atBottom.current) setNewBelow(true);
     last.current = { first, last: lastKey, height: el.scrollHeight };
@@ -98,7 +107,7 @@ function RoomLog({ room }: { room: string }) {
     const el = scroller.current;
     if (!el || typeof ResizeObserver === "undefined") return;
     const observer = new ResizeObserver(() => {
-      if (atBottom.current) el.scrollTop = el.scrollHeight;
+      if (atBottom.current) stick(el, lastTop);
     });
     observer.observe(el);
     if (list.current) observer.observe(list.current);
@@ -124,7 +133,7 @@ function RoomLog({ room }: { room: string }) {
     atBottom.current = true;
     setNewBelow(false);
     setFirstKey(null);
-    if (el) el.scrollTop = el.scrollHeight;
+    if (el) stick(el, lastTop);
   }
 
   async function showOlder() {
@@ -139,7 +148,17 @@ function RoomLog({ room }: { room: string }) {
 
   function onScroll(event: UIEvent<HTMLDivElement>) {
     const el = event.currentTarget;
-    atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < STICK_PX;
+    const movedUp = el.scrollTop < lastTop.current;
+    lastTop.current = el.scrollTop;
+    const near = el.scrollHeight - el.scrollTop - el.clientHeight < STICK_PX;
+    if (!near && atBottom.current && !movedUp) {
+      // Not the reader leaving: rows grew below the position we set (a chunk with the rows' extras
+      // loaded, text rewrapped) before this event, dispatched a frame later, was read. Taking that
+      // gap for "scrolled up" would leave the room open far above its newest message.
+      stick(el, lastTop);
+      return;
+    }
+    atBottom.current = near;
     if (atBottom.current) {
       setNewBelow(false);
       // Back at the bottom: let the window follow again, dropping rows far above.
