@@ -1,21 +1,15 @@
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { TestClient, startTestServer, tempDb } from "./helpers.js";
-import { requirePostgres, startPostgres, type PostgresHandle } from "./support/postgres.js";
+import { requirePostgres, postgresForSuite } from "./support/postgres.js";
 
 const packageDir = fileURLToPath(new URL("..", import.meta.url));
 
 requirePostgres();
 
 describe("two nodes on one Postgres (DATABASE_URL)", () => {
-  let pg: PostgresHandle;
-  beforeAll(async () => {
-    pg = await startPostgres();
-  });
-  afterAll(async () => {
-    await pg.stop();
-  });
+  const pg = postgresForSuite();
 
   it("numbers one room's sends from both nodes in one sequence, and resumes on either node", async () => {
     using db = tempDb();
