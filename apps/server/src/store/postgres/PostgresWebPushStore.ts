@@ -2,7 +2,9 @@ import type pg from "pg";
 import {
   PUSH_SUBSCRIPTION_COLUMNS,
   toSubscription,
+  toVapidKeys,
   type PushSubscriptionRow,
+  type VapidKeysRow,
 } from "../webPushRows.js";
 import type {
   NewPushSubscription,
@@ -27,12 +29,10 @@ export class PostgresWebPushStore implements WebPushStore {
        ON CONFLICT (id) DO NOTHING`,
       [candidate.publicKey, candidate.privateKey, Date.now()],
     );
-    const { rows } = await this.#pool.query<{ public_key: string; private_key: string }>(
+    const { rows } = await this.#pool.query<VapidKeysRow>(
       `SELECT public_key, private_key FROM web_push_keys WHERE id = 1`,
     );
-    const row = rows[0];
-    if (!row) throw new Error("VAPID keys missing after insert");
-    return { publicKey: row.public_key, privateKey: row.private_key };
+    return toVapidKeys(rows[0]);
   }
 
   async saveSubscription(
