@@ -154,6 +154,10 @@ export async function startPostgres(options: PostgresOptions = {}): Promise<Post
   };
 }
 
+// initdb, and stopping a cluster then deleting a suite's worth of databases, block the event loop
+// for longer than a hook's default 20 s when the machine is busy.
+const CLUSTER_HOOK_MS = 120_000;
+
 /** The part of a {@link PostgresHandle} a suite's tests use. */
 export interface SuitePostgres {
   /** A fresh, empty database on the suite's cluster. */
@@ -168,10 +172,10 @@ export function postgresForSuite(): SuitePostgres {
   let handle: PostgresHandle | undefined;
   beforeAll(async () => {
     handle = await startPostgres();
-  });
+  }, CLUSTER_HOOK_MS);
   afterAll(async () => {
     await handle?.stop();
-  });
+  }, CLUSTER_HOOK_MS);
   return {
     freshDatabase() {
       if (handle === undefined) throw new Error("postgresForSuite: used outside a test");
