@@ -6,7 +6,7 @@ import { TestClient, startTestServer, tempDb } from "./helpers.js";
 import { testWorld } from "./support/testWorld.js";
 import { metricValue as metric } from "./support/metrics.js";
 import { startPushService, type PushService } from "./support/pushService.js";
-import { testWebPush as webPush } from "./support/webPushConfig.js";
+import { subscribeBrowser, testWebPush as webPush } from "./support/webPushConfig.js";
 
 let service: PushService;
 beforeAll(async () => {
@@ -94,14 +94,8 @@ describe("Web Push to a real push service (web-push-testing)", () => {
   it("suppresses the push while a tab is visible, pushes once it reports hidden or closes", async () => {
     using db = tempDb();
     await using server = await startTestServer({ dbPath: db.path, webPush });
-    const publicKey = (await api(server.httpUrl, "GET", "/api/push/vapid")).json
-      .publicKey as string;
     const bob = await registerAccount(server.httpUrl, "Bob");
-    const { clientHash, ...subscription } = await service.subscribe(publicKey);
-    await api(server.httpUrl, "POST", "/api/push/subscriptions", {
-      token: bob.token,
-      body: subscription,
-    });
+    const clientHash = await subscribeBrowser(service, server.httpUrl, bob.token);
 
     const alice = await TestClient.hello(server.url, { name: "Alice" });
     const bobTab = await TestClient.hello(server.url, { token: bob.token, caps: ["visibility"] });
@@ -137,15 +131,9 @@ describe("Web Push to a real push service (web-push-testing)", () => {
 
   it("prunes a subscription the push service answers 410 for, and counts it", async () => {
     await using world = await testWorld({ config: { webPush } });
-    const publicKey = (await api(world.server.httpUrl, "GET", "/api/push/vapid")).json
-      .publicKey as string;
     const olga = await registerAccount(world.server.httpUrl, "Olga"); // first account: the owner
     const bob = await registerAccount(world.server.httpUrl, "Bob");
-    const { clientHash, ...subscription } = await service.subscribe(publicKey);
-    await api(world.server.httpUrl, "POST", "/api/push/subscriptions", {
-      token: bob.token,
-      body: subscription,
-    });
+    const clientHash = await subscribeBrowser(service, world.server.httpUrl, bob.token);
     const devices = () =>
       api(world.server.httpUrl, "GET", `/api/admin/push-devices/${bob.user.id}`, {
         token: olga.token,
@@ -180,15 +168,9 @@ describe("Web Push to a real push service (web-push-testing)", () => {
 
   it("retries a push the service answered 503, honouring Retry-After, and records the last success", async () => {
     await using world = await testWorld({ config: { webPush } });
-    const publicKey = (await api(world.server.httpUrl, "GET", "/api/push/vapid")).json
-      .publicKey as string;
     const olga = await registerAccount(world.server.httpUrl, "Olga");
     const bob = await registerAccount(world.server.httpUrl, "Bob");
-    const { clientHash, ...subscription } = await service.subscribe(publicKey);
-    await api(world.server.httpUrl, "POST", "/api/push/subscriptions", {
-      token: bob.token,
-      body: subscription,
-    });
+    const clientHash = await subscribeBrowser(service, world.server.httpUrl, bob.token);
     const alice = await world.hello({ name: "Alice" });
     await alice.client.join("general");
 
@@ -213,14 +195,8 @@ describe("Web Push to a real push service (web-push-testing)", () => {
     using db = tempDb();
     const adminToken = "push-api-token-0123456789abcdef";
     await using server = await startTestServer({ dbPath: db.path, webPush, adminToken });
-    const publicKey = (await api(server.httpUrl, "GET", "/api/push/vapid")).json
-      .publicKey as string;
     const bob = await registerAccount(server.httpUrl, "Bob");
-    const { clientHash, ...subscription } = await service.subscribe(publicKey);
-    await api(server.httpUrl, "POST", "/api/push/subscriptions", {
-      token: bob.token,
-      body: subscription,
-    });
+    const clientHash = await subscribeBrowser(service, server.httpUrl, bob.token);
     const before = service.received.length;
     const sent = await api(server.httpUrl, "POST", "/api/notifications", {
       token: adminToken,
