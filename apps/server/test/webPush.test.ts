@@ -2,7 +2,7 @@ import { createPublicKey, verify } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { WebPushPayload } from "@duplex/protocol";
 import { api, registerAccount } from "./accountsHttp.js";
-import { TestClient, startTestServer, tempDb } from "./helpers.js";
+import { startTestServer, tempDb } from "./helpers.js";
 import { testWorld } from "./support/testWorld.js";
 import { metricValue as metric } from "./support/metrics.js";
 import { startPushService, type PushService } from "./support/pushService.js";
@@ -92,14 +92,12 @@ describe("Web Push to a real push service (web-push-testing)", () => {
   });
 
   it("suppresses the push while a tab is visible, pushes once it reports hidden or closes", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path, webPush });
-    const bob = await registerAccount(server.httpUrl, "Bob");
-    const clientHash = await subscribeBrowser(service, server.httpUrl, bob.token);
+    await using world = await testWorld({ config: { webPush } });
+    const bob = await registerAccount(world.server.httpUrl, "Bob");
+    const clientHash = await subscribeBrowser(service, world.server.httpUrl, bob.token);
 
-    const alice = await TestClient.hello(server.url, { name: "Alice" });
-    const bobTab = await TestClient.hello(server.url, { token: bob.token, caps: ["visibility"] });
-    using _a = alice.client;
+    const alice = await world.hello({ name: "Alice" });
+    const bobTab = await world.hello({ token: bob.token, caps: ["visibility"] });
     expect(bobTab.welcome.caps).toContain("visibility");
     await alice.client.join("general");
     const mention = async (cid: string) => {
@@ -110,7 +108,7 @@ describe("Web Push to a real push service (web-push-testing)", () => {
     await mention("seen");
     await bobTab.client.waitFor("notification");
     await vi.waitFor(async () =>
-      expect(await metric(server.httpUrl, "duplex_web_push_suppressed_total")).toBe(1),
+      expect(await metric(world.server.httpUrl, "duplex_web_push_suppressed_total")).toBe(1),
     );
 
     const before = service.received.length;
