@@ -7,11 +7,11 @@ import {
   encodeChunk,
 } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
-import { WebSocket } from "ws";
 import { TestClient } from "./helpers.js";
 import { openRawLink, type RawLink } from "./support/rawSse.js";
 import { png, sendBytes, sha256, start, upload } from "./filesSupport.js";
 import { testWorld } from "./support/testWorld.js";
+import { switchableNetwork } from "./support/switchableNetwork.js";
 
 const FILES = [Capability.Files];
 const viaSse = { transport: "sse" } as const;
@@ -157,12 +157,7 @@ describe("uploads over the SSE + POST fallback", () => {
 
   it("the client library's upload goes on across the SSE → WebSocket upgrade in place", async () => {
     await using world = await testWorld();
-    let blocked = true;
-    class Network extends WebSocket {
-      constructor(url: string, protocols?: string | string[]) {
-        super(blocked ? url.replace("/ws", "/blocked") : url, protocols);
-      }
-    }
+    const network = switchableNetwork(true);
     const { client: peer } = await TestClient.hello(world.server.url, {
       name: "Peer",
       caps: FILES,
@@ -171,7 +166,7 @@ describe("uploads over the SSE + POST fallback", () => {
     await peer.join("general");
     const client = new DuplexClient({
       url: world.server.url,
-      WebSocket: Network,
+      WebSocket: network.WebSocket,
       transport: "auto",
       fetch: false,
       caps: FILES,
@@ -190,7 +185,7 @@ describe("uploads over the SSE + POST fallback", () => {
     const up = client.upload({ room: "general", data: bytes, name: "switch.bin" });
     // WebSocket comes back partway through the upload.
     const off = up.on("progress", (u) => {
-      if (u.sent > 0 && client.activeTransport === "sse") blocked = false;
+      if (u.sent > 0 && client.activeTransport === "sse") network.blocked = false;
     });
     const result = await up.done;
     off();
@@ -209,17 +204,10 @@ describe("uploads over the SSE + POST fallback", () => {
 
   it("the client library's upload goes on when WebSocket breaks and the client falls back to SSE", async () => {
     await using world = await testWorld();
-    let blocked = false;
-    const opened: WebSocket[] = [];
-    class Network extends WebSocket {
-      constructor(url: string, protocols?: string | string[]) {
-        super(blocked ? url.replace("/ws", "/blocked") : url, protocols);
-        opened.push(this);
-      }
-    }
+    const network = switchableNetwork(false);
     const client = new DuplexClient({
       url: world.server.url,
-      WebSocket: Network,
+      WebSocket: network.WebSocket,
       transport: "auto",
       fetch: false,
       caps: FILES,
@@ -237,8 +225,8 @@ describe("uploads over the SSE + POST fallback", () => {
       if (sentAtBreak >= 0 || u.sent === 0 || client.activeTransport !== "websocket") return;
       // The network starts refusing WebSocket and the live socket drops.
       sentAtBreak = u.sent;
-      blocked = true;
-      opened.at(-1)?.terminate();
+      network.blocked = true;
+      network.opened.at(-1)?.terminate();
     });
     const result = await up.done;
     off();
