@@ -17,6 +17,7 @@ import {
   type MetricsExposure,
   type StatsAccess,
 } from "./http/observabilityConfig.js";
+import { wholeNumber } from "./envValues.js";
 
 /** Server configuration. `loadConfig(env)` builds it from environment variables; tests override fields. */
 export interface Config {
@@ -121,14 +122,6 @@ const DEFAULT_WEB_DIST = fileURLToPath(new URL("../../web/dist", import.meta.url
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-const intIn = (min: number, max: number) =>
-  z
-    .string()
-    .trim()
-    .regex(/^\d+$/, "must be a whole number")
-    .transform(Number)
-    .pipe(z.number().int().min(min).max(max));
-
 const boolean = z
   .string()
   .trim()
@@ -142,7 +135,7 @@ const origin = z
   .regex(/^https?:\/\/[^/\s]+$/, "must be origins like http://host:port, comma-separated");
 
 const EnvSchema = z.object({
-  PORT: intIn(0, 65535).default(8080),
+  PORT: wholeNumber(0, 65535).default(8080),
   HOST: z.string().trim().min(1).default("127.0.0.1"),
   DB_PATH: z.string().trim().min(1).default(".data/duplex.db"),
   DATABASE_URL: z
@@ -161,15 +154,15 @@ const EnvSchema = z.object({
     .pipe(z.array(origin))
     .optional(),
   DURABILITY: z.enum(DURABILITY_MODES).default("power"),
-  SQLITE_BUSY_TIMEOUT_MS: intIn(0, 60_000).default(5_000),
-  SQLITE_CACHE_MIB: intIn(1, 4096).default(16),
+  SQLITE_BUSY_TIMEOUT_MS: wholeNumber(0, 60_000).default(5_000),
+  SQLITE_CACHE_MIB: wholeNumber(1, 4096).default(16),
   LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
   TOKEN_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
-  HEARTBEAT_MS: intIn(100, 10 * 60_000).default(25_000),
-  TOKEN_TTL_MS: intIn(1000, 365 * DAY_MS).default(7 * DAY_MS),
+  HEARTBEAT_MS: wholeNumber(100, 10 * 60_000).default(25_000),
+  TOKEN_TTL_MS: wholeNumber(1000, 365 * DAY_MS).default(7 * DAY_MS),
   WEB_DIST: z.string().trim().min(1).optional(),
   PERMESSAGE_DEFLATE: boolean.default(false),
-  HELLO_TIMEOUT_MS: intIn(50, 60_000).default(LIMITS.helloTimeoutMs),
+  HELLO_TIMEOUT_MS: wholeNumber(50, 60_000).default(LIMITS.helloTimeoutMs),
   // Production asks for MIN_SECRET_TOKEN_LENGTH (checked below); a short one is fine on a laptop.
   ADMIN_TOKEN: z.string().trim().min(8, "must be at least 8 characters").optional(),
   NODE_ENV: z.string().trim().optional(),
@@ -183,11 +176,11 @@ const EnvSchema = z.object({
     .trim()
     .regex(/^[\w.-]{1,64}$/, "must be 1-64 letters, digits, '.', '_' or '-'")
     .optional(),
-  HEAD_CHECK_MS: intIn(0, 10 * 60_000).default(1_000),
-  PRESENCE_TTL_MS: intIn(300, 10 * 60_000).default(15_000),
-  LEAVE_GRACE_MS: intIn(0, 10 * 60_000).default(5_000),
-  BIG_ROOM_THRESHOLD: intIn(1, 1_000_000).default(LIMITS.bigRoomThreshold),
-  RETENTION_DAYS: intIn(0, 100 * 365).default(0),
+  HEAD_CHECK_MS: wholeNumber(0, 10 * 60_000).default(1_000),
+  PRESENCE_TTL_MS: wholeNumber(300, 10 * 60_000).default(15_000),
+  LEAVE_GRACE_MS: wholeNumber(0, 10 * 60_000).default(5_000),
+  BIG_ROOM_THRESHOLD: wholeNumber(1, 1_000_000).default(LIMITS.bigRoomThreshold),
+  RETENTION_DAYS: wholeNumber(0, 100 * 365).default(0),
   ...LIMITS_ENV,
   ...OBSERVABILITY_ENV,
   ...ECHO_ENV,

@@ -49,3 +49,24 @@ export async function registerAccount(
     throw new Error(`register ${name}: ${res.status} ${JSON.stringify(res.json)}`);
   return { user: res.json.user as { id: string; name: string }, token: res.json.token as string };
 }
+
+/** Creates the private room `room`, owned by the account holding `ownerToken`, with `members` invited. */
+export async function createPrivateRoom(
+  httpUrl: string,
+  ownerToken: string,
+  room: string,
+  members: readonly { user: { id: string } }[],
+): Promise<void> {
+  const created = await api(httpUrl, "POST", "/api/rooms/private", {
+    token: ownerToken,
+    body: { room },
+  });
+  if (created.status !== 201) throw new Error(`create ${room}: ${created.status}`);
+  for (const member of members) {
+    const invited = await api(httpUrl, "POST", "/api/rooms/invite", {
+      token: ownerToken,
+      body: { room, user: member.user.id },
+    });
+    if (invited.status >= 300) throw new Error(`invite to ${room}: ${invited.status}`);
+  }
+}

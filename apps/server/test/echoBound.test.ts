@@ -4,7 +4,7 @@ import { WebSocket } from "ws";
 import { loadConfig } from "../src/config.js";
 import { DEFAULT_ECHO } from "../src/echo/echoConfig.js";
 import { DEFAULT_ABUSE_LIMITS, type AbuseLimits } from "../src/limits/limitsConfig.js";
-import { refusedUpgrade, startTestServer, tempDb } from "./helpers.js";
+import { refusedUpgrade } from "./helpers.js";
 import { testWorld } from "./support/testWorld.js";
 import { Bystander, RssSampler, mib, rawSocket } from "./support/attack.js";
 
@@ -63,11 +63,10 @@ describe("/echo under a client that stops reading", () => {
     ["rate limits off: the outbound bound alone", limitsWith({ framesPerSecond: 0 })],
   ] as const) {
     it(`closes it and keeps RSS bounded while a /ws user keeps working (${label})`, async () => {
-      using db = tempDb();
-      await using server = await startTestServer({ dbPath: db.path, limits });
-      using bystander = await Bystander.start(server.url);
+      await using world = await testWorld({ config: { limits } });
+      using bystander = await Bystander.start(world.server.url);
       using rss = new RssSampler();
-      const { uploaded, code } = await nonReadingUploader(echoUrl(server.url));
+      const { uploaded, code } = await nonReadingUploader(echoUrl(world.server.url));
       rss.stop();
       await bystander.stop();
       console.log(

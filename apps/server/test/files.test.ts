@@ -1,10 +1,10 @@
 import { existsSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { Capability, dmRoomId } from "@duplex/protocol";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { TestClient, startTestServer, tempDb } from "./helpers.js";
 import { png, sendBytes, sha256, start, upload } from "./filesSupport.js";
-import { requirePostgres, startPostgres, type PostgresHandle } from "./support/postgres.js";
+import { requirePostgres, postgresForSuite } from "./support/postgres.js";
 
 requirePostgres();
 
@@ -12,13 +12,7 @@ const FILES = [Capability.Files];
 const get = (base: string, path: string, headers: Record<string, string> = {}) =>
   fetch(new URL(path, base), { headers });
 
-let pg: PostgresHandle;
-beforeAll(async () => {
-  pg = await startPostgres();
-});
-afterAll(async () => {
-  await pg.stop();
-});
+const pg = postgresForSuite();
 
 describe.each(["sqlite", "postgres"] as const)("files over binary frames (%s)", (kind) => {
   async function server(db: { path: string }, files = {}) {

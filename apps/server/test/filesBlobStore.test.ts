@@ -2,24 +2,20 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { text } from "node:stream/consumers";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { BlobStore } from "../src/files/BlobStore.js";
 import { DiskBlobStore } from "../src/files/DiskBlobStore.js";
 import { PART_BYTES, PostgresBlobStore } from "../src/files/PostgresBlobStore.js";
 import { createPool } from "../src/store/postgres/pool.js";
 import { PostgresStore } from "../src/store/postgres/PostgresStore.js";
 import { sha256 } from "./filesSupport.js";
-import { requirePostgres, startPostgres, type PostgresHandle } from "./support/postgres.js";
+import { postgresForSuite, requirePostgres } from "./support/postgres.js";
 
 requirePostgres();
 
-let pg: PostgresHandle;
+const pg = postgresForSuite();
 const dir = mkdtempSync(join(tmpdir(), "duplex-blobs-"));
-beforeAll(async () => {
-  pg = await startPostgres();
-});
-afterAll(async () => {
-  await pg.stop();
+afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 

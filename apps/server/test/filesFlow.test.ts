@@ -1,7 +1,7 @@
 import { Capability, encodeChunk } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
-import { TestClient, startTestServer, tempDb } from "./helpers.js";
 import { start, upload } from "./filesSupport.js";
+import { testWorld } from "./support/testWorld.js";
 
 const FILES = [Capability.Files];
 
@@ -14,10 +14,8 @@ function bytesOf(size: number): Buffer {
 
 describe("flow control of uploads over WebSocket", () => {
   it("a client that floods past the window has its upload failed with flow_control; the socket goes on", async () => {
-    using db = tempDb();
-    await using s = await startTestServer({ dbPath: db.path });
-    const a = await TestClient.hello(s.url, { name: "Flooder", caps: FILES });
-    using _a = a.client;
+    await using world = await testWorld();
+    const a = await world.hello({ name: "Flooder", caps: FILES });
     await a.client.join("general");
     const bytes = bytesOf(2 * 1024 * 1024);
     const ready = await start(a.client, "general", "flood.bin", bytes.length);
@@ -43,10 +41,8 @@ describe("flow control of uploads over WebSocket", () => {
   });
 
   it("a chunk out of order fails the upload with flow_control", async () => {
-    using db = tempDb();
-    await using s = await startTestServer({ dbPath: db.path });
-    const a = await TestClient.hello(s.url, { name: "Skipper", caps: FILES });
-    using _a = a.client;
+    await using world = await testWorld();
+    const a = await world.hello({ name: "Skipper", caps: FILES });
     await a.client.join("general");
     const bytes = bytesOf(200_000);
     const ready = await start(a.client, "general", "skip.bin", bytes.length);
@@ -61,10 +57,8 @@ describe("flow control of uploads over WebSocket", () => {
   });
 
   it("a chat send on the uploading socket is acked behind at most one window of chunks", async () => {
-    using db = tempDb();
-    await using s = await startTestServer({ dbPath: db.path });
-    const a = await TestClient.hello(s.url, { name: "Busy", caps: FILES });
-    using _a = a.client;
+    await using world = await testWorld();
+    const a = await world.hello({ name: "Busy", caps: FILES });
     await a.client.join("general");
     const bytes = bytesOf(3 * 1024 * 1024);
     const ready = await start(a.client, "general", "big.bin", bytes.length);

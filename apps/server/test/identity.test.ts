@@ -2,7 +2,7 @@ import { CloseCode, type ServerMessageOf } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
 import { nameKey } from "../src/names/nameKey.js";
 import type { TestClient } from "./helpers.js";
-import { testWorld } from "./support/testWorld.js";
+import { testWorld, type TestWorld } from "./support/testWorld.js";
 
 const ADMIN_TOKEN = "admin-token-for-tests";
 
@@ -17,15 +17,21 @@ async function push(httpUrl: string, to: unknown, title: string): Promise<Respon
   });
 }
 
+/** A guest `name` who says `text` in #general (acked) and goes offline. */
+async function saysThenLeaves(world: TestWorld<never>, name: string, text: string) {
+  const user = await world.hello({ name });
+  await user.client.join("general");
+  user.client.send({ type: "send", room: "general", cid: `${name}-1`, text });
+  await user.client.waitFor("ack");
+  user.client.close();
+  await user.client.closed;
+  return user;
+}
+
 describe("[R10] identity is the id: nobody can be somebody else", () => {
   it("an impostor taking an offline user's name gets another name; history, mentions and pushes stay with the real one", async () => {
     await using world = await testWorld({ config: { adminToken: ADMIN_TOKEN } });
-    const alice = await world.hello({ name: "alice" });
-    await alice.client.join("general");
-    alice.client.send({ type: "send", room: "general", cid: "a1", text: "deploy at 5" });
-    await alice.client.waitFor("ack");
-    alice.client.close();
-    await alice.client.closed;
+    const alice = await saysThenLeaves(world, "alice", "deploy at 5");
 
     const impostor = await world.hello({ name: "alice" });
     expect(impostor.welcome.user.name).not.toBe("alice");
@@ -66,12 +72,7 @@ describe("[R10] identity is the id: nobody can be somebody else", () => {
     const carol = await world.hello({ name: "carol" });
     carol.client.close();
     await carol.client.closed;
-    const mallory = await world.hello({ name: "mallory" });
-    await mallory.client.join("general");
-    mallory.client.send({ type: "send", room: "general", cid: "m1", text: "I resign" });
-    await mallory.client.waitFor("ack");
-    mallory.client.close();
-    await mallory.client.closed;
+    const mallory = await saysThenLeaves(world, "mallory", "I resign");
 
     const again = await world.hello({
       token: mallory.welcome.token,

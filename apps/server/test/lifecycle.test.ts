@@ -3,18 +3,16 @@ import { describe, expect, it } from "vitest";
 import { InProcessBroker } from "../src/broker/InProcessBroker.js";
 import { MemoryPresence } from "../src/presence/MemoryPresence.js";
 import { TestClient, startTestServer, tempDb } from "./helpers.js";
+import { testWorld } from "./support/testWorld.js";
 
 describe("heartbeat and shutdown", () => {
   it("terminates a socket that stops answering pings and announces its leave", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path, heartbeatMs: 100 });
-    const watcher = await TestClient.hello(server.url, { name: "Watcher" });
-    using _w = watcher.client;
+    await using world = await testWorld({ config: { heartbeatMs: 100 } });
+    const watcher = await world.hello({ name: "Watcher" });
     await watcher.client.join("general");
 
     // autoPong: false — ws 8's client option — makes this socket look dead to the server.
-    const silent = await TestClient.hello(server.url, { name: "Silent" }, { autoPong: false });
-    using _s = silent.client;
+    const silent = await world.hello({ name: "Silent" }, { autoPong: false });
     await silent.client.join("general");
     await watcher.client.waitForPresence("join", silent.welcome.user.id);
 
@@ -40,8 +38,7 @@ describe("heartbeat and shutdown", () => {
   });
 
   it("a start that fails (port taken) releases what it had started and the port's owner keeps serving", async () => {
-    using db = tempDb();
-    await using first = await startTestServer({ dbPath: db.path });
+    await using world = await testWorld();
     using other = tempDb();
     const closed: string[] = [];
     const broker = new InProcessBroker();
@@ -55,11 +52,10 @@ describe("heartbeat and shutdown", () => {
       }),
     };
     await expect(
-      startTestServer({ dbPath: other.path, port: first.port }, { scaleOut }),
+      startTestServer({ dbPath: other.path, port: world.server.port }, { scaleOut }),
     ).rejects.toThrow(/EADDRINUSE/);
     expect(closed.sort()).toEqual(["broker", "presence"]);
-    const a = await TestClient.hello(first.url, { name: "A" });
-    using _a = a.client;
+    const a = await world.hello({ name: "A" });
     await a.client.join("general");
   });
 });

@@ -62,9 +62,8 @@ describe("rooms and messages", () => {
   });
 
   it("stores a repeated cid once and acks it again with the original id, seq and ts", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const { client } = await TestClient.hello(server.url, { name: "Alice" });
+    await using world = await testWorld();
+    const { client } = await TestClient.hello(world.server.url, { name: "Alice" });
     using _ = client;
     await client.join("general");
     client.send({ type: "send", room: "general", cid: "dup", text: "once" });
@@ -75,7 +74,7 @@ describe("rooms and messages", () => {
     await client.roundTrip();
     expect(client.received.filter((m) => m.type === "message")).toHaveLength(1);
 
-    const sqlite = new Database(db.path, { readonly: true });
+    const sqlite = new Database(world.dbPath, { readonly: true });
     const { n } = sqlite.prepare("SELECT COUNT(*) AS n FROM messages WHERE cid = 'dup'").get() as {
       n: number;
     };

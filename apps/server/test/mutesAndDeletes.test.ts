@@ -2,7 +2,7 @@ import { Capability, ErrorCode } from "@duplex/protocol";
 import { describe, expect, it, vi } from "vitest";
 import { TestClient, startTestServer, tempDb } from "./helpers.js";
 import { testWorld } from "./support/testWorld.js";
-import { api, registerAccount } from "./accountsHttp.js";
+import { api, createPrivateRoom, registerAccount } from "./accountsHttp.js";
 
 const caps = [Capability.Accounts];
 
@@ -140,14 +140,7 @@ describe("mutes and a moderator's delete", () => {
     ]);
 
     // Mia owns a private room: she moderates messages there, not elsewhere.
-    await api(world.server.httpUrl, "POST", "/api/rooms/private", {
-      token: mia.token,
-      body: { room: "mias" },
-    });
-    await api(world.server.httpUrl, "POST", "/api/rooms/invite", {
-      token: mia.token,
-      body: { room: "mias", user: bob.user.id },
-    });
+    await createPrivateRoom(world.server.httpUrl, mia.token, "mias", [bob]);
     await member.client.join("mias");
     await author.client.join("mias");
     author.client.send({ type: "send", room: "mias", cid: "c2", text: "off topic", ref: "s2" });

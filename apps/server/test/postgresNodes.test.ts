@@ -1,21 +1,12 @@
-import { spawn } from "node:child_process";
-import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { TestClient, startTestServer, tempDb } from "./helpers.js";
-import { requirePostgres, startPostgres, type PostgresHandle } from "./support/postgres.js";
-
-const packageDir = fileURLToPath(new URL("..", import.meta.url));
+import { postgresForSuite, requirePostgres } from "./support/postgres.js";
+import { spawnServer } from "./support/serverProcess.js";
 
 requirePostgres();
 
 describe("two nodes on one Postgres (DATABASE_URL)", () => {
-  let pg: PostgresHandle;
-  beforeAll(async () => {
-    pg = await startPostgres();
-  });
-  afterAll(async () => {
-    await pg.stop();
-  });
+  const pg = postgresForSuite();
 
   it("numbers one room's sends from both nodes in one sequence, and resumes on either node", async () => {
     using db = tempDb();
@@ -52,25 +43,12 @@ describe("two nodes on one Postgres (DATABASE_URL)", () => {
   });
 
   it("exits 1 at start with a clear error when DATABASE_URL is unreachable, hiding the password", async () => {
-    const child = spawn(
-      process.execPath,
-      ["--import", "tsx", "--conditions=duplex-source", "src/main.ts"],
-      {
-        cwd: packageDir,
-        env: {
-          ...process.env,
-          PORT: "0",
-          LOG_LEVEL: "warn",
-          DATABASE_URL: "postgres://duplex:hunter2secret@127.0.0.1:1/duplex",
-        },
-        stdio: "pipe",
-      },
-    );
-    let output = "";
-    child.stdout.on("data", (d: Buffer) => (output += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (output += d.toString()));
-    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
-    expect(code).toBe(1);
+    const server = spawnServer({
+      PORT: "0",
+      DATABASE_URL: "postgres://duplex:hunter2secret@127.0.0.1:1/duplex",
+    });
+    expect(await server.exited).toBe(1);
+    const output = server.output();
     expect(output).toContain(
       "Cannot start the Postgres store at postgres://duplex:***@127.0.0.1:1/duplex",
     );

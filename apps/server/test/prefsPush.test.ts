@@ -1,11 +1,11 @@
 import { Capability, LIMITS, WebPushPayload, dmRoomId } from "@duplex/protocol";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { api, registerAccount } from "./accountsHttp.js";
+import { registerAccount } from "./accountsHttp.js";
 
 import { testWorld } from "./support/testWorld.js";
 import { metricValue as metric } from "./support/metrics.js";
 import { startPushService, type PushService } from "./support/pushService.js";
-import { testWebPush as webPush } from "./support/webPushConfig.js";
+import { subscribeBrowser, testWebPush as webPush } from "./support/webPushConfig.js";
 
 let service: PushService;
 beforeAll(async () => {
@@ -18,14 +18,8 @@ afterAll(async () => {
 describe("notification preferences honoured by notifications and Web Push", () => {
   it("a room set to nothing makes no notification and no push; mentions-only still notifies a mention; do-not-disturb lists it without a push", async () => {
     await using world = await testWorld({ config: { webPush } });
-    const publicKey = (await api(world.server.httpUrl, "GET", "/api/push/vapid")).json
-      .publicKey as string;
     const bob = await registerAccount(world.server.httpUrl, "Bob");
-    const { clientHash, ...subscription } = await service.subscribe(publicKey);
-    await api(world.server.httpUrl, "POST", "/api/push/subscriptions", {
-      token: bob.token,
-      body: subscription,
-    });
+    const clientHash = await subscribeBrowser(service, world.server.httpUrl, bob.token);
     // Bob's one socket is hidden (as a backgrounded tab): pushes go out, frames still arrive.
     const bobTab = await world.hello({
       token: bob.token,

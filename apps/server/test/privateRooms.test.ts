@@ -1,7 +1,7 @@
 import { Capability, ErrorCode } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
 import { testWorld } from "./support/testWorld.js";
-import { api, registerAccount } from "./accountsHttp.js";
+import { api, createPrivateRoom, registerAccount } from "./accountsHttp.js";
 import { DEFAULT_ABUSE_LIMITS } from "../src/limits/limitsConfig.js";
 
 const ADMIN_TOKEN = "private-rooms-admin-token";
@@ -93,14 +93,7 @@ describe("private rooms", () => {
     await using world = await testWorld();
     const olga = await registerAccount(world.server.httpUrl, "olga");
     const mia = await registerAccount(world.server.httpUrl, "mia");
-    await api(world.server.httpUrl, "POST", "/api/rooms/private", {
-      token: olga.token,
-      body: { room: "board" },
-    });
-    await api(world.server.httpUrl, "POST", "/api/rooms/invite", {
-      token: olga.token,
-      body: { room: "board", user: mia.user.id },
-    });
+    await createPrivateRoom(world.server.httpUrl, olga.token, "board", [mia]);
     const member = await world.hello({ token: mia.token, caps });
     const owner = await world.hello({ token: olga.token, caps });
     await member.client.join("board");

@@ -3,7 +3,7 @@ import { ErrorCode, SUBPROTOCOL } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
 import { loadConfig, type Config } from "../src/config.js";
 import { GOOD_PASSWORD, api } from "./accountsHttp.js";
-import { TEST_SECRET, TestClient, refusedUpgrade, startTestServer, tempDb } from "./helpers.js";
+import { TEST_SECRET, TestClient, refusedUpgrade } from "./helpers.js";
 import { testWorld } from "./support/testWorld.js";
 
 const METRICS_TOKEN = "metrics-token-0123456789-abcdefghij";
@@ -35,7 +35,7 @@ async function account(httpUrl: string, name: string): Promise<{ user: User; tok
 
 describe("/metrics and /readyz in production", () => {
   it("does not serve /metrics on the public port without METRICS_TOKEN or METRICS_PORT", async () => {
-    await using world = await testWorld({ config: { ...production() } });
+    await using world = await testWorld({ config: production() });
     expect((await fetch(`${world.server.httpUrl}/metrics`)).status).toBe(404);
     expect(world.server.metricsUrl).toBeUndefined();
   });
@@ -83,7 +83,7 @@ describe("/metrics and /readyz in production", () => {
 
 describe("the stats topic in production", () => {
   it("refuses guests and members with unauthorized, and lets the owner and admins subscribe", async () => {
-    await using world = await testWorld({ config: { ...production() } });
+    await using world = await testWorld({ config: production() });
     const owner = await account(world.server.httpUrl, "olga"); // the first account is the owner
     const member = await account(world.server.httpUrl, "mike");
 
@@ -111,22 +111,21 @@ describe("the stats topic in production", () => {
 
 describe("browser origins in production", () => {
   it("refuses the dev origins when ALLOWED_ORIGINS is unset, and accepts the page's own", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path, ...production() });
+    await using world = await testWorld({ config: production() });
     for (const origin of [
       "http://localhost:5173",
       "http://127.0.0.1:5173",
       "http://localhost:8080",
     ]) {
-      const refusal = await refusedUpgrade(server.url, [SUBPROTOCOL], { Origin: origin });
+      const refusal = await refusedUpgrade(world.server.url, [SUBPROTOCOL], { Origin: origin });
       expect(refusal.status, origin).toBe(403);
     }
     // The page served by this server (or by the proxy in front, which passes Host on).
-    using own = await TestClient.connect(server.url, {
+    using own = await TestClient.connect(world.server.url, {
       headers: { Origin: "https://chat.example.com", Host: "chat.example.com" },
     });
     expect(own.ws.protocol).toBe(SUBPROTOCOL);
-    const foreign = await refusedUpgrade(server.url, [SUBPROTOCOL], {
+    const foreign = await refusedUpgrade(world.server.url, [SUBPROTOCOL], {
       Origin: "https://evil.example",
       Host: "chat.example.com",
     });

@@ -2,7 +2,7 @@ import { request } from "node:http";
 import { Parser } from "@asyncapi/parser";
 import { CAPABILITIES, CloseCode, SUBPROTOCOL, SUPPORTED_SUBPROTOCOLS } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
-import { refusedUpgrade, startTestServer, tempDb } from "./helpers.js";
+import { refusedUpgrade } from "./helpers.js";
 import { testWorld } from "./support/testWorld.js";
 
 describe("the published contract over HTTP", () => {
@@ -43,9 +43,8 @@ describe("the published contract over HTTP", () => {
   });
 
   it("answers /api/protocol with the version and every supported subprotocol", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const res = await fetch(`${server.httpUrl}/api/protocol`);
+    await using world = await testWorld();
+    const res = await fetch(`${world.server.httpUrl}/api/protocol`);
     expect(res.status).toBe(200);
     // A browser client on another origin (the dev server) probes it after a refused upgrade.
     expect(res.headers.get("access-control-allow-origin")).toBe("*");
@@ -54,7 +53,9 @@ describe("the published contract over HTTP", () => {
       subprotocols: ["duplex.v1"],
       capabilities: [...CAPABILITIES],
     });
-    expect((await fetch(`${server.httpUrl}/api/protocol`, { method: "POST" })).status).toBe(405);
+    expect((await fetch(`${world.server.httpUrl}/api/protocol`, { method: "POST" })).status).toBe(
+      405,
+    );
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { TestClient, startTestServer, tempDb } from "./helpers.js";
+import { TestClient } from "./helpers.js";
 import { testWorld } from "./support/testWorld.js";
 
 describe("/readyz", () => {
@@ -15,19 +15,18 @@ describe("/readyz", () => {
   });
 
   it("fails with 503 during shutdown while /healthz still answers 200", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const { client } = await TestClient.hello(server.url);
+    await using world = await testWorld();
+    const { client } = await TestClient.hello(world.server.url);
     // A client that never reads keeps the shutdown in its close handshake grace period.
     client.ws.pause();
-    const closing = server.close();
+    const closing = world.server.close();
     try {
-      const ready = await fetch(`${server.httpUrl}/readyz`);
+      const ready = await fetch(`${world.server.httpUrl}/readyz`);
       expect(ready.status).toBe(503);
       expect(((await ready.json()) as { checks: { accepting: string } }).checks.accepting).toBe(
         "shutting down",
       );
-      expect((await fetch(`${server.httpUrl}/healthz`)).status).toBe(200);
+      expect((await fetch(`${world.server.httpUrl}/healthz`)).status).toBe(200);
     } finally {
       client.close();
       await closing;

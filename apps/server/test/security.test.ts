@@ -44,9 +44,8 @@ describe("tokens: no user can become another", () => {
   it.each(badTokens)(
     "a $name token is closed with 4401, which the client treats as fatal",
     async ({ token }) => {
-      using db = tempDb();
-      await using server = await startTestServer({ dbPath: db.path });
-      using client = await TestClient.connect(server.url);
+      await using world = await testWorld();
+      using client = await TestClient.connect(world.server.url);
       client.send({ type: "hello", token: token() });
       const closed = await client.closed;
       expect(closed.code).toBe(CloseCode.Unauthorized);
@@ -99,9 +98,8 @@ describe("cross-site WebSocket hijacking", () => {
   it.each(evilOrigins)(
     "refuses the upgrade from Origin %s with 403 before any frame",
     async (origin) => {
-      using db = tempDb();
-      await using server = await startTestServer({ dbPath: db.path });
-      const refusal = await refusedUpgrade(server.url, [SUBPROTOCOL], { Origin: origin });
+      await using world = await testWorld();
+      const refusal = await refusedUpgrade(world.server.url, [SUBPROTOCOL], { Origin: origin });
       expect(refusal.status).toBe(403);
     },
   );

@@ -1,8 +1,8 @@
 import { DuplexClient, type TransportKind } from "@duplex/client";
 import { describe, expect, it, vi } from "vitest";
-import { WebSocket } from "ws";
 
 import { testWorld } from "./support/testWorld.js";
+import { switchableNetwork } from "./support/switchableNetwork.js";
 
 /** The pace both sides talk at, so the switch falls in the middle of the conversation. */
 const pace = () => new Promise((resolve) => setTimeout(resolve, 25));
@@ -11,17 +11,12 @@ describe("auto transport: probe WebSocket again and upgrade in place", () => {
   it("switches from SSE to WebSocket mid-conversation: every message once, every send acked", async () => {
     await using world = await testWorld();
     // A network that blocks WebSocket (the upgrade answered 404) until it stops doing so.
-    let blocked = true;
-    class Network extends WebSocket {
-      constructor(url: string, protocols?: string | string[]) {
-        super(blocked ? url.replace("/ws", "/blocked") : url, protocols);
-      }
-    }
+    const network = switchableNetwork(true);
     const { client: peer } = await world.hello({ name: "Peer" });
     await peer.join("general");
     const client = new DuplexClient({
       url: world.server.url,
-      WebSocket: Network,
+      WebSocket: network.WebSocket,
       transport: "auto",
       fetch: false,
       upgradeProbe: { initialMs: 200, maxMs: 400 },
@@ -42,7 +37,7 @@ describe("auto transport: probe WebSocket again and upgrade in place", () => {
     const texts: string[] = [];
     let afterSwitch = 0;
     for (let i = 1; afterSwitch < 10; i += 1) {
-      if (i === 8) blocked = false;
+      if (i === 8) network.blocked = false;
       client.send("general", `c${i}`);
       peer.send({ type: "send", room: "general", cid: `p${i}`, text: `p${i}` });
       texts.push(`c${i}`, `p${i}`);

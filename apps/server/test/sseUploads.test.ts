@@ -7,10 +7,11 @@ import {
   encodeChunk,
 } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
-import { WebSocket } from "ws";
-import { TestClient, startTestServer, tempDb } from "./helpers.js";
+import { TestClient } from "./helpers.js";
 import { openRawLink, type RawLink } from "./support/rawSse.js";
 import { png, sendBytes, sha256, start, upload } from "./filesSupport.js";
+import { testWorld } from "./support/testWorld.js";
+import { switchableNetwork } from "./support/switchableNetwork.js";
 
 const FILES = [Capability.Files];
 const viaSse = { transport: "sse" } as const;
@@ -49,12 +50,9 @@ const parse = <T>(e: StreamEvent) => JSON.parse(e.data) as T;
 
 describe("uploads over the SSE + POST fallback", () => {
   it("an image posted in chunks arrives for a WebSocket reader with its thumbnail", async () => {
-    using db = tempDb();
-    await using s = await startTestServer({ dbPath: db.path });
-    const a = await TestClient.hello(s.url, { name: "Behind", caps: FILES }, viaSse);
-    const b = await TestClient.hello(s.url, { name: "Open", caps: FILES });
-    using _a = a.client;
-    using _b = b.client;
+    await using world = await testWorld();
+    const a = await world.hello({ name: "Behind", caps: FILES }, viaSse);
+    const b = await world.hello({ name: "Open", caps: FILES });
     await a.client.join("general");
     await b.client.join("general");
     const image = await png(800, 600);
@@ -62,16 +60,15 @@ describe("uploads over the SSE + POST fallback", () => {
     expect(done.attachment).toMatchObject({ mime: "image/png", width: 800, thumb: true });
     const seen = await b.client.waitFor("message", (m) => m.id === done.messageId);
     expect(seen.attachment?.id).toBe(done.attachment.id);
-    const file = await fetch(`${s.httpUrl}/files/${done.attachment.id}`, {
+    const file = await fetch(`${world.server.httpUrl}/files/${done.attachment.id}`, {
       headers: { authorization: `Bearer ${b.welcome.token}` },
     });
     expect(sha256(new Uint8Array(await file.arrayBuffer()))).toBe(sha256(image));
   });
 
   it("resumes on a new link after the old one dropped, at the server's offset", async () => {
-    using db = tempDb();
-    await using s = await startTestServer({ dbPath: db.path });
-    const a = await TestClient.hello(s.url, { name: "Dropper", caps: FILES }, viaSse);
+    await using world = await testWorld();
+    const a = await world.hello({ name: "Dropper", caps: FILES }, viaSse);
     await a.client.join("general");
     const bytes = Buffer.alloc(400_000);
     for (let i = 0; i < bytes.length; i += 1) bytes[i] = (i * 7) % 253;
@@ -80,8 +77,7 @@ describe("uploads over the SSE + POST fallback", () => {
     await sendBytes(a.client, ready, bytes, 0, 150_000);
     a.client.ws.terminate();
 
-    const back = await TestClient.hello(s.url, { token: a.welcome.token, caps: FILES }, viaSse);
-    using _back = back.client;
+    const back = await world.hello({ token: a.welcome.token, caps: FILES }, viaSse);
     await back.client.join("general");
     const resumed = await start(back.client, "general", "r.bin", bytes.length, {
       cid: "again",
@@ -96,9 +92,8 @@ describe("uploads over the SSE + POST fallback", () => {
   });
 
   it("refuses what is not the owner's, over the size cap, of the wrong type or origin; cancel stops it", async () => {
-    using db = tempDb();
-    await using s = await startTestServer({ dbPath: db.path });
-    const base = s.httpUrl;
+    await using world = await testWorld();
+    const base = world.server.httpUrl;
     const alice = await rawLink(base);
     const bob = await rawLink(base);
     using _a = { [Symbol.dispose]: alice.abort };
@@ -161,20 +156,17 @@ describe("uploads over the SSE + POST fallback", () => {
   });
 
   it("the client library's upload goes on across the SSE → WebSocket upgrade in place", async () => {
-    using db = tempDb();
-    await using s = await startTestServer({ dbPath: db.path });
-    let blocked = true;
-    class Network extends WebSocket {
-      constructor(url: string, protocols?: string | string[]) {
-        super(blocked ? url.replace("/ws", "/blocked") : url, protocols);
-      }
-    }
-    const { client: peer } = await TestClient.hello(s.url, { name: "Peer", caps: FILES });
+    await using world = await testWorld();
+    const network = switchableNetwork(true);
+    const { client: peer } = await TestClient.hello(world.server.url, {
+      name: "Peer",
+      caps: FILES,
+    });
     using _ = peer;
     await peer.join("general");
     const client = new DuplexClient({
-      url: s.url,
-      WebSocket: Network,
+      url: world.server.url,
+      WebSocket: network.WebSocket,
       transport: "auto",
       fetch: false,
       caps: FILES,
@@ -193,7 +185,7 @@ describe("uploads over the SSE + POST fallback", () => {
     const up = client.upload({ room: "general", data: bytes, name: "switch.bin" });
     // WebSocket comes back partway through the upload.
     const off = up.on("progress", (u) => {
-      if (u.sent > 0 && client.activeTransport === "sse") blocked = false;
+      if (u.sent > 0 && client.activeTransport === "sse") network.blocked = false;
     });
     const result = await up.done;
     off();
@@ -211,19 +203,11 @@ describe("uploads over the SSE + POST fallback", () => {
   }, 20_000);
 
   it("the client library's upload goes on when WebSocket breaks and the client falls back to SSE", async () => {
-    using db = tempDb();
-    await using s = await startTestServer({ dbPath: db.path });
-    let blocked = false;
-    const opened: WebSocket[] = [];
-    class Network extends WebSocket {
-      constructor(url: string, protocols?: string | string[]) {
-        super(blocked ? url.replace("/ws", "/blocked") : url, protocols);
-        opened.push(this);
-      }
-    }
+    await using world = await testWorld();
+    const network = switchableNetwork(false);
     const client = new DuplexClient({
-      url: s.url,
-      WebSocket: Network,
+      url: world.server.url,
+      WebSocket: network.WebSocket,
       transport: "auto",
       fetch: false,
       caps: FILES,
@@ -241,8 +225,8 @@ describe("uploads over the SSE + POST fallback", () => {
       if (sentAtBreak >= 0 || u.sent === 0 || client.activeTransport !== "websocket") return;
       // The network starts refusing WebSocket and the live socket drops.
       sentAtBreak = u.sent;
-      blocked = true;
-      opened.at(-1)?.terminate();
+      network.blocked = true;
+      network.opened.at(-1)?.terminate();
     });
     const result = await up.done;
     off();

@@ -45,14 +45,13 @@ async function floodSends(clients: TestClient[], room: string, text: string, ms:
 
 describe("one user's budget, whatever the number of sockets", () => {
   it("caps a user's sockets and shares one write bucket among them (40 sockets, one token)", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path });
-    const first = await TestClient.hello(server.url, { name: "Many" });
+    await using world = await testWorld();
+    const first = await world.hello({ name: "Many" });
     const { token } = first.welcome;
     const sockets = [first.client];
     const refusedCodes: number[] = [];
     for (let i = 1; i < 40; i += 1) {
-      const client = await TestClient.connect(server.url);
+      const client = await TestClient.connect(world.server.url);
       client.send({ type: "hello", token });
       const answer = await Promise.race([
         client.waitFor("welcome").then(() => "welcome" as const),

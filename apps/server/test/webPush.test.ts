@@ -2,11 +2,11 @@ import { createPublicKey, verify } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { WebPushPayload } from "@duplex/protocol";
 import { api, registerAccount } from "./accountsHttp.js";
-import { TestClient, startTestServer, tempDb } from "./helpers.js";
+import { startTestServer, tempDb } from "./helpers.js";
 import { testWorld } from "./support/testWorld.js";
 import { metricValue as metric } from "./support/metrics.js";
 import { startPushService, type PushService } from "./support/pushService.js";
-import { testWebPush as webPush } from "./support/webPushConfig.js";
+import { subscribeBrowser, testWebPush as webPush } from "./support/webPushConfig.js";
 
 let service: PushService;
 beforeAll(async () => {
@@ -92,20 +92,12 @@ describe("Web Push to a real push service (web-push-testing)", () => {
   });
 
   it("suppresses the push while a tab is visible, pushes once it reports hidden or closes", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path, webPush });
-    const publicKey = (await api(server.httpUrl, "GET", "/api/push/vapid")).json
-      .publicKey as string;
-    const bob = await registerAccount(server.httpUrl, "Bob");
-    const { clientHash, ...subscription } = await service.subscribe(publicKey);
-    await api(server.httpUrl, "POST", "/api/push/subscriptions", {
-      token: bob.token,
-      body: subscription,
-    });
+    await using world = await testWorld({ config: { webPush } });
+    const bob = await registerAccount(world.server.httpUrl, "Bob");
+    const clientHash = await subscribeBrowser(service, world.server.httpUrl, bob.token);
 
-    const alice = await TestClient.hello(server.url, { name: "Alice" });
-    const bobTab = await TestClient.hello(server.url, { token: bob.token, caps: ["visibility"] });
-    using _a = alice.client;
+    const alice = await world.hello({ name: "Alice" });
+    const bobTab = await world.hello({ token: bob.token, caps: ["visibility"] });
     expect(bobTab.welcome.caps).toContain("visibility");
     await alice.client.join("general");
     const mention = async (cid: string) => {
@@ -116,7 +108,7 @@ describe("Web Push to a real push service (web-push-testing)", () => {
     await mention("seen");
     await bobTab.client.waitFor("notification");
     await vi.waitFor(async () =>
-      expect(await metric(server.httpUrl, "duplex_web_push_suppressed_total")).toBe(1),
+      expect(await metric(world.server.httpUrl, "duplex_web_push_suppressed_total")).toBe(1),
     );
 
     const before = service.received.length;
@@ -137,15 +129,9 @@ describe("Web Push to a real push service (web-push-testing)", () => {
 
   it("prunes a subscription the push service answers 410 for, and counts it", async () => {
     await using world = await testWorld({ config: { webPush } });
-    const publicKey = (await api(world.server.httpUrl, "GET", "/api/push/vapid")).json
-      .publicKey as string;
     const olga = await registerAccount(world.server.httpUrl, "Olga"); // first account: the owner
     const bob = await registerAccount(world.server.httpUrl, "Bob");
-    const { clientHash, ...subscription } = await service.subscribe(publicKey);
-    await api(world.server.httpUrl, "POST", "/api/push/subscriptions", {
-      token: bob.token,
-      body: subscription,
-    });
+    const clientHash = await subscribeBrowser(service, world.server.httpUrl, bob.token);
     const devices = () =>
       api(world.server.httpUrl, "GET", `/api/admin/push-devices/${bob.user.id}`, {
         token: olga.token,
@@ -180,15 +166,9 @@ describe("Web Push to a real push service (web-push-testing)", () => {
 
   it("retries a push the service answered 503, honouring Retry-After, and records the last success", async () => {
     await using world = await testWorld({ config: { webPush } });
-    const publicKey = (await api(world.server.httpUrl, "GET", "/api/push/vapid")).json
-      .publicKey as string;
     const olga = await registerAccount(world.server.httpUrl, "Olga");
     const bob = await registerAccount(world.server.httpUrl, "Bob");
-    const { clientHash, ...subscription } = await service.subscribe(publicKey);
-    await api(world.server.httpUrl, "POST", "/api/push/subscriptions", {
-      token: bob.token,
-      body: subscription,
-    });
+    const clientHash = await subscribeBrowser(service, world.server.httpUrl, bob.token);
     const alice = await world.hello({ name: "Alice" });
     await alice.client.join("general");
 
@@ -213,14 +193,8 @@ describe("Web Push to a real push service (web-push-testing)", () => {
     using db = tempDb();
     const adminToken = "push-api-token-0123456789abcdef";
     await using server = await startTestServer({ dbPath: db.path, webPush, adminToken });
-    const publicKey = (await api(server.httpUrl, "GET", "/api/push/vapid")).json
-      .publicKey as string;
     const bob = await registerAccount(server.httpUrl, "Bob");
-    const { clientHash, ...subscription } = await service.subscribe(publicKey);
-    await api(server.httpUrl, "POST", "/api/push/subscriptions", {
-      token: bob.token,
-      body: subscription,
-    });
+    const clientHash = await subscribeBrowser(service, server.httpUrl, bob.token);
     const before = service.received.length;
     const sent = await api(server.httpUrl, "POST", "/api/notifications", {
       token: adminToken,

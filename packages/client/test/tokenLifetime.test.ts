@@ -9,6 +9,11 @@ import { tempDb } from "./fixtures.js";
 
 const TTL_MS = 1_500;
 
+/** A real server on port 0 whose tokens last {@link TTL_MS}. */
+function startShortTokenServer(dbPath: string) {
+  return startServer({ port: 0, dbPath, logLevel: "silent", tokenTtlMs: TTL_MS });
+}
+
 /** `ws`, remembering every socket so a test can cut the link under the client. */
 function recordingWebSocket() {
   const sockets: WebSocket[] = [];
@@ -39,12 +44,7 @@ function until(client: DuplexClient, status: DuplexClient["state"]["status"]): P
 describe("DuplexClient and token lifetimes (real server, 1.5 s tokens)", () => {
   it("keeps reconnecting as the same user across several token lifetimes", async () => {
     using db = tempDb();
-    await using server = await startServer({
-      port: 0,
-      dbPath: db.path,
-      logLevel: "silent",
-      tokenTtlMs: TTL_MS,
-    });
+    await using server = await startShortTokenServer(db.path);
     const ws = recordingWebSocket();
     const client = new DuplexClient({
       url: server.url,
@@ -71,12 +71,7 @@ describe("DuplexClient and token lifetimes (real server, 1.5 s tokens)", () => {
 
   it("is refused with 4401 after being offline past expiry, stops, and keeps its outbox for the user to decide", async () => {
     using db = tempDb();
-    await using server = await startServer({
-      port: 0,
-      dbPath: db.path,
-      logLevel: "silent",
-      tokenTtlMs: TTL_MS,
-    });
+    await using server = await startShortTokenServer(db.path);
     const ws = recordingWebSocket();
     const online = controllableOnline();
     const client = new DuplexClient({

@@ -18,21 +18,27 @@ export const CredentialId = b64url(1400);
 const Transports = z.array(z.string().max(32)).max(8);
 
 /**
+ * A `PublicKeyCredential` as JSON: the envelope both ceremonies share, around the authenticator's
+ * response (WebAuthn's `AuthenticatorResponse`: `clientDataJSON` plus the ceremony's own fields).
+ */
+const publicKeyCredential = <Fields extends z.ZodRawShape>(responseFields: Fields) =>
+  z.object({
+    id: CredentialId,
+    rawId: CredentialId,
+    type: z.literal("public-key"),
+    response: z.object({ clientDataJSON: b64url(4096), ...responseFields }),
+    authenticatorAttachment: z.string().max(32).optional(),
+    clientExtensionResults: z.record(z.string(), z.unknown()).default({}),
+  });
+
+/**
  * The browser's answer to `navigator.credentials.create` as JSON (`@simplewebauthn/browser`
  * `startRegistration`), plus an optional label for the passkey list.
  */
 export const PasskeyRegisterVerifyRequest = z.strictObject({
-  response: z.object({
-    id: CredentialId,
-    rawId: CredentialId,
-    type: z.literal("public-key"),
-    response: z.object({
-      clientDataJSON: b64url(4096),
-      attestationObject: b64url(8192),
-      transports: Transports.optional(),
-    }),
-    authenticatorAttachment: z.string().max(32).optional(),
-    clientExtensionResults: z.record(z.string(), z.unknown()).default({}),
+  response: publicKeyCredential({
+    attestationObject: b64url(8192),
+    transports: Transports.optional(),
   }),
   label: z.string().trim().min(1).max(MAX_PASSKEY_LABEL).optional(),
 });
@@ -40,18 +46,10 @@ export type PasskeyRegisterVerifyRequest = z.infer<typeof PasskeyRegisterVerifyR
 
 /** The browser's answer to `navigator.credentials.get` as JSON (`startAuthentication`). */
 export const PasskeyLoginVerifyRequest = z.strictObject({
-  response: z.object({
-    id: CredentialId,
-    rawId: CredentialId,
-    type: z.literal("public-key"),
-    response: z.object({
-      clientDataJSON: b64url(4096),
-      authenticatorData: b64url(4096),
-      signature: b64url(1024),
-      userHandle: b64url(128).optional(),
-    }),
-    authenticatorAttachment: z.string().max(32).optional(),
-    clientExtensionResults: z.record(z.string(), z.unknown()).default({}),
+  response: publicKeyCredential({
+    authenticatorData: b64url(4096),
+    signature: b64url(1024),
+    userHandle: b64url(128).optional(),
   }),
 });
 export type PasskeyLoginVerifyRequest = z.infer<typeof PasskeyLoginVerifyRequest>;

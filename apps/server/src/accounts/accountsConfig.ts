@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { onOff, wholeNumber } from "../envValues.js";
 
 /** Accounts, guests and sessions, part of `Config`. */
 export interface AccountsConfig {
@@ -25,27 +26,11 @@ export const DEFAULT_ACCOUNTS: Omit<AccountsConfig, "guests"> = {
   tokenGraceMs: 2 * 60_000,
 };
 
-const ms = z
-  .string()
-  .trim()
-  .regex(/^\d+$/, "must be a whole number of milliseconds")
-  .transform(Number)
-  .pipe(
-    z
-      .number()
-      .int()
-      .min(1000)
-      .max(3650 * DAY_MS),
-  );
+const ms = wholeNumber(1000, 3650 * DAY_MS, "must be a whole number of milliseconds");
 
 /** Environment variables of accounts (merged into the server's env schema). */
 export const ACCOUNTS_ENV = {
-  GUESTS: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .pipe(z.enum(["on", "off"]))
-    .optional(),
+  GUESTS: onOff.optional(),
   SESSION_MAX_AGE_MS: ms.optional(),
   TOKEN_GRACE_MS: ms.optional(),
   OWNER: z.string().trim().min(1).max(64).optional(),

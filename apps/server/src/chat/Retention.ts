@@ -1,5 +1,6 @@
 import type { Logger } from "../logger.js";
 import type { Store } from "../store/Store.js";
+import { startPeriodicSweep } from "./periodicSweep.js";
 
 /** Messages deleted per statement: one sweep never holds the database for long. */
 const BATCH = 1_000;
@@ -18,7 +19,6 @@ export function startRetention(deps: {
   alsoDelete?: (cutoff: number) => Promise<number>;
 }): { stop(): Promise<void> } {
   if (deps.retentionMs <= 0) return { stop: async () => {} };
-  let running: Promise<void> = Promise.resolve();
   let stopped = false;
   const sweep = async () => {
     let deleted = 0;
@@ -33,20 +33,15 @@ export function startRetention(deps: {
     const files = (await deps.alsoDelete?.(cutoff)) ?? 0;
     deps.log.info({ deleted, files }, "messages past retention deleted");
   };
-  const timer = setInterval(
-    () => {
-      running = running.then(sweep).catch((err: unknown) => {
-        deps.log.warn({ err }, "retention sweep failed");
-      });
-    },
+  const sweeps = startPeriodicSweep(
+    sweep,
     Math.max(50, Math.min(deps.retentionMs / 4, 60_000)),
+    (err) => deps.log.warn({ err }, "retention sweep failed"),
   );
-  timer.unref();
   return {
     stop: async () => {
       stopped = true;
-      clearInterval(timer);
-      await running;
+      await sweeps.stop();
     },
   };
 }

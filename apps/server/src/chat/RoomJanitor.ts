@@ -1,6 +1,7 @@
 import type { Logger } from "../logger.js";
 import type { Presence } from "../presence/Presence.js";
 import type { Store } from "../store/Store.js";
+import { startPeriodicSweep } from "./periodicSweep.js";
 
 export interface RoomJanitorDeps {
   store: Store;
@@ -20,7 +21,6 @@ export interface RoomJanitorDeps {
  */
 export function startRoomJanitor(deps: RoomJanitorDeps): { stop(): Promise<void> } {
   if (deps.emptyTtlMs <= 0) return { stop: async () => {} };
-  let running: Promise<void> = Promise.resolve();
   const sweep = async () => {
     const online = [...(await deps.presence.counts()).keys()];
     const deleted = await deps.store.deleteEmptyRooms(deps.now() - deps.emptyTtlMs, [
@@ -29,19 +29,7 @@ export function startRoomJanitor(deps: RoomJanitorDeps): { stop(): Promise<void>
     ]);
     if (deleted.length > 0) deps.log.info({ deleted: deleted.length }, "empty rooms collected");
   };
-  const timer = setInterval(
-    () => {
-      running = running.then(sweep).catch((err: unknown) => {
-        deps.log.warn({ err }, "empty room collection failed");
-      });
-    },
-    Math.max(50, Math.min(deps.emptyTtlMs / 2, 60_000)),
+  return startPeriodicSweep(sweep, Math.max(50, Math.min(deps.emptyTtlMs / 2, 60_000)), (err) =>
+    deps.log.warn({ err }, "empty room collection failed"),
   );
-  timer.unref();
-  return {
-    stop: async () => {
-      clearInterval(timer);
-      await running;
-    },
-  };
 }

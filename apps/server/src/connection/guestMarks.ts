@@ -1,38 +1,18 @@
 import type { ChatMessage, User } from "@duplex/protocol";
-
-/**
- * How `guest: true` reads in an encoded frame. Inside a JSON string every `"` is escaped, so this
- * exact text only ever occurs as a key and its value, never inside a message's text.
- */
-const GUEST_MARK = '"guest":true';
-
-// The last frame unmarked and its result: a broadcast hands the same frame to every socket in turn,
-// so a message by a guest is parsed and re-encoded once per broadcast, not once per recipient.
-let lastMarked: string | undefined;
-let lastUnmarked = "";
-
-/**
- * A frame as a socket without the `accounts` capability may read it: the server marks guests in every
- * `user` object it writes (presence, members, authors, typing), and this one place takes the marks
- * out for older clients, whose strict `User` would refuse the field. Frames without a mark (nearly
- * all) pass untouched after one substring scan.
- */
-export function withoutGuestMarks(frame: string): string {
-  if (!frame.includes(GUEST_MARK)) return frame;
-  if (frame === lastMarked) return lastUnmarked;
-  lastMarked = frame;
-  lastUnmarked = unmark(frame);
-  return lastUnmarked;
-}
+import { markRemover } from "./markedFrames.js";
 
 // The mark with the comma that joins it to a neighbour: what JSON.stringify would have written
 // without the key. Encoded frames are compact JSON, so `true` is followed by `,` or `}`.
 const MARK_WITH_COMMA = /,"guest":true(?=[,}])|"guest":true,?/g;
 
-/** The frame re-encoded without any `guest` key, as cheaply as a string replace. */
-function unmark(frame: string): string {
-  return frame.replace(MARK_WITH_COMMA, "");
-}
+/**
+ * A frame as a socket without the `accounts` capability may read it: the server marks guests in every
+ * `user` object it writes (presence, members, authors, typing), and this one place takes the marks
+ * out for older clients, whose strict `User` would refuse the field. A string replace, not a parse.
+ */
+export const withoutGuestMarks = markRemover('"guest":true', (frame) =>
+  frame.replace(MARK_WITH_COMMA, ""),
+);
 
 /**
  * The users as `conn` may read them: unmarked for a socket without the `accounts` capability. Taking

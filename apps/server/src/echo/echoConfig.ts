@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { onOff, wholeNumber } from "../envValues.js";
 
 /** Settings of the `/echo` endpoint, part of `Config`. */
 export interface EchoSettings {
@@ -18,21 +19,11 @@ export const DEFAULT_ECHO: Omit<EchoSettings, "enabled"> = {
   idleMs: 60_000,
 };
 
-const count = z
-  .string()
-  .trim()
-  .regex(/^\d+$/, "must be a whole number")
-  .transform(Number)
-  .pipe(z.number().int().min(1).max(1_000_000));
+const count = wholeNumber(1, 1_000_000);
 
 /** Environment variables of the echo endpoint (merged into the server's env schema). */
 export const ECHO_ENV = {
-  ECHO: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .pipe(z.enum(["on", "off"]))
-    .optional(),
+  ECHO: onOff.optional(),
   ECHO_MAX_CONNECTIONS_PER_IP: count.optional(),
   ECHO_MAX_CONNECTIONS: count.optional(),
   ECHO_IDLE_MS: count.pipe(z.number().min(100).max(3_600_000)).optional(),

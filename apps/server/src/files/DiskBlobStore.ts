@@ -14,21 +14,21 @@ export class DiskBlobStore implements BlobStore {
   }
 
   async putFile(sha256: string, path: string): Promise<void> {
-    if (await this.has(sha256)) return;
-    const target = this.#path(sha256);
-    await mkdir(join(this.dir, sha256.slice(0, 2)), { recursive: true });
-    const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
-    await copyFile(path, temp);
-    await rename(temp, target); // atomic: a reader never sees half a blob
+    await this.#put(sha256, (temp) => copyFile(path, temp));
   }
 
   async putBytes(sha256: string, bytes: Buffer): Promise<void> {
+    await this.#put(sha256, (temp) => writeFile(temp, bytes));
+  }
+
+  /** Writes a blob not stored yet to a temp name, then renames it into place. */
+  async #put(sha256: string, write: (temp: string) => Promise<void>): Promise<void> {
     if (await this.has(sha256)) return;
     const target = this.#path(sha256);
     await mkdir(join(this.dir, sha256.slice(0, 2)), { recursive: true });
     const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
-    await writeFile(temp, bytes);
-    await rename(temp, target);
+    await write(temp);
+    await rename(temp, target); // atomic: a reader never sees half a blob
   }
 
   async has(sha256: string): Promise<boolean> {

@@ -2,6 +2,7 @@ import { open } from "node:fs/promises";
 import { Readable } from "node:stream";
 import type pg from "pg";
 import { isSha256, type BlobStore } from "./BlobStore.js";
+import { inTransaction } from "../store/postgres/transaction.js";
 
 /** Bytes per `blobs` row: big enough for few rows, small enough that a read holds little. */
 export const PART_BYTES = 256 * 1024;
@@ -17,34 +18,27 @@ export class PostgresBlobStore implements BlobStore {
     if (!isSha256(sha256)) throw new Error("not a sha256 digest");
     if (await this.has(sha256)) return;
     const file = await open(path, "r");
-    const client = await this.pool.connect();
     try {
-      await client.query("BEGIN");
-      const buffer = Buffer.alloc(PART_BYTES);
-      let part = 0;
-      for (let offset = 0; offset < size || part === 0; offset += PART_BYTES, part += 1) {
-        const { bytesRead } = await file.read(buffer, 0, PART_BYTES, offset);
-        await client.query(
-          "INSERT INTO blobs (sha256, part, data) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
-          [sha256, part, buffer.subarray(0, bytesRead)],
-        );
-        if (bytesRead < PART_BYTES) break;
-      }
-      await client.query("COMMIT");
-    } catch (err) {
-      await client.query("ROLLBACK").catch(() => undefined);
-      throw err;
+      await inTransaction(this.pool, async (client) => {
+        const buffer = Buffer.alloc(PART_BYTES);
+        let part = 0;
+        for (let offset = 0; offset < size || part === 0; offset += PART_BYTES, part += 1) {
+          const { bytesRead } = await file.read(buffer, 0, PART_BYTES, offset);
+          await client.query(
+            "INSERT INTO blobs (sha256, part, data) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+            [sha256, part, buffer.subarray(0, bytesRead)],
+          );
+          if (bytesRead < PART_BYTES) break;
+        }
+      });
     } finally {
-      client.release();
       await file.close();
     }
   }
 
   async putBytes(sha256: string, bytes: Buffer): Promise<void> {
     if (!isSha256(sha256)) throw new Error("not a sha256 digest");
-    const client = await this.pool.connect();
-    try {
-      await client.query("BEGIN");
+    return inTransaction(this.pool, async (client) => {
       for (let part = 0; part * PART_BYTES < bytes.length || part === 0; part += 1) {
         const data = bytes.subarray(part * PART_BYTES, (part + 1) * PART_BYTES);
         await client.query(
@@ -52,13 +46,7 @@ export class PostgresBlobStore implements BlobStore {
           [sha256, part, data],
         );
       }
-      await client.query("COMMIT");
-    } catch (err) {
-      await client.query("ROLLBACK").catch(() => undefined);
-      throw err;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   async has(sha256: string): Promise<boolean> {

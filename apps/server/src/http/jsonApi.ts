@@ -41,31 +41,37 @@ export function bearerToken(req: IncomingMessage): string | undefined {
   return match?.[1]?.trim();
 }
 
-/** Reads a JSON body (content-type checked), refusing (413) as soon as it grows past the limit. */
-export async function readJson(req: IncomingMessage): Promise<unknown> {
-  const type = (req.headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase();
-  if (type !== "application/json") {
-    throw new HttpError(415, "content-type must be application/json");
+/** Reads a body of content type `type`, refusing (413) as soon as it grows past `maxBytes`. */
+export async function readBody(
+  req: IncomingMessage,
+  type: string,
+  maxBytes: number,
+): Promise<Buffer> {
+  const given = (req.headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase();
+  if (given !== type) throw new HttpError(415, `content-type must be ${type}`);
+  if (Number(req.headers["content-length"] ?? 0) > maxBytes) {
+    throw new HttpError(413, `body over ${maxBytes} bytes`);
   }
-  const declared = Number(req.headers["content-length"] ?? 0);
-  if (declared > MAX_JSON_BODY_BYTES) {
-    throw new HttpError(413, `body over ${MAX_JSON_BODY_BYTES} bytes`);
-  }
-  const text = await new Promise<string>((resolve, reject) => {
+  return new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on("data", (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_JSON_BODY_BYTES) {
+      if (size > maxBytes) {
         req.removeAllListeners("data");
-        reject(new HttpError(413, `body over ${MAX_JSON_BODY_BYTES} bytes`));
+        reject(new HttpError(413, `body over ${maxBytes} bytes`));
         return;
       }
       chunks.push(chunk);
     });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("end", () => resolve(Buffer.concat(chunks)));
     req.on("error", reject);
   });
+}
+
+/** Reads a JSON body (content-type checked), refusing (413) as soon as it grows past the limit. */
+export async function readJson(req: IncomingMessage): Promise<unknown> {
+  const text = (await readBody(req, "application/json", MAX_JSON_BODY_BYTES)).toString("utf8");
   try {
     return JSON.parse(text) as unknown;
   } catch {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { wholeNumber } from "../envValues.js";
 
 /** Shortest `METRICS_TOKEN`, and shortest `ADMIN_TOKEN` in production: 32 base64 characters ≈ 190 bits. */
 export const MIN_SECRET_TOKEN_LENGTH = 32;
@@ -27,13 +28,7 @@ export const OBSERVABILITY_ENV = {
     .trim()
     .min(MIN_SECRET_TOKEN_LENGTH, `must be at least ${MIN_SECRET_TOKEN_LENGTH} characters`)
     .optional(),
-  METRICS_PORT: z
-    .string()
-    .trim()
-    .regex(/^\d+$/, "must be a port number")
-    .transform(Number)
-    .pipe(z.number().int().min(0).max(65535))
-    .optional(),
+  METRICS_PORT: wholeNumber(0, 65535, "must be a port number").optional(),
   STATS_TOPIC: z.enum(STATS_ACCESS).optional(),
 };
 

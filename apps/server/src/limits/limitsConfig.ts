@@ -1,9 +1,10 @@
-import { z } from "zod";
+import type { z } from "zod";
 import type { ConnectionLimits } from "./connectionLimiter.js";
 import type { RateLimits } from "./rateLimiter.js";
 import { DEFAULT_ROOM_LIMITS, type RoomLimits } from "./roomLimits.js";
 import { DEFAULT_TCP_LIMITS, type TcpLimits } from "./tcpGate.js";
 import { DEFAULT_USER_LIMITS, type UserLimits } from "./userLimits.js";
+import { onOff, wholeNumber } from "../envValues.js";
 
 /** Abuse limits, part of `Config`. Each numeric limit set to 0 is off. */
 export interface AbuseLimits {
@@ -41,23 +42,12 @@ export const DEFAULT_ABUSE_LIMITS: AbuseLimits = {
   authFailuresPerMinute: 10,
 };
 
-const count = z
-  .string()
-  .trim()
-  .regex(/^\d+$/, "must be a whole number (0 = off)")
-  .transform(Number)
-  .pipe(z.number().int().min(0).max(1_000_000_000));
-
-const off = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .pipe(z.enum(["on", "off"]));
+const count = wholeNumber(0, 1_000_000_000, "must be a whole number (0 = off)");
 
 /** Environment variables of the abuse limits (merged into the server's env schema). */
 export const LIMITS_ENV = {
   /** `off` disables every rate and connection limit (benchmarks); never in production. */
-  ABUSE_LIMITS: off.optional(),
+  ABUSE_LIMITS: onOff.optional(),
   RATE_FRAMES_PER_SEC: count.optional(),
   RATE_FRAMES_BURST: count.optional(),
   RATE_SEND_PER_SEC: count.optional(),

@@ -13,13 +13,13 @@ import {
 } from "@duplex/protocol";
 import { acceptConnection } from "../connection/acceptConnection.js";
 import type { ServerContext } from "../context.js";
-import { HttpError, readJson, sendFailure, sendJson } from "../http/jsonApi.js";
+import { HttpError, readBody, readJson, sendFailure, sendJson } from "../http/jsonApi.js";
 import type { Route } from "../http/requestHandler.js";
 import { checkOrigin } from "../http/upgrade.js";
 import { addressKey } from "../limits/addressKey.js";
 import type { ConnectionLimiter } from "../limits/connectionLimiter.js";
 import { MAX_FRAMES_PER_POST, answerLinkRequest, findLink } from "./linkRequests.js";
-import { readBody, readText } from "./readText.js";
+import { readText } from "./readText.js";
 import { SseForwarder, newStreamId } from "./sseForwarder.js";
 import { SseSocket } from "./SseSocket.js";
 

@@ -2,6 +2,8 @@ import type Database from "better-sqlite3";
 import type { NewPasskey, PasskeyRecord, PasskeyStore, StoredChallenge } from "./PasskeyStore.js";
 import {
   PASSKEY_COLUMNS,
+  PASSKEY_INSERT_COLUMNS,
+  passkeyValues,
   toChallenge,
   toPasskey,
   type ChallengeRow,
@@ -17,7 +19,7 @@ export class SqlitePasskeyStore implements PasskeyStore {
     this.#db = db;
     this.#stmt = {
       add: db.prepare(
-        `INSERT INTO passkeys (id, user_id, public_key, counter, transports, label, created_at)
+        `INSERT INTO passkeys (${PASSKEY_INSERT_COLUMNS})
          VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING`,
       ),
       get: db.prepare<[string], PasskeyRow>(`SELECT ${PASSKEY_COLUMNS} FROM passkeys WHERE id = ?`),
@@ -43,15 +45,7 @@ export class SqlitePasskeyStore implements PasskeyStore {
   }
 
   async addPasskey(p: NewPasskey): Promise<boolean> {
-    const { changes } = this.#stmt.add.run(
-      p.id,
-      p.userId,
-      Buffer.from(p.publicKey),
-      p.counter,
-      JSON.stringify(p.transports),
-      p.label,
-      p.createdAt,
-    );
+    const { changes } = this.#stmt.add.run(...passkeyValues(p));
     return changes > 0;
   }
 

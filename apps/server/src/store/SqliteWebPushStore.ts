@@ -2,7 +2,9 @@ import type Database from "better-sqlite3";
 import {
   PUSH_SUBSCRIPTION_COLUMNS,
   toSubscription,
+  toVapidKeys,
   type PushSubscriptionRow,
+  type VapidKeysRow,
 } from "./webPushRows.js";
 import type {
   NewPushSubscription,
@@ -24,7 +26,7 @@ export class SqliteWebPushStore implements WebPushStore {
         `INSERT INTO web_push_keys (id, public_key, private_key, created_at) VALUES (1, ?, ?, ?)
          ON CONFLICT(id) DO NOTHING`,
       ),
-      keys: db.prepare<[], { public_key: string; private_key: string }>(
+      keys: db.prepare<[], VapidKeysRow>(
         `SELECT public_key, private_key FROM web_push_keys WHERE id = 1`,
       ),
       existing: db.prepare<[string], { user_id: string }>(
@@ -65,9 +67,7 @@ export class SqliteWebPushStore implements WebPushStore {
 
   async vapidKeys(candidate: VapidKeyPair): Promise<VapidKeyPair> {
     this.#stmt.putKeys.run(candidate.publicKey, candidate.privateKey, Date.now());
-    const row = this.#stmt.keys.get();
-    if (!row) throw new Error("VAPID keys missing after insert");
-    return { publicKey: row.public_key, privateKey: row.private_key };
+    return toVapidKeys(this.#stmt.keys.get());
   }
 
   async saveSubscription(

@@ -1,4 +1,9 @@
-import type { ChallengePurpose, PasskeyRecord, StoredChallenge } from "./PasskeyStore.js";
+import type {
+  ChallengePurpose,
+  NewPasskey,
+  PasskeyRecord,
+  StoredChallenge,
+} from "./PasskeyStore.js";
 
 /** A `passkeys` row as both stores select it (Postgres returns BIGINT as text). */
 export interface PasskeyRow {
@@ -14,6 +19,23 @@ export interface PasskeyRow {
 
 export const PASSKEY_COLUMNS =
   "id, user_id, public_key, counter, transports, label, created_at, last_used_at";
+
+/** The `passkeys` columns an insert writes, in the order {@link passkeyValues} gives them. */
+export const PASSKEY_INSERT_COLUMNS =
+  "id, user_id, public_key, counter, transports, label, created_at";
+
+/** A new passkey as an insert's values: the inverse of {@link toPasskey}. */
+export function passkeyValues(p: NewPasskey): unknown[] {
+  return [
+    p.id,
+    p.userId,
+    Buffer.from(p.publicKey),
+    p.counter,
+    JSON.stringify(p.transports),
+    p.label,
+    p.createdAt,
+  ];
+}
 
 function transportsOf(text: string): string[] {
   const parsed: unknown = JSON.parse(text);

@@ -1,4 +1,4 @@
-import type { PushSubscriptionRecord } from "./WebPushStore.js";
+import type { PushSubscriptionRecord, VapidKeyPair } from "./WebPushStore.js";
 
 /** A `push_subscriptions` row as both stores select it (Postgres returns BIGINT as text). */
 export interface PushSubscriptionRow {
@@ -26,4 +26,16 @@ export function toSubscription(row: PushSubscriptionRow): PushSubscriptionRecord
     createdAt: Number(row.created_at),
     ...(row.last_success_at !== null && { lastSuccessAt: Number(row.last_success_at) }),
   };
+}
+
+/** The `web_push_keys` row (there is one) as both stores select it. */
+export interface VapidKeysRow {
+  public_key: string;
+  private_key: string;
+}
+
+/** The key pair of the row the store just inserted or found; a missing row is a broken database. */
+export function toVapidKeys(row: VapidKeysRow | undefined): VapidKeyPair {
+  if (!row) throw new Error("VAPID keys missing after insert");
+  return { publicKey: row.public_key, privateKey: row.private_key };
 }

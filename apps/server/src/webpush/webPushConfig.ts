@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { wholeNumber } from "../envValues.js";
 
 /** Web Push settings, part of `Config` (env variables in the README). */
 export interface WebPushConfig {
@@ -16,14 +17,6 @@ export interface WebPushConfig {
   /** How long a push service keeps a push for an offline device (its `TTL`). @default 86400 */
   ttlSeconds: number;
 }
-
-const intIn = (min: number, max: number) =>
-  z
-    .string()
-    .trim()
-    .regex(/^\d+$/, "must be a whole number")
-    .transform(Number)
-    .pipe(z.number().int().min(min).max(max));
 
 const key = (bytes: number) =>
   z
@@ -43,8 +36,8 @@ export const WEB_PUSH_ENV = {
     .regex(/^(mailto:|https:\/\/)\S+$/, "must be a mailto: or https: URL")
     .optional(),
   PUSH_ALLOW_INSECURE_ENDPOINTS: z.enum(["0", "1"]).optional(),
-  PUSH_TIMEOUT_MS: intIn(100, 60_000).optional(),
-  PUSH_TTL_SECONDS: intIn(0, 28 * 24 * 3600).optional(),
+  PUSH_TIMEOUT_MS: wholeNumber(100, 60_000).optional(),
+  PUSH_TTL_SECONDS: wholeNumber(0, 28 * 24 * 3600).optional(),
 };
 
 type WebPushEnv = z.infer<ReturnType<typeof z.object<typeof WEB_PUSH_ENV>>>;

@@ -2,7 +2,7 @@ import { Capability, ErrorCode } from "@duplex/protocol";
 import { afterAll, expect, it, vi } from "vitest";
 import { TestClient } from "../helpers.js";
 import { describeWithRedis } from "../support/redis.js";
-import { api, registerAccount } from "../accountsHttp.js";
+import { api, createPrivateRoom, registerAccount } from "../accountsHttp.js";
 import { startCluster, stopClusterPostgres } from "./clusterHarness.js";
 
 const caps = [Capability.Accounts];
@@ -15,14 +15,7 @@ describeWithRedis("private rooms and mutes on two nodes", () => {
     const olga = await registerAccount(cluster.a.httpUrl, "olga");
     const mia = await registerAccount(cluster.a.httpUrl, "mia");
     const otto = await registerAccount(cluster.b.httpUrl, "otto");
-    await api(cluster.a.httpUrl, "POST", "/api/rooms/private", {
-      token: olga.token,
-      body: { room: "board" },
-    });
-    await api(cluster.a.httpUrl, "POST", "/api/rooms/invite", {
-      token: olga.token,
-      body: { room: "board", user: mia.user.id },
-    });
+    await createPrivateRoom(cluster.a.httpUrl, olga.token, "board", [mia]);
     const member = await TestClient.hello(cluster.b.url, { token: mia.token, caps });
     const outsider = await TestClient.hello(cluster.b.url, { token: otto.token, caps });
     using _m = member.client;

@@ -1,36 +1,13 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { afterAll, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import { TEST_SECRET, TestClient, startTestServer, tempDb } from "../helpers.js";
 import { postgresMissing, startPostgres, type PostgresHandle } from "../support/postgres.js";
 import { hasNginx, startTestNginx } from "../support/nginx.js";
 import { describeWithRedis, startTestRedis } from "../support/redis.js";
+import { spawnServer } from "../support/serverProcess.js";
 import { expectGapFree, sendMany } from "./invariants.js";
 
-const packageDir = fileURLToPath(new URL("../..", import.meta.url));
 const TTL_MS = 900;
-
-/** A node in its own process, so it can die by SIGKILL mid-traffic. */
-function spawnNode(env: Record<string, string>): { child: ChildProcess; url: Promise<string> } {
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", "--conditions=duplex-source", "src/main.ts"],
-    { cwd: packageDir, env: { ...process.env, LOG_LEVEL: "warn", ...env }, stdio: "pipe" },
-  );
-  let output = "";
-  const url = new Promise<string>((resolve, reject) => {
-    const onData = (d: Buffer) => {
-      output += d.toString();
-      const found = /WebSocket (ws:\/\/\S+)\)/.exec(output)?.[1];
-      if (found) resolve(found);
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", onData);
-    child.once("exit", (code) => reject(new Error(`node exited ${code}: ${output}`)));
-  });
-  return { child, url };
-}
 
 describeWithRedis("a node killed during traffic", () => {
   let pg: PostgresHandle | undefined;
@@ -56,7 +33,7 @@ describeWithRedis("a node killed during traffic", () => {
       nodeId: "node-b",
       limits: loadConfig({ ABUSE_LIMITS: "off" }).limits,
     });
-    const nodeA = spawnNode({
+    const nodeA = spawnServer({
       ...record,
       PORT: "0",
       REDIS_URL: redis.url,

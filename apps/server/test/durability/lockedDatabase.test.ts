@@ -8,6 +8,7 @@ import { trySend } from "../support/outboxSender.js";
 import { TEST_SECRET, TestClient, startTestServer, tempDb } from "../helpers.js";
 import { spawnServer } from "../support/serverProcess.js";
 import { mountTmpfs } from "../support/tmpfs.js";
+import { testWorld } from "../support/testWorld.js";
 
 async function createDatabase(path: string): Promise<void> {
   const store = new SqliteStore(path);
@@ -62,14 +63,13 @@ describe("a database that cannot be written at start", () => {
 
 describe("a database locked by another process while serving", () => {
   it("answers each send with a clear error and no ack, keeps reads and the server up, and stores the retry once the lock is gone", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({ dbPath: db.path, sqliteBusyTimeoutMs: 200 });
-    const { client } = await TestClient.hello(server.url, { name: "Ann" });
+    await using world = await testWorld({ config: { sqliteBusyTimeoutMs: 200 } });
+    const { client } = await TestClient.hello(world.server.url, { name: "Ann" });
     await client.join("general");
     const first = await trySend(client, "general", "before");
     expect(first.type).toBe("ack");
 
-    const holder = new Database(db.path);
+    const holder = new Database(world.dbPath);
     holder.prepare("BEGIN IMMEDIATE").run();
     const started = Date.now();
     const refused = await trySend(client, "general", "during");
@@ -85,7 +85,7 @@ describe("a database locked by another process while serving", () => {
     await client.roundTrip();
     client.send({ type: "history", room: "general", ref: "h" });
     expect((await client.waitFor("history")).messages.map((m) => m.cid)).toEqual(["before"]);
-    expect((await fetch(`${server.httpUrl}/healthz`)).status).toBe(200);
+    expect((await fetch(`${world.server.httpUrl}/healthz`)).status).toBe(200);
 
     holder.prepare("ROLLBACK").run();
     holder.close();

@@ -7,6 +7,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import pg from "pg";
+import { afterAll, beforeAll } from "vitest";
 import {
   PG_BIN,
   freePort,
@@ -149,6 +150,36 @@ export async function startPostgres(options: PostgresOptions = {}): Promise<Post
       if (handles > 0) return;
       cluster = undefined;
       stopClusterSync(c);
+    },
+  };
+}
+
+// initdb, and stopping a cluster then deleting a suite's worth of databases, block the event loop
+// for longer than a hook's default 20 s when the machine is busy.
+const CLUSTER_HOOK_MS = 120_000;
+
+/** The part of a {@link PostgresHandle} a suite's tests use. */
+export interface SuitePostgres {
+  /** A fresh, empty database on the suite's cluster. */
+  freshDatabase(): Promise<string>;
+}
+
+/**
+ * Postgres for the enclosing `describe` (or file): started before its first test, released after its
+ * last. Call {@link requirePostgres} first.
+ */
+export function postgresForSuite(): SuitePostgres {
+  let handle: PostgresHandle | undefined;
+  beforeAll(async () => {
+    handle = await startPostgres();
+  }, CLUSTER_HOOK_MS);
+  afterAll(async () => {
+    await handle?.stop();
+  }, CLUSTER_HOOK_MS);
+  return {
+    freshDatabase() {
+      if (handle === undefined) throw new Error("postgresForSuite: used outside a test");
+      return handle.freshDatabase();
     },
   };
 }

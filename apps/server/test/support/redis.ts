@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, it } from "vitest";
+import { afterAll, beforeAll, describe, it } from "vitest";
 
 const REDIS_SERVER = "redis-server";
 
@@ -128,5 +128,37 @@ export async function startTestRedis(): Promise<TestRedis> {
       kill();
       rmSync(dir, { recursive: true, force: true });
     },
+  };
+}
+
+/** The part of a {@link TestRedis} a suite's tests use. */
+export type SuiteRedis = Omit<TestRedis, typeof Symbol.asyncDispose>;
+
+/**
+ * A private redis-server for the enclosing `describe`: started before its first test, removed after
+ * its last.
+ */
+export function redisForSuite(): SuiteRedis {
+  let server: TestRedis | undefined;
+  beforeAll(async () => {
+    server = await startTestRedis();
+  });
+  afterAll(async () => {
+    await server?.[Symbol.asyncDispose]();
+  });
+  const started = (): TestRedis => {
+    if (server === undefined) throw new Error("redisForSuite: used outside a test");
+    return server;
+  };
+  return {
+    get url() {
+      return started().url;
+    },
+    get port() {
+      return started().port;
+    },
+    cli: (...args) => started().cli(...args),
+    kill: () => started().kill(),
+    start: () => started().start(),
   };
 }

@@ -3,6 +3,7 @@ import { LIMITS, MAX_PASSWORD_LENGTH } from "@duplex/protocol";
 import { useT } from "../i18n/useT.js";
 import { useActions } from "../store/storeContext.js";
 import "../styles/accounts.css";
+import { FieldError } from "./FieldError.js";
 
 /** Sign in with a password, or create an account: beside "continue as guest" on the first screen. */
 export function AccountForm() {
@@ -59,11 +60,7 @@ export function AccountForm() {
       <p id={ids.hint} className="muted account-hint">
         {t("account.passwordHint")}
       </p>
-      {error !== undefined && (
-        <p id={ids.error} role="alert" className="field-error">
-          {error}
-        </p>
-      )}
+      <FieldError id={ids.error} error={error} />
       <div className="account-buttons">
         <button type="submit" className="button-primary" disabled={busy}>
           {t("account.signIn")}

@@ -4,6 +4,7 @@ import { useLocale, useT } from "../i18n/useT.js";
 import type { AuditEntry } from "../store/accountApi.js";
 import { useActions } from "../store/storeContext.js";
 import { UnbanButton } from "./UnbanButton.js";
+import { ColumnHeads } from "./ColumnHeads.js";
 
 type Load =
   | { state: "loading" }
@@ -62,15 +63,9 @@ export function AuditPanel() {
       {load.state === "ready" && load.entries.length > 0 && (
         <div className="audit-scroll">
           <table className="audit-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("audit.when")}</th>
-                <th scope="col">{t("audit.actor")}</th>
-                <th scope="col">{t("audit.action")}</th>
-                <th scope="col">{t("audit.target")}</th>
-                <th scope="col">{t("audit.detail")}</th>
-              </tr>
-            </thead>
+            <ColumnHeads
+              keys={["audit.when", "audit.actor", "audit.action", "audit.target", "audit.detail"]}
+            />
             <tbody>
               {load.entries.map((e, i) => (
                 <tr key={`${e.ts}-${i}`}>

@@ -4,6 +4,7 @@ import { nameProblem } from "../i18n/nameProblem.js";
 import { useT } from "../i18n/useT.js";
 import { useActions } from "../store/storeContext.js";
 import { JoinRefusedNotice } from "./JoinRefusedNotice.js";
+import { FieldError } from "./FieldError.js";
 
 /** Join a room by name, creating it if nobody has yet; the protocol's own name rule decides. */
 export function JoinRoomForm() {
@@ -43,11 +44,7 @@ export function JoinRoomForm() {
       <button type="submit" className="button-primary">
         {t("room.join")}
       </button>
-      {error !== undefined && (
-        <p id={errorId} role="alert" className="field-error">
-          {error}
-        </p>
-      )}
+      <FieldError id={errorId} error={error} />
       <JoinRefusedNotice />
     </form>
   );

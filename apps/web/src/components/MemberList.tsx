@@ -90,7 +90,7 @@ export function MemberList({ room }: { room: string }) {
             {user.id !== myId && !isDmRoom(room) && (
               <button
                 type="button"
-                className="dm-button"
+                className="button-secondary dm-button"
                 aria-label={t("members.dmLabel", { name: user.name })}
                 onClick={() => openDm(user)}
               >

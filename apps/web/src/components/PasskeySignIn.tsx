@@ -2,6 +2,7 @@ import { useId, useState } from "react";
 import "../styles/passkeys.css";
 import { useT } from "../i18n/useT.js";
 import { useActions } from "../store/storeContext.js";
+import { FieldError } from "./FieldError.js";
 
 /** "Sign in with a passkey": the browser offers this site's passkeys; no name to type. */
 export function PasskeySignIn() {
@@ -30,11 +31,7 @@ export function PasskeySignIn() {
       >
         {busy ? t("passkeys.signingIn") : t("passkeys.signIn")}
       </button>
-      {error !== undefined && (
-        <p id={errorId} role="alert" className="field-error">
-          {error}
-        </p>
-      )}
+      <FieldError id={errorId} error={error} />
     </div>
   );
 }

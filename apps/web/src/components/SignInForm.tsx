@@ -6,6 +6,7 @@ import { useActions } from "../store/storeContext.js";
 import { AccountForm } from "./AccountForm.js";
 import { SessionEndedNotice } from "./SessionEndedNotice.js";
 import { PasskeySignIn } from "./PasskeySignIn.js";
+import { FieldError } from "./FieldError.js";
 
 export function SignInForm() {
   const { signIn } = useActions();
@@ -41,11 +42,7 @@ export function SignInForm() {
           aria-describedby={error !== undefined ? errorId : undefined}
           autoFocus
         />
-        {error !== undefined && (
-          <p id={errorId} role="alert" className="field-error">
-            {error}
-          </p>
-        )}
+        <FieldError id={errorId} error={error} />
         <button type="submit" className="button-primary">
           {t("signIn.submit")}
         </button>

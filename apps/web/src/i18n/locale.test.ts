@@ -3,15 +3,7 @@ import { LOCALE_STORAGE_KEY, detectLocale, type Locale } from "./locale.js";
 import { createLocaleStore } from "./localeStore.js";
 import { loadStrings, type LocaleStrings } from "./localeStrings.js";
 import { zhStrings } from "./zhStrings.js";
-
-function memoryStorage(initial: Record<string, string> = {}) {
-  const map = new Map(Object.entries(initial));
-  return {
-    getItem: (key: string) => map.get(key) ?? null,
-    setItem: (key: string, value: string) => void map.set(key, value),
-    map,
-  };
-}
+import { memoryStorage } from "../test/memoryStorage.js";
 
 describe("detectLocale", () => {
   it("speaks Simplified Chinese to any zh browser and English otherwise", () => {

@@ -5,6 +5,7 @@ import { finalClose } from "./inspectorSlice.js";
 import type { Translate } from "../i18n/translate.js";
 import { useT } from "../i18n/useT.js";
 import { closeCodeKey, formatFinalCode } from "./inspectorFormat.js";
+import { ColumnHeads } from "../components/ColumnHeads.js";
 
 /** An application close code: 4000, the first of the private range (RFC 6455 §7.4.2). */
 export const APP_CLOSE_CODE = 4000;
@@ -22,13 +23,9 @@ function CloseCodeTable() {
   const t = useT();
   return (
     <table className="inspector-codes" aria-label={t("inspector.codesTitle")}>
-      <thead>
-        <tr>
-          <th scope="col">{t("inspector.colCode")}</th>
-          <th scope="col">{t("inspector.colMeaning")}</th>
-          <th scope="col">{t("inspector.colReconnects")}</th>
-        </tr>
-      </thead>
+      <ColumnHeads
+        keys={["inspector.colCode", "inspector.colMeaning", "inspector.colReconnects"]}
+      />
       <tbody>
         {TABLE_CODES.map((code) => (
           <tr key={code}>

@@ -5,6 +5,7 @@ import { MAX_FRAMES, visibleFrames, type InspectedFrame } from "./inspectorSlice
 import type { Translate } from "../i18n/translate.js";
 import { useT } from "../i18n/useT.js";
 import { formatBinary, formatCloseDetail, formatHeader } from "./inspectorFormat.js";
+import { ColumnHeads } from "../components/ColumnHeads.js";
 
 function time(at: number): string {
   const d = new Date(at);
@@ -95,16 +96,16 @@ export function FrameLog() {
           aria-label={t("inspector.logLabel")}
         >
           <table className="inspector-log" aria-label={t("inspector.logLabel")}>
-            <thead>
-              <tr>
-                <th scope="col">{t("inspector.colTime")}</th>
-                <th scope="col">{t("inspector.colDirection")}</th>
-                <th scope="col">{t("inspector.colType")}</th>
-                <th scope="col">{t("inspector.colPayload")}</th>
-                <th scope="col">{t("inspector.colHeader")}</th>
-                <th scope="col">{t("inspector.colSeenBy")}</th>
-              </tr>
-            </thead>
+            <ColumnHeads
+              keys={[
+                "inspector.colTime",
+                "inspector.colDirection",
+                "inspector.colType",
+                "inspector.colPayload",
+                "inspector.colHeader",
+                "inspector.colSeenBy",
+              ]}
+            />
             <tbody>
               {frames.map((frame) => (
                 <FrameRow key={frame.id} frame={frame} />

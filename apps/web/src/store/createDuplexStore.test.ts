@@ -3,15 +3,7 @@ import { describe, expect, it } from "vitest";
 import { ALICE, BOB, ScriptedClient, chatMessage } from "../test/scriptedClient.js";
 import { createDuplexStore } from "./createDuplexStore.js";
 import { NAME_STORAGE_KEY } from "./sessionSlice.js";
-
-function memoryStorage() {
-  const map = new Map<string, string>();
-  return {
-    getItem: (key: string) => map.get(key) ?? null,
-    setItem: (key: string, value: string) => void map.set(key, value),
-    removeItem: (key: string) => void map.delete(key),
-  };
-}
+import { memoryStorage } from "../test/memoryStorage.js";
 
 describe("createDuplexStore", () => {
   it("signs in by naming the user, connecting and, with no saved rooms, joining #general", () => {

@@ -7,15 +7,7 @@ import { ALICE, BOB, ScriptedClient } from "../test/scriptedClient.js";
 import { createDuplexStore } from "./createDuplexStore.js";
 import { KNOWN_ROOMS_KEY } from "./knownRooms.js";
 import { StoreProvider } from "./storeContext.js";
-
-function memoryStorage() {
-  const items = new Map<string, string>();
-  return {
-    getItem: (key: string) => items.get(key) ?? null,
-    setItem: (key: string, value: string) => void items.set(key, value),
-    removeItem: (key: string) => void items.delete(key),
-  };
-}
+import { memoryStorage } from "../test/memoryStorage.js";
 
 /** One page load: a fresh client and store over the device's storage, the sidebar on screen. */
 function page(storage: ReturnType<typeof memoryStorage>) {

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, expect, it, vi } from "vitest";
-import { startTestRedis, describeWithRedis, type TestRedis } from "../../../test/support/redis.js";
+import { expect, it, vi } from "vitest";
+import { describeWithRedis, redisForSuite } from "../../../test/support/redis.js";
 import { createLogger } from "../../logger.js";
 import { brokerContract } from "../../../test/contracts/broker.contract.js";
 import { RedisBroker } from "./RedisBroker.js";
@@ -7,13 +7,7 @@ import { RedisBroker } from "./RedisBroker.js";
 const log = createLogger("silent");
 
 describeWithRedis("RedisBroker", () => {
-  let redis: TestRedis;
-  beforeAll(async () => {
-    redis = await startTestRedis();
-  });
-  afterAll(async () => {
-    await redis[Symbol.asyncDispose]();
-  });
+  const redis = redisForSuite();
 
   const create = async () => {
     // A fresh prefix per broker: tests share one server but never each other's channels.

@@ -1,4 +1,5 @@
 import { Redis, type RedisOptions } from "ioredis";
+import { retryStrategy, sheddingRedis } from "./redisConnection.js";
 import type { Logger } from "../../logger.js";
 import type { Broker, BrokerCounters, BrokerHandler, Unsubscribe } from "../Broker.js";
 
@@ -22,7 +23,6 @@ export interface RedisBrokerOptions {
 export type RedisBrokerCounters = BrokerCounters;
 
 // Reconnect quickly at first, never slower than once a second: Redis is a local, ephemeral service.
-const retryStrategy = (times: number) => Math.min(50 * times, 1_000);
 
 /**
  * Fan-out between nodes over Redis pub/sub. One subscriber connection per node holds one Redis channel
@@ -62,28 +62,23 @@ export class RedisBroker implements Broker {
     this.#unsubscribeDelayMs = options.unsubscribeDelayMs ?? 5_000;
     this.#maxInFlight = options.maxInFlight ?? 10_000;
     this.#subscribeWaitMs = options.subscribeWaitMs ?? 1_000;
-    const common: RedisOptions = { retryStrategy, ...options.redis };
-    this.#pub = new Redis(options.url, {
-      ...common,
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 0,
-      connectionName: "duplex-pub",
+    this.#pub = sheddingRedis(options.url, {
+      name: "duplex-pub",
+      what: "publisher",
+      log: this.#log,
+      ...(options.redis && { redis: options.redis }),
     });
     // The subscriber keeps its (small, bounded by channels) offline queue: a subscribe issued during an
     // outage is sent on reconnect, and ioredis re-subscribes the rest itself.
     this.#sub = new Redis(options.url, {
-      ...common,
+      retryStrategy,
+      ...options.redis,
       maxRetriesPerRequest: null,
       connectionName: "duplex-sub",
     });
-    for (const [name, client] of [
-      ["publisher", this.#pub],
-      ["subscriber", this.#sub],
-    ] as const) {
-      client.on("error", (err: Error) =>
-        this.#log.debug({ err: err.message }, `redis ${name} error`),
-      );
-    }
+    this.#sub.on("error", (err: Error) =>
+      this.#log.debug({ err: err.message }, "redis subscriber error"),
+    );
     this.#sub.on("close", () => {
       this.#wasDisconnected = true;
     });

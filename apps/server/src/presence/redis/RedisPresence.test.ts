@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, expect, it, vi } from "vitest";
-import { describeWithRedis, startTestRedis, type TestRedis } from "../../../test/support/redis.js";
+import { expect, it, vi } from "vitest";
+import { describeWithRedis, redisForSuite } from "../../../test/support/redis.js";
 import { createLogger } from "../../logger.js";
 import { presenceContract } from "../../../test/contracts/presence.contract.js";
 import { RedisPresence } from "./RedisPresence.js";
@@ -9,13 +9,7 @@ const alice = { id: "u_aliceaaaaaaaaaaa", name: "Alice" };
 const bob = { id: "u_bobbbbbbbbbbbbbb", name: "Bob" };
 
 describeWithRedis("RedisPresence", () => {
-  let redis: TestRedis;
-  beforeAll(async () => {
-    redis = await startTestRedis();
-  });
-  afterAll(async () => {
-    await redis[Symbol.asyncDispose]();
-  });
+  const redis = redisForSuite();
 
   const uniquePrefix = () => `t${Math.random().toString(36).slice(2)}:`;
   const node = async (prefix: string, nodeId: string, ttlMs = 15_000) => {

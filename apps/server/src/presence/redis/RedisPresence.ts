@@ -1,5 +1,6 @@
 import type { User } from "@duplex/protocol";
-import { Redis, type RedisOptions } from "ioredis";
+import type { Redis, RedisOptions } from "ioredis";
+import { sheddingRedis } from "../../broker/redis/redisConnection.js";
 import type { Logger } from "../../logger.js";
 import type { MemberPage, MemberPageRequest, Presence } from "../Presence.js";
 import { RECENT_JOINERS, pageOf } from "../memberOrder.js";
@@ -24,7 +25,6 @@ export interface RedisPresenceOptions {
 export type ExpiredListener = (room: string, user: User) => void;
 
 const REAP_BATCH = 100;
-const retryStrategy = (times: number) => Math.min(50 * times, 1_000);
 
 /**
  * Presence shared by every node through Redis: a user with sockets on several nodes is one member.
@@ -51,16 +51,12 @@ export class RedisPresence implements Presence {
     this.#nodeId = options.nodeId;
     this.#prefix = options.prefix ?? "dx:p:";
     this.#ttlMs = options.ttlMs ?? 15_000;
-    this.#redis = new Redis(options.url, {
-      retryStrategy,
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 0,
-      connectionName: "duplex-presence",
-      ...options.redis,
+    this.#redis = sheddingRedis(options.url, {
+      name: "duplex-presence",
+      what: "presence",
+      log: this.#log,
+      ...(options.redis && { redis: options.redis }),
     });
-    this.#redis.on("error", (err: Error) =>
-      this.#log.debug({ err: err.message }, "redis presence error"),
-    );
     this.#redis.on("close", () => {
       this.#wasDisconnected = true;
     });

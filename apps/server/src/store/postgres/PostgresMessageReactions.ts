@@ -13,6 +13,7 @@ import {
   type ToggleReactionInput,
   type ToggleReactionResult,
 } from "../MessageReactions.js";
+import { inTransaction } from "./transaction.js";
 
 const SUMMARIES = summariesSql("SELECT unnest($1::text[])", "$2");
 
@@ -25,9 +26,7 @@ export class PostgresMessageReactions implements MessageReactions, MessageReplie
   }
 
   async toggleReaction(input: ToggleReactionInput): Promise<ToggleReactionResult> {
-    const client = await this.#pool.connect();
-    try {
-      await client.query("BEGIN");
+    return inTransaction(this.#pool, async (client) => {
       // The message row's lock serializes toggles on one message, so the bounds hold across nodes.
       const message = await client.query<{ deleted: boolean; seq: string }>(
         `SELECT deleted, seq FROM messages WHERE id = $1 AND room = $2 FOR UPDATE`,
@@ -35,7 +34,6 @@ export class PostgresMessageReactions implements MessageReactions, MessageReplie
       );
       const row = message.rows[0];
       if (!row || row.deleted) {
-        await client.query("ROLLBACK");
         return { status: "not_found" };
       }
       const key = [input.messageId, input.userId, input.emoji];
@@ -58,7 +56,6 @@ export class PostgresMessageReactions implements MessageReactions, MessageReplie
               Number(stats?.emoji ?? 0) >= REACTION_LIMITS.maxEmojiPerMessage) ||
             Number(stats?.mine ?? 0) >= REACTION_LIMITS.maxPerUserPerMessage
           ) {
-            await client.query("ROLLBACK");
             return { status: "too_many" };
           }
           await client.query(
@@ -84,19 +81,13 @@ export class PostgresMessageReactions implements MessageReactions, MessageReplie
       const changeSeq = changed
         ? await logReaction(client, input, Number(row.seq), count)
         : undefined;
-      await client.query("COMMIT");
       return {
         status: "ok",
         changed,
         count,
         ...(changeSeq !== undefined && { changeSeq }),
       };
-    } catch (err) {
-      await client.query("ROLLBACK").catch(() => {});
-      throw err;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   async reactionSummaries(

@@ -2,6 +2,8 @@ import type pg from "pg";
 import type { NewPasskey, PasskeyRecord, PasskeyStore, StoredChallenge } from "../PasskeyStore.js";
 import {
   PASSKEY_COLUMNS,
+  PASSKEY_INSERT_COLUMNS,
+  passkeyValues,
   toChallenge,
   toPasskey,
   type ChallengeRow,
@@ -18,17 +20,9 @@ export class PostgresPasskeyStore implements PasskeyStore {
 
   async addPasskey(p: NewPasskey): Promise<boolean> {
     const { rowCount } = await this.#pool.query(
-      `INSERT INTO passkeys (id, user_id, public_key, counter, transports, label, created_at)
+      `INSERT INTO passkeys (${PASSKEY_INSERT_COLUMNS})
        VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING`,
-      [
-        p.id,
-        p.userId,
-        Buffer.from(p.publicKey),
-        p.counter,
-        JSON.stringify(p.transports),
-        p.label,
-        p.createdAt,
-      ],
+      passkeyValues(p),
     );
     return (rowCount ?? 0) > 0;
   }

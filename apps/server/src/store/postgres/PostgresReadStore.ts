@@ -7,6 +7,7 @@ import {
   type ReadStore,
   type UserPrefs,
 } from "../ReadStore.js";
+import { inTransaction } from "./transaction.js";
 
 /** {@link ReadStore} on the {@link PostgresStore}'s pool (migration 10 creates the tables). */
 export class PostgresReadStore implements ReadStore {
@@ -73,9 +74,7 @@ export class PostgresReadStore implements ReadStore {
   }
 
   async setPrefs(userId: string, patch: PrefsPatch): Promise<UserPrefs> {
-    const client = await this.#pool.connect();
-    try {
-      await client.query("BEGIN");
+    return inTransaction(this.#pool, async (client) => {
       await client.query(
         `INSERT INTO user_prefs (user_id, share_receipts, dnd_until)
            VALUES ($1, COALESCE($2, true), COALESCE($3, 0))
@@ -97,14 +96,8 @@ export class PostgresReadStore implements ReadStore {
       if (prefs.rooms.length > MAX_ROOM_PREFS) {
         throw new RangeError(`at most ${MAX_ROOM_PREFS} rooms may have their own level`);
       }
-      await client.query("COMMIT");
       return prefs;
-    } catch (err) {
-      await client.query("ROLLBACK").catch(() => {});
-      throw err;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   async notifyState(userId: string, room: string) {

@@ -1,22 +1,12 @@
 import pgLib from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  requirePostgres,
-  startPostgres,
-  type PostgresHandle,
-} from "../../../test/support/postgres.js";
+import { describe, expect, it } from "vitest";
+import { requirePostgres, postgresForSuite } from "../../../test/support/postgres.js";
 import { PostgresStore } from "./PostgresStore.js";
 
 requirePostgres();
 
 describe("Postgres search index", () => {
-  let pg: PostgresHandle;
-  beforeAll(async () => {
-    pg = await startPostgres();
-  });
-  afterAll(async () => {
-    await pg.stop();
-  });
+  const pg = postgresForSuite();
 
   // In the C locale pg_trgm extracts no trigrams from Chinese: the index would be scanned whole.
   it("indexes Chinese trigrams on the test cluster, and a Chinese query can use the index", async () => {

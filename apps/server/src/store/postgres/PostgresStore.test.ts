@@ -1,10 +1,6 @@
 import pgLib from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  requirePostgres,
-  startPostgres,
-  type PostgresHandle,
-} from "../../../test/support/postgres.js";
+import { describe, expect, it } from "vitest";
+import { requirePostgres, postgresForSuite } from "../../../test/support/postgres.js";
 import { notificationStoreContract } from "../../../test/contracts/notificationStore.contract.js";
 import { savedRoomsContract } from "../../../test/contracts/savedRooms.contract.js";
 import { storeContract } from "../../../test/contracts/store.contract.js";
@@ -23,13 +19,7 @@ const alice = { id: "u_aliceaaaaaaaaaaa", name: "Alice" };
 requirePostgres();
 
 describe("PostgresStore", () => {
-  let pg: PostgresHandle;
-  beforeAll(async () => {
-    pg = await startPostgres();
-  });
-  afterAll(async () => {
-    await pg.stop();
-  });
+  const pg = postgresForSuite();
   const fresh = async () => PostgresStore.open(await pg.freshDatabase(), { max: 4 });
 
   storeContract("PostgresStore", fresh);

@@ -11,6 +11,7 @@ import {
   type ThreadStore,
   type ThreadViewerRow,
 } from "../ThreadStore.js";
+import { inTransaction } from "./transaction.js";
 
 type Queryable = Pick<pg.PoolClient, "query">;
 
@@ -60,9 +61,7 @@ export class PostgresThreadStore implements ThreadStore {
   }
 
   async link(input: LinkThreadInput, at: number): Promise<LinkThreadResult> {
-    const client = await this.#pool.connect();
-    try {
-      await client.query("BEGIN");
+    return inTransaction(this.#pool, async (client) => {
       // The root row's lock serializes the replies of one thread across nodes.
       const root = await client.query<{ seq: string; user_id: string; deleted: boolean }>(
         `SELECT seq, user_id, deleted FROM messages WHERE id = $1 AND room = $2 FOR UPDATE`,
@@ -78,7 +77,6 @@ export class PostgresThreadStore implements ThreadStore {
         if (nested.rowCount !== 0) result = { status: "nested" };
       }
       if (result || !row) {
-        await client.query("ROLLBACK");
         return result ?? { status: "not_found" };
       }
       const rootSeq = Number(row.seq);
@@ -119,7 +117,6 @@ export class PostgresThreadStore implements ThreadStore {
         `SELECT user_id FROM thread_reads WHERE root_id = $1`,
         [input.rootId],
       );
-      await client.query("COMMIT");
       return {
         status: "ok",
         changed: added,
@@ -128,12 +125,7 @@ export class PostgresThreadStore implements ThreadStore {
         changeSeq,
         followers: followers.rows.map((r) => r.user_id),
       };
-    } catch (err) {
-      await client.query("ROLLBACK").catch(() => undefined);
-      throw err;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   async threadRefs(messageIds: readonly string[]) {

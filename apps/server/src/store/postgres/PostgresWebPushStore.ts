@@ -2,7 +2,9 @@ import type pg from "pg";
 import {
   PUSH_SUBSCRIPTION_COLUMNS,
   toSubscription,
+  toVapidKeys,
   type PushSubscriptionRow,
+  type VapidKeysRow,
 } from "../webPushRows.js";
 import type {
   NewPushSubscription,
@@ -11,6 +13,7 @@ import type {
   VapidKeyPair,
   WebPushStore,
 } from "../WebPushStore.js";
+import { inTransaction } from "./transaction.js";
 
 /** {@link WebPushStore} on the {@link PostgresStore}'s pool (its migration 8). */
 export class PostgresWebPushStore implements WebPushStore {
@@ -27,21 +30,17 @@ export class PostgresWebPushStore implements WebPushStore {
        ON CONFLICT (id) DO NOTHING`,
       [candidate.publicKey, candidate.privateKey, Date.now()],
     );
-    const { rows } = await this.#pool.query<{ public_key: string; private_key: string }>(
+    const { rows } = await this.#pool.query<VapidKeysRow>(
       `SELECT public_key, private_key FROM web_push_keys WHERE id = 1`,
     );
-    const row = rows[0];
-    if (!row) throw new Error("VAPID keys missing after insert");
-    return { publicKey: row.public_key, privateKey: row.private_key };
+    return toVapidKeys(rows[0]);
   }
 
   async saveSubscription(
     sub: NewPushSubscription,
     maxPerUser: number,
   ): Promise<SaveSubscriptionResult> {
-    const client = await this.#pool.connect();
-    try {
-      await client.query("BEGIN");
+    return inTransaction(this.#pool, async (client) => {
       // The user's row is the lock: two registrations racing cannot both pass the bound.
       await client.query(`SELECT 1 FROM users WHERE id = $1 FOR UPDATE`, [sub.userId]);
       const existing = await client.query<{ user_id: string }>(
@@ -54,7 +53,6 @@ export class PostgresWebPushStore implements WebPushStore {
         [sub.userId, sub.id, sub.sessionId],
       );
       if (Number(others.rows[0]?.n ?? 0) >= maxPerUser) {
-        await client.query("ROLLBACK");
         return "full";
       }
       await client.query(`DELETE FROM push_subscriptions WHERE session_id = $1 AND id <> $2`, [
@@ -73,14 +71,8 @@ export class PostgresWebPushStore implements WebPushStore {
              THEN p.last_success_at END`,
         [sub.id, sub.userId, sub.sessionId, sub.endpoint, sub.p256dh, sub.auth, sub.createdAt],
       );
-      await client.query("COMMIT");
       return existing.rows[0]?.user_id === sub.userId ? "updated" : "created";
-    } catch (err) {
-      await client.query("ROLLBACK").catch(() => undefined);
-      throw err;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   async removeSubscription(userId: string, endpoint: string): Promise<boolean> {

@@ -1,6 +1,7 @@
 import type pg from "pg";
 import { PG_MIGRATIONS_1_TO_7, type PgMigration } from "./migrations1to7.js";
 import { PG_MIGRATIONS_FROM_8 } from "./migrationsFrom8.js";
+import { inTransaction } from "./transaction.js";
 
 /**
  * Postgres schema migrations, applied in order and recorded in `migrations`. Append new ones (in
@@ -25,9 +26,7 @@ const MIGRATION_LOCK = 0x6475_706c; // "dupl"
  * @returns the ids applied now (empty when the schema was current).
  */
 export async function migrate(pool: pg.Pool): Promise<number[]> {
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
+  return inTransaction(pool, async (client) => {
     await client.query("SELECT pg_advisory_xact_lock($1)", [MIGRATION_LOCK]);
     await client.query(
       `CREATE TABLE IF NOT EXISTS migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL,
@@ -47,12 +46,6 @@ export async function migrate(pool: pg.Pool): Promise<number[]> {
       ]);
       now.push(m.id);
     }
-    await client.query("COMMIT");
     return now;
-  } catch (err) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw err;
-  } finally {
-    client.release();
-  }
+  });
 }

@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { describeWithRedis, startTestRedis, type TestRedis } from "../../../test/support/redis.js";
+import { expect, it } from "vitest";
+import { describeWithRedis, redisForSuite } from "../../../test/support/redis.js";
 import { createLogger } from "../../logger.js";
 import { RedisVisibleTabs } from "./RedisVisibleTabs.js";
 
 const log = createLogger("silent");
 
 describeWithRedis("RedisVisibleTabs", () => {
-  let redis: TestRedis;
-  beforeAll(async () => {
-    redis = await startTestRedis();
-  });
-  afterAll(async () => {
-    await redis[Symbol.asyncDispose]();
-  });
+  const redis = redisForSuite();
 
   const node = async (prefix: string) => {
     const tabs = new RedisVisibleTabs({ url: redis.url, log, prefix, ttlMs: 15_000 });

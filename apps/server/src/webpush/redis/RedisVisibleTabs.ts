@@ -1,4 +1,5 @@
-import { Redis, type RedisOptions } from "ioredis";
+import type { Redis, RedisOptions } from "ioredis";
+import { sheddingRedis } from "../../broker/redis/redisConnection.js";
 import type { Logger } from "../../logger.js";
 import { MemoryVisibleTabs, type VisibleTabs } from "../VisibleTabs.js";
 
@@ -11,8 +12,6 @@ export interface RedisVisibleTabsOptions {
   prefix?: string;
   redis?: RedisOptions;
 }
-
-const retryStrategy = (times: number) => Math.min(50 * times, 1_000);
 
 // Deadlines are read from Redis's clock (TIME), so the nodes' clocks need not agree.
 const NOW = `local t = redis.call('TIME'); local now = t[1] * 1000 + math.floor(t[2] / 1000)`;
@@ -44,16 +43,12 @@ export class RedisVisibleTabs implements VisibleTabs {
     this.#log = options.log;
     this.#ttlMs = options.ttlMs ?? 15_000;
     this.#prefix = options.prefix ?? "dx:v:";
-    this.#redis = new Redis(options.url, {
-      retryStrategy,
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 0,
-      connectionName: "duplex-visibility",
-      ...options.redis,
+    this.#redis = sheddingRedis(options.url, {
+      name: "duplex-visibility",
+      what: "visibility",
+      log: this.#log,
+      ...(options.redis && { redis: options.redis }),
     });
-    this.#redis.on("error", (err: Error) =>
-      this.#log.debug({ err: err.message }, "redis visibility error"),
-    );
     this.#timer = setInterval(() => void this.#refresh(), Math.max(10, this.#ttlMs / 3));
     this.#timer.unref();
   }

@@ -2,6 +2,7 @@ import { CostChart } from "../CostChart.js";
 import type { ModeResult } from "./compareEnv.js";
 import { quantile } from "./compareMessage.js";
 import { useCompareFormat } from "./compareFormat.js";
+import { ColumnHeads } from "../../components/ColumnHeads.js";
 
 /** One row of figures per mode: what the table and the bars show. */
 export function figuresOf(result: ModeResult) {
@@ -35,18 +36,18 @@ export function CompareResults({ results }: { results: readonly ModeResult[] }) 
       >
         <table className="inspector-kv compare-table">
           <caption>{t("compare.tableCaption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("compare.colMode")}</th>
-              <th scope="col">{t("compare.colBytes")}</th>
-              <th scope="col">{t("compare.colHeaders")}</th>
-              <th scope="col">{t("compare.colRequests")}</th>
-              <th scope="col">{t("compare.colConnections")}</th>
-              <th scope="col">{t("compare.colMedian")}</th>
-              <th scope="col">{t("compare.colP99")}</th>
-              <th scope="col">{t("compare.colLost")}</th>
-            </tr>
-          </thead>
+          <ColumnHeads
+            keys={[
+              "compare.colMode",
+              "compare.colBytes",
+              "compare.colHeaders",
+              "compare.colRequests",
+              "compare.colConnections",
+              "compare.colMedian",
+              "compare.colP99",
+              "compare.colLost",
+            ]}
+          />
           <tbody>
             {rows.map((r) => (
               <tr key={r.mode} data-mode={r.mode}>

@@ -2,6 +2,7 @@ import type { DeflateFrame } from "@duplex/protocol";
 import type { CompareEnv } from "./compareEnv.js";
 import { useCompareRun } from "./useCompareRun.js";
 import { useCompareFormat } from "./compareFormat.js";
+import { ColumnHeads } from "../../components/ColumnHeads.js";
 
 const DEFLATE_MODES = ["deflate"] as const;
 const DEFLATE_PACE = { messages: 20 };
@@ -46,15 +47,15 @@ export function DeflateSection({ env, signedIn }: { env: () => CompareEnv; signe
         >
           <table className="inspector-kv compare-table">
             <caption>{t("compare.deflateCaption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("compare.colFrame")}</th>
-                <th scope="col">{t("compare.colDirection")}</th>
-                <th scope="col">{t("compare.colPayload")}</th>
-                <th scope="col">{t("compare.colWire")}</th>
-                <th scope="col">{t("compare.colSaved")}</th>
-              </tr>
-            </thead>
+            <ColumnHeads
+              keys={[
+                "compare.colFrame",
+                "compare.colDirection",
+                "compare.colPayload",
+                "compare.colWire",
+                "compare.colSaved",
+              ]}
+            />
             <tbody>
               {frames.map((f, i) => (
                 <tr key={i}>

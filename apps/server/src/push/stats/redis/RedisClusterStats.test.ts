@@ -1,10 +1,6 @@
 import type { StatsSample } from "@duplex/protocol";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import {
-  describeWithRedis,
-  startTestRedis,
-  type TestRedis,
-} from "../../../../test/support/redis.js";
+import { describe, expect, it, vi } from "vitest";
+import { describeWithRedis, redisForSuite } from "../../../../test/support/redis.js";
 import { createLogger } from "../../../logger.js";
 import { RedisClusterStats, sumSamples } from "./RedisClusterStats.js";
 import type { StatsSource } from "../StatsSource.js";
@@ -46,14 +42,8 @@ describe("sumSamples", () => {
 });
 
 describeWithRedis("RedisClusterStats", () => {
-  let redis: TestRedis;
+  const redis = redisForSuite();
   const log = createLogger("silent");
-  beforeAll(async () => {
-    redis = await startTestRedis();
-  });
-  afterAll(async () => {
-    await redis[Symbol.asyncDispose]();
-  });
 
   const node = (nodeId: string, local: StatsSource, prefix: string) =>
     new RedisClusterStats({

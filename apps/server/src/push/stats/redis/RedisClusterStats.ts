@@ -1,5 +1,6 @@
 import { StatsSample } from "@duplex/protocol";
-import { Redis, type RedisOptions } from "ioredis";
+import type { Redis, RedisOptions } from "ioredis";
+import { sheddingRedis } from "../../../broker/redis/redisConnection.js";
 import type { Logger } from "../../../logger.js";
 import type { ClusterStats, StatsSource } from "../StatsSource.js";
 
@@ -19,8 +20,6 @@ export interface RedisClusterStatsOptions {
   /** Extra ioredis options. */
   redis?: RedisOptions;
 }
-
-const retryStrategy = (times: number) => Math.min(50 * times, 1_000);
 
 /** Sums counts and sizes; the lag of the slowest node is the one worth seeing. */
 export function sumSamples(samples: readonly StatsSample[]): StatsSample {
@@ -59,17 +58,13 @@ export class RedisClusterStats implements ClusterStats {
 
   constructor(options: RedisClusterStatsOptions) {
     this.#opts = { intervalMs: 1_000, ttlMs: 3_000, prefix: "dx:s:", ...options };
-    this.#redis = new Redis(options.url, {
-      retryStrategy,
-      // A Redis outage must not queue samples in the heap: a newer one follows anyway.
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 0,
-      connectionName: "duplex-stats",
-      ...options.redis,
+    // A Redis outage must not queue samples in the heap: a newer one follows anyway.
+    this.#redis = sheddingRedis(options.url, {
+      name: "duplex-stats",
+      what: "stats",
+      log: this.#opts.log,
+      ...(options.redis && { redis: options.redis }),
     });
-    this.#redis.on("error", (err: Error) =>
-      this.#opts.log.debug({ err: err.message }, "redis stats error"),
-    );
     void this.#opts.local.start();
     this.#timer = setInterval(() => void this.#publish(), this.#opts.intervalMs);
     this.#timer.unref();
