@@ -1,17 +1,26 @@
 // What one returning member's `hello` and `join` of a big room cost the server: SQLite statements
 // (counted by SQL text) and CPU per seat, over a real server on port 0 and a temp SQLite file, with
 // the bench's f clients (`presence_diff` + `member_pages`, a token from an earlier pass).
-// `pnpm --filter @duplex/server bench:join-cost [members]`; run under the bench lock.
+// `pnpm --filter @duplex/server bench:join-cost [members] [other build's dist dir]`; run under the
+// bench lock. CPU is the whole process's (server and clients): compare builds in one session, ABAB.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { Capability, SUBPROTOCOL, encode } from "@duplex/protocol";
 import { WebSocket } from "ws";
-import { LIMITS_OFF } from "../src/limits/limitsConfig.js";
-import { startServer } from "../src/index.js";
+import type { LIMITS_OFF as LimitsOff } from "../src/limits/limitsConfig.js";
+import type { startServer as StartServer } from "../src/index.js";
 
 const members = Number(process.argv[2] ?? 500);
+// Another build's `dist` (e.g. a copy made before a change) instead of this checkout's sources.
+const build = process.argv[3];
+const { startServer } = (await import(build ? `${build}/index.js` : "../src/index.js")) as {
+  startServer: typeof StartServer;
+};
+const { LIMITS_OFF } = (await import(
+  build ? `${build}/limits/limitsConfig.js` : "../src/limits/limitsConfig.js"
+)) as { LIMITS_OFF: typeof LimitsOff };
 const CAPS = [Capability.PresenceDiff, Capability.MemberPages];
 
 // Every prepared statement of this process shares one prototype: counting there sees all of them.
