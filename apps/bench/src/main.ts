@@ -5,6 +5,7 @@
 // The two-node target (Postgres + Redis) is opt-in: `--targets=ws,duplex,duplex-cluster --scenarios=a,b`.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { format, resolveConfig } from "prettier";
 import type { Target, TargetName } from "./adapters/target.js";
@@ -13,6 +14,7 @@ import {
   duplexAvailable,
   duplexBaseTarget,
   duplexBigRoomTarget,
+  duplexBigRoomTargetFrom,
   duplexPresenceOnlyTarget,
   duplexTarget,
 } from "./adapters/duplexTarget.js";
@@ -182,11 +184,18 @@ if (scenarios.has("d")) {
 }
 if (scenarios.has("f")) {
   // Duplex in f runs with DURABILITY=process: see duplexBigRoomTarget.
+  const bigRoomTarget = (t: Target): Target => {
+    if (t.name === "duplex") return duplexBigRoomTarget;
+    if (t.name === "duplex-base" && options.base !== undefined) {
+      return duplexBigRoomTargetFrom(join(options.base.dir, "dist", "main.js"), options.base.caps);
+    }
+    return t;
+  };
   const variants = singleProcess
-    .filter((t) => t.name === "ws" || t.name === "duplex")
+    .filter((t) => t.name === "ws" || t.name === "duplex" || t.name === "duplex-base")
     .map((t) => ({
-      variant: t.name as "ws" | "duplex",
-      target: t.name === "duplex" ? duplexBigRoomTarget : t,
+      variant: t.name as "ws" | "duplex" | "duplex-base",
+      target: bigRoomTarget(t),
     }));
   const duplexWanted = variants.some((v) => v.variant === "duplex");
   for (const members of options.bigRoomSizes) {

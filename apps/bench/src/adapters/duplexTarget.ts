@@ -108,28 +108,39 @@ export const duplexTarget: Target = duplexTargetWith([
   Capability.MemberPages,
 ]);
 
-/**
- * Scenario f's Duplex: users come back with their tokens (signed up in an untimed first pass), as a
- * company's users do after a deploy, and `DURABILITY=process`. A guest `hello` commits a user and a
- * session row; on this shared machine's contended disk those syncs (~3 ms each, on the event loop)
- * set the pace of any storm of *new* users — the sign-up path's cost, not the room's. f measures the room.
- */
-export const duplexBigRoomTarget: Target = duplexTargetWith(
-  [Capability.PresenceDiff, Capability.MemberPages],
+// f's Duplex environment (see duplexBigRoomTarget).
+const BIG_ROOM_ENV = {
   // The slowloris guard (a request head within 10 s of the accept, on even with ABUSE_LIMITS=off)
   // reset ~1,100 of a 10,000 storm on a busy shared machine: heads that were sent whole but sat
   // unread behind the storm. The bench's heads are never slow, so the guard would be measured, not
   // the room; the raw ws floor has no such guard either. Likewise the hello timer (5 s from the
   // upgrade until `welcome` is sent): in a 10,000 storm on a starved core it closed ~4,000 clients
   // whose `hello` had arrived at once but waited behind the others' (Connection closed).
-  { DURABILITY: "process", HEADERS_TIMEOUT_MS: "60000", HELLO_TIMEOUT_MS: "60000" },
-  new Map(),
-);
+  DURABILITY: "process",
+  HEADERS_TIMEOUT_MS: "60000",
+  HELLO_TIMEOUT_MS: "60000",
+};
+
+/**
+ * Scenario f's Duplex: users come back with their tokens (signed up in an untimed first pass), as a
+ * company's users do after a deploy, and `DURABILITY=process`. A guest `hello` commits a user and a
+ * session row; on this shared machine's contended disk those syncs (~3 ms each, on the event loop)
+ * set the pace of any storm of *new* users — the sign-up path's cost, not the room's. f measures the room.
+ */
+export const duplexBigRoomTarget: Target = duplexBigRoomTargetFrom();
+
+/** f's Duplex as above, from another build (`--duplex-base`) whose clients ask for `caps`. */
+export function duplexBigRoomTargetFrom(
+  entry: string = DUPLEX_ENTRY,
+  caps: readonly Capability[] = [Capability.PresenceDiff, Capability.MemberPages],
+): Target {
+  return duplexTargetWith(caps, BIG_ROOM_ENV, new Map(), entry);
+}
 
 /** f's clients of before member pages: every joiner gets every member, every member every join. */
 export const duplexPresenceOnlyTarget: Target = duplexTargetWith(
   [Capability.PresenceDiff],
-  { DURABILITY: "process", HEADERS_TIMEOUT_MS: "60000", HELLO_TIMEOUT_MS: "60000" },
+  BIG_ROOM_ENV,
   new Map(),
 );
 

@@ -1,7 +1,7 @@
 import type { BenchResults, BigRoomVariant } from "./results.js";
 import { formatTable, pct, ratio } from "./table.js";
 
-const VARIANTS: readonly BigRoomVariant[] = ["ws", "duplex", "duplex-presence"];
+const VARIANTS: readonly BigRoomVariant[] = ["ws", "duplex", "duplex-base", "duplex-presence"];
 const MIB = 2 ** 20;
 
 /** Scenario f: one table row per size and variant, with the ratios the big-room targets are set in. */
@@ -27,7 +27,9 @@ export function renderBigRoom(results: BenchResults): string[] {
           (r.idleBytesPerMember / 1024).toFixed(1),
           ratio(r.idleBytesPerMember, ws?.idleBytesPerMember),
           pct(r.cpu.server),
+          String(r.serverCpuUsPerMember),
           pct(r.cpu.generator),
+          pct(r.cpu.others),
         ],
       ];
     }),
@@ -35,7 +37,9 @@ export function renderBigRoom(results: BenchResults): string[] {
   return [
     "f. Big room: N clients connect at once and join one room; time to the last ready (Duplex: joined),",
     "bytes the server sent the clients until the room was quiet, server RSS growth per member during the",
-    "fill (peak) and once idle. duplex: clients granted member_pages; duplex-presence: presence_diff only.",
+    "fill (peak) and once idle; srv µs/m: the server's CPU time during the fill per member. duplex:",
+    "clients granted member_pages; duplex-base: the same on --duplex-base's build; duplex-presence:",
+    "presence_diff only.",
     formatTable(
       [
         "variant",
@@ -50,7 +54,9 @@ export function renderBigRoom(results: BenchResults): string[] {
         "idle KiB/m",
         "idle ×ws",
         "srv CPU",
+        "srv µs/m",
         "gen CPU",
+        "other",
       ],
       rows,
     ),

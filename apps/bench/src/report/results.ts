@@ -6,7 +6,7 @@ import type { FanoutResult } from "../scenarios/fanout.js";
 import type { IdleMemoryResult } from "../scenarios/idleMemory.js";
 import type { ManySendersResult } from "../scenarios/manySenders.js";
 
-export type BigRoomVariant = "ws" | "duplex" | "duplex-presence";
+export type BigRoomVariant = "ws" | "duplex" | "duplex-base" | "duplex-presence";
 
 export type ByTarget<T> = Partial<Record<TargetName, T>>;
 

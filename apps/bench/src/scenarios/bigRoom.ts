@@ -18,6 +18,8 @@ export interface BigRoomResult {
   /** Server RSS growth once the room is full and idle, per member. */
   idleBytesPerMember: number;
   cpu: CpuShare;
+  /** Server CPU time over the fill (connect, `hello`, `join`) per member ready, in µs. */
+  serverCpuUsPerMember: number;
   saturates: ReturnType<typeof saturated>;
 }
 
@@ -73,6 +75,7 @@ export async function runBigRoom(
   }, RSS_SAMPLE_MS);
   const deliveries = new Deliveries();
   const endCpu = startCpuWindow(serverPid);
+  const cpuWindowStart = performance.now();
   let result;
   try {
     result = await connectClients(
@@ -88,6 +91,7 @@ export async function runBigRoom(
     clearInterval(sampler);
   }
   const cpu = endCpu();
+  const cpuWindowMs = performance.now() - cpuWindowStart;
   try {
     await settle(SETTLE_MS);
     const bytesToClients = deliveries.bytes;
@@ -106,6 +110,7 @@ export async function runBigRoom(
       peakBytesPerMember: per(rssPeak - rssBefore),
       idleBytesPerMember: per(rssIdle - rssBefore),
       cpu,
+      serverCpuUsPerMember: ready > 0 ? Math.round((cpu.server * cpuWindowMs * 1000) / ready) : 0,
       saturates: saturated(cpu),
     };
   } finally {

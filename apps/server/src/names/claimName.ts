@@ -11,6 +11,16 @@ function withSuffix(wanted: string, suffix: string): string {
   return `${wanted.slice(0, LIMITS.maxNameLength - suffix.length).trimEnd()}${suffix}`;
 }
 
+/** The names tried for `wanted` in order: itself, "wanted 2" … "wanted 9", then random suffixes. */
+function* candidates(wanted: string): Generator<string> {
+  yield wanted;
+  for (let n = 2; n < 2 + NUMBERED; n++) yield withSuffix(wanted, ` ${n}`);
+  // Drawn only when every numbered name is taken: random bytes on each hello showed in a fill's profile.
+  for (let i = 0; i < RANDOM_TRIES; i++) {
+    yield withSuffix(wanted, ` ${randomBytes(3).toString("hex")}`);
+  }
+}
+
 /**
  * Gives `userId` the display name `wanted` if nobody else ever held it (compared by nameKey, so no
  * look-alike either), else the first free of "wanted 2" … "wanted 9", then a random suffix. A name
@@ -18,17 +28,15 @@ function withSuffix(wanted: string, suffix: string): string {
  * @returns the name the user got, or undefined when even random suffixes were taken (never in practice)
  */
 export async function claimName(
-  accounts: Pick<AccountStore, "bindName">,
+  accounts: Pick<AccountStore, "bindName" | "holders">,
   userId: string,
   wanted: string,
   now: number,
 ): Promise<string | undefined> {
-  const candidates = [wanted];
-  for (let n = 2; n < 2 + NUMBERED; n++) candidates.push(withSuffix(wanted, ` ${n}`));
-  for (let i = 0; i < RANDOM_TRIES; i++) {
-    candidates.push(withSuffix(wanted, ` ${randomBytes(3).toString("hex")}`));
-  }
-  for (const name of candidates) {
+  // A returning user asks for the name it already holds: a read answers, no write (and no commit).
+  const key = nameKey(wanted);
+  if ((await accounts.holders([key])).get(key)?.id === userId) return wanted;
+  for (const name of candidates(wanted)) {
     if ((await accounts.bindName(userId, name, nameKey(name), now)) === userId) return name;
   }
   return undefined;

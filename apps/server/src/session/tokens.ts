@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac, createSecretKey, timingSafeEqual, type KeyObject } from "node:crypto";
 import { Name, UserId } from "@duplex/protocol";
 import { z } from "zod";
 
@@ -20,8 +20,13 @@ export type TokenPayload = z.infer<typeof TokenPayload>;
 
 export type TokenCheck = { ok: true; payload: TokenPayload } | { ok: false; reason: string };
 
+// The secret as a key object, made once per secret: a string key is converted again on every HMAC
+// (two per `hello`: the presented token and the issued one).
+let keyFor: { secret: string; key: KeyObject } | undefined;
+
 function sign(secret: string, body: string): Buffer {
-  return createHmac("sha256", secret).update(body).digest();
+  if (keyFor?.secret !== secret) keyFor = { secret, key: createSecretKey(Buffer.from(secret)) };
+  return createHmac("sha256", keyFor.key).update(body).digest();
 }
 
 /** `base64url(JSON payload) + "." + base64url(HMAC-SHA256(secret, first part))`. */

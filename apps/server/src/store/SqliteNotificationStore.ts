@@ -51,11 +51,16 @@ export class SqliteNotificationStore implements NotificationStore {
          ON CONFLICT(user_id, id) DO NOTHING`,
       ),
       allUsers: db.prepare<[], { id: string }>(`SELECT id FROM users`),
-      // Same-millisecond mentions replay in message order: ts, then the linked message's seq.
+      // The latest `limit`, newest first; `unread` reverses them (same-millisecond mentions replay in
+      // message order: ts, then the linked message's seq). Reversing in SQL cost a second sort.
       unread: db.prepare<[string, number], NotificationRow>(
-        `SELECT * FROM (SELECT id, kind, title, body, level, ts, read, link_room, link_message_id,
-           link_seq FROM notifications WHERE user_id = ? AND read = 0 ORDER BY ts DESC, link_seq DESC NULLS LAST, id DESC
-           LIMIT ?) ORDER BY ts ASC, link_seq ASC NULLS FIRST, id ASC`,
+        `SELECT id, kind, title, body, level, ts, read, link_room, link_message_id, link_seq
+           FROM notifications WHERE user_id = ? AND read = 0
+           ORDER BY ts DESC, link_seq DESC NULLS LAST, id DESC LIMIT ?`,
+      ),
+      // Every socket's `welcome` asks; most users have nothing unread, which one index probe tells.
+      anyUnread: db.prepare<[string], { one: number }>(
+        `SELECT 1 AS one FROM notifications WHERE user_id = ? AND read = 0 LIMIT 1`,
       ),
       markAll: db.prepare(`UPDATE notifications SET read = 1 WHERE user_id = ? AND read = 0`),
       roomAuthors: db.prepare<[string], { user_id: string }>(
@@ -88,7 +93,8 @@ export class SqliteNotificationStore implements NotificationStore {
   }
 
   async unread(userId: string, limit: number): Promise<Notification[]> {
-    return this.#stmt.unread.all(userId, limit).map(toNotification);
+    if (this.#stmt.anyUnread.get(userId) === undefined) return [];
+    return this.#stmt.unread.all(userId, limit).reverse().map(toNotification);
   }
 
   async markRead(userId: string, ids?: readonly string[]): Promise<string[]> {

@@ -25,6 +25,10 @@ export class SqliteSavedRooms implements SavedRooms {
         `DELETE FROM saved_rooms WHERE user_id = ? AND room NOT IN (
            SELECT room FROM saved_rooms WHERE user_id = ? ORDER BY joined_at DESC, room DESC LIMIT ?)`,
       ),
+      // Whether the user has more than `max` saved rooms: a probe on the key, no sort (the trim sorts).
+      beyond: db.prepare<[string, number], { one: number }>(
+        `SELECT 1 AS one FROM saved_rooms WHERE user_id = ? LIMIT 1 OFFSET ?`,
+      ),
       remove: db.prepare(`DELETE FROM saved_rooms WHERE user_id = ? AND room = ?`),
       open: db.prepare(`UPDATE saved_rooms SET opened_at = ? WHERE user_id = ? AND room = ?`),
       list: db.prepare<[string], Row>(
@@ -32,7 +36,10 @@ export class SqliteSavedRooms implements SavedRooms {
       ),
     };
     this.#add = db.transaction((userId: string, room: string, ts: number, max: number) => {
-      if (this.#stmt.insert.run(userId, room, ts).changes > 0) {
+      if (
+        this.#stmt.insert.run(userId, room, ts).changes > 0 &&
+        this.#stmt.beyond.get(userId, max) !== undefined
+      ) {
         this.#stmt.trim.run(userId, userId, max);
       }
     });
