@@ -19,7 +19,6 @@ import type { DuplexClientOptions } from "./options.js";
 import type { ToleratedCounts } from "./toleratedFrames.js";
 import { randomId } from "./environment.js";
 import { ClientCore } from "./clientCore.js";
-import { draftEntry } from "./outboxEntry.js";
 import type { TransportKind } from "./autoTransport.js";
 import type { Upload, UploadInput } from "./uploads.js";
 
@@ -126,27 +125,22 @@ export class DuplexClient {
    * the server would refuse (blank, or over `LIMITS.maxTextLength`), so it never enters the outbox.
    */
   send(room: string, text: string, options: SendOptions = {}): OutboxEntry {
-    const cid = randomId(this.#c.o.random);
-    const entry = draftEntry(room, text, options, {
-      cid,
+    const entry = this.#c.outbox.add(room, text, options, {
+      cid: randomId(this.#c.o.random),
       now: this.#c.o.timers.now(),
       caps: this.#c.caps,
     });
-    return this.#c.outbox.batch(() => {
-      this.#c.outbox.add(entry);
-      this.#c.rooms.flush(room);
-      return this.#c.outbox.get(cid) ?? entry;
-    });
+    this.#c.rooms.flush(room);
+    // Already `sent` when the room was live.
+    return this.#c.outbox.get(entry.cid) ?? entry;
   }
 
   /** Puts a failed entry back in the queue. */
   retry(cid: string): void {
     const entry = this.#c.outbox.get(cid);
     if (entry?.status !== "failed") return;
-    this.#c.outbox.batch(() => {
-      this.#c.outbox.setStatus(cid, "queued");
-      this.#c.rooms.flush(entry.room);
-    });
+    this.#c.outbox.setStatus(cid, "queued");
+    this.#c.rooms.flush(entry.room);
   }
 
   /** Drops an outbox entry (e.g. a failed one the user dismissed). */

@@ -114,8 +114,7 @@ export class ClientCore {
   }
 
   onMessage(message: ServerMessage): void {
-    // One frame, one `outbox` event at most (an ack, a delivery, a refusal and its requeue).
-    this.outbox.batch(() => routeFrame(message, this.#routes));
+    routeFrame(message, this.#routes);
     this.requests.settle(message);
     this.events.emit("message", message);
   }
@@ -128,7 +127,8 @@ export class ClientCore {
       this.uploads.pump();
     },
     chat: (message) => this.feeds.onMessage(message),
-    ack: (ack) => this.rooms.onAck(ack),
+    // Kept until its copy is delivered, unless the room's feed is already past it or gone.
+    ack: (ack) => this.outbox.ack(ack.cid, ack.seq, this.cursors.get(ack.room)?.seq),
     pong: (t) => this.link.pong(t),
     token: (token) => this.session.setToken(token),
     upload: (message) => this.uploads.handle(message),

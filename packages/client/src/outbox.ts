@@ -1,5 +1,5 @@
-import type { ChatMessage } from "@duplex/protocol";
-import type { KeyValueStorage, OutboxEntry, OutboxStatus } from "./types.js";
+import { Capability, checkText, type ChatMessage } from "@duplex/protocol";
+import type { KeyValueStorage, OutboxEntry, OutboxStatus, SendOptions } from "./types.js";
 import { readJson, writeJson } from "./environment.js";
 
 /** `OutboxEntry.error` of messages left unsent when the session's token was refused (4401). */
@@ -25,16 +25,15 @@ function isEntry(value: unknown): value is OutboxEntry {
  * stays until its room's feed delivers the stored copy (`delivered`), so the app's list never loses the
  * message between the ack and the fan-out copy, and nobody downstream has to put it back.
  *
- * Changes made inside one `batch` (a server frame, an API call, a paced pump) are announced by ONE
- * `onChange`; the persisted copy is rewritten at most once per tick. Only what the server may not have
+ * Changes are announced by ONE `onChange` per tick (a server frame, an API call, a paced pump of a
+ * backlog), together with at most one rewrite of the persisted copy. Only what the server may not have
  * stored is persisted: the server de-duplicates by `cid`, so re-sending a `sent` entry is always safe,
  * and an acked one is never sent again.
  */
 export class Outbox {
   readonly #entries = new Map<string, OutboxEntry>();
-  #depth = 0;
+  /** A flush of this tick's changes is scheduled. */
   #dirty = false;
-  #writeScheduled = false;
   /** The last persisted text (`undefined`: nothing stored), so an unchanged copy is not rewritten. */
   #persisted: string | undefined;
 
@@ -63,20 +62,37 @@ export class Outbox {
     return this.#entries.get(cid);
   }
 
-  /** Runs `fn`; whatever it changes is announced once, when the outermost batch ends. */
-  batch<T>(fn: () => T): T {
-    this.#depth += 1;
-    try {
-      return fn();
-    } finally {
-      this.#depth -= 1;
-      if (this.#depth === 0 && this.#dirty) this.#announce();
-    }
-  }
-
-  add(entry: OutboxEntry): void {
+  /**
+   * Queues a new message, checked as the server would check it (a `RangeError` instead of an entry the
+   * server would refuse), with only the fields the node granted.
+   */
+  add(
+    room: string,
+    text: string,
+    options: SendOptions,
+    at: { cid: string; now: number; caps: ReadonlySet<string> },
+  ): OutboxEntry {
+    const valid = checkText(text);
+    if (!valid.ok) throw new RangeError(`text ${valid.problem.message}`);
+    const entry: OutboxEntry = {
+      cid: at.cid,
+      room,
+      text,
+      createdAt: at.now,
+      status: "queued",
+      // Only a node that granted `replies` accepts the field; elsewhere the message goes unquoted.
+      ...(options.replyTo !== undefined &&
+        at.caps.has(Capability.Replies) && { replyTo: options.replyTo }),
+      // Without `threads` the reply goes to the room, where every client shows it.
+      ...(options.thread !== undefined &&
+        at.caps.has(Capability.Threads) && {
+          thread: options.thread,
+          ...(options.alsoToRoom === true && { alsoToRoom: true as const }),
+        }),
+    };
     this.#entries.set(entry.cid, entry);
     this.#changed();
+    return entry;
   }
 
   setStatus(cid: string, status: "queued" | "sent"): void {
@@ -86,11 +102,16 @@ export class Outbox {
     this.#changed();
   }
 
-  /** The server stored it as `seq`: kept, acked, until `delivered` hands it to the timeline. */
-  ack(cid: string, seq: number): void {
+  /**
+   * The server stored it as `seq`. It stays, acked, until `delivered` hands it to the timeline, unless
+   * that already happened: the room's feed is at `deliveredSeq` or past it (the copy overtook the ack),
+   * or the room is gone (`deliveredSeq` undefined: no copy will come).
+   */
+  ack(cid: string, seq: number, deliveredSeq: number | undefined): void {
     const entry = this.#entries.get(cid);
     if (entry === undefined || entry.status === "acked") return;
-    this.#entries.set(cid, { ...entry, status: "acked", seq });
+    if (deliveredSeq === undefined || deliveredSeq >= seq) this.#entries.delete(cid);
+    else this.#entries.set(cid, { ...entry, status: "acked", seq });
     this.#changed();
   }
 
@@ -127,13 +148,11 @@ export class Outbox {
    * is gone (4401), so nothing is sent as someone else until the user says so (`retry`).
    */
   failUnsent(error: string): void {
-    this.batch(() => {
-      for (const [cid, entry] of this.#entries) {
-        if (entry.status !== "queued" && entry.status !== "sent") continue;
-        this.#entries.set(cid, { ...entry, status: "failed", error });
-        this.#changed();
-      }
-    });
+    for (const [cid, entry] of this.#entries) {
+      if (entry.status !== "queued" && entry.status !== "sent") continue;
+      this.#entries.set(cid, { ...entry, status: "failed", error });
+      this.#changed();
+    }
   }
 
   /** Removes an entry (a failed one the user dismissed, or one whose copy arrived some other way). */
@@ -150,45 +169,33 @@ export class Outbox {
 
   /** The socket is gone: whatever was in flight goes back to the queue, to be re-sent with its `cid`. */
   requeueSent(): void {
-    this.batch(() => {
-      for (const [cid, entry] of this.#entries) {
-        if (entry.status !== "sent") continue;
-        this.#entries.set(cid, { ...entry, status: "queued" });
-        this.#changed();
-      }
-    });
+    for (const [cid, entry] of this.#entries) {
+      if (entry.status !== "sent") continue;
+      this.#entries.set(cid, { ...entry, status: "queued" });
+      this.#changed();
+    }
   }
 
   #removeWhere(drop: (entry: OutboxEntry) => boolean): void {
-    this.batch(() => {
-      for (const [cid, entry] of this.#entries) {
-        if (!drop(entry)) continue;
-        this.#entries.delete(cid);
-        this.#changed();
-      }
-    });
+    for (const [cid, entry] of this.#entries) {
+      if (!drop(entry)) continue;
+      this.#entries.delete(cid);
+      this.#changed();
+    }
   }
 
+  /** One announcement and one storage write per tick, however many changes it saw. */
   #changed(): void {
+    if (this.#dirty) return;
     this.#dirty = true;
-    if (this.#depth === 0) this.#announce();
+    queueMicrotask(this.#announce);
   }
 
-  #announce(): void {
+  readonly #announce = (): void => {
     this.#dirty = false;
-    this.#scheduleWrite();
+    this.#persist();
     this.onChange(this.entries());
-  }
-
-  /** One storage write per tick however many changes it saw: a flushed backlog is not N rewrites. */
-  #scheduleWrite(): void {
-    if (this.#writeScheduled) return;
-    this.#writeScheduled = true;
-    queueMicrotask(() => {
-      this.#writeScheduled = false;
-      this.#persist();
-    });
-  }
+  };
 
   #persist(): void {
     const unconfirmed = this.entries().filter((e) => e.status !== "acked");

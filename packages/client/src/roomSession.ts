@@ -110,24 +110,22 @@ export class RoomSession {
    */
   flush(room?: string): void {
     if (!this.#connected || (room !== undefined && !this.#ready.has(room))) return;
-    this.deps.outbox.batch(() => {
-      for (const entry of this.deps.outbox.entries()) {
-        if (entry.status !== "queued" || !this.#ready.has(entry.room)) continue;
-        if (!this.#pacer.tryTake()) return;
-        // The cid doubles as the ref, so an `error` can be matched to its entry.
-        this.deps.write({
-          type: "send",
-          room: entry.room,
-          cid: entry.cid,
-          text: entry.text,
-          ref: entry.cid,
-          ...(entry.replyTo !== undefined && { replyTo: entry.replyTo }),
-          ...(entry.thread !== undefined && { thread: entry.thread }),
-          ...(entry.alsoToRoom === true && { alsoToRoom: true }),
-        });
-        this.deps.outbox.setStatus(entry.cid, "sent");
-      }
-    });
+    for (const entry of this.deps.outbox.entries()) {
+      if (entry.status !== "queued" || !this.#ready.has(entry.room)) continue;
+      if (!this.#pacer.tryTake()) return;
+      // The cid doubles as the ref, so an `error` can be matched to its entry.
+      this.deps.write({
+        type: "send",
+        room: entry.room,
+        cid: entry.cid,
+        text: entry.text,
+        ref: entry.cid,
+        ...(entry.replyTo !== undefined && { replyTo: entry.replyTo }),
+        ...(entry.thread !== undefined && { thread: entry.thread }),
+        ...(entry.alsoToRoom === true && { alsoToRoom: true }),
+      });
+      this.deps.outbox.setStatus(entry.cid, "sent");
+    }
   }
 
   /**
@@ -148,19 +146,6 @@ export class RoomSession {
     this.#loaded.add(joined.room);
     this.deps.feeds.onJoined(joined, pending?.resumed === true);
     this.flush(joined.room);
-  }
-
-  /**
-   * The server stored our message. It stays in the outbox, acked, until the room's feed delivers the
-   * copy — unless the feed is already past it (the copy overtook the ack) or the room is gone.
-   */
-  onAck(ack: ServerMessageOf<"ack">): void {
-    const cursor = this.deps.cursors.get(ack.room);
-    if (!this.#rooms.has(ack.room) || (cursor !== undefined && cursor.seq >= ack.seq)) {
-      this.deps.outbox.remove(ack.cid);
-    } else {
-      this.deps.outbox.ack(ack.cid, ack.seq);
-    }
   }
 
   /** Routes an `error` answering a send or a join; returns whether it was one of ours. */
