@@ -86,7 +86,8 @@ export class ClientCore {
       cursors,
       feeds,
       timers,
-      write: (m) => this.write(m),
+      // Straight to the socket: a send passes no other layer on its way out.
+      write: (m) => this.link.transport.write(m),
       nextRef: () => this.requests.nextRef(),
       granted: (cap) => this.caps.has(cap),
       onJoinRefused: (room, error) => this.events.emit("joinRefused", room, error),
