@@ -125,22 +125,26 @@ export class DuplexClient {
    * the server would refuse (blank, or over `LIMITS.maxTextLength`), so it never enters the outbox.
    */
   send(room: string, text: string, options: SendOptions = {}): OutboxEntry {
-    const entry = this.#c.outbox.add(room, text, options, {
-      cid: randomId(this.#c.o.random),
-      now: this.#c.o.timers.now(),
-      caps: this.#c.caps,
+    // One `outbox` event for the new entry, already `sent` when the room was live.
+    return this.#c.outbox.batch(() => {
+      const entry = this.#c.outbox.add(room, text, options, {
+        cid: randomId(this.#c.o.random),
+        now: this.#c.o.timers.now(),
+        caps: this.#c.caps,
+      });
+      this.#c.rooms.flush(room);
+      return this.#c.outbox.get(entry.cid) ?? entry;
     });
-    this.#c.rooms.flush(room);
-    // Already `sent` when the room was live.
-    return this.#c.outbox.get(entry.cid) ?? entry;
   }
 
   /** Puts a failed entry back in the queue. */
   retry(cid: string): void {
     const entry = this.#c.outbox.get(cid);
     if (entry?.status !== "failed") return;
-    this.#c.outbox.setStatus(cid, "queued");
-    this.#c.rooms.flush(entry.room);
+    this.#c.outbox.batch(() => {
+      this.#c.outbox.setStatus(cid, "queued");
+      this.#c.rooms.flush(entry.room);
+    });
   }
 
   /** Drops an outbox entry (e.g. a failed one the user dismissed). */

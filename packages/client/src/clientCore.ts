@@ -115,7 +115,8 @@ export class ClientCore {
   }
 
   onMessage(message: ServerMessage): void {
-    routeFrame(message, this.#routes);
+    // One frame, one `outbox` event at most (an ack, a delivery, a refusal and its requeue).
+    this.outbox.batch(() => routeFrame(message, this.#routes));
     this.requests.settle(message);
     this.events.emit("message", message);
   }

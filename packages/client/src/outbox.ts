@@ -25,15 +25,16 @@ function isEntry(value: unknown): value is OutboxEntry {
  * stays until its room's feed delivers the stored copy (`delivered`), so the app's list never loses the
  * message between the ack and the fan-out copy, and nobody downstream has to put it back.
  *
- * Changes are announced by ONE `onChange` per tick (a server frame, an API call, a paced pump of a
- * backlog), together with at most one rewrite of the persisted copy. Only what the server may not have
+ * Changes made inside one `batch` (a server frame, an API call, a paced pump) are announced by ONE
+ * `onChange`; the persisted copy is rewritten at most once per tick. Only what the server may not have
  * stored is persisted: the server de-duplicates by `cid`, so re-sending a `sent` entry is always safe,
  * and an acked one is never sent again.
  */
 export class Outbox {
   readonly #entries = new Map<string, OutboxEntry>();
-  /** A flush of this tick's changes is scheduled. */
+  #depth = 0;
   #dirty = false;
+  #writeScheduled = false;
   /** The last persisted text (`undefined`: nothing stored), so an unchanged copy is not rewritten. */
   #persisted: string | undefined;
 
@@ -60,6 +61,17 @@ export class Outbox {
 
   get(cid: string): OutboxEntry | undefined {
     return this.#entries.get(cid);
+  }
+
+  /** Runs `fn`; whatever it changes is announced once, when the outermost batch ends. */
+  batch<T>(fn: () => T): T {
+    this.#depth += 1;
+    try {
+      return fn();
+    } finally {
+      this.#depth -= 1;
+      if (this.#depth === 0 && this.#dirty) this.#announce();
+    }
   }
 
   /**
@@ -148,11 +160,13 @@ export class Outbox {
    * is gone (4401), so nothing is sent as someone else until the user says so (`retry`).
    */
   failUnsent(error: string): void {
-    for (const [cid, entry] of this.#entries) {
-      if (entry.status !== "queued" && entry.status !== "sent") continue;
-      this.#entries.set(cid, { ...entry, status: "failed", error });
-      this.#changed();
-    }
+    this.batch(() => {
+      for (const [cid, entry] of this.#entries) {
+        if (entry.status !== "queued" && entry.status !== "sent") continue;
+        this.#entries.set(cid, { ...entry, status: "failed", error });
+        this.#changed();
+      }
+    });
   }
 
   /** Removes an entry (a failed one the user dismissed, or one whose copy arrived some other way). */
@@ -169,33 +183,45 @@ export class Outbox {
 
   /** The socket is gone: whatever was in flight goes back to the queue, to be re-sent with its `cid`. */
   requeueSent(): void {
-    for (const [cid, entry] of this.#entries) {
-      if (entry.status !== "sent") continue;
-      this.#entries.set(cid, { ...entry, status: "queued" });
-      this.#changed();
-    }
+    this.batch(() => {
+      for (const [cid, entry] of this.#entries) {
+        if (entry.status !== "sent") continue;
+        this.#entries.set(cid, { ...entry, status: "queued" });
+        this.#changed();
+      }
+    });
   }
 
   #removeWhere(drop: (entry: OutboxEntry) => boolean): void {
-    for (const [cid, entry] of this.#entries) {
-      if (!drop(entry)) continue;
-      this.#entries.delete(cid);
-      this.#changed();
-    }
+    this.batch(() => {
+      for (const [cid, entry] of this.#entries) {
+        if (!drop(entry)) continue;
+        this.#entries.delete(cid);
+        this.#changed();
+      }
+    });
   }
 
-  /** One announcement and one storage write per tick, however many changes it saw. */
   #changed(): void {
-    if (this.#dirty) return;
     this.#dirty = true;
-    queueMicrotask(this.#announce);
+    if (this.#depth === 0) this.#announce();
   }
 
-  readonly #announce = (): void => {
+  #announce(): void {
     this.#dirty = false;
-    this.#persist();
+    this.#scheduleWrite();
     this.onChange(this.entries());
-  };
+  }
+
+  /** One storage write per tick however many changes it saw: a flushed backlog is not N rewrites. */
+  #scheduleWrite(): void {
+    if (this.#writeScheduled) return;
+    this.#writeScheduled = true;
+    queueMicrotask(() => {
+      this.#writeScheduled = false;
+      this.#persist();
+    });
+  }
 
   #persist(): void {
     const unconfirmed = this.entries().filter((e) => e.status !== "acked");

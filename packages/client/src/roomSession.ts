@@ -110,22 +110,24 @@ export class RoomSession {
    */
   flush(room?: string): void {
     if (!this.#connected || (room !== undefined && !this.#ready.has(room))) return;
-    for (const entry of this.deps.outbox.entries()) {
-      if (entry.status !== "queued" || !this.#ready.has(entry.room)) continue;
-      if (!this.#pacer.tryTake()) return;
-      // The cid doubles as the ref, so an `error` can be matched to its entry.
-      this.deps.write({
-        type: "send",
-        room: entry.room,
-        cid: entry.cid,
-        text: entry.text,
-        ref: entry.cid,
-        ...(entry.replyTo !== undefined && { replyTo: entry.replyTo }),
-        ...(entry.thread !== undefined && { thread: entry.thread }),
-        ...(entry.alsoToRoom === true && { alsoToRoom: true }),
-      });
-      this.deps.outbox.setStatus(entry.cid, "sent");
-    }
+    this.deps.outbox.batch(() => {
+      for (const entry of this.deps.outbox.entries()) {
+        if (entry.status !== "queued" || !this.#ready.has(entry.room)) continue;
+        if (!this.#pacer.tryTake()) return;
+        // The cid doubles as the ref, so an `error` can be matched to its entry.
+        this.deps.write({
+          type: "send",
+          room: entry.room,
+          cid: entry.cid,
+          text: entry.text,
+          ref: entry.cid,
+          ...(entry.replyTo !== undefined && { replyTo: entry.replyTo }),
+          ...(entry.thread !== undefined && { thread: entry.thread }),
+          ...(entry.alsoToRoom === true && { alsoToRoom: true }),
+        });
+        this.deps.outbox.setStatus(entry.cid, "sent");
+      }
+    });
   }
 
   /**
