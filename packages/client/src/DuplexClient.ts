@@ -19,7 +19,6 @@ import type { DuplexClientOptions } from "./options.js";
 import type { ToleratedCounts } from "./toleratedFrames.js";
 import { randomId } from "./environment.js";
 import { ClientCore } from "./clientCore.js";
-import { draftEntry } from "./outboxEntry.js";
 import type { TransportKind } from "./autoTransport.js";
 import type { Upload, UploadInput } from "./uploads.js";
 
@@ -126,16 +125,15 @@ export class DuplexClient {
    * the server would refuse (blank, or over `LIMITS.maxTextLength`), so it never enters the outbox.
    */
   send(room: string, text: string, options: SendOptions = {}): OutboxEntry {
-    const cid = randomId(this.#c.o.random);
-    const entry = draftEntry(room, text, options, {
-      cid,
-      now: this.#c.o.timers.now(),
-      caps: this.#c.caps,
-    });
+    // One `outbox` event for the new entry, already `sent` when the room was live.
     return this.#c.outbox.batch(() => {
-      this.#c.outbox.add(entry);
+      const entry = this.#c.outbox.add(room, text, options, {
+        cid: randomId(this.#c.o.random),
+        now: this.#c.o.timers.now(),
+        caps: this.#c.caps,
+      });
       this.#c.rooms.flush(room);
-      return this.#c.outbox.get(cid) ?? entry;
+      return this.#c.outbox.get(entry.cid) ?? entry;
     });
   }
 

@@ -86,7 +86,8 @@ export class ClientCore {
       cursors,
       feeds,
       timers,
-      write: (m) => this.write(m),
+      // Straight to the socket: a send passes no other layer on its way out.
+      write: (m) => this.link.transport.write(m),
       nextRef: () => this.requests.nextRef(),
       granted: (cap) => this.caps.has(cap),
       onJoinRefused: (room, error) => this.events.emit("joinRefused", room, error),
@@ -128,7 +129,8 @@ export class ClientCore {
       this.uploads.pump();
     },
     chat: (message) => this.feeds.onMessage(message),
-    ack: (ack) => this.rooms.onAck(ack),
+    // Kept until its copy is delivered, unless the room's feed is already past it or gone.
+    ack: (ack) => this.outbox.ack(ack.cid, ack.seq, this.cursors.get(ack.room)?.seq),
     pong: (t) => this.link.pong(t),
     token: (token) => this.session.setToken(token),
     upload: (message) => this.uploads.handle(message),

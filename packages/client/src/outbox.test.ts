@@ -2,7 +2,7 @@ import type { ChatMessage } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
 import { memoryStorage } from "./environment.js";
 import { Outbox } from "./outbox.js";
-import type { KeyValueStorage, OutboxEntry } from "./types.js";
+import type { KeyValueStorage } from "./types.js";
 
 const KEY = "duplex:outbox";
 
@@ -28,8 +28,11 @@ function setup(storage: KeyValueStorage = countingStorage()) {
   return { outbox, events, storage };
 }
 
-function entry(cid: string, room = "general"): OutboxEntry {
-  return { cid, room, text: cid, createdAt: 0, status: "queued" };
+const NO_CAPS: ReadonlySet<string> = new Set();
+
+/** Queues a message whose text is its cid. */
+function put(outbox: Outbox, cid: string, room = "general"): void {
+  outbox.add(room, cid, {}, { cid, now: 0, caps: NO_CAPS });
 }
 
 function stored(cid: string, seq: number, room = "general"): ChatMessage {
@@ -43,18 +46,42 @@ describe("Outbox", () => {
   it("announces a batch of changes once", () => {
     const { outbox, events } = setup();
     outbox.batch(() => {
-      outbox.add(entry("a"));
-      outbox.add(entry("b"));
+      put(outbox, "a");
+      put(outbox, "b");
       outbox.setStatus("a", "sent");
       outbox.setStatus("b", "sent");
     });
     expect(events).toEqual([["a:sent", "b:sent"]]);
   });
 
+  it("refuses text the server would refuse, and keeps only the fields the node granted", () => {
+    const { outbox } = setup();
+    const at = { cid: "a", now: 0, caps: NO_CAPS };
+    expect(() => outbox.add("general", "  ", {}, at)).toThrow(RangeError);
+    expect(outbox.entries()).toEqual([]);
+    const entry = outbox.add("general", "hi", { replyTo: "m1", thread: "m2" }, at);
+    expect(entry).toEqual({
+      cid: "a",
+      room: "general",
+      text: "hi",
+      createdAt: 0,
+      status: "queued",
+    });
+  });
+
+  it("lets an ack go at once when the room's feed is already past it or the room is gone", () => {
+    const { outbox } = setup();
+    put(outbox, "a");
+    put(outbox, "b", "random");
+    outbox.ack("a", 4, 4); // the stored copy overtook the ack
+    outbox.ack("b", 1, undefined); // the room was left: no copy will come
+    expect(outbox.entries()).toEqual([]);
+  });
+
   it("writes storage at most once per tick, however many changes it saw", async () => {
     const storage = countingStorage();
     const { outbox } = setup(storage);
-    for (let i = 0; i < 20; i += 1) outbox.add(entry(`c${i}`));
+    for (let i = 0; i < 20; i += 1) put(outbox, `c${i}`);
     for (let i = 0; i < 20; i += 1) outbox.setStatus(`c${i}`, "sent");
     expect(storage.writes).toBe(0);
     await tick();
@@ -71,41 +98,40 @@ describe("Outbox", () => {
       remove(key);
     };
     const { outbox } = setup(storage);
-    outbox.batch(() => {
-      outbox.add(entry("a"));
-      outbox.setStatus("a", "sent");
-    });
+    put(outbox, "a");
+    outbox.setStatus("a", "sent");
     await tick();
-    outbox.ack("a", 1);
+    outbox.ack("a", 1, 0);
     await tick();
     outbox.delivered("general", [stored("a", 1)]);
     await tick();
     expect([storage.writes, removes]).toEqual([1, 1]);
   });
 
-  it("keeps an acked entry until its room delivers the stored copy", () => {
+  it("keeps an acked entry until its room delivers the stored copy", async () => {
     const { outbox, events } = setup();
-    outbox.add(entry("a"));
-    outbox.ack("a", 7);
+    put(outbox, "a");
+    outbox.ack("a", 7, 0);
     expect(outbox.entries()).toEqual([expect.objectContaining({ status: "acked", seq: 7 })]);
     outbox.delivered("other", [stored("a", 7, "other")]);
     expect(outbox.entries()).toHaveLength(1);
     outbox.delivered("general", [stored("x", 6), stored("a", 7)]);
     expect(outbox.entries()).toEqual([]);
+    await tick();
     expect(events.at(-1)).toEqual([]);
   });
 
   it("drops an acked entry that a reset page has passed without including it", () => {
     const { outbox } = setup();
-    outbox.add(entry("a"));
-    outbox.ack("a", 3);
+    put(outbox, "a");
+    outbox.ack("a", 3, 0);
     outbox.delivered("general", [stored("y", 60), stored("z", 61)]);
     expect(outbox.entries()).toEqual([]);
   });
 
   it("leaves an unacked entry alone when a copy arrives (it is still re-sent and acked)", () => {
     const { outbox } = setup();
-    outbox.add(entry("a"));
+    put(outbox, "a");
     outbox.setStatus("a", "sent");
     outbox.delivered("general", [stored("a", 5)]);
     expect(outbox.entries()).toEqual([expect.objectContaining({ cid: "a", status: "sent" })]);
@@ -113,10 +139,10 @@ describe("Outbox", () => {
 
   it("forgets acked entries of a room that was left", () => {
     const { outbox } = setup();
-    outbox.add(entry("a"));
-    outbox.add(entry("b", "random"));
-    outbox.ack("a", 1);
-    outbox.ack("b", 1);
+    put(outbox, "a");
+    put(outbox, "b", "random");
+    outbox.ack("a", 1, 0);
+    outbox.ack("b", 1, 0);
     outbox.dropAcked("general");
     expect(outbox.entries().map((e) => e.cid)).toEqual(["b"]);
   });
@@ -124,10 +150,10 @@ describe("Outbox", () => {
   it("persists only what the server may not have: a reload re-queues sent, skips acked", async () => {
     const storage = memoryStorage();
     const { outbox } = setup(storage);
-    outbox.add(entry("a"));
-    outbox.add(entry("b"));
+    put(outbox, "a");
+    put(outbox, "b");
     outbox.setStatus("a", "sent");
-    outbox.ack("b", 2);
+    outbox.ack("b", 2, 0);
     await tick();
     const reloaded = setup(storage).outbox;
     expect(reloaded.entries()).toEqual([expect.objectContaining({ cid: "a", status: "queued" })]);
@@ -136,7 +162,7 @@ describe("Outbox", () => {
   it("removes the persisted copy once nothing is left, and at once on clear", async () => {
     const storage = memoryStorage();
     const { outbox } = setup(storage);
-    outbox.add(entry("a"));
+    put(outbox, "a");
     await tick();
     expect(storage.getItem(KEY)).not.toBeNull();
     outbox.clear();

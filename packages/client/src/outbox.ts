@@ -1,5 +1,5 @@
-import type { ChatMessage } from "@duplex/protocol";
-import type { KeyValueStorage, OutboxEntry, OutboxStatus } from "./types.js";
+import { Capability, checkText, type ChatMessage } from "@duplex/protocol";
+import type { KeyValueStorage, OutboxEntry, OutboxStatus, SendOptions } from "./types.js";
 import { readJson, writeJson } from "./environment.js";
 
 /** `OutboxEntry.error` of messages left unsent when the session's token was refused (4401). */
@@ -74,9 +74,37 @@ export class Outbox {
     }
   }
 
-  add(entry: OutboxEntry): void {
+  /**
+   * Queues a new message, checked as the server would check it (a `RangeError` instead of an entry the
+   * server would refuse), with only the fields the node granted.
+   */
+  add(
+    room: string,
+    text: string,
+    options: SendOptions,
+    at: { cid: string; now: number; caps: ReadonlySet<string> },
+  ): OutboxEntry {
+    const valid = checkText(text);
+    if (!valid.ok) throw new RangeError(`text ${valid.problem.message}`);
+    const entry: OutboxEntry = {
+      cid: at.cid,
+      room,
+      text,
+      createdAt: at.now,
+      status: "queued",
+      // Only a node that granted `replies` accepts the field; elsewhere the message goes unquoted.
+      ...(options.replyTo !== undefined &&
+        at.caps.has(Capability.Replies) && { replyTo: options.replyTo }),
+      // Without `threads` the reply goes to the room, where every client shows it.
+      ...(options.thread !== undefined &&
+        at.caps.has(Capability.Threads) && {
+          thread: options.thread,
+          ...(options.alsoToRoom === true && { alsoToRoom: true as const }),
+        }),
+    };
     this.#entries.set(entry.cid, entry);
     this.#changed();
+    return entry;
   }
 
   setStatus(cid: string, status: "queued" | "sent"): void {
@@ -86,11 +114,16 @@ export class Outbox {
     this.#changed();
   }
 
-  /** The server stored it as `seq`: kept, acked, until `delivered` hands it to the timeline. */
-  ack(cid: string, seq: number): void {
+  /**
+   * The server stored it as `seq`. It stays, acked, until `delivered` hands it to the timeline, unless
+   * that already happened: the room's feed is at `deliveredSeq` or past it (the copy overtook the ack),
+   * or the room is gone (`deliveredSeq` undefined: no copy will come).
+   */
+  ack(cid: string, seq: number, deliveredSeq: number | undefined): void {
     const entry = this.#entries.get(cid);
     if (entry === undefined || entry.status === "acked") return;
-    this.#entries.set(cid, { ...entry, status: "acked", seq });
+    if (deliveredSeq === undefined || deliveredSeq >= seq) this.#entries.delete(cid);
+    else this.#entries.set(cid, { ...entry, status: "acked", seq });
     this.#changed();
   }
 

@@ -150,19 +150,6 @@ export class RoomSession {
     this.flush(joined.room);
   }
 
-  /**
-   * The server stored our message. It stays in the outbox, acked, until the room's feed delivers the
-   * copy — unless the feed is already past it (the copy overtook the ack) or the room is gone.
-   */
-  onAck(ack: ServerMessageOf<"ack">): void {
-    const cursor = this.deps.cursors.get(ack.room);
-    if (!this.#rooms.has(ack.room) || (cursor !== undefined && cursor.seq >= ack.seq)) {
-      this.deps.outbox.remove(ack.cid);
-    } else {
-      this.deps.outbox.ack(ack.cid, ack.seq);
-    }
-  }
-
   /** Routes an `error` answering a send or a join; returns whether it was one of ours. */
   onError(error: ServerMessageOf<"error">): boolean {
     if (error.ref === undefined) return false;

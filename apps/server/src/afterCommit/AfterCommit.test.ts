@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AfterCommit, type InCommitOrder } from "./AfterCommit.js";
+import { AfterCommit } from "./AfterCommit.js";
 import { messageSteps } from "./messageSteps.js";
 import type { ServerContext } from "../context.js";
 
@@ -21,19 +21,22 @@ describe("AfterCommit", () => {
     expect(done).toEqual(["publish m1", "slow m1", "last m1"]);
   });
 
-  it("hands only the commit-ordered step to the commit order, before the others run", async () => {
+  it("holds only the commit-ordered step for an earlier turn; the others run after it", async () => {
     const done: string[] = [];
-    const inOrder: InCommitOrder = async (publish) => {
-      done.push("turn reached");
-      await publish();
-      done.push("turn done");
-    };
     const list = new AfterCommit<string>([
-      { name: "publish", inCommitOrder: true, run: () => void done.push("publish") },
-      { name: "notify", run: () => void done.push("notify") },
+      { name: "publish", inCommitOrder: true, run: (m) => void done.push(`publish ${m}`) },
+      { name: "notify", run: (m) => void done.push(`notify ${m}`) },
     ]);
-    await list.run("m1", inOrder);
-    expect(done).toEqual(["turn reached", "publish", "turn done", "notify"]);
+    const first = list.reserve("r");
+    const second = list.reserve("r");
+    const later = list.run("m2", second);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(done).toEqual([]); // m1's publish has not run yet
+    await list.run("m1", first);
+    await later;
+    // m2's publish goes the moment m1's has: m1's notification does not hold the room back.
+    expect(done.slice(0, 2)).toEqual(["publish m1", "publish m2"]);
+    expect(done.slice(2).sort()).toEqual(["notify m1", "notify m2"]);
   });
 
   it("a failing step stops the ones after it and rejects (the sender is answered)", async () => {

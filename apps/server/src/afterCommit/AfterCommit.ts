@@ -21,20 +21,54 @@ export interface AfterCommitStep<T> {
   run(item: T): void | Promise<void>;
 }
 
-/** Runs a publish in its message's commit order (see handlers/commitOrder.ts); by default: now. */
-export type InCommitOrder = (publish: () => Promise<void>) => Promise<void>;
+/**
+ * One message's place in its room's publish order, taken (`reserve`) when its append is submitted.
+ * It holds what its publish needs, so a turn costs no closures.
+ */
+export interface Turn<T> {
+  readonly room: string;
+  /** Settled: ready to publish (`item` set) or given up (`item` undefined). */
+  settled: boolean;
+  /** Its head-of-line wait ran out: published whenever it is ready, out of order. */
+  late: boolean;
+  item: T | undefined;
+  resolve: (() => void) | undefined;
+  reject: ((err: unknown) => void) | undefined;
+}
 
-const now: InCommitOrder = (publish) => publish();
+interface RoomQueue<T> {
+  turns: Turn<T>[];
+  /** When the head first held back a turn behind it that was ready, or undefined. */
+  blockedSince: number | undefined;
+}
+
+/**
+ * How long a send still finishing may hold back the publish of later ones in its room. Past this the
+ * later ones go out and the receiving sequencer fills the gap from the store, as it would across nodes.
+ * @default 100
+ */
+export const STALL_MS = 100;
 
 /**
  * The one ordered list of what happens after a message is committed and acked (publish, then the
  * directory, invites, notifications…), wired in `startServer`. Steps run one after the other; a step
  * that throws stops the list and the caller answers the failure.
+ *
+ * The first step (the publish) runs in its room's commit order: a send `reserve`s its turn when its
+ * append is submitted, and `run` publishes it only after every earlier turn of the room. On one node
+ * that is seq order (group commit keeps the order of submission), so the room sequencer never sees a
+ * gap it must read from the store: without this, sockets that finish their sends on their own promise
+ * chains would publish seq 6 before seq 5 whenever the first socket has an earlier send still finishing.
  */
 export class AfterCommit<T> {
   readonly steps: readonly AfterCommitStep<T>[];
+  readonly #rooms = new Map<string, RoomQueue<T>>();
+  #sweep: ReturnType<typeof setInterval> | undefined;
 
-  constructor(steps: readonly AfterCommitStep<T>[]) {
+  constructor(
+    steps: readonly AfterCommitStep<T>[],
+    private readonly now: () => number = Date.now,
+  ) {
     const ordered = steps.findIndex((s, i) => i > 0 && s.inCommitOrder === true);
     if (ordered !== -1) {
       throw new Error(
@@ -44,10 +78,107 @@ export class AfterCommit<T> {
     this.steps = steps;
   }
 
-  async run(item: T, inCommitOrder: InCommitOrder = now): Promise<void> {
+  /** Takes the next place in `room`'s publish order: call when the append is submitted. */
+  reserve(room: string): Turn<T> {
+    const turn: Turn<T> = {
+      room,
+      settled: false,
+      late: false,
+      item: undefined,
+      resolve: undefined,
+      reject: undefined,
+    };
+    const queue = this.#rooms.get(room);
+    if (queue) queue.turns.push(turn);
+    else this.#rooms.set(room, { turns: [turn], blockedSince: undefined });
+    return turn;
+  }
+
+  /** Runs every step for `item`; the commit-ordered one in `turn`'s place (now, without a turn). */
+  async run(item: T, turn?: Turn<T>): Promise<void> {
     for (const step of this.steps) {
-      if (step.inCommitOrder === true) await inCommitOrder(async () => step.run(item));
+      if (step.inCommitOrder === true && turn !== undefined) await this.#inTurn(turn, item);
       else await step.run(item);
     }
+  }
+
+  /** Gives `turn` up (refused, failed, or a duplicate: nothing to publish). Idempotent. */
+  skip(turn: Turn<T>): void {
+    if (!turn.settled && !turn.late) this.#settle(turn, undefined);
+  }
+
+  /** Rooms with a turn still waiting (tests). */
+  get pendingRooms(): number {
+    return this.#rooms.size;
+  }
+
+  close(): void {
+    clearInterval(this.#sweep);
+    this.#sweep = undefined;
+  }
+
+  #inTurn(turn: Turn<T>, item: T): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      turn.resolve = resolve;
+      turn.reject = reject;
+      if (turn.late) {
+        turn.item = item;
+        this.#publish(turn);
+      } else this.#settle(turn, item);
+    });
+  }
+
+  #settle(turn: Turn<T>, item: T | undefined): void {
+    turn.settled = true;
+    turn.item = item;
+    const queue = this.#rooms.get(turn.room);
+    if (queue) this.#drain(turn.room, queue);
+  }
+
+  /** Runs the commit-ordered step for a turn whose time has come; settles its `run`. */
+  #publish(turn: Turn<T>): void {
+    const { item, resolve, reject } = turn;
+    turn.item = undefined;
+    if (item === undefined || resolve === undefined || reject === undefined) return;
+    try {
+      const done = this.steps[0]?.run(item);
+      if (done instanceof Promise) done.then(resolve, reject);
+      else resolve();
+    } catch (err) {
+      reject(err);
+    }
+  }
+
+  /** Publishes the ready turns at the head; notes when ready turns are held back by an unready one. */
+  #drain(room: string, queue: RoomQueue<T>): void {
+    const { turns } = queue;
+    let done = 0;
+    for (let head = turns[0]; head?.settled === true; head = turns[done]) {
+      this.#publish(head);
+      done++;
+    }
+    if (done > 0) turns.splice(0, done);
+    if (turns.length === 0) {
+      this.#rooms.delete(room);
+      return;
+    }
+    if (!turns.some((t) => t.settled)) {
+      queue.blockedSince = undefined;
+    } else if (done > 0 || queue.blockedSince === undefined) {
+      queue.blockedSince = this.now(); // a new head holds them back: its own wait starts now
+      this.#sweep ??= setInterval(() => this.#releaseStalled(), STALL_MS / 2);
+      this.#sweep.unref();
+    }
+  }
+
+  #releaseStalled(): void {
+    const now = this.now();
+    for (const [room, queue] of this.#rooms) {
+      if (queue.blockedSince === undefined || now - queue.blockedSince < STALL_MS) continue;
+      const head = queue.turns.shift();
+      if (head) head.late = true;
+      this.#drain(room, queue);
+    }
+    if (![...this.#rooms.values()].some((q) => q.blockedSince !== undefined)) this.close();
   }
 }

@@ -190,6 +190,7 @@ export class RoomFanout {
     await this.broker.publish(channelOf(room), payload);
   }
 
+  /** A broker payload for `room`: one envelope or a bundle of them, each to the sequencer or the sockets. */
   #deliver(room: string, message: string): void {
     if (!this.#local.has(room)) return;
     let payloads;
@@ -199,24 +200,23 @@ export class RoomFanout {
       this.log.error({ err, room }, "undecodable broker bundle");
       return;
     }
-    for (const payload of payloads) this.#deliverOne(room, payload);
-  }
-
-  #deliverOne(room: string, payload: string): void {
-    let unpacked;
-    try {
-      unpacked = unpackEnvelope<Header>(payload);
-    } catch (err) {
-      this.log.error({ err, room }, "undecodable broker payload");
-      return;
+    for (const payload of payloads) {
+      let unpacked;
+      try {
+        unpacked = unpackEnvelope<Header>(payload);
+      } catch (err) {
+        this.log.error({ err, room }, "undecodable broker payload");
+        continue;
+      }
+      const { frame, header } = unpacked;
+      if (header.signal !== undefined) {
+        for (const listener of this.#signalListeners) listener(room, header.signal);
+      } else if (this.#sequencer) {
+        this.#sequencer.receive(room, header.seq, { frame, header });
+      } else {
+        this.#deliverFrame(room, frame, header);
+      }
     }
-    const { frame, header } = unpacked;
-    if (header.signal !== undefined) {
-      for (const listener of this.#signalListeners) listener(room, header.signal);
-      return;
-    }
-    if (this.#sequencer) this.#sequencer.receive(room, header.seq, { frame, header });
-    else this.#deliverFrame(room, frame, header);
   }
 
   #deliverFrame(room: string, frame: string, header: Header): void {

@@ -11,7 +11,7 @@ import type {
   SendOptions,
   ThreadReply,
 } from "@duplex/client";
-import type { ChatMessage, ServerMessage, User } from "@duplex/protocol";
+import { checkText, type ChatMessage, type ServerMessage, type User } from "@duplex/protocol";
 import type { ChatClient } from "../store/chatClient.js";
 
 /**
@@ -78,6 +78,9 @@ export class ScriptedClient implements ChatClient {
     this.reads.push(`${room} ${seq}`);
   }
   send(room: string, text: string, options: SendOptions = {}): OutboxEntry {
+    // As the real client: text the server would refuse never enters the outbox.
+    const valid = checkText(text);
+    if (!valid.ok) throw new RangeError(`text ${valid.problem.message}`);
     const reply = options.replyTo === undefined ? "" : ` replyTo ${options.replyTo}`;
     const thread =
       options.thread === undefined
