@@ -30,7 +30,8 @@ import type {
 import { GroupCommit } from "./groupCommit.js";
 import { WalCheckpointer, type CheckpointReport } from "./walCheckpointer.js";
 import { fromSqliteError, sqliteUnavailableReason } from "./storeErrors.js";
-import { openDatabase, type SqliteOpenOptions } from "./sqliteOpen.js";
+import { openDatabase, withoutCommitSync, type SqliteOpenOptions } from "./sqliteOpen.js";
+import { WalSync } from "./walSync.js";
 import type { SavedRooms } from "./SavedRooms.js";
 import { SqliteSavedRooms } from "./SqliteSavedRooms.js";
 import { SqliteWrites } from "./sqliteWrites.js";
@@ -85,6 +86,8 @@ export class SqliteStore implements Store {
   readonly changes: ChangeLog;
   readonly #checkpointer: WalCheckpointer | undefined;
   readonly #indexer: SqliteSearchIndexer;
+  /** `durability: "power"` on a file: appends commit unsynced and wait for this (walSync.ts). */
+  readonly #walSync: WalSync | undefined;
 
   constructor(path: string, options: SqliteStoreOptions = {}) {
     this.#db = openDatabase(path, options);
@@ -124,11 +127,21 @@ export class SqliteStore implements Store {
     const appendRows = (input: AppendInput): AppendResult => appendOneRow(this.#stmt, input);
     const appendOne = db.transaction(appendRows);
     const appendAll = db.transaction((inputs: readonly AppendInput[]) => inputs.map(appendRows));
+    // Power-safe acks without an fsync on the event loop: commit unsynced, fdatasync on the threadpool.
+    const walSync =
+      path !== ":memory:" && (options.durability ?? "power") === "power"
+        ? new WalSync(`${path}-wal`)
+        : undefined;
+    this.#walSync = walSync;
+    const commit = <T>(run: () => T): T =>
+      this.#indexed(walSync === undefined ? run() : withoutCommitSync(db, run));
     this.#appends = new GroupCommit(
-      (inputs) => this.#indexed(appendAll.immediate(inputs)),
-      (input) => this.#indexed(appendOne.immediate(input)),
+      (inputs) => commit(() => appendAll.immediate(inputs)),
+      (input) => commit(() => appendOne.immediate(input)),
       // A full disk or a lock fails every append alike: one by one would only repeat the wait.
       (err) => sqliteUnavailableReason(err) !== undefined,
+      undefined,
+      walSync,
     );
   }
 
@@ -270,6 +283,7 @@ export class SqliteStore implements Store {
 
   async close(): Promise<void> {
     this.#appends.flush();
+    await this.#walSync?.close();
     this.#indexer.stop();
     this.#writes.flush();
     await this.#checkpointer?.stop();
