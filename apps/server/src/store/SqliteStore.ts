@@ -16,7 +16,7 @@ import type { WebPushStore } from "./WebPushStore.js";
 import { SqliteWebPushStore } from "./SqliteWebPushStore.js";
 import { toMessage, toRoom, type RoomRow } from "./rows.js";
 import { prepareStoreStatements, type StoreStatements } from "./sqliteStatements.js";
-import { appendRows as appendOneRow, newEpoch } from "./sqliteAppend.js";
+import { appendRows as appendOneRow, newEpoch, SearchNumbers } from "./sqliteAppend.js";
 
 export { PAGE_BEFORE_SQL } from "./sqliteStatements.js";
 import type {
@@ -124,9 +124,13 @@ export class SqliteStore implements Store {
       const row = this.#stmt.bySeq.get(room, seq);
       return row ? { status: "ok", message: toMessage(row) } : { status: "not_found" };
     });
-    const appendRows = (input: AppendInput): AppendResult => appendOneRow(this.#stmt, input);
-    const appendOne = db.transaction(appendRows);
-    const appendAll = db.transaction((inputs: readonly AppendInput[]) => inputs.map(appendRows));
+    const appendOne = db.transaction((input: AppendInput) =>
+      appendOneRow(this.#stmt, input, new SearchNumbers(this.#stmt)),
+    );
+    const appendAll = db.transaction((inputs: readonly AppendInput[]) => {
+      const searchNumbers = new SearchNumbers(this.#stmt);
+      return inputs.map((input) => appendOneRow(this.#stmt, input, searchNumbers));
+    });
     // Power-safe acks without an fsync on the event loop: commit unsynced, fdatasync on the threadpool.
     const walSync =
       path !== ":memory:" && (options.durability ?? "power") === "power"
