@@ -118,7 +118,19 @@ function rate(variant: Variant, batch: number, sync: string): Cost {
         : `m_${random}${i}`;
       const text = `bench message ${i} with some words in it @someone`;
       if (searchId !== null) searchId++;
-      insert.run(room, seq, id, "u_bench", `c${i}`, text, Date.now(), "Bench", "u_bench", null, searchId);
+      insert.run(
+        room,
+        seq,
+        id,
+        "u_bench",
+        `c${i}`,
+        text,
+        Date.now(),
+        "Bench",
+        "u_bench",
+        null,
+        searchId,
+      );
     }
   });
   db.pragma("wal_autocheckpoint = 0"); // the WAL's growth is then what the appends wrote

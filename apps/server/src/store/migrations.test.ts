@@ -112,7 +112,9 @@ describe("migration 16 (search number on the message)", () => {
       db.prepare(`INSERT INTO migrations VALUES (?, ?, 0)`).run(m.id, m.name);
     }
     db.prepare(`INSERT INTO users (id, name, created_at) VALUES ('u_old', 'Ann', 1)`).run();
-    db.prepare(`INSERT INTO rooms (name, epoch, seq, created_at) VALUES ('general', 'e', 3, 0)`).run();
+    db.prepare(
+      `INSERT INTO rooms (name, epoch, seq, created_at) VALUES ('general', 'e', 3, 0)`,
+    ).run();
     db.prepare(
       `INSERT INTO messages (room, seq, id, user_id, cid, text, ts) VALUES
        ('general', 1, 'm_1', 'u_old', 'c1', 'budget meeting notes', 5),
