@@ -60,6 +60,12 @@ export interface SqliteStoreOptions extends SqliteOpenOptions {
   onCheckpoint?: (report: CheckpointReport) => void;
   /** When and in what batches the full-text index follows the appends (sqliteSearchIndexer.ts). */
   searchIndex?: SearchIndexerOptions;
+  /**
+   * With `durability: "power"`: sync an append batch's WAL frames on the threadpool after its commit
+   * (walSync.ts) rather than inside the commit on the event loop. `false` only to compare the two.
+   * @default true
+   */
+  appendSyncOffLoop?: boolean;
 }
 
 /**
@@ -133,7 +139,9 @@ export class SqliteStore implements Store {
     });
     // Power-safe acks without an fsync on the event loop: commit unsynced, fdatasync on the threadpool.
     const walSync =
-      path !== ":memory:" && (options.durability ?? "power") === "power"
+      path !== ":memory:" &&
+      (options.durability ?? "power") === "power" &&
+      options.appendSyncOffLoop !== false
         ? new WalSync(`${path}-wal`)
         : undefined;
     this.#walSync = walSync;
