@@ -62,8 +62,10 @@ export interface SqliteStoreOptions extends SqliteOpenOptions {
   searchIndex?: SearchIndexerOptions;
   /**
    * With `durability: "power"`: sync an append batch's WAL frames on the threadpool after its commit
-   * (walSync.ts) rather than inside the commit on the event loop. `false` only to compare the two.
-   * @default true
+   * (walSync.ts) rather than inside the commit on the event loop. Off by default: while the disk is
+   * busy with other writes (an upload's chunks) the sync outside the commit finishes later, and the
+   * loop stores more of the other work before the ack (test/filesFlow.test.ts); see decision 0013.
+   * @default false
    */
   appendSyncOffLoop?: boolean;
 }
@@ -141,7 +143,7 @@ export class SqliteStore implements Store {
     const walSync =
       path !== ":memory:" &&
       (options.durability ?? "power") === "power" &&
-      options.appendSyncOffLoop !== false
+      options.appendSyncOffLoop === true
         ? new WalSync(`${path}-wal`)
         : undefined;
     this.#walSync = walSync;
