@@ -14,37 +14,54 @@ interface Variant {
   sql: string;
   /** Message ids with a time-ordered prefix (appended at the id index's right edge). */
   ordered?: boolean;
+  /** The search number comes from the trigger (as before migration 16), not the append. */
+  numberedBySql?: boolean;
+  /** No (user_id, cid) lookup before the insert. */
+  noDedup?: boolean;
 }
 
-const VARIANTS: Variant[] = [
-  { name: "migration 14", sql: "CREATE INDEX messages_room_seq ON messages(room, seq);" },
-  { name: "migration 15 (- messages_room_seq)", sql: "" },
-  { name: "15 + time-ordered ids", sql: "", ordered: true },
+// The variants of earlier passes (migrations 14 and 15, random ids, no UNIQUE (id)) are in this
+// file's history (commit 30944a0); each variant below starts from the current schema.
+const ALL_VARIANTS: Variant[] = [
   {
-    name: "15 - search_rows trigger",
+    name: "as migration 15 (search_rows UNIQUE (room, seq), numbered by the trigger)",
+    ordered: true,
+    sql: `DROP TRIGGER messages_search_insert; DROP TRIGGER messages_search_update;
+      DROP TRIGGER messages_search_delete; DROP TABLE search_rows;
+      CREATE TABLE search_rows (id INTEGER PRIMARY KEY, room TEXT NOT NULL, seq INTEGER NOT NULL,
+        UNIQUE (room, seq));
+      CREATE TRIGGER messages_search_insert AFTER INSERT ON messages BEGIN
+        INSERT INTO search_rows (id, room, seq) VALUES (
+          max(coalesce((SELECT max(id) FROM search_rows), 0),
+            (SELECT indexed_to FROM search_index WHERE id = 1)) + 1,
+          new.room, new.seq);
+      END;`,
+    numberedBySql: true,
+  },
+  { name: "migration 16 (search number on the message)", ordered: true, sql: "" },
+  {
+    name: "16 - search_rows trigger",
+    ordered: true,
     sql: "DROP TRIGGER messages_search_insert;",
   },
   {
-    name: "15 - trigger - UNIQUE(id)",
+    name: "16 - trigger - UNIQUE (user_id, cid) and its lookup (no dedup)",
+    ordered: true,
+    noDedup: true,
     sql: `DROP TRIGGER messages_search_insert;
       PRAGMA foreign_keys = OFF; PRAGMA legacy_alter_table = ON;
       CREATE TABLE m2 (room TEXT NOT NULL REFERENCES rooms(name), seq INTEGER NOT NULL,
-        id TEXT NOT NULL, user_id TEXT NOT NULL REFERENCES users(id), cid TEXT NOT NULL,
+        id TEXT NOT NULL UNIQUE, user_id TEXT NOT NULL REFERENCES users(id), cid TEXT NOT NULL,
         text TEXT NOT NULL, ts INTEGER NOT NULL, edited_at INTEGER, deleted INTEGER NOT NULL DEFAULT 0,
-        author_name TEXT, attachment TEXT, PRIMARY KEY (room, seq), UNIQUE (user_id, cid)) WITHOUT ROWID;
-      DROP TABLE messages; ALTER TABLE m2 RENAME TO messages;`,
-  },
-  {
-    name: "- all that - foreign_keys",
-    sql: `DROP TRIGGER messages_search_insert;
-      PRAGMA foreign_keys = OFF; PRAGMA legacy_alter_table = ON;
-      CREATE TABLE m2 (room TEXT NOT NULL, seq INTEGER NOT NULL,
-        id TEXT NOT NULL, user_id TEXT NOT NULL, cid TEXT NOT NULL,
-        text TEXT NOT NULL, ts INTEGER NOT NULL, edited_at INTEGER, deleted INTEGER NOT NULL DEFAULT 0,
-        author_name TEXT, attachment TEXT, PRIMARY KEY (room, seq), UNIQUE (user_id, cid)) WITHOUT ROWID;
+        author_name TEXT, attachment TEXT, search_id INTEGER, PRIMARY KEY (room, seq)) WITHOUT ROWID;
       DROP TABLE messages; ALTER TABLE m2 RENAME TO messages;`,
   },
 ];
+
+// VARIANTS=2,3 runs only those (0-based, in the order above).
+const VARIANTS = process.env.VARIANTS
+  ? process.env.VARIANTS.split(",").map((i) => ALL_VARIANTS[Number(i)] as Variant)
+  : ALL_VARIANTS;
 
 interface Cost {
   perSecond: number;
@@ -82,20 +99,38 @@ function rate(variant: Variant, batch: number, sync: string): Cost {
     `UPDATE rooms SET seq = seq + 1 WHERE name = ? RETURNING seq`,
   );
   const insert = db.prepare(
-    `INSERT INTO messages (room, seq, id, user_id, cid, text, ts, author_name, attachment)
-     VALUES (?, ?, ?, ?, ?, ?, ?, COALESCE(?, (SELECT name FROM users WHERE id = ?)), ?)`,
+    `INSERT INTO messages (room, seq, id, user_id, cid, text, ts, author_name, attachment, search_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, COALESCE(?, (SELECT name FROM users WHERE id = ?)), ?, ?)`,
+  );
+  // As sqliteAppend.ts: the top read once per transaction, then counted in memory.
+  const searchTop = db.prepare<[], { top: number }>(
+    `SELECT coalesce((SELECT max(id) FROM search_rows), 0) AS top`,
   );
   const commit = db.transaction((from: number, to: number) => {
+    let searchId = variant.numberedBySql ? null : (searchTop.get()?.top ?? 0);
     for (let i = from; i < to; i++) {
       const room = `room-${i % 50}`;
-      byCid.get("u_bench", `c${i}`);
+      if (!variant.noDedup) byCid.get("u_bench", `c${i}`);
       const seq = nextSeq.get(room)?.seq ?? 0;
       const random = Math.random().toString(36).slice(2, 12);
       const id = variant.ordered
         ? `m_${Date.now().toString(36)}${String(i).padStart(6, "0")}${random}`
         : `m_${random}${i}`;
       const text = `bench message ${i} with some words in it @someone`;
-      insert.run(room, seq, id, "u_bench", `c${i}`, text, Date.now(), "Bench", "u_bench", null);
+      if (searchId !== null) searchId++;
+      insert.run(
+        room,
+        seq,
+        id,
+        "u_bench",
+        `c${i}`,
+        text,
+        Date.now(),
+        "Bench",
+        "u_bench",
+        null,
+        searchId,
+      );
     }
   });
   db.pragma("wal_autocheckpoint = 0"); // the WAL's growth is then what the appends wrote

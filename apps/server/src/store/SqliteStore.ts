@@ -16,7 +16,7 @@ import type { WebPushStore } from "./WebPushStore.js";
 import { SqliteWebPushStore } from "./SqliteWebPushStore.js";
 import { toMessage, toRoom, type RoomRow } from "./rows.js";
 import { prepareStoreStatements, type StoreStatements } from "./sqliteStatements.js";
-import { appendRows as appendOneRow, newEpoch } from "./sqliteAppend.js";
+import { appendRows as appendOneRow, newEpoch, SearchNumbers } from "./sqliteAppend.js";
 
 export { PAGE_BEFORE_SQL } from "./sqliteStatements.js";
 import type {
@@ -30,7 +30,8 @@ import type {
 import { GroupCommit } from "./groupCommit.js";
 import { WalCheckpointer, type CheckpointReport } from "./walCheckpointer.js";
 import { fromSqliteError, sqliteUnavailableReason } from "./storeErrors.js";
-import { openDatabase, type SqliteOpenOptions } from "./sqliteOpen.js";
+import { openDatabase, withoutCommitSync, type SqliteOpenOptions } from "./sqliteOpen.js";
+import { WalSync } from "./walSync.js";
 import type { SavedRooms } from "./SavedRooms.js";
 import { SqliteSavedRooms } from "./SqliteSavedRooms.js";
 import { SqliteWrites } from "./sqliteWrites.js";
@@ -59,6 +60,14 @@ export interface SqliteStoreOptions extends SqliteOpenOptions {
   onCheckpoint?: (report: CheckpointReport) => void;
   /** When and in what batches the full-text index follows the appends (sqliteSearchIndexer.ts). */
   searchIndex?: SearchIndexerOptions;
+  /**
+   * With `durability: "power"`: sync an append batch's WAL frames on the threadpool after its commit
+   * (walSync.ts) rather than inside the commit on the event loop. Off by default: while the disk is
+   * busy with other writes (an upload's chunks) the sync outside the commit finishes later, and the
+   * loop stores more of the other work before the ack (test/filesFlow.test.ts); see decision 0013.
+   * @default false
+   */
+  appendSyncOffLoop?: boolean;
 }
 
 /**
@@ -85,6 +94,8 @@ export class SqliteStore implements Store {
   readonly changes: ChangeLog;
   readonly #checkpointer: WalCheckpointer | undefined;
   readonly #indexer: SqliteSearchIndexer;
+  /** `durability: "power"` on a file: appends commit unsynced and wait for this (walSync.ts). */
+  readonly #walSync: WalSync | undefined;
 
   constructor(path: string, options: SqliteStoreOptions = {}) {
     this.#db = openDatabase(path, options);
@@ -121,14 +132,30 @@ export class SqliteStore implements Store {
       const row = this.#stmt.bySeq.get(room, seq);
       return row ? { status: "ok", message: toMessage(row) } : { status: "not_found" };
     });
-    const appendRows = (input: AppendInput): AppendResult => appendOneRow(this.#stmt, input);
-    const appendOne = db.transaction(appendRows);
-    const appendAll = db.transaction((inputs: readonly AppendInput[]) => inputs.map(appendRows));
+    const appendOne = db.transaction((input: AppendInput) =>
+      appendOneRow(this.#stmt, input, new SearchNumbers(this.#stmt)),
+    );
+    const appendAll = db.transaction((inputs: readonly AppendInput[]) => {
+      const searchNumbers = new SearchNumbers(this.#stmt);
+      return inputs.map((input) => appendOneRow(this.#stmt, input, searchNumbers));
+    });
+    // Power-safe acks without an fsync on the event loop: commit unsynced, fdatasync on the threadpool.
+    const walSync =
+      path !== ":memory:" &&
+      (options.durability ?? "power") === "power" &&
+      options.appendSyncOffLoop === true
+        ? new WalSync(`${path}-wal`)
+        : undefined;
+    this.#walSync = walSync;
+    const commit = <T>(run: () => T): T =>
+      this.#indexed(walSync === undefined ? run() : withoutCommitSync(db, run));
     this.#appends = new GroupCommit(
-      (inputs) => this.#indexed(appendAll.immediate(inputs)),
-      (input) => this.#indexed(appendOne.immediate(input)),
+      (inputs) => commit(() => appendAll.immediate(inputs)),
+      (input) => commit(() => appendOne.immediate(input)),
       // A full disk or a lock fails every append alike: one by one would only repeat the wait.
       (err) => sqliteUnavailableReason(err) !== undefined,
+      undefined,
+      walSync,
     );
   }
 
@@ -270,6 +297,7 @@ export class SqliteStore implements Store {
 
   async close(): Promise<void> {
     this.#appends.flush();
+    await this.#walSync?.close();
     this.#indexer.stop();
     this.#writes.flush();
     await this.#checkpointer?.stop();

@@ -1,3 +1,5 @@
+import type { DurableBarrier } from "./walSync.js";
+
 interface Waiting<I, O> {
   input: I;
   resolve(output: O): void;
@@ -13,6 +15,9 @@ interface Waiting<I, O> {
  * A batch is bounded (`maxBatch`): past a few hundred rows a bigger commit saves little per row, but
  * it holds the event loop (acks, fan-out, reads) for its whole length; the rest commits on the next
  * turn, after the I/O that waited.
+ *
+ * With a `barrier` (walSync.ts) the commit itself does not sync: each committed batch is answered
+ * once the barrier says it is durable, and the loop commits the next batches meanwhile.
  */
 export class GroupCommit<I, O> {
   #waiting: Waiting<I, O>[] = [];
@@ -23,12 +28,14 @@ export class GroupCommit<I, O> {
    *   input fails alone instead of taking the others with it
    * @param failsAll whether a batch's error would fail every input alike (a full disk, a lock): then
    *   all are rejected with it at once rather than each retried and failed again
+   * @param barrier what a committed batch waits on before it is answered; none: answered at once
    */
   constructor(
     private readonly commitAll: (inputs: readonly I[]) => O[],
     private readonly commitOne: (input: I) => O,
     private readonly failsAll: (err: unknown) => boolean = () => false,
     private readonly maxBatch: number = 1000,
+    private readonly barrier?: DurableBarrier,
   ) {}
 
   submit(input: I): Promise<O> {
@@ -67,15 +74,26 @@ export class GroupCommit<I, O> {
       outputs = undefined; // rolled back as a whole: retried one by one below
     }
     if (outputs) {
-      batch.forEach((w, i) => w.resolve(outputs[i] as O));
+      this.#answer(batch, outputs);
       return;
     }
+    const committed: Waiting<I, O>[] = [];
+    const committedOutputs: O[] = [];
     for (const w of batch) {
       try {
-        w.resolve(this.commitOne(w.input));
+        committedOutputs.push(this.commitOne(w.input));
+        committed.push(w);
       } catch (err) {
-        w.reject(err);
+        w.reject(err); // nothing of it was committed: no need to wait for the barrier
       }
     }
+    this.#answer(committed, committedOutputs);
+  }
+
+  #answer(batch: readonly Waiting<I, O>[], outputs: readonly O[]): void {
+    if (batch.length === 0) return;
+    const resolveAll = () => batch.forEach((w, i) => w.resolve(outputs[i] as O));
+    if (this.barrier === undefined) resolveAll();
+    else this.barrier.after(resolveAll, (err) => batch.forEach((w) => w.reject(err)));
   }
 }

@@ -99,3 +99,44 @@ describe("migration 8 (message search)", () => {
     await store.close();
   });
 });
+
+describe("migration 16 (search number on the message)", () => {
+  it("keeps edits, deletes and newest-first search right for messages numbered before it", async () => {
+    const path = join(dir, "v15.db");
+    const db = new Database(path);
+    db.exec(`CREATE TABLE migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL,
+      applied_at INTEGER NOT NULL)`);
+    for (const m of MIGRATIONS.filter((m) => m.id < 16)) {
+      db.exec(m.sql);
+      m.after?.(db);
+      db.prepare(`INSERT INTO migrations VALUES (?, ?, 0)`).run(m.id, m.name);
+    }
+    db.prepare(`INSERT INTO users (id, name, created_at) VALUES ('u_old', 'Ann', 1)`).run();
+    db.prepare(
+      `INSERT INTO rooms (name, epoch, seq, created_at) VALUES ('general', 'e', 3, 0)`,
+    ).run();
+    db.prepare(
+      `INSERT INTO messages (room, seq, id, user_id, cid, text, ts) VALUES
+       ('general', 1, 'm_1', 'u_old', 'c1', 'budget meeting notes', 5),
+       ('general', 2, 'm_2', 'u_old', 'c2', 'budget draft', 6),
+       ('general', 3, 'm_3', 'u_old', 'c3', 'budget final', 7)`,
+    ).run();
+    // m_1 is indexed before the upgrade, m_2 and m_3 only after it.
+    db.prepare(`INSERT INTO message_fts (rowid, text) VALUES (1, 'budget meeting notes')`).run();
+    db.prepare(`UPDATE search_index SET indexed_to = 1`).run();
+    db.close();
+
+    const store = new SqliteStore(path);
+    const ids = async (query: string) =>
+      (await store.search.messages({ userId: "u_old", query, limit: 10 })).hits.map(
+        (h) => h.message.id,
+      );
+    const change = { room: "general", userId: "u_old" };
+    await store.editMessage({ ...change, id: "m_1", text: "quarterly plan", editedAt: 8 });
+    await store.deleteMessage({ ...change, id: "m_3" });
+    await store.append({ ...change, cid: "c4", text: "budget approved", id: "m_4", ts: 9 });
+    expect(await ids("budget")).toEqual(["m_4", "m_2"]);
+    expect(await ids("quarterly")).toEqual(["m_1"]);
+    await store.close();
+  });
+});

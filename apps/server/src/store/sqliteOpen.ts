@@ -108,3 +108,18 @@ function fsReason(err: unknown): string | undefined {
   if (code === "ENOSPC") return "the disk is full";
   return undefined;
 }
+
+/**
+ * Runs `commit` with `synchronous = NORMAL` on this connection: its WAL frames are written but not
+ * synced, for a caller that syncs them itself (walSync.ts) or for derived data. The level is restored after.
+ */
+export function withoutCommitSync<T>(db: Database.Database, commit: () => T): T {
+  const level = Number(db.pragma("synchronous", { simple: true }));
+  if (level <= 1) return commit();
+  db.exec("PRAGMA synchronous = NORMAL");
+  try {
+    return commit();
+  } finally {
+    db.exec(`PRAGMA synchronous = ${level}`);
+  }
+}

@@ -23,6 +23,7 @@ export interface StoreStatements {
   deleteEmptyRooms: Database.Statement<[number, string], { name: string }>;
   nextSeq: Database.Statement<[string], { seq: number }>;
   insertMessage: Database.Statement<unknown[]>;
+  searchTop: Database.Statement<[], { top: number }>;
   byCid: Database.Statement<[string, string], MessageRow>;
   bySeq: Database.Statement<[string, number], MessageRow>;
   before: Database.Statement<[string, number, number], MessageRow>;
@@ -69,8 +70,14 @@ export function prepareStoreStatements(db: Database.Database): StoreStatements {
       `UPDATE rooms SET seq = seq + 1 WHERE name = ? RETURNING seq`,
     ),
     insertMessage: db.prepare(
-      `INSERT INTO messages (room, seq, id, user_id, cid, text, ts, author_name, attachment)
-       VALUES (?, ?, ?, ?, ?, ?, ?, COALESCE(?, (SELECT name FROM users WHERE id = ?)), ?)`,
+      `INSERT INTO messages (room, seq, id, user_id, cid, text, ts, author_name, attachment, search_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, COALESCE(?, (SELECT name FROM users WHERE id = ?)), ?, ?)`,
+    ),
+    // The highest search number given, or the index's mark if higher (retention may have emptied
+    // search_rows): a new number is always above both.
+    searchTop: db.prepare<[], { top: number }>(
+      `SELECT max(coalesce((SELECT max(id) FROM search_rows), 0),
+         coalesce((SELECT indexed_to FROM search_index WHERE id = 1), 0)) AS top`,
     ),
     byCid: db.prepare<[string, string], MessageRow>(
       `SELECT ${MESSAGE_COLUMNS} ${FROM_MESSAGES} WHERE m.user_id = ? AND m.cid = ?`,
