@@ -27,6 +27,9 @@ function unmaskInPlace(payload: Buffer, key: Buffer): Buffer {
   return payload;
 }
 
+/** An unmasked copy of `payload`: the input chunk is the caller's and stays as it was. */
+const unmasked = (payload: Buffer, key: Buffer): Buffer => unmaskInPlace(Buffer.from(payload), key);
+
 /**
  * A streaming parser of RFC 6455 frames (§5.2). It reads headers and skips payload bytes, so a
  * receiver costs little more than the kernel read. Fragments are reported frame by frame. Servers
@@ -90,12 +93,14 @@ export class FrameParser {
       if (opcode >= Opcode.Close) {
         // Control frames are tiny; wait until the whole frame is here.
         if (available < length) break;
-        this.sink.onControl(opcode, this.payload(chunk, start, length, key), b0, masked);
+        const payload = chunk.subarray(start, start + length);
+        this.sink.onControl(opcode, key ? unmasked(payload, key) : payload, b0, masked);
         offset = start + length;
         continue;
       }
       if (available >= length) {
-        this.sink.onData(opcode, this.payload(chunk, start, length, key), b0, masked);
+        const payload = chunk.subarray(start, start + length);
+        this.sink.onData(opcode, key ? unmasked(payload, key) : payload, b0, masked);
         offset = start + length;
         continue;
       }
@@ -112,11 +117,6 @@ export class FrameParser {
       return;
     }
     if (offset < end) this.pending = Buffer.from(chunk.subarray(offset, end));
-  }
-
-  private payload(chunk: Buffer, start: number, length: number, key: Buffer | undefined): Buffer {
-    const view = chunk.subarray(start, start + length);
-    return key ? unmaskInPlace(Buffer.from(view), key) : view;
   }
 
   private deliverGathered(): void {
