@@ -13,6 +13,8 @@ const DRIVER_REASONS = {
   pg: "PostgreSQL lives only in store/postgres/ (and the files drivers named in eslint.config.js)",
   "better-sqlite3": "SQLite lives only in the store's Sqlite*/sqlite* files and migrations",
   vitest: "test code: contract suites and helpers live under test/ or in *.test.ts files",
+  "@duplex/rawsocket":
+    "hand-written RFC 6455 is for the conformance suite and the bench; shipped code speaks WebSocket through ws",
 };
 /** A `no-restricted-imports` rule forbidding every driver (and vitest) except the ones named. */
 function imports(...allowed) {
@@ -66,6 +68,12 @@ export default tseslint.config(
     files: ["packages/*/src/**/*.{ts,tsx}", "apps/*/src/**/*.{ts,tsx}"],
     ignores: ["**/*.test.{ts,tsx}", "apps/web/src/test/**"],
     rules: imports("ws", "ioredis", "pg", "better-sqlite3"),
+  },
+  {
+    // The load generator speaks raw RFC 6455 on purpose.
+    files: ["apps/bench/src/**/*.ts"],
+    ignores: ["**/*.test.ts"],
+    rules: imports("ws", "ioredis", "pg", "better-sqlite3", "@duplex/rawsocket"),
   },
   {
     // Server domain modules: no driver at all.

@@ -1,7 +1,13 @@
 import { connect, type Socket } from "node:net";
+import {
+  FrameParser,
+  Opcode,
+  maskedFrame,
+  parseResponseHead,
+  textFrame,
+  upgradeRequest,
+} from "@duplex/rawsocket";
 import type { Deliveries } from "./deliveries.js";
-import { FrameParser } from "./frameParser.js";
-import { Opcode, maskedFrame, textFrame } from "./frames.js";
 
 /** Where and how to open one WebSocket by hand. */
 export interface ConnectOptions {
@@ -79,24 +85,16 @@ export class RawClient {
         reject(error);
       };
       socket.on("error", fail);
-      socket.on("connect", () => {
-        const extra = Object.entries(headers)
-          .map(([k, v]) => `${k}: ${v}\r\n`)
-          .join("");
-        socket.write(
-          `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nUpgrade: websocket\r\n` +
-            `Connection: Upgrade\r\nSec-WebSocket-Key: ${KEY}\r\nSec-WebSocket-Version: 13\r\n${extra}\r\n`,
-        );
-      });
+      socket.on("connect", () => socket.write(upgradeRequest(port, path, KEY, headers)));
       const onHead = (chunk: Buffer): void => {
         head = Buffer.concat([head, chunk]);
-        const end = head.indexOf("\r\n\r\n");
-        if (end < 0) {
+        const response = parseResponseHead(head);
+        if (response === undefined) {
           if (head.length > 16_384) fail(new Error("oversized upgrade response"));
           return;
         }
-        const status = head.subarray(0, head.indexOf("\r\n")).toString("latin1");
-        if (!status.startsWith("HTTP/1.1 101")) {
+        if (response.status !== 101) {
+          const status = head.subarray(0, head.indexOf("\r\n")).toString("latin1");
           fail(new Error(`upgrade refused: ${status}`));
           return;
         }
@@ -109,8 +107,7 @@ export class RawClient {
         };
         socket.on("error", () => client.onClose());
         socket.on("close", () => client.onClose());
-        const rest = head.subarray(end + 4);
-        if (rest.length > 0) onBytes(rest);
+        if (response.rest.length > 0) onBytes(response.rest);
         resolve(client);
       };
     });

@@ -1,17 +1,9 @@
+import { encodeFrame } from "@duplex/rawsocket";
 import { describe, expect, it } from "vitest";
 import { FrameScanner } from "./frameScanner.js";
 
-const frame = (opcode: number, payload: number, masked: boolean) => {
-  const len = payload < 126 ? [payload] : [126, payload >> 8, payload & 0xff];
-  const mask = masked ? [1, 2, 3, 4] : [];
-  return Buffer.from([
-    0x80 | opcode,
-    (masked ? 0x80 : 0) | (len[0] ?? 0),
-    ...len.slice(1),
-    ...mask,
-    ...new Array<number>(payload).fill(7),
-  ]);
-};
+const frame = (opcode: number, payload: number, masked: boolean) =>
+  encodeFrame({ opcode, payload: Buffer.alloc(payload, 7), masked });
 
 describe("FrameScanner", () => {
   it("reports each data frame's wire size however the stream is cut, and skips control frames", () => {

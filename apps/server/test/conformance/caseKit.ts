@@ -1,6 +1,6 @@
 import { CloseCode } from "@duplex/protocol";
 import { expectClose } from "./expectations.js";
-import { Op, type FrameSpec } from "./frames.js";
+import { Opcode, type FrameSpec } from "@duplex/rawsocket";
 import type { RawClient } from "./rawClient.js";
 
 /** A frame-level case: runs on a connection that has completed `hello` (unless `hello: false`). */
@@ -32,11 +32,11 @@ export const INVALID_PAYLOAD = [CloseCode.InvalidPayload];
 export const ping = (t: number) => JSON.stringify({ type: "ping", t });
 
 /** Splits `bytes` into frames of `size` bytes: a text (or `opcode`) frame, then continuations. */
-export function fragments(bytes: Buffer, size: number, opcode: number = Op.Text): FrameSpec[] {
+export function fragments(bytes: Buffer, size: number, opcode: number = Opcode.Text): FrameSpec[] {
   const out: FrameSpec[] = [];
   for (let at = 0; at < bytes.length; at += size) {
     out.push({
-      opcode: at === 0 ? opcode : Op.Continuation,
+      opcode: at === 0 ? opcode : Opcode.Continuation,
       payload: bytes.subarray(at, at + size),
       fin: at + size >= bytes.length,
     });

@@ -9,7 +9,7 @@ import {
   ping,
   type FrameCase,
 } from "./caseKit.js";
-import { Op, closePayload, type FrameSpec } from "./frames.js";
+import { Opcode, closePayload, type FrameSpec } from "@duplex/rawsocket";
 
 export const closeCodes: FrameCase[] = [
   ...closeCases(PROTOCOL_ERROR, [
@@ -17,13 +17,13 @@ export const closeCodes: FrameCase[] = [
       id: `7.4-invalid-close-${code}`,
       rfc: "§7.4.1–7.4.2",
       title: `a close with the code ${code}, not valid on the wire → 1002`,
-      send: [{ opcode: Op.Close, payload: closePayload(code) }],
+      send: [{ opcode: Opcode.Close, payload: closePayload(code) }],
     })),
     {
       id: "5.5.1-close-one-byte",
       rfc: "§5.5.1",
       title: "a close frame with a 1-byte body (no room for a code) → 1002",
-      send: [{ opcode: Op.Close, payload: Buffer.from([0x03]) }],
+      send: [{ opcode: Opcode.Close, payload: Buffer.from([0x03]) }],
     },
   ]),
   ...[1000, 1001, 1003, 3000, 4999].map((code) =>
@@ -43,7 +43,7 @@ export const closeCodes: FrameCase[] = [
     rfc: "§5.5.1",
     title: "an empty close frame is answered with a close frame",
     run: async (c) => {
-      c.send({ opcode: Op.Close });
+      c.send({ opcode: Opcode.Close });
       // An empty close means "no status" (1005); the reply may carry none either, or 1000.
       await expectClose(c, [1005, CloseCode.Normal]);
     },
@@ -52,9 +52,9 @@ export const closeCodes: FrameCase[] = [
 
 /** A fragmented text message of `count` one-byte fragments, never finished. */
 function oneByteFragments(count: number): FrameSpec[] {
-  const frames: FrameSpec[] = [{ opcode: Op.Text, payload: " ", fin: false }];
+  const frames: FrameSpec[] = [{ opcode: Opcode.Text, payload: " ", fin: false }];
   for (let i = 1; i < count; i += 1)
-    frames.push({ opcode: Op.Continuation, payload: " ", fin: false });
+    frames.push({ opcode: Opcode.Continuation, payload: " ", fin: false });
   return frames;
 }
 
@@ -64,13 +64,13 @@ export const limits: FrameCase[] = [
       id: "5.1-unmasked-text",
       rfc: "§5.1",
       title: "an unmasked text frame from a client → 1002",
-      send: [{ opcode: Op.Text, payload: ping(1), masked: false }],
+      send: [{ opcode: Opcode.Text, payload: ping(1), masked: false }],
     },
     {
       id: "5.1-unmasked-ping",
       rfc: "§5.1",
       title: "an unmasked ping from a client → 1002",
-      send: [{ opcode: Op.Ping, masked: false }],
+      send: [{ opcode: Opcode.Ping, masked: false }],
     },
   ]),
   ...closeCases(
@@ -80,7 +80,7 @@ export const limits: FrameCase[] = [
         id: "10.4-oversize-frame",
         rfc: "§10.4 (1009)",
         title: `a text frame of maxFrameBytes + 1 (${LIMITS.maxFrameBytes + 1}) → 1009`,
-        send: [{ opcode: Op.Text, payload: Buffer.alloc(LIMITS.maxFrameBytes + 1, 0x20) }],
+        send: [{ opcode: Opcode.Text, payload: Buffer.alloc(LIMITS.maxFrameBytes + 1, 0x20) }],
       },
       {
         id: "10.4-oversize-fragmented",
@@ -92,7 +92,7 @@ export const limits: FrameCase[] = [
         id: "10.4-huge-length-header",
         rfc: "§10.4 (1009)",
         title: "a header claiming a 1 TiB payload is refused before any data → 1009",
-        send: [{ opcode: Op.Text, claimedLength: 1n << 40n }],
+        send: [{ opcode: Opcode.Text, claimedLength: 1n << 40n }],
       },
     ],
   ),
@@ -104,7 +104,7 @@ export const limits: FrameCase[] = [
         id: "5.2-length-msb-set",
         rfc: "§5.2",
         title: "a 64-bit length with its most significant bit set → 1002 (or 1009)",
-        send: [{ opcode: Op.Text, claimedLength: (1n << 63n) + 5n }],
+        send: [{ opcode: Opcode.Text, claimedLength: (1n << 63n) + 5n }],
       },
     ],
   ),

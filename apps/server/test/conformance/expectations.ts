@@ -1,4 +1,4 @@
-import { Op, type ServerFrame } from "./frames.js";
+import { Opcode, type ReadFrame } from "@duplex/rawsocket";
 import type { RawClient, ServerClose } from "./rawClient.js";
 
 export class CaseFailure extends Error {
@@ -27,8 +27,8 @@ export async function expectClose(
 }
 
 /** The server answers a ping frame with a pong carrying the same application data (§5.5.3). */
-export async function expectPong(client: RawClient, payload: Buffer): Promise<ServerFrame> {
-  const pong = await client.waitForFrame((f) => f.opcode === Op.Pong);
+export async function expectPong(client: RawClient, payload: Buffer): Promise<ReadFrame> {
+  const pong = await client.waitForFrame((f) => f.opcode === Opcode.Pong);
   if (!pong.payload.equals(payload)) throw new CaseFailure("pong payload differs from the ping's");
   return pong;
 }
@@ -36,7 +36,7 @@ export async function expectPong(client: RawClient, payload: Buffer): Promise<Se
 /** The application answered a `ping {t}` message: the text message was reassembled intact. */
 export async function expectAppPong(client: RawClient, t: number): Promise<void> {
   await client.waitForFrame(
-    (f) => f.opcode === Op.Text && f.payload.toString("utf8").includes(`"t":${t}`),
+    (f) => f.opcode === Opcode.Text && f.payload.toString("utf8").includes(`"t":${t}`),
   );
 }
 

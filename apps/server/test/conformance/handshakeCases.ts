@@ -1,6 +1,7 @@
 import { CaseFailure } from "./expectations.js";
 import { handshakeCase, type HandshakeCase } from "./caseKit.js";
-import { expectedAccept, rawHandshake } from "./rawClient.js";
+import { expectedAccept } from "@duplex/rawsocket";
+import { rawHandshake } from "./rawClient.js";
 
 /** An upgrade with `headers` changed must be refused with a 400. */
 const refused400 = (id: string, title: string, headers: Record<string, string | undefined>) =>

@@ -1,6 +1,6 @@
 import { CaseFailure, expectAppPong, expectPong } from "./expectations.js";
 import { fragments, frameCase, ping, type FrameCase } from "./caseKit.js";
-import { Op, type FrameSpec } from "./frames.js";
+import { Opcode, type FrameSpec } from "@duplex/rawsocket";
 
 /** A message the server must reassemble: the frames of `ping {t}` (from its bytes), answered by a pong. */
 const delivered = (
@@ -27,7 +27,7 @@ const pingAnswered = (id: string, title: string, data: Buffer, hello?: false): F
     title,
     ...(hello === false && { hello }),
     run: async (c) => {
-      c.send({ opcode: Op.Ping, payload: data });
+      c.send({ opcode: Opcode.Ping, payload: data });
       await expectPong(c, data);
     },
   });
@@ -41,7 +41,7 @@ const around = (between: FrameSpec) => (bytes: Buffer) => {
 
 export const validMessages: FrameCase[] = [
   delivered("5.6-text", "a single-frame text message is delivered", 1, (bytes) => [
-    { opcode: Op.Text, payload: bytes },
+    { opcode: Opcode.Text, payload: bytes },
   ]),
   delivered("5.4-fragmented-text", "a text message in 3 fragments is reassembled", 2, (bytes) =>
     fragments(bytes, 6),
@@ -57,10 +57,10 @@ export const validMessages: FrameCase[] = [
     "empty continuation frames inside a message are allowed",
     4,
     (bytes) => [
-      { opcode: Op.Text, payload: bytes.subarray(0, 5), fin: false },
-      { opcode: Op.Continuation, payload: Buffer.alloc(0), fin: false },
-      { opcode: Op.Continuation, payload: bytes.subarray(5), fin: false },
-      { opcode: Op.Continuation, payload: Buffer.alloc(0), fin: true },
+      { opcode: Opcode.Text, payload: bytes.subarray(0, 5), fin: false },
+      { opcode: Opcode.Continuation, payload: Buffer.alloc(0), fin: false },
+      { opcode: Opcode.Continuation, payload: bytes.subarray(5), fin: false },
+      { opcode: Opcode.Continuation, payload: Buffer.alloc(0), fin: true },
     ],
   ),
   frameCase({
@@ -68,7 +68,7 @@ export const validMessages: FrameCase[] = [
     rfc: "§5.4",
     title: "a ping between fragments is answered and the message still arrives",
     run: async (c) => {
-      c.send(...around({ opcode: Op.Ping, payload: "mid" })(Buffer.from(ping(5))));
+      c.send(...around({ opcode: Opcode.Ping, payload: "mid" })(Buffer.from(ping(5))));
       await expectPong(c, Buffer.from("mid"));
       await expectAppPong(c, 5);
     },
@@ -77,7 +77,7 @@ export const validMessages: FrameCase[] = [
     "5.4-interleaved-pong",
     "an unsolicited pong between fragments is ignored and the message still arrives",
     6,
-    around({ opcode: Op.Pong, payload: "unsolicited" }),
+    around({ opcode: Opcode.Pong, payload: "unsolicited" }),
   ),
   frameCase({
     id: "5.6-utf8-split",
@@ -88,8 +88,8 @@ export const validMessages: FrameCase[] = [
       const bytes = Buffer.from(JSON.stringify({ type: "ping", t: 7, x: "€" }));
       const cut = bytes.indexOf(0xe2) + 1;
       c.send(
-        { opcode: Op.Text, payload: bytes.subarray(0, cut), fin: false },
-        { opcode: Op.Continuation, payload: bytes.subarray(cut), fin: true },
+        { opcode: Opcode.Text, payload: bytes.subarray(0, cut), fin: false },
+        { opcode: Opcode.Continuation, payload: bytes.subarray(cut), fin: true },
       );
       // The unknown field `x` is ignored ([C1]): the pong proves the text decoded.
       await c.waitForMessage("pong");

@@ -1,27 +1,19 @@
-import { createHash, randomBytes } from "node:crypto";
-import { connect, type Socket } from "node:net";
+import type { Socket } from "node:net";
 import { SUBPROTOCOL } from "@duplex/protocol";
 import {
   FrameReader,
-  Op,
+  Opcode,
   closePayload,
   encodeFrame,
+  expectedAccept,
+  rawHandshake as kitHandshake,
   type FrameSpec,
-  type ServerFrame,
-} from "./frames.js";
-
-/** RFC 6455 §1.3: the GUID appended to the key before hashing. */
-const WS_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
+  type HandshakeResult,
+  type ReadFrame,
+} from "@duplex/rawsocket";
 
 /** Pause after a 429 before the next handshake (the default limit refills 10 per second). */
 const HANDSHAKE_RETRY_MS = 150;
-
-export interface HandshakeResult {
-  status: number;
-  headers: Record<string, string>;
-  /** Bytes after the response head (frames the server already sent). */
-  rest: Buffer;
-}
 
 /** The close the server sent (or 1006 when the TCP connection ended without one). */
 export interface ServerClose {
@@ -29,65 +21,16 @@ export interface ServerClose {
   reason: Buffer;
 }
 
-function readResponseHead(socket: Socket): Promise<HandshakeResult> {
-  return new Promise((resolve, reject) => {
-    let buffer = Buffer.alloc(0);
-    const onData = (chunk: Buffer) => {
-      buffer = Buffer.concat([buffer, chunk]);
-      const end = buffer.indexOf("\r\n\r\n");
-      if (end === -1) return;
-      socket.off("data", onData);
-      socket.off("error", reject);
-      const [statusLine = "", ...lines] = buffer.subarray(0, end).toString("latin1").split("\r\n");
-      const headers: Record<string, string> = {};
-      for (const line of lines) {
-        const colon = line.indexOf(":");
-        if (colon > 0)
-          headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
-      }
-      resolve({
-        status: Number(statusLine.split(" ")[1]),
-        headers,
-        rest: buffer.subarray(end + 4),
-      });
-    };
-    socket.on("data", onData);
-    socket.once("error", reject);
-  });
-}
-
-/** Sends an HTTP upgrade request written by hand; `headers` replace or remove (undefined) defaults. */
-export async function rawHandshake(
+/** Upgrades `/ws` with the subprotocol; `headers` replace or remove (undefined) the defaults. */
+export function rawHandshake(
   port: number,
   headers: Record<string, string | undefined> = {},
 ): Promise<{ socket: Socket; key: string; response: HandshakeResult }> {
-  const socket = connect(port, "127.0.0.1");
-  socket.setNoDelay(true);
-  await new Promise<void>((resolve, reject) => {
-    socket.once("connect", resolve);
-    socket.once("error", reject);
+  return kitHandshake({
+    port,
+    path: "/ws",
+    headers: { "Sec-WebSocket-Protocol": SUBPROTOCOL, ...headers },
   });
-  const key = randomBytes(16).toString("base64");
-  const all: Record<string, string | undefined> = {
-    Host: `127.0.0.1:${port}`,
-    Upgrade: "websocket",
-    Connection: "Upgrade",
-    "Sec-WebSocket-Key": key,
-    "Sec-WebSocket-Version": "13",
-    "Sec-WebSocket-Protocol": SUBPROTOCOL,
-    ...headers,
-  };
-  const lines = Object.entries(all).flatMap(([k, v]) => (v === undefined ? [] : [`${k}: ${v}`]));
-  const response = readResponseHead(socket);
-  socket.write(`GET /ws HTTP/1.1\r\n${lines.join("\r\n")}\r\n\r\n`);
-  return { socket, key, response: await response };
-}
-
-/** The `Sec-WebSocket-Accept` a server must answer for `key` (§4.2.2). */
-export function expectedAccept(key: string): string {
-  return createHash("sha1")
-    .update(key + WS_GUID)
-    .digest("base64");
 }
 
 /**
@@ -95,7 +38,7 @@ export function expectedAccept(key: string): string {
  * would (bad opcodes, unmasked frames, broken UTF-8). Collects every server frame.
  */
 export class RawClient {
-  readonly frames: ServerFrame[] = [];
+  readonly frames: ReadFrame[] = [];
   readonly closed: Promise<ServerClose>;
   readonly #reader = new FrameReader();
   readonly #waiters = new Set<() => void>();
@@ -108,14 +51,14 @@ export class RawClient {
     this.closed = new Promise((resolve) => {
       socket.on("close", () => resolve(close ?? { code: 1006, reason: Buffer.alloc(0) }));
     });
-    const onFrames = (frames: ServerFrame[]) => {
+    const onFrames = (frames: ReadFrame[]) => {
       for (const frame of frames) {
         this.frames.push(frame);
-        if (frame.opcode === Op.Close && close === undefined) {
+        if (frame.opcode === Opcode.Close && close === undefined) {
           const code = frame.payload.length >= 2 ? frame.payload.readUInt16BE(0) : 1005;
           close = { code, reason: frame.payload.subarray(2) };
           // Complete the closing handshake (§5.5.1), then let the server close TCP (§7.1.1).
-          this.send({ opcode: Op.Close, payload: frame.payload.subarray(0, 2) });
+          this.send({ opcode: Opcode.Close, payload: frame.payload.subarray(0, 2) });
         }
       }
       for (const wake of this.#waiters) wake();
@@ -150,15 +93,15 @@ export class RawClient {
   }
 
   sendText(text: string): void {
-    this.send({ opcode: Op.Text, payload: text });
+    this.send({ opcode: Opcode.Text, payload: text });
   }
 
   sendClose(code: number, reason: Buffer | string = ""): void {
-    this.send({ opcode: Op.Close, payload: closePayload(code, reason) });
+    this.send({ opcode: Opcode.Close, payload: closePayload(code, reason) });
   }
 
   /** Waits for a server frame matching `match` (already received or arriving within `timeoutMs`). */
-  waitForFrame(match: (f: ServerFrame) => boolean, timeoutMs = 5_000): Promise<ServerFrame> {
+  waitForFrame(match: (f: ReadFrame) => boolean, timeoutMs = 5_000): Promise<ReadFrame> {
     return new Promise((resolve, reject) => {
       const check = () => {
         const found = this.frames.find(match);
@@ -182,9 +125,9 @@ export class RawClient {
   }
 
   /** Waits for a text frame whose JSON has this `type`. */
-  waitForMessage(type: string, timeoutMs?: number): Promise<ServerFrame> {
+  waitForMessage(type: string, timeoutMs?: number): Promise<ReadFrame> {
     return this.waitForFrame(
-      (f) => f.opcode === Op.Text && f.payload.toString("utf8").includes(`"type":"${type}"`),
+      (f) => f.opcode === Opcode.Text && f.payload.toString("utf8").includes(`"type":"${type}"`),
       timeoutMs,
     );
   }

@@ -8,23 +8,23 @@ import {
   ping,
   type FrameCase,
 } from "./caseKit.js";
-import { Op, closePayload } from "./frames.js";
+import { Opcode, closePayload } from "@duplex/rawsocket";
 
 // Frames RFC 6455 forbids: each ends the connection with the close code the RFC names.
 
 export const controlFrames: FrameCase[] = [
-  ...[Op.Ping, Op.Pong, Op.Close].map((opcode) =>
+  ...[Opcode.Ping, Opcode.Pong, Opcode.Close].map((opcode) =>
     frameCase({
       id: `5.5-control-126-op${opcode}`,
       rfc: "§5.5",
       title: `a control frame (opcode ${opcode}) with 126 bytes of payload → 1002`,
       run: closesWith(PROTOCOL_ERROR, {
         opcode,
-        payload: opcode === Op.Close ? closePayload(1000, "x".repeat(124)) : Buffer.alloc(126),
+        payload: opcode === Opcode.Close ? closePayload(1000, "x".repeat(124)) : Buffer.alloc(126),
       }),
     }),
   ),
-  ...[Op.Ping, Op.Pong].map((opcode) =>
+  ...[Opcode.Ping, Opcode.Pong].map((opcode) =>
     frameCase({
       id: `5.5-fragmented-control-op${opcode}`,
       rfc: "§5.5",
@@ -32,7 +32,7 @@ export const controlFrames: FrameCase[] = [
       run: closesWith(
         PROTOCOL_ERROR,
         { opcode, payload: "a", fin: false },
-        { opcode: Op.Continuation, payload: "b", fin: true },
+        { opcode: Opcode.Continuation, payload: "b", fin: true },
       ),
     }),
   ),
@@ -45,13 +45,13 @@ export const reserved: FrameCase[] = closeCases(PROTOCOL_ERROR, [
     id: `5.2-rsv-${bits(rsv)}`,
     rfc: "§5.2",
     title: `RSV bits ${bits(rsv)} on a text frame, no extension → 1002`,
-    send: [{ opcode: Op.Text, payload: ping(1), rsv }],
+    send: [{ opcode: Opcode.Text, payload: ping(1), rsv }],
   })),
   {
     id: "5.2-rsv-on-ping",
     rfc: "§5.2",
     title: "an RSV bit on a ping → 1002",
-    send: [{ opcode: Op.Ping, rsv: 0b100 }],
+    send: [{ opcode: Opcode.Ping, rsv: 0b100 }],
   },
   ...[3, 4, 5, 6, 7, 0xb, 0xc, 0xd, 0xe, 0xf].map((opcode) => ({
     id: `5.2-reserved-opcode-${opcode.toString(16)}`,
@@ -63,7 +63,7 @@ export const reserved: FrameCase[] = closeCases(PROTOCOL_ERROR, [
 
 /** An open fragmented text message, then `next`. */
 const insideText = (next: { opcode: number; payload: string }) => [
-  { opcode: Op.Text, payload: "{", fin: false },
+  { opcode: Opcode.Text, payload: "{", fin: false },
   next,
 ];
 
@@ -73,19 +73,19 @@ export const fragmentation: FrameCase[] = [
       id: "5.4-continuation-first",
       rfc: "§5.4",
       title: "a continuation frame with no message started → 1002",
-      send: [{ opcode: Op.Continuation, payload: ping(1) }],
+      send: [{ opcode: Opcode.Continuation, payload: ping(1) }],
     },
     {
       id: "5.4-text-inside-text",
       rfc: "§5.4",
       title: "a new text frame while a fragmented message is open → 1002",
-      send: insideText({ opcode: Op.Text, payload: ping(1) }),
+      send: insideText({ opcode: Opcode.Text, payload: ping(1) }),
     },
     {
       id: "5.4-binary-inside-text",
       rfc: "§5.4",
       title: "a binary frame while a fragmented text message is open → 1002",
-      send: insideText({ opcode: Op.Binary, payload: "x" }),
+      send: insideText({ opcode: Opcode.Binary, payload: "x" }),
     },
   ]),
   ...closeCases(
@@ -95,15 +95,15 @@ export const fragmentation: FrameCase[] = [
         id: "app-binary",
         rfc: "§7.4.1 (1003)",
         title: "a binary message (not part of the protocol) → 1003",
-        send: [{ opcode: Op.Binary, payload: Buffer.from([1, 2]) }],
+        send: [{ opcode: Opcode.Binary, payload: Buffer.from([1, 2]) }],
       },
       {
         id: "app-binary-fragmented",
         rfc: "§7.4.1 (1003)",
         title: "a fragmented binary message → 1003",
         send: [
-          { opcode: Op.Binary, payload: Buffer.from([1]), fin: false },
-          { opcode: Op.Continuation, payload: Buffer.from([2]), fin: true },
+          { opcode: Opcode.Binary, payload: Buffer.from([1]), fin: false },
+          { opcode: Opcode.Continuation, payload: Buffer.from([2]), fin: true },
         ],
       },
     ],
@@ -123,15 +123,15 @@ export const utf8: FrameCase[] = closeCases(INVALID_PAYLOAD, [
     id: `8.1-invalid-utf8-${what.split(" ")[0]}`,
     rfc: "§8.1",
     title: `invalid UTF-8 in a text frame (${what}) → 1007`,
-    send: [{ opcode: Op.Text, payload: bytes }],
+    send: [{ opcode: Opcode.Text, payload: bytes }],
   })),
   {
     id: "8.1-invalid-utf8-fragmented",
     rfc: "§8.1",
     title: "invalid UTF-8 in the second fragment of a text message → 1007",
     send: [
-      { opcode: Op.Text, payload: '{"type":"ping",', fin: false },
-      { opcode: Op.Continuation, payload: Buffer.from([0xff, 0xfe]), fin: true },
+      { opcode: Opcode.Text, payload: '{"type":"ping",', fin: false },
+      { opcode: Opcode.Continuation, payload: Buffer.from([0xff, 0xfe]), fin: true },
     ],
   },
   {
@@ -140,7 +140,7 @@ export const utf8: FrameCase[] = closeCases(INVALID_PAYLOAD, [
     title: "a close frame whose reason is invalid UTF-8 → 1007",
     send: [
       {
-        opcode: Op.Close,
+        opcode: Opcode.Close,
         payload: closePayload(1000, Buffer.from([0xce, 0xba, 0xe1, 0xbd, 0xb9, 0xff])),
       },
     ],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { encodeFrame } from "./encode.js";
 import { FrameParser, type FrameSink } from "./frameParser.js";
-import { Opcode } from "./frames.js";
+import { Opcode } from "./opcode.js";
 
 /** An unmasked server frame, as a server would send it. */
 function serverFrame(opcode: number, payload: Buffer): Buffer {
@@ -71,5 +72,25 @@ describe("FrameParser", () => {
     parser.push(big.subarray(500));
     parser.push(serverFrame(Opcode.Text, Buffer.from("next")));
     expect(data).toEqual([undefined, "next"]);
+  });
+
+  it("unmasks a masked frame and reports the mask bit, whole or split across chunks", () => {
+    const masked = encodeFrame({ opcode: Opcode.Text, payload: "x".repeat(200) });
+    for (const cut of [masked.length, 3, 5, 100]) {
+      const { data, sink } = recorder();
+      const bits: boolean[] = [];
+      const parser = new FrameParser({
+        ...sink,
+        onData: (op, payload, first, isMasked) => {
+          bits.push(isMasked);
+          sink.onData(op, payload, first, isMasked);
+        },
+      });
+      parser.collect = true;
+      parser.push(masked.subarray(0, cut));
+      parser.push(masked.subarray(cut));
+      expect(data, `cut at ${cut}`).toEqual(["x".repeat(200)]);
+      expect(bits).toEqual([true]);
+    }
   });
 });
