@@ -82,7 +82,7 @@ export class RoomFanout {
     this.#sequencer = sequencer;
     const stopReset = broker.onReset?.(() => sequencer.catchUpAll());
     const timer =
-      headCheckMs > 0 ? setInterval(() => sequencer.catchUpAll(), headCheckMs) : undefined;
+      headCheckMs > 0 ? setInterval(() => sequencer.catchUpSettled(), headCheckMs) : undefined;
     timer?.unref();
     this.#stopCatchUp = () => {
       stopReset?.();

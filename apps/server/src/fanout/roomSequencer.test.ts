@@ -68,6 +68,23 @@ describe("RoomSequencer", () => {
     await sequencer.idle();
     expect(out).toEqual(["store:1", "store:2"]);
   });
+
+  it("the periodic check leaves a message committed since the last check to its publish", async () => {
+    const { log, out, sequencer } = setup(0);
+    await sequencer.open("r");
+    log.push(message(1)); // committed; its publish (with links written after the commit) is on its way
+    sequencer.catchUpSettled();
+    await sequencer.idle();
+    expect(out).toEqual([]);
+    sequencer.receive("r", 1, "broker:1");
+    log.push(message(2)); // committed, publish lost
+    sequencer.catchUpSettled();
+    await sequencer.idle();
+    expect(out).toEqual(["broker:1"]);
+    sequencer.catchUpSettled(); // a whole interval later: the lost one comes from the store
+    await sequencer.idle();
+    expect(out).toEqual(["broker:1", "store:2"]);
+  });
 });
 
 describe("RoomSequencer with a grace for reordered publishes", () => {

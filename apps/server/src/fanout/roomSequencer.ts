@@ -39,7 +39,8 @@ export interface SequencerCounters {
   reordered: number;
 }
 
-type Item<T> = { kind: "item"; seq: number | undefined; item: T } | { kind: "catchUp" };
+type Item<T> =
+  { kind: "item"; seq: number | undefined; item: T } | { kind: "catchUp"; settledOnly: boolean };
 
 interface RoomState<T> {
   last: number;
@@ -51,6 +52,8 @@ interface RoomState<T> {
   onQueued: (() => void) | undefined;
   /** A grace ran out with seqs still missing (real loss): no grace again before this time. */
   noGraceUntil: number;
+  /** The store's head at the previous settled check: what has had a whole interval to be published. */
+  settledHead: number;
 }
 
 const FILL_PAGE = 500;
@@ -85,6 +88,7 @@ export class RoomSequencer<T> {
       ready: Promise.resolve(),
       onQueued: undefined,
       noGraceUntil: 0,
+      settledHead: 0,
     };
     this.#rooms.set(room, state);
     state.ready = (async () => {
@@ -121,9 +125,23 @@ export class RoomSequencer<T> {
 
   /** Delivers whatever the store has beyond what this node delivered, for every open room. */
   catchUpAll(): void {
+    this.#queueCatchUp(false);
+  }
+
+  /**
+   * The periodic check: delivers from the store only what was already committed at the previous
+   * check. A message committed just now is still on its way through the broker (and its reply or
+   * thread link is written between its commit and its publish): read early, it would go out without
+   * them. A publish that was really lost is delivered within two intervals.
+   */
+  catchUpSettled(): void {
+    this.#queueCatchUp(true);
+  }
+
+  #queueCatchUp(settledOnly: boolean): void {
     for (const [room, state] of this.#rooms) {
       if (state.queue.some((i) => i.kind === "catchUp")) continue;
-      state.queue.push({ kind: "catchUp" });
+      state.queue.push({ kind: "catchUp", settledOnly });
       this.#kick(room, state);
     }
   }
@@ -145,7 +163,10 @@ export class RoomSequencer<T> {
     for (let next = state.queue.shift(); next && !state.closed; next = state.queue.shift()) {
       try {
         if (next.kind === "catchUp") {
-          await this.#fill(room, state, await this.options.source.head(room));
+          const head = await this.options.source.head(room);
+          const upTo = next.settledOnly ? Math.min(head, state.settledHead) : head;
+          if (next.settledOnly) state.settledHead = head;
+          await this.#fill(room, state, upTo);
         } else if (next.seq !== undefined && next.seq > state.last + 1) {
           if (await this.#awaitSkipped(state, next.seq))
             this.#deliverQueuedBelow(room, state, next.seq);
