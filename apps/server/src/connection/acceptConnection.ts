@@ -103,7 +103,7 @@ function onMessage(
   if (!admitFrame(conn, state.limiter, ctx.budgets, decoded, ctx.now())) return;
   // A `send` is pipelined: it finishes after its commit without holding the queue (FrameQueue.ts).
   const pipelined = decoded.ok && decoded.value.type === "send";
-  void conn.frames.frame(pipelined, () => dispatch(ctx, conn, decoded));
+  void conn.frames.enqueue(() => dispatch(ctx, conn, decoded), pipelined);
 }
 
 function onClose(this: PeerSocket, code: number, reason: Buffer): void {
