@@ -126,25 +126,16 @@ export class DuplexClient {
    */
   send(room: string, text: string, options: SendOptions = {}): OutboxEntry {
     // One `outbox` event for the new entry, already `sent` when the room was live.
-    return this.#c.outbox.batch(() => {
-      const entry = this.#c.outbox.add(room, text, options, {
-        cid: randomId(this.#c.o.random),
-        now: this.#c.o.timers.now(),
-        caps: this.#c.caps,
-      });
-      this.#c.rooms.flush(room);
-      return this.#c.outbox.get(entry.cid) ?? entry;
+    return this.#c.outbox.add(room, text, options, {
+      cid: randomId(this.#c.o.random),
+      now: this.#c.o.timers.now(),
+      caps: this.#c.caps,
     });
   }
 
   /** Puts a failed entry back in the queue. */
   retry(cid: string): void {
-    const entry = this.#c.outbox.get(cid);
-    if (entry?.status !== "failed") return;
-    this.#c.outbox.batch(() => {
-      this.#c.outbox.setStatus(cid, "queued");
-      this.#c.rooms.flush(entry.room);
-    });
+    this.#c.outbox.retry(cid);
   }
 
   /** Drops an outbox entry (e.g. a failed one the user dismissed). */

@@ -5,12 +5,12 @@ import type { DuplexClientOptions, ResolvedOptions } from "./options.js";
 import { Emitter } from "./emitter.js";
 import { resolveOptions } from "./options.js";
 import { ClientLink } from "./clientLink.js";
-import { routeFrame, type FrameRoutes } from "./frameRouter.js";
 import { Outbox, SIGNED_OUT } from "./outbox.js";
 import { PendingRequests, RequestError } from "./requests.js";
 import { RoomCursors } from "./roomCursors.js";
 import { RoomFeeds } from "./roomFeeds.js";
 import { RoomSession } from "./roomSession.js";
+import { SendPacer } from "./sendPacer.js";
 import { SessionStore } from "./sessionStore.js";
 import { sha256Hex } from "./uploads.js";
 import { UploadQueue } from "./uploadsQueue.js";
@@ -69,7 +69,18 @@ export class ClientCore {
       },
     });
     this.session = new SessionStore(storage, storageKey);
-    this.outbox = new Outbox(storage, `${storageKey}:outbox`, (e) => this.events.emit("outbox", e));
+    const pacer = new SendPacer(timers, () => this.outbox.flush());
+    this.outbox = new Outbox(
+      storage,
+      `${storageKey}:outbox`,
+      (e) => this.events.emit("outbox", e),
+      {
+        live: (room) => this.rooms.isReady(room),
+        pacer,
+        // Straight to the socket: a send passes no other layer on its way out.
+        write: (m) => this.link.transport.write(m),
+      },
+    );
     const cursors = new RoomCursors(storage, `${storageKey}:cursors`);
     const feeds = new RoomFeeds({
       cursors,
@@ -85,8 +96,7 @@ export class ClientCore {
       outbox: this.outbox,
       cursors,
       feeds,
-      timers,
-      // Straight to the socket: a send passes no other layer on its way out.
+      pacer,
       write: (m) => this.link.transport.write(m),
       nextRef: () => this.requests.nextRef(),
       granted: (cap) => this.caps.has(cap),
@@ -114,30 +124,86 @@ export class ClientCore {
     this.link.write(message);
   }
 
+  /**
+   * Every decoded server frame enters here: the part of the client that keeps its bookkeeping gets it
+   * first, then the pending request it answers, then the app (`message` event).
+   */
   onMessage(message: ServerMessage): void {
-    // One frame, one `outbox` event at most (an ack, a delivery, a refusal and its requeue).
-    this.outbox.batch(() => routeFrame(message, this.#routes));
+    switch (message.type) {
+      case "welcome":
+        this.onWelcome(message);
+        break;
+      case "joined":
+        this.noteJoinedChanges(message);
+        this.rooms.onJoined(message);
+        this.uploads.pump();
+        break;
+      case "message":
+        this.feeds.onMessage(message);
+        break;
+      case "ack":
+        // Kept until its copy is delivered, unless the room's feed is already past it or gone.
+        this.outbox.ack(message.cid, message.seq, this.cursors.get(message.room)?.seq);
+        break;
+      case "pong":
+        this.link.pong(message.t);
+        break;
+      case "token":
+        this.session.setToken(message.token); // replaces the welcome's before it expires
+        break;
+      case "error":
+        if (!this.uploads.handle(message)) this.rooms.onError(message);
+        break;
+      case "upload_ready":
+      case "upload_progress":
+      case "upload_done":
+      case "upload_cancel":
+        this.uploads.handle(message);
+        break;
+      case "left":
+        this.rooms.onLeft(message.room);
+        break;
+      case "edited":
+      case "deleted":
+      case "thread_summary":
+      case "reaction":
+        // Applied by the app (idempotently); the cursor names the latest, for the next resume.
+        if (message.changeSeq !== undefined) {
+          this.cursors.noteChange(message.room, message.changeSeq);
+        }
+        break;
+      case "presence":
+      case "presence_diff":
+      case "members":
+      case "occupancy":
+      case "watching_members":
+      case "typing":
+      case "history":
+      case "search_results":
+      case "rooms":
+      case "room_update":
+      case "dm_invite":
+      case "read_cursor":
+      case "seen":
+      case "prefs":
+      case "notification":
+      case "notifications_read":
+      case "subscribed":
+      case "unsubscribed":
+      case "data":
+      case "inspecting":
+      case "control":
+      case "thread":
+      case "thread_read":
+        break; // the app's business: it sees them through the `message` event
+      default: {
+        const unhandled: never = message;
+        return unhandled;
+      }
+    }
     this.requests.settle(message);
     this.events.emit("message", message);
   }
-
-  readonly #routes: FrameRoutes = {
-    welcome: (welcome) => this.onWelcome(welcome),
-    joined: (joined) => {
-      this.noteJoinedChanges(joined);
-      this.rooms.onJoined(joined);
-      this.uploads.pump();
-    },
-    chat: (message) => this.feeds.onMessage(message),
-    // Kept until its copy is delivered, unless the room's feed is already past it or gone.
-    ack: (ack) => this.outbox.ack(ack.cid, ack.seq, this.cursors.get(ack.room)?.seq),
-    pong: (t) => this.link.pong(t),
-    token: (token) => this.session.setToken(token),
-    upload: (message) => this.uploads.handle(message),
-    error: (error) => this.rooms.onError(error),
-    left: (room) => this.rooms.onLeft(room),
-    change: (room, changeSeq) => this.cursors.noteChange(room, changeSeq),
-  };
 
   /**
    * A fresh page reflects every change up to `joined.changeSeq`. An exact resume does not move the

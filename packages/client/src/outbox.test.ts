@@ -1,8 +1,8 @@
 import type { ChatMessage } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
 import { memoryStorage } from "./environment.js";
-import { Outbox } from "./outbox.js";
-import type { KeyValueStorage } from "./types.js";
+import { Outbox, type OutboxLink } from "./outbox.js";
+import type { KeyValueStorage, OutboxEntry } from "./types.js";
 
 const KEY = "duplex:outbox";
 
@@ -22,17 +22,33 @@ function countingStorage(): KeyValueStorage & { writes: number } {
 
 function setup(storage: KeyValueStorage = countingStorage()) {
   const events: string[][] = [];
-  const outbox = new Outbox(storage, KEY, (entries) =>
-    events.push(entries.map((e) => `${e.cid}:${e.status}`)),
+  const written: string[] = [];
+  // Offline until a test goes online; every write then fits the budget.
+  let online = false;
+  const link: OutboxLink = {
+    live: () => online,
+    pacer: { tryTake: () => true },
+    write: (m) => written.push(m.type === "send" ? m.cid : m.type),
+  };
+  const outbox = new Outbox(
+    storage,
+    KEY,
+    (entries) => events.push(entries.map((e) => `${e.cid}:${e.status}`)),
+    link,
   );
-  return { outbox, events, storage };
+  /** The room is joined: whatever is queued goes out. */
+  const goOnline = (): void => {
+    online = true;
+    outbox.flush();
+  };
+  return { outbox, events, storage, written, goOnline };
 }
 
 const NO_CAPS: ReadonlySet<string> = new Set();
 
 /** Queues a message whose text is its cid. */
-function put(outbox: Outbox, cid: string, room = "general"): void {
-  outbox.add(room, cid, {}, { cid, now: 0, caps: NO_CAPS });
+function put(outbox: Outbox, cid: string, room = "general"): OutboxEntry {
+  return outbox.add(room, cid, {}, { cid, now: 0, caps: NO_CAPS });
 }
 
 function stored(cid: string, seq: number, room = "general"): ChatMessage {
@@ -43,15 +59,20 @@ function stored(cid: string, seq: number, room = "general"): ChatMessage {
 const tick = (): Promise<void> => new Promise((resolve) => queueMicrotask(resolve));
 
 describe("Outbox", () => {
-  it("announces a batch of changes once", () => {
-    const { outbox, events } = setup();
-    outbox.batch(() => {
-      put(outbox, "a");
-      put(outbox, "b");
-      outbox.setStatus("a", "sent");
-      outbox.setStatus("b", "sent");
-    });
-    expect(events).toEqual([["a:sent", "b:sent"]]);
+  it("sends a backlog in order once its room is live, announced once", () => {
+    const { outbox, events, written, goOnline } = setup();
+    put(outbox, "a");
+    put(outbox, "b");
+    goOnline();
+    expect(written).toEqual(["a", "b"]);
+    expect(events).toEqual([["a:queued"], ["a:queued", "b:queued"], ["a:sent", "b:sent"]]);
+  });
+
+  it("announces a new message once, already sent when its room is live", () => {
+    const { outbox, events, goOnline } = setup();
+    goOnline();
+    expect(put(outbox, "a")).toMatchObject({ status: "sent" });
+    expect(events).toEqual([["a:sent"]]);
   });
 
   it("refuses text the server would refuse, and keeps only the fields the node granted", () => {
@@ -80,9 +101,9 @@ describe("Outbox", () => {
 
   it("writes storage at most once per tick, however many changes it saw", async () => {
     const storage = countingStorage();
-    const { outbox } = setup(storage);
+    const { outbox, goOnline } = setup(storage);
     for (let i = 0; i < 20; i += 1) put(outbox, `c${i}`);
-    for (let i = 0; i < 20; i += 1) outbox.setStatus(`c${i}`, "sent");
+    goOnline();
     expect(storage.writes).toBe(0);
     await tick();
     expect(storage.writes).toBe(1);
@@ -97,9 +118,9 @@ describe("Outbox", () => {
       removes += 1;
       remove(key);
     };
-    const { outbox } = setup(storage);
+    const { outbox, goOnline } = setup(storage);
+    goOnline();
     put(outbox, "a");
-    outbox.setStatus("a", "sent");
     await tick();
     outbox.ack("a", 1, 0);
     await tick();
@@ -130,9 +151,9 @@ describe("Outbox", () => {
   });
 
   it("leaves an unacked entry alone when a copy arrives (it is still re-sent and acked)", () => {
-    const { outbox } = setup();
+    const { outbox, goOnline } = setup();
+    goOnline();
     put(outbox, "a");
-    outbox.setStatus("a", "sent");
     outbox.delivered("general", [stored("a", 5)]);
     expect(outbox.entries()).toEqual([expect.objectContaining({ cid: "a", status: "sent" })]);
   });
@@ -149,10 +170,10 @@ describe("Outbox", () => {
 
   it("persists only what the server may not have: a reload re-queues sent, skips acked", async () => {
     const storage = memoryStorage();
-    const { outbox } = setup(storage);
-    put(outbox, "a");
+    const { outbox, goOnline } = setup(storage);
     put(outbox, "b");
-    outbox.setStatus("a", "sent");
+    put(outbox, "a");
+    goOnline();
     outbox.ack("b", 2, 0);
     await tick();
     const reloaded = setup(storage).outbox;

@@ -1,57 +1,48 @@
-import { Capability, checkText, type ChatMessage } from "@duplex/protocol";
-import type { KeyValueStorage, OutboxEntry, OutboxStatus, SendOptions } from "./types.js";
-import { readJson, writeJson } from "./environment.js";
+import { Capability, checkText, type ChatMessage, type ClientMessage } from "@duplex/protocol";
+import type { KeyValueStorage, OutboxEntry, SendOptions } from "./types.js";
+import { OutboxStorage } from "./outboxStorage.js";
 
 /** `OutboxEntry.error` of messages left unsent when the session's token was refused (4401). */
 export const SIGNED_OUT = "signed out";
 
-const STATUSES: ReadonlySet<string> = new Set<OutboxStatus>(["queued", "sent", "acked", "failed"]);
-
-function isEntry(value: unknown): value is OutboxEntry {
-  if (typeof value !== "object" || value === null) return false;
-  const v = value as Record<string, unknown>;
-  return (
-    typeof v.cid === "string" &&
-    typeof v.room === "string" &&
-    typeof v.text === "string" &&
-    typeof v.createdAt === "number" &&
-    typeof v.status === "string" &&
-    STATUSES.has(v.status)
-  );
+/** What the outbox transmits through: which rooms are live, the write budget, the socket. */
+export interface OutboxLink {
+  /** Whether `room` is joined on the current socket: only then may its entries go out. */
+  live(room: string): boolean;
+  /** The budget under the server's write limit (sendPacer.ts); it calls `flush` when it refills. */
+  readonly pacer: { tryTake(): boolean };
+  /** Writes to the current socket. */
+  write(message: ClientMessage): void;
 }
 
+/** No socket: entries wait `queued` (an outbox on its own, as its unit tests build it). */
+const OFFLINE: OutboxLink = { live: () => false, pacer: { tryTake: () => false }, write: () => {} };
+
 /**
- * Outgoing chat messages by lifecycle, keyed by `cid`: queued → sent → acked | failed. An acked entry
- * stays until its room's feed delivers the stored copy (`delivered`), so the app's list never loses the
- * message between the ack and the fan-out copy, and nobody downstream has to put it back.
+ * Outgoing chat messages by lifecycle, keyed by `cid`: queued → sent → acked | failed. The outbox
+ * transmits its own entries — in order, only for a room that is live, while the pacer allows — so an
+ * entry is marked `sent` in the same loop that writes it. An acked entry stays until its room's feed
+ * delivers the stored copy (`delivered`), so the app's list never loses the message between the ack
+ * and the fan-out copy, and nobody downstream has to put it back.
  *
- * Changes made inside one `batch` (a server frame, an API call, a paced pump) are announced by ONE
- * `onChange`; the persisted copy is rewritten at most once per tick. Only what the server may not have
- * stored is persisted: the server de-duplicates by `cid`, so re-sending a `sent` entry is always safe,
- * and an acked one is never sent again.
+ * Each call of a method that changes entries is announced by ONE `onChange` (a new message is
+ * announced already `sent` when its room was live); the persisted copy is rewritten at most once per
+ * tick (outboxStorage.ts).
  */
 export class Outbox {
   readonly #entries = new Map<string, OutboxEntry>();
-  #depth = 0;
+  readonly #stored: OutboxStorage;
+  /** Something changed since the last announcement. */
   #dirty = false;
-  #writeScheduled = false;
-  /** The last persisted text (`undefined`: nothing stored), so an unchanged copy is not rewritten. */
-  #persisted: string | undefined;
 
   constructor(
-    private readonly storage: KeyValueStorage,
-    private readonly key: string,
+    storage: KeyValueStorage,
+    key: string,
     private readonly onChange: (entries: readonly OutboxEntry[]) => void,
+    private readonly link: OutboxLink = OFFLINE,
   ) {
-    const stored = readJson(storage, key);
-    this.#persisted = stored === undefined ? undefined : JSON.stringify(stored);
-    if (!Array.isArray(stored)) return;
-    for (const item of stored) {
-      if (!isEntry(item) || item.status === "acked") continue;
-      // A `sent` entry from a previous page life may or may not have reached the server: send it again.
-      const status = item.status === "sent" ? "queued" : item.status;
-      this.#entries.set(item.cid, { ...item, status });
-    }
+    this.#stored = new OutboxStorage(storage, key, () => this.entries());
+    for (const entry of this.#stored.load()) this.#entries.set(entry.cid, entry);
   }
 
   /** Entries in the order they were added. */
@@ -63,20 +54,10 @@ export class Outbox {
     return this.#entries.get(cid);
   }
 
-  /** Runs `fn`; whatever it changes is announced once, when the outermost batch ends. */
-  batch<T>(fn: () => T): T {
-    this.#depth += 1;
-    try {
-      return fn();
-    } finally {
-      this.#depth -= 1;
-      if (this.#depth === 0 && this.#dirty) this.#announce();
-    }
-  }
-
   /**
-   * Queues a new message, checked as the server would check it (a `RangeError` instead of an entry the
-   * server would refuse), with only the fields the node granted.
+   * The one entrance: queues a new message, checked as the server would check it (a `RangeError`
+   * instead of an entry the server would refuse), with only the fields the node granted, and sends it
+   * at once when its room is live. Returns the entry as announced (`sent`, or `queued`).
    */
   add(
     room: string,
@@ -103,15 +84,46 @@ export class Outbox {
         }),
     };
     this.#entries.set(entry.cid, entry);
-    this.#changed();
-    return entry;
+    this.#dirty = true;
+    this.flush(room);
+    return this.#entries.get(entry.cid) ?? entry;
   }
 
-  setStatus(cid: string, status: "queued" | "sent"): void {
+  /**
+   * Sends what is queued for live rooms — a new entry, a retried one, or the backlog after `joined` —
+   * oldest first, with the original `cid`s, while the pacer allows (when it says no, it calls this
+   * again later, without `room`), then announces whatever changed, once. `room`: only if that room is
+   * live (a room not live yet waits for its `joined` without holding up the others).
+   */
+  flush(room?: string): void {
+    if (room === undefined || this.link.live(room)) {
+      for (const entry of this.entries()) {
+        if (entry.status !== "queued" || !this.link.live(entry.room)) continue;
+        if (!this.link.pacer.tryTake()) break;
+        // The cid doubles as the ref, so an `error` can be matched to its entry.
+        this.link.write({
+          type: "send",
+          room: entry.room,
+          cid: entry.cid,
+          text: entry.text,
+          ref: entry.cid,
+          ...(entry.replyTo !== undefined && { replyTo: entry.replyTo }),
+          ...(entry.thread !== undefined && { thread: entry.thread }),
+          ...(entry.alsoToRoom === true && { alsoToRoom: true }),
+        });
+        this.#entries.set(entry.cid, { ...entry, status: "sent" });
+        this.#dirty = true;
+      }
+    }
+    this.#announce();
+  }
+
+  /** Puts a failed entry back in the queue and sends it if its room is live. */
+  retry(cid: string): void {
     const entry = this.#entries.get(cid);
-    if (entry === undefined || entry.status === status) return;
-    this.#entries.set(cid, { ...entry, status });
-    this.#changed();
+    if (entry?.status !== "failed") return;
+    this.#set({ ...entry, status: "queued" });
+    this.flush(entry.room);
   }
 
   /**
@@ -124,7 +136,8 @@ export class Outbox {
     if (entry === undefined || entry.status === "acked") return;
     if (deliveredSeq === undefined || deliveredSeq >= seq) this.#entries.delete(cid);
     else this.#entries.set(cid, { ...entry, status: "acked", seq });
-    this.#changed();
+    this.#dirty = true;
+    this.#announce();
   }
 
   /**
@@ -137,22 +150,28 @@ export class Outbox {
     const last = messages.at(-1)?.seq;
     if (last === undefined) return;
     const cids = new Set(messages.map((m) => m.cid));
-    this.#removeWhere(
-      (e) =>
-        e.room === room && e.status === "acked" && (cids.has(e.cid) || (e.seq ?? Infinity) <= last),
-    );
+    for (const [cid, e] of this.#entries) {
+      if (e.room !== room || e.status !== "acked") continue;
+      if (!cids.has(cid) && (e.seq ?? Infinity) > last) continue;
+      this.#entries.delete(cid);
+      this.#dirty = true;
+    }
+    this.#announce();
   }
 
   /** The room was left: no stored copy will come for its acked entries. */
   dropAcked(room: string): void {
-    this.#removeWhere((e) => e.room === room && e.status === "acked");
+    for (const [cid, e] of this.#entries) {
+      if (e.room === room && e.status === "acked") this.#delete(cid);
+    }
+    this.#announce();
   }
 
   fail(cid: string, error: string): void {
     const entry = this.#entries.get(cid);
     if (entry === undefined) return;
-    this.#entries.set(cid, { ...entry, status: "failed", error });
-    this.#changed();
+    this.#set({ ...entry, status: "failed", error });
+    this.#announce();
   }
 
   /**
@@ -160,83 +179,68 @@ export class Outbox {
    * is gone (4401), so nothing is sent as someone else until the user says so (`retry`).
    */
   failUnsent(error: string): void {
-    this.batch(() => {
-      for (const [cid, entry] of this.#entries) {
-        if (entry.status !== "queued" && entry.status !== "sent") continue;
-        this.#entries.set(cid, { ...entry, status: "failed", error });
-        this.#changed();
+    for (const entry of this.#entries.values()) {
+      if (entry.status === "queued" || entry.status === "sent") {
+        this.#set({ ...entry, status: "failed", error });
       }
-    });
+    }
+    this.#announce();
+  }
+
+  /**
+   * A write was refused for now: it and every later in-flight entry of its room go back to the queue,
+   * so the retry re-sends them in order. A later one the server did accept is only acked again with
+   * its original seq (cid de-duplication); one whose own refusal is still on its way cannot be re-sent
+   * behind newer messages.
+   */
+  requeueFrom(refusedCid: string): void {
+    const refused = this.#entries.get(refusedCid);
+    if (refused === undefined) return;
+    let after = false;
+    for (const entry of this.#entries.values()) {
+      if (entry.cid === refused.cid) after = true;
+      else if (!after || entry.room !== refused.room || entry.status !== "sent") continue;
+      if (entry.status !== "queued") this.#set({ ...entry, status: "queued" });
+    }
+    this.#announce();
+  }
+
+  /** The socket is gone: whatever was in flight goes back to the queue, to be re-sent with its `cid`. */
+  requeueSent(): void {
+    for (const entry of this.#entries.values()) {
+      if (entry.status === "sent") this.#set({ ...entry, status: "queued" });
+    }
+    this.#announce();
   }
 
   /** Removes an entry (a failed one the user dismissed, or one whose copy arrived some other way). */
   remove(cid: string): void {
-    if (this.#entries.delete(cid)) this.#changed();
+    this.#delete(cid);
+    this.#announce();
   }
 
   /** Drops every entry and the persisted copy: what the signed-out identity queued is never sent. */
   clear(): void {
     this.#entries.clear();
-    this.#persist(); // now, not next tick: a sign-out leaves nothing behind even if the page closes
-    this.#changed();
-  }
-
-  /** The socket is gone: whatever was in flight goes back to the queue, to be re-sent with its `cid`. */
-  requeueSent(): void {
-    this.batch(() => {
-      for (const [cid, entry] of this.#entries) {
-        if (entry.status !== "sent") continue;
-        this.#entries.set(cid, { ...entry, status: "queued" });
-        this.#changed();
-      }
-    });
-  }
-
-  #removeWhere(drop: (entry: OutboxEntry) => boolean): void {
-    this.batch(() => {
-      for (const [cid, entry] of this.#entries) {
-        if (!drop(entry)) continue;
-        this.#entries.delete(cid);
-        this.#changed();
-      }
-    });
-  }
-
-  #changed(): void {
+    this.#stored.writeNow(); // now, not next tick: a sign-out leaves nothing behind even if the page closes
     this.#dirty = true;
-    if (this.#depth === 0) this.#announce();
+    this.#announce();
   }
 
+  #set(entry: OutboxEntry): void {
+    this.#entries.set(entry.cid, entry);
+    this.#dirty = true;
+  }
+
+  #delete(cid: string): void {
+    if (this.#entries.delete(cid)) this.#dirty = true;
+  }
+
+  /** One `onChange` and one scheduled storage write for whatever the calling method changed. */
   #announce(): void {
+    if (!this.#dirty) return;
     this.#dirty = false;
-    this.#scheduleWrite();
+    this.#stored.scheduleWrite();
     this.onChange(this.entries());
-  }
-
-  /** One storage write per tick however many changes it saw: a flushed backlog is not N rewrites. */
-  #scheduleWrite(): void {
-    if (this.#writeScheduled) return;
-    this.#writeScheduled = true;
-    queueMicrotask(() => {
-      this.#writeScheduled = false;
-      this.#persist();
-    });
-  }
-
-  #persist(): void {
-    const unconfirmed = this.entries().filter((e) => e.status !== "acked");
-    const text = unconfirmed.length > 0 ? JSON.stringify(unconfirmed) : undefined;
-    // A hand-over (an acked entry leaving) changes nothing persisted: no write.
-    if (text === this.#persisted) return;
-    this.#persisted = text;
-    if (text !== undefined) {
-      writeJson(this.storage, this.key, unconfirmed);
-      return;
-    }
-    try {
-      this.storage.removeItem(this.key);
-    } catch {
-      // nothing persisted then
-    }
   }
 }

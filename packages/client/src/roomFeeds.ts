@@ -27,9 +27,9 @@ interface Feed {
 
 /**
  * Turns `joined`, live `message`s and `history` pages into one gap-free, duplicate-free stream per room.
- * The cursor is the last contiguous `seq` delivered: anything at or below it is a duplicate, anything
- * beyond cursor + 1 waits until `history` fills the hole: gaps are detected by seq and
- * repaired by history.
+ * The cursor is the last contiguous `seq` delivered: anything at or below it is a duplicate, cursor + 1
+ * goes out at once, anything beyond waits (`#drain`) until `history` fills the hole: gaps are
+ * detected by seq and repaired by history.
  */
 export class RoomFeeds {
   readonly #feeds = new Map<string, Feed>();
@@ -59,7 +59,16 @@ export class RoomFeeds {
     const feed = this.#feeds.get(message.room);
     if (feed === undefined) return; // not a room we joined
     const cursor = this.deps.cursors.get(message.room);
-    if (feed.ready && cursor !== undefined && message.seq <= cursor.seq) return;
+    if (feed.ready && cursor !== undefined) {
+      if (message.seq <= cursor.seq) return; // a duplicate
+      // The next one, with nothing held or known missing (the usual live message): out at once.
+      if (message.seq === cursor.seq + 1 && feed.held.size === 0 && feed.top <= message.seq) {
+        feed.top = message.seq;
+        this.deps.cursors.set(message.room, { seq: message.seq, epoch: cursor.epoch });
+        this.deps.deliver(message.room, [message], false);
+        return;
+      }
+    }
     feed.held.set(message.seq, message);
     feed.top = Math.max(feed.top, message.seq);
     if (feed.ready) this.#drain(message.room, feed);

@@ -1,10 +1,10 @@
 import { Capability, ErrorCode } from "@duplex/protocol";
 import type { ClientMessage, SendLimits, ServerMessageOf } from "@duplex/protocol";
-import type { JoinOptions, OutboxEntry, Timers } from "./types.js";
+import type { JoinOptions } from "./types.js";
 import type { Outbox } from "./outbox.js";
 import type { RoomCursors } from "./roomCursors.js";
 import type { RoomFeeds } from "./roomFeeds.js";
-import { SendPacer } from "./sendPacer.js";
+import type { SendPacer } from "./sendPacer.js";
 
 /** Send errors that no retry can fix: the entry is marked failed. */
 const PERMANENT_SEND_ERRORS: ReadonlySet<string> = new Set<ErrorCode>([
@@ -29,7 +29,8 @@ export interface RoomSessionDeps {
   outbox: Outbox;
   cursors: RoomCursors;
   feeds: RoomFeeds;
-  timers: Timers;
+  /** The outbox's write budget: fresh per connection, paused after a refusal. */
+  pacer: SendPacer;
   /** Writes to the current socket; only called while connected. */
   write: (message: ClientMessage) => void;
   nextRef: () => string;
@@ -40,10 +41,10 @@ export interface RoomSessionDeps {
 }
 
 /**
- * Room membership over a sequence of sockets: which rooms to (re)join and from where, and when each
- * room's outbox entries may go out — only after that room's `joined`, so a resent message can never
- * race ahead of its join and earn `not_joined` — and in outbox order, paced under the server's write
- * limit, so a flushed backlog is not refused and stored out of order.
+ * Room membership over a sequence of sockets: which rooms to (re)join and from where, and whether a
+ * room is live (`isReady`): the outbox sends a room's entries only after its `joined`, so a resent
+ * message can never race ahead of its join and earn `not_joined`. It also tells the outbox's pacer
+ * about each connection's limits and the server's refusals.
  */
 export class RoomSession {
   /** Rooms the app asked for, rejoined after every reconnect. */
@@ -56,11 +57,8 @@ export class RoomSession {
   /** In-flight joins by ref: the room, and whether the join carried `since`. */
   readonly #joins = new Map<string, { room: string; resumed: boolean }>();
   #connected = false;
-  readonly #pacer: SendPacer;
 
-  constructor(private readonly deps: RoomSessionDeps) {
-    this.#pacer = new SendPacer(deps.timers, () => this.flush());
-  }
+  constructor(private readonly deps: RoomSessionDeps) {}
 
   get rooms(): readonly string[] {
     return [...this.#rooms];
@@ -103,40 +101,12 @@ export class RoomSession {
   }
 
   /**
-   * Sends what is queued for a live room — a new entry, a retried one, or the backlog after `joined` —
-   * oldest first, with the original `cid`s, in outbox order while the pacer allows (when it says no,
-   * it calls this again later, without `room`). A room not live yet waits for its `joined` without
-   * holding up other rooms.
-   */
-  flush(room?: string): void {
-    if (!this.#connected || (room !== undefined && !this.#ready.has(room))) return;
-    this.deps.outbox.batch(() => {
-      for (const entry of this.deps.outbox.entries()) {
-        if (entry.status !== "queued" || !this.#ready.has(entry.room)) continue;
-        if (!this.#pacer.tryTake()) return;
-        // The cid doubles as the ref, so an `error` can be matched to its entry.
-        this.deps.write({
-          type: "send",
-          room: entry.room,
-          cid: entry.cid,
-          text: entry.text,
-          ref: entry.cid,
-          ...(entry.replyTo !== undefined && { replyTo: entry.replyTo }),
-          ...(entry.thread !== undefined && { thread: entry.thread }),
-          ...(entry.alsoToRoom === true && { alsoToRoom: true }),
-        });
-        this.deps.outbox.setStatus(entry.cid, "sent");
-      }
-    });
-  }
-
-  /**
    * `welcome` arrived: pace writes under its `limits` (a fresh budget per connection), and rejoin every
    * room, each from its cursor once this instance has loaded it.
    */
   onWelcome(limits?: SendLimits): void {
     this.#connected = true;
-    this.#pacer.reset(limits);
+    this.deps.pacer.reset(limits);
     for (const room of this.#rooms) this.#sendJoin(room);
   }
 
@@ -147,7 +117,7 @@ export class RoomSession {
     this.#ready.add(joined.room);
     this.#loaded.add(joined.room);
     this.deps.feeds.onJoined(joined, pending?.resumed === true);
-    this.flush(joined.room);
+    this.deps.outbox.flush(joined.room);
   }
 
   /** Routes an `error` answering a send or a join; returns whether it was one of ours. */
@@ -167,8 +137,8 @@ export class RoomSession {
     if (PERMANENT_SEND_ERRORS.has(error.code)) {
       this.deps.outbox.fail(entry.cid, `${error.code}: ${error.message}`);
     } else {
-      this.#requeueFrom(entry);
-      this.#pacer.pause(error.retryAfterMs ?? SEND_RETRY_MS);
+      this.deps.outbox.requeueFrom(entry.cid);
+      this.deps.pacer.pause(error.retryAfterMs ?? SEND_RETRY_MS);
     }
     return true;
   }
@@ -177,7 +147,7 @@ export class RoomSession {
     this.#connected = false;
     this.#ready.clear();
     this.#joins.clear();
-    this.#pacer.stop();
+    this.deps.pacer.stop();
     this.deps.feeds.onDisconnect();
     this.deps.outbox.requeueSent();
   }
@@ -206,23 +176,5 @@ export class RoomSession {
         ? { type: "join", room, ref }
         : { type: "join", room, ref, since, ...(changesSince !== undefined && { changesSince }) },
     );
-  }
-
-  /**
-   * A write was refused for now: it and every later in-flight entry of its room go back to the queue,
-   * so the retry re-sends them in order. A later one the server did accept is only acked again with
-   * its original seq (cid de-duplication); one whose own refusal is still on its way cannot be re-sent
-   * behind newer messages.
-   */
-  #requeueFrom(refused: OutboxEntry): void {
-    let after = false;
-    for (const entry of this.deps.outbox.entries()) {
-      if (entry.cid === refused.cid) {
-        after = true;
-        this.deps.outbox.setStatus(entry.cid, "queued");
-      } else if (after && entry.room === refused.room && entry.status === "sent") {
-        this.deps.outbox.setStatus(entry.cid, "queued");
-      }
-    }
   }
 }

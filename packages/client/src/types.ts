@@ -115,7 +115,8 @@ export interface ClientEvents {
   roomMessages: (room: string, messages: ChatMessage[], reset: boolean) => void;
   /**
    * The outbox changed (entries added, sent, acked, failed, or handed over to the room): one event per
-   * batch — a server frame or an API call — however many entries it touched. An acked entry is listed
+   * step — a send (already `sent` when its room is live), an ack, a delivery, a flushed backlog —
+   * however many entries it touched. An acked entry is listed
    * until its room's `roomMessages` has delivered the stored copy, so the two never leave a gap.
    */
   outbox: (entries: readonly OutboxEntry[]) => void;

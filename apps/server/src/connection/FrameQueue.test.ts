@@ -38,16 +38,17 @@ describe("FrameQueue", () => {
     const commit = gate();
     const events: string[] = [];
     for (const n of [1, 2]) {
-      void queue.frame(true, async () => {
+      const submit = async () => {
         events.push(`submit ${n}`);
         queue.finish(async () => {
           await commit.opened;
           events.push(`ack ${n}`);
         });
-      });
+      };
+      void queue.enqueue(submit, true);
     }
     // A non-send frame (e.g. history) must answer after both acks.
-    const history = queue.frame(false, async () => {
+    const history = queue.enqueue(async () => {
       events.push("history");
     });
     await new Promise((resolve) => setImmediate(resolve));
@@ -62,10 +63,11 @@ describe("FrameQueue", () => {
     const commit = gate();
     let submitted = 0;
     for (let i = 0; i <= MAX_PIPELINED_SENDS; i++) {
-      void queue.frame(true, async () => {
+      const submit = async () => {
         submitted += 1;
         queue.finish(() => commit.opened);
-      });
+      };
+      void queue.enqueue(submit, true);
     }
     await new Promise((resolve) => setImmediate(resolve));
     expect(submitted).toBe(MAX_PIPELINED_SENDS);

@@ -4,8 +4,9 @@ const SETTLED: Promise<void> = Promise.resolve();
 export const MAX_PIPELINED_SENDS = 16;
 
 /**
- * The one queue of a peer's work. Frames are handled one at a time, in arrival order, so replies keep
- * the order of requests even though handlers are asynchronous. A pipelined frame (a chat `send`) only
+ * The one queue of a peer's work. Frames (and the timers and closes that answer in turn) are handled
+ * one at a time, in arrival order, so replies keep the order of requests even though handlers are
+ * asynchronous. A pipelined frame (a chat `send`) only
  * submits its work in turn and hands its finish (ack, fan-out) to `finish`, which runs after the
  * commit, in the same order, while the peer's next frames are already read: a burst of sends then
  * shares one group commit. Any other frame waits for every pipelined finish before it, and a peer
@@ -21,27 +22,24 @@ export class FrameQueue {
   /** `onError` hears a task that threw; the queue goes on with the next one. */
   constructor(private readonly onError: (err: unknown, what: "task" | "finish") => void) {}
 
-  /** Runs `task` after every task queued before it. A failing task never blocks later ones. */
-  enqueue(task: () => Promise<void>): Promise<void> {
+  /**
+   * Runs `task` after every task queued before it (a failing task never blocks later ones), and,
+   * unless it is a `pipelined` frame (a chat `send`), after every pipelined finish queued before it
+   * too: a reply, a close or a timer's frame never overtakes an earlier send's ack. A pipelined one
+   * starts as soon as the tasks before it ran, unless MAX_PIPELINED_SENDS already wait for a commit.
+   */
+  enqueue(task: () => Promise<void>, pipelined = false): Promise<void> {
     const queued: Promise<void> = (this.#tasks ?? SETTLED)
-      .then(task)
+      .then(async () => {
+        if (!pipelined || this.#pipelined >= MAX_PIPELINED_SENDS) await this.settled();
+        await task();
+      })
       .catch((err: unknown) => this.onError(err, "task"))
       .then(() => {
         if (this.#tasks === queued) this.#tasks = undefined;
       });
     this.#tasks = queued;
     return queued;
-  }
-
-  /**
-   * Queues the handling of one frame: a `pipelined` one starts as soon as the frames before it were
-   * handled (their finishes may still run); any other waits for every pipelined finish too.
-   */
-  frame(pipelined: boolean, handle: () => Promise<void>): Promise<void> {
-    return this.enqueue(async () => {
-      if (!pipelined || this.#pipelined >= MAX_PIPELINED_SENDS) await this.settled();
-      await handle();
-    });
   }
 
   /** Runs `finish` after every `finish` queued before it, without holding up the frames. */

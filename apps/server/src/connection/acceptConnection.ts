@@ -1,17 +1,10 @@
 import { randomBytes } from "node:crypto";
-import {
-  Capability,
-  CloseCode,
-  ErrorCode,
-  decodeClientMessage,
-  type ClientMessage,
-  type DecodeResult,
-} from "@duplex/protocol";
+import { Capability, CloseCode, ErrorCode, decodeClientMessage } from "@duplex/protocol";
 import type { RawData } from "ws";
 import type { PeerSocket } from "./PeerSocket.js";
 import type { ServerContext } from "../context.js";
 import { dispatch } from "../handlers/dispatch.js";
-import { replyToFailure, sendError } from "../handlers/replyToFailure.js";
+import { sendError } from "../handlers/replyToFailure.js";
 import { addressKey } from "../limits/addressKey.js";
 import { admitFrame } from "../limits/admitFrame.js";
 import { RateLimiter, limitsAnything } from "../limits/rateLimiter.js";
@@ -45,7 +38,7 @@ async function cleanup(ctx: ServerContext, conn: Connection): Promise<void> {
  * a closure per listener sharing one scope (~0.3 KiB per idle connection).
  */
 class Accepted {
-  /** Dropped once cleared, so an idle socket does not keep its spent Timeout. */
+  /** Stopped by the first frame after the hello, else spent at its deadline (then dropped). */
   helloTimer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -79,29 +72,6 @@ function onPong(this: PeerSocket): void {
   if (state) state.conn.alive = true;
 }
 
-/**
- * Handles one decoded frame, in the socket's turn: until welcomed only a valid hello is acceptable;
- * a handler's failure becomes its reply or close (replyToFailure.ts).
- */
-async function handleFrame(state: Accepted, decoded: DecodeResult<ClientMessage>): Promise<void> {
-  const { ctx, conn } = state;
-  if (conn.closed) return;
-  if (!conn.user && (!decoded.ok || decoded.value.type !== "hello")) {
-    conn.closeConnection(CloseCode.BadHello);
-    return;
-  }
-  if (!decoded.ok) {
-    sendError(conn, decoded.error.code, decoded.error.message, decoded.error.ref);
-    return;
-  }
-  try {
-    await dispatch(ctx, conn, decoded.value);
-  } catch (err) {
-    replyToFailure(conn, decoded.value, err);
-  }
-  if (conn.user && state.helloTimer !== undefined) state.stopHelloTimer();
-}
-
 function onMessage(
   this: PeerSocket,
   data: RawData,
@@ -128,10 +98,12 @@ function onMessage(
   // Decoded here, not in the queue, so the rate limit is applied before any work is queued.
   const decoded = decodeClientMessage(frameText(data));
   ctx.tolerated.note(decoded);
+  // Welcomed: the hello deadline is moot; its timer goes with the first frame after the hello.
+  if (conn.user && state.helloTimer !== undefined) state.stopHelloTimer();
   if (!admitFrame(conn, state.limiter, ctx.budgets, decoded, ctx.now())) return;
   // A `send` is pipelined: it finishes after its commit without holding the queue (FrameQueue.ts).
   const pipelined = decoded.ok && decoded.value.type === "send";
-  void conn.frames.frame(pipelined, () => handleFrame(state, decoded));
+  void conn.frames.enqueue(() => dispatch(ctx, conn, decoded), pipelined);
 }
 
 function onClose(this: PeerSocket, code: number, reason: Buffer): void {

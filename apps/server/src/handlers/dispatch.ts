@@ -1,6 +1,7 @@
-import type { ClientMessage } from "@duplex/protocol";
+import { CloseCode, type ClientMessage, type DecodeResult } from "@duplex/protocol";
 import type { Peer } from "../connection/Peer.js";
 import type { ServerContext } from "../context.js";
+import { replyToFailure, sendError } from "./replyToFailure.js";
 import { handleHistory, handleSend } from "./messages.js";
 import { handleMarkRead } from "./notifications.js";
 import { handleRooms } from "./directory.js";
@@ -21,67 +22,90 @@ import {
 } from "../files/uploadHandlers.js";
 import { handleThread, handleThreadRead } from "../threads/threadHandlers.js";
 
-/** Routes a decoded message to its handler. Exhaustive: a new message type fails the build here. */
-export async function dispatch(ctx: ServerContext, conn: Peer, msg: ClientMessage): Promise<void> {
-  switch (msg.type) {
-    case "hello":
-      return handleHello(ctx, conn, msg);
-    case "ping":
-      return handlePing(ctx, conn, msg);
-    case "join":
-      return handleJoin(ctx, conn, msg);
-    case "leave":
-      return handleLeave(ctx, conn, msg);
-    case "rooms":
-      return handleRooms(ctx, conn, msg);
-    case "open":
-      return handleOpen(ctx, conn, msg);
-    case "typing":
-      return handleTyping(ctx, conn, msg);
-    case "send":
-      return handleSend(ctx, conn, msg);
-    case "history":
-      return handleHistory(ctx, conn, msg);
-    case "subscribe":
-      return handleSubscribe(ctx, conn, msg);
-    case "unsubscribe":
-      return handleUnsubscribe(ctx, conn, msg);
-    case "mark_read":
-      return handleMarkRead(ctx, conn, msg);
-    case "edit":
-      return handleEdit(ctx, conn, msg);
-    case "delete":
-      return handleDelete(ctx, conn, msg);
-    case "inspect":
-      return handleInspect(ctx, conn, msg);
-    case "members":
-      return handleMembers(ctx, conn, msg);
-    case "watch_members":
-    case "unwatch_members":
-      return handleWatchMembers(ctx, conn, msg);
-    case "search":
-      return handleSearch(ctx, conn, msg);
-    case "visibility":
-      return handleVisibility(ctx, conn, msg);
-    case "read":
-      return handleRead(ctx, conn, msg);
-    case "set_prefs":
-      return handleSetPrefs(ctx, conn, msg);
-    case "react":
-      return handleReact(ctx, conn, msg);
-    case "upload_start":
-      return handleUploadStart(ctx, conn, msg);
-    case "upload_finish":
-      return handleUploadFinish(ctx, conn, msg);
-    case "upload_cancel":
-      return handleUploadCancel(ctx, conn, msg);
-    case "thread":
-      return handleThread(ctx, conn, msg);
-    case "thread_read":
-      return handleThreadRead(ctx, conn, msg);
-    default: {
-      const unreachable: never = msg;
-      throw new Error(`unhandled message ${JSON.stringify(unreachable)}`);
+/**
+ * Handles one decoded frame, in the peer's turn (FrameQueue.ts): until welcomed only a valid `hello`
+ * is acceptable; a frame that did not decode is answered with its error; a valid one goes to its
+ * handler, whose failure becomes its reply or close (replyToFailure.ts). Exhaustive: a new message
+ * type fails the build here.
+ */
+export async function dispatch(
+  ctx: ServerContext,
+  conn: Peer,
+  decoded: DecodeResult<ClientMessage>,
+): Promise<void> {
+  if (conn.closed) return;
+  if (!conn.user && (!decoded.ok || decoded.value.type !== "hello")) {
+    conn.closeConnection(CloseCode.BadHello);
+    return;
+  }
+  if (!decoded.ok) {
+    sendError(conn, decoded.error.code, decoded.error.message, decoded.error.ref);
+    return;
+  }
+  const msg = decoded.value;
+  try {
+    switch (msg.type) {
+      case "hello":
+        return await handleHello(ctx, conn, msg);
+      case "ping":
+        return await handlePing(ctx, conn, msg);
+      case "join":
+        return await handleJoin(ctx, conn, msg);
+      case "leave":
+        return await handleLeave(ctx, conn, msg);
+      case "rooms":
+        return await handleRooms(ctx, conn, msg);
+      case "open":
+        return await handleOpen(ctx, conn, msg);
+      case "typing":
+        return await handleTyping(ctx, conn, msg);
+      case "send":
+        return await handleSend(ctx, conn, msg);
+      case "history":
+        return await handleHistory(ctx, conn, msg);
+      case "subscribe":
+        return await handleSubscribe(ctx, conn, msg);
+      case "unsubscribe":
+        return await handleUnsubscribe(ctx, conn, msg);
+      case "mark_read":
+        return await handleMarkRead(ctx, conn, msg);
+      case "edit":
+        return await handleEdit(ctx, conn, msg);
+      case "delete":
+        return await handleDelete(ctx, conn, msg);
+      case "inspect":
+        return await handleInspect(ctx, conn, msg);
+      case "members":
+        return await handleMembers(ctx, conn, msg);
+      case "watch_members":
+      case "unwatch_members":
+        return await handleWatchMembers(ctx, conn, msg);
+      case "search":
+        return await handleSearch(ctx, conn, msg);
+      case "visibility":
+        return await handleVisibility(ctx, conn, msg);
+      case "read":
+        return await handleRead(ctx, conn, msg);
+      case "set_prefs":
+        return await handleSetPrefs(ctx, conn, msg);
+      case "react":
+        return await handleReact(ctx, conn, msg);
+      case "upload_start":
+        return await handleUploadStart(ctx, conn, msg);
+      case "upload_finish":
+        return await handleUploadFinish(ctx, conn, msg);
+      case "upload_cancel":
+        return await handleUploadCancel(ctx, conn, msg);
+      case "thread":
+        return await handleThread(ctx, conn, msg);
+      case "thread_read":
+        return await handleThreadRead(ctx, conn, msg);
+      default: {
+        const unreachable: never = msg;
+        throw new Error(`unhandled message ${JSON.stringify(unreachable)}`);
+      }
     }
+  } catch (err) {
+    replyToFailure(conn, msg, err);
   }
 }

@@ -26,19 +26,12 @@ export function applyServerEvent(
   now: number,
 ): Applied<DuplexState> {
   const effects: ServerEffect[] = [];
-  const next = reduce(state, event, now, effects);
-  return { state: next, effects };
-}
-
-function reduce(
-  state: DuplexState,
-  event: ServerEvent,
-  now: number,
-  effects: ServerEffect[],
-): DuplexState {
   switch (event.type) {
     case "state":
-      return withUploads(applyStatus(state, event.state, effects), event.uploads);
+      return {
+        state: withUploads(applyStatus(state, event.state, effects), event.uploads),
+        effects,
+      };
     case "user": {
       // Another account signed in on this page: what the last one could do no longer holds.
       const other = event.user.id !== state.session.user?.id;
@@ -47,18 +40,27 @@ function reduce(
         session: { ...state.session, user: event.user },
         ...(other && { moderation: initialModeration }),
       };
-      return withUploads(next, event.uploads);
+      return { state: withUploads(next, event.uploads), effects };
     }
     case "rtt":
-      return { ...state, connection: { ...state.connection, rttMs: event.rttMs } };
+      return {
+        state: { ...state, connection: { ...state.connection, rttMs: event.rttMs } },
+        effects,
+      };
     case "transport":
-      return { ...state, connection: { ...state.connection, transport: event.transport } };
+      return {
+        state: { ...state, connection: { ...state.connection, transport: event.transport } },
+        effects,
+      };
     case "outbox": {
       // A sent message ends "typing…" on the other side, so the next keystroke may announce it again.
       if (event.entries.length > state.messages.outbox.length) {
         effects.push({ kind: "typingEnded", rooms: event.entries.map((e) => e.room) });
       }
-      return { ...state, messages: { ...state.messages, outbox: event.entries } };
+      return {
+        state: { ...state, messages: { ...state.messages, outbox: event.entries } },
+        effects,
+      };
     }
     case "roomMessages": {
       const { room, messages, reset } = event;
@@ -68,17 +70,23 @@ function reduce(
         ...state,
         messages: { ...state.messages, byRoom: { ...byRoom, [room]: merged } },
       };
-      return applyChatRoomMessages(next, room, messages, reset, effects);
+      return { state: applyChatRoomMessages(next, room, messages, reset, effects), effects };
     }
     case "message":
-      return applyMessage(state, event.message, now, effects);
+      return { state: applyMessage(state, event.message, now, effects), effects };
     case "joinRefused":
-      return applyJoinRefused(state, event.room, event.error);
+      return { state: applyJoinRefused(state, event.room, event.error), effects };
     case "frame":
-      return { ...state, inspector: applyInspectorFrame(state.inspector, event.frame) };
+      return {
+        state: { ...state, inspector: applyInspectorFrame(state.inspector, event.frame) },
+        effects,
+      };
     case "roomsUnavailable":
       // Without an answer the user would sit in a room never joined: fall back to the default one.
-      return state.page.roomsRestored ? state : restoreRooms(state, [], undefined, effects);
+      return {
+        state: state.page.roomsRestored ? state : restoreRooms(state, [], undefined, effects),
+        effects,
+      };
   }
 }
 
