@@ -16,11 +16,9 @@ import type {
 
 /** {@link WebPushStore} on the {@link SqliteStore}'s database (migration 10). */
 export class SqliteWebPushStore implements WebPushStore {
-  readonly #db: Database.Database;
   readonly #stmt;
 
-  constructor(db: Database.Database) {
-    this.#db = db;
+  constructor(private readonly db: Database.Database) {
     this.#stmt = {
       putKeys: db.prepare(
         `INSERT INTO web_push_keys (id, public_key, private_key, created_at) VALUES (1, ?, ?, ?)
@@ -74,7 +72,7 @@ export class SqliteWebPushStore implements WebPushStore {
     sub: NewPushSubscription,
     maxPerUser: number,
   ): Promise<SaveSubscriptionResult> {
-    return this.#db.transaction((): SaveSubscriptionResult => {
+    return this.db.transaction((): SaveSubscriptionResult => {
       const existing = this.#stmt.existing.get(sub.id);
       const others = this.#stmt.others.get(sub.userId, sub.id, sub.sessionId)?.n ?? 0;
       if (others >= maxPerUser) return "full";

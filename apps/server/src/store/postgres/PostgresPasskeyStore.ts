@@ -12,14 +12,10 @@ import {
 
 /** {@link PasskeyStore} on the {@link PostgresStore}'s pool (its migration 5). */
 export class PostgresPasskeyStore implements PasskeyStore {
-  readonly #pool: pg.Pool;
-
-  constructor(pool: pg.Pool) {
-    this.#pool = pool;
-  }
+  constructor(private readonly pool: pg.Pool) {}
 
   async addPasskey(p: NewPasskey): Promise<boolean> {
-    const { rowCount } = await this.#pool.query(
+    const { rowCount } = await this.pool.query(
       `INSERT INTO passkeys (${PASSKEY_INSERT_COLUMNS})
        VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING`,
       passkeyValues(p),
@@ -28,7 +24,7 @@ export class PostgresPasskeyStore implements PasskeyStore {
   }
 
   async getPasskey(id: string): Promise<PasskeyRecord | undefined> {
-    const { rows } = await this.#pool.query<PasskeyRow>(
+    const { rows } = await this.pool.query<PasskeyRow>(
       `SELECT ${PASSKEY_COLUMNS} FROM passkeys WHERE id = $1`,
       [id],
     );
@@ -36,7 +32,7 @@ export class PostgresPasskeyStore implements PasskeyStore {
   }
 
   async listPasskeys(userId: string): Promise<PasskeyRecord[]> {
-    const { rows } = await this.#pool.query<PasskeyRow>(
+    const { rows } = await this.pool.query<PasskeyRow>(
       `SELECT ${PASSKEY_COLUMNS} FROM passkeys WHERE user_id = $1 ORDER BY created_at DESC, id`,
       [userId],
     );
@@ -44,7 +40,7 @@ export class PostgresPasskeyStore implements PasskeyStore {
   }
 
   async removePasskey(id: string, userId: string): Promise<boolean> {
-    const { rowCount } = await this.#pool.query(
+    const { rowCount } = await this.pool.query(
       `DELETE FROM passkeys WHERE id = $1 AND user_id = $2`,
       [id, userId],
     );
@@ -53,7 +49,7 @@ export class PostgresPasskeyStore implements PasskeyStore {
 
   async usePasskey(id: string, counter: number, now: number): Promise<boolean> {
     // One conditional UPDATE: two nodes verifying the same assertion cannot both move the counter.
-    const { rowCount } = await this.#pool.query(
+    const { rowCount } = await this.pool.query(
       `UPDATE passkeys SET counter = $1, last_used_at = $2
        WHERE id = $3 AND (counter < $1 OR (counter = 0 AND $1 = 0))`,
       [counter, now, id],
@@ -62,9 +58,9 @@ export class PostgresPasskeyStore implements PasskeyStore {
   }
 
   async putChallenge(c: StoredChallenge, now: number, max: number): Promise<boolean> {
-    await this.#pool.query(`DELETE FROM webauthn_challenges WHERE expires_at <= $1`, [now]);
+    await this.pool.query(`DELETE FROM webauthn_challenges WHERE expires_at <= $1`, [now]);
     // The count and the insert in one statement; concurrent inserts may overshoot `max` by a few.
-    const { rowCount } = await this.#pool.query(
+    const { rowCount } = await this.pool.query(
       `INSERT INTO webauthn_challenges (challenge, purpose, user_id, expires_at)
        SELECT $1, $2, $3, $4 WHERE (SELECT count(*) FROM webauthn_challenges) < $5`,
       [c.challenge, c.purpose, c.userId ?? null, c.expiresAt, max],
@@ -73,7 +69,7 @@ export class PostgresPasskeyStore implements PasskeyStore {
   }
 
   async takeChallenge(challenge: string, now: number): Promise<StoredChallenge | undefined> {
-    const { rows } = await this.#pool.query<ChallengeRow>(
+    const { rows } = await this.pool.query<ChallengeRow>(
       `DELETE FROM webauthn_challenges WHERE challenge = $1
        RETURNING challenge, purpose, user_id, expires_at`,
       [challenge],
