@@ -1,4 +1,5 @@
 import { backfillNames } from "./backfillNames.js";
+import { SQLITE, passkeyTables } from "./migrationTables.js";
 import type { Migration } from "./migrationsType.js";
 
 /** Migrations 1–7: users, rooms, messages, accounts, sessions, private rooms, passkeys. */
@@ -174,25 +175,6 @@ export const CORE_MIGRATIONS: readonly Migration[] = [
     name: "passkeys",
     // WebAuthn credentials of accounts, and the challenges of ceremonies under way: in the database,
     // not in memory, so a challenge issued by one node verifies on another.
-    sql: `
-      CREATE TABLE passkeys (
-        id TEXT PRIMARY KEY,
-        user_id TEXT NOT NULL REFERENCES users(id),
-        public_key BLOB NOT NULL,
-        counter INTEGER NOT NULL,
-        transports TEXT NOT NULL,
-        label TEXT NOT NULL,
-        created_at INTEGER NOT NULL,
-        last_used_at INTEGER
-      );
-      CREATE INDEX passkeys_user ON passkeys(user_id, created_at);
-      CREATE TABLE webauthn_challenges (
-        challenge TEXT PRIMARY KEY,
-        purpose TEXT NOT NULL,
-        user_id TEXT,
-        expires_at INTEGER NOT NULL
-      ) WITHOUT ROWID;
-      CREATE INDEX webauthn_challenges_expiry ON webauthn_challenges(expires_at);
-    `,
+    sql: passkeyTables(SQLITE),
   },
 ];

@@ -1,3 +1,4 @@
+import { SQLITE, filesTable, webPushTables } from "./migrationTables.js";
 import type { Migration } from "./migrationsType.js";
 
 /**
@@ -48,23 +49,7 @@ export const FEATURE_MIGRATIONS: readonly Migration[] = [
     name: "files",
     // A message's attachment as it travels (JSON), and each stored file: the room that may read it
     // and the content-addressed blobs (file and thumbnail) it uses, so a blob goes with its last file.
-    sql: `
-      ALTER TABLE messages ADD COLUMN attachment TEXT;
-      CREATE TABLE files (
-        id TEXT PRIMARY KEY,
-        room TEXT NOT NULL,
-        message_id TEXT NOT NULL,
-        sha256 TEXT NOT NULL,
-        thumb_sha256 TEXT,
-        name TEXT NOT NULL,
-        size INTEGER NOT NULL,
-        mime TEXT NOT NULL,
-        created_at INTEGER NOT NULL
-      );
-      CREATE INDEX files_sha256 ON files(sha256);
-      CREATE INDEX files_thumb ON files(thumb_sha256);
-      CREATE INDEX files_message ON files(message_id);
-    `,
+    sql: filesTable(SQLITE),
   },
   {
     id: 10,
@@ -73,32 +58,7 @@ export const FEATURE_MIGRATIONS: readonly Migration[] = [
     // (its endpoint, hashed into the id) and belongs to the session that registered it: revoking
     // the session (sign-out, ban, revoke) deletes it in the same statement, whatever path revokes.
     // A delivery row is the claim that makes one node, once, push a notification to a user.
-    sql: `
-      CREATE TABLE web_push_keys (
-        id INTEGER PRIMARY KEY CHECK (id = 1),
-        public_key TEXT NOT NULL,
-        private_key TEXT NOT NULL,
-        created_at INTEGER NOT NULL
-      );
-      CREATE TABLE push_subscriptions (
-        id TEXT PRIMARY KEY,
-        user_id TEXT NOT NULL REFERENCES users(id),
-        session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
-        endpoint TEXT NOT NULL,
-        p256dh TEXT NOT NULL,
-        auth TEXT NOT NULL,
-        created_at INTEGER NOT NULL,
-        last_success_at INTEGER
-      );
-      CREATE INDEX push_subscriptions_user ON push_subscriptions(user_id, created_at);
-      CREATE INDEX push_subscriptions_session ON push_subscriptions(session_id);
-      CREATE TABLE push_deliveries (
-        notification_id TEXT NOT NULL,
-        user_id TEXT NOT NULL,
-        claimed_at INTEGER NOT NULL,
-        PRIMARY KEY (notification_id, user_id)
-      ) WITHOUT ROWID;
-      CREATE INDEX push_deliveries_claimed ON push_deliveries(claimed_at);
+    sql: `${webPushTables(SQLITE)}
       CREATE TRIGGER push_subscriptions_session_revoked AFTER UPDATE OF revoked_at ON sessions
         WHEN new.revoked_at IS NOT NULL
       BEGIN

@@ -1,5 +1,6 @@
 import type pg from "pg";
 import { nameKey } from "../../names/nameKey.js";
+import { POSTGRES, filesTable, passkeyTables } from "../migrationTables.js";
 
 /** One Postgres migration (see migrations.ts): shipped ones are never edited. */
 export interface PgMigration {
@@ -159,26 +160,7 @@ export const PG_MIGRATIONS_1_TO_7: readonly PgMigration[] = [
     id: 5,
     name: "passkeys",
     // SQLite's migration 7: WebAuthn credentials, and ceremony challenges shared by every node.
-    sql: `
-      CREATE TABLE passkeys (
-        id TEXT PRIMARY KEY,
-        user_id TEXT NOT NULL REFERENCES users(id),
-        public_key BYTEA NOT NULL,
-        counter BIGINT NOT NULL,
-        transports TEXT NOT NULL,
-        label TEXT NOT NULL,
-        created_at BIGINT NOT NULL,
-        last_used_at BIGINT
-      );
-      CREATE INDEX passkeys_user ON passkeys(user_id, created_at);
-      CREATE TABLE webauthn_challenges (
-        challenge TEXT PRIMARY KEY,
-        purpose TEXT NOT NULL,
-        user_id TEXT,
-        expires_at BIGINT NOT NULL
-      );
-      CREATE INDEX webauthn_challenges_expiry ON webauthn_challenges(expires_at);
-    `,
+    sql: passkeyTables(POSTGRES),
   },
   {
     id: 6,
@@ -197,22 +179,7 @@ export const PG_MIGRATIONS_1_TO_7: readonly PgMigration[] = [
     name: "files",
     // As SQLite's migration 9, plus the blobs themselves in 256 KiB bytea parts, so every node
     // serves every file.
-    sql: `
-      ALTER TABLE messages ADD COLUMN attachment TEXT;
-      CREATE TABLE files (
-        id TEXT PRIMARY KEY,
-        room TEXT COLLATE "C" NOT NULL,
-        message_id TEXT NOT NULL,
-        sha256 TEXT NOT NULL,
-        thumb_sha256 TEXT,
-        name TEXT NOT NULL,
-        size BIGINT NOT NULL,
-        mime TEXT NOT NULL,
-        created_at BIGINT NOT NULL
-      );
-      CREATE INDEX files_sha256 ON files(sha256);
-      CREATE INDEX files_thumb ON files(thumb_sha256);
-      CREATE INDEX files_message ON files(message_id);
+    sql: `${filesTable(POSTGRES)}
       CREATE TABLE blobs (
         sha256 TEXT NOT NULL,
         part INTEGER NOT NULL,
