@@ -3,6 +3,7 @@ import {
   PUSH_SUBSCRIPTION_COLUMNS,
   toSubscription,
   toVapidKeys,
+  upsertSubscriptionSql,
   type PushSubscriptionRow,
   type VapidKeysRow,
 } from "../webPushRows.js";
@@ -56,15 +57,7 @@ export class PostgresWebPushStore implements WebPushStore {
         sub.id,
       ]);
       await client.query(
-        `INSERT INTO push_subscriptions AS p
-           (id, user_id, session_id, endpoint, p256dh, auth, created_at, last_success_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, NULL)
-         ON CONFLICT (id) DO UPDATE SET user_id = excluded.user_id,
-           session_id = excluded.session_id, p256dh = excluded.p256dh, auth = excluded.auth,
-           created_at = CASE WHEN p.user_id = excluded.user_id
-             THEN p.created_at ELSE excluded.created_at END,
-           last_success_at = CASE WHEN p.user_id = excluded.user_id
-             THEN p.last_success_at END`,
+        upsertSubscriptionSql((n) => `$${n}`),
         [sub.id, sub.userId, sub.sessionId, sub.endpoint, sub.p256dh, sub.auth, sub.createdAt],
       );
       return existing.rows[0]?.user_id === sub.userId ? "updated" : "created";
