@@ -1,5 +1,5 @@
 import { backfillNames } from "./backfillNames.js";
-import { SQLITE, passkeyTables } from "./migrationTables.js";
+import { SQLITE, auditAndSessionTables, passkeyTables } from "./migrationTables.js";
 import type { Migration } from "./migrationsType.js";
 
 /** Migrations 1–7: users, rooms, messages, accounts, sessions, private rooms, passkeys. */
@@ -122,27 +122,7 @@ export const CORE_MIGRATIONS: readonly Migration[] = [
       ALTER TABLE users ADD COLUMN password_hash TEXT;
       ALTER TABLE users ADD COLUMN role TEXT NOT NULL DEFAULT 'member';
       ALTER TABLE users ADD COLUMN banned_at INTEGER;
-      CREATE TABLE audit (
-        seq INTEGER PRIMARY KEY AUTOINCREMENT,
-        ts INTEGER NOT NULL,
-        actor_id TEXT NOT NULL,
-        action TEXT NOT NULL,
-        target_id TEXT NOT NULL,
-        detail TEXT NOT NULL
-      );
-      CREATE TABLE sessions (
-        id TEXT PRIMARY KEY,
-        user_id TEXT NOT NULL REFERENCES users(id),
-        device TEXT NOT NULL,
-        created_at INTEGER NOT NULL,
-        last_seen_at INTEGER NOT NULL,
-        expires_at INTEGER NOT NULL,
-        revoked_at INTEGER,
-        gen INTEGER NOT NULL,
-        gen_at INTEGER NOT NULL,
-        prev_gen_until INTEGER NOT NULL
-      );
-      CREATE INDEX sessions_user ON sessions(user_id, created_at);
+      ${auditAndSessionTables(SQLITE)}
     `,
   },
   {
@@ -175,6 +155,8 @@ export const CORE_MIGRATIONS: readonly Migration[] = [
     name: "passkeys",
     // WebAuthn credentials of accounts, and the challenges of ceremonies under way: in the database,
     // not in memory, so a challenge issued by one node verifies on another.
-    sql: passkeyTables(SQLITE),
+    sql: `
+      ${passkeyTables(SQLITE)}
+    `,
   },
 ];

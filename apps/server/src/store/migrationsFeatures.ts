@@ -1,4 +1,4 @@
-import { SQLITE, filesTable, webPushTables } from "./migrationTables.js";
+import { SQLITE, filesTable, threadTables, webPushTables } from "./migrationTables.js";
 import type { Migration } from "./migrationsType.js";
 
 /**
@@ -49,7 +49,9 @@ export const FEATURE_MIGRATIONS: readonly Migration[] = [
     name: "files",
     // A message's attachment as it travels (JSON), and each stored file: the room that may read it
     // and the content-addressed blobs (file and thumbnail) it uses, so a blob goes with its last file.
-    sql: filesTable(SQLITE),
+    sql: `
+      ${filesTable(SQLITE)}
+    `,
   },
   {
     id: 10,
@@ -58,7 +60,8 @@ export const FEATURE_MIGRATIONS: readonly Migration[] = [
     // (its endpoint, hashed into the id) and belongs to the session that registered it: revoking
     // the session (sign-out, ban, revoke) deletes it in the same statement, whatever path revokes.
     // A delivery row is the claim that makes one node, once, push a notification to a user.
-    sql: `${webPushTables(SQLITE)}
+    sql: `
+      ${webPushTables(SQLITE)}
       CREATE TRIGGER push_subscriptions_session_revoked AFTER UPDATE OF revoked_at ON sessions
         WHEN new.revoked_at IS NOT NULL
       BEGIN
@@ -141,25 +144,7 @@ export const FEATURE_MIGRATIONS: readonly Migration[] = [
     // A thread reply keeps its room seq; this links it to its root. A cursor row per user and thread
     // is what "following" means (the author, repliers and readers of a thread).
     sql: `
-      CREATE TABLE thread_replies (
-        message_id TEXT PRIMARY KEY,
-        room TEXT NOT NULL,
-        root_id TEXT NOT NULL,
-        seq INTEGER NOT NULL,
-        user_id TEXT NOT NULL,
-        ts INTEGER NOT NULL,
-        also_to_room INTEGER NOT NULL
-      ) WITHOUT ROWID;
-      CREATE INDEX thread_replies_root ON thread_replies(root_id, seq);
-      CREATE TABLE thread_reads (
-        user_id TEXT NOT NULL,
-        root_id TEXT NOT NULL,
-        room TEXT NOT NULL,
-        seq INTEGER NOT NULL,
-        at INTEGER NOT NULL,
-        PRIMARY KEY (user_id, root_id)
-      ) WITHOUT ROWID;
-      CREATE INDEX thread_reads_root ON thread_reads(root_id);
+      ${threadTables(SQLITE)}
       CREATE TRIGGER messages_threads_delete AFTER DELETE ON messages BEGIN
         DELETE FROM thread_replies WHERE message_id = old.id OR root_id = old.id;
         DELETE FROM thread_reads WHERE root_id = old.id;

@@ -1,6 +1,6 @@
 import type pg from "pg";
 import { nameKey } from "../../names/nameKey.js";
-import { POSTGRES, filesTable, passkeyTables } from "../migrationTables.js";
+import { POSTGRES, auditAndSessionTables, filesTable, passkeyTables } from "../migrationTables.js";
 
 /** One Postgres migration (see migrations.ts): shipped ones are never edited. */
 export interface PgMigration {
@@ -95,27 +95,7 @@ export const PG_MIGRATIONS_1_TO_7: readonly PgMigration[] = [
       ALTER TABLE users ADD COLUMN password_hash TEXT;
       ALTER TABLE users ADD COLUMN role TEXT NOT NULL DEFAULT 'member';
       ALTER TABLE users ADD COLUMN banned_at BIGINT;
-      CREATE TABLE audit (
-        seq BIGSERIAL PRIMARY KEY,
-        ts BIGINT NOT NULL,
-        actor_id TEXT NOT NULL,
-        action TEXT NOT NULL,
-        target_id TEXT NOT NULL,
-        detail TEXT NOT NULL
-      );
-      CREATE TABLE sessions (
-        id TEXT PRIMARY KEY,
-        user_id TEXT NOT NULL REFERENCES users(id),
-        device TEXT NOT NULL,
-        created_at BIGINT NOT NULL,
-        last_seen_at BIGINT NOT NULL,
-        expires_at BIGINT NOT NULL,
-        revoked_at BIGINT,
-        gen INTEGER NOT NULL,
-        gen_at BIGINT NOT NULL,
-        prev_gen_until BIGINT NOT NULL
-      );
-      CREATE INDEX sessions_user ON sessions(user_id, created_at);
+      ${auditAndSessionTables(POSTGRES)}
     `,
     after: async (client) => {
       const { rows } = await client.query<{ id: string; name: string }>(
@@ -160,7 +140,9 @@ export const PG_MIGRATIONS_1_TO_7: readonly PgMigration[] = [
     id: 5,
     name: "passkeys",
     // SQLite's migration 7: WebAuthn credentials, and ceremony challenges shared by every node.
-    sql: passkeyTables(POSTGRES),
+    sql: `
+      ${passkeyTables(POSTGRES)}
+    `,
   },
   {
     id: 6,
@@ -179,7 +161,8 @@ export const PG_MIGRATIONS_1_TO_7: readonly PgMigration[] = [
     name: "files",
     // As SQLite's migration 9, plus the blobs themselves in 256 KiB bytea parts, so every node
     // serves every file.
-    sql: `${filesTable(POSTGRES)}
+    sql: `
+      ${filesTable(POSTGRES)}
       CREATE TABLE blobs (
         sha256 TEXT NOT NULL,
         part INTEGER NOT NULL,
