@@ -1,5 +1,6 @@
 import type pg from "pg";
 import type { Mute, PrivateRoom, RoomAccess, RoomAccessLevel } from "../RoomAccess.js";
+import { touchesAnyRow } from "./touchesAnyRow.js";
 
 /** {@link RoomAccess} on the {@link PostgresStore}'s pool. */
 export class PostgresRoomAccess implements RoomAccess {
@@ -51,11 +52,10 @@ export class PostgresRoomAccess implements RoomAccess {
   }
 
   async removeMember(room: string, userId: string): Promise<boolean> {
-    const { rowCount } = await this.pool.query(
-      `DELETE FROM room_members WHERE room = $1 AND user_id = $2`,
-      [room, userId],
-    );
-    return (rowCount ?? 0) > 0;
+    return touchesAnyRow(this.pool, `DELETE FROM room_members WHERE room = $1 AND user_id = $2`, [
+      room,
+      userId,
+    ]);
   }
 
   async members(room: string): Promise<string[]> {
@@ -75,11 +75,10 @@ export class PostgresRoomAccess implements RoomAccess {
   }
 
   async unmute(userId: string, room: string): Promise<boolean> {
-    const { rowCount } = await this.pool.query(
-      `DELETE FROM mutes WHERE user_id = $1 AND room = $2`,
-      [userId, room],
-    );
-    return (rowCount ?? 0) > 0;
+    return touchesAnyRow(this.pool, `DELETE FROM mutes WHERE user_id = $1 AND room = $2`, [
+      userId,
+      room,
+    ]);
   }
 
   async activeMutes(now: number): Promise<Mute[]> {

@@ -15,6 +15,7 @@ import type {
   WebPushStore,
 } from "../WebPushStore.js";
 import { inTransaction } from "./transaction.js";
+import { touchesAnyRow } from "./touchesAnyRow.js";
 
 /** {@link WebPushStore} on the {@link PostgresStore}'s pool (its migration 8). */
 export class PostgresWebPushStore implements WebPushStore {
@@ -65,18 +66,15 @@ export class PostgresWebPushStore implements WebPushStore {
   }
 
   async removeSubscription(userId: string, endpoint: string): Promise<boolean> {
-    const { rowCount } = await this.pool.query(
+    return touchesAnyRow(
+      this.pool,
       `DELETE FROM push_subscriptions WHERE user_id = $1 AND endpoint = $2`,
       [userId, endpoint],
     );
-    return (rowCount ?? 0) > 0;
   }
 
   async pruneSubscription(id: string): Promise<boolean> {
-    const { rowCount } = await this.pool.query(`DELETE FROM push_subscriptions WHERE id = $1`, [
-      id,
-    ]);
-    return (rowCount ?? 0) > 0;
+    return touchesAnyRow(this.pool, `DELETE FROM push_subscriptions WHERE id = $1`, [id]);
   }
 
   async subscriptionsOf(userId: string, now: number): Promise<PushSubscriptionRecord[]> {
@@ -98,12 +96,12 @@ export class PostgresWebPushStore implements WebPushStore {
   }
 
   async claimDelivery(notificationId: string, userId: string, now: number): Promise<boolean> {
-    const { rowCount } = await this.pool.query(
+    return touchesAnyRow(
+      this.pool,
       `INSERT INTO push_deliveries (notification_id, user_id, claimed_at) VALUES ($1, $2, $3)
        ON CONFLICT DO NOTHING`,
       [notificationId, userId, now],
     );
-    return (rowCount ?? 0) > 0;
   }
 
   async forgetDeliveries(before: number): Promise<number> {
