@@ -19,7 +19,7 @@ import type { Sessions } from "../session/Sessions.js";
 import type { StoredUser } from "../store/AccountStore.js";
 import type { Store } from "../store/Store.js";
 import { jsonBody, recordAudit, requireMethod } from "./apiRequest.js";
-import { authenticate, route, type Answer } from "./authApi.js";
+import { authenticate, routesOf, type Answer } from "./authApi.js";
 
 export interface AdminApiDeps {
   store: Store;
@@ -135,12 +135,5 @@ async function audit(deps: AdminApiDeps, req: IncomingMessage): Promise<Answer> 
 
 /** The moderation routes (documented in the protocol README), by path. */
 export function adminRoutes(deps: AdminApiDeps): [string, Route][] {
-  return [
-    [ADMIN_PATHS.ban, route(deps, ban)],
-    [ADMIN_PATHS.unban, route(deps, unban)],
-    [ADMIN_PATHS.role, route(deps, role)],
-    [ADMIN_PATHS.audit, route(deps, audit)],
-    [ADMIN_PATHS.mute, route(deps, mute)],
-    [ADMIN_PATHS.unmute, route(deps, unmute)],
-  ];
+  return routesOf(deps, ADMIN_PATHS, { ban, unban, role, audit, mute, unmute });
 }

@@ -191,14 +191,26 @@ export function route<D extends { log: Logger }>(
   };
 }
 
+/**
+ * An API's routes: each handler of `handlers` serves the path of `paths` under the same key.
+ * @returns `[path, route]` pairs, for the server's route map.
+ */
+export function routesOf<D extends { log: Logger }, K extends string>(
+  deps: D,
+  paths: Readonly<Record<K, string>>,
+  handlers: Partial<Record<K, (deps: D, req: IncomingMessage) => Promise<Answer>>>,
+): [string, Route][] {
+  const keys = Object.keys(handlers) as K[];
+  return keys.flatMap((key) => {
+    const handler = handlers[key];
+    return handler ? [[paths[key], route(deps, handler)] satisfies [string, Route]] : [];
+  });
+}
+
 /** The routes of the account API (documented in the protocol README), by path. */
 export function authRoutes(deps: AuthApiDeps): [string, Route][] {
   return [
-    [AUTH_PATHS.register, route(deps, register)],
-    [AUTH_PATHS.login, route(deps, login)],
-    [AUTH_PATHS.logout, route(deps, logout)],
-    [AUTH_PATHS.sessions, route(deps, sessions)],
+    ...routesOf(deps, AUTH_PATHS, { register, login, logout, sessions, rename }),
     [`${AUTH_PATHS.sessions}/*`, route(deps, revoke)],
-    [AUTH_PATHS.rename, route(deps, rename)],
   ];
 }

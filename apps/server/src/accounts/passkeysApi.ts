@@ -22,7 +22,7 @@ import type { Sessions } from "../session/Sessions.js";
 import type { PasskeyRecord } from "../store/PasskeyStore.js";
 import type { Store } from "../store/Store.js";
 import { jsonBody, lastPathSegment, requireMethod } from "./apiRequest.js";
-import { authenticate, route, type Answer } from "./authApi.js";
+import { authenticate, routesOf, type Answer } from "./authApi.js";
 import type { LoginLockout } from "./LoginLockout.js";
 import { toAssertion, toAttestation } from "./passkeyResponses.js";
 import type { PasskeysConfig } from "./passkeysConfig.js";
@@ -244,12 +244,13 @@ async function remove(deps: PasskeysApiDeps, req: IncomingMessage): Promise<Answ
 
 /** The routes of the passkey API (documented in the protocol README), by path. */
 export function passkeyRoutes(deps: PasskeysApiDeps): [string, Route][] {
-  return [
-    [PASSKEY_PATHS.registerOptions, route(deps, registerOptions)],
-    [PASSKEY_PATHS.registerVerify, route(deps, registerVerify)],
-    [PASSKEY_PATHS.loginOptions, route(deps, loginOptions)],
-    [PASSKEY_PATHS.loginVerify, route(deps, loginVerify)],
-    [PASSKEY_PATHS.list, route(deps, list)],
-    [PASSKEY_PATHS.one, route(deps, remove)],
-  ];
+  const handlers = {
+    registerOptions,
+    registerVerify,
+    loginOptions,
+    loginVerify,
+    list,
+    one: remove,
+  };
+  return routesOf(deps, PASSKEY_PATHS, handlers);
 }

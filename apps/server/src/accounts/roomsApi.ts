@@ -21,7 +21,7 @@ import type { StoredUser } from "../store/AccountStore.js";
 import type { PrivateRoom } from "../store/RoomAccess.js";
 import type { Store } from "../store/Store.js";
 import { jsonBody, parse, recordAudit, requireMethod } from "./apiRequest.js";
-import { authenticate, route, type Answer } from "./authApi.js";
+import { authenticate, routesOf, type Answer } from "./authApi.js";
 
 export interface RoomsApiDeps {
   store: Store;
@@ -130,10 +130,5 @@ async function members(deps: RoomsApiDeps, req: IncomingMessage): Promise<Answer
 
 /** The private-room routes (documented in the protocol README), by path. */
 export function roomsApiRoutes(deps: RoomsApiDeps): [string, Route][] {
-  return [
-    [ROOM_PATHS.createPrivate, route(deps, createPrivate)],
-    [ROOM_PATHS.invite, route(deps, invite)],
-    [ROOM_PATHS.remove, route(deps, remove)],
-    [ROOM_PATHS.members, route(deps, members)],
-  ];
+  return routesOf(deps, ROOM_PATHS, { createPrivate, invite, remove, members });
 }

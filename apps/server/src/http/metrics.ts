@@ -46,19 +46,90 @@ export function observeStoreLatency(histogram: Histogram<"op">) {
   return (op: TimedStoreOp, seconds: number) => histogram.observe({ op }, seconds);
 }
 
+/** A running total kept by its owner, read at scrape time (undefined: none on this node). */
+interface MirroredTotal {
+  name: string;
+  help: string;
+  read: (sources: MetricSources) => number | undefined;
+}
+
+/** The totals mirrored as counters, in the order `/metrics` lists them. */
+const MIRRORED_TOTALS: readonly MirroredTotal[] = [
+  {
+    name: "duplex_gap_fills_total",
+    help: "Messages read from the store because the broker skipped them",
+    read: (s) => s.sequencer().gapFilled,
+  },
+  {
+    name: "duplex_broker_duplicates_dropped_total",
+    help: "Broker deliveries dropped as already delivered",
+    read: (s) => s.sequencer().dropped,
+  },
+  {
+    name: "duplex_broker_reordered_total",
+    help: "Broker deliveries that arrived out of order and closed a jump without a store read",
+    read: (s) => s.sequencer().reordered,
+  },
+  {
+    name: "duplex_broker_published_total",
+    help: "Payloads published to Redis",
+    read: (s) => s.broker()?.published,
+  },
+  {
+    name: "duplex_broker_publish_failures_total",
+    help: "Publishes to Redis that failed or were shed",
+    read: (s) => s.broker()?.publishFailures,
+  },
+  {
+    name: "duplex_broker_received_total",
+    help: "Payloads received from Redis",
+    read: (s) => s.broker()?.received,
+  },
+  {
+    name: "duplex_broker_resets_total",
+    help: "Redis subscriber reconnects (followed by a catch-up)",
+    read: (s) => s.broker()?.resets,
+  },
+  {
+    name: "duplex_frames_in_total",
+    help: "Text frames received from clients",
+    read: (s) => s.traffic().framesIn,
+  },
+  {
+    name: "duplex_frames_out_total",
+    help: "Frames written to client sockets",
+    read: (s) => s.traffic().framesOut,
+  },
+  {
+    name: "duplex_deliveries_total",
+    help: "Room broadcasts (messages, presence, typing) handed to a socket of the room",
+    read: (s) => s.traffic().deliveries,
+  },
+  {
+    name: "duplex_volatile_dropped_total",
+    help: "Volatile frames (typing, stats) dropped for a congested or still-joining socket",
+    read: (s) => s.traffic().volatileDropped,
+  },
+  {
+    name: "duplex_ignored_fields_total",
+    help: "Fields of client frames this version does not know, ignored (tolerant reading)",
+    read: (s) => s.traffic().ignoredFields,
+  },
+  {
+    name: "duplex_unknown_types_total",
+    help: "Client frames of a type this version does not know, answered unknown_type",
+    read: (s) => s.traffic().unknownTypes,
+  },
+];
+
 /** A counter mirroring a running total kept by its owner. */
-function mirroredCounter(
-  registry: Registry,
-  name: string,
-  help: string,
-  read: () => number | undefined,
-) {
+function mirroredCounter(registry: Registry, total: MirroredTotal, sources: MetricSources) {
   return new Counter({
-    name,
-    help,
+    name: total.name,
+    help: total.help,
     registers: [registry],
     collect() {
-      const value = read();
+      const value = total.read(sources);
       if (value === undefined) return;
       this.reset();
       this.inc(value);
@@ -82,84 +153,7 @@ export function createMetrics(sources: MetricSources, log: Logger) {
       this.set(sources.connections());
     },
   });
-  mirroredCounter(
-    registry,
-    "duplex_gap_fills_total",
-    "Messages read from the store because the broker skipped them",
-    () => sources.sequencer().gapFilled,
-  );
-  mirroredCounter(
-    registry,
-    "duplex_broker_duplicates_dropped_total",
-    "Broker deliveries dropped as already delivered",
-    () => sources.sequencer().dropped,
-  );
-  mirroredCounter(
-    registry,
-    "duplex_broker_reordered_total",
-    "Broker deliveries that arrived out of order and closed a jump without a store read",
-    () => sources.sequencer().reordered,
-  );
-  mirroredCounter(
-    registry,
-    "duplex_broker_published_total",
-    "Payloads published to Redis",
-    () => sources.broker()?.published,
-  );
-  mirroredCounter(
-    registry,
-    "duplex_broker_publish_failures_total",
-    "Publishes to Redis that failed or were shed",
-    () => sources.broker()?.publishFailures,
-  );
-  mirroredCounter(
-    registry,
-    "duplex_broker_received_total",
-    "Payloads received from Redis",
-    () => sources.broker()?.received,
-  );
-  mirroredCounter(
-    registry,
-    "duplex_broker_resets_total",
-    "Redis subscriber reconnects (followed by a catch-up)",
-    () => sources.broker()?.resets,
-  );
-  mirroredCounter(
-    registry,
-    "duplex_frames_in_total",
-    "Text frames received from clients",
-    () => sources.traffic().framesIn,
-  );
-  mirroredCounter(
-    registry,
-    "duplex_frames_out_total",
-    "Frames written to client sockets",
-    () => sources.traffic().framesOut,
-  );
-  mirroredCounter(
-    registry,
-    "duplex_deliveries_total",
-    "Room broadcasts (messages, presence, typing) handed to a socket of the room",
-    () => sources.traffic().deliveries,
-  );
-  mirroredCounter(
-    registry,
-    "duplex_volatile_dropped_total",
-    "Volatile frames (typing, stats) dropped for a congested or still-joining socket",
-    () => sources.traffic().volatileDropped,
-  );
-  mirroredCounter(
-    registry,
-    "duplex_ignored_fields_total",
-    "Fields of client frames this version does not know, ignored (tolerant reading)",
-    () => sources.traffic().ignoredFields,
-  );
-  mirroredCounter(
-    registry,
-    "duplex_unknown_types_total",
-    "Client frames of a type this version does not know, answered unknown_type",
-    () => sources.traffic().unknownTypes,
-  );
+  for (const total of MIRRORED_TOTALS) mirroredCounter(registry, total, sources);
   registry.registerMetric(sources.storeLatency);
   for (const metric of sources.more ?? []) registry.registerMetric(metric);
 

@@ -39,15 +39,16 @@ const phrase = (term: string) => `"${term.replaceAll('"', '""')}"`;
  * order with `LIKE` instead.
  */
 export class SqliteMessageSearch implements MessageSearch {
-  readonly #db: Database.Database;
   readonly #top;
   // One statement per query shape (which filters, how many terms), bounded by the shapes there are.
   readonly #statements = new Map<string, Database.Statement<Record<string, unknown>, Row>>();
 
   readonly #indexer: SqliteSearchIndexer;
 
-  constructor(db: Database.Database, indexer: SqliteSearchIndexer) {
-    this.#db = db;
+  constructor(
+    private readonly db: Database.Database,
+    indexer: SqliteSearchIndexer,
+  ) {
     this.#indexer = indexer;
     this.#top = db.prepare<[], { top: number | null }>(`SELECT max(id) AS top FROM search_rows`);
   }
@@ -113,7 +114,7 @@ export class SqliteMessageSearch implements MessageSearch {
          JOIN messages m ON m.room = r.room AND m.seq = r.seq JOIN users u ON u.id = m.user_id
          WHERE r.id < @below AND r.id >= @floor AND ${where}
          ORDER BY r.id DESC LIMIT @limit`;
-    stmt = this.#db.prepare<Record<string, unknown>, Row>(sql);
+    stmt = this.db.prepare<Record<string, unknown>, Row>(sql);
     this.#statements.set(key, stmt);
     return stmt;
   }

@@ -38,12 +38,10 @@ class ListStatements<P extends unknown[], R> {
 
 /** {@link NotificationStore} on the {@link SqliteStore}'s database (migration 2 shapes the table). */
 export class SqliteNotificationStore implements NotificationStore {
-  readonly #db: Database.Database;
   readonly #stmt;
   readonly #addTx;
 
-  constructor(db: Database.Database) {
-    this.#db = db;
+  constructor(private readonly db: Database.Database) {
     this.#stmt = {
       insert: db.prepare(
         `INSERT INTO notifications (user_id, id, kind, title, body, level, ts, read, link_room,
@@ -85,7 +83,7 @@ export class SqliteNotificationStore implements NotificationStore {
 
   async add(notification: NewNotification, to: readonly string[] | "all"): Promise<string[]> {
     // Reading the user list inside the transaction keeps "all" consistent with what is stored.
-    const run = this.#db.transaction(() => {
+    const run = this.db.transaction(() => {
       const userIds = to === "all" ? this.#stmt.allUsers.all().map((r) => r.id) : [...new Set(to)];
       return this.#addTx(notification, userIds);
     });
@@ -102,7 +100,7 @@ export class SqliteNotificationStore implements NotificationStore {
       this.#stmt.markAll.run(userId);
       return [];
     }
-    const run = this.#db.transaction(() => {
+    const run = this.db.transaction(() => {
       const owned: string[] = [];
       for (const part of chunks([...new Set(ids)])) {
         const rows = this.#stmt.markSome.for(part.length).all(userId, ...part);

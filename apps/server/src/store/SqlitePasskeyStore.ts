@@ -12,11 +12,9 @@ import {
 
 /** {@link PasskeyStore} on the {@link SqliteStore}'s database (migration 7). */
 export class SqlitePasskeyStore implements PasskeyStore {
-  readonly #db: Database.Database;
   readonly #stmt;
 
-  constructor(db: Database.Database) {
-    this.#db = db;
+  constructor(private readonly db: Database.Database) {
     this.#stmt = {
       add: db.prepare(
         `INSERT INTO passkeys (${PASSKEY_INSERT_COLUMNS})
@@ -67,7 +65,7 @@ export class SqlitePasskeyStore implements PasskeyStore {
   }
 
   async putChallenge(c: StoredChallenge, now: number, max: number): Promise<boolean> {
-    return this.#db.transaction(() => {
+    return this.db.transaction(() => {
       this.#stmt.sweep.run(now);
       if ((this.#stmt.waiting.get()?.n ?? 0) >= max) return false;
       this.#stmt.put.run(c.challenge, c.purpose, c.userId ?? null, c.expiresAt);

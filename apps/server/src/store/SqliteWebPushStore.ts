@@ -3,6 +3,7 @@ import {
   PUSH_SUBSCRIPTION_COLUMNS,
   toSubscription,
   toVapidKeys,
+  upsertSubscriptionSql,
   type PushSubscriptionRow,
   type VapidKeysRow,
 } from "./webPushRows.js";
@@ -16,11 +17,9 @@ import type {
 
 /** {@link WebPushStore} on the {@link SqliteStore}'s database (migration 10). */
 export class SqliteWebPushStore implements WebPushStore {
-  readonly #db: Database.Database;
   readonly #stmt;
 
-  constructor(db: Database.Database) {
-    this.#db = db;
+  constructor(private readonly db: Database.Database) {
     this.#stmt = {
       putKeys: db.prepare(
         `INSERT INTO web_push_keys (id, public_key, private_key, created_at) VALUES (1, ?, ?, ?)
@@ -37,17 +36,7 @@ export class SqliteWebPushStore implements WebPushStore {
          WHERE user_id = ? AND id <> ? AND session_id <> ?`,
       ),
       dropSession: db.prepare(`DELETE FROM push_subscriptions WHERE session_id = ? AND id <> ?`),
-      upsert: db.prepare(
-        `INSERT INTO push_subscriptions
-           (id, user_id, session_id, endpoint, p256dh, auth, created_at, last_success_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, NULL)
-         ON CONFLICT(id) DO UPDATE SET user_id = excluded.user_id,
-           session_id = excluded.session_id, p256dh = excluded.p256dh, auth = excluded.auth,
-           created_at = CASE WHEN push_subscriptions.user_id = excluded.user_id
-             THEN push_subscriptions.created_at ELSE excluded.created_at END,
-           last_success_at = CASE WHEN push_subscriptions.user_id = excluded.user_id
-             THEN push_subscriptions.last_success_at END`,
-      ),
+      upsert: db.prepare(upsertSubscriptionSql(() => "?")),
       remove: db.prepare(`DELETE FROM push_subscriptions WHERE user_id = ? AND endpoint = ?`),
       prune: db.prepare(`DELETE FROM push_subscriptions WHERE id = ?`),
       of: db.prepare<[string, number], PushSubscriptionRow>(
@@ -74,7 +63,7 @@ export class SqliteWebPushStore implements WebPushStore {
     sub: NewPushSubscription,
     maxPerUser: number,
   ): Promise<SaveSubscriptionResult> {
-    return this.#db.transaction((): SaveSubscriptionResult => {
+    return this.db.transaction((): SaveSubscriptionResult => {
       const existing = this.#stmt.existing.get(sub.id);
       const others = this.#stmt.others.get(sub.userId, sub.id, sub.sessionId)?.n ?? 0;
       if (others >= maxPerUser) return "full";

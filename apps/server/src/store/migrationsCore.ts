@@ -1,4 +1,5 @@
 import { backfillNames } from "./backfillNames.js";
+import { SQLITE, auditAndSessionTables, passkeyTables } from "./migrationTables.js";
 import type { Migration } from "./migrationsType.js";
 
 /** Migrations 1–7: users, rooms, messages, accounts, sessions, private rooms, passkeys. */
@@ -121,27 +122,7 @@ export const CORE_MIGRATIONS: readonly Migration[] = [
       ALTER TABLE users ADD COLUMN password_hash TEXT;
       ALTER TABLE users ADD COLUMN role TEXT NOT NULL DEFAULT 'member';
       ALTER TABLE users ADD COLUMN banned_at INTEGER;
-      CREATE TABLE audit (
-        seq INTEGER PRIMARY KEY AUTOINCREMENT,
-        ts INTEGER NOT NULL,
-        actor_id TEXT NOT NULL,
-        action TEXT NOT NULL,
-        target_id TEXT NOT NULL,
-        detail TEXT NOT NULL
-      );
-      CREATE TABLE sessions (
-        id TEXT PRIMARY KEY,
-        user_id TEXT NOT NULL REFERENCES users(id),
-        device TEXT NOT NULL,
-        created_at INTEGER NOT NULL,
-        last_seen_at INTEGER NOT NULL,
-        expires_at INTEGER NOT NULL,
-        revoked_at INTEGER,
-        gen INTEGER NOT NULL,
-        gen_at INTEGER NOT NULL,
-        prev_gen_until INTEGER NOT NULL
-      );
-      CREATE INDEX sessions_user ON sessions(user_id, created_at);
+      ${auditAndSessionTables(SQLITE)}
     `,
   },
   {
@@ -175,24 +156,7 @@ export const CORE_MIGRATIONS: readonly Migration[] = [
     // WebAuthn credentials of accounts, and the challenges of ceremonies under way: in the database,
     // not in memory, so a challenge issued by one node verifies on another.
     sql: `
-      CREATE TABLE passkeys (
-        id TEXT PRIMARY KEY,
-        user_id TEXT NOT NULL REFERENCES users(id),
-        public_key BLOB NOT NULL,
-        counter INTEGER NOT NULL,
-        transports TEXT NOT NULL,
-        label TEXT NOT NULL,
-        created_at INTEGER NOT NULL,
-        last_used_at INTEGER
-      );
-      CREATE INDEX passkeys_user ON passkeys(user_id, created_at);
-      CREATE TABLE webauthn_challenges (
-        challenge TEXT PRIMARY KEY,
-        purpose TEXT NOT NULL,
-        user_id TEXT,
-        expires_at INTEGER NOT NULL
-      ) WITHOUT ROWID;
-      CREATE INDEX webauthn_challenges_expiry ON webauthn_challenges(expires_at);
+      ${passkeyTables(SQLITE)}
     `,
   },
 ];

@@ -1,3 +1,4 @@
+import { SQLITE, filesTable, threadTables, webPushTables } from "./migrationTables.js";
 import type { Migration } from "./migrationsType.js";
 
 /**
@@ -49,21 +50,7 @@ export const FEATURE_MIGRATIONS: readonly Migration[] = [
     // A message's attachment as it travels (JSON), and each stored file: the room that may read it
     // and the content-addressed blobs (file and thumbnail) it uses, so a blob goes with its last file.
     sql: `
-      ALTER TABLE messages ADD COLUMN attachment TEXT;
-      CREATE TABLE files (
-        id TEXT PRIMARY KEY,
-        room TEXT NOT NULL,
-        message_id TEXT NOT NULL,
-        sha256 TEXT NOT NULL,
-        thumb_sha256 TEXT,
-        name TEXT NOT NULL,
-        size INTEGER NOT NULL,
-        mime TEXT NOT NULL,
-        created_at INTEGER NOT NULL
-      );
-      CREATE INDEX files_sha256 ON files(sha256);
-      CREATE INDEX files_thumb ON files(thumb_sha256);
-      CREATE INDEX files_message ON files(message_id);
+      ${filesTable(SQLITE)}
     `,
   },
   {
@@ -74,31 +61,7 @@ export const FEATURE_MIGRATIONS: readonly Migration[] = [
     // the session (sign-out, ban, revoke) deletes it in the same statement, whatever path revokes.
     // A delivery row is the claim that makes one node, once, push a notification to a user.
     sql: `
-      CREATE TABLE web_push_keys (
-        id INTEGER PRIMARY KEY CHECK (id = 1),
-        public_key TEXT NOT NULL,
-        private_key TEXT NOT NULL,
-        created_at INTEGER NOT NULL
-      );
-      CREATE TABLE push_subscriptions (
-        id TEXT PRIMARY KEY,
-        user_id TEXT NOT NULL REFERENCES users(id),
-        session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
-        endpoint TEXT NOT NULL,
-        p256dh TEXT NOT NULL,
-        auth TEXT NOT NULL,
-        created_at INTEGER NOT NULL,
-        last_success_at INTEGER
-      );
-      CREATE INDEX push_subscriptions_user ON push_subscriptions(user_id, created_at);
-      CREATE INDEX push_subscriptions_session ON push_subscriptions(session_id);
-      CREATE TABLE push_deliveries (
-        notification_id TEXT NOT NULL,
-        user_id TEXT NOT NULL,
-        claimed_at INTEGER NOT NULL,
-        PRIMARY KEY (notification_id, user_id)
-      ) WITHOUT ROWID;
-      CREATE INDEX push_deliveries_claimed ON push_deliveries(claimed_at);
+      ${webPushTables(SQLITE)}
       CREATE TRIGGER push_subscriptions_session_revoked AFTER UPDATE OF revoked_at ON sessions
         WHEN new.revoked_at IS NOT NULL
       BEGIN
@@ -181,25 +144,7 @@ export const FEATURE_MIGRATIONS: readonly Migration[] = [
     // A thread reply keeps its room seq; this links it to its root. A cursor row per user and thread
     // is what "following" means (the author, repliers and readers of a thread).
     sql: `
-      CREATE TABLE thread_replies (
-        message_id TEXT PRIMARY KEY,
-        room TEXT NOT NULL,
-        root_id TEXT NOT NULL,
-        seq INTEGER NOT NULL,
-        user_id TEXT NOT NULL,
-        ts INTEGER NOT NULL,
-        also_to_room INTEGER NOT NULL
-      ) WITHOUT ROWID;
-      CREATE INDEX thread_replies_root ON thread_replies(root_id, seq);
-      CREATE TABLE thread_reads (
-        user_id TEXT NOT NULL,
-        root_id TEXT NOT NULL,
-        room TEXT NOT NULL,
-        seq INTEGER NOT NULL,
-        at INTEGER NOT NULL,
-        PRIMARY KEY (user_id, root_id)
-      ) WITHOUT ROWID;
-      CREATE INDEX thread_reads_root ON thread_reads(root_id);
+      ${threadTables(SQLITE)}
       CREATE TRIGGER messages_threads_delete AFTER DELETE ON messages BEGIN
         DELETE FROM thread_replies WHERE message_id = old.id OR root_id = old.id;
         DELETE FROM thread_reads WHERE root_id = old.id;

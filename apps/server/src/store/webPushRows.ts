@@ -15,6 +15,25 @@ export interface PushSubscriptionRow {
 export const PUSH_SUBSCRIPTION_COLUMNS =
   "p.id, p.user_id, p.session_id, p.endpoint, p.p256dh, p.auth, p.created_at, p.last_success_at";
 
+/**
+ * Saves a browser's subscription under its id (its hashed endpoint), with 7 parameters: id, user_id,
+ * session_id, endpoint, p256dh, auth, created_at. The same browser saved again by its account keeps
+ * its age and last success; saved by another account, it moves there as new (never pushed yet).
+ * @param placeholder the engine's spelling of the n-th parameter (`?` or `$n`).
+ */
+export function upsertSubscriptionSql(placeholder: (n: number) => string): string {
+  const values = [1, 2, 3, 4, 5, 6, 7].map(placeholder).join(", ");
+  return `INSERT INTO push_subscriptions AS p
+           (id, user_id, session_id, endpoint, p256dh, auth, created_at, last_success_at)
+         VALUES (${values}, NULL)
+         ON CONFLICT (id) DO UPDATE SET user_id = excluded.user_id,
+           session_id = excluded.session_id, p256dh = excluded.p256dh, auth = excluded.auth,
+           created_at = CASE WHEN p.user_id = excluded.user_id
+             THEN p.created_at ELSE excluded.created_at END,
+           last_success_at = CASE WHEN p.user_id = excluded.user_id
+             THEN p.last_success_at END`;
+}
+
 export function toSubscription(row: PushSubscriptionRow): PushSubscriptionRecord {
   return {
     id: row.id,

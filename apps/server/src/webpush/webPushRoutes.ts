@@ -10,7 +10,7 @@ import {
   type VapidKeyResponse,
 } from "@duplex/protocol";
 import { parse, requireMethod } from "../accounts/apiRequest.js";
-import { authenticate, route, type Answer } from "../accounts/authApi.js";
+import { authenticate, routesOf, type Answer } from "../accounts/authApi.js";
 import { HttpError, readJson } from "../http/jsonApi.js";
 import type { Route } from "../http/requestHandler.js";
 import type { Logger } from "../logger.js";
@@ -112,9 +112,5 @@ async function adminDevices(deps: WebPushRoutesDeps, req: IncomingMessage): Prom
 
 /** The Web Push routes (documented in the protocol README), by path. */
 export function webPushRoutes(deps: WebPushRoutesDeps): [string, Route][] {
-  return [
-    [WEB_PUSH_PATHS.vapid, route(deps, vapid)],
-    [WEB_PUSH_PATHS.subscriptions, route(deps, subscriptions)],
-    [WEB_PUSH_PATHS.adminDevices, route(deps, adminDevices)],
-  ];
+  return routesOf(deps, WEB_PUSH_PATHS, { vapid, subscriptions, adminDevices });
 }

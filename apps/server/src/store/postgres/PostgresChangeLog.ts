@@ -5,14 +5,10 @@ const COLUMNS = `room, change_seq, kind, message_id, message_seq, payload, at`;
 
 /** {@link ChangeLog} reads on Postgres (the writes are part of the edit/delete statements). */
 export class PostgresChangeLog implements ChangeLog {
-  readonly #pool: pg.Pool;
-
-  constructor(pool: pg.Pool) {
-    this.#pool = pool;
-  }
+  constructor(private readonly pool: pg.Pool) {}
 
   async head(room: string): Promise<number> {
-    const { rows } = await this.#pool.query<{ change_seq: string }>(
+    const { rows } = await this.pool.query<{ change_seq: string }>(
       `SELECT change_seq FROM rooms WHERE name = $1`,
       [room],
     );
@@ -20,7 +16,7 @@ export class PostgresChangeLog implements ChangeLog {
   }
 
   async after(room: string, after: number, limit: number): Promise<ChangeRow[]> {
-    const { rows } = await this.#pool.query<RawChangeRow>(
+    const { rows } = await this.pool.query<RawChangeRow>(
       `SELECT ${COLUMNS} FROM changes WHERE room = $1 AND change_seq > $2
        ORDER BY change_seq LIMIT $3`,
       [room, after, limit],
@@ -29,7 +25,7 @@ export class PostgresChangeLog implements ChangeLog {
   }
 
   async madeSince(room: string, since: number, maxSeq: number, limit: number) {
-    const { rows } = await this.#pool.query<RawChangeRow>(
+    const { rows } = await this.pool.query<RawChangeRow>(
       `SELECT ${COLUMNS} FROM changes WHERE room = $1 AND at >= $2 AND message_seq <= $3
        ORDER BY change_seq LIMIT $4`,
       [room, since, maxSeq, limit],
@@ -38,7 +34,7 @@ export class PostgresChangeLog implements ChangeLog {
   }
 
   async messageTime(room: string, seq: number): Promise<number | undefined> {
-    const { rows } = await this.#pool.query<{ ts: string }>(
+    const { rows } = await this.pool.query<{ ts: string }>(
       `SELECT ts FROM messages WHERE room = $1 AND seq = $2`,
       [room, seq],
     );

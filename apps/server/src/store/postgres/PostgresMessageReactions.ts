@@ -19,14 +19,10 @@ const SUMMARIES = summariesSql("SELECT unnest($1::text[])", "$2");
 
 /** Reactions and reply links on the {@link PostgresStore}'s pool (migration 9). */
 export class PostgresMessageReactions implements MessageReactions, MessageReplies {
-  readonly #pool: pg.Pool;
-
-  constructor(pool: pg.Pool) {
-    this.#pool = pool;
-  }
+  constructor(private readonly pool: pg.Pool) {}
 
   async toggleReaction(input: ToggleReactionInput): Promise<ToggleReactionResult> {
-    return inTransaction(this.#pool, async (client) => {
+    return inTransaction(this.pool, async (client) => {
       // The message row's lock serializes toggles on one message, so the bounds hold across nodes.
       const message = await client.query<{ deleted: boolean; seq: string }>(
         `SELECT deleted, seq FROM messages WHERE id = $1 AND room = $2 FOR UPDATE`,
@@ -95,18 +91,18 @@ export class PostgresMessageReactions implements MessageReactions, MessageReplie
     viewerId: string,
   ): Promise<Map<string, ReactionSummary[]>> {
     if (messageIds.length === 0) return new Map();
-    const { rows } = await this.#pool.query<ReactionRow>(SUMMARIES, [messageIds, viewerId]);
+    const { rows } = await this.pool.query<ReactionRow>(SUMMARIES, [messageIds, viewerId]);
     return foldSummaries(rows, viewerId);
   }
 
   async setReplyTo(room: string, messageId: string, replyTo: string): Promise<boolean> {
-    await this.#pool.query(
+    await this.pool.query(
       `INSERT INTO message_replies (message_id, room, reply_to)
        SELECT $1, room, id FROM messages WHERE id = $2 AND room = $3
        ON CONFLICT (message_id) DO NOTHING`,
       [messageId, replyTo, room],
     );
-    const { rowCount } = await this.#pool.query(
+    const { rowCount } = await this.pool.query(
       `SELECT 1 FROM messages WHERE id = $1 AND room = $2`,
       [replyTo, room],
     );
@@ -115,7 +111,7 @@ export class PostgresMessageReactions implements MessageReactions, MessageReplie
 
   async replyRefs(messageIds: readonly string[]): Promise<Map<string, ReplyRef>> {
     if (messageIds.length === 0) return new Map();
-    const { rows } = await this.#pool.query<ReplyRow>(
+    const { rows } = await this.pool.query<ReplyRow>(
       `SELECT ${REPLY_COLUMNS} FROM message_replies r JOIN messages o ON o.id = r.reply_to
        LEFT JOIN users u ON u.id = o.user_id WHERE r.message_id = ANY($1::text[])`,
       [messageIds],

@@ -38,11 +38,7 @@ const ORDER = "ORDER BY m.ts DESC, m.room DESC, m.seq DESC";
  * (ts, room, seq); a query of only shorter terms scans a bounded window of that order.
  */
 export class PostgresMessageSearch implements MessageSearch {
-  readonly #pool: pg.Pool;
-
-  constructor(pool: pg.Pool) {
-    this.#pool = pool;
-  }
+  constructor(private readonly pool: pg.Pool) {}
 
   async messages(input: SearchInput): Promise<SearchPage> {
     const terms = searchTerms(input.query);
@@ -71,7 +67,7 @@ export class PostgresMessageSearch implements MessageSearch {
       }
     }
     where.push(READABLE);
-    const { rows } = await this.#pool.query<MessageRow>(
+    const { rows } = await this.pool.query<MessageRow>(
       `SELECT ${MESSAGE_COLUMNS} FROM messages m JOIN users u ON u.id = m.user_id
        WHERE ${where.join(" AND ")} ${ORDER} LIMIT ${arg(input.limit + 1)}`,
       params,
@@ -89,7 +85,7 @@ export class PostgresMessageSearch implements MessageSearch {
 
   /** The oldest message of the next window, or undefined when fewer messages than a window remain. */
   async #windowEdge(from: Position | undefined): Promise<Position | undefined> {
-    const { rows } = await this.#pool.query<{ ts: number; room: string; seq: number }>(
+    const { rows } = await this.pool.query<{ ts: number; room: string; seq: number }>(
       `SELECT ts, room, seq FROM messages m
        ${from ? "WHERE (m.ts, m.room, m.seq) < ($2, $3, $4)" : ""}
        ${ORDER} OFFSET $1 LIMIT 1`,

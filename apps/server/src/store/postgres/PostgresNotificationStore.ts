@@ -23,21 +23,17 @@ const UNREAD_SQL = `SELECT * FROM (SELECT id, kind, title, body, level, ts, read
 
 /** {@link NotificationStore} on the {@link PostgresStore}'s pool. */
 export class PostgresNotificationStore implements NotificationStore {
-  readonly #pool: pg.Pool;
-
-  constructor(pool: pg.Pool) {
-    this.#pool = pool;
-  }
+  constructor(private readonly pool: pg.Pool) {}
 
   async add(n: NewNotification, to: readonly string[] | "all"): Promise<string[]> {
     const values = notificationValues(n);
     if (to === "all") {
-      const { rows } = await this.#pool.query<{ user_id: string }>(ADD_TO_ALL_SQL, values);
+      const { rows } = await this.pool.query<{ user_id: string }>(ADD_TO_ALL_SQL, values);
       return rows.map((r) => r.user_id);
     }
     const recipients = [...new Set(to)];
     if (recipients.length === 0) return [];
-    const { rows } = await this.#pool.query<{ user_id: string }>(ADD_TO_USERS_SQL, [
+    const { rows } = await this.pool.query<{ user_id: string }>(ADD_TO_USERS_SQL, [
       ...values,
       recipients,
     ]);
@@ -47,13 +43,13 @@ export class PostgresNotificationStore implements NotificationStore {
   }
 
   async unread(userId: string, limit: number): Promise<Notification[]> {
-    const { rows } = await this.#pool.query<NotificationRow>(UNREAD_SQL, [userId, limit]);
+    const { rows } = await this.pool.query<NotificationRow>(UNREAD_SQL, [userId, limit]);
     return rows.map(toNotification);
   }
 
   async markRead(userId: string, ids?: readonly string[]): Promise<string[]> {
     if (ids === undefined) {
-      await this.#pool.query(
+      await this.pool.query(
         `UPDATE notifications SET read = true WHERE user_id = $1 AND NOT read`,
         [userId],
       );
@@ -61,7 +57,7 @@ export class PostgresNotificationStore implements NotificationStore {
     }
     const wanted = [...new Set(ids)];
     if (wanted.length === 0) return [];
-    const { rows } = await this.#pool.query<{ id: string }>(
+    const { rows } = await this.pool.query<{ id: string }>(
       `UPDATE notifications SET read = true WHERE user_id = $1 AND id = ANY($2::text[]) RETURNING id`,
       [userId, wanted],
     );
@@ -70,7 +66,7 @@ export class PostgresNotificationStore implements NotificationStore {
   }
 
   async roomAuthors(room: string): Promise<string[]> {
-    const { rows } = await this.#pool.query<{ user_id: string }>(
+    const { rows } = await this.pool.query<{ user_id: string }>(
       `SELECT DISTINCT user_id FROM messages WHERE room = $1`,
       [room],
     );

@@ -9,26 +9,23 @@ import {
   type ChallengeRow,
   type PasskeyRow,
 } from "../passkeyRows.js";
+import { touchesAnyRow } from "./touchesAnyRow.js";
 
 /** {@link PasskeyStore} on the {@link PostgresStore}'s pool (its migration 5). */
 export class PostgresPasskeyStore implements PasskeyStore {
-  readonly #pool: pg.Pool;
-
-  constructor(pool: pg.Pool) {
-    this.#pool = pool;
-  }
+  constructor(private readonly pool: pg.Pool) {}
 
   async addPasskey(p: NewPasskey): Promise<boolean> {
-    const { rowCount } = await this.#pool.query(
+    return touchesAnyRow(
+      this.pool,
       `INSERT INTO passkeys (${PASSKEY_INSERT_COLUMNS})
        VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING`,
       passkeyValues(p),
     );
-    return (rowCount ?? 0) > 0;
   }
 
   async getPasskey(id: string): Promise<PasskeyRecord | undefined> {
-    const { rows } = await this.#pool.query<PasskeyRow>(
+    const { rows } = await this.pool.query<PasskeyRow>(
       `SELECT ${PASSKEY_COLUMNS} FROM passkeys WHERE id = $1`,
       [id],
     );
@@ -36,7 +33,7 @@ export class PostgresPasskeyStore implements PasskeyStore {
   }
 
   async listPasskeys(userId: string): Promise<PasskeyRecord[]> {
-    const { rows } = await this.#pool.query<PasskeyRow>(
+    const { rows } = await this.pool.query<PasskeyRow>(
       `SELECT ${PASSKEY_COLUMNS} FROM passkeys WHERE user_id = $1 ORDER BY created_at DESC, id`,
       [userId],
     );
@@ -44,36 +41,35 @@ export class PostgresPasskeyStore implements PasskeyStore {
   }
 
   async removePasskey(id: string, userId: string): Promise<boolean> {
-    const { rowCount } = await this.#pool.query(
-      `DELETE FROM passkeys WHERE id = $1 AND user_id = $2`,
-      [id, userId],
-    );
-    return (rowCount ?? 0) > 0;
+    return touchesAnyRow(this.pool, `DELETE FROM passkeys WHERE id = $1 AND user_id = $2`, [
+      id,
+      userId,
+    ]);
   }
 
   async usePasskey(id: string, counter: number, now: number): Promise<boolean> {
     // One conditional UPDATE: two nodes verifying the same assertion cannot both move the counter.
-    const { rowCount } = await this.#pool.query(
+    return touchesAnyRow(
+      this.pool,
       `UPDATE passkeys SET counter = $1, last_used_at = $2
        WHERE id = $3 AND (counter < $1 OR (counter = 0 AND $1 = 0))`,
       [counter, now, id],
     );
-    return (rowCount ?? 0) > 0;
   }
 
   async putChallenge(c: StoredChallenge, now: number, max: number): Promise<boolean> {
-    await this.#pool.query(`DELETE FROM webauthn_challenges WHERE expires_at <= $1`, [now]);
+    await this.pool.query(`DELETE FROM webauthn_challenges WHERE expires_at <= $1`, [now]);
     // The count and the insert in one statement; concurrent inserts may overshoot `max` by a few.
-    const { rowCount } = await this.#pool.query(
+    return touchesAnyRow(
+      this.pool,
       `INSERT INTO webauthn_challenges (challenge, purpose, user_id, expires_at)
        SELECT $1, $2, $3, $4 WHERE (SELECT count(*) FROM webauthn_challenges) < $5`,
       [c.challenge, c.purpose, c.userId ?? null, c.expiresAt, max],
     );
-    return (rowCount ?? 0) > 0;
   }
 
   async takeChallenge(challenge: string, now: number): Promise<StoredChallenge | undefined> {
-    const { rows } = await this.#pool.query<ChallengeRow>(
+    const { rows } = await this.pool.query<ChallengeRow>(
       `DELETE FROM webauthn_challenges WHERE challenge = $1
        RETURNING challenge, purpose, user_id, expires_at`,
       [challenge],

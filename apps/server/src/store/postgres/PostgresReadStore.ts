@@ -11,15 +11,11 @@ import { inTransaction } from "./transaction.js";
 
 /** {@link ReadStore} on the {@link PostgresStore}'s pool (migration 10 creates the tables). */
 export class PostgresReadStore implements ReadStore {
-  readonly #pool: pg.Pool;
-
-  constructor(pool: pg.Pool) {
-    this.#pool = pool;
-  }
+  constructor(private readonly pool: pg.Pool) {}
 
   async advance(userId: string, room: string, seq: number, at: number) {
     // One statement: the cursor only moves forward, whichever node writes first.
-    const { rows } = await this.#pool.query<{ seq: string; moved: boolean }>(
+    const { rows } = await this.pool.query<{ seq: string; moved: boolean }>(
       `WITH up AS (
          INSERT INTO read_cursors AS c (user_id, room, seq, at) VALUES ($1, $2, $3, $4)
          ON CONFLICT (user_id, room) DO UPDATE SET seq = excluded.seq, at = excluded.at
@@ -34,7 +30,7 @@ export class PostgresReadStore implements ReadStore {
   }
 
   async cursors(userId: string): Promise<Map<string, number>> {
-    const { rows } = await this.#pool.query<{ room: string; seq: string }>(
+    const { rows } = await this.pool.query<{ room: string; seq: string }>(
       `SELECT room, seq FROM read_cursors WHERE user_id = $1`,
       [userId],
     );
@@ -43,7 +39,7 @@ export class PostgresReadStore implements ReadStore {
 
   async readersOf(room: string, userIds: readonly string[]): Promise<Map<string, number>> {
     if (userIds.length === 0) return new Map();
-    const { rows } = await this.#pool.query<{ user_id: string; seq: string }>(
+    const { rows } = await this.pool.query<{ user_id: string; seq: string }>(
       `SELECT user_id, seq FROM read_cursors WHERE room = $1 AND user_id = ANY($2)`,
       [room, [...userIds]],
     );
@@ -51,7 +47,7 @@ export class PostgresReadStore implements ReadStore {
   }
 
   async unread(userId: string, room: string, seq: number, max: number): Promise<number> {
-    const { rows } = await this.#pool.query<{ n: string }>(
+    const { rows } = await this.pool.query<{ n: string }>(
       `SELECT count(*) AS n FROM (SELECT 1 FROM messages
          WHERE room = $1 AND seq > $2 AND user_id <> $3 AND NOT deleted LIMIT $4) t`,
       [room, seq, userId, max],
@@ -60,12 +56,12 @@ export class PostgresReadStore implements ReadStore {
   }
 
   async prefs(userId: string): Promise<UserPrefs> {
-    return this.#prefsOn(this.#pool, userId);
+    return this.#prefsOn(this.pool, userId);
   }
 
   async sharing(userIds: readonly string[]): Promise<Set<string>> {
     if (userIds.length === 0) return new Set();
-    const { rows } = await this.#pool.query<{ user_id: string }>(
+    const { rows } = await this.pool.query<{ user_id: string }>(
       `SELECT user_id FROM user_prefs WHERE user_id = ANY($1) AND NOT share_receipts`,
       [[...userIds]],
     );
@@ -74,7 +70,7 @@ export class PostgresReadStore implements ReadStore {
   }
 
   async setPrefs(userId: string, patch: PrefsPatch): Promise<UserPrefs> {
-    return inTransaction(this.#pool, async (client) => {
+    return inTransaction(this.pool, async (client) => {
       await client.query(
         `INSERT INTO user_prefs (user_id, share_receipts, dnd_until)
            VALUES ($1, COALESCE($2, true), COALESCE($3, 0))
@@ -101,7 +97,7 @@ export class PostgresReadStore implements ReadStore {
   }
 
   async notifyState(userId: string, room: string) {
-    const { rows } = await this.#pool.query<{
+    const { rows } = await this.pool.query<{
       level: NotifyLevel | null;
       dnd_until: string | null;
     }>(

@@ -54,14 +54,10 @@ async function summariesOf(
 
 /** {@link ThreadStore} on the {@link PostgresStore}'s pool (migration 11). */
 export class PostgresThreadStore implements ThreadStore {
-  readonly #pool: pg.Pool;
-
-  constructor(pool: pg.Pool) {
-    this.#pool = pool;
-  }
+  constructor(private readonly pool: pg.Pool) {}
 
   async link(input: LinkThreadInput, at: number): Promise<LinkThreadResult> {
-    return inTransaction(this.#pool, async (client) => {
+    return inTransaction(this.pool, async (client) => {
       // The root row's lock serializes the replies of one thread across nodes.
       const root = await client.query<{ seq: string; user_id: string; deleted: boolean }>(
         `SELECT seq, user_id, deleted FROM messages WHERE id = $1 AND room = $2 FOR UPDATE`,
@@ -131,7 +127,7 @@ export class PostgresThreadStore implements ThreadStore {
   async threadRefs(messageIds: readonly string[]) {
     const out = new Map<string, { root: string; alsoToRoom: boolean }>();
     if (messageIds.length === 0) return out;
-    const { rows } = await this.#pool.query<{
+    const { rows } = await this.pool.query<{
       message_id: string;
       root_id: string;
       also_to_room: boolean;
@@ -146,11 +142,11 @@ export class PostgresThreadStore implements ThreadStore {
 
   async summaries(messageIds: readonly string[], viewerId: string) {
     if (messageIds.length === 0) return new Map<string, ThreadSummary>();
-    return summariesOf(this.#pool, messageIds, viewerId);
+    return summariesOf(this.pool, messageIds, viewerId);
   }
 
   async root(room: string, rootId: string): Promise<ChatMessage | undefined> {
-    const { rows } = await this.#pool.query<MessageRow>(
+    const { rows } = await this.pool.query<MessageRow>(
       `SELECT ${MESSAGE_COLUMNS} FROM messages m LEFT JOIN users u ON u.id = m.user_id
        WHERE m.id = $1 AND m.room = $2`,
       [rootId, room],
@@ -159,7 +155,7 @@ export class PostgresThreadStore implements ThreadStore {
   }
 
   async replies(rootId: string, limit: number, before?: number) {
-    const { rows } = await this.#pool.query<MessageRow>(
+    const { rows } = await this.pool.query<MessageRow>(
       `SELECT ${MESSAGE_COLUMNS} FROM thread_replies t JOIN messages m ON m.id = t.message_id
        LEFT JOIN users u ON u.id = m.user_id
        WHERE t.root_id = $1 AND t.seq < $2 ORDER BY t.seq DESC LIMIT $3`,
@@ -172,7 +168,7 @@ export class PostgresThreadStore implements ThreadStore {
   }
 
   async advance(userId: string, room: string, rootId: string, seq: number, at: number) {
-    const { rowCount } = await this.#pool.query(
+    const { rowCount } = await this.pool.query(
       `INSERT INTO thread_reads (user_id, root_id, room, seq, at) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (user_id, root_id) DO UPDATE SET seq = excluded.seq, at = excluded.at
        WHERE excluded.seq > thread_reads.seq`,
@@ -182,7 +178,7 @@ export class PostgresThreadStore implements ThreadStore {
   }
 
   async readState(userId: string, rootId: string): Promise<ThreadReadState> {
-    const { rows } = await this.#pool.query<{ seq: string; unread: string }>(
+    const { rows } = await this.pool.query<{ seq: string; unread: string }>(
       `SELECT r.seq, (SELECT count(*) FROM thread_replies t WHERE t.root_id = r.root_id
          AND t.seq > r.seq AND t.user_id <> r.user_id) AS unread
        FROM thread_reads r WHERE r.user_id = $1 AND r.root_id = $2`,

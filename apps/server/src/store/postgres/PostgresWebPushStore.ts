@@ -3,6 +3,7 @@ import {
   PUSH_SUBSCRIPTION_COLUMNS,
   toSubscription,
   toVapidKeys,
+  upsertSubscriptionSql,
   type PushSubscriptionRow,
   type VapidKeysRow,
 } from "../webPushRows.js";
@@ -14,23 +15,20 @@ import type {
   WebPushStore,
 } from "../WebPushStore.js";
 import { inTransaction } from "./transaction.js";
+import { touchesAnyRow } from "./touchesAnyRow.js";
 
 /** {@link WebPushStore} on the {@link PostgresStore}'s pool (its migration 8). */
 export class PostgresWebPushStore implements WebPushStore {
-  readonly #pool: pg.Pool;
-
-  constructor(pool: pg.Pool) {
-    this.#pool = pool;
-  }
+  constructor(private readonly pool: pg.Pool) {}
 
   async vapidKeys(candidate: VapidKeyPair): Promise<VapidKeyPair> {
     // Nodes starting together: one insert wins, every node reads the winner's pair.
-    await this.#pool.query(
+    await this.pool.query(
       `INSERT INTO web_push_keys (id, public_key, private_key, created_at) VALUES (1, $1, $2, $3)
        ON CONFLICT (id) DO NOTHING`,
       [candidate.publicKey, candidate.privateKey, Date.now()],
     );
-    const { rows } = await this.#pool.query<VapidKeysRow>(
+    const { rows } = await this.pool.query<VapidKeysRow>(
       `SELECT public_key, private_key FROM web_push_keys WHERE id = 1`,
     );
     return toVapidKeys(rows[0]);
@@ -40,7 +38,7 @@ export class PostgresWebPushStore implements WebPushStore {
     sub: NewPushSubscription,
     maxPerUser: number,
   ): Promise<SaveSubscriptionResult> {
-    return inTransaction(this.#pool, async (client) => {
+    return inTransaction(this.pool, async (client) => {
       // The user's row is the lock: two registrations racing cannot both pass the bound.
       await client.query(`SELECT 1 FROM users WHERE id = $1 FOR UPDATE`, [sub.userId]);
       const existing = await client.query<{ user_id: string }>(
@@ -60,15 +58,7 @@ export class PostgresWebPushStore implements WebPushStore {
         sub.id,
       ]);
       await client.query(
-        `INSERT INTO push_subscriptions AS p
-           (id, user_id, session_id, endpoint, p256dh, auth, created_at, last_success_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, NULL)
-         ON CONFLICT (id) DO UPDATE SET user_id = excluded.user_id,
-           session_id = excluded.session_id, p256dh = excluded.p256dh, auth = excluded.auth,
-           created_at = CASE WHEN p.user_id = excluded.user_id
-             THEN p.created_at ELSE excluded.created_at END,
-           last_success_at = CASE WHEN p.user_id = excluded.user_id
-             THEN p.last_success_at END`,
+        upsertSubscriptionSql((n) => `$${n}`),
         [sub.id, sub.userId, sub.sessionId, sub.endpoint, sub.p256dh, sub.auth, sub.createdAt],
       );
       return existing.rows[0]?.user_id === sub.userId ? "updated" : "created";
@@ -76,22 +66,19 @@ export class PostgresWebPushStore implements WebPushStore {
   }
 
   async removeSubscription(userId: string, endpoint: string): Promise<boolean> {
-    const { rowCount } = await this.#pool.query(
+    return touchesAnyRow(
+      this.pool,
       `DELETE FROM push_subscriptions WHERE user_id = $1 AND endpoint = $2`,
       [userId, endpoint],
     );
-    return (rowCount ?? 0) > 0;
   }
 
   async pruneSubscription(id: string): Promise<boolean> {
-    const { rowCount } = await this.#pool.query(`DELETE FROM push_subscriptions WHERE id = $1`, [
-      id,
-    ]);
-    return (rowCount ?? 0) > 0;
+    return touchesAnyRow(this.pool, `DELETE FROM push_subscriptions WHERE id = $1`, [id]);
   }
 
   async subscriptionsOf(userId: string, now: number): Promise<PushSubscriptionRecord[]> {
-    const { rows } = await this.#pool.query<PushSubscriptionRow>(
+    const { rows } = await this.pool.query<PushSubscriptionRow>(
       `SELECT ${PUSH_SUBSCRIPTION_COLUMNS} FROM push_subscriptions p
        JOIN sessions s ON s.id = p.session_id
        WHERE p.user_id = $1 AND s.revoked_at IS NULL AND s.expires_at > $2
@@ -102,23 +89,23 @@ export class PostgresWebPushStore implements WebPushStore {
   }
 
   async markPushed(id: string, now: number): Promise<void> {
-    await this.#pool.query(`UPDATE push_subscriptions SET last_success_at = $1 WHERE id = $2`, [
+    await this.pool.query(`UPDATE push_subscriptions SET last_success_at = $1 WHERE id = $2`, [
       now,
       id,
     ]);
   }
 
   async claimDelivery(notificationId: string, userId: string, now: number): Promise<boolean> {
-    const { rowCount } = await this.#pool.query(
+    return touchesAnyRow(
+      this.pool,
       `INSERT INTO push_deliveries (notification_id, user_id, claimed_at) VALUES ($1, $2, $3)
        ON CONFLICT DO NOTHING`,
       [notificationId, userId, now],
     );
-    return (rowCount ?? 0) > 0;
   }
 
   async forgetDeliveries(before: number): Promise<number> {
-    const { rowCount } = await this.#pool.query(
+    const { rowCount } = await this.pool.query(
       `DELETE FROM push_deliveries WHERE claimed_at < $1`,
       [before],
     );

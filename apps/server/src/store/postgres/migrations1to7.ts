@@ -1,5 +1,6 @@
 import type pg from "pg";
 import { nameKey } from "../../names/nameKey.js";
+import { POSTGRES, auditAndSessionTables, filesTable, passkeyTables } from "../migrationTables.js";
 
 /** One Postgres migration (see migrations.ts): shipped ones are never edited. */
 export interface PgMigration {
@@ -94,27 +95,7 @@ export const PG_MIGRATIONS_1_TO_7: readonly PgMigration[] = [
       ALTER TABLE users ADD COLUMN password_hash TEXT;
       ALTER TABLE users ADD COLUMN role TEXT NOT NULL DEFAULT 'member';
       ALTER TABLE users ADD COLUMN banned_at BIGINT;
-      CREATE TABLE audit (
-        seq BIGSERIAL PRIMARY KEY,
-        ts BIGINT NOT NULL,
-        actor_id TEXT NOT NULL,
-        action TEXT NOT NULL,
-        target_id TEXT NOT NULL,
-        detail TEXT NOT NULL
-      );
-      CREATE TABLE sessions (
-        id TEXT PRIMARY KEY,
-        user_id TEXT NOT NULL REFERENCES users(id),
-        device TEXT NOT NULL,
-        created_at BIGINT NOT NULL,
-        last_seen_at BIGINT NOT NULL,
-        expires_at BIGINT NOT NULL,
-        revoked_at BIGINT,
-        gen INTEGER NOT NULL,
-        gen_at BIGINT NOT NULL,
-        prev_gen_until BIGINT NOT NULL
-      );
-      CREATE INDEX sessions_user ON sessions(user_id, created_at);
+      ${auditAndSessionTables(POSTGRES)}
     `,
     after: async (client) => {
       const { rows } = await client.query<{ id: string; name: string }>(
@@ -160,24 +141,7 @@ export const PG_MIGRATIONS_1_TO_7: readonly PgMigration[] = [
     name: "passkeys",
     // SQLite's migration 7: WebAuthn credentials, and ceremony challenges shared by every node.
     sql: `
-      CREATE TABLE passkeys (
-        id TEXT PRIMARY KEY,
-        user_id TEXT NOT NULL REFERENCES users(id),
-        public_key BYTEA NOT NULL,
-        counter BIGINT NOT NULL,
-        transports TEXT NOT NULL,
-        label TEXT NOT NULL,
-        created_at BIGINT NOT NULL,
-        last_used_at BIGINT
-      );
-      CREATE INDEX passkeys_user ON passkeys(user_id, created_at);
-      CREATE TABLE webauthn_challenges (
-        challenge TEXT PRIMARY KEY,
-        purpose TEXT NOT NULL,
-        user_id TEXT,
-        expires_at BIGINT NOT NULL
-      );
-      CREATE INDEX webauthn_challenges_expiry ON webauthn_challenges(expires_at);
+      ${passkeyTables(POSTGRES)}
     `,
   },
   {
@@ -198,21 +162,7 @@ export const PG_MIGRATIONS_1_TO_7: readonly PgMigration[] = [
     // As SQLite's migration 9, plus the blobs themselves in 256 KiB bytea parts, so every node
     // serves every file.
     sql: `
-      ALTER TABLE messages ADD COLUMN attachment TEXT;
-      CREATE TABLE files (
-        id TEXT PRIMARY KEY,
-        room TEXT COLLATE "C" NOT NULL,
-        message_id TEXT NOT NULL,
-        sha256 TEXT NOT NULL,
-        thumb_sha256 TEXT,
-        name TEXT NOT NULL,
-        size BIGINT NOT NULL,
-        mime TEXT NOT NULL,
-        created_at BIGINT NOT NULL
-      );
-      CREATE INDEX files_sha256 ON files(sha256);
-      CREATE INDEX files_thumb ON files(thumb_sha256);
-      CREATE INDEX files_message ON files(message_id);
+      ${filesTable(POSTGRES)}
       CREATE TABLE blobs (
         sha256 TEXT NOT NULL,
         part INTEGER NOT NULL,

@@ -1,4 +1,5 @@
 import type { PgMigration } from "./migrations1to7.js";
+import { POSTGRES, threadTables, webPushTables } from "../migrationTables.js";
 
 /** Migrations 8 on: append new ones here. */
 export const PG_MIGRATIONS_FROM_8: readonly PgMigration[] = [
@@ -8,31 +9,7 @@ export const PG_MIGRATIONS_FROM_8: readonly PgMigration[] = [
     // As SQLite's migration 10: one VAPID key pair for every node, subscriptions that end with
     // their session (a trigger, whatever path revokes it), and delivery claims (push once).
     sql: `
-      CREATE TABLE web_push_keys (
-        id INTEGER PRIMARY KEY CHECK (id = 1),
-        public_key TEXT NOT NULL,
-        private_key TEXT NOT NULL,
-        created_at BIGINT NOT NULL
-      );
-      CREATE TABLE push_subscriptions (
-        id TEXT PRIMARY KEY,
-        user_id TEXT NOT NULL REFERENCES users(id),
-        session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
-        endpoint TEXT NOT NULL,
-        p256dh TEXT NOT NULL,
-        auth TEXT NOT NULL,
-        created_at BIGINT NOT NULL,
-        last_success_at BIGINT
-      );
-      CREATE INDEX push_subscriptions_user ON push_subscriptions(user_id, created_at);
-      CREATE INDEX push_subscriptions_session ON push_subscriptions(session_id);
-      CREATE TABLE push_deliveries (
-        notification_id TEXT NOT NULL,
-        user_id TEXT NOT NULL,
-        claimed_at BIGINT NOT NULL,
-        PRIMARY KEY (notification_id, user_id)
-      );
-      CREATE INDEX push_deliveries_claimed ON push_deliveries(claimed_at);
+      ${webPushTables(POSTGRES)}
       CREATE FUNCTION push_subscriptions_session_revoked() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         DELETE FROM push_subscriptions WHERE session_id = NEW.id;
@@ -125,25 +102,7 @@ export const PG_MIGRATIONS_FROM_8: readonly PgMigration[] = [
     // A thread reply keeps its room seq; this links it to its root. A cursor row per user and thread
     // is what "following" means (the author, repliers and readers of a thread).
     sql: `
-      CREATE TABLE thread_replies (
-        message_id TEXT PRIMARY KEY,
-        room TEXT NOT NULL,
-        root_id TEXT NOT NULL,
-        seq BIGINT NOT NULL,
-        user_id TEXT NOT NULL,
-        ts BIGINT NOT NULL,
-        also_to_room BOOLEAN NOT NULL
-      );
-      CREATE INDEX thread_replies_root ON thread_replies (root_id, seq);
-      CREATE TABLE thread_reads (
-        user_id TEXT NOT NULL,
-        root_id TEXT NOT NULL,
-        room TEXT NOT NULL,
-        seq BIGINT NOT NULL,
-        at BIGINT NOT NULL,
-        PRIMARY KEY (user_id, root_id)
-      );
-      CREATE INDEX thread_reads_root ON thread_reads (root_id);
+      ${threadTables(POSTGRES)}
       CREATE FUNCTION threads_forget() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
           DELETE FROM thread_replies WHERE message_id = OLD.id OR root_id = OLD.id;
