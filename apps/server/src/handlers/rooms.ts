@@ -32,13 +32,24 @@ async function catchup(
   room: RoomState,
   since: StreamPosition | undefined,
 ): Promise<Catchup> {
-  if (since === undefined) return ctx.store.page(room.room, LIMITS.joinedPageSize);
+  if (since === undefined) return latestPage(ctx, room);
   const gap = room.seq - since.seq;
   if (since.epoch === room.epoch && gap >= 0 && gap <= LIMITS.maxResumeGap) {
-    const messages = await ctx.store.after(room.room, since.seq, LIMITS.maxResumeGap);
+    const messages =
+      gap === 0 ? [] : await ctx.store.after(room.room, since.seq, LIMITS.maxResumeGap);
     return { messages, hasMore: since.seq > 0, recovered: true };
   }
-  return { ...(await ctx.store.page(room.room, LIMITS.joinedPageSize)), recovered: false };
+  return { ...(await latestPage(ctx, room)), recovered: false };
+}
+
+/**
+ * The room's latest page. A room whose `seq` is 0 never stored a message (seqs only grow, in the
+ * append's transaction), so its page is empty without a query: in a join storm on a new room that
+ * read was a tenth of the join's store time.
+ */
+function latestPage(ctx: ServerContext, room: RoomState): Promise<MessagePage> | MessagePage {
+  if (room.seq === 0) return { messages: [], hasMore: false };
+  return ctx.store.page(room.room, LIMITS.joinedPageSize);
 }
 
 /**
@@ -90,9 +101,11 @@ export async function handleJoin(
   // Subscribed before the page is read, so nothing appended in between is missed.
   const entry = await ctx.membership.enter(conn, user, msg.room);
   // Remembered until an explicit `leave`, so the room comes back on the user's next connect anywhere;
-  // DMs are listed from their own table (`rooms.dms`).
+  // DMs are listed from their own table (`rooms.dms`). Not awaited: `joined` does not depend on it
+  // (a failed write is logged, never refused), and the store orders the user's later `leave`,
+  // `open` and `rooms` after it, so a join storm's rows can share commits (SqliteSavedRooms).
   if (entry.entered && !isDmRoom(msg.room)) {
-    await rememberBestEffort(conn, () =>
+    void rememberBestEffort(conn, () =>
       ctx.store.savedRooms.add(user.id, msg.room, ctx.now(), LIMITS.maxSavedRooms),
     );
   }

@@ -127,7 +127,10 @@ export async function handleHello(
   if (session === undefined) throw new Error("no session");
   const isGuest = stored?.guest ?? true;
   const user: User = { id: userId, name };
-  const issued = ctx.sessions.tokenFor(session, name);
+  const issued =
+    resumed?.presented !== undefined && name === resumed.presented.payload.name
+      ? resumed.issued
+      : ctx.sessions.tokenFor(session, name);
   // Marked wherever the server writes this user (presence, members, typing); sockets without the
   // `accounts` capability read it unmarked (Peer.sendFrame).
   conn.user = markGuest(user, isGuest);

@@ -28,14 +28,13 @@ function* candidates(wanted: string): Generator<string> {
  * @returns the name the user got, or undefined when even random suffixes were taken (never in practice)
  */
 export async function claimName(
-  accounts: Pick<AccountStore, "bindName" | "holders">,
+  accounts: Pick<AccountStore, "bindName" | "holderId">,
   userId: string,
   wanted: string,
   now: number,
 ): Promise<string | undefined> {
   // A returning user asks for the name it already holds: a read answers, no write (and no commit).
-  const key = nameKey(wanted);
-  if ((await accounts.holders([key])).get(key)?.id === userId) return wanted;
+  if ((await accounts.holderId(nameKey(wanted))) === userId) return wanted;
   for (const name of candidates(wanted)) {
     if ((await accounts.bindName(userId, name, nameKey(name), now)) === userId) return name;
   }

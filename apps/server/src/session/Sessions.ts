@@ -1,7 +1,13 @@
 import { randomBytes } from "node:crypto";
 import type { AccountsConfig } from "../accounts/accountsConfig.js";
 import type { AccountStore, SessionRecord } from "../store/AccountStore.js";
-import { issueToken, verifyToken } from "./tokens.js";
+import { issueToken, verifyToken, type TokenPayload } from "./tokens.js";
+
+/** A verified token and its claims. */
+export interface PresentedToken {
+  token: string;
+  payload: TokenPayload;
+}
 
 /** A token to hand out, with the time it stops being accepted. */
 export interface IssuedToken {
@@ -13,7 +19,14 @@ export interface IssuedToken {
 
 /** What a presented token resolved to. */
 export type Resumed =
-  | { ok: true; userId: string; session: SessionRecord; issued: IssuedToken }
+  | {
+      ok: true;
+      userId: string;
+      session: SessionRecord;
+      issued: IssuedToken;
+      /** The token presented, when its claims were checked (for {@link Sessions.tokenFor}). */
+      presented?: PresentedToken;
+    }
   | {
       ok: false;
       reason: string;
@@ -64,16 +77,22 @@ export class Sessions {
     });
   }
 
-  /** The token of the session's current generation. */
-  tokenFor(session: SessionRecord, name: string): IssuedToken {
+  /**
+   * The token of the session's current generation. A `presented` token with exactly these claims is
+   * handed back as it is (a returning tab's usual case): the same claims, no second HMAC.
+   */
+  tokenFor(session: SessionRecord, name: string, presented?: PresentedToken): IssuedToken {
     const expiresAt = Math.min(session.genAt + this.options.tokenTtlMs, session.expiresAt);
-    const token = issueToken(this.options.secret, {
-      sub: session.userId,
-      name,
-      exp: expiresAt,
-      sid: session.id,
-      gen: session.gen,
-    });
+    const claims = { sub: session.userId, name, exp: expiresAt, sid: session.id, gen: session.gen };
+    const p = presented?.payload;
+    const same =
+      p?.sub === claims.sub &&
+      p.name === claims.name &&
+      p.exp === claims.exp &&
+      p.sid === claims.sid &&
+      p.gen === claims.gen;
+    const token =
+      same && presented !== undefined ? presented.token : issueToken(this.options.secret, claims);
     return { token, expiresAt, gen: session.gen };
   }
 
@@ -112,7 +131,14 @@ export class Sessions {
       session = (await this.#rotate(session)) ?? session;
     }
     if (now - session.lastSeenAt >= TOUCH_EVERY_MS) await this.store.touchSession(sid, now);
-    return { ok: true, userId: sub, session, issued: this.tokenFor(session, label) };
+    const presented = { token, payload: check.payload };
+    return {
+      ok: true,
+      userId: sub,
+      session,
+      issued: this.tokenFor(session, label, presented),
+      presented,
+    };
   }
 
   /**

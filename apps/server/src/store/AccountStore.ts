@@ -62,6 +62,8 @@ export interface AccountStore {
   bindName(userId: string, name: string, key: string, now: number): Promise<string>;
   /** For each key held by someone: the holder under its current name. */
   holders(keys: readonly string[]): Promise<Map<string, User>>;
+  /** The id of the user holding `key`, if anyone does (no user row read: a returning guest's check). */
+  holderId(key: string): Promise<string | undefined>;
   /** Which of these users are guests (unknown ids are not). */
   guestsAmong(ids: readonly string[]): Promise<Set<string>>;
   /** The user with its guest flag. */

@@ -13,7 +13,9 @@ export interface SavedRoomList {
 export interface SavedRooms {
   /**
    * Remembers `room` as joined (re-adding keeps its place). Beyond `max` rooms the longest-held are
-   * forgotten, so what a user makes the server keep stays bounded.
+   * forgotten, so what a user makes the server keep stays bounded. Resolves once durable; the same
+   * user's later calls on this store (`remove`, `open`, `list`) see the row even if they do not
+   * wait for it.
    */
   add(userId: string, room: string, ts: number, max: number): Promise<void>;
   /** Forgets `room` (an explicit `leave`, not a disconnect). */

@@ -88,13 +88,22 @@ export class SqliteAccountStore implements AccountStore {
     return holder;
   }
 
-  async holders(keys: readonly string[]): Promise<Map<string, User>> {
+  #holderMap(): Map<string, string> {
     this.#holderIds ??= new Map(
       this.#stmt.allHolders.all().map((row) => [row.key, row.user_id] as const),
     );
+    return this.#holderIds;
+  }
+
+  async holderId(key: string): Promise<string | undefined> {
+    return this.#holderMap().get(key);
+  }
+
+  async holders(keys: readonly string[]): Promise<Map<string, User>> {
+    const holderIds = this.#holderMap();
     const found = new Map<string, User>();
     for (const key of new Set(keys)) {
-      const id = this.#holderIds.get(key);
+      const id = holderIds.get(key);
       const row = id === undefined ? undefined : this.#stmt.user.get(id);
       if (row) found.set(key, { id: row.id, name: row.name });
     }

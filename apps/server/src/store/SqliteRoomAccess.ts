@@ -1,10 +1,19 @@
 import type Database from "better-sqlite3";
 import type { Mute, PrivateRoom, RoomAccess, RoomAccessLevel } from "./RoomAccess.js";
 
+/** How many names {@link SqliteRoomAccess} remembers as public before it starts over. */
+const PUBLIC_NAMES = 10_000;
+
 /** {@link RoomAccess} on the {@link SqliteStore}'s database (migration 6 creates the tables). */
 export class SqliteRoomAccess implements RoomAccess {
   readonly #stmt;
   readonly #create;
+  /**
+   * Names `level` found public. A name turns private only through {@link createPrivate} on this
+   * connection (a room that exists cannot; one deleted and made again as private goes through it),
+   * which forgets it here: every join of a public room checked its access with a store read.
+   */
+  readonly #public = new Set<string>();
 
   constructor(db: Database.Database) {
     this.#stmt = {
@@ -50,6 +59,7 @@ export class SqliteRoomAccess implements RoomAccess {
   }
 
   async createPrivate(room: string, ownerId: string, epoch: string, now: number): Promise<boolean> {
+    this.#public.delete(room);
     return this.#create.immediate(room, ownerId, epoch, now);
   }
 
@@ -59,8 +69,13 @@ export class SqliteRoomAccess implements RoomAccess {
   }
 
   async level(room: string, userId: string): Promise<RoomAccessLevel> {
+    if (this.#public.has(room)) return "public";
     const row = this.#stmt.level.get(userId, room);
-    if (!row) return "public";
+    if (!row) {
+      if (this.#public.size >= PUBLIC_NAMES) this.#public.clear();
+      this.#public.add(room);
+      return "public";
+    }
     return row.member === null ? "outsider" : "member";
   }
 

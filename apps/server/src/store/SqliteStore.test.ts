@@ -28,6 +28,20 @@ searchContract("SqliteStore", async () => new SqliteStore(freshPath()));
 readStoreContract("SqliteStore", async () => new SqliteStore(freshPath()));
 
 describe("SqliteStore", () => {
+  it("keeps the saved rooms of joins still in their commit window when the store closes", async () => {
+    const path = freshPath();
+    // No checkpoint worker to wait for: the close takes less than the window.
+    const first = new SqliteStore(path, { backgroundCheckpoints: false });
+    await first.upsertUser({ id: "u_aliceaaaaaaaaaaa", name: "Alice" });
+    const joined = first.savedRooms.add("u_aliceaaaaaaaaaaa", "general", 1, 10);
+    await first.close();
+    await joined;
+
+    const second = new SqliteStore(path);
+    expect((await second.savedRooms.list("u_aliceaaaaaaaaaaa")).rooms).toEqual(["general"]);
+    await second.close();
+  });
+
   it("keeps messages and the room epoch across reopening the same file", async () => {
     const path = freshPath();
     const first = new SqliteStore(path);

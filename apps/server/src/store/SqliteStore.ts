@@ -32,7 +32,6 @@ import { WalCheckpointer, type CheckpointReport } from "./walCheckpointer.js";
 import { fromSqliteError, sqliteUnavailableReason } from "./storeErrors.js";
 import { openDatabase, withoutCommitSync, type SqliteOpenOptions } from "./sqliteOpen.js";
 import { WalSync } from "./walSync.js";
-import type { SavedRooms } from "./SavedRooms.js";
 import { SqliteSavedRooms } from "./SqliteSavedRooms.js";
 import { SqliteWrites } from "./sqliteWrites.js";
 import type { RoomAccess } from "./RoomAccess.js";
@@ -81,7 +80,7 @@ export class SqliteStore implements Store {
   readonly #writes: SqliteWrites;
   readonly #edits: SqliteMessageEdits;
   readonly notifications: NotificationStore;
-  readonly savedRooms: SavedRooms;
+  readonly savedRooms: SqliteSavedRooms;
   readonly search: MessageSearch;
   readonly reactions: MessageReactions;
   readonly replies: MessageReplies;
@@ -299,6 +298,7 @@ export class SqliteStore implements Store {
     this.#appends.flush();
     await this.#walSync?.close();
     this.#indexer.stop();
+    this.savedRooms.flush();
     this.#writes.flush();
     await this.#checkpointer?.stop();
     if (this.#db.open) this.#db.close();

@@ -25,6 +25,8 @@ export function accountStoreContract(name: string, create: () => Promise<Store>)
       expect(await store.accounts.holders(["late"])).toEqual(
         new Map([["late", { id: bob.id, name: "Bob" }]]),
       );
+      expect(await store.accounts.holderId("late")).toBe(bob.id);
+      expect(await store.accounts.holderId("nobody")).toBeUndefined();
     });
 
     it("tells which users are guests: every user until it gets a password", async () => {

@@ -22,6 +22,13 @@ export function roomAccessContract(name: string, create: () => Promise<Store>): 
       expect((await store.getRoom("secret"))?.seq).toBe(0);
     });
 
+    it("keeps outsiders out of a name asked about while public, once it is made private", async () => {
+      expect(await store.access.level("later", carol.id)).toBe("public");
+      expect(await store.access.createPrivate("later", alice.id, "e1", 1)).toBe(true);
+      expect(await store.access.level("later", carol.id)).toBe("outsider");
+      expect(await store.access.level("later", alice.id)).toBe("member");
+    });
+
     it("tells members from outsiders, and public rooms apart", async () => {
       await store.access.createPrivate("secret", alice.id, "e1", 1);
       await store.access.addMember("secret", bob.id, 2);

@@ -38,6 +38,23 @@ export function savedRoomsContract(name: string, create: () => Promise<Store>): 
       expect((await store.savedRooms.list(alice.id)).open).toBe("ops");
     });
 
+    it("orders a user's leave, open and list after the joins they did not wait for", async () => {
+      const joins = [
+        store.savedRooms.add(alice.id, "ops", 1, 10),
+        store.savedRooms.add(alice.id, "design", 2, 10),
+        store.savedRooms.add(alice.id, "random", 3, 10),
+      ];
+      await store.savedRooms.open(alice.id, "design", 4);
+      await store.savedRooms.remove(alice.id, "random");
+      expect(await store.savedRooms.list(alice.id)).toEqual({
+        rooms: ["ops", "design"],
+        open: "design",
+      });
+      const late = store.savedRooms.add(alice.id, "late", 5, 10);
+      expect((await store.savedRooms.list(alice.id)).rooms).toEqual(["ops", "design", "late"]);
+      await Promise.all([...joins, late]);
+    });
+
     it("keeps at most `max` rooms per user, forgetting the longest-held", async () => {
       for (let i = 1; i <= 5; i += 1) await store.savedRooms.add(alice.id, `room-${i}`, i, 3);
       expect((await store.savedRooms.list(alice.id)).rooms).toEqual(["room-3", "room-4", "room-5"]);

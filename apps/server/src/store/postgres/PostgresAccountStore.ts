@@ -64,6 +64,14 @@ export class PostgresAccountStore implements AccountStore {
     return found;
   }
 
+  async holderId(key: string): Promise<string | undefined> {
+    const { rows } = await this.#pool.query<{ user_id: string }>(
+      `SELECT user_id FROM names WHERE key = $1`,
+      [key],
+    );
+    return rows[0]?.user_id;
+  }
+
   async getUser(id: string): Promise<StoredUser | undefined> {
     const { rows } = await this.#pool.query<UserRow>({
       name: "duplex_get_stored_user",
