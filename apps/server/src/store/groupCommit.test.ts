@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { GroupCommit } from "./groupCommit.js";
-import type { DurableBarrier } from "./walSync.js";
 
 /** A fake database that records its transactions; inputs below 0 make any transaction fail. */
-function recorder(maxBatch?: number, barrier?: DurableBarrier) {
+function recorder(maxBatch?: number) {
   const transactions: number[][] = [];
   const check = (n: number) => {
     if (n < 0) throw new Error(`bad input ${n}`);
@@ -22,7 +21,6 @@ function recorder(maxBatch?: number, barrier?: DurableBarrier) {
     },
     undefined,
     maxBatch,
-    barrier,
   );
   return { commit, transactions };
 }
@@ -113,25 +111,5 @@ describe("GroupCommit", () => {
     commit.flush();
     expect(transactions).toEqual([[1, 2], [3, 4], [5]]);
     expect(await Promise.all(pending)).toEqual([10, 20, 30, 40, 50]);
-  });
-
-  it("behind a batch waiting to be durable, later writes commit together when it is answered", async () => {
-    // A barrier whose syncs finish when the test says so, each covering what was committed before it.
-    const syncs: Array<() => void> = [];
-    const barrier: DurableBarrier = { after: (done) => void syncs.push(done) };
-    const { commit, transactions } = recorder(undefined, barrier);
-    const first = commit.submit(1);
-    await new Promise((r) => setImmediate(r));
-    expect(transactions).toEqual([[1]]);
-    const later = [2, 3].map((n) => commit.submit(n));
-    await new Promise((r) => setImmediate(r));
-    const last = commit.submit(4);
-    await new Promise((r) => setImmediate(r));
-    expect(transactions).toEqual([[1]]); // no commit while the first batch waits on its sync
-    syncs.shift()?.();
-    expect(await first).toBe(10);
-    expect(transactions).toEqual([[1], [2, 3, 4]]); // committed as it was answered: the next sync covers them
-    syncs.shift()?.();
-    expect(await Promise.all([...later, last])).toEqual([20, 30, 40]);
   });
 });

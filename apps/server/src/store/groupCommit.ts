@@ -17,17 +17,10 @@ interface Waiting<I, O> {
  * turn, after the I/O that waited.
  *
  * With a `barrier` (walSync.ts) the commit itself does not sync: each committed batch is answered
- * once the barrier says it is durable. While a committed batch waits on it, the writes that arrive
- * are not committed turn by turn but together when that batch is answered, just before the next sync
- * starts: they could not be answered sooner (that sync is the next one either way), and one bigger
- * commit writes fewer WAL pages per row than many small ones. Past `maxBatch` waiting they commit at
- * once, as without a barrier.
+ * once the barrier says it is durable, and the loop commits the next batches meanwhile.
  */
 export class GroupCommit<I, O> {
   #waiting: Waiting<I, O>[] = [];
-  #scheduled = false;
-  /** Committed batches the barrier has not answered yet. */
-  #unanswered = 0;
 
   /**
    * @param commitAll one transaction for all inputs, outputs in input order; all or nothing
@@ -48,15 +41,8 @@ export class GroupCommit<I, O> {
   submit(input: I): Promise<O> {
     return new Promise<O>((resolve, reject) => {
       this.#waiting.push({ input, resolve, reject });
-      if (this.#scheduled) return;
-      // Behind a batch still waiting on the barrier, this one commits when that is answered.
-      if (this.#unanswered === 0 || this.#waiting.length >= this.maxBatch) this.#schedule();
+      if (this.#waiting.length === 1) setImmediate(() => this.#flushTurn());
     });
-  }
-
-  #schedule(): void {
-    this.#scheduled = true;
-    setImmediate(() => this.#flushTurn());
   }
 
   /** Commits everything waiting now, in bounded batches (before the database closes). */
@@ -65,10 +51,9 @@ export class GroupCommit<I, O> {
   }
 
   #flushTurn(): void {
-    this.#scheduled = false;
     this.#commitNext();
     // What did not fit commits on the next turn (later submits join it: none schedules its own).
-    if (this.#waiting.length > 0 && !this.#scheduled) this.#schedule();
+    if (this.#waiting.length > 0) setImmediate(() => this.#flushTurn());
   }
 
   #commitNext(): void {
@@ -107,28 +92,8 @@ export class GroupCommit<I, O> {
 
   #answer(batch: readonly Waiting<I, O>[], outputs: readonly O[]): void {
     if (batch.length === 0) return;
-    if (this.barrier === undefined) {
-      batch.forEach((w, i) => w.resolve(outputs[i] as O));
-      return;
-    }
-    this.#unanswered += 1;
-    this.barrier.after(
-      () => {
-        this.#unanswered -= 1;
-        batch.forEach((w, i) => w.resolve(outputs[i] as O));
-        this.#commitDeferred();
-      },
-      (err) => {
-        this.#unanswered -= 1;
-        batch.forEach((w) => w.reject(err));
-        this.#commitDeferred();
-      },
-    );
-  }
-
-  /** The writes held back behind answered batches: committed now, so the next sync covers them. */
-  #commitDeferred(): void {
-    if (this.#unanswered > 0 || this.#scheduled || this.#waiting.length === 0) return;
-    this.#flushTurn();
+    const resolveAll = () => batch.forEach((w, i) => w.resolve(outputs[i] as O));
+    if (this.barrier === undefined) resolveAll();
+    else this.barrier.after(resolveAll, (err) => batch.forEach((w) => w.reject(err)));
   }
 }
