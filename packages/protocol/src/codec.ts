@@ -2,8 +2,8 @@ import type { z } from "zod";
 import { collectDegraded } from "./openEnum.js";
 import { ErrorCode } from "./codes.js";
 import { Ref } from "./fields.js";
-import { CLIENT_MESSAGE_TYPES, ClientMessage } from "./clientMessages.js";
-import { SERVER_MESSAGE_TYPES, ServerMessage } from "./serverMessages.js";
+import { ClientMessage } from "./clientMessages.js";
+import { ServerMessage } from "./serverMessages.js";
 
 /** Why a frame could not be decoded: a protocol error code, a readable message, and the request's `ref`. */
 export interface DecodeError {
@@ -73,33 +73,58 @@ function dropUnknownKeys(
   return dropped;
 }
 
+// The unknown keys the current parse dropped; a list only once there is one.
+let ignoredNow: string[] | undefined;
+
+/** The strict parse, then a parse per pass that dropped unknown keys; `ignoredNow` collects them. */
+function parseDroppingUnknown<T>(schema: z.ZodType<T>, parsed: unknown): z.ZodSafeParseResult<T> {
+  let attempt = schema.safeParse(parsed);
+  for (let pass = 0; !attempt.success && pass < MAX_TOLERANCE_PASSES; pass++) {
+    const dropped = dropUnknownKeys(parsed, attempt.error.issues);
+    if (dropped === undefined || dropped.length === 0) break;
+    (ignoredNow ??= []).push(...dropped);
+    attempt = schema.safeParse(parsed);
+  }
+  return attempt;
+}
+
 /**
  * Parses strictly, and where the only complaints are fields this version does not know, drops them and
  * parses again: a reader is tolerant of additions at every depth ([C1]) while the schemas stay the
- * writers' exact contract. The common frame (nothing unknown) costs one parse, as before.
+ * writers' exact contract. The common frame (nothing unknown) costs one parse, as before, and no
+ * closure or list of its own.
  */
 function tolerantParse<T>(
   schema: z.ZodType<T>,
   parsed: unknown,
-): { result: z.ZodSafeParseResult<T>; ignored: string[] } {
-  const ignored: string[] = [];
-  const { result, degraded } = collectDegraded(() => {
-    let attempt = schema.safeParse(parsed);
-    for (let pass = 0; !attempt.success && pass < MAX_TOLERANCE_PASSES; pass++) {
-      const dropped = dropUnknownKeys(parsed, attempt.error.issues);
-      if (dropped === undefined || dropped.length === 0) break;
-      ignored.push(...dropped);
-      attempt = schema.safeParse(parsed);
-    }
-    return attempt;
-  });
-  // A fallback fires again on every pass: each one is reported once.
-  ignored.push(...new Set(degraded));
-  return { result, ignored };
+): { result: z.ZodSafeParseResult<T>; ignored: readonly string[] } {
+  const outer = ignoredNow;
+  ignoredNow = undefined;
+  try {
+    const { result, degraded } = collectDegraded(parseDroppingUnknown, schema, parsed);
+    if (ignoredNow === undefined && degraded.length === 0) return { result, ignored: NONE };
+    // A fallback fires again on every pass: each one is reported once.
+    return { result, ignored: [...(ignoredNow ?? []), ...new Set(degraded)] };
+  } finally {
+    ignoredNow = outer;
+  }
 }
 
-function makeDecoder<T>(schema: z.ZodType<T>, knownTypes: readonly string[]) {
-  const known = new Set(knownTypes);
+const NONE: readonly string[] = [];
+
+function failure<T>(error: DecodeError, ref: string | undefined): DecodeResult<T> {
+  return { ok: false, error: ref === undefined ? error : { ...error, ref } };
+}
+
+/**
+ * A decoder for one direction's union: the frame's `type` picks its member's schema, as the
+ * discriminated union itself would (same result, without the union's pass per frame).
+ */
+function makeDecoder<T>(
+  options: ReadonlyArray<z.ZodType & { shape: { type: { value: string } } }>,
+) {
+  // Each member's output is one of the union's: T.
+  const byType = new Map(options.map((o) => [o.shape.type.value, o as z.ZodType<T>]));
   return (text: string): DecodeResult<T> => {
     let parsed: unknown;
     try {
@@ -119,18 +144,18 @@ function makeDecoder<T>(schema: z.ZodType<T>, knownTypes: readonly string[]) {
       typeof envelope.ref === "string" && Ref.safeParse(envelope.ref).success
         ? envelope.ref
         : undefined;
-    const withRef = (error: DecodeError): DecodeResult<T> => ({
-      ok: false,
-      error: ref === undefined ? error : { ...error, ref },
-    });
     if (typeof envelope.type !== "string") {
-      return withRef({ code: ErrorCode.InvalidMessage, message: "type: must be a string" });
+      return failure({ code: ErrorCode.InvalidMessage, message: "type: must be a string" }, ref);
     }
-    if (!known.has(envelope.type)) {
-      return withRef({
-        code: ErrorCode.UnknownType,
-        message: `unknown message type "${envelope.type.slice(0, 32)}"`,
-      });
+    const schema = byType.get(envelope.type);
+    if (schema === undefined) {
+      return failure(
+        {
+          code: ErrorCode.UnknownType,
+          message: `unknown message type "${envelope.type.slice(0, 32)}"`,
+        },
+        ref,
+      );
     }
     const { result, ignored } = tolerantParse(schema, parsed);
     if (result.success) {
@@ -140,23 +165,22 @@ function makeDecoder<T>(schema: z.ZodType<T>, knownTypes: readonly string[]) {
     }
     const issues = result.error.issues;
     const first = issues[0];
-    return withRef({
-      code: isTooLarge(issues) ? ErrorCode.TooLarge : ErrorCode.InvalidMessage,
-      message: `${envelope.type}: ${first ? describeIssue(first) : "invalid"}`,
-    });
+    return failure(
+      {
+        code: isTooLarge(issues) ? ErrorCode.TooLarge : ErrorCode.InvalidMessage,
+        message: `${envelope.type}: ${first ? describeIssue(first) : "invalid"}`,
+      },
+      ref,
+    );
   };
 }
 
 /** Decodes one text frame from a client. Never throws: bad input is a typed error. */
-export const decodeClientMessage: (text: string) => DecodeResult<ClientMessage> = makeDecoder(
-  ClientMessage,
-  CLIENT_MESSAGE_TYPES,
-);
+export const decodeClientMessage: (text: string) => DecodeResult<ClientMessage> =
+  makeDecoder<ClientMessage>(ClientMessage.options);
 
 /** Decodes one text frame from the server. Never throws: bad input is a typed error. */
-export const decodeServerMessage: (text: string) => DecodeResult<ServerMessage> = makeDecoder(
-  ServerMessage,
-  SERVER_MESSAGE_TYPES,
-);
+export const decodeServerMessage: (text: string) => DecodeResult<ServerMessage> =
+  makeDecoder<ServerMessage>(ServerMessage.options);
 
 export { encode } from "./encode.js";

@@ -3,12 +3,16 @@ import { z } from "zod";
 // Set by the decoder around one synchronous parse, so an enum that fell back can be reported.
 let degraded: string[] | undefined;
 
-/** Runs `parse` and returns what it returned plus every open enum that fell back during it. */
-export function collectDegraded<T>(parse: () => T): { result: T; degraded: string[] } {
+/** Runs `parse(a, b)` (no closure per call) and returns what it returned plus every open enum that fell back during it. */
+export function collectDegraded<T, A, B>(
+  parse: (a: A, b: B) => T,
+  a: A,
+  b: B,
+): { result: T; degraded: string[] } {
   const outer = degraded;
   degraded = [];
   try {
-    const result = parse();
+    const result = parse(a, b);
     return { result, degraded };
   } finally {
     degraded = outer;

@@ -98,7 +98,11 @@ export class AfterCommit<T> {
   async run(item: T, turn?: Turn<T>): Promise<void> {
     for (const step of this.steps) {
       if (step.inCommitOrder === true && turn !== undefined) await this.#inTurn(turn, item);
-      else await step.run(item);
+      else {
+        // Most steps are synchronous: no microtask turn per step and send for them.
+        const done = step.run(item);
+        if (done instanceof Promise) await done;
+      }
     }
   }
 

@@ -56,6 +56,12 @@ export class RoomFanout {
   readonly #signalListeners = new Set<(room: string, signal: RoomSignal) => void>();
   /** Over a broker between nodes: a turn's broadcasts of a room go as one bundle. */
   readonly #batcher: PublishBatcher | undefined;
+  /**
+   * The last payload this node published and what it reads as. The in-process broker hands that very
+   * string straight back, so one node reads its own broadcasts without parsing their header.
+   */
+  #lastPacked: string | undefined;
+  #lastEnvelope: { frame: string; header: Header } | undefined;
 
   /**
    * With `source` (the store), chat messages are delivered gap-free per room whatever the broker
@@ -136,10 +142,12 @@ export class RoomFanout {
   /** Encodes once and publishes to every member socket on every node. */
   async publish(room: string, message: ServerMessage, options: FanoutOptions = {}): Promise<void> {
     const seq = message.type === "message" ? message.seq : undefined;
-    await this.#publishPayload(
-      room,
-      packEnvelope<Header>(seq === undefined ? options : { ...options, seq }, encode(message)),
-    );
+    const header: Header = seq === undefined ? options : { ...options, seq };
+    const frame = encode(message);
+    const payload = packEnvelope<Header>(header, frame);
+    this.#lastPacked = payload;
+    this.#lastEnvelope = { frame, header };
+    await this.#publishPayload(room, payload);
   }
 
   /**
@@ -203,7 +211,10 @@ export class RoomFanout {
     for (const payload of payloads) {
       let unpacked;
       try {
-        unpacked = unpackEnvelope<Header>(payload);
+        unpacked =
+          payload === this.#lastPacked && this.#lastEnvelope !== undefined
+            ? this.#lastEnvelope
+            : unpackEnvelope<Header>(payload);
       } catch (err) {
         this.log.error({ err, room }, "undecodable broker payload");
         continue;

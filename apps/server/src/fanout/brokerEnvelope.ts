@@ -9,8 +9,13 @@ export interface Envelope<Header extends object> {
   frame: string;
 }
 
-const isEmpty = (header: object): boolean =>
-  Object.values(header).every((v) => v === undefined || v === false);
+function isEmpty(header: object): boolean {
+  for (const key in header) {
+    const value: unknown = (header as Record<string, unknown>)[key];
+    if (value !== undefined && value !== false) return false;
+  }
+  return true;
+}
 
 export function packEnvelope<Header extends object>(header: Header, frame: string): string {
   if (isEmpty(header)) return frame;

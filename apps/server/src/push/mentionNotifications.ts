@@ -60,8 +60,9 @@ export async function notifyMentions(
   members: () => Promise<readonly string[] | undefined> = async () => undefined,
   /** Those of the recipients whose notification preferences let it notify them. @default all */
   wanted: Wanted = async (ids) => [...ids],
+  /** `mentionCandidates(message.text)`, when the caller has it already. */
+  sites: readonly string[][] = mentionCandidates(message.text),
 ): Promise<string[]> {
-  const sites = mentionCandidates(message.text);
   if (sites.length === 0) return [];
   const known = await notifier.usersByNameKeys(sites.flat());
   const mentioned = pickMentions(message.text, known, sites);

@@ -16,7 +16,15 @@ const WORD_CHAR = /[\p{L}\p{N}_]/u;
 /** At most this many `@` are looked at per message: a wall of `@` costs bounded work. */
 export const MAX_MENTIONS_PER_MESSAGE = 20;
 
-const isWordChar = (ch: string | undefined) => ch !== undefined && WORD_CHAR.test(ch);
+/** ASCII answered without the regex: every send with an `@` tests up to a name's length of them. */
+function isWordChar(ch: string | undefined): boolean {
+  if (ch === undefined) return false;
+  const c = ch.charCodeAt(0);
+  if (c >= 0x80) return WORD_CHAR.test(ch);
+  return (
+    (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f
+  );
+}
 
 export { nameKey };
 
@@ -33,8 +41,10 @@ export function mentionCandidates(text: string): string[][] {
     const rest = text.slice(start, start + LIMITS.maxNameLength);
     const keys: string[] = [];
     for (let len = rest.length; len >= LIMITS.minNameLength; len--) {
+      // The boundary first: it rules out nearly every length without cutting a string.
+      if (isWordChar(text[start + len])) continue;
       const name = rest.slice(0, len);
-      if (name !== name.trim() || isWordChar(text[start + len])) continue;
+      if (name !== name.trim()) continue;
       keys.push(nameKey(name));
     }
     if (keys.length > 0) sites.push(keys);

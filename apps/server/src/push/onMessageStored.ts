@@ -3,6 +3,7 @@ import type { ServerContext } from "../context.js";
 import { notifyDm } from "./dmNotifications.js";
 import { wantNotified } from "../receipts/notifyFilter.js";
 import { notifyMentions, type Wanted } from "./mentionNotifications.js";
+import { mentionCandidates } from "./mentions.js";
 
 /**
  * The send path's one call into push, made after the message is stored, acked and fanned out:
@@ -13,7 +14,8 @@ export function onMessageStored(ctx: ServerContext, message: ChatMessage): void 
   ctx.push.messageRate.record();
   const dm = isDmRoom(message.room);
   // Most messages mention nobody: keep them off the chain (no promise, no look-up) on the send path.
-  if (!dm && !message.text.includes("@")) return;
+  const sites = message.text.includes("@") ? mentionCandidates(message.text) : [];
+  if (!dm && sites.length === 0) return;
   // One chain per server: mentions are stored in message order, so a user who reconnects never gets a
   // later message's mention replayed before an earlier one's (they would otherwise race in the background).
   const previous = mentionChains.get(ctx) ?? Promise.resolve();
@@ -21,14 +23,16 @@ export function onMessageStored(ctx: ServerContext, message: ChatMessage): void 
   const wanted: Wanted = (ids, kind) => wantNotified(ctx.store.reads, ids, message.room, kind);
   const next = previous
     .then(async () => {
-      const mentioned = message.text.includes("@")
-        ? await notifyMentions(
-            ctx.push.notifier,
-            message,
-            () => privateMembers(ctx, message.room),
-            wanted,
-          )
-        : [];
+      const mentioned =
+        sites.length > 0
+          ? await notifyMentions(
+              ctx.push.notifier,
+              message,
+              () => privateMembers(ctx, message.room),
+              wanted,
+              sites,
+            )
+          : [];
       // One notification per message per user: a mention in a DM already says it.
       if (dm) await notifyDm(ctx.push.notifier, message, mentioned, wanted);
     })

@@ -61,10 +61,9 @@ export interface SqliteStoreOptions extends SqliteOpenOptions {
   searchIndex?: SearchIndexerOptions;
   /**
    * With `durability: "power"`: sync an append batch's WAL frames on the threadpool after its commit
-   * (walSync.ts) rather than inside the commit on the event loop. Off by default: while the disk is
-   * busy with other writes (an upload's chunks) the sync outside the commit finishes later, and the
-   * loop stores more of the other work before the ack (test/filesFlow.test.ts); see decision 0013.
-   * @default false
+   * (walSync.ts) rather than inside the commit on the event loop (decision 0013). `false`: the sync
+   * inside the commit, holding the loop for it.
+   * @default true
    */
   appendSyncOffLoop?: boolean;
 }
@@ -142,7 +141,7 @@ export class SqliteStore implements Store {
     const walSync =
       path !== ":memory:" &&
       (options.durability ?? "power") === "power" &&
-      options.appendSyncOffLoop === true
+      options.appendSyncOffLoop !== false
         ? new WalSync(`${path}-wal`)
         : undefined;
     this.#walSync = walSync;
