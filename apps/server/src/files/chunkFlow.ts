@@ -116,7 +116,7 @@ export function receiveChunk(
   // Like any frame that is not a chat send, a chunk waits for the sends read before it to finish: its
   // progress reply never overtakes their acks, so a send is acked behind at most one window of chunks
   // however long its commit's sync takes (the loop stores other sockets' work meanwhile).
-  void conn.frames.frame(false, async () => {
+  void conn.frames.enqueue(async () => {
     let stored = false;
     try {
       // Chunks queued before their upload failed its flow control go quietly with it.
