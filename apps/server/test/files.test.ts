@@ -200,14 +200,15 @@ describe.each(["sqlite", "postgres"] as const)("files over binary frames (%s)", 
     expect((await get(s.httpUrl, `/files/${done.attachment.id}`, auth)).status).toBe(404);
     if (kind === "sqlite") {
       const blob = join(dirname(db.path), "files", sha256(bytes).slice(0, 2), sha256(bytes));
-      expect(existsSync(blob)).toBe(false);
+      // The file goes after its message, so the 404 can come a moment before the blob is gone.
+      await expect.poll(() => existsSync(blob), { timeout: 5_000 }).toBe(false);
     }
   });
 
   it("a message past retention takes its file with it", async () => {
     using db = tempDb();
     const databaseUrl = kind === "postgres" ? await pg.freshDatabase() : undefined;
-    await using s = await startTestServer({ dbPath: db.path, databaseUrl, retentionMs: 1_500 });
+    await using s = await startTestServer({ dbPath: db.path, databaseUrl, retentionMs: 3_000 });
     const a = await TestClient.hello(s.url, { name: "Alice", caps: FILES });
     using _a = a.client;
     await a.client.join("general");
@@ -216,10 +217,11 @@ describe.each(["sqlite", "postgres"] as const)("files over binary frames (%s)", 
     const auth = { authorization: `Bearer ${a.welcome.token}` };
     const status = async () => (await get(s.httpUrl, `/files/${done.attachment.id}`, auth)).status;
     expect(await status()).toBe(200);
-    await expect.poll(status, { timeout: 10_000, interval: 200 }).toBe(404);
+    await expect.poll(status, { timeout: 15_000, interval: 200 }).toBe(404);
     if (kind === "sqlite") {
       const blob = join(dirname(db.path), "files", sha256(bytes).slice(0, 2), sha256(bytes));
-      expect(existsSync(blob)).toBe(false);
+      // The file goes after its message, so the 404 can come a moment before the blob is gone.
+      await expect.poll(() => existsSync(blob), { timeout: 5_000 }).toBe(false);
     }
   });
 });
