@@ -1,8 +1,8 @@
-import { useCallback, useId, useRef, useState } from "react";
+import { useCallback, useId, useState } from "react";
 import type { NotifyLevel } from "@duplex/protocol";
 import { dateTimeFormat } from "../i18n/intlFormat.js";
 import { BellIcon } from "../components/icons.js";
-import { usePopoverDismiss } from "../components/usePopoverDismiss.js";
+import { usePopover } from "../components/usePopover.js";
 import { useLocale, useT } from "../i18n/useT.js";
 import { useActions, useDuplex } from "../store/storeContext.js";
 import { dndState, dndUntilFor, type DndChoice } from "./dndChoices.js";
@@ -21,12 +21,8 @@ export function RoomPrefs({ room, title }: { room: string; title: string }) {
   const prefs = useDuplex((s) => s.prefs);
   const [open, setOpen] = useState(false);
   const t = useT();
-  const id = useId();
-  const anchor = useRef<HTMLDivElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
-
   const close = useCallback(() => setOpen(false), []);
-  usePopoverDismiss(open, close, anchor, button);
+  const { anchor, popoverId, buttonProps } = usePopover(open, close);
 
   if (!prefs.known) return null;
   const level = levelOf(prefs, room);
@@ -34,11 +30,9 @@ export function RoomPrefs({ room, title }: { room: string; title: string }) {
   return (
     <div className="room-prefs-anchor" ref={anchor}>
       <button
-        ref={button}
+        {...buttonProps}
         type="button"
         className="button-secondary room-prefs-button"
-        aria-expanded={open}
-        aria-controls={open ? id : undefined}
         aria-label={t("prefs.open", { room: title, level: t(`prefs.short.${level}`) })}
         title={quiet ? t("prefs.short.dnd") : t(`prefs.short.${level}`)}
         onClick={() => setOpen(!open)}
@@ -46,7 +40,7 @@ export function RoomPrefs({ room, title }: { room: string; title: string }) {
         <BellIcon size={18} struck={quiet || level === "none"} />
         {level === "mentions" && !quiet && <span aria-hidden="true">@</span>}
       </button>
-      {open && <PrefsPanel id={id} room={room} title={title} level={level} />}
+      {open && <PrefsPanel id={popoverId} room={room} title={title} level={level} />}
     </div>
   );
 }
