@@ -1,17 +1,16 @@
 import type { SessionInfo } from "@duplex/protocol";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { dateTimeFormat } from "../i18n/intlFormat.js";
 import { useLocale, useT } from "../i18n/useT.js";
 import { useActions } from "../store/storeContext.js";
-
-type Load = { state: "loading" } | { state: "failed" } | { state: "ready"; list: SessionInfo[] };
+import { useLoadedList } from "./useLoadedList.js";
 
 /** The devices the account is signed in on, each revocable, plus "sign out everywhere else". */
 export function SessionsPanel() {
   const t = useT();
   const locale = useLocale();
   const { listSessions, revokeSession, revokeOtherSessions } = useActions();
-  const [load, setLoad] = useState<Load>({ state: "loading" });
+  const [load, refresh] = useLoadedList<SessionInfo>(listSessions);
   const [problem, setProblem] = useState(false);
   const [busy, setBusy] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -24,14 +23,6 @@ export function SessionsPanel() {
       heading.current?.focus();
     }
   }, [load]);
-
-  const refresh = useCallback(async () => {
-    const answer = await listSessions();
-    setLoad(answer.ok ? { state: "ready", list: answer.value } : { state: "failed" });
-  }, [listSessions]);
-  useEffect(() => {
-    void refresh();
-  }, [refresh]);
 
   async function run(action: () => Promise<boolean>) {
     if (busy) return;
