@@ -1,4 +1,4 @@
-import { useCallback, useId, useState } from "react";
+import { useCallback, useId, useState, type ReactNode } from "react";
 import type { NotifyLevel } from "@duplex/protocol";
 import { dateTimeFormat } from "../i18n/intlFormat.js";
 import { BellIcon } from "../components/icons.js";
@@ -64,36 +64,25 @@ function PrefsPanel(props: { id: string; room: string; title: string; level: Not
   return (
     <section id={id} className="popover room-prefs" aria-label={t("prefs.title", { room: title })}>
       <h2 className="popover-title">{t("prefs.title", { room: title })}</h2>
-      <fieldset>
-        <legend>{t("prefs.levelLegend")}</legend>
-        {LEVELS.map((l) => (
-          <label key={l} className="room-prefs-option">
-            <input
-              type="radio"
-              name={`${name}-level`}
-              checked={level === l}
-              onChange={() => setRoomLevel(room, l)}
-            />
-            {t(`prefs.level.${l}`)}
-          </label>
-        ))}
-      </fieldset>
-      <fieldset>
-        <legend>{t("prefs.dndLegend")}</legend>
-        {DND.map((choice) => (
-          <label key={choice} className="room-prefs-option">
-            <input
-              type="radio"
-              name={`${name}-dnd`}
-              checked={checked === choice}
-              onChange={() => {
-                setTimed(choice);
-                setDoNotDisturb(dndUntilFor(choice, new Date()));
-              }}
-            />
-            {t(`prefs.dnd.${choice}`)}
-          </label>
-        ))}
+      <RadioChoices
+        legend={t("prefs.levelLegend")}
+        name={`${name}-level`}
+        choices={LEVELS}
+        checked={level}
+        label={(l) => t(`prefs.level.${l}`)}
+        onChoose={(l) => setRoomLevel(room, l)}
+      />
+      <RadioChoices
+        legend={t("prefs.dndLegend")}
+        name={`${name}-dnd`}
+        choices={DND}
+        checked={checked}
+        label={(choice) => t(`prefs.dnd.${choice}`)}
+        onChoose={(choice) => {
+          setTimed(choice);
+          setDoNotDisturb(dndUntilFor(choice, new Date()));
+        }}
+      >
         <p className="room-prefs-note" aria-live="polite">
           {state === "until"
             ? t("prefs.dndUntil", { time: when.format(prefs.dndUntil) })
@@ -101,7 +90,7 @@ function PrefsPanel(props: { id: string; room: string; title: string; level: Not
               ? t("prefs.dndForever")
               : t("prefs.dndOff")}
         </p>
-      </fieldset>
+      </RadioChoices>
       <label className="room-prefs-option room-prefs-share">
         <input
           type="checkbox"
@@ -112,5 +101,34 @@ function PrefsPanel(props: { id: string; room: string; title: string; level: Not
       </label>
       <p className="room-prefs-note">{t("prefs.shareHint")}</p>
     </section>
+  );
+}
+
+/** A fieldset of radio buttons, one per choice, then `children` (a note under the choices). */
+function RadioChoices<C extends string>(props: {
+  legend: string;
+  name: string;
+  choices: readonly C[];
+  checked: C | undefined;
+  label: (choice: C) => string;
+  onChoose: (choice: C) => void;
+  children?: ReactNode;
+}) {
+  return (
+    <fieldset>
+      <legend>{props.legend}</legend>
+      {props.choices.map((choice) => (
+        <label key={choice} className="room-prefs-option">
+          <input
+            type="radio"
+            name={props.name}
+            checked={props.checked === choice}
+            onChange={() => props.onChoose(choice)}
+          />
+          {props.label(choice)}
+        </label>
+      ))}
+      {props.children}
+    </fieldset>
   );
 }

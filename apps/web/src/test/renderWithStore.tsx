@@ -1,4 +1,4 @@
-import { render, type RenderResult } from "@testing-library/react";
+import { act, render, type RenderResult } from "@testing-library/react";
 import type { ReactElement } from "react";
 import {
   createDuplexStore,
@@ -28,4 +28,11 @@ export function renderWithStore(
 export function signedIn(rendered: Rendered, name = "Alice", id = "u_alice000000"): void {
   rendered.store.getState().actions.signIn(name);
   rendered.client.welcome({ id, name });
+}
+
+/** Renders `ui` over a fresh store and signs in as Alice (`signedIn`'s default user). */
+export function renderSignedIn(ui: ReactElement): Rendered {
+  const rendered = renderWithStore(ui);
+  act(() => signedIn(rendered));
+  return rendered;
 }
