@@ -15,35 +15,30 @@ export function PasskeysPanel() {
   const t = useT();
   const locale = useLocale();
   const { listPasskeys, addPasskey, removePasskey } = useActions();
-  const [load, refresh] = useLoadedList<PasskeyInfo>(listPasskeys);
+  const { load, busy, change } = useLoadedList<PasskeyInfo>(listPasskeys);
   const [label, setLabel] = useState("");
   const [note, setNote] = useState<{ key: NoteKey; alert: boolean } | undefined>();
-  const [busy, setBusy] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   const labelId = useId();
 
   async function onAdd(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    const result = await addPasskey(label);
-    setNote(
-      result.ok ? { key: "passkeys.added", alert: false } : { key: result.problem, alert: true },
-    );
-    if (result.ok) setLabel("");
-    await refresh();
-    setBusy(false);
+    await change(async () => {
+      const result = await addPasskey(label);
+      setNote(
+        result.ok ? { key: "passkeys.added", alert: false } : { key: result.problem, alert: true },
+      );
+      if (result.ok) setLabel("");
+    });
   }
 
   async function onRemove(id: string) {
-    if (busy) return;
-    setBusy(true);
-    const ok = await removePasskey(id);
-    setNote(ok ? undefined : { key: "passkeys.removeFailed", alert: true });
-    await refresh();
-    setBusy(false);
+    const changed = await change(async () => {
+      const ok = await removePasskey(id);
+      setNote(ok ? undefined : { key: "passkeys.removeFailed", alert: true });
+    });
     // The focused button went with its passkey: keep keyboard users on this panel.
-    heading.current?.focus();
+    if (changed) heading.current?.focus();
   }
 
   const when = (ts: number) =>

@@ -10,9 +10,8 @@ export function SessionsPanel() {
   const t = useT();
   const locale = useLocale();
   const { listSessions, revokeSession, revokeOtherSessions } = useActions();
-  const [load, refresh] = useLoadedList<SessionInfo>(listSessions);
+  const { load, change } = useLoadedList<SessionInfo>(listSessions);
   const [problem, setProblem] = useState(false);
-  const [busy, setBusy] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   const acted = useRef(false);
   useEffect(() => {
@@ -25,13 +24,10 @@ export function SessionsPanel() {
   }, [load]);
 
   async function run(action: () => Promise<boolean>) {
-    if (busy) return;
-    setBusy(true);
-    const ok = await action();
-    setProblem(!ok);
-    acted.current = true;
-    await refresh();
-    setBusy(false);
+    await change(async () => {
+      setProblem(!(await action()));
+      acted.current = true;
+    });
   }
 
   const when = (ts: number) =>
