@@ -27,6 +27,18 @@ export async function signInAccount(browser: Browser, name: string): Promise<Pag
 }
 
 /**
+ * The server's owner and a new account `<prefix>…`, both signed in (two browser contexts), and the
+ * member's row in the owner's member list.
+ */
+export async function ownerAndMember(browser: Browser, prefix: string) {
+  const owner = await signInAccount(browser, OWNER_NAME);
+  const name = uniqueName(prefix);
+  const member = await signInAccount(browser, name);
+  const row = membersOf(owner).getByRole("listitem").filter({ hasText: name });
+  return { owner, name, member, row };
+}
+
+/**
  * One new account signed in on two devices: `page` creates it, a second browser context signs in.
  * Both show "Online" before this returns.
  */

@@ -7,15 +7,17 @@ export interface SignInOptions {
   bypassCSP?: boolean;
   /** How long the first connection may take (a transport fallback is slower). @default expect's */
   onlineTimeout?: number;
+  /** The page's size (a phone, a wide desktop). @default Playwright's */
+  viewport?: { width: number; height: number };
 }
 
 /** Opens the app in a fresh browser context (its own storage: a separate user) and signs in. */
 export async function signIn(
   browser: Browser,
   name: string,
-  { url = "/", bypassCSP = false, onlineTimeout }: SignInOptions = {},
+  { url = "/", bypassCSP = false, onlineTimeout, viewport }: SignInOptions = {},
 ): Promise<Page> {
-  const context = await browser.newContext({ bypassCSP });
+  const context = await browser.newContext({ bypassCSP, ...(viewport && { viewport }) });
   const page = await context.newPage();
   await page.goto(url);
   await joinAs(page, name, { onlineTimeout });

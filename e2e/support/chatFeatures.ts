@@ -1,8 +1,19 @@
-import type { Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
+import { signIn } from "./chat.js";
 
 /** A short suffix that keeps names unique across specs sharing one e2e database. */
 export function uniqueSuffix(): string {
   return Math.random().toString(36).slice(2, 7);
+}
+
+/** Alice and Bob, each in a fresh browser context, named for this run only (`Alice-<id>`). */
+export async function aliceAndBob(
+  browser: Browser,
+): Promise<{ id: string; alice: Page; bob: Page }> {
+  const id = uniqueSuffix();
+  const alice = await signIn(browser, `Alice-${id}`);
+  const bob = await signIn(browser, `Bob-${id}`);
+  return { id, alice, bob };
 }
 
 /** The sidebar button of a room we are in (its accessible name starts with the room's label). */

@@ -6,8 +6,7 @@ test("the inspector docks beside the chat instead of covering own messages and S
   browser,
 }) => {
   const id = uniqueSuffix();
-  const page = await signIn(browser, `Ines-${id}`);
-  await page.setViewportSize({ width: 1280, height: 800 });
+  const page = await signIn(browser, `Ines-${id}`, { viewport: { width: 1280, height: 800 } });
   await sendMessage(page, `mine ${id}`);
   await page.getByRole("button", { name: "Inspector" }).click();
   const panel = page.getByRole("complementary", { name: "Protocol inspector" });

@@ -14,6 +14,19 @@ async function tabTo(page: Page, target: Locator, max = 300): Promise<void> {
   throw new Error(`no Tab stop reached ${target.toString()}`);
 }
 
+/** Tabs to `toggle` and presses Enter. */
+async function openWithEnter(page: Page, toggle: Locator): Promise<void> {
+  await tabTo(page, toggle);
+  await page.keyboard.press("Enter");
+}
+
+/** Escape hides `panel` and puts focus back on the `toggle` that opened it. */
+async function closeWithEscape(page: Page, panel: Locator, toggle: Locator): Promise<void> {
+  await page.keyboard.press("Escape");
+  await expect(panel).toBeHidden();
+  await expect(toggle).toBeFocused();
+}
+
 test("keyboard only: sign in, send, switch room, inspector, notification centre", async ({
   browser,
 }) => {
@@ -56,27 +69,22 @@ test("keyboard only: sign in, send, switch room, inspector, notification centre"
   await page.keyboard.type(room);
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`#${room}`);
-  await tabTo(page, page.getByRole("button", { name: "#general", exact: true }));
-  await page.keyboard.press("Enter");
+  await openWithEnter(page, page.getByRole("button", { name: "#general", exact: true }));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("#general");
 
   // The inspector takes focus when opened; Esc closes it and focus returns to its button.
   const toggle = page.getByRole("banner").getByRole("button", { name: "Inspector" });
-  await tabTo(page, toggle);
-  await page.keyboard.press("Enter");
-  await expect(page.getByRole("heading", { name: "Protocol inspector" })).toBeFocused();
-  await page.keyboard.press("Escape");
-  await expect(page.getByRole("heading", { name: "Protocol inspector" })).toBeHidden();
-  await expect(toggle).toBeFocused();
+  const inspector = page.getByRole("heading", { name: "Protocol inspector" });
+  await openWithEnter(page, toggle);
+  await expect(inspector).toBeFocused();
+  await closeWithEscape(page, inspector, toggle);
 
   // The notification centre opens from its bell and closes with Esc, back on the bell.
   const bell = page.getByRole("banner").getByRole("button", { name: /^Notifications/ });
-  await tabTo(page, bell);
-  await page.keyboard.press("Enter");
-  await expect(page.getByRole("region", { name: "Notification centre" })).toBeVisible();
-  await page.keyboard.press("Escape");
-  await expect(page.getByRole("region", { name: "Notification centre" })).toBeHidden();
-  await expect(bell).toBeFocused();
+  const centre = page.getByRole("region", { name: "Notification centre" });
+  await openWithEnter(page, bell);
+  await expect(centre).toBeVisible();
+  await closeWithEscape(page, centre, bell);
 
   // The focus ring is a solid outline, visible against the page.
   const ring = await bell.evaluate((el) => getComputedStyle(el).outlineStyle);

@@ -1,17 +1,14 @@
 import { expect, test } from "@playwright/test";
 import { expectNoSeriousViolations } from "../support/axe.js";
-import { OWNER_NAME, PASSWORD, membersOf, signInAccount, uniqueName } from "../support/accounts.js";
+import { PASSWORD, membersOf, ownerAndMember } from "../support/accounts.js";
 
 test.slow(); // two browsers on a shared 2-core machine
 
 test("a ban ends the banned user's open tab, and they cannot sign in again", async ({
   browser,
 }) => {
-  const owner = await signInAccount(browser, OWNER_NAME);
-  const name = uniqueName("ban");
-  const victim = await signInAccount(browser, name);
+  const { owner, name, member: victim, row } = await ownerAndMember(browser, "ban");
 
-  const row = membersOf(owner).getByRole("listitem").filter({ hasText: name });
   await row.getByRole("button", { name: `Ban ${name}` }).click();
   const confirm = owner.getByRole("group", { name: `Ban ${name}` });
   await expect(confirm).toContainText("Ban " + name + " from this server?");

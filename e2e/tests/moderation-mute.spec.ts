@@ -1,16 +1,13 @@
 import { expect, test } from "@playwright/test";
 import { messageItem, sendMessage } from "../support/chat.js";
-import { OWNER_NAME, membersOf, signInAccount, uniqueName } from "../support/accounts.js";
+import { ownerAndMember } from "../support/accounts.js";
 
 test.slow(); // two browsers on a shared 2-core machine
 
 test("a mute stops the muted user's sends with a clear error, and unmute restores them", async ({
   browser,
 }) => {
-  const owner = await signInAccount(browser, OWNER_NAME);
-  const name = uniqueName("mute");
-  const muted = await signInAccount(browser, name);
-  const row = membersOf(owner).getByRole("listitem").filter({ hasText: name });
+  const { owner, name, member: muted, row } = await ownerAndMember(browser, "mute");
 
   await row.getByRole("button", { name: `Mute ${name}`, exact: true }).click();
   const confirm = owner.getByRole("group", { name: `Mute ${name}` });

@@ -6,8 +6,7 @@ test("on a phone the header takes at most 80 px and a long room name says itself
   browser,
 }) => {
   const id = uniqueSuffix();
-  const page = await signIn(browser, `Pho-${id}`);
-  await page.setViewportSize({ width: 390, height: 844 });
+  const page = await signIn(browser, `Pho-${id}`, { viewport: { width: 390, height: 844 } });
   const room = `a-rather-long-room-name-${id}`;
   await page.getByRole("button", { name: /^Rooms/ }).click();
   await joinRoom(page, room);

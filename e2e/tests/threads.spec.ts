@@ -1,16 +1,14 @@
 import { expect, test } from "@playwright/test";
-import { messageItem, sendMessage, signIn } from "../support/chat.js";
+import { messageItem, sendMessage } from "../support/chat.js";
 import { expectNoSeriousViolations } from "../support/axe.js";
-import { uniqueSuffix } from "../support/chatFeatures.js";
+import { aliceAndBob } from "../support/chatFeatures.js";
 
 test("A replies in a thread; B sees the count and unread, opens and reads it, and the unread clears", async ({
   browser,
 }) => {
   // Two browsers and an axe pass: slow on a shared machine.
   test.setTimeout(180_000);
-  const id = uniqueSuffix();
-  const alice = await signIn(browser, `Alice-${id}`);
-  const bob = await signIn(browser, `Bob-${id}`);
+  const { id, alice, bob } = await aliceAndBob(browser);
   const root = `release plan ${id}`;
   await sendMessage(bob, root);
 

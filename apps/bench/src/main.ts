@@ -156,31 +156,27 @@ const single = (x: number | readonly number[]): number => (typeof x === "number"
 if (targets.length > singleProcess.length && (scenarios.has("c") || scenarios.has("d"))) {
   results.notes.push("duplex-cluster runs scenarios a and b only");
 }
-if (scenarios.has("c")) {
+/** Runs `run` on every single-process target, one fresh server each, into `into[target name]`. */
+async function onEachSingleProcess<T>(
+  scenario: string,
+  into: Record<string, T | undefined>,
+  run: (target: Target, pid: number, port: number) => Promise<T>,
+): Promise<void> {
   for (const target of singleProcess) {
-    results.idle[target.name] = await withTarget("c idle memory", target, (pid, port) =>
-      runIdleMemory(
-        target,
-        single(pid),
-        single(port),
-        config.idle.connections,
-        config.idle.perRoom,
-      ),
+    into[target.name] = await withTarget(scenario, target, (pid, port) =>
+      run(target, single(pid), single(port)),
     );
   }
 }
+if (scenarios.has("c")) {
+  await onEachSingleProcess("c idle memory", results.idle, (target, pid, port) =>
+    runIdleMemory(target, pid, port, config.idle.connections, config.idle.perRoom),
+  );
+}
 if (scenarios.has("d")) {
-  for (const target of singleProcess) {
-    results.storm[target.name] = await withTarget("d connect storm", target, (pid, port) =>
-      runConnectStorm(
-        target,
-        single(pid),
-        single(port),
-        config.storm.clients,
-        config.storm.perRoom,
-      ),
-    );
-  }
+  await onEachSingleProcess("d connect storm", results.storm, (target, pid, port) =>
+    runConnectStorm(target, pid, port, config.storm.clients, config.storm.perRoom),
+  );
 }
 if (scenarios.has("f")) {
   // Duplex in f runs with DURABILITY=process: see duplexBigRoomTarget.

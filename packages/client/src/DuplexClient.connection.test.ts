@@ -1,6 +1,6 @@
 import { CloseCode } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
-import { advance, flush, harness, useFakeTimersPerTest } from "../test/harness.js";
+import { advance, connected, flush, harness, useFakeTimersPerTest } from "../test/harness.js";
 
 useFakeTimersPerTest();
 
@@ -23,9 +23,7 @@ describe("connection state", () => {
   });
 
   it("reconnects after a drop with backoff and presents the token again", async () => {
-    const h = harness();
-    h.client.connect();
-    await flush();
+    const h = await connected();
     const token = h.client.token;
     h.peer.last.drop();
     await flush();
@@ -56,9 +54,7 @@ describe("connection state", () => {
   });
 
   it("grows the backoff while failing and resets it after a stable connection", async () => {
-    const h = harness({ stableAfterMs: 5000, random: () => 0.999 });
-    h.client.connect();
-    await flush();
+    const h = await connected({ stableAfterMs: 5000, random: () => 0.999 });
     const windows: number[] = [];
     for (let i = 0; i < 3; i += 1) {
       h.peer.last.drop();
@@ -75,9 +71,7 @@ describe("connection state", () => {
   });
 
   it("ignores events from a replaced (ghost) socket", async () => {
-    const h = harness({ pingIntervalMs: 1000, pongTimeoutMs: 400 });
-    h.client.connect();
-    await flush();
+    const h = await connected({ pingIntervalMs: 1000, pongTimeoutMs: 400 });
     const ghost = h.peer.last;
     const ghostClose = ghost.onclose;
     const ghostMessage = ghost.onmessage;
@@ -98,9 +92,7 @@ describe("connection state", () => {
   it.each([CloseCode.Unauthorized, CloseCode.Forbidden, CloseCode.BadHello])(
     "stops retrying after fatal close %i",
     async (code) => {
-      const h = harness();
-      h.client.connect();
-      await flush();
+      const h = await connected();
       h.peer.last.serverClose(code, "nope");
       await flush();
       expect(h.client.state).toMatchObject({
@@ -113,9 +105,7 @@ describe("connection state", () => {
   );
 
   it("forgets a rejected token so the next connect starts a new session", async () => {
-    const h = harness();
-    h.client.connect();
-    await flush();
+    const h = await connected();
     expect(h.client.token).toBeDefined();
     h.peer.last.serverClose(CloseCode.Unauthorized, "invalid or expired token");
     await flush();
@@ -130,9 +120,7 @@ describe("connection state", () => {
   });
 
   it("close() ends in closed without reconnecting", async () => {
-    const h = harness();
-    h.client.connect();
-    await flush();
+    const h = await connected();
     const socket = h.peer.last;
     h.client.close();
     await flush();
@@ -143,9 +131,7 @@ describe("connection state", () => {
   });
 
   it("does not loop while offline and reconnects at once on online", async () => {
-    const h = harness();
-    h.client.connect();
-    await flush();
+    const h = await connected();
     h.online.set(false);
     h.peer.last.drop();
     await flush();
@@ -160,9 +146,7 @@ describe("connection state", () => {
   });
 
   it("going offline drops an open socket at once instead of waiting for the heartbeat", async () => {
-    const h = harness();
-    h.client.connect();
-    await flush();
+    const h = await connected();
     expect(h.client.state.status).toBe("open");
     h.online.set(false);
     // The socket still looks open to the peer (a real network loss sends no close), yet the client
@@ -201,9 +185,7 @@ describe("connection state", () => {
   });
 
   it("going offline cancels a pending retry; online retries without waiting", async () => {
-    const h = harness({ random: () => 0.99 });
-    h.client.connect();
-    await flush();
+    const h = await connected({ random: () => 0.99 });
     h.peer.last.drop();
     await flush();
     expect(h.client.state.nextRetryAt).toBeDefined();

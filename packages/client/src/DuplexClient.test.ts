@@ -164,9 +164,7 @@ describe("requests", () => {
   });
 
   it("pages a room's members and watches them with the member_pages capability", async () => {
-    const h = harness({ caps: ["member_pages"] });
-    h.client.connect();
-    await flush();
+    const h = await inRoom("general", { caps: ["member_pages"] });
     expect([...h.client.caps]).toEqual(["presence_diff", "member_pages"]);
     const asked: unknown[] = [];
     h.peer.onFrame = (socket, m) => {
@@ -193,9 +191,7 @@ describe("requests", () => {
   });
 
   it("rejects with the error code that answers the ref", async () => {
-    const h = harness();
-    h.client.connect();
-    await flush();
+    const h = await inRoom();
     h.peer.onFrame = (socket, m) => {
       if (m.type !== "history") return false;
       socket.push({ type: "error", ref: m.ref, code: "not_joined", message: "join first" });

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { flush, harness, useFakeTimersPerTest } from "../test/harness.js";
+import { flush, type Harness, harness, useFakeTimersPerTest } from "../test/harness.js";
 import type { FrameEvent } from "./types.js";
 
 useFakeTimersPerTest();
@@ -10,13 +10,19 @@ function closeFrames(frames: FrameEvent[]) {
     .map(({ direction, code, reason }) => ({ direction, code, reason }));
 }
 
+/** A connected client whose frame events are recorded. */
+async function recordingFrames(): Promise<{ h: Harness; frames: FrameEvent[] }> {
+  const h = harness();
+  const frames: FrameEvent[] = [];
+  h.client.on("frame", (f) => frames.push(f));
+  h.client.connect();
+  await flush();
+  return { h, frames };
+}
+
 describe("close frames in the frame event (for the inspector)", () => {
   it("reports the close it sends and the peer's answering close, without changing state", async () => {
-    const h = harness();
-    const frames: FrameEvent[] = [];
-    h.client.on("frame", (f) => frames.push(f));
-    h.client.connect();
-    await flush();
+    const { h, frames } = await recordingFrames();
     h.client.close(4000, "testing");
     await flush();
     expect(closeFrames(frames)).toEqual([
@@ -27,11 +33,7 @@ describe("close frames in the frame event (for the inspector)", () => {
   });
 
   it("reports a close the server starts, and 1006 when the link dies without one", async () => {
-    const h = harness();
-    const frames: FrameEvent[] = [];
-    h.client.on("frame", (f) => frames.push(f));
-    h.client.connect();
-    await flush();
+    const { h, frames } = await recordingFrames();
     h.peer.last.serverClose(1001, "restarting");
     await flush();
     await vi.advanceTimersByTimeAsync(60_000);

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { advance, flush, harness, useFakeTimersPerTest } from "../test/harness.js";
+import { advance, connected, flush, harness, useFakeTimersPerTest } from "../test/harness.js";
 
 useFakeTimersPerTest();
 
@@ -43,9 +43,7 @@ describe("heartbeat", () => {
   });
 
   it("declares a silent link dead within two heartbeat periods and reconnects", async () => {
-    const h = harness({ pingIntervalMs: 1000 });
-    h.client.connect();
-    await flush();
+    const h = await connected({ pingIntervalMs: 1000 });
     const start = Date.now();
     h.peer.answerPings = false; // half-open: the socket looks fine, nothing comes back
     await vi.waitFor(
@@ -66,9 +64,7 @@ describe("heartbeat", () => {
   });
 
   it("stays open while pongs arrive", async () => {
-    const h = harness({ pingIntervalMs: 1000, pongTimeoutMs: 300 });
-    h.client.connect();
-    await flush();
+    const h = await connected({ pingIntervalMs: 1000, pongTimeoutMs: 300 });
     await advance(10_000);
     expect(h.client.state.status).toBe("open");
     expect(h.peer.sockets).toHaveLength(1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { advance, flush, harness, useFakeTimersPerTest } from "../test/harness.js";
+import { advance, flush, harness, inRoom, useFakeTimersPerTest } from "../test/harness.js";
 import { FakePeer } from "./fakePeer.js";
 import { TokenBucket } from "@duplex/protocol";
 
@@ -52,10 +52,7 @@ describe("outbox pacing under the server's write limit", () => {
 
   it("starts each connection with a full budget, as the server does", async () => {
     const peer = new FakePeer({ sendLimits: SERVER });
-    const h = harness({}, { peer });
-    h.client.join("general");
-    h.client.connect();
-    await flush();
+    const h = await inRoom("general", {}, { peer });
     for (let i = 0; i < 90; i += 1) h.client.send("general", `first ${i}`);
     await flush();
     expect(peer.room("general").messages).toHaveLength(90);
@@ -70,10 +67,7 @@ describe("outbox pacing under the server's write limit", () => {
   it("on rate_limited stops, then re-sends the refused and every later in-flight message in order", async () => {
     // The server announces more than it grants (say a stricter node behind the same URL).
     const peer = new FakePeer({ sendLimits: SERVER });
-    const h = harness({}, { peer });
-    h.client.join("general");
-    h.client.connect();
-    await flush();
+    const h = await inRoom("general", {}, { peer });
     const start = Date.now();
     const serverBucket = new TokenBucket(5, 20, start);
     const sendsAt: number[] = [];

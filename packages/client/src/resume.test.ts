@@ -3,17 +3,38 @@ import { advance, flush, harness, useFakeTimersPerTest } from "../test/harness.j
 
 useFakeTimersPerTest();
 
-const texts = (h: ReturnType<typeof harness>, room = "general") =>
-  h.delivered.get(room)?.map((m) => m.text) ?? [];
+type Harness = ReturnType<typeof harness>;
+
+const texts = (h: Harness, room = "general") => h.delivered.get(room)?.map((m) => m.text) ?? [];
+
+/** A client that joined "general" (where `earlier` was already said) and got its first page. */
+async function inGeneral(...earlier: string[]): Promise<Harness> {
+  const h = harness();
+  for (const text of earlier) h.peer.publish("general", text);
+  h.client.join("general");
+  h.client.connect();
+  await flush();
+  return h;
+}
+
+/** The server drops the socket; the client notices. */
+async function dropped(h: Harness): Promise<void> {
+  h.peer.last.drop();
+  await flush();
+}
+
+/** The page is reloaded: a new client instance on the same server and storage as `first`. */
+async function reloaded(first: Harness, options: { resume?: true } = {}): Promise<Harness> {
+  const second = harness({}, { peer: first.peer, storage: first.storage });
+  second.client.join("general", options);
+  second.client.connect();
+  await flush();
+  return second;
+}
 
 describe("room feeds: resume, gaps and duplicates", () => {
   it("delivers the first join's page as a reset, then live messages", async () => {
-    const h = harness();
-    h.peer.publish("general", "old 1");
-    h.peer.publish("general", "old 2");
-    h.client.join("general");
-    h.client.connect();
-    await flush();
+    const h = await inGeneral("old 1", "old 2");
     expect(h.delivered.get("general")).toEqual([
       { seq: 1, text: "old 1", reset: true },
       { seq: 2, text: "old 2", reset: true },
@@ -24,13 +45,8 @@ describe("room feeds: resume, gaps and duplicates", () => {
   });
 
   it("replays only the messages missed while offline, with since = last seq + epoch", async () => {
-    const h = harness();
-    h.client.join("general");
-    h.client.connect();
-    h.peer.publish("general", "before");
-    await flush();
-    h.peer.last.drop();
-    await flush();
+    const h = await inGeneral("before");
+    await dropped(h);
     h.peer.publish("general", "missed 1");
     h.peer.publish("general", "missed 2");
     await advance(1000);
@@ -44,13 +60,8 @@ describe("room feeds: resume, gaps and duplicates", () => {
   });
 
   it("reloads the room (reset) when the epoch is stale", async () => {
-    const h = harness();
-    h.client.join("general");
-    h.client.connect();
-    h.peer.publish("general", "from the old store");
-    await flush();
-    h.peer.last.drop();
-    await flush();
+    const h = await inGeneral("from the old store");
+    await dropped(h);
     h.peer.rooms.set("general", { epoch: "e2", messages: [] });
     h.peer.publish("general", "new store 1");
     await advance(1000);
@@ -58,10 +69,7 @@ describe("room feeds: resume, gaps and duplicates", () => {
   });
 
   it("never delivers a message twice", async () => {
-    const h = harness();
-    h.client.join("general");
-    h.client.connect();
-    await flush();
+    const h = await inGeneral();
     const m = h.peer.publish("general", "once");
     h.peer.last.push({ type: "message", ...m });
     h.peer.last.push({ type: "message", ...m });
@@ -70,10 +78,7 @@ describe("room feeds: resume, gaps and duplicates", () => {
   });
 
   it("holds a message after a gap and fills the gap with history first", async () => {
-    const h = harness();
-    h.client.join("general");
-    h.client.connect();
-    await flush();
+    const h = await inGeneral();
     h.peer.publish("general", "lost 1", { deliver: false });
     h.peer.publish("general", "lost 2", { deliver: false });
     h.peer.publish("general", "arrives");
@@ -88,10 +93,7 @@ describe("room feeds: resume, gaps and duplicates", () => {
   });
 
   it("fills a gap larger than one history page, page by page", async () => {
-    const h = harness();
-    h.client.join("general");
-    h.client.connect();
-    await flush();
+    const h = await inGeneral();
     for (let i = 1; i <= 250; i += 1) h.peer.publish("general", `lost ${i}`, { deliver: false });
     h.peer.publish("general", "arrives");
     await flush();
@@ -101,32 +103,18 @@ describe("room feeds: resume, gaps and duplicates", () => {
   });
 
   it("a new client instance (reload) starts with the latest page, not a resume", async () => {
-    const first = harness();
-    first.client.join("general");
-    first.client.connect();
-    first.peer.publish("general", "seen");
-    await flush();
+    const first = await inGeneral("seen");
     first.client.close();
-    const second = harness({}, { peer: first.peer, storage: first.storage });
-    second.client.join("general");
-    second.client.connect();
-    await flush();
+    const second = await reloaded(first);
     expect(second.peer.last.received.find((m) => m.type === "join")).not.toHaveProperty("since");
     expect(second.delivered.get("general")).toEqual([{ seq: 1, text: "seen", reset: true }]);
   });
 
   it("join(room, {resume: true}) resumes from the persisted position after a reload", async () => {
-    const first = harness();
-    first.client.join("general");
-    first.client.connect();
-    first.peer.publish("general", "seen");
-    await flush();
+    const first = await inGeneral("seen");
     first.client.close();
     first.peer.publish("general", "new");
-    const second = harness({}, { peer: first.peer, storage: first.storage });
-    second.client.join("general", { resume: true });
-    second.client.connect();
-    await flush();
+    const second = await reloaded(first, { resume: true });
     expect(second.delivered.get("general")).toEqual([{ seq: 2, text: "new", reset: false }]);
   });
 

@@ -1,15 +1,13 @@
 import { CloseCode } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
-import { advance, flush, harness, useFakeTimersPerTest } from "../test/harness.js";
+import { advance, connected, flush, useFakeTimersPerTest } from "../test/harness.js";
 import { SIGNED_OUT } from "./outbox.js";
 
 useFakeTimersPerTest();
 
 describe("session token", () => {
   it("stores a pushed `token` and presents it in the next hello", async () => {
-    const h = harness();
-    h.client.connect();
-    await flush();
+    const h = await connected();
     const userId = h.client.user?.id;
     // The fake peer's tokens are `tok:<user id>`; a refreshed one names the same user.
     const fresh = `tok:${userId ?? ""}`;
@@ -30,9 +28,7 @@ describe("session token", () => {
   });
 
   it("keeps messages queued under a refused token as failed, sent again only on retry", async () => {
-    const h = harness();
-    h.client.connect();
-    await flush();
+    const h = await connected();
     h.client.join("general");
     await flush();
     h.peer.last.drop();

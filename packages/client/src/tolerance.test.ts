@@ -1,6 +1,6 @@
 import { Capability } from "@duplex/protocol";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { flush, harness } from "../test/harness.js";
+import { connected, flush, harness } from "../test/harness.js";
 import { loadServerDecoder } from "./lazyDecoder.js";
 
 beforeEach(async () => {
@@ -14,9 +14,7 @@ afterEach(() => {
 
 describe("a client reading a newer server", () => {
   it("[C6] asks for the capabilities it handles, plus the application's, and reports what was granted", async () => {
-    const h = harness({ caps: ["accounts", Capability.PresenceDiff] });
-    h.client.connect();
-    await flush();
+    const h = await connected({ caps: ["accounts", Capability.PresenceDiff] });
     expect(h.peer.last.received[0]).toMatchObject({
       type: "hello",
       caps: [Capability.PresenceDiff, "accounts"],

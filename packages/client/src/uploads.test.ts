@@ -1,10 +1,13 @@
 import { createHash } from "node:crypto";
 import { decodeChunk, type Attachment, type ClientMessage } from "@duplex/protocol";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { harness, type Harness } from "../test/harness.js";
+import { type Harness, harness } from "../test/harness.js";
 import type { FakeSocket } from "./fakeSocket.js";
 
 const ID = "aaaaaaaaaaaaaaaabbbbbbbbbbbbbbbb";
+
+/** The chunk size the scripted server grants. */
+const CHUNK_SIZE = 4;
 
 /**
  * A scripted upload server on the fake peer: keeps bytes per upload id, acknowledges every chunk,
@@ -41,7 +44,7 @@ class FakeUploads {
         cid: m.cid,
         uploadId: ID,
         offset: this.bytes.byteLength,
-        chunkSize: 4,
+        chunkSize: CHUNK_SIZE,
         window: this.window,
         expiresAt: Date.now() + 60_000,
       });
@@ -95,11 +98,24 @@ class FakeUploads {
   }
 }
 
-function connected(): Harness {
+function joinedWithFiles(): Harness {
   const h = harness({ caps: ["files"], random: Math.random });
   h.client.connect();
   h.client.join("general");
   return h;
+}
+
+/**
+ * A 20-byte upload through a server with a `window`-byte window that does not ack its chunks,
+ * once the first window of chunks has been sent.
+ */
+async function uploadHeldAtWindow(window: number) {
+  const h = joinedWithFiles();
+  const server = new FakeUploads(h, window);
+  server.ackChunks = false;
+  const upload = h.client.upload({ room: "general", data: payload(20), name: "a.bin" });
+  await vi.waitFor(() => expect(server.chunksSeen).toBe(window / CHUNK_SIZE));
+  return { h, server, upload };
 }
 
 /** How long a window-bound upload is watched for a chunk it must not send. */
@@ -113,7 +129,7 @@ afterEach(() => {
 
 describe("client.upload", () => {
   it("sends the bytes in acknowledged chunks and resolves with the stored message", async () => {
-    const h = connected();
+    const h = joinedWithFiles();
     const server = new FakeUploads(h);
     const states: string[] = [];
     const upload = h.client.upload({ room: "general", data: payload(10), name: "a.bin" });
@@ -130,11 +146,7 @@ describe("client.upload", () => {
   });
 
   it("keeps at most a window of bytes unacknowledged", async () => {
-    const h = connected();
-    const server = new FakeUploads(h, 8);
-    server.ackChunks = false;
-    const upload = h.client.upload({ room: "general", data: payload(20), name: "a.bin" });
-    await vi.waitFor(() => expect(server.chunksSeen).toBe(2));
+    const { h, server, upload } = await uploadHeldAtWindow(8);
     await new Promise((resolve) => setTimeout(resolve, NOTHING_MORE_WITHIN_MS));
     expect(server.chunksSeen).toBe(2); // 8 bytes out, nothing acked: it waits
     server.ackChunks = true;
@@ -146,11 +158,7 @@ describe("client.upload", () => {
   });
 
   it("resumes at the server's offset after a reconnect, sending nothing twice", async () => {
-    const h = connected();
-    const server = new FakeUploads(h, 8);
-    server.ackChunks = false;
-    const upload = h.client.upload({ room: "general", data: payload(20), name: "a.bin" });
-    await vi.waitFor(() => expect(server.chunksSeen).toBe(2));
+    const { h, server, upload } = await uploadHeldAtWindow(8);
     server.ackAll(h.peer.last);
     await vi.waitFor(() => expect(server.chunksSeen).toBe(4));
     // Bytes 8..16 arrived but were never acknowledged; then the link drops.
@@ -166,7 +174,7 @@ describe("client.upload", () => {
   });
 
   it("fails when the server cancels, and retry starts again from the beginning", async () => {
-    const h = connected();
+    const h = joinedWithFiles();
     const server = new FakeUploads(h);
     server.bytes = Uint8Array.from([9, 9, 9]); // stray bytes: the digest will not match
     const upload = h.client.upload({ room: "general", data: payload(5), name: "a.bin" });
@@ -184,11 +192,7 @@ describe("client.upload", () => {
   });
 
   it("cancel tells the server and rejects done", async () => {
-    const h = connected();
-    const server = new FakeUploads(h, 4);
-    server.ackChunks = false;
-    const upload = h.client.upload({ room: "general", data: payload(20), name: "a.bin" });
-    await vi.waitFor(() => expect(server.chunksSeen).toBe(1));
+    const { h, upload } = await uploadHeldAtWindow(4);
     upload.cancel();
     await expect(upload.done).rejects.toMatchObject({ code: "cancelled" });
     expect(upload.state).toBe("cancelled");

@@ -1,6 +1,6 @@
 import { CloseCode } from "@duplex/protocol";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { advance, flush, harness } from "../test/harness.js";
+import { advance, connected, flush, harness } from "../test/harness.js";
 import { FakePeer } from "./fakePeer.js";
 import type { FetchLike } from "./types.js";
 import { protocolInfoUrl, supportsSubprotocol } from "./versionProbe.js";
@@ -83,9 +83,7 @@ describe("client version probe", () => {
 
   it("does not probe after a socket that had opened", async () => {
     const fetch = serverSpeaking(["duplex.v2"]);
-    const h = harness({ fetch });
-    h.client.connect();
-    await flush();
+    const h = await connected({ fetch });
     h.peer.last.drop();
     await flush();
     expect(fetch.urls).toEqual([]);

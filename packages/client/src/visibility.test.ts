@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { advance, flush, harness, useFakeTimersPerTest } from "../test/harness.js";
+import { advance, connected, useFakeTimersPerTest } from "../test/harness.js";
 
 useFakeTimersPerTest();
 
@@ -8,9 +8,7 @@ const visibilityFrames = (received: readonly { type: string }[]) =>
 
 describe("visibility reports", () => {
   it("sends each change, and the latest state again after a reconnect, when granted", async () => {
-    const h = harness({ caps: ["visibility"] });
-    h.client.connect();
-    await flush();
+    const h = await connected({ caps: ["visibility"] });
     expect(visibilityFrames(h.peer.last.received)).toEqual([{ type: "visibility", visible: true }]);
     h.client.setVisibility(false);
     expect(visibilityFrames(h.peer.last.received)).toEqual([
@@ -27,9 +25,7 @@ describe("visibility reports", () => {
   });
 
   it("never sends it to a node that did not grant the capability", async () => {
-    const h = harness();
-    h.client.connect();
-    await flush();
+    const h = await connected();
     h.client.setVisibility(false);
     expect(visibilityFrames(h.peer.last.received)).toEqual([]);
   });

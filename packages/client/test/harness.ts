@@ -86,10 +86,21 @@ export function useFakeTimersPerTest(): void {
 }
 
 /** A harness whose client has connected and joined `room` (the common start of a test). */
-export async function inRoom(room = "general"): Promise<Harness> {
-  const h = harness();
+export async function inRoom(
+  room = "general",
+  ...args: Parameters<typeof harness>
+): Promise<Harness> {
+  const h = harness(...args);
   h.client.connect();
   h.client.join(room);
+  await flush();
+  return h;
+}
+
+/** A harness whose client has connected (its first `hello` answered). */
+export async function connected(...args: Parameters<typeof harness>): Promise<Harness> {
+  const h = harness(...args);
+  h.client.connect();
   await flush();
   return h;
 }

@@ -1,12 +1,13 @@
 import { z } from "zod";
+import { typesOf } from "./typesOf.js";
 import { LIMITS } from "./limits.js";
 import { Name, RoomId, UserId } from "./names.js";
 import {
   CapabilityName,
   Cid,
+  historyPage,
   MessageId,
   Ref,
-  Seq,
   StreamPosition,
   Text,
   Timestamp,
@@ -72,9 +73,7 @@ export const HistoryMessage = z.strictObject({
   type: z.literal("history"),
   ref: Ref.optional(),
   room: RoomId,
-  /** Return messages with `seq` below this; absent means the latest page. */
-  before: Seq.optional(),
-  limit: z.number().int().min(1).max(LIMITS.maxHistoryLimit).optional(),
+  ...historyPage,
 });
 
 export const PingMessage = z.strictObject({
@@ -227,6 +226,4 @@ export type ClientMessage = z.infer<typeof ClientMessage>;
 export type ClientMessageType = ClientMessage["type"];
 export type ClientMessageOf<T extends ClientMessageType> = Extract<ClientMessage, { type: T }>;
 
-export const CLIENT_MESSAGE_TYPES: readonly ClientMessageType[] = ClientMessage.options.map(
-  (o) => o.shape.type.value,
-);
+export const CLIENT_MESSAGE_TYPES: readonly ClientMessageType[] = typesOf(ClientMessage);

@@ -24,6 +24,12 @@ export const Epoch = z.string().min(1).max(64);
 /** Milliseconds since the Unix epoch. */
 export const Timestamp = z.number().int().nonnegative();
 
+/** Paging back through a room or a thread: `seq` below `before` (absent: the latest page), at most `limit`. */
+export const historyPage = {
+  before: Seq.optional(),
+  limit: z.number().int().min(1).max(LIMITS.maxHistoryLimit).optional(),
+};
+
 /** Chat text: non-empty after trimming, at most `maxTextLength` characters. */
 export const Text = z
   .string()

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { typesOf } from "./typesOf.js";
 import { LIMITS } from "./limits.js";
 import { ErrorCode } from "./codes.js";
 import { RoomId } from "./names.js";
@@ -286,9 +287,7 @@ export type ServerMessage = z.infer<typeof ServerMessage>;
 export type ServerMessageType = ServerMessage["type"];
 export type ServerMessageOf<T extends ServerMessageType> = Extract<ServerMessage, { type: T }>;
 
-export const SERVER_MESSAGE_TYPES: readonly ServerMessageType[] = ServerMessage.options.map(
-  (o) => o.shape.type.value,
-);
+export const SERVER_MESSAGE_TYPES: readonly ServerMessageType[] = typesOf(ServerMessage);
 
 /** Server messages that may be dropped for a congested socket (never persisted, superseded soon). */
 export const VOLATILE_TYPES: ReadonlySet<ServerMessageType> = new Set(["typing", "data"]);

@@ -1,7 +1,6 @@
 import { z } from "zod";
-import { LIMITS } from "./limits.js";
 import { RoomId } from "./names.js";
-import { ChatMessage, MessageId, Ref, Seq } from "./fields.js";
+import { ChatMessage, MessageId, Ref, Seq, historyPage } from "./fields.js";
 import { ChangeSeq } from "./receipts.js";
 import { ThreadSummary } from "./threadsFields.js";
 
@@ -18,8 +17,7 @@ export const ThreadRequestMessage = z.strictObject({
   ref: Ref.optional(),
   room: RoomId,
   root: MessageId,
-  before: Seq.optional(),
-  limit: z.number().int().min(1).max(LIMITS.maxHistoryLimit).optional(),
+  ...historyPage,
 });
 
 /** Answer to `thread`: the root (with its summary), one page of replies oldest first, and the cursor. */
@@ -46,11 +44,7 @@ export const ThreadReadMessage = z.strictObject({
 });
 
 /** The user's thread cursor moved (this or another tab); `unread` counts others' replies after it. */
-export const ThreadReadEventMessage = z.strictObject({
-  type: z.literal("thread_read"),
-  room: RoomId,
-  root: MessageId,
-  seq: Seq,
+export const ThreadReadEventMessage = ThreadReadMessage.extend({
   unread: z.number().int().nonnegative(),
 });
 

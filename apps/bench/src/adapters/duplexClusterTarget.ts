@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
   PG_BIN,
+  freePort,
   pgRun,
   startPostgres,
   startRedis,
@@ -10,9 +11,9 @@ import {
   type Service,
 } from "../../../server/src/bin/cluster/services.js";
 import { processCpuSeconds } from "../measure/cpu.js";
-import { freePort, launchTarget, type RunningTarget } from "../targets/targetProcess.js";
+import { launchTarget, type RunningTarget } from "../targets/targetProcess.js";
 import { nodeCounters, serviceCpuSeconds } from "./clusterCosts.js";
-import { DUPLEX_ENTRY, duplexTarget } from "./duplexTarget.js";
+import { DUPLEX_ENTRY, benchNodeEnv, duplexTarget } from "./duplexTarget.js";
 import type { Target } from "./target.js";
 
 const NODES = 2;
@@ -106,14 +107,10 @@ export const duplexClusterTarget: Target = {
             port,
             nodeArgs,
             env: {
-              PORT: String(port),
-              HOST: "127.0.0.1",
+              ...benchNodeEnv(port),
               DATABASE_URL: pg.url,
               REDIS_URL: `redis://127.0.0.1:${redisPort}`,
               NODE_ID: `bench-${String.fromCharCode(97 + i)}`,
-              LOG_LEVEL: "error",
-              TOKEN_SECRET: "duplex-bench-secret-not-for-production",
-              ABUSE_LIMITS: "off",
             },
           }),
         );

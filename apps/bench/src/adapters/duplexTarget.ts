@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Capability, SUBPROTOCOL, WS_PATH, encode } from "@duplex/protocol";
-import { freePort, launchTarget } from "../targets/targetProcess.js";
+import { freePort } from "../../../server/src/bin/cluster/services.js";
+import { launchTarget } from "../targets/targetProcess.js";
 import type { RawClient } from "../wire/rawClient.js";
 import type { Target } from "./target.js";
 
@@ -23,6 +24,19 @@ async function expectReply(client: RawClient, type: string): Promise<string> {
   const text = await client.waitFor(isType(type));
   if (!text.includes(`"type":"${type}"`)) throw new Error(`expected ${type}, got ${text}`);
   return text;
+}
+
+/** The environment every Duplex node of the bench runs with, single or in the cluster. */
+export function benchNodeEnv(port: number): Record<string, string> {
+  return {
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    LOG_LEVEL: "error",
+    TOKEN_SECRET: "duplex-bench-secret-not-for-production",
+    // Every bench client comes from 127.0.0.1: per-address connection and rate limits would
+    // measure the limiter, not the server. The baselines have none either.
+    ABUSE_LIMITS: "off",
+  };
 }
 
 /** Whether the Duplex server is built in this checkout. */
@@ -55,17 +69,7 @@ export function duplexTargetWith(
         readiness: "healthz",
         port,
         nodeArgs,
-        env: {
-          PORT: String(port),
-          HOST: "127.0.0.1",
-          DB_PATH: join(dir, "bench.db"),
-          LOG_LEVEL: "error",
-          TOKEN_SECRET: "duplex-bench-secret-not-for-production",
-          // Every bench client comes from 127.0.0.1: per-address connection and rate limits would
-          // measure the limiter, not the server. The baselines have none either.
-          ABUSE_LIMITS: "off",
-          ...env,
-        },
+        env: { ...benchNodeEnv(port), DB_PATH: join(dir, "bench.db"), ...env },
       });
       return {
         ...running,

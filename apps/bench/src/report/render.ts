@@ -23,12 +23,26 @@ function ratios<T>(byTarget: ByTarget<T>, value: T, metric: (r: T) => number): s
   ];
 }
 
+/**
+ * One scenario's table: a title, a row per target in ORDER (the target's name, then `cells`), and
+ * a blank line.
+ */
+function targetTable<T>(
+  title: string,
+  byTarget: ByTarget<T>,
+  columns: readonly string[],
+  cells: (r: T) => string[],
+): string[] {
+  const rows = rowsFor(byTarget, (name, r) => [name, ...cells(r)]);
+  return [title, formatTable(["target", ...columns], rows), ""];
+}
+
 function renderFanout(results: BenchResults): string[] {
   return results.fanout.flatMap(({ receivers, byTarget }) => [
-    `a. Fan-out, ${receivers} receivers in one room — highest delivery rate sustained (deliveries/s)`,
-    formatTable(
+    ...targetTable(
+      `a. Fan-out, ${receivers} receivers in one room — highest delivery rate sustained (deliveries/s)`,
+      byTarget,
       [
-        "target",
         "ready",
         "setup ms",
         "sustained/s",
@@ -40,8 +54,7 @@ function renderFanout(results: BenchResults): string[] {
         "×ws",
         "×socket.io",
       ],
-      rowsFor(byTarget, (name, r) => [
-        name,
+      (r) => [
         `${r.receivers}/${r.receiversWanted}`,
         String(r.setupMs),
         compact(r.sustainedRate),
@@ -51,24 +64,13 @@ function renderFanout(results: BenchResults): string[] {
         compact(r.peakRate),
         r.saturates,
         ...ratios(byTarget, r, (x) => x.sustainedRate),
-      ]),
-    ),
-    "",
-    `a. Fan-out, ${receivers} receivers — end-to-end latency at a fixed rate (half the floor's sustained rate)`,
-    formatTable(
-      [
-        "target",
-        "rate/s",
-        "p50 ms",
-        "p99 ms",
-        "max ms",
-        "srv CPU",
-        "gen CPU",
-        "p99 ×ws",
-        "p99 ×socket.io",
       ],
-      rowsFor(byTarget, (name, r) => [
-        name,
+    ),
+    ...targetTable(
+      `a. Fan-out, ${receivers} receivers — end-to-end latency at a fixed rate (half the floor's sustained rate)`,
+      byTarget,
+      ["rate/s", "p50 ms", "p99 ms", "max ms", "srv CPU", "gen CPU", "p99 ×ws", "p99 ×socket.io"],
+      (r) => [
         compact(r.latencyRate),
         ms(r.latency.p50),
         ms(r.latency.p99),
@@ -76,9 +78,8 @@ function renderFanout(results: BenchResults): string[] {
         pct(r.latencyCpu.server),
         pct(r.latencyCpu.generator),
         ...ratios(byTarget, r, (x) => x.latency.p99),
-      ]),
+      ],
     ),
-    "",
   ]);
 }
 
@@ -86,101 +87,72 @@ function renderManySenders(results: BenchResults): string[] {
   const byTarget = results.manySenders;
   const any = ORDER.map((n) => byTarget[n]).find((r) => r !== undefined);
   if (any === undefined) return [];
-  return [
+  return targetTable(
     `b. Many senders: ${any.clients} clients in ${any.rooms} rooms, each sending at a fixed rate`,
-    formatTable(
-      [
-        "target",
-        "sent/s",
-        "delivered/s",
-        "complete",
-        "p50 ms",
-        "p99 ms",
-        "srv CPU",
-        "gen CPU",
-        "other",
-        "saturates",
-        "p99 ×ws",
-        "p99 ×socket.io",
-      ],
-      rowsFor(byTarget, (name, r) => [
-        name,
-        compact(r.sentRate),
-        compact(r.deliveredRate),
-        pct(r.completion),
-        ms(r.latency.p50),
-        ms(r.latency.p99),
-        pct(r.cpu.server),
-        pct(r.cpu.generator),
-        pct(r.cpu.others),
-        r.saturates,
-        ...ratios(byTarget, r, (x) => x.latency.p99),
-      ]),
-    ),
-    "",
-  ];
+    byTarget,
+    [
+      "sent/s",
+      "delivered/s",
+      "complete",
+      "p50 ms",
+      "p99 ms",
+      "srv CPU",
+      "gen CPU",
+      "other",
+      "saturates",
+      "p99 ×ws",
+      "p99 ×socket.io",
+    ],
+    (r) => [
+      compact(r.sentRate),
+      compact(r.deliveredRate),
+      pct(r.completion),
+      ms(r.latency.p50),
+      ms(r.latency.p99),
+      pct(r.cpu.server),
+      pct(r.cpu.generator),
+      pct(r.cpu.others),
+      r.saturates,
+      ...ratios(byTarget, r, (x) => x.latency.p99),
+    ],
+  );
 }
 
 function renderIdle(results: BenchResults): string[] {
   const byTarget = results.idle;
   if (ORDER.every((n) => byTarget[n] === undefined)) return [];
-  return [
+  return targetTable(
     "c. Idle memory: connected, ready (Duplex: welcomed + joined) clients held idle; server RSS growth",
-    formatTable(
-      [
-        "target",
-        "connections",
-        "failures",
-        "RSS before",
-        "RSS after",
-        "KiB/conn",
-        "×ws",
-        "×socket.io",
-      ],
-      rowsFor(byTarget, (name, r) => [
-        name,
-        String(r.connections),
-        String(r.connectFailures),
-        `${(r.rssBeforeBytes / 2 ** 20).toFixed(1)} MiB`,
-        `${(r.rssAfterBytes / 2 ** 20).toFixed(1)} MiB`,
-        (r.bytesPerConnection / 1024).toFixed(1),
-        ...ratios(byTarget, r, (x) => x.bytesPerConnection),
-      ]),
-    ),
-    "",
-  ];
+    byTarget,
+    ["connections", "failures", "RSS before", "RSS after", "KiB/conn", "×ws", "×socket.io"],
+    (r) => [
+      String(r.connections),
+      String(r.connectFailures),
+      `${(r.rssBeforeBytes / 2 ** 20).toFixed(1)} MiB`,
+      `${(r.rssAfterBytes / 2 ** 20).toFixed(1)} MiB`,
+      (r.bytesPerConnection / 1024).toFixed(1),
+      ...ratios(byTarget, r, (x) => x.bytesPerConnection),
+    ],
+  );
 }
 
 function renderStorm(results: BenchResults): string[] {
   const byTarget = results.storm;
   if (ORDER.every((n) => byTarget[n] === undefined)) return [];
-  return [
+  return targetTable(
     "d. Connect storm: every client opened at once; time until the last is ready (Duplex: joined)",
-    formatTable(
-      [
-        "target",
-        "clients",
-        "ready",
-        "failures",
-        "time ms",
-        "srv CPU",
-        "gen CPU",
-        "×ws",
-        "×socket.io",
-      ],
-      rowsFor(byTarget, (name, r) => [
-        name,
-        String(r.clients),
-        String(r.connected),
-        String(r.failures),
-        String(r.elapsedMs),
-        pct(r.cpu.server),
-        pct(r.cpu.generator),
-        ...ratios(byTarget, r, (x) => x.elapsedMs),
-      ]),
-    ),
-    "",
-  ];
+    byTarget,
+    ["clients", "ready", "failures", "time ms", "srv CPU", "gen CPU", "×ws", "×socket.io"],
+    (r) => [
+      String(r.clients),
+      String(r.connected),
+      String(r.failures),
+      String(r.elapsedMs),
+      pct(r.cpu.server),
+      pct(r.cpu.generator),
+      ...ratios(byTarget, r, (x) => x.elapsedMs),
+    ],
+  );
 }
 
 function renderBundle(bundle: BundleResult | undefined): string[] {

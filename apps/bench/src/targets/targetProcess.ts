@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { request } from "node:http";
-import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 
 // `--import tsx` resolves from the working directory: always the bench package, wherever pnpm ran.
@@ -36,19 +35,6 @@ export interface LaunchOptions {
 }
 
 const START_TIMEOUT_MS = 30_000;
-
-/** Asks the kernel for a free loopback port. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.on("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      const port = address && typeof address === "object" ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * Starts `node [--conditions=duplex-source --import tsx] <entry>` under `taskset -c <core>` (the

@@ -1,12 +1,11 @@
-import { act, render, screen, waitFor } from "@testing-library/react";
+import { act, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it } from "vitest";
 import { localeStore } from "../i18n/localeStore.js";
-import { createDuplexStore } from "../store/createDuplexStore.js";
 import type { HttpCall } from "../store/accountActions.js";
-import { StoreProvider } from "../store/storeContext.js";
 import { ScriptedClient } from "../test/scriptedClient.js";
 import { App } from "./App.js";
+import { renderWithStore } from "../test/renderWithStore.js";
 
 afterEach(async () => {
   await act(() => localeStore.getState().setLocale("en"));
@@ -34,13 +33,7 @@ function accountApi(answers: Record<string, { status: number; body?: unknown }>)
 }
 
 function renderApp(http: HttpCall) {
-  const client = new ScriptedClient();
-  const store = createDuplexStore(client, { http });
-  render(
-    <StoreProvider store={store}>
-      <App />
-    </StoreProvider>,
-  );
+  const { client, store } = renderWithStore(<App />, new ScriptedClient(), { http });
   return { client, store, user: userEvent.setup() };
 }
 

@@ -1,12 +1,11 @@
-import { act, render, screen, waitFor, within } from "@testing-library/react";
+import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it } from "vitest";
 import { localeStore } from "../i18n/localeStore.js";
 import type { HttpCall } from "../store/accountActions.js";
-import { createDuplexStore } from "../store/createDuplexStore.js";
-import { StoreProvider } from "../store/storeContext.js";
 import { ScriptedClient } from "../test/scriptedClient.js";
 import { ChatScreen } from "./ChatScreen.js";
+import { renderWithStore } from "../test/renderWithStore.js";
 
 afterEach(async () => {
   await act(() => localeStore.getState().setLocale("en"));
@@ -59,13 +58,7 @@ function fakeApi(audit: { status: number; entries?: unknown[] }) {
 }
 
 function renderChat(http: HttpCall) {
-  const client = new ScriptedClient();
-  const store = createDuplexStore(client, { http });
-  render(
-    <StoreProvider store={store}>
-      <ChatScreen />
-    </StoreProvider>,
-  );
+  const { client, store } = renderWithStore(<ChatScreen />, new ScriptedClient(), { http });
   act(() => {
     store.getState().actions.signIn(MIA.name);
     client.welcome(MIA);

@@ -1,7 +1,7 @@
 import { act, fireEvent, screen, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { DELETE_UNDO_MS } from "../store/heldDeletes.js";
-import { renderWithStore, signedIn } from "../test/renderWithStore.js";
+import { renderSignedIn } from "../test/renderWithStore.js";
 import { ALICE, chatMessage } from "../test/scriptedClient.js";
 import { MessageList } from "./MessageList.js";
 import { Toasts } from "./Toasts.js";
@@ -9,13 +9,12 @@ import { Toasts } from "./Toasts.js";
 const deleteCall = `request ${JSON.stringify({ type: "delete", room: "general", id: "m7" })}`;
 
 function setup() {
-  const rendered = renderWithStore(
+  const rendered = renderSignedIn(
     <>
       <MessageList room="general" />
       <Toasts />
     </>,
   );
-  act(() => signedIn(rendered, ALICE.name, ALICE.id));
   act(() =>
     rendered.client.deliver("general", [
       chatMessage(ALICE, "oops, wrong room", { seq: 1, id: "m7" }),

@@ -2,7 +2,7 @@ import { act, screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import { localeStore } from "../i18n/localeStore.js";
 import { joinedMessage } from "../test/chatEvents.js";
-import { renderWithStore, signedIn } from "../test/renderWithStore.js";
+import { renderSignedIn } from "../test/renderWithStore.js";
 import { ALICE, BOB, chatMessage } from "../test/scriptedClient.js";
 import { MemberList } from "./MemberList.js";
 import { MessageList } from "./MessageList.js";
@@ -23,16 +23,14 @@ function memberRow(name: string): HTMLElement {
 
 describe("guest badge", () => {
   it("marks a guest in the member list, and nobody else", () => {
-    const rendered = renderWithStore(<MemberList room="general" />);
-    act(() => signedIn(rendered, ALICE.name, ALICE.id));
+    const rendered = renderSignedIn(<MemberList room="general" />);
     act(() => rendered.client.emit("message", joinedMessage("general", [ALICE, BOB, GUS])));
     expect(memberRow("Gus").textContent).toContain("guest");
     expect(memberRow("Bob").textContent).not.toContain("guest");
   });
 
   it("marks a guest author's messages, in English and in 简体中文", async () => {
-    const rendered = renderWithStore(<MessageList room="general" />);
-    act(() => signedIn(rendered, ALICE.name, ALICE.id));
+    const rendered = renderSignedIn(<MessageList room="general" />);
     act(() =>
       rendered.client.deliver("general", [
         chatMessage(BOB, "from a member", { seq: 1 }),

@@ -1,13 +1,12 @@
-import { act, render, screen, within } from "@testing-library/react";
+import { act, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { AUTH_PATHS, ROOM_PATHS, type User } from "@duplex/protocol";
 import { afterEach, describe, expect, it } from "vitest";
 import { localeStore } from "../i18n/localeStore.js";
-import { createDuplexStore } from "../store/createDuplexStore.js";
-import { StoreProvider } from "../store/storeContext.js";
 import { joinedMessage } from "../test/chatEvents.js";
 import { ALICE, BOB, ScriptedClient } from "../test/scriptedClient.js";
 import { MemberList } from "./MemberList.js";
+import { renderWithStore } from "../test/renderWithStore.js";
 
 const CAROL: User = { id: "u_carol000000", name: "Carol" };
 
@@ -33,12 +32,7 @@ async function setup(role: "owner" | "member", roomOwner: string) {
   };
   const client = new ScriptedClient();
   client.token = "tok-alice";
-  const store = createDuplexStore(client, { http });
-  render(
-    <StoreProvider store={store}>
-      <MemberList room="team" />
-    </StoreProvider>,
-  );
+  const { store } = renderWithStore(<MemberList room="team" />, client, { http });
   await act(async () => {
     store.getState().actions.signIn(ALICE.name);
     client.welcome(ALICE);

@@ -1,12 +1,11 @@
-import { act, render, screen, within } from "@testing-library/react";
+import { act, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { ADMIN_PATHS, AUTH_PATHS, ROOM_PATHS, WEB_PUSH_PATHS } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
-import { createDuplexStore } from "../store/createDuplexStore.js";
-import { StoreProvider } from "../store/storeContext.js";
 import { joinedMessage } from "../test/chatEvents.js";
 import { ALICE, BOB, ScriptedClient } from "../test/scriptedClient.js";
 import { MemberList } from "./MemberList.js";
+import { renderWithStore } from "../test/renderWithStore.js";
 
 interface Call {
   path: string;
@@ -37,12 +36,7 @@ async function setup(answers: Record<string, { status: number; body?: unknown }>
   const api = fakeApi(answers);
   const client = new ScriptedClient();
   client.token = "tok-alice";
-  const store = createDuplexStore(client, { http: api.http });
-  render(
-    <StoreProvider store={store}>
-      <MemberList room={room} />
-    </StoreProvider>,
-  );
+  const { store } = renderWithStore(<MemberList room={room} />, client, { http: api.http });
   await act(async () => {
     store.getState().actions.signIn(ALICE.name);
     client.welcome(ALICE);

@@ -2,7 +2,7 @@ import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { User } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
-import { renderWithStore, signedIn } from "../test/renderWithStore.js";
+import { renderSignedIn } from "../test/renderWithStore.js";
 import { joinedMessage } from "../test/chatEvents.js";
 import { ALICE, BOB } from "../test/scriptedClient.js";
 import { MemberList } from "./MemberList.js";
@@ -21,13 +21,12 @@ function names(): string[] {
 
 /** Alice in a big room: `joined` carries two of 250 members. */
 function setupBig() {
-  const rendered = renderWithStore(
+  const rendered = renderSignedIn(
     <>
       <RoomMemberCount room="general" />
       <MemberList room="general" />
     </>,
   );
-  act(() => signedIn(rendered, ALICE.name, ALICE.id));
   act(() =>
     rendered.client.emit("message", {
       ...joinedMessage("general", [ALICE, BOB]),
@@ -150,13 +149,12 @@ describe("MemberList in a big room", () => {
 
 describe("MemberList in a small room", () => {
   it("counts who it holds and offers no paging when joined carried everyone", () => {
-    const rendered = renderWithStore(
+    const rendered = renderSignedIn(
       <>
         <RoomMemberCount room="general" />
         <MemberList room="general" />
       </>,
     );
-    act(() => signedIn(rendered, ALICE.name, ALICE.id));
     act(() => rendered.client.emit("message", joinedMessage("general", [ALICE, BOB])));
     expect(screen.getByText("2 online")).toBeTruthy();
     expect(screen.queryByRole("button", { name: "Show more" })).toBeNull();

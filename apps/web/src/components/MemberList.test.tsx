@@ -1,7 +1,7 @@
 import { act, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
-import { renderWithStore, signedIn } from "../test/renderWithStore.js";
+import { renderSignedIn } from "../test/renderWithStore.js";
 import { joinedMessage } from "../test/chatEvents.js";
 import { ALICE, BOB } from "../test/scriptedClient.js";
 import { MemberList } from "./MemberList.js";
@@ -15,8 +15,7 @@ function names(): string[] {
 }
 
 function setup() {
-  const rendered = renderWithStore(<MemberList room="general" />);
-  act(() => signedIn(rendered, ALICE.name, ALICE.id));
+  const rendered = renderSignedIn(<MemberList room="general" />);
   act(() => rendered.client.emit("message", joinedMessage("general", [BOB, ALICE])));
   return rendered;
 }

@@ -1,15 +1,14 @@
 import { act, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
-import { renderWithStore, signedIn } from "../test/renderWithStore.js";
+import { renderSignedIn } from "../test/renderWithStore.js";
 import { ALICE, BOB, chatMessage } from "../test/scriptedClient.js";
 import { MessageList } from "./MessageList.js";
 
 const T0 = Date.UTC(2026, 10, 25, 12, 0, 0);
 
 function setup() {
-  const rendered = renderWithStore(<MessageList room="general" />);
-  act(() => signedIn(rendered, ALICE.name, ALICE.id));
+  const rendered = renderSignedIn(<MessageList room="general" />);
   return { ...rendered, user: userEvent.setup() };
 }
 

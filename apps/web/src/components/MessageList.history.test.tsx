@@ -1,7 +1,7 @@
 import { act, fireEvent, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
-import { renderWithStore, signedIn } from "../test/renderWithStore.js";
+import { renderSignedIn } from "../test/renderWithStore.js";
 import { joinedMessage } from "../test/chatEvents.js";
 import { ALICE, BOB, chatMessage } from "../test/scriptedClient.js";
 import { MessageList } from "./MessageList.js";
@@ -40,8 +40,7 @@ const page = (from: number, to: number) =>
   );
 
 function setup(initial = page(51, 100), hasMore = true) {
-  const rendered = renderWithStore(<MessageList room="general" />);
-  act(() => signedIn(rendered, ALICE.name, ALICE.id));
+  const rendered = renderSignedIn(<MessageList room="general" />);
   // Laid out before the page arrives, so the log opens scrolled to its bottom as in a browser.
   const log = screen.getByRole("log");
   const layout = fakeLayout(log);

@@ -1,6 +1,6 @@
 import { act, screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { renderWithStore, signedIn } from "../test/renderWithStore.js";
+import { renderSignedIn } from "../test/renderWithStore.js";
 import { ALICE, BOB, chatMessage } from "../test/scriptedClient.js";
 import { MessageList, WINDOW_ROWS } from "./MessageList.js";
 
@@ -8,8 +8,7 @@ const COUNT = 5000;
 
 describe("MessageList with thousands of messages", () => {
   it(`renders ${COUNT} loaded messages as a window of the latest rows, quickly`, () => {
-    const rendered = renderWithStore(<MessageList room="general" />);
-    act(() => signedIn(rendered, ALICE.name, ALICE.id));
+    const rendered = renderSignedIn(<MessageList room="general" />);
     const messages = Array.from({ length: COUNT }, (_, i) =>
       chatMessage(i % 3 === 0 ? ALICE : BOB, `message ${i + 1} https://example.com/${i} @Alice`, {
         seq: i + 1,

@@ -3,14 +3,13 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { joinedMessage } from "../test/chatEvents.js";
 import { notification, push } from "../test/notificationFixtures.js";
-import { renderWithStore, signedIn } from "../test/renderWithStore.js";
+import { renderSignedIn } from "../test/renderWithStore.js";
 import { ALICE, BOB, chatMessage } from "../test/scriptedClient.js";
 import type { SystemNotifications } from "../store/systemNotifications.js";
 import { NotificationBell } from "./NotificationBell.js";
 
 function setup(system?: SystemNotifications) {
-  const rendered = renderWithStore(<NotificationBell {...(system && { system })} />);
-  act(() => signedIn(rendered, ALICE.name, ALICE.id));
+  const rendered = renderSignedIn(<NotificationBell {...(system && { system })} />);
   return rendered;
 }
 

@@ -1,11 +1,11 @@
-import { useCallback, useId, useRef } from "react";
+import { useCallback } from "react";
 import { useShallow } from "zustand/react/shallow";
 import type { SystemNotifications } from "../store/systemNotifications.js";
 import { useT } from "../i18n/useT.js";
 import { useActions, useDuplex } from "../store/storeContext.js";
 import { BellIcon } from "./icons.js";
 import { NotificationCentre } from "./NotificationCentre.js";
-import { usePopoverDismiss } from "./usePopoverDismiss.js";
+import { usePopover } from "./usePopover.js";
 
 /** The header's bell: the unread count at a glance, and the notification centre under it. */
 export function NotificationBell({ system }: { system?: SystemNotifications }) {
@@ -14,26 +14,21 @@ export function NotificationBell({ system }: { system?: SystemNotifications }) {
   );
   const { setNotificationCentreOpen } = useActions();
   const t = useT();
-  const centreId = useId();
-  const anchor = useRef<HTMLDivElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
 
   const closeCentre = useCallback(
     () => setNotificationCentreOpen(false),
     [setNotificationCentreOpen],
   );
-  usePopoverDismiss(open, closeCentre, anchor, button);
+  const { anchor, popoverId, buttonProps } = usePopover(open, closeCentre);
 
   const label = unread > 0 ? t("bell.labelUnread", { count: unread }) : t("bell.label");
   return (
     <div className="bell-anchor" ref={anchor}>
       <button
-        ref={button}
+        {...buttonProps}
         type="button"
         className="header-button bell"
         aria-label={label}
-        aria-expanded={open}
-        aria-controls={open ? centreId : undefined}
         onClick={() => setNotificationCentreOpen(!open)}
       >
         <BellIcon />
@@ -43,7 +38,7 @@ export function NotificationBell({ system }: { system?: SystemNotifications }) {
           </span>
         )}
       </button>
-      {open && <NotificationCentre id={centreId} {...(system && { system })} />}
+      {open && <NotificationCentre id={popoverId} {...(system && { system })} />}
     </div>
   );
 }

@@ -1,37 +1,47 @@
+import type { ReactNode } from "react";
 import { useT } from "../i18n/useT.js";
+import type { OpenPanel } from "../store/chatSlice.js";
 import { useActions, useDuplex } from "../store/storeContext.js";
 import { UnreadBadge } from "./UnreadBadge.js";
 
 /** On narrow screens the rooms and members panels fold away; these buttons unfold them. */
 export function PanelToggles() {
-  const panel = useDuplex((s) => s.chat.panel);
   const unread = useDuplex((s) =>
     Object.entries(s.chat.unread.counts).reduce(
       (sum, [room, n]) => (room === s.rooms.current ? sum : sum + n),
       0,
     ),
   );
-  const { setPanel } = useActions();
   const t = useT();
   return (
     <div className="panel-toggles">
-      <button
-        type="button"
-        className="button-secondary"
-        aria-expanded={panel === "rooms"}
-        onClick={() => setPanel(panel === "rooms" ? null : "rooms")}
-      >
+      <PanelToggle panel="rooms">
         {t("panels.rooms")}
         <UnreadBadge count={unread} />
-      </button>
-      <button
-        type="button"
-        className="button-secondary"
-        aria-expanded={panel === "members"}
-        onClick={() => setPanel(panel === "members" ? null : "members")}
-      >
-        {t("panels.people")}
-      </button>
+      </PanelToggle>
+      <PanelToggle panel="members">{t("panels.people")}</PanelToggle>
     </div>
+  );
+}
+
+/** Opens `panel`, or folds it away again when it is the one open. */
+function PanelToggle({
+  panel,
+  children,
+}: {
+  panel: Exclude<OpenPanel, null>;
+  children: ReactNode;
+}) {
+  const open = useDuplex((s) => s.chat.panel === panel);
+  const { setPanel } = useActions();
+  return (
+    <button
+      type="button"
+      className="button-secondary"
+      aria-expanded={open}
+      onClick={() => setPanel(open ? null : panel)}
+    >
+      {children}
+    </button>
   );
 }

@@ -1,14 +1,13 @@
-import { act, render, screen, waitFor, within } from "@testing-library/react";
+import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { ReactElement } from "react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { localeStore } from "../i18n/localeStore.js";
 import type { HttpCall } from "../store/accountActions.js";
-import { createDuplexStore } from "../store/createDuplexStore.js";
-import { StoreProvider } from "../store/storeContext.js";
 import { ScriptedClient } from "../test/scriptedClient.js";
 import { PasskeysPanel } from "./PasskeysPanel.js";
 import { SignInForm } from "./SignInForm.js";
+import { renderWithStore } from "../test/renderWithStore.js";
 
 // jsdom has no WebAuthn: the browser's ceremony is played here (the e2e runs the real one in Chromium).
 const browser = vi.hoisted(() => ({
@@ -64,8 +63,7 @@ function fakeServer() {
 function renderWith(ui: ReactElement, http: HttpCall, token?: string) {
   const client = new ScriptedClient();
   client.token = token;
-  const store = createDuplexStore(client, { http });
-  render(<StoreProvider store={store}>{ui}</StoreProvider>);
+  const { store } = renderWithStore(ui, client, { http });
   return { client, store, user: userEvent.setup() };
 }
 

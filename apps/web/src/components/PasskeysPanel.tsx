@@ -1,57 +1,44 @@
 import type { PasskeyInfo } from "@duplex/protocol";
 import { MAX_PASSKEY_LABEL } from "@duplex/protocol";
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { useId, useRef, useState, type FormEvent } from "react";
 import "../styles/passkeys.css";
 import { dateTimeFormat } from "../i18n/intlFormat.js";
 import { useLocale, useT } from "../i18n/useT.js";
 import type { PasskeyProblem } from "../store/passkeyActions.js";
 import { useActions } from "../store/storeContext.js";
+import { useLoadedList } from "./useLoadedList.js";
 
 type NoteKey = PasskeyProblem | "passkeys.added" | "passkeys.removeFailed";
-type Load = { state: "loading" } | { state: "failed" } | { state: "ready"; list: PasskeyInfo[] };
 
 /** The account's passkeys: add one (the browser's own dialog), see when each was used, remove. */
 export function PasskeysPanel() {
   const t = useT();
   const locale = useLocale();
   const { listPasskeys, addPasskey, removePasskey } = useActions();
-  const [load, setLoad] = useState<Load>({ state: "loading" });
+  const { load, busy, change } = useLoadedList<PasskeyInfo>(listPasskeys);
   const [label, setLabel] = useState("");
   const [note, setNote] = useState<{ key: NoteKey; alert: boolean } | undefined>();
-  const [busy, setBusy] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   const labelId = useId();
 
-  const refresh = useCallback(async () => {
-    const answer = await listPasskeys();
-    setLoad(answer.ok ? { state: "ready", list: answer.value } : { state: "failed" });
-  }, [listPasskeys]);
-  useEffect(() => {
-    void refresh();
-  }, [refresh]);
-
   async function onAdd(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    const result = await addPasskey(label);
-    setNote(
-      result.ok ? { key: "passkeys.added", alert: false } : { key: result.problem, alert: true },
-    );
-    if (result.ok) setLabel("");
-    await refresh();
-    setBusy(false);
+    await change(async () => {
+      const result = await addPasskey(label);
+      setNote(
+        result.ok ? { key: "passkeys.added", alert: false } : { key: result.problem, alert: true },
+      );
+      if (result.ok) setLabel("");
+    });
   }
 
   async function onRemove(id: string) {
-    if (busy) return;
-    setBusy(true);
-    const ok = await removePasskey(id);
-    setNote(ok ? undefined : { key: "passkeys.removeFailed", alert: true });
-    await refresh();
-    setBusy(false);
+    const changed = await change(async () => {
+      const ok = await removePasskey(id);
+      setNote(ok ? undefined : { key: "passkeys.removeFailed", alert: true });
+    });
     // The focused button went with its passkey: keep keyboard users on this panel.
-    heading.current?.focus();
+    if (changed) heading.current?.focus();
   }
 
   const when = (ts: number) =>

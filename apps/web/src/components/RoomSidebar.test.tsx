@@ -1,14 +1,13 @@
 import { act, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
-import { renderWithStore, signedIn } from "../test/renderWithStore.js";
+import { renderSignedIn } from "../test/renderWithStore.js";
 import { joinedMessage } from "../test/chatEvents.js";
 import { ALICE, BOB, chatMessage } from "../test/scriptedClient.js";
 import { RoomSidebar } from "./RoomSidebar.js";
 
 function setup() {
-  const rendered = renderWithStore(<RoomSidebar />);
-  act(() => signedIn(rendered, ALICE.name, ALICE.id));
+  const rendered = renderSignedIn(<RoomSidebar />);
   const { client } = rendered;
   act(() => {
     client.emit("message", joinedMessage("general", [ALICE]));

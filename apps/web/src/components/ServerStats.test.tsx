@@ -3,7 +3,7 @@ import userEvent from "@testing-library/user-event";
 import type { StatsSample } from "@duplex/protocol";
 import { afterEach, describe, expect, it } from "vitest";
 import { localeStore } from "../i18n/localeStore.js";
-import { renderWithStore, signedIn } from "../test/renderWithStore.js";
+import { renderSignedIn } from "../test/renderWithStore.js";
 import type { ScriptedClient } from "../test/scriptedClient.js";
 import { ServerStats } from "./ServerStats.js";
 import { sparklinePath } from "./Sparkline.js";
@@ -27,8 +27,7 @@ function tick(client: ScriptedClient, ts: number, value = sample()): void {
 }
 
 function setup() {
-  const rendered = renderWithStore(<ServerStats />);
-  act(() => signedIn(rendered));
+  const rendered = renderSignedIn(<ServerStats />);
   return rendered;
 }
 

@@ -1,31 +1,21 @@
 import { CloseCode } from "@duplex/protocol";
-import { act, render, screen } from "@testing-library/react";
+import { act, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import { localeStore } from "../i18n/localeStore.js";
-import { createDuplexStore } from "../store/createDuplexStore.js";
 import { NAME_STORAGE_KEY } from "../store/sessionSlice.js";
-import { StoreProvider } from "../store/storeContext.js";
 import { ScriptedClient } from "../test/scriptedClient.js";
 import { App } from "./App.js";
+import { renderWithStore } from "../test/renderWithStore.js";
+import { memoryStorage } from "../test/memoryStorage.js";
 
 afterEach(async () => {
   await act(() => localeStore.getState().setLocale("en"));
 });
 
 function signedInApp() {
-  const saved = new Map<string, string>();
-  const storage = {
-    getItem: (k: string) => saved.get(k) ?? null,
-    setItem: (k: string, v: string) => void saved.set(k, v),
-    removeItem: (k: string) => void saved.delete(k),
-  };
-  const client = new ScriptedClient();
-  const store = createDuplexStore(client, { storage });
-  render(
-    <StoreProvider store={store}>
-      <App />
-    </StoreProvider>,
-  );
+  const storage = memoryStorage();
+  const saved = storage.map;
+  const { client, store } = renderWithStore(<App />, new ScriptedClient(), { storage });
   act(() => {
     store.getState().actions.signIn("Alice");
     client.welcome({ id: "u_alice000000", name: "Alice" });

@@ -1,19 +1,17 @@
 import type { SessionInfo } from "@duplex/protocol";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { dateTimeFormat } from "../i18n/intlFormat.js";
 import { useLocale, useT } from "../i18n/useT.js";
 import { useActions } from "../store/storeContext.js";
-
-type Load = { state: "loading" } | { state: "failed" } | { state: "ready"; list: SessionInfo[] };
+import { useLoadedList } from "./useLoadedList.js";
 
 /** The devices the account is signed in on, each revocable, plus "sign out everywhere else". */
 export function SessionsPanel() {
   const t = useT();
   const locale = useLocale();
   const { listSessions, revokeSession, revokeOtherSessions } = useActions();
-  const [load, setLoad] = useState<Load>({ state: "loading" });
+  const { load, change } = useLoadedList<SessionInfo>(listSessions);
   const [problem, setProblem] = useState(false);
-  const [busy, setBusy] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   const acted = useRef(false);
   useEffect(() => {
@@ -25,22 +23,11 @@ export function SessionsPanel() {
     }
   }, [load]);
 
-  const refresh = useCallback(async () => {
-    const answer = await listSessions();
-    setLoad(answer.ok ? { state: "ready", list: answer.value } : { state: "failed" });
-  }, [listSessions]);
-  useEffect(() => {
-    void refresh();
-  }, [refresh]);
-
   async function run(action: () => Promise<boolean>) {
-    if (busy) return;
-    setBusy(true);
-    const ok = await action();
-    setProblem(!ok);
-    acted.current = true;
-    await refresh();
-    setBusy(false);
+    await change(async () => {
+      setProblem(!(await action()));
+      acted.current = true;
+    });
   }
 
   const when = (ts: number) =>

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { LIMITS } from "@duplex/protocol";
 import { useT } from "../i18n/useT.js";
 import { LanguageSwitcher } from "../i18n/LanguageSwitcher.js";
@@ -7,19 +7,17 @@ import { AccountForm } from "./AccountForm.js";
 import { SessionEndedNotice } from "./SessionEndedNotice.js";
 import { PasskeySignIn } from "./PasskeySignIn.js";
 import { FieldError } from "./FieldError.js";
+import { useTextField } from "./useTextField.js";
 
 export function SignInForm() {
   const { signIn } = useActions();
   const t = useT();
-  const [name, setName] = useState("");
-  const [error, setError] = useState<string | undefined>();
-  const inputId = useId();
-  const errorId = useId();
+  const name = useTextField();
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const result = signIn(name);
-    setError(result.ok ? undefined : result.error);
+    const result = signIn(name.value);
+    name.setError(result.ok ? undefined : result.error);
   }
 
   return (
@@ -31,18 +29,14 @@ export function SignInForm() {
           <LanguageSwitcher />
         </div>
         <p className="muted">{t("signIn.intro")}</p>
-        <label htmlFor={inputId}>{t("signIn.nameLabel")}</label>
+        <label htmlFor={name.inputProps.id}>{t("signIn.nameLabel")}</label>
         <input
-          id={inputId}
-          value={name}
-          onChange={(e) => setName(e.target.value)}
+          {...name.inputProps}
           autoComplete="nickname"
           maxLength={LIMITS.maxNameLength * 2}
-          aria-invalid={error !== undefined}
-          aria-describedby={error !== undefined ? errorId : undefined}
           autoFocus
         />
-        <FieldError id={errorId} error={error} />
+        <FieldError id={name.errorId} error={name.error} />
         <button type="submit" className="button-primary">
           {t("signIn.submit")}
         </button>

@@ -8,6 +8,18 @@ import { StatusPill } from "./StatusPill.js";
 
 const NOW = Date.UTC(2026, 10, 25, 12, 0, 0);
 
+/** The pill after the server closed for good with this code and reason. */
+function closedFatally(code: number, reason: string): void {
+  const { client } = renderWithStore(<StatusPill />);
+  act(() =>
+    client.setState({
+      status: "closed",
+      attempt: 0,
+      lastClose: { code, reason, retryable: false },
+    }),
+  );
+}
+
 describe("StatusPill", () => {
   beforeEach(() => {
     vi.useFakeTimers({ toFake: ["Date", "setInterval", "clearInterval"] });
@@ -59,28 +71,14 @@ describe("StatusPill", () => {
   });
 
   it("says Offline with the reason after a fatal close", () => {
-    const { client } = renderWithStore(<StatusPill />);
-    act(() =>
-      client.setState({
-        status: "closed",
-        attempt: 0,
-        lastClose: { code: 4401, reason: "invalid or expired token", retryable: false },
-      }),
-    );
+    closedFatally(4401, "invalid or expired token");
     expect(screen.getByRole("status").textContent).toBe("Offline — invalid or expired token");
   });
 
   it("explains 4426 in the UI's language, not with the English wire reason", async () => {
     await act(() => localeStore.getState().setLocale("zh-CN"));
     try {
-      const { client } = renderWithStore(<StatusPill />);
-      act(() =>
-        client.setState({
-          status: "closed",
-          attempt: 0,
-          lastClose: { code: 4426, reason: "upgrade required: duplex.v1", retryable: false },
-        }),
-      );
+      closedFatally(4426, "upgrade required: duplex.v1");
       expect(screen.getByRole("status").textContent).toBe("离线 — 服务器已升级：请重新加载页面");
     } finally {
       await act(() => localeStore.getState().setLocale("en"));

@@ -1,7 +1,7 @@
 import { act } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { notification, push } from "../test/notificationFixtures.js";
-import { renderWithStore, signedIn } from "../test/renderWithStore.js";
+import { renderSignedIn } from "../test/renderWithStore.js";
 import type { SystemNotifications } from "../store/systemNotifications.js";
 import { SystemNotificationBridge } from "./SystemNotificationBridge.js";
 
@@ -20,8 +20,7 @@ describe("system notifications", () => {
   it("shows new notifications only while the tab is hidden and the user opted in", () => {
     let hidden = true;
     const { system, shown } = fakeSystem(() => hidden);
-    const rendered = renderWithStore(<SystemNotificationBridge system={system} />);
-    act(() => signedIn(rendered));
+    const rendered = renderSignedIn(<SystemNotificationBridge system={system} />);
 
     act(() => push(rendered.client, notification({ title: "Not opted in" })));
     act(() => rendered.store.getState().actions.setSystemNotifications(true));

@@ -1,6 +1,6 @@
 import { act, screen } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { renderWithStore, signedIn } from "../test/renderWithStore.js";
+import { renderSignedIn } from "../test/renderWithStore.js";
 import { ALICE, BOB, chatMessage } from "../test/scriptedClient.js";
 import { TYPING_TTL_MS } from "../store/typing.js";
 import { TypingIndicator } from "./TypingIndicator.js";
@@ -9,8 +9,7 @@ const CAROL = { id: "u_carol0000000", name: "Carol" };
 const DAVE = { id: "u_dave00000000", name: "Dave" };
 
 function setup() {
-  const rendered = renderWithStore(<TypingIndicator room="general" />);
-  act(() => signedIn(rendered, ALICE.name, ALICE.id));
+  const rendered = renderSignedIn(<TypingIndicator room="general" />);
   const typing = (user: typeof BOB, room = "general") =>
     act(() => rendered.client.emit("message", { type: "typing", room, user }));
   const line = () => screen.getByText(/typing|^$/, { selector: ".typing-line" }).textContent;

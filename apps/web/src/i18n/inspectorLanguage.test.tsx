@@ -2,7 +2,7 @@ import { act, screen, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { InspectorPanel } from "../inspector/InspectorPanel.js";
 import { InspectorToggle } from "../inspector/InspectorToggle.js";
-import { renderWithStore, signedIn } from "../test/renderWithStore.js";
+import { renderSignedIn } from "../test/renderWithStore.js";
 import { localeStore } from "./localeStore.js";
 
 beforeEach(() => {
@@ -17,13 +17,12 @@ afterEach(async () => {
 
 describe("the inspector in 中文", () => {
   it("switches its toggle, headings, explanations and close-code table with the UI language", async () => {
-    const rendered = renderWithStore(
+    const rendered = renderSignedIn(
       <>
         <InspectorToggle />
         <InspectorPanel />
       </>,
     );
-    act(() => signedIn(rendered));
     act(() => rendered.store.getState().actions.setInspectorOpen(true));
     expect(screen.getByRole("button", { name: "Inspector" })).toBeTruthy();
     expect(screen.getByRole("heading", { name: "Protocol inspector" })).toBeTruthy();
@@ -41,8 +40,7 @@ describe("the inspector in 中文", () => {
   });
 
   it("names the handshake rows and close code 4426 in 中文, with no English left in them", async () => {
-    const rendered = renderWithStore(<InspectorPanel />);
-    act(() => signedIn(rendered));
+    const rendered = renderSignedIn(<InspectorPanel />);
     act(() => rendered.store.getState().actions.setInspectorOpen(true));
     act(() =>
       rendered.client.emit("message", {

@@ -6,6 +6,7 @@ import type { Translate } from "../i18n/translate.js";
 import { useT } from "../i18n/useT.js";
 import { closeCodeKey, formatFinalCode } from "./inspectorFormat.js";
 import { ColumnHeads } from "../components/ColumnHeads.js";
+import { InspectorSection } from "./InspectorSection.js";
 
 /** An application close code: 4000, the first of the private range (RFC 6455 §7.4.2). */
 export const APP_CLOSE_CODE = 4000;
@@ -53,9 +54,11 @@ export function CloseSection() {
     (s) => s.connection.status === "closed" || s.connection.status === "idle",
   );
   return (
-    <section aria-labelledby="inspector-close" className="inspector-section">
-      <h3 id="inspector-close">{t("inspector.closeTitle")}</h3>
-      <p className="inspector-intro">{t("inspector.closeIntro")}</p>
+    <InspectorSection
+      name="close"
+      title={t("inspector.closeTitle")}
+      intro={t("inspector.closeIntro")}
+    >
       <div className="inspector-toolbar">
         <label>
           {t("inspector.reasonLabel")}{" "}
@@ -89,6 +92,6 @@ export function CloseSection() {
       <h4>{t("inspector.codesTitle")}</h4>
       <p className="inspector-intro">{t("inspector.codesIntro")}</p>
       <CloseCodeTable />
-    </section>
+    </InspectorSection>
   );
 }

@@ -4,6 +4,7 @@ import { CostChart } from "./CostChart.js";
 import { httpHeaderBytesFor } from "./httpCost.js";
 import { useT } from "../i18n/useT.js";
 import { formatMs } from "./inspectorFormat.js";
+import { InspectorSection } from "./InspectorSection.js";
 
 const last = (samples: readonly number[]) => samples[samples.length - 1];
 
@@ -23,9 +24,7 @@ export function CostSection() {
   const { measureHttp } = useActions();
   const httpBytes = http ? httpHeaderBytesFor(totals.messages, http) : undefined;
   return (
-    <section aria-labelledby="inspector-cost" className="inspector-section">
-      <h3 id="inspector-cost">{t("inspector.costTitle")}</h3>
-      <p className="inspector-intro">{t("inspector.costIntro")}</p>
+    <InspectorSection name="cost" title={t("inspector.costTitle")} intro={t("inspector.costIntro")}>
       <p>{t("inspector.costMessages", { n: totals.messages })}</p>
       <dl className="inspector-figures">
         <dt>{t("inspector.costWs")}</dt>
@@ -83,6 +82,6 @@ export function CostSection() {
       <button type="button" className="button-secondary" onClick={() => void measureHttp()}>
         {t("inspector.measureAgain")}
       </button>
-    </section>
+    </InspectorSection>
   );
 }

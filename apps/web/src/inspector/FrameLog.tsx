@@ -6,6 +6,7 @@ import type { Translate } from "../i18n/translate.js";
 import { useT } from "../i18n/useT.js";
 import { formatBinary, formatCloseDetail, formatHeader } from "./inspectorFormat.js";
 import { ColumnHeads } from "../components/ColumnHeads.js";
+import { InspectorSection } from "./InspectorSection.js";
 
 function time(at: number): string {
   const d = new Date(at);
@@ -57,9 +58,7 @@ export function FrameLog() {
   const types = [...new Set(all.map((f) => f.type))].sort();
   if (filter !== "all" && !types.includes(filter)) types.push(filter);
   return (
-    <section aria-labelledby="inspector-frames" className="inspector-section">
-      <h3 id="inspector-frames">{t("inspector.logTitle")}</h3>
-      <p className="inspector-intro">{t("inspector.logIntro")}</p>
+    <InspectorSection name="frames" title={t("inspector.logTitle")} intro={t("inspector.logIntro")}>
       <div className="inspector-toolbar">
         <label>
           {t("inspector.filterLabel")}{" "}
@@ -114,6 +113,6 @@ export function FrameLog() {
           </table>
         </div>
       )}
-    </section>
+    </InspectorSection>
   );
 }

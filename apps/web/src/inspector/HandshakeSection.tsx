@@ -1,6 +1,7 @@
 import { useShallow } from "zustand/react/shallow";
 import { useDuplex } from "../store/storeContext.js";
 import { useT } from "../i18n/useT.js";
+import { InspectorSection } from "./InspectorSection.js";
 
 function Row({ name, value }: { name: string; value: string | number | undefined }) {
   const t = useT();
@@ -22,9 +23,11 @@ export function HandshakeSection() {
   );
   const matches = computed !== undefined && computed === handshake?.response.secWebSocketAccept;
   return (
-    <section aria-labelledby="inspector-handshake" className="inspector-section">
-      <h3 id="inspector-handshake">{t("inspector.handshakeTitle")}</h3>
-      <p className="inspector-intro">{t("inspector.handshakeIntro")}</p>
+    <InspectorSection
+      name="handshake"
+      title={t("inspector.handshakeTitle")}
+      intro={t("inspector.handshakeIntro")}
+    >
       {!handshake ? (
         <p>{t("inspector.handshakeWaiting")}</p>
       ) : (
@@ -65,6 +68,6 @@ export function HandshakeSection() {
           )}
         </>
       )}
-    </section>
+    </InspectorSection>
   );
 }

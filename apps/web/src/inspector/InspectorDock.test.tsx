@@ -1,7 +1,7 @@
-import { act, screen } from "@testing-library/react";
+import { screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { renderWithStore, signedIn } from "../test/renderWithStore.js";
+import { renderSignedIn } from "../test/renderWithStore.js";
 import { InspectorPanel } from "./InspectorPanel.js";
 import { InspectorToggle } from "./InspectorToggle.js";
 import { DEFAULT_WIDTH, MIN_WIDTH, STEP } from "./useDockWidth.js";
@@ -15,13 +15,12 @@ afterEach(() => {
 });
 
 function setup() {
-  const rendered = renderWithStore(
+  const rendered = renderSignedIn(
     <>
       <InspectorToggle />
       <InspectorPanel />
     </>,
   );
-  act(() => signedIn(rendered));
   return { ...rendered, user: userEvent.setup() };
 }
 

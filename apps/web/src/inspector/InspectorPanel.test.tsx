@@ -3,7 +3,7 @@ import userEvent from "@testing-library/user-event";
 import type { FrameEvent } from "@duplex/client";
 import { encode, type ClientMessage, type ServerMessage } from "@duplex/protocol";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { renderWithStore, signedIn, type Rendered } from "../test/renderWithStore.js";
+import { type Rendered, renderSignedIn } from "../test/renderWithStore.js";
 import { InspectorPanel } from "./InspectorPanel.js";
 import { MAX_FRAMES } from "./inspectorSlice.js";
 
@@ -16,8 +16,7 @@ afterEach(() => {
 });
 
 function setup(): Rendered {
-  const rendered = renderWithStore(<InspectorPanel />);
-  act(() => signedIn(rendered));
+  const rendered = renderSignedIn(<InspectorPanel />);
   act(() => rendered.store.getState().actions.setInspectorOpen(true));
   return rendered;
 }

@@ -1,7 +1,7 @@
 import { act, screen, within } from "@testing-library/react";
 import type { FrameEvent } from "@duplex/client";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { renderWithStore, signedIn, type Rendered } from "../test/renderWithStore.js";
+import { type Rendered, renderSignedIn } from "../test/renderWithStore.js";
 import { InspectorPanel } from "./InspectorPanel.js";
 import { fromClientFrame } from "./frameEvents.js";
 
@@ -19,8 +19,7 @@ function chunk(bytes: number, at: number): FrameEvent {
 }
 
 function setup(): Rendered {
-  const rendered = renderWithStore(<InspectorPanel />);
-  act(() => signedIn(rendered));
+  const rendered = renderSignedIn(<InspectorPanel />);
   act(() => rendered.store.getState().actions.setInspectorOpen(true));
   return rendered;
 }

@@ -1,6 +1,6 @@
 import { act, screen } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { renderWithStore, signedIn } from "../test/renderWithStore.js";
+import { renderSignedIn } from "../test/renderWithStore.js";
 import { CloseSection } from "./CloseSection.js";
 import { initialInspector, recordFrame, type NewFrame } from "./inspectorSlice.js";
 
@@ -31,8 +31,7 @@ describe("the close playground", () => {
   });
 
   it("disables the close buttons once the connection is closed", () => {
-    const rendered = renderWithStore(<CloseSection />);
-    act(() => signedIn(rendered));
+    const rendered = renderSignedIn(<CloseSection />);
     const close4000 = screen.getByRole("button", { name: "Close with 4000" });
     expect(close4000).toHaveProperty("disabled", false);
     act(() =>

@@ -13,27 +13,21 @@ const data = (at: number, type: string): NewFrame => ({
   seenBy: "browser",
 });
 
+/** A control frame from the server (unmasked). */
+const control = (at: number, kind: "ping" | "close", more: Partial<NewFrame> = {}): NewFrame => ({
+  ...data(at, kind),
+  direction: "in",
+  kind,
+  maskBytes: 0,
+  ...more,
+});
+
 describe("the downloadable trace", () => {
   it("holds the frames oldest first, the heartbeats, the closes and the final code", () => {
     let slice = recordFrame(initialInspector, data(1, "hello"));
-    slice = recordFrame(slice, {
-      ...data(2, "ping"),
-      direction: "in",
-      kind: "ping",
-      payloadBytes: 0,
-      maskBytes: 0,
-      seenBy: "server",
-    });
+    slice = recordFrame(slice, control(2, "ping", { payloadBytes: 0, seenBy: "server" }));
     slice = recordFrame(slice, { ...data(3, "send"), payloadBytes: 130, headerBytes: 4 });
-    slice = recordFrame(slice, {
-      ...data(4, "close"),
-      direction: "in",
-      kind: "close",
-      payloadBytes: 5,
-      maskBytes: 0,
-      code: 4000,
-      reason: "bye",
-    });
+    slice = recordFrame(slice, control(4, "close", { payloadBytes: 5, code: 4000, reason: "bye" }));
 
     const trace = JSON.parse(buildTrace(slice, Date.UTC(2026, 10, 25))) as Record<string, unknown>;
     expect((trace.frames as Array<{ type: string }>).map((f) => f.type)).toEqual([

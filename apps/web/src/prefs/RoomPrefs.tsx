@@ -1,8 +1,8 @@
-import { useCallback, useId, useRef, useState } from "react";
+import { useCallback, useId, useState, type ReactNode } from "react";
 import type { NotifyLevel } from "@duplex/protocol";
 import { dateTimeFormat } from "../i18n/intlFormat.js";
 import { BellIcon } from "../components/icons.js";
-import { usePopoverDismiss } from "../components/usePopoverDismiss.js";
+import { usePopover } from "../components/usePopover.js";
 import { useLocale, useT } from "../i18n/useT.js";
 import { useActions, useDuplex } from "../store/storeContext.js";
 import { dndState, dndUntilFor, type DndChoice } from "./dndChoices.js";
@@ -21,12 +21,8 @@ export function RoomPrefs({ room, title }: { room: string; title: string }) {
   const prefs = useDuplex((s) => s.prefs);
   const [open, setOpen] = useState(false);
   const t = useT();
-  const id = useId();
-  const anchor = useRef<HTMLDivElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
-
   const close = useCallback(() => setOpen(false), []);
-  usePopoverDismiss(open, close, anchor, button);
+  const { anchor, popoverId, buttonProps } = usePopover(open, close);
 
   if (!prefs.known) return null;
   const level = levelOf(prefs, room);
@@ -34,11 +30,9 @@ export function RoomPrefs({ room, title }: { room: string; title: string }) {
   return (
     <div className="room-prefs-anchor" ref={anchor}>
       <button
-        ref={button}
+        {...buttonProps}
         type="button"
         className="button-secondary room-prefs-button"
-        aria-expanded={open}
-        aria-controls={open ? id : undefined}
         aria-label={t("prefs.open", { room: title, level: t(`prefs.short.${level}`) })}
         title={quiet ? t("prefs.short.dnd") : t(`prefs.short.${level}`)}
         onClick={() => setOpen(!open)}
@@ -46,7 +40,7 @@ export function RoomPrefs({ room, title }: { room: string; title: string }) {
         <BellIcon size={18} struck={quiet || level === "none"} />
         {level === "mentions" && !quiet && <span aria-hidden="true">@</span>}
       </button>
-      {open && <PrefsPanel id={id} room={room} title={title} level={level} />}
+      {open && <PrefsPanel id={popoverId} room={room} title={title} level={level} />}
     </div>
   );
 }
@@ -70,36 +64,25 @@ function PrefsPanel(props: { id: string; room: string; title: string; level: Not
   return (
     <section id={id} className="popover room-prefs" aria-label={t("prefs.title", { room: title })}>
       <h2 className="popover-title">{t("prefs.title", { room: title })}</h2>
-      <fieldset>
-        <legend>{t("prefs.levelLegend")}</legend>
-        {LEVELS.map((l) => (
-          <label key={l} className="room-prefs-option">
-            <input
-              type="radio"
-              name={`${name}-level`}
-              checked={level === l}
-              onChange={() => setRoomLevel(room, l)}
-            />
-            {t(`prefs.level.${l}`)}
-          </label>
-        ))}
-      </fieldset>
-      <fieldset>
-        <legend>{t("prefs.dndLegend")}</legend>
-        {DND.map((choice) => (
-          <label key={choice} className="room-prefs-option">
-            <input
-              type="radio"
-              name={`${name}-dnd`}
-              checked={checked === choice}
-              onChange={() => {
-                setTimed(choice);
-                setDoNotDisturb(dndUntilFor(choice, new Date()));
-              }}
-            />
-            {t(`prefs.dnd.${choice}`)}
-          </label>
-        ))}
+      <RadioChoices
+        legend={t("prefs.levelLegend")}
+        name={`${name}-level`}
+        choices={LEVELS}
+        checked={level}
+        label={(l) => t(`prefs.level.${l}`)}
+        onChoose={(l) => setRoomLevel(room, l)}
+      />
+      <RadioChoices
+        legend={t("prefs.dndLegend")}
+        name={`${name}-dnd`}
+        choices={DND}
+        checked={checked}
+        label={(choice) => t(`prefs.dnd.${choice}`)}
+        onChoose={(choice) => {
+          setTimed(choice);
+          setDoNotDisturb(dndUntilFor(choice, new Date()));
+        }}
+      >
         <p className="room-prefs-note" aria-live="polite">
           {state === "until"
             ? t("prefs.dndUntil", { time: when.format(prefs.dndUntil) })
@@ -107,7 +90,7 @@ function PrefsPanel(props: { id: string; room: string; title: string; level: Not
               ? t("prefs.dndForever")
               : t("prefs.dndOff")}
         </p>
-      </fieldset>
+      </RadioChoices>
       <label className="room-prefs-option room-prefs-share">
         <input
           type="checkbox"
@@ -118,5 +101,34 @@ function PrefsPanel(props: { id: string; room: string; title: string; level: Not
       </label>
       <p className="room-prefs-note">{t("prefs.shareHint")}</p>
     </section>
+  );
+}
+
+/** A fieldset of radio buttons, one per choice, then `children` (a note under the choices). */
+function RadioChoices<C extends string>(props: {
+  legend: string;
+  name: string;
+  choices: readonly C[];
+  checked: C | undefined;
+  label: (choice: C) => string;
+  onChoose: (choice: C) => void;
+  children?: ReactNode;
+}) {
+  return (
+    <fieldset>
+      <legend>{props.legend}</legend>
+      {props.choices.map((choice) => (
+        <label key={choice} className="room-prefs-option">
+          <input
+            type="radio"
+            name={props.name}
+            checked={props.checked === choice}
+            onChange={() => props.onChoose(choice)}
+          />
+          {props.label(choice)}
+        </label>
+      ))}
+      {props.children}
+    </fieldset>
   );
 }

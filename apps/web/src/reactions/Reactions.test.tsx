@@ -2,7 +2,7 @@ import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it } from "vitest";
 import type { ServerMessageOf } from "@duplex/protocol";
-import { renderWithStore, signedIn } from "../test/renderWithStore.js";
+import { renderSignedIn } from "../test/renderWithStore.js";
 import { ALICE, BOB, chatMessage } from "../test/scriptedClient.js";
 import { MessageList } from "../components/MessageList.js";
 import { Composer } from "../components/Composer.js";
@@ -11,13 +11,12 @@ import { ReplyDraftProvider } from "./replyDraft.js";
 afterEach(() => localStorage.clear());
 
 function setup() {
-  const rendered = renderWithStore(
+  const rendered = renderSignedIn(
     <ReplyDraftProvider>
       <MessageList room="general" />
       <Composer room="general" />
     </ReplyDraftProvider>,
   );
-  act(() => signedIn(rendered, ALICE.name, ALICE.id));
   return { ...rendered, user: userEvent.setup() };
 }
 

@@ -1,6 +1,6 @@
 import { act, screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { renderWithStore, signedIn } from "../test/renderWithStore.js";
+import { renderSignedIn } from "../test/renderWithStore.js";
 import { ALICE, BOB } from "../test/scriptedClient.js";
 import { SeenBy } from "./SeenBy.js";
 
@@ -11,8 +11,7 @@ const users = ["Carol", "Dave", "Erin", "Frank"].map((name) => ({
 }));
 
 function setup(seq: number) {
-  const rendered = renderWithStore(<SeenBy room={ROOM} seq={seq} />);
-  act(() => signedIn(rendered, ALICE.name, ALICE.id));
+  const rendered = renderSignedIn(<SeenBy room={ROOM} seq={seq} />);
   const seen = (user: { id: string; name: string }, at: number) =>
     act(() => rendered.client.emit("message", { type: "seen", room: ROOM, user, seq: at }));
   return { ...rendered, seen };

@@ -1,8 +1,8 @@
-import { act, screen, waitFor, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import type { SearchOptions, SearchReply } from "@duplex/client";
-import { renderWithStore, signedIn } from "../test/renderWithStore.js";
+import { renderSignedIn } from "../test/renderWithStore.js";
 import { ALICE, BOB, chatMessage } from "../test/scriptedClient.js";
 import { SearchPanel } from "./SearchPanel.js";
 import { SearchProvider } from "./searchContext.js";
@@ -12,12 +12,11 @@ const hitNew = chatMessage(ALICE, "开会 at noon, 开会!", { id: "m_new", seq:
 
 function setup(answer: (query: string, options: SearchOptions) => Promise<SearchReply>) {
   const search = vi.fn(answer);
-  const rendered = renderWithStore(
+  const rendered = renderSignedIn(
     <SearchProvider search={search}>
       <SearchPanel />
     </SearchProvider>,
   );
-  act(() => signedIn(rendered, ALICE.name, ALICE.id));
   return { ...rendered, search };
 }
 

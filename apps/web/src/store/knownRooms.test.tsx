@@ -1,23 +1,17 @@
-import { act, render, screen, within } from "@testing-library/react";
+import { act, screen, within } from "@testing-library/react";
 import { dmRoomId } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
 import { RoomSidebar } from "../components/RoomSidebar.js";
 import { joinedMessage } from "../test/chatEvents.js";
 import { ALICE, BOB, ScriptedClient } from "../test/scriptedClient.js";
-import { createDuplexStore } from "./createDuplexStore.js";
 import { KNOWN_ROOMS_KEY } from "./knownRooms.js";
-import { StoreProvider } from "./storeContext.js";
 import { memoryStorage } from "../test/memoryStorage.js";
+import { renderWithStore } from "../test/renderWithStore.js";
 
 /** One page load: a fresh client and store over the device's storage, the sidebar on screen. */
 function page(storage: ReturnType<typeof memoryStorage>) {
-  const client = new ScriptedClient();
-  const store = createDuplexStore(client, { storage });
-  const view = render(
-    <StoreProvider store={store}>
-      <RoomSidebar />
-    </StoreProvider>,
-  );
+  const view = renderWithStore(<RoomSidebar />, new ScriptedClient(), { storage });
+  const { client, store } = view;
   act(() => void store.getState().actions.signIn(ALICE.name));
   return { client, store, view };
 }

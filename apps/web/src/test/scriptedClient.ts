@@ -1,16 +1,4 @@
-import type {
-  ClientEventName,
-  ClientEvents,
-  ConnectionState,
-  HistoryReply,
-  MembersOptions,
-  MembersReply,
-  OutboxEntry,
-  RequestMessage,
-  RoomsReply,
-  SendOptions,
-  ThreadReply,
-} from "@duplex/client";
+import type * as client from "@duplex/client";
 import { checkText, type ChatMessage, type ServerMessage, type User } from "@duplex/protocol";
 import type { ChatClient } from "../store/chatClient.js";
 
@@ -19,24 +7,27 @@ import type { ChatClient } from "../store/chatClient.js";
  * same events as `DuplexClient`, so what passes here is what the app does with the real one.
  */
 export class ScriptedClient implements ChatClient {
-  state: ConnectionState = { status: "idle", attempt: 0 };
+  state: client.ConnectionState = { status: "idle", attempt: 0 };
   user: User | undefined;
   rttMs: number | undefined;
-  outbox: OutboxEntry[] = [];
+  outbox: client.OutboxEntry[] = [];
   readonly calls: string[] = [];
-  readonly #handlers = new Map<ClientEventName, Set<(...args: never[]) => void>>();
+  readonly #handlers = new Map<client.ClientEventName, Set<(...args: never[]) => void>>();
   #nextCid = 1;
 
-  on<E extends ClientEventName>(event: E, handler: ClientEvents[E]): () => void {
+  on<E extends client.ClientEventName>(event: E, handler: client.ClientEvents[E]): () => void {
     const set = this.#handlers.get(event) ?? new Set();
     this.#handlers.set(event, set);
     set.add(handler);
     return () => set.delete(handler);
   }
 
-  emit<E extends ClientEventName>(event: E, ...args: Parameters<ClientEvents[E]>): void {
+  emit<E extends client.ClientEventName>(
+    event: E,
+    ...args: Parameters<client.ClientEvents[E]>
+  ): void {
     for (const handler of this.#handlers.get(event) ?? []) {
-      (handler as unknown as (...a: Parameters<ClientEvents[E]>) => void)(...args);
+      (handler as unknown as (...a: Parameters<client.ClientEvents[E]>) => void)(...args);
     }
   }
 
@@ -77,7 +68,7 @@ export class ScriptedClient implements ChatClient {
   read(room: string, seq: number): void {
     this.reads.push(`${room} ${seq}`);
   }
-  send(room: string, text: string, options: SendOptions = {}): OutboxEntry {
+  send(room: string, text: string, options: client.SendOptions = {}): client.OutboxEntry {
     // As the real client: text the server would refuse never enters the outbox.
     const valid = checkText(text);
     if (!valid.ok) throw new RangeError(`text ${valid.problem.message}`);
@@ -87,7 +78,7 @@ export class ScriptedClient implements ChatClient {
         ? ""
         : ` thread ${options.thread}${options.alsoToRoom === true ? " alsoToRoom" : ""}`;
     this.calls.push(`send ${room} ${text}${reply}${thread}`);
-    const entry: OutboxEntry = {
+    const entry: client.OutboxEntry = {
       cid: `cid-${this.#nextCid++}`,
       room,
       text,
@@ -113,9 +104,9 @@ export class ScriptedClient implements ChatClient {
   readonly historyRequests: Array<{
     room: string;
     before?: number;
-    answer(r: HistoryReply): void;
+    answer(r: client.HistoryReply): void;
   }> = [];
-  history(room: string, before?: number): Promise<HistoryReply> {
+  history(room: string, before?: number): Promise<client.HistoryReply> {
     this.calls.push(`history ${room} ${before ?? "latest"}`);
     return new Promise((answer) =>
       this.historyRequests.push({ room, ...(before !== undefined && { before }), answer }),
@@ -124,11 +115,11 @@ export class ScriptedClient implements ChatClient {
   /** Pending `members` requests; the test answers or refuses each. */
   readonly memberRequests: Array<{
     room: string;
-    options: MembersOptions;
-    answer(r: MembersReply): void;
+    options: client.MembersOptions;
+    answer(r: client.MembersReply): void;
     refuse(e: Error): void;
   }> = [];
-  members(room: string, options: MembersOptions = {}): Promise<MembersReply> {
+  members(room: string, options: client.MembersOptions = {}): Promise<client.MembersReply> {
     this.calls.push(`members ${room} ${JSON.stringify(options)}`);
     return new Promise((answer, refuse) =>
       this.memberRequests.push({ room, options, answer, refuse }),
@@ -138,18 +129,22 @@ export class ScriptedClient implements ChatClient {
     this.calls.push(`${watch ? "watch" : "unwatch"} members ${room}`);
     return Promise.resolve(watch);
   }
-  rooms(): Promise<RoomsReply> {
+  rooms(): Promise<client.RoomsReply> {
     this.calls.push("rooms");
     // Like the real client, the reply is also a `message` event; the test emits it.
     return new Promise(() => undefined);
   }
-  request(message: RequestMessage): Promise<ServerMessage> {
+  request(message: client.RequestMessage): Promise<ServerMessage> {
     this.calls.push(`request ${JSON.stringify(message)}`);
     return new Promise(() => undefined);
   }
   /** Pending `thread` requests, answered by the test. */
-  readonly threadRequests: Array<{ room: string; root: string; answer(r: ThreadReply): void }> = [];
-  thread(room: string, root: string): Promise<ThreadReply> {
+  readonly threadRequests: Array<{
+    room: string;
+    root: string;
+    answer(r: client.ThreadReply): void;
+  }> = [];
+  thread(room: string, root: string): Promise<client.ThreadReply> {
     this.calls.push(`thread ${room} ${root}`);
     return new Promise((answer) => this.threadRequests.push({ room, root, answer }));
   }
@@ -161,18 +156,18 @@ export class ScriptedClient implements ChatClient {
 
   // Helpers that play the server's part.
 
-  setState(state: ConnectionState): void {
+  setState(state: client.ConnectionState): void {
     this.state = state;
     this.emit("state", state);
   }
 
-  setOutbox(entries: OutboxEntry[]): void {
+  setOutbox(entries: client.OutboxEntry[]): void {
     this.outbox = entries;
     this.emit("outbox", entries);
   }
 
   /** Marks an outbox entry with a new status, as the client does on ack or error. */
-  updateEntry(cid: string, patch: Partial<OutboxEntry>): void {
+  updateEntry(cid: string, patch: Partial<client.OutboxEntry>): void {
     this.setOutbox(this.outbox.map((e) => (e.cid === cid ? { ...e, ...patch } : e)));
   }
 
@@ -191,7 +186,7 @@ export class ScriptedClient implements ChatClient {
   deliver(room: string, messages: ChatMessage[], reset = false): void {
     this.emit("roomMessages", room, messages, reset);
     const cids = new Set(messages.map((m) => m.cid));
-    const handedOver = (e: OutboxEntry): boolean =>
+    const handedOver = (e: client.OutboxEntry): boolean =>
       e.room === room && e.status === "acked" && cids.has(e.cid);
     if (this.outbox.some(handedOver)) this.setOutbox(this.outbox.filter((e) => !handedOver(e)));
   }
@@ -200,7 +195,7 @@ export class ScriptedClient implements ChatClient {
   answerHistory(messages: ChatMessage[], hasMore: boolean): void {
     const pending = this.historyRequests.shift();
     if (!pending) throw new Error("no history request is pending");
-    const reply: HistoryReply = { type: "history", room: pending.room, messages, hasMore };
+    const reply: client.HistoryReply = { type: "history", room: pending.room, messages, hasMore };
     this.emit("message", reply);
     pending.answer(reply);
   }

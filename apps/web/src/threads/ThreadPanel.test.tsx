@@ -2,7 +2,7 @@ import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it } from "vitest";
 import type { ChatMessage } from "@duplex/protocol";
-import { renderWithStore, signedIn } from "../test/renderWithStore.js";
+import { renderSignedIn } from "../test/renderWithStore.js";
 import { ALICE, BOB, chatMessage } from "../test/scriptedClient.js";
 import { MessageList } from "../components/MessageList.js";
 import { LazyThreadPanel } from "./LazyThreadPanel.js";
@@ -10,13 +10,12 @@ import { LazyThreadPanel } from "./LazyThreadPanel.js";
 afterEach(() => localStorage.clear());
 
 function setup() {
-  const rendered = renderWithStore(
+  const rendered = renderSignedIn(
     <>
       <MessageList room="general" />
       <LazyThreadPanel />
     </>,
   );
-  act(() => signedIn(rendered, ALICE.name, ALICE.id));
   return { ...rendered, user: userEvent.setup() };
 }
 

@@ -76,7 +76,8 @@ export function buildAsyncApiDocument(options: AsyncApiOptions = {}): JsonSchema
       http: {
         host,
         protocol: "http",
-        description: "HTTP API of the same server (accounts and sessions; push from other backends).",
+        description:
+          "HTTP API of the same server (accounts and sessions; push from other backends).",
       },
     },
     channels: {
@@ -85,7 +86,10 @@ export function buildAsyncApiDocument(options: AsyncApiOptions = {}): JsonSchema
         title: "Duplex WebSocket connection",
         servers: [{ $ref: "#/servers/websocket" }],
         messages: Object.fromEntries(
-          [...clientKeys, ...serverKeys].map((key) => [key, { $ref: `#/components/messages/${key}` }]),
+          [...clientKeys, ...serverKeys].map((key) => [
+            key,
+            { $ref: `#/components/messages/${key}` },
+          ]),
         ),
         bindings: {
           ws: {
@@ -94,7 +98,10 @@ export function buildAsyncApiDocument(options: AsyncApiOptions = {}): JsonSchema
               type: "object",
               properties: {
                 "Sec-WebSocket-Protocol": { type: "string", const: SUBPROTOCOL },
-                Origin: { type: "string", description: "Checked against ALLOWED_ORIGINS when present." },
+                Origin: {
+                  type: "string",
+                  description: "Checked against ALLOWED_ORIGINS when present.",
+                },
               },
               required: ["Sec-WebSocket-Protocol"],
             },
@@ -127,7 +134,8 @@ export function buildAsyncApiDocument(options: AsyncApiOptions = {}): JsonSchema
       },
       pushNotification: {
         action: "receive",
-        title: "POST /api/notifications → 202 {id, recipients}; 400 bad body, 401 bad token, 413 too large",
+        title:
+          "POST /api/notifications → 202 {id, recipients}; 400 bad body, 401 bad token, 413 too large",
         channel: { $ref: "#/channels/pushNotifications" },
         messages: [{ $ref: "#/channels/pushNotifications/messages/request" }],
         bindings: { http: { method: "POST", bindingVersion: "0.3.0" } },

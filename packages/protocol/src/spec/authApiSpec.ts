@@ -250,21 +250,19 @@ export function authApiSpec(): {
     const channelMessages: JsonSchema = {
       error: { $ref: "#/components/messages/http.apiError" },
     };
-    if (e.request) {
-      messages[`http.${e.key}Request`] = {
-        name: `${e.key}Request`,
+    const bodies = [
+      ["request", "Request", e.request, "input"],
+      ["response", "Response", e.response, "output"],
+    ] as const;
+    for (const [part, suffix, schema, io] of bodies) {
+      if (!schema) continue;
+      const name = `${e.key}${suffix}`;
+      messages[`http.${name}`] = {
+        name,
         contentType: "application/json",
-        payload: toDraft7(e.request, "input"),
+        payload: toDraft7(schema, io),
       };
-      channelMessages.request = { $ref: `#/components/messages/http.${e.key}Request` };
-    }
-    if (e.response) {
-      messages[`http.${e.key}Response`] = {
-        name: `${e.key}Response`,
-        contentType: "application/json",
-        payload: toDraft7(e.response, "output"),
-      };
-      channelMessages.response = { $ref: `#/components/messages/http.${e.key}Response` };
+      channelMessages[part] = { $ref: `#/components/messages/http.${name}` };
     }
     channels[e.key] = {
       address: e.path,
@@ -274,9 +272,11 @@ export function authApiSpec(): {
       ...(e.path.includes("{id}") && {
         parameters: {
           id: {
-            description: e.idDescription ?? (e.path.startsWith(PASSKEY_PATHS.list)
-              ? "A passkey id from GET /api/auth/passkeys"
-              : "A session id from GET /api/auth/sessions"),
+            description:
+              e.idDescription ??
+              (e.path.startsWith(PASSKEY_PATHS.list)
+                ? "A passkey id from GET /api/auth/passkeys"
+                : "A session id from GET /api/auth/sessions"),
           },
         },
       }),

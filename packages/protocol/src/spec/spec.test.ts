@@ -39,8 +39,12 @@ describe("the generated AsyncAPI document", () => {
     const info = buildAsyncApiDocument().info as {
       "x-close-codes": Array<{ code: number; retryable: boolean }>;
     };
-    expect(info["x-close-codes"]).toContainEqual(expect.objectContaining({ code: 4401, retryable: false }));
-    expect(info["x-close-codes"]).toContainEqual(expect.objectContaining({ code: 1001, retryable: true }));
+    expect(info["x-close-codes"]).toContainEqual(
+      expect.objectContaining({ code: 4401, retryable: false }),
+    );
+    expect(info["x-close-codes"]).toContainEqual(
+      expect.objectContaining({ code: 1001, retryable: true }),
+    );
     expect(info["x-close-codes"]).toContainEqual(
       expect.objectContaining({ code: 4426, retryable: false, sentOnWire: false }),
     );
@@ -86,15 +90,21 @@ describe("JSON Schema (Ajv) and zod agree on every fixture", () => {
     expect(validateClient(JSON.parse(frame))).toBe(false);
   });
 
-  it.each(toleratedClientFrames)("[C1] client frame from a newer peer (%s): both accept", (_n, frame) => {
-    expect(decodeClientMessage(frame).ok).toBe(true);
-    expect(validateClient(JSON.parse(frame)), ajv.errorsText(validateClient.errors)).toBe(true);
-  });
+  it.each(toleratedClientFrames)(
+    "[C1] client frame from a newer peer (%s): both accept",
+    (_n, frame) => {
+      expect(decodeClientMessage(frame).ok).toBe(true);
+      expect(validateClient(JSON.parse(frame)), ajv.errorsText(validateClient.errors)).toBe(true);
+    },
+  );
 
-  it.each(toleratedServerFrames)("[C1] [C3] server frame from a newer peer (%s): both accept", (_n, frame) => {
-    expect(decodeServerMessage(frame).ok).toBe(true);
-    expect(validateServer(JSON.parse(frame)), ajv.errorsText(validateServer.errors)).toBe(true);
-  });
+  it.each(toleratedServerFrames)(
+    "[C1] [C3] server frame from a newer peer (%s): both accept",
+    (_n, frame) => {
+      expect(decodeServerMessage(frame).ok).toBe(true);
+      expect(validateServer(JSON.parse(frame)), ajv.errorsText(validateServer.errors)).toBe(true);
+    },
+  );
 });
 
 describe("the published schemas describe tolerant readers", () => {

@@ -2,7 +2,7 @@ import type { CompareMode, CompareReport } from "@duplex/protocol";
 import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it } from "vitest";
-import { renderWithStore, signedIn } from "../../test/renderWithStore.js";
+import { renderSignedIn } from "../../test/renderWithStore.js";
 import { CompareSection } from "./CompareSection.js";
 import { en } from "../../i18n/en.js";
 import { localeStore } from "../../i18n/localeStore.js";
@@ -36,8 +36,7 @@ const QUICK = { messages: 3, intervalMs: 1, pollMs: 20 };
 
 function setup() {
   const env = fakeCompareEnv(report);
-  const rendered = renderWithStore(<CompareSection env={() => env} pace={QUICK} />);
-  act(() => signedIn(rendered));
+  const rendered = renderSignedIn(<CompareSection env={() => env} pace={QUICK} />);
   return rendered;
 }
 

@@ -9,6 +9,7 @@ import type { Pace } from "./runMode.js";
 import { useCompareRun } from "./useCompareRun.js";
 import { useCompareFormat } from "./compareFormat.js";
 import "./compare.css";
+import { InspectorSection } from "../InspectorSection.js";
 
 const DEFAULT_PACE: Pace = {};
 
@@ -41,9 +42,12 @@ export function CompareSection({
   const running = state.phase === "running";
   const results = state.phase === "idle" || state.phase === "running" ? [] : state.results;
   return (
-    <section aria-labelledby="inspector-compare" className="inspector-section compare">
-      <h3 id="inspector-compare">{t("compare.title")}</h3>
-      <p className="inspector-intro">{t("compare.intro")}</p>
+    <InspectorSection
+      name="compare"
+      title={t("compare.title")}
+      intro={t("compare.intro")}
+      className="compare"
+    >
       {!signedIn && <p className="inspector-note">{t("compare.signedOut")}</p>}
       <div className="inspector-toolbar">
         <button
@@ -89,6 +93,6 @@ export function CompareSection({
         ))}
       </ul>
       <DeflateSection env={makeEnv} signedIn={signedIn} />
-    </section>
+    </InspectorSection>
   );
 }
