@@ -130,6 +130,17 @@ export class TestClient {
     this.ws.send(encode(message));
   }
 
+  /** Sends a chat message and waits for its ack (matched by `cid`). */
+  sendAndAck(room: string, text: string, cid: string): Promise<ServerMessageOf<"ack">> {
+    this.send({ type: "send", room, cid, text });
+    return this.waitFor("ack", (m) => m.cid === cid);
+  }
+
+  /** Every message of `type` received so far, in order, waited for or not. */
+  receivedOf<T extends ServerMessageType>(type: T): ServerMessageOf<T>[] {
+    return this.received.filter((m): m is ServerMessageOf<T> => m.type === type);
+  }
+
   sendRaw(data: string | Buffer, binary = false): void {
     this.ws.send(data, { binary });
   }

@@ -1,5 +1,4 @@
 import { request } from "node:http";
-import type { ServerMessageOf } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
 import type { RunningServer } from "../src/index.js";
 import { TestClient, startTestServer, tempDb } from "./helpers.js";
@@ -44,9 +43,6 @@ function postChunked(server: RunningServer, chunks: string[]): Promise<number> {
     req.end();
   });
 }
-
-const notifications = (client: TestClient) =>
-  client.received.filter((m): m is ServerMessageOf<"notification"> => m.type === "notification");
 
 describe("POST /api/notifications", () => {
   it("is disabled (404) when ADMIN_TOKEN is not set", async () => {
@@ -107,7 +103,7 @@ describe("POST /api/notifications", () => {
       read: false,
     });
     await bob.client.roundTrip();
-    expect(notifications(bob.client)).toEqual([]);
+    expect(bob.client.receivedOf("notification")).toEqual([]);
 
     const unknown = await post(server, { to: { user: "Nobody" }, title: "x" });
     expect(unknown.status).toBe(404);
@@ -132,7 +128,7 @@ describe("POST /api/notifications", () => {
     expect(answer).toMatchObject({ status: 202, json: { recipients: 2 } });
     expect((await member.client.waitFor("notification")).notification.id).toBe(answer.json.id);
     await outsider.client.roundTrip();
-    expect(notifications(outsider.client)).toEqual([]);
+    expect(outsider.client.receivedOf("notification")).toEqual([]);
 
     const back = await TestClient.hello(server.url, { token: writer.welcome.token });
     using _w = back.client;
@@ -158,7 +154,7 @@ describe("POST /api/notifications", () => {
     for (const client of [a.client, b1.client, b2.client]) {
       expect((await client.waitFor("notification")).notification.id).toBe(answer.json.id);
       await client.roundTrip();
-      expect(notifications(client)).toHaveLength(1);
+      expect(client.receivedOf("notification")).toHaveLength(1);
     }
     const back = await TestClient.hello(server.url, { token: away.welcome.token });
     using _back = back.client;
