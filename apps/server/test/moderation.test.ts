@@ -1,4 +1,4 @@
-import { CloseCode, type User } from "@duplex/protocol";
+import { CloseCode } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
 import { startTestServer, tempDb } from "./helpers.js";
 import { testWorld } from "./support/testWorld.js";

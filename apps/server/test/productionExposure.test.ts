@@ -1,4 +1,3 @@
-import type { User } from "@duplex/protocol";
 import { ErrorCode, SUBPROTOCOL } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
 import { loadConfig, type Config } from "../src/config.js";
