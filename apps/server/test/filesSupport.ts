@@ -74,6 +74,15 @@ export async function upload(
 ): Promise<ServerMessageOf<"upload_done">> {
   const ready = await start(c, room, name, bytes.byteLength);
   if (ready.type !== "upload_ready") throw new Error(`upload refused: ${JSON.stringify(ready)}`);
+  return finishUpload(c, ready, bytes);
+}
+
+/** Sends the bytes from `ready.offset` on, then `upload_finish`; resolves with `upload_done`. */
+export async function finishUpload(
+  c: TestClient,
+  ready: ServerMessageOf<"upload_ready">,
+  bytes: Uint8Array,
+): Promise<ServerMessageOf<"upload_done">> {
   await sendBytes(c, ready, bytes, ready.offset, bytes.byteLength);
   c.send({ type: "upload_finish", uploadId: ready.uploadId, sha256: sha256(bytes) });
   return c.waitFor("upload_done", (m) => m.uploadId === ready.uploadId, 15_000);

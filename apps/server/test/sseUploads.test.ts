@@ -1,4 +1,4 @@
-import { DuplexClient, type StreamEvent } from "@duplex/client";
+import type { StreamEvent } from "@duplex/client";
 import {
   Capability,
   SSE_SEND_PATH,
@@ -9,9 +9,10 @@ import {
 import { describe, expect, it } from "vitest";
 import { TestClient } from "./helpers.js";
 import { openRawLink, type RawLink } from "./support/rawSse.js";
-import { png, sendBytes, sha256, start, upload } from "./filesSupport.js";
+import { finishUpload, png, sendBytes, sha256, start, upload } from "./filesSupport.js";
 import { testWorld } from "./support/testWorld.js";
 import { switchableNetwork } from "./support/switchableNetwork.js";
+import { autoTransportClient } from "./support/autoClient.js";
 
 const FILES = [Capability.Files];
 const viaSse = { transport: "sse" } as const;
@@ -84,10 +85,9 @@ describe("uploads over the SSE + POST fallback", () => {
       resume: ready.uploadId,
     });
     if (resumed.type !== "upload_ready") throw new Error("refused");
+    expect(resumed.uploadId).toBe(ready.uploadId);
     expect(resumed.offset).toBeGreaterThanOrEqual(150_000);
-    await sendBytes(back.client, resumed, bytes, resumed.offset, bytes.length);
-    back.client.send({ type: "upload_finish", uploadId: ready.uploadId, sha256: sha256(bytes) });
-    const done = await back.client.waitFor("upload_done");
+    const done = await finishUpload(back.client, resumed, bytes);
     expect(done.attachment.size).toBe(bytes.length);
   });
 
@@ -164,11 +164,8 @@ describe("uploads over the SSE + POST fallback", () => {
     });
     using _ = peer;
     await peer.join("general");
-    const client = new DuplexClient({
-      url: world.server.url,
+    const client = autoTransportClient(world.server.url, {
       WebSocket: network.WebSocket,
-      transport: "auto",
-      fetch: false,
       caps: FILES,
       upgradeProbe: { initialMs: 200, maxMs: 400 },
     });
@@ -205,11 +202,8 @@ describe("uploads over the SSE + POST fallback", () => {
   it("the client library's upload goes on when WebSocket breaks and the client falls back to SSE", async () => {
     await using world = await testWorld();
     const network = switchableNetwork(false);
-    const client = new DuplexClient({
-      url: world.server.url,
+    const client = autoTransportClient(world.server.url, {
       WebSocket: network.WebSocket,
-      transport: "auto",
-      fetch: false,
       caps: FILES,
       backoff: { baseMs: 50, capMs: 200 },
     });
