@@ -2,17 +2,13 @@ import { MeResponse } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
 
 import { testWorld } from "./support/testWorld.js";
-import { api, registerAccounts } from "./accountsHttp.js";
+import { api } from "./accountsHttp.js";
 
 describe("GET /api/auth/me", () => {
   it("tells each bearer who it is and its role: owner, admin, member, guest", async () => {
     await using world = await testWorld();
     // The first account is the owner.
-    const [owner, admin, member] = await registerAccounts(world.server.httpUrl, [
-      "olga",
-      "adam",
-      "mia",
-    ]);
+    const [owner, admin, member] = await world.accounts("olga", "adam", "mia");
     await api(world.server.httpUrl, "POST", "/api/admin/role", {
       token: owner.token,
       body: { user: admin.user.id, role: "admin" },
@@ -36,11 +32,7 @@ describe("GET /api/auth/me", () => {
 
   it("answers 401 without a token, with a logged-out one and for a banned user; 405 for POST", async () => {
     await using world = await testWorld();
-    const [owner, carol, dave] = await registerAccounts(world.server.httpUrl, [
-      "olga",
-      "carol",
-      "dave",
-    ]);
+    const [owner, carol, dave] = await world.accounts("olga", "carol", "dave");
 
     const none = await api(world.server.httpUrl, "GET", "/api/auth/me");
     expect(none.status).toBe(401);

@@ -8,11 +8,7 @@ describe("roles, bans and the audit log", () => {
   it("an admin's ban ends the user's open tab with 4403 and refuses login and hello; the audit log shows it", async () => {
     await using world = await testWorld();
     // The first account is the owner.
-    const [owner, admin, carol] = await registerAccounts(world.server.httpUrl, [
-      "olga",
-      "adam",
-      "carol",
-    ]);
+    const [owner, admin, carol] = await world.accounts("olga", "adam", "carol");
     const promote = await api(world.server.httpUrl, "POST", "/api/admin/role", {
       token: owner.token,
       body: { user: admin.user.id, role: "admin" },
@@ -56,12 +52,7 @@ describe("roles, bans and the audit log", () => {
 
   it("refuses moderation to members and guests, and upwards (an admin cannot ban the owner or an admin)", async () => {
     await using world = await testWorld();
-    const [owner, admin, admin2, member] = await registerAccounts(world.server.httpUrl, [
-      "olga",
-      "adam",
-      "ada",
-      "mia",
-    ]);
+    const [owner, admin, admin2, member] = await world.accounts("olga", "adam", "ada", "mia");
     for (const who of [admin, admin2]) {
       await api(world.server.httpUrl, "POST", "/api/admin/role", {
         token: owner.token,

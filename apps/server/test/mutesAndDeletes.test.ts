@@ -9,7 +9,7 @@ const caps = [Capability.Accounts];
 describe("mutes and a moderator's delete", () => {
   it("a muted user's sends and edits are refused with `muted` until the mute ends or is lifted, in that room only", async () => {
     await using world = await testWorld();
-    const [olga, bob] = await registerAccounts(world.server.httpUrl, ["olga", "bob"]);
+    const [olga, bob] = await world.accounts("olga", "bob");
     const tab = await world.hello({ token: bob.token, caps });
     const v1Tab = await world.hello({ token: bob.token });
     await tab.client.join("general");
@@ -94,7 +94,7 @@ describe("mutes and a moderator's delete", () => {
 
   it("only a higher role mutes: members, guests and upwards are refused", async () => {
     await using world = await testWorld();
-    const [olga, mia] = await registerAccounts(world.server.httpUrl, ["olga", "mia"]);
+    const [olga, mia] = await world.accounts("olga", "mia");
     const mute = (token: string, user: string) =>
       api(world.server.httpUrl, "POST", "/api/admin/mute", {
         token,
@@ -111,7 +111,7 @@ describe("mutes and a moderator's delete", () => {
 
   it("a moderator deletes anyone's message (audited); a member cannot; a private room's owner can in it", async () => {
     await using world = await testWorld();
-    const [olga, bob, mia] = await registerAccounts(world.server.httpUrl, ["olga", "bob", "mia"]);
+    const [olga, bob, mia] = await world.accounts("olga", "bob", "mia");
     const mod = await world.hello({ token: olga.token, caps });
     const author = await world.hello({ token: bob.token, caps });
     const member = await world.hello({ token: mia.token, caps });

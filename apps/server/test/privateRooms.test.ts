@@ -1,7 +1,7 @@
 import { Capability, ErrorCode } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
 import { testWorld } from "./support/testWorld.js";
-import { api, createPrivateRoom, registerAccount, registerAccounts } from "./accountsHttp.js";
+import { api, createPrivateRoom, registerAccount } from "./accountsHttp.js";
 import { limitsWith } from "./support/limits.js";
 
 const ADMIN_TOKEN = "private-rooms-admin-token";
@@ -10,7 +10,7 @@ const caps = [Capability.Accounts, Capability.RoomsPaged];
 describe("private rooms", () => {
   it("a non-member cannot join, read, list or be notified from a private room; an invited member can", async () => {
     await using world = await testWorld({ config: { adminToken: ADMIN_TOKEN } });
-    const [olga, mia, otto] = await registerAccounts(world.server.httpUrl, ["olga", "mia", "otto"]);
+    const [olga, mia, otto] = await world.accounts("olga", "mia", "otto");
     const created = await api(world.server.httpUrl, "POST", "/api/rooms/private", {
       token: olga.token,
       body: { room: "board" },
@@ -89,7 +89,7 @@ describe("private rooms", () => {
 
   it("removing a member takes their open tab out of the room and keeps them out", async () => {
     await using world = await testWorld();
-    const [olga, mia] = await registerAccounts(world.server.httpUrl, ["olga", "mia"]);
+    const [olga, mia] = await world.accounts("olga", "mia");
     await createPrivateRoom(world.server.httpUrl, olga.token, "board", [mia]);
     const member = await world.hello({ token: mia.token, caps });
     const owner = await world.hello({ token: olga.token, caps });
@@ -127,7 +127,7 @@ describe("private rooms", () => {
   it("only the room's owner or a moderator manages members; guests own no rooms; names are not reused", async () => {
     await using world = await testWorld();
     // The first account is the server's owner.
-    const [olga, mia, otto] = await registerAccounts(world.server.httpUrl, ["olga", "mia", "otto"]);
+    const [olga, mia, otto] = await world.accounts("olga", "mia", "otto");
     const guest = await world.hello({ name: "gus" });
     const create = (token: string, room: string) =>
       api(world.server.httpUrl, "POST", "/api/rooms/private", { token, body: { room } });

@@ -1,7 +1,6 @@
 import { ErrorCode, SUBPROTOCOL } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
 import { loadConfig, type Config } from "../src/config.js";
-import { registerAccounts } from "./accountsHttp.js";
 import { TEST_SECRET, TestClient, refusedUpgrade } from "./helpers.js";
 import { testWorld } from "./support/testWorld.js";
 
@@ -76,7 +75,7 @@ describe("the stats topic in production", () => {
   it("refuses guests and members with unauthorized, and lets the owner and admins subscribe", async () => {
     await using world = await testWorld({ config: production() });
     // The first account is the owner.
-    const [owner, member] = await registerAccounts(world.server.httpUrl, ["olga", "mike"]);
+    const [owner, member] = await world.accounts("olga", "mike");
 
     const guest = await world.hello({ name: "Guest" });
     guest.client.send({ type: "subscribe", topic: "stats", ref: "g1" });
