@@ -104,3 +104,17 @@ export async function testWorld<const Name extends string = never>(
     throw err;
   }
 }
+
+/** A guest `name` who says `text` in #general (acked) and goes offline. */
+export async function saysThenLeaves<Name extends string>(
+  world: TestWorld<Name>,
+  name: string,
+  text: string,
+): Promise<WorldUser> {
+  const user = await world.hello({ name });
+  await user.client.join("general");
+  await user.client.sendAndAck("general", text, `${name}-1`);
+  user.client.close();
+  await user.client.closed;
+  return user;
+}
