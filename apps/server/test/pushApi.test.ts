@@ -1,7 +1,7 @@
 import { request } from "node:http";
 import { describe, expect, it } from "vitest";
 import type { RunningServer } from "../src/index.js";
-import { TestClient, startTestServer, tempDb } from "./helpers.js";
+import { Clients, TestClient, startTestServer, tempDb } from "./helpers.js";
 
 const ADMIN_TOKEN = "admin-token-for-tests";
 
@@ -82,10 +82,9 @@ describe("POST /api/notifications", () => {
   it("pushes to one user by name (202 {id, recipients}) and 404s an unknown one", async () => {
     using db = tempDb();
     await using server = await startTestServer({ dbPath: db.path, adminToken: ADMIN_TOKEN });
-    const alice = await TestClient.hello(server.url, { name: "Alice" });
-    const bob = await TestClient.hello(server.url, { name: "Bob" });
-    using _a = alice.client;
-    using _b = bob.client;
+    using clients = new Clients();
+    const alice = await clients.hello(server.url, { name: "Alice" });
+    const bob = await clients.hello(server.url, { name: "Bob" });
 
     const answer = await post(server, {
       to: { user: "alice" },
@@ -114,10 +113,9 @@ describe("POST /api/notifications", () => {
     using db = tempDb();
     await using server = await startTestServer({ dbPath: db.path, adminToken: ADMIN_TOKEN });
     const writer = await TestClient.hello(server.url, { name: "Writer" });
-    const member = await TestClient.hello(server.url, { name: "Member" });
-    const outsider = await TestClient.hello(server.url, { name: "Outsider" });
-    using _m = member.client;
-    using _o = outsider.client;
+    using clients = new Clients();
+    const member = await clients.hello(server.url, { name: "Member" });
+    const outsider = await clients.hello(server.url, { name: "Outsider" });
     await writer.client.join("ops");
     writer.client.send({ type: "send", room: "ops", cid: "c1", text: "on call" });
     await writer.client.waitFor("ack");
@@ -142,12 +140,10 @@ describe("POST /api/notifications", () => {
     await using server = await startTestServer({ dbPath: db.path, adminToken: ADMIN_TOKEN });
     const away = await TestClient.hello(server.url, { name: "Away" });
     away.client.close();
-    const a = await TestClient.hello(server.url, { name: "A" });
-    const b1 = await TestClient.hello(server.url, { name: "B" });
-    const b2 = await TestClient.hello(server.url, { token: b1.welcome.token });
-    using _a = a.client;
-    using _b1 = b1.client;
-    using _b2 = b2.client;
+    using clients = new Clients();
+    const a = await clients.hello(server.url, { name: "A" });
+    const b1 = await clients.hello(server.url, { name: "B" });
+    const b2 = await clients.hello(server.url, { token: b1.welcome.token });
 
     const answer = await post(server, { to: "all", title: "Maintenance at noon" });
     expect(answer).toMatchObject({ status: 202, json: { recipients: 3 } });

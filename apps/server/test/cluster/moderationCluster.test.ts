@@ -1,6 +1,6 @@
 import { Capability, ErrorCode } from "@duplex/protocol";
 import { afterAll, expect, it, vi } from "vitest";
-import { TestClient } from "../helpers.js";
+import { Clients, TestClient } from "../helpers.js";
 import { describeWithRedis } from "../support/redis.js";
 import { api, createPrivateRoom, registerAccount, registerAccounts } from "../accountsHttp.js";
 import { startCluster, stopClusterPostgres } from "./clusterHarness.js";
@@ -15,10 +15,9 @@ describeWithRedis("private rooms and mutes on two nodes", () => {
     const [olga, mia] = await registerAccounts(cluster.a.httpUrl, ["olga", "mia"]);
     const otto = await registerAccount(cluster.b.httpUrl, "otto");
     await createPrivateRoom(cluster.a.httpUrl, olga.token, "board", [mia]);
-    const member = await TestClient.hello(cluster.b.url, { token: mia.token, caps });
-    const outsider = await TestClient.hello(cluster.b.url, { token: otto.token, caps });
-    using _m = member.client;
-    using _o = outsider.client;
+    using clients = new Clients();
+    const member = await clients.hello(cluster.b.url, { token: mia.token, caps });
+    const outsider = await clients.hello(cluster.b.url, { token: otto.token, caps });
     await member.client.join("board");
     outsider.client.send({ type: "join", room: "board", ref: "j" });
     expect((await outsider.client.waitFor("error", (m) => m.ref === "j")).code).toBe(
