@@ -1,19 +1,16 @@
 import { dmRoomId } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
-import { testWorld } from "./support/testWorld.js";
+import { testWorld, withScene } from "./support/testWorld.js";
 
 /** Alice in #general, and Bob signed in on two tabs. */
 async function aliceAndBobOnTwoTabs() {
   const world = await testWorld({ users: ["Alice", "Bob"] });
-  try {
+  return withScene(world, async () => {
     const { Alice: alice, Bob: tab1 } = world.users;
     const tab2 = await world.hello({ token: tab1.welcome.token });
     await alice.client.join("general");
-    return Object.assign(world, { alice, tab1, tab2 });
-  } catch (err) {
-    await world[Symbol.asyncDispose]();
-    throw err;
-  }
+    return { alice, tab1, tab2 };
+  });
 }
 
 describe("mention notifications", () => {

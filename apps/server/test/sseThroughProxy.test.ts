@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 import { WebSocket } from "ws";
 import { TestClient, startTestServer, tempDb } from "./helpers.js";
 import { startTestNginx } from "./support/nginx.js";
-import { autoTransportClient } from "./support/autoClient.js";
+import { autoTransportClient, connectAndJoin } from "./support/autoClient.js";
 
 function upgradeStatus(url: string): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -32,10 +32,7 @@ describe("through nginx that refuses WebSocket upgrades", () => {
     });
     const messages: string[] = [];
     client.on("roomMessages", (_room, list) => messages.push(...list.map((m) => m.text)));
-    const user = new Promise<string>((resolve) => client.on("user", (u) => resolve(u.id)));
-    client.connect();
-    client.join("general");
-    const id = await user;
+    const id = await connectAndJoin(client, "general");
     expect(client.activeTransport).toBe("sse");
     await peer.waitForPresence("join", id);
 

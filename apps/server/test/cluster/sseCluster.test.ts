@@ -13,7 +13,7 @@ import { startTestNginx } from "../support/nginx.js";
 import { openRawLink, type RawLink } from "../support/rawSse.js";
 import { describeWithRedis } from "../support/redis.js";
 import { startCluster, stopClusterPostgres, type TestCluster } from "./clusterHarness.js";
-import { autoTransportClient } from "../support/autoClient.js";
+import { autoTransportClient, connectAndJoin } from "../support/autoClient.js";
 
 function post(base: string, link: RawLink, path: string, frames: string[] = []) {
   return fetch(`${base}${path}?stream=${link.stream}`, {
@@ -183,10 +183,7 @@ describeWithRedis("SSE + POST on two nodes without sticky sessions", () => {
       using _ = peer;
       await peer.join("general");
       const client = autoTransportClient(proxy.wsUrl);
-      const user = new Promise<string>((resolve) => client.on("user", (u) => resolve(u.id)));
-      client.connect();
-      client.join("general");
-      const id = await user;
+      const id = await connectAndJoin(client, "general");
       expect(client.activeTransport).toBe("sse");
       await peer.waitForPresence("join", id);
       const texts = ["one", "two", "three", "four", "five", "six"];

@@ -11,3 +11,11 @@ export function autoTransportClient(
 ): DuplexClient {
   return new DuplexClient({ url, WebSocket, transport: "auto", fetch: false, ...options });
 }
+
+/** Connects, joins `room`; resolves with the id of the user the server signed the client in as. */
+export function connectAndJoin(client: DuplexClient, room: string): Promise<string> {
+  const user = new Promise<string>((resolve) => client.on("user", (u) => resolve(u.id)));
+  client.connect();
+  client.join(room);
+  return user;
+}

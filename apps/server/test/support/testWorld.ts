@@ -118,3 +118,19 @@ export async function saysThenLeaves<Name extends string>(
   await user.client.closed;
   return user;
 }
+
+/**
+ * A world with a test's own scene set on it (more tabs, an upload under way…): `setup`'s fields join
+ * the world, and a failing setup still tears the world down.
+ */
+export async function withScene<W extends AsyncDisposable, Scene extends object>(
+  world: W,
+  setup: (world: W) => Promise<Scene>,
+): Promise<W & Scene> {
+  try {
+    return Object.assign(world, await setup(world));
+  } catch (err) {
+    await world[Symbol.asyncDispose]();
+    throw err;
+  }
+}
