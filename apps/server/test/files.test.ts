@@ -3,7 +3,7 @@ import { join, dirname } from "node:path";
 import { Capability, dmRoomId } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
 import { TestClient, startTestServer, tempDb } from "./helpers.js";
-import { finishUpload, png, sendBytes, sha256, start, upload } from "./filesSupport.js";
+import { png, expectUploadResumesAfterDrop, sha256, start, upload } from "./filesSupport.js";
 import { testWorld } from "./support/testWorld.js";
 import type { Config } from "../src/config.js";
 import { requirePostgres, postgresForSuite } from "./support/postgres.js";
@@ -138,26 +138,10 @@ describe.each(["sqlite", "postgres"] as const)("files over binary frames (%s)", 
   });
 
   it("resumes after a disconnect at the server's offset; the digest proves nothing was sent twice", async () => {
-    await using world = await filesWorld(["Alice"]);
-    const { Alice: a } = world.users;
+    await using world = await filesWorld();
     const bytes = Buffer.alloc(300_000, 7);
     for (let i = 0; i < bytes.length; i += 997) bytes[i] = i % 251;
-    const ready = await start(a.client, "general", "big.bin", bytes.length, { cid: "resume-me" });
-    if (ready.type !== "upload_ready") throw new Error("refused");
-    await sendBytes(a.client, ready, bytes, 0, 100_000);
-    a.client.ws.terminate();
-
-    const back = await world.hello({ token: a.welcome.token, caps: FILES });
-    await back.client.join("general");
-    const resumed = await start(back.client, "general", "big.bin", bytes.length, {
-      cid: "resume-me",
-      resume: ready.uploadId,
-    });
-    if (resumed.type !== "upload_ready") throw new Error("refused");
-    expect(resumed.uploadId).toBe(ready.uploadId);
-    expect(resumed.offset).toBeGreaterThanOrEqual(100_000);
-    const done = await finishUpload(back.client, resumed, bytes);
-    expect(done.attachment.size).toBe(bytes.length);
+    await expectUploadResumesAfterDrop(world, bytes, { cut: 100_000 });
   });
 
   it("refuses what is over the limits: size, uploads in flight, quota; cancel frees a slot", async () => {
