@@ -39,10 +39,7 @@ export async function api(
 export const GOOD_PASSWORD = "violet-kettle-harbour-19";
 
 /** Registers an account and returns it with its session token. */
-export async function registerAccount(
-  httpUrl: string,
-  name: string,
-): Promise<Account> {
+export async function registerAccount(httpUrl: string, name: string): Promise<Account> {
   const res = await api(httpUrl, "POST", "/api/auth/register", {
     body: { name, password: GOOD_PASSWORD },
   });
