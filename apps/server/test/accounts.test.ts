@@ -1,7 +1,7 @@
 import { CloseCode, type User } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
 
-import { testWorld } from "./support/testWorld.js";
+import { saysThenLeaves, testWorld } from "./support/testWorld.js";
 import { GOOD_PASSWORD, api } from "./accountsHttp.js";
 
 const register = (httpUrl: string, name: string, password = GOOD_PASSWORD, token?: string) =>
@@ -97,11 +97,7 @@ describe("accounts: register and sign in", () => {
 
   it("lets a guest claim an account for its own name once, keeping its id and history", async () => {
     await using world = await testWorld();
-    const guest = await world.hello({ name: "carol" });
-    await guest.client.join("general");
-    guest.client.send({ type: "send", room: "general", cid: "c1", text: "guest days" });
-    await guest.client.waitFor("ack");
-    guest.client.close();
+    const guest = await saysThenLeaves(world, "carol", "guest days");
     const claimed = await register(
       world.server.httpUrl,
       "carol",
@@ -194,25 +190,13 @@ describe("sessions: logout and revocation", () => {
     expect(sessions.map((s) => s.current)).toEqual([false, true]);
     const phoneSession = sessions[0]!.id;
 
+    const revoke = (token: unknown) =>
+      api(world.server.httpUrl, "DELETE", `/api/auth/sessions/${phoneSession}`, {
+        token: token as string,
+      });
     const bob = await register(world.server.httpUrl, "bob");
-    const notYours = await api(
-      world.server.httpUrl,
-      "DELETE",
-      `/api/auth/sessions/${phoneSession}`,
-      {
-        token: bob.json.token as string,
-      },
-    );
-    expect(notYours.status).toBe(404);
-    const revoked = await api(
-      world.server.httpUrl,
-      "DELETE",
-      `/api/auth/sessions/${phoneSession}`,
-      {
-        token: laptop.json.token as string,
-      },
-    );
-    expect(revoked.status).toBe(204);
+    expect((await revoke(bob.json.token)).status).toBe(404); // not Bob's session
+    expect((await revoke(laptop.json.token)).status).toBe(204);
     expect((await phoneSocket.client.closed).code).toBe(CloseCode.Unauthorized);
     const after = await api(world.server.httpUrl, "GET", "/api/auth/sessions", {
       token: laptop.json.token as string,

@@ -1,4 +1,5 @@
 import { request } from "node:http";
+import type { User } from "@duplex/protocol";
 
 /** One JSON call of the account API; `from` picks the local address (lockouts are per address). */
 export async function api(
@@ -38,16 +39,29 @@ export async function api(
 export const GOOD_PASSWORD = "violet-kettle-harbour-19";
 
 /** Registers an account and returns it with its session token. */
-export async function registerAccount(
-  httpUrl: string,
-  name: string,
-): Promise<{ user: { id: string; name: string }; token: string }> {
+export async function registerAccount(httpUrl: string, name: string): Promise<Account> {
   const res = await api(httpUrl, "POST", "/api/auth/register", {
     body: { name, password: GOOD_PASSWORD },
   });
   if (res.status !== 201)
     throw new Error(`register ${name}: ${res.status} ${JSON.stringify(res.json)}`);
-  return { user: res.json.user as { id: string; name: string }, token: res.json.token as string };
+  return { user: res.json.user as User, token: res.json.token as string };
+}
+
+/** A registered account and its session token. */
+export interface Account {
+  user: User;
+  token: string;
+}
+
+/** Registers the accounts one after the other (the first account of a server is its owner). */
+export async function registerAccounts<const Names extends readonly string[]>(
+  httpUrl: string,
+  names: Names,
+): Promise<{ [K in keyof Names]: Account }> {
+  const accounts: Account[] = [];
+  for (const name of names) accounts.push(await registerAccount(httpUrl, name));
+  return accounts as { [K in keyof Names]: Account };
 }
 
 /** Creates the private room `room`, owned by the account holding `ownerToken`, with `members` invited. */

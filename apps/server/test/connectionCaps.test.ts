@@ -1,10 +1,10 @@
 import { readdirSync } from "node:fs";
 import { connect, type Socket } from "node:net";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_ABUSE_LIMITS } from "../src/limits/limitsConfig.js";
-import { refusedUpgrade, startTestServer, tempDb } from "./helpers.js";
+import { refusedUpgrade } from "./helpers.js";
 import { testWorld } from "./support/testWorld.js";
 import { Bystander } from "./support/attack.js";
+import { limitsWith } from "./support/limits.js";
 
 const ADDRESSES = Array.from({ length: 20 }, (_, i) => `127.0.5.${i + 1}`);
 const PER_ADDRESS = 25; // 500 in all
@@ -26,18 +26,18 @@ function halfOpen(port: number, localAddress: string): { closed: Promise<void>; 
 
 describe("connections before the upgrade", () => {
   it("times out half-open request heads, under a TCP cap per address (500 slowloris sockets)", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({
-      dbPath: db.path,
-      limits: {
-        ...DEFAULT_ABUSE_LIMITS,
-        tcp: {
-          maxPerIp: TCP_PER_IP,
-          headersTimeoutMs: HEADERS_TIMEOUT_MS,
-          requestTimeoutMs: 5_000,
-        },
+    await using world = await testWorld({
+      config: {
+        limits: limitsWith({
+          tcp: {
+            maxPerIp: TCP_PER_IP,
+            headersTimeoutMs: HEADERS_TIMEOUT_MS,
+            requestTimeoutMs: 5_000,
+          },
+        }),
       },
     });
+    const { server } = world;
     using bystander = await Bystander.start(server.url);
     const before = openFds();
     const started = performance.now();
@@ -82,12 +82,7 @@ describe("connections before the upgrade", () => {
 
   it("caps open WebSockets in total, from every address", async () => {
     await using world = await testWorld({
-      config: {
-        limits: {
-          ...DEFAULT_ABUSE_LIMITS,
-          connections: { ...DEFAULT_ABUSE_LIMITS.connections, maxTotal: 6 },
-        },
-      },
+      config: { limits: limitsWith({ connections: { maxTotal: 6 } }) },
     });
     const clients = [];
     for (let i = 0; i < 6; i += 1) {
@@ -105,12 +100,7 @@ describe("connections before the upgrade", () => {
 
   it("leaves upgraded sockets alone past the request timeout", async () => {
     await using world = await testWorld({
-      config: {
-        limits: {
-          ...DEFAULT_ABUSE_LIMITS,
-          tcp: { ...DEFAULT_ABUSE_LIMITS.tcp, headersTimeoutMs: 300, requestTimeoutMs: 300 },
-        },
-      },
+      config: { limits: limitsWith({ tcp: { headersTimeoutMs: 300, requestTimeoutMs: 300 } }) },
     });
     const { client } = await world.hello();
     await new Promise((resolve) => setTimeout(resolve, PAST_TWO_TIMEOUT_SWEEPS_MS));

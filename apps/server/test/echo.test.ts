@@ -91,23 +91,25 @@ function runEcho(args: string[], stdin?: string) {
 }
 
 describe("the echo CLI (src/bin/echo.ts)", () => {
-  it("sends its argument, prints the reply and the close code 1000", async () => {
+  it.each([
+    {
+      title: "sends its argument, prints the reply and the close code 1000",
+      args: (url: string) => ["--url", url, "Hello, server!"],
+      stdin: undefined,
+      printed: "You sent: Hello, server!\nclosed: 1000 (bye)\n",
+    },
+    {
+      title: "interactive: sends each stdin line and closes with 1000 at end of input",
+      args: (url: string) => [`--url=${url}`],
+      stdin: "one\ntwo\n",
+      printed: "You sent: one\nYou sent: two\nclosed: 1000 (bye)\n",
+    },
+  ])("$title", async ({ args, stdin, printed }) => {
     await using world = await testWorld();
-    const run = runEcho(["--url", echoUrl(world.server.url), "Hello, server!"]);
+    const run = runEcho(args(echoUrl(world.server.url)), stdin);
     try {
       expect(await run.exited).toBe(0);
-      expect(run.stdout()).toBe("You sent: Hello, server!\nclosed: 1000 (bye)\n");
-    } finally {
-      run.child.kill("SIGKILL");
-    }
-  });
-
-  it("interactive: sends each stdin line and closes with 1000 at end of input", async () => {
-    await using world = await testWorld();
-    const run = runEcho([`--url=${echoUrl(world.server.url)}`], "one\ntwo\n");
-    try {
-      expect(await run.exited).toBe(0);
-      expect(run.stdout()).toBe("You sent: one\nYou sent: two\nclosed: 1000 (bye)\n");
+      expect(run.stdout()).toBe(printed);
     } finally {
       run.child.kill("SIGKILL");
     }

@@ -3,10 +3,11 @@ import { describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
 import { loadConfig } from "../src/config.js";
 import { DEFAULT_ECHO } from "../src/echo/echoConfig.js";
-import { DEFAULT_ABUSE_LIMITS, type AbuseLimits } from "../src/limits/limitsConfig.js";
+import { DEFAULT_ABUSE_LIMITS } from "../src/limits/limitsConfig.js";
 import { refusedUpgrade } from "./helpers.js";
 import { testWorld } from "./support/testWorld.js";
 import { Bystander, RssSampler, mib, rawSocket } from "./support/attack.js";
+import { limitsWith } from "./support/limits.js";
 
 const FRAME = "x".repeat(60 * 1000);
 /** Upload at most this much, or for this long, whichever comes first: the test is bounded. */
@@ -53,14 +54,10 @@ async function nonReadingUploader(url: string): Promise<{ uploaded: number; code
   return { uploaded, code: await closed };
 }
 
-function limitsWith(rate: Partial<AbuseLimits["rate"]>): AbuseLimits {
-  return { ...DEFAULT_ABUSE_LIMITS, rate: { ...DEFAULT_ABUSE_LIMITS.rate, ...rate } };
-}
-
 describe("/echo under a client that stops reading", () => {
   for (const [label, limits] of [
     ["default limits", DEFAULT_ABUSE_LIMITS],
-    ["rate limits off: the outbound bound alone", limitsWith({ framesPerSecond: 0 })],
+    ["rate limits off: the outbound bound alone", limitsWith({ rate: { framesPerSecond: 0 } })],
   ] as const) {
     it(`closes it and keeps RSS bounded while a /ws user keeps working (${label})`, async () => {
       await using world = await testWorld({ config: { limits } });
@@ -95,12 +92,7 @@ describe("/echo's own budget, Origin check and idle timeout", () => {
 
   it("counts echo sockets apart from /ws: an address full of echo sockets still opens /ws", async () => {
     await using world = await testWorld({
-      config: {
-        limits: {
-          ...DEFAULT_ABUSE_LIMITS,
-          connections: { ...DEFAULT_ABUSE_LIMITS.connections, maxPerIp: 3 },
-        },
-      },
+      config: { limits: limitsWith({ connections: { maxPerIp: 3 } }) },
     });
     const localAddress = "127.0.0.2";
     const echoes = [];

@@ -3,7 +3,9 @@ import { join, dirname } from "node:path";
 import { Capability, dmRoomId } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
 import { TestClient, startTestServer, tempDb } from "./helpers.js";
-import { png, sendBytes, sha256, start, upload } from "./filesSupport.js";
+import { png, expectUploadResumesAfterDrop, sha256, start, upload } from "./filesSupport.js";
+import { testWorld } from "./support/testWorld.js";
+import type { Config } from "../src/config.js";
 import { requirePostgres, postgresForSuite } from "./support/postgres.js";
 
 requirePostgres();
@@ -15,22 +17,26 @@ const get = (base: string, path: string, headers: Record<string, string> = {}) =
 const pg = postgresForSuite();
 
 describe.each(["sqlite", "postgres"] as const)("files over binary frames (%s)", (kind) => {
-  async function server(db: { path: string }, files = {}) {
+  /** A server on this store; `users` say hello with the files capability and join #general. */
+  async function filesWorld<const Name extends string = never>(
+    users: readonly Name[] = [],
+    config: Partial<Config> = {},
+  ) {
     const databaseUrl = kind === "postgres" ? await pg.freshDatabase() : undefined;
-    return startTestServer({ dbPath: db.path, databaseUrl, files });
+    return testWorld({
+      users,
+      rooms: ["general"],
+      caps: FILES,
+      config: { databaseUrl, ...config },
+    });
   }
 
   it("an image arrives in the room with its thumbnail; members download it, others get 404", async () => {
-    using db = tempDb();
-    await using s = await server(db);
-    const a = await TestClient.hello(s.url, { name: "Alice", caps: FILES });
-    const b = await TestClient.hello(s.url, { name: "Bob", caps: FILES });
-    const old = await TestClient.hello(s.url, { name: "Vee" }); // a v1 client: no capability
-    const c = await TestClient.hello(s.url, { name: "Carol", caps: FILES });
-    using _a = a.client;
-    using _b = b.client;
-    using _o = old.client;
-    using _c = c.client;
+    await using world = await filesWorld();
+    const a = await world.hello({ name: "Alice", caps: FILES });
+    const b = await world.hello({ name: "Bob", caps: FILES });
+    const old = await world.hello({ name: "Vee" }); // a v1 client: no capability
+    const c = await world.hello({ name: "Carol", caps: FILES });
     const room = dmRoomId(a.welcome.user.id, b.welcome.user.id);
     await a.client.join(room);
     await b.client.join(room);
@@ -52,24 +58,32 @@ describe.each(["sqlite", "postgres"] as const)("files over binary frames (%s)", 
     expect(seen.text).toBe("shot.png");
 
     const auth = (t: string) => ({ authorization: `Bearer ${t}` });
-    const file = await get(s.httpUrl, `/files/${done.attachment.id}`, auth(b.welcome.token));
+    const file = await get(
+      world.server.httpUrl,
+      `/files/${done.attachment.id}`,
+      auth(b.welcome.token),
+    );
     expect(file.status).toBe(200);
     expect(file.headers.get("content-type")).toBe("image/png");
     expect(file.headers.get("x-content-type-options")).toBe("nosniff");
     expect(file.headers.get("content-security-policy")).toMatch(/^sandbox/);
     expect(sha256(new Uint8Array(await file.arrayBuffer()))).toBe(sha256(image));
-    const thumb = await get(s.httpUrl, `/files/${done.attachment.id}/thumb`, auth(b.welcome.token));
+    const thumb = await get(
+      world.server.httpUrl,
+      `/files/${done.attachment.id}/thumb`,
+      auth(b.welcome.token),
+    );
     expect(thumb.headers.get("content-type")).toBe("image/webp");
     expect((await thumb.arrayBuffer()).byteLength).toBeGreaterThan(0);
 
-    const part = await get(s.httpUrl, `/files/${done.attachment.id}`, {
+    const part = await get(world.server.httpUrl, `/files/${done.attachment.id}`, {
       ...auth(a.welcome.token),
       range: "bytes=1-4",
     });
     expect(part.status).toBe(206);
     expect(part.headers.get("content-range")).toBe(`bytes 1-4/${image.length}`);
     expect(Buffer.from(await part.arrayBuffer())).toEqual(image.subarray(1, 5));
-    const again = await get(s.httpUrl, `/files/${done.attachment.id}`, {
+    const again = await get(world.server.httpUrl, `/files/${done.attachment.id}`, {
       ...auth(a.welcome.token),
       "if-none-match": file.headers.get("etag") ?? "",
     });
@@ -77,22 +91,29 @@ describe.each(["sqlite", "postgres"] as const)("files over binary frames (%s)", 
 
     // Carol is not in the DM; no token at all is 401.
     expect(
-      (await get(s.httpUrl, `/files/${done.attachment.id}`, auth(c.welcome.token))).status,
+      (await get(world.server.httpUrl, `/files/${done.attachment.id}`, auth(c.welcome.token)))
+        .status,
     ).toBe(404);
-    expect((await get(s.httpUrl, `/files/${done.attachment.id}`)).status).toBe(401);
+    expect((await get(world.server.httpUrl, `/files/${done.attachment.id}`)).status).toBe(401);
     expect(
-      (await get(s.httpUrl, `/api/files/${done.attachment.id}/url`, auth(c.welcome.token))).status,
+      (
+        await get(
+          world.server.httpUrl,
+          `/api/files/${done.attachment.id}/url`,
+          auth(c.welcome.token),
+        )
+      ).status,
     ).toBe(404);
 
     // The signed URL works without a token (an <img src>), and only for this file.
     const signed = (await (
-      await get(s.httpUrl, `/api/files/${done.attachment.id}/url`, auth(b.welcome.token))
+      await get(world.server.httpUrl, `/api/files/${done.attachment.id}/url`, auth(b.welcome.token))
     ).json()) as { url: string; thumbUrl: string };
-    expect((await get(s.httpUrl, signed.url)).status).toBe(200);
-    expect((await get(s.httpUrl, signed.thumbUrl)).status).toBe(200);
+    expect((await get(world.server.httpUrl, signed.url)).status).toBe(200);
+    expect((await get(world.server.httpUrl, signed.thumbUrl)).status).toBe(200);
     // One character of the signature changed (whatever it was) is a forgery.
     const forged = signed.url.replace(/sig=(.)/u, (_, c: string) => `sig=${c === "A" ? "B" : "A"}`);
-    expect((await get(s.httpUrl, forged)).status).toBe(401);
+    expect((await get(world.server.httpUrl, forged)).status).toBe(401);
 
     // A v1 reader in another room gets the file name as text, without the attachment field.
     const inGeneral = await upload(a.client, "general", "notes.txt", Buffer.from("hello"));
@@ -102,16 +123,13 @@ describe.each(["sqlite", "postgres"] as const)("files over binary frames (%s)", 
   });
 
   it("an HTML upload is served as a sandboxed download that cannot run script", async () => {
-    using db = tempDb();
-    await using s = await server(db);
-    const a = await TestClient.hello(s.url, { name: "Alice", caps: FILES });
-    using _a = a.client;
-    await a.client.join("general");
+    await using world = await filesWorld(["Alice"]);
+    const { Alice: a } = world.users;
     const html = Buffer.from("<!doctype html><script>alert(document.cookie)</script>");
     const done = await upload(a.client, "general", "evil.html", html);
     expect(done.attachment.mime).toBe("application/octet-stream");
     expect(done.attachment.thumb).toBe(false);
-    const r = await get(s.httpUrl, `/files/${done.attachment.id}`, {
+    const r = await get(world.server.httpUrl, `/files/${done.attachment.id}`, {
       authorization: `Bearer ${a.welcome.token}`,
     });
     expect(r.headers.get("content-type")).toBe("application/octet-stream");
@@ -120,43 +138,17 @@ describe.each(["sqlite", "postgres"] as const)("files over binary frames (%s)", 
   });
 
   it("resumes after a disconnect at the server's offset; the digest proves nothing was sent twice", async () => {
-    using db = tempDb();
-    await using s = await server(db);
-    const a = await TestClient.hello(s.url, { name: "Alice", caps: FILES });
-    await a.client.join("general");
+    await using world = await filesWorld();
     const bytes = Buffer.alloc(300_000, 7);
     for (let i = 0; i < bytes.length; i += 997) bytes[i] = i % 251;
-    const ready = await start(a.client, "general", "big.bin", bytes.length, { cid: "resume-me" });
-    if (ready.type !== "upload_ready") throw new Error("refused");
-    await sendBytes(a.client, ready, bytes, 0, 100_000);
-    a.client.ws.terminate();
-
-    const back = await TestClient.hello(s.url, { token: a.welcome.token, caps: FILES });
-    using _back = back.client;
-    await back.client.join("general");
-    const resumed = await start(back.client, "general", "big.bin", bytes.length, {
-      cid: "resume-me",
-      resume: ready.uploadId,
-    });
-    if (resumed.type !== "upload_ready") throw new Error("refused");
-    expect(resumed.uploadId).toBe(ready.uploadId);
-    expect(resumed.offset).toBeGreaterThanOrEqual(100_000);
-    await sendBytes(back.client, resumed, bytes, resumed.offset, bytes.length);
-    back.client.send({ type: "upload_finish", uploadId: ready.uploadId, sha256: sha256(bytes) });
-    const done = await back.client.waitFor("upload_done");
-    expect(done.attachment.size).toBe(bytes.length);
+    await expectUploadResumesAfterDrop(world, bytes, { cut: 100_000 });
   });
 
   it("refuses what is over the limits: size, uploads in flight, quota; cancel frees a slot", async () => {
-    using db = tempDb();
-    await using s = await server(db, {
-      maxUploadBytes: 1000,
-      maxPerSocket: 2,
-      userBytesPerDay: 2500,
+    await using world = await filesWorld(["Alice"], {
+      files: { maxUploadBytes: 1000, maxPerSocket: 2, userBytesPerDay: 2500 },
     });
-    const a = await TestClient.hello(s.url, { name: "Alice", caps: FILES });
-    using _a = a.client;
-    await a.client.join("general");
+    const { Alice: a } = world.users;
     expect(await start(a.client, "general", "x", 1001)).toMatchObject({
       type: "error",
       code: "too_large",
@@ -176,50 +168,48 @@ describe.each(["sqlite", "postgres"] as const)("files over binary frames (%s)", 
     });
     expect(await start(a.client, "general", "x", 400)).toMatchObject({ type: "upload_ready" });
     // Without the capability a binary frame still closes the socket with 1003.
-    const old = await TestClient.hello(s.url, { name: "Vee" });
+    const old = await world.hello({ name: "Vee" });
     old.client.sendRaw(Buffer.from([1, 2, 3]), true);
     expect((await old.client.closed).code).toBe(1003);
   });
 
   it("deleting the message deletes its file", async () => {
-    using db = tempDb();
-    await using s = await server(db);
-    const a = await TestClient.hello(s.url, { name: "Alice", caps: FILES });
-    using _a = a.client;
-    await a.client.join("general");
+    await using world = await filesWorld(["Alice"]);
+    const { Alice: a } = world.users;
     const bytes = Buffer.from("delete me, please");
     const done = await upload(a.client, "general", "d.txt", bytes);
     const auth = { authorization: `Bearer ${a.welcome.token}` };
-    expect((await get(s.httpUrl, `/files/${done.attachment.id}`, auth)).status).toBe(200);
+    expect((await get(world.server.httpUrl, `/files/${done.attachment.id}`, auth)).status).toBe(
+      200,
+    );
     a.client.send({ type: "delete", room: "general", id: done.messageId, ref: "del" });
     const deleted = await Promise.race([
       a.client.waitFor("deleted", (m) => m.ref === "del"),
       a.client.waitFor("error", (m) => m.ref === "del"),
     ]);
     expect(deleted.type, JSON.stringify(deleted)).toBe("deleted");
-    expect((await get(s.httpUrl, `/files/${done.attachment.id}`, auth)).status).toBe(404);
+    expect((await get(world.server.httpUrl, `/files/${done.attachment.id}`, auth)).status).toBe(
+      404,
+    );
     if (kind === "sqlite") {
-      const blob = join(dirname(db.path), "files", sha256(bytes).slice(0, 2), sha256(bytes));
+      const blob = join(dirname(world.dbPath), "files", sha256(bytes).slice(0, 2), sha256(bytes));
       // The file goes after its message, so the 404 can come a moment before the blob is gone.
       await expect.poll(() => existsSync(blob), { timeout: 5_000 }).toBe(false);
     }
   });
 
   it("a message past retention takes its file with it", async () => {
-    using db = tempDb();
-    const databaseUrl = kind === "postgres" ? await pg.freshDatabase() : undefined;
-    await using s = await startTestServer({ dbPath: db.path, databaseUrl, retentionMs: 3_000 });
-    const a = await TestClient.hello(s.url, { name: "Alice", caps: FILES });
-    using _a = a.client;
-    await a.client.join("general");
+    await using world = await filesWorld(["Alice"], { retentionMs: 3_000 });
+    const { Alice: a } = world.users;
     const bytes = Buffer.from("gone with its message");
     const done = await upload(a.client, "general", "r.txt", bytes);
     const auth = { authorization: `Bearer ${a.welcome.token}` };
-    const status = async () => (await get(s.httpUrl, `/files/${done.attachment.id}`, auth)).status;
+    const status = async () =>
+      (await get(world.server.httpUrl, `/files/${done.attachment.id}`, auth)).status;
     expect(await status()).toBe(200);
     await expect.poll(status, { timeout: 15_000, interval: 200 }).toBe(404);
     if (kind === "sqlite") {
-      const blob = join(dirname(db.path), "files", sha256(bytes).slice(0, 2), sha256(bytes));
+      const blob = join(dirname(world.dbPath), "files", sha256(bytes).slice(0, 2), sha256(bytes));
       // The file goes after its message, so the 404 can come a moment before the blob is gone.
       await expect.poll(() => existsSync(blob), { timeout: 5_000 }).toBe(false);
     }

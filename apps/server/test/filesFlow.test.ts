@@ -1,7 +1,7 @@
 import { Capability, encodeChunk } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
 import { start, upload } from "./filesSupport.js";
-import { testWorld } from "./support/testWorld.js";
+import { testWorld, withScene, type WorldUser } from "./support/testWorld.js";
 
 const FILES = [Capability.Files];
 
@@ -12,14 +12,22 @@ function bytesOf(size: number): Buffer {
   return bytes;
 }
 
+/** `name`, files-capable, in #general of a fresh world, having started an upload of `size` bytes. */
+async function uploading(name: string, file: string, size: number) {
+  const world = await testWorld({ users: [name], rooms: ["general"], caps: FILES });
+  return withScene(world, async () => {
+    const a = world.users[name] as WorldUser;
+    const bytes = bytesOf(size);
+    const ready = await start(a.client, "general", file, bytes.length);
+    if (ready.type !== "upload_ready") throw new Error(`refused: ${JSON.stringify(ready)}`);
+    return { a, bytes, ready };
+  });
+}
+
 describe("flow control of uploads over WebSocket", () => {
   it("a client that floods past the window has its upload failed with flow_control; the socket goes on", async () => {
-    await using world = await testWorld();
-    const a = await world.hello({ name: "Flooder", caps: FILES });
-    await a.client.join("general");
-    const bytes = bytesOf(2 * 1024 * 1024);
-    const ready = await start(a.client, "general", "flood.bin", bytes.length);
-    if (ready.type !== "upload_ready") throw new Error("refused");
+    await using world = await uploading("Flooder", "flood.bin", 2 * 1024 * 1024);
+    const { a, bytes, ready } = world;
     // Every chunk at once, ignoring `upload_progress`.
     for (let at = 0; at < bytes.length; at += ready.chunkSize) {
       const end = Math.min(bytes.length, at + ready.chunkSize);
@@ -41,12 +49,8 @@ describe("flow control of uploads over WebSocket", () => {
   });
 
   it("a chunk out of order fails the upload with flow_control", async () => {
-    await using world = await testWorld();
-    const a = await world.hello({ name: "Skipper", caps: FILES });
-    await a.client.join("general");
-    const bytes = bytesOf(200_000);
-    const ready = await start(a.client, "general", "skip.bin", bytes.length);
-    if (ready.type !== "upload_ready") throw new Error("refused");
+    await using world = await uploading("Skipper", "skip.bin", 200_000);
+    const { a, bytes, ready } = world;
     const size = ready.chunkSize;
     a.client.sendRaw(Buffer.from(encodeChunk(ready.uploadId, 0, bytes.subarray(0, size))), true);
     const skipped = bytes.subarray(2 * size, 3 * size);
@@ -57,12 +61,8 @@ describe("flow control of uploads over WebSocket", () => {
   });
 
   it("a chat send on the uploading socket is acked behind at most one window of chunks", async () => {
-    await using world = await testWorld();
-    const a = await world.hello({ name: "Busy", caps: FILES });
-    await a.client.join("general");
-    const bytes = bytesOf(3 * 1024 * 1024);
-    const ready = await start(a.client, "general", "big.bin", bytes.length);
-    if (ready.type !== "upload_ready") throw new Error("refused");
+    await using world = await uploading("Busy", "big.bin", 3 * 1024 * 1024);
+    const { a, bytes, ready } = world;
     // An honest sender that keeps the window full; the chat frame goes once 1 MiB is stored.
     let next = 0;
     let acked = 0;

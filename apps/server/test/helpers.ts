@@ -12,6 +12,7 @@ import {
   type ServerMessageType,
   type User,
 } from "@duplex/protocol";
+import { expect } from "vitest";
 import { WebSocket, type ClientOptions } from "ws";
 import { startServer, type RunningServer } from "../src/index.js";
 import { SseLink } from "./support/sseLink.js";
@@ -130,6 +131,17 @@ export class TestClient {
     this.ws.send(encode(message));
   }
 
+  /** Sends a chat message and waits for its ack (matched by `cid`). */
+  sendAndAck(room: string, text: string, cid: string): Promise<ServerMessageOf<"ack">> {
+    this.send({ type: "send", room, cid, text });
+    return this.waitFor("ack", (m) => m.cid === cid);
+  }
+
+  /** Every message of `type` received so far, in order, waited for or not. */
+  receivedOf<T extends ServerMessageType>(type: T): ServerMessageOf<T>[] {
+    return this.received.filter((m): m is ServerMessageOf<T> => m.type === type);
+  }
+
   sendRaw(data: string | Buffer, binary = false): void {
     this.ws.send(data, { binary });
   }
@@ -223,6 +235,38 @@ export class TestClient {
   [Symbol.dispose](): void {
     this.close();
   }
+}
+
+/**
+ * Clients that close together, for tests that sign in several on servers of their own (a world's
+ * clients close with the world): `using clients = new Clients(); await clients.hello(url, …)`.
+ */
+export class Clients implements Disposable {
+  readonly #all: TestClient[] = [];
+
+  /** Connects and completes `hello`, as {@link TestClient.hello}; closed with the others. */
+  async hello(
+    url: string,
+    hello: Omit<ClientMessageOf<"hello">, "type"> = {},
+    options?: ConnectOptions,
+  ): Promise<{ client: TestClient; welcome: ServerMessageOf<"welcome"> }> {
+    const signedIn = await TestClient.hello(url, hello, options);
+    this.#all.push(signedIn.client);
+    return signedIn;
+  }
+
+  [Symbol.dispose](): void {
+    for (const client of this.#all) client.close();
+  }
+}
+
+/** The next `error` the client gets matches `expected`, and the connection stays usable. */
+export async function expectErrorKeepsConnection(
+  client: TestClient,
+  expected: Partial<ServerMessageOf<"error">>,
+): Promise<void> {
+  expect(await client.waitFor("error")).toMatchObject(expected);
+  await client.roundTrip();
 }
 
 /** Attempts an upgrade expected to fail; resolves with the HTTP status and body the server sent. */

@@ -1,13 +1,9 @@
-import { CloseCode, type ServerMessageOf } from "@duplex/protocol";
+import { CloseCode } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
 import { nameKey } from "../src/names/nameKey.js";
-import type { TestClient } from "./helpers.js";
-import { testWorld, type TestWorld } from "./support/testWorld.js";
+import { saysThenLeaves, testWorld } from "./support/testWorld.js";
 
 const ADMIN_TOKEN = "admin-token-for-tests";
-
-const notifications = (client: TestClient) =>
-  client.received.filter((m): m is ServerMessageOf<"notification"> => m.type === "notification");
 
 async function push(httpUrl: string, to: unknown, title: string): Promise<Response> {
   return fetch(`${httpUrl}/api/notifications`, {
@@ -15,17 +11,6 @@ async function push(httpUrl: string, to: unknown, title: string): Promise<Respon
     headers: { "content-type": "application/json", authorization: `Bearer ${ADMIN_TOKEN}` },
     body: JSON.stringify({ to, title }),
   });
-}
-
-/** A guest `name` who says `text` in #general (acked) and goes offline. */
-async function saysThenLeaves(world: TestWorld<never>, name: string, text: string) {
-  const user = await world.hello({ name });
-  await user.client.join("general");
-  user.client.send({ type: "send", room: "general", cid: `${name}-1`, text });
-  await user.client.waitFor("ack");
-  user.client.close();
-  await user.client.closed;
-  return user;
 }
 
 describe("[R10] identity is the id: nobody can be somebody else", () => {
@@ -64,7 +49,7 @@ describe("[R10] identity is the id: nobody can be somebody else", () => {
     await back.client.waitFor("notification", (m) => m.notification.title === "by name");
     await back.client.waitFor("notification", (m) => m.notification.title === "by name, any case");
     await impostor.client.roundTrip();
-    expect(notifications(impostor.client)).toEqual([]);
+    expect(impostor.client.receivedOf("notification")).toEqual([]);
   });
 
   it("a user renaming to an offline user's name cannot re-attribute what she wrote", async () => {
@@ -88,11 +73,7 @@ describe("[R10] identity is the id: nobody can be somebody else", () => {
 
   it("a rename never rewrites history: each message keeps the name it was sent under", async () => {
     await using world = await testWorld();
-    const first = await world.hello({ name: "Ann" });
-    await first.client.join("general");
-    first.client.send({ type: "send", room: "general", cid: "c1", text: "as Ann" });
-    await first.client.waitFor("ack");
-    first.client.close();
+    const first = await saysThenLeaves(world, "Ann", "as Ann");
     const renamed = await world.hello({
       token: first.welcome.token,
       name: "Anna",

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { connect, type Socket } from "node:net";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_ABUSE_LIMITS } from "../src/limits/limitsConfig.js";
 import { startTestServer, tempDb } from "./helpers.js";
+import { limitsWith } from "./support/limits.js";
 
 // More than Node's default accept queue (511), from several addresses so no per-address cap applies.
 const CLIENTS = 1_200;
@@ -27,7 +27,7 @@ describe("listen backlog", () => {
     using db = tempDb();
     await using server = await startTestServer({
       dbPath: db.path,
-      limits: { ...DEFAULT_ABUSE_LIMITS, tcp: { ...DEFAULT_ABUSE_LIMITS.tcp, maxPerIp: 0 } },
+      limits: limitsWith({ tcp: { maxPerIp: 0 } }),
     });
     const started = performance.now();
     const connectedAt: number[] = [];

@@ -2,14 +2,13 @@ import { MeResponse } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
 
 import { testWorld } from "./support/testWorld.js";
-import { api, registerAccount } from "./accountsHttp.js";
+import { api } from "./accountsHttp.js";
 
 describe("GET /api/auth/me", () => {
   it("tells each bearer who it is and its role: owner, admin, member, guest", async () => {
     await using world = await testWorld();
-    const owner = await registerAccount(world.server.httpUrl, "olga"); // the first account is the owner
-    const admin = await registerAccount(world.server.httpUrl, "adam");
-    const member = await registerAccount(world.server.httpUrl, "mia");
+    // The first account is the owner.
+    const [owner, admin, member] = await world.accounts("olga", "adam", "mia");
     await api(world.server.httpUrl, "POST", "/api/admin/role", {
       token: owner.token,
       body: { user: admin.user.id, role: "admin" },
@@ -33,9 +32,7 @@ describe("GET /api/auth/me", () => {
 
   it("answers 401 without a token, with a logged-out one and for a banned user; 405 for POST", async () => {
     await using world = await testWorld();
-    const owner = await registerAccount(world.server.httpUrl, "olga");
-    const carol = await registerAccount(world.server.httpUrl, "carol");
-    const dave = await registerAccount(world.server.httpUrl, "dave");
+    const [owner, carol, dave] = await world.accounts("olga", "carol", "dave");
 
     const none = await api(world.server.httpUrl, "GET", "/api/auth/me");
     expect(none.status).toBe(401);

@@ -1,16 +1,22 @@
-import { dmRoomId, type ServerMessageOf } from "@duplex/protocol";
+import { dmRoomId } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
-import type { TestClient } from "./helpers.js";
-import { testWorld } from "./support/testWorld.js";
+import { testWorld, withScene } from "./support/testWorld.js";
 
-const notifications = (client: TestClient) =>
-  client.received.filter((m): m is ServerMessageOf<"notification"> => m.type === "notification");
+/** Alice in #general, and Bob signed in on two tabs. */
+async function aliceAndBobOnTwoTabs() {
+  const world = await testWorld({ users: ["Alice", "Bob"] });
+  return withScene(world, async () => {
+    const { Alice: alice, Bob: tab1 } = world.users;
+    const tab2 = await world.hello({ token: tab1.welcome.token });
+    await alice.client.join("general");
+    return { alice, tab1, tab2 };
+  });
+}
 
 describe("mention notifications", () => {
   it("notifies a mentioned user live, even outside the room, linking to the message", async () => {
-    await using world = await testWorld();
-    const alice = await world.hello({ name: "Alice" });
-    const bob = await world.hello({ name: "Bob" });
+    await using world = await testWorld({ users: ["Alice", "Bob"] });
+    const { Alice: alice, Bob: bob } = world.users;
     await alice.client.join("general");
     await bob.client.join("elsewhere");
 
@@ -27,14 +33,12 @@ describe("mention notifications", () => {
 
     // Not for a self-mention: the author's notification would have been stored in the same step.
     await alice.client.roundTrip();
-    expect(notifications(alice.client)).toEqual([]);
+    expect(alice.client.receivedOf("notification")).toEqual([]);
   });
 
   it("delivers a mention made while offline on the next connect, oldest first", async () => {
-    await using world = await testWorld();
-    const alice = await world.hello({ name: "Alice" });
-    const carol = await world.hello({ name: "Carol" });
-    const bob = await world.hello({ name: "Bob" });
+    await using world = await testWorld({ users: ["Alice", "Carol", "Bob"] });
+    const { Alice: alice, Carol: carol, Bob: bob } = world.users;
     bob.client.close();
     await bob.client.closed;
     await alice.client.join("general");
@@ -60,11 +64,8 @@ describe("mention notifications", () => {
   });
 
   it("gives two tabs and a reconnect the same notification id, once each", async () => {
-    await using world = await testWorld();
-    const alice = await world.hello({ name: "Alice" });
-    const tab1 = await world.hello({ name: "Bob" });
-    const tab2 = await world.hello({ token: tab1.welcome.token });
-    await alice.client.join("general");
+    await using world = await aliceAndBobOnTwoTabs();
+    const { alice, tab1, tab2 } = world;
 
     alice.client.send({ type: "send", room: "general", cid: "c1", text: "@Bob @bob ping" });
     const one = await tab1.client.waitFor("notification");
@@ -78,14 +79,13 @@ describe("mention notifications", () => {
     const tab3 = await world.hello({ token: tab1.welcome.token });
     expect((await tab3.client.waitFor("notification")).notification.id).toBe(one.notification.id);
     await Promise.all([tab1.client.roundTrip(), tab2.client.roundTrip(), tab3.client.roundTrip()]);
-    for (const tab of [tab1, tab2, tab3]) expect(notifications(tab.client)).toHaveLength(1);
+    for (const tab of [tab1, tab2, tab3])
+      expect(tab.client.receivedOf("notification")).toHaveLength(1);
   });
 
   it("in a DM notifies only the other participant, never a third user", async () => {
-    await using world = await testWorld();
-    const alice = await world.hello({ name: "Alice" });
-    const bob = await world.hello({ name: "Bob" });
-    const carol = await world.hello({ name: "Carol" });
+    await using world = await testWorld({ users: ["Alice", "Bob", "Carol"] });
+    const { Alice: alice, Bob: bob, Carol: carol } = world.users;
     const room = dmRoomId(alice.welcome.user.id, bob.welcome.user.id);
     await alice.client.join(room);
 
@@ -94,15 +94,12 @@ describe("mention notifications", () => {
     expect(notification.title).toBe("Alice mentioned you in a direct message");
     expect(notification.link?.room).toBe(room);
     await carol.client.roundTrip();
-    expect(notifications(carol.client)).toEqual([]);
+    expect(carol.client.receivedOf("notification")).toEqual([]);
   });
 
   it("syncs read state: mark_read in one tab reaches the other, and read ones are not replayed", async () => {
-    await using world = await testWorld();
-    const alice = await world.hello({ name: "Alice" });
-    const tab1 = await world.hello({ name: "Bob" });
-    const tab2 = await world.hello({ token: tab1.welcome.token });
-    await alice.client.join("general");
+    await using world = await aliceAndBobOnTwoTabs();
+    const { alice, tab1, tab2 } = world;
     alice.client.send({ type: "send", room: "general", cid: "c1", text: "@Bob one" });
     alice.client.send({ type: "send", room: "general", cid: "c2", text: "@Bob two" });
     const first = (await tab1.client.waitFor("notification")).notification;
@@ -132,6 +129,6 @@ describe("mention notifications", () => {
 
     const tab4 = await world.hello({ token: tab1.welcome.token });
     await tab4.client.roundTrip();
-    expect(notifications(tab4.client)).toEqual([]);
+    expect(tab4.client.receivedOf("notification")).toEqual([]);
   });
 });

@@ -1,23 +1,14 @@
-import { CloseCode, type User } from "@duplex/protocol";
+import { CloseCode } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
 import { startTestServer, tempDb } from "./helpers.js";
 import { testWorld } from "./support/testWorld.js";
-import { GOOD_PASSWORD, api } from "./accountsHttp.js";
-
-async function account(httpUrl: string, name: string): Promise<{ user: User; token: string }> {
-  const res = await api(httpUrl, "POST", "/api/auth/register", {
-    body: { name, password: GOOD_PASSWORD },
-  });
-  expect(res.status).toBe(201);
-  return { user: res.json.user as User, token: res.json.token as string };
-}
+import { GOOD_PASSWORD, api, registerAccounts } from "./accountsHttp.js";
 
 describe("roles, bans and the audit log", () => {
   it("an admin's ban ends the user's open tab with 4403 and refuses login and hello; the audit log shows it", async () => {
     await using world = await testWorld();
-    const owner = await account(world.server.httpUrl, "olga"); // the first account is the owner
-    const admin = await account(world.server.httpUrl, "adam");
-    const carol = await account(world.server.httpUrl, "carol");
+    // The first account is the owner.
+    const [owner, admin, carol] = await world.accounts("olga", "adam", "carol");
     const promote = await api(world.server.httpUrl, "POST", "/api/admin/role", {
       token: owner.token,
       body: { user: admin.user.id, role: "admin" },
@@ -61,10 +52,7 @@ describe("roles, bans and the audit log", () => {
 
   it("refuses moderation to members and guests, and upwards (an admin cannot ban the owner or an admin)", async () => {
     await using world = await testWorld();
-    const owner = await account(world.server.httpUrl, "olga");
-    const admin = await account(world.server.httpUrl, "adam");
-    const admin2 = await account(world.server.httpUrl, "ada");
-    const member = await account(world.server.httpUrl, "mia");
+    const [owner, admin, admin2, member] = await world.accounts("olga", "adam", "ada", "mia");
     for (const who of [admin, admin2]) {
       await api(world.server.httpUrl, "POST", "/api/admin/role", {
         token: owner.token,
@@ -101,8 +89,7 @@ describe("roles, bans and the audit log", () => {
       dbPath: db.path,
       accounts: { guests: true, sessionMaxAgeMs: 86_400_000, tokenGraceMs: 60_000, owner: "Boss" },
     });
-    const first = await account(server.httpUrl, "early");
-    const boss = await account(server.httpUrl, "boss");
+    const [first, boss] = await registerAccounts(server.httpUrl, ["early", "boss"]);
     const asFirst = await api(server.httpUrl, "GET", "/api/admin/audit", { token: first.token });
     const asBoss = await api(server.httpUrl, "GET", "/api/admin/audit", { token: boss.token });
     expect([asFirst.status, asBoss.status]).toEqual([403, 200]);

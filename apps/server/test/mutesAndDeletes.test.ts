@@ -2,15 +2,14 @@ import { Capability, ErrorCode } from "@duplex/protocol";
 import { describe, expect, it, vi } from "vitest";
 import { TestClient, startTestServer, tempDb } from "./helpers.js";
 import { testWorld } from "./support/testWorld.js";
-import { api, createPrivateRoom, registerAccount } from "./accountsHttp.js";
+import { api, createPrivateRoom, registerAccounts } from "./accountsHttp.js";
 
 const caps = [Capability.Accounts];
 
 describe("mutes and a moderator's delete", () => {
   it("a muted user's sends and edits are refused with `muted` until the mute ends or is lifted, in that room only", async () => {
     await using world = await testWorld();
-    const olga = await registerAccount(world.server.httpUrl, "olga");
-    const bob = await registerAccount(world.server.httpUrl, "bob");
+    const [olga, bob] = await world.accounts("olga", "bob");
     const tab = await world.hello({ token: bob.token, caps });
     const v1Tab = await world.hello({ token: bob.token });
     await tab.client.join("general");
@@ -78,8 +77,7 @@ describe("mutes and a moderator's delete", () => {
     let bobToken: string;
     {
       await using server = await startTestServer({ dbPath: db.path });
-      const olga = await registerAccount(server.httpUrl, "olga");
-      const bob = await registerAccount(server.httpUrl, "bob");
+      const [olga, bob] = await registerAccounts(server.httpUrl, ["olga", "bob"]);
       bobToken = bob.token;
       await api(server.httpUrl, "POST", "/api/admin/mute", {
         token: olga.token,
@@ -96,8 +94,7 @@ describe("mutes and a moderator's delete", () => {
 
   it("only a higher role mutes: members, guests and upwards are refused", async () => {
     await using world = await testWorld();
-    const olga = await registerAccount(world.server.httpUrl, "olga");
-    const mia = await registerAccount(world.server.httpUrl, "mia");
+    const [olga, mia] = await world.accounts("olga", "mia");
     const mute = (token: string, user: string) =>
       api(world.server.httpUrl, "POST", "/api/admin/mute", {
         token,
@@ -114,9 +111,7 @@ describe("mutes and a moderator's delete", () => {
 
   it("a moderator deletes anyone's message (audited); a member cannot; a private room's owner can in it", async () => {
     await using world = await testWorld();
-    const olga = await registerAccount(world.server.httpUrl, "olga");
-    const bob = await registerAccount(world.server.httpUrl, "bob");
-    const mia = await registerAccount(world.server.httpUrl, "mia");
+    const [olga, bob, mia] = await world.accounts("olga", "bob", "mia");
     const mod = await world.hello({ token: olga.token, caps });
     const author = await world.hello({ token: bob.token, caps });
     const member = await world.hello({ token: mia.token, caps });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { TestClient, startTestServer, tempDb } from "./helpers.js";
+import { Clients, TestClient, startTestServer, tempDb } from "./helpers.js";
 import { postgresForSuite, requirePostgres } from "./support/postgres.js";
 import { spawnServer } from "./support/serverProcess.js";
 
@@ -13,10 +13,9 @@ describe("two nodes on one Postgres (DATABASE_URL)", () => {
     const databaseUrl = await pg.freshDatabase();
     await using nodeA = await startTestServer({ dbPath: db.path, databaseUrl });
     await using nodeB = await startTestServer({ dbPath: db.path, databaseUrl });
-    const a = await TestClient.hello(nodeA.url, { name: "Alice" });
-    const b = await TestClient.hello(nodeB.url, { name: "Bob" });
-    using _a = a.client;
-    using _b = b.client;
+    using clients = new Clients();
+    const a = await clients.hello(nodeA.url, { name: "Alice" });
+    const b = await clients.hello(nodeB.url, { name: "Bob" });
     const joined = await a.client.join("general");
     await b.client.join("general");
 

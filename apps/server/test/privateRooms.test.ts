@@ -2,7 +2,7 @@ import { Capability, ErrorCode } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
 import { testWorld } from "./support/testWorld.js";
 import { api, createPrivateRoom, registerAccount } from "./accountsHttp.js";
-import { DEFAULT_ABUSE_LIMITS } from "../src/limits/limitsConfig.js";
+import { limitsWith } from "./support/limits.js";
 
 const ADMIN_TOKEN = "private-rooms-admin-token";
 const caps = [Capability.Accounts, Capability.RoomsPaged];
@@ -10,9 +10,7 @@ const caps = [Capability.Accounts, Capability.RoomsPaged];
 describe("private rooms", () => {
   it("a non-member cannot join, read, list or be notified from a private room; an invited member can", async () => {
     await using world = await testWorld({ config: { adminToken: ADMIN_TOKEN } });
-    const olga = await registerAccount(world.server.httpUrl, "olga");
-    const mia = await registerAccount(world.server.httpUrl, "mia");
-    const otto = await registerAccount(world.server.httpUrl, "otto");
+    const [olga, mia, otto] = await world.accounts("olga", "mia", "otto");
     const created = await api(world.server.httpUrl, "POST", "/api/rooms/private", {
       token: olga.token,
       body: { room: "board" },
@@ -91,8 +89,7 @@ describe("private rooms", () => {
 
   it("removing a member takes their open tab out of the room and keeps them out", async () => {
     await using world = await testWorld();
-    const olga = await registerAccount(world.server.httpUrl, "olga");
-    const mia = await registerAccount(world.server.httpUrl, "mia");
+    const [olga, mia] = await world.accounts("olga", "mia");
     await createPrivateRoom(world.server.httpUrl, olga.token, "board", [mia]);
     const member = await world.hello({ token: mia.token, caps });
     const owner = await world.hello({ token: olga.token, caps });
@@ -129,9 +126,8 @@ describe("private rooms", () => {
 
   it("only the room's owner or a moderator manages members; guests own no rooms; names are not reused", async () => {
     await using world = await testWorld();
-    const olga = await registerAccount(world.server.httpUrl, "olga"); // the first account: server owner
-    const mia = await registerAccount(world.server.httpUrl, "mia");
-    const otto = await registerAccount(world.server.httpUrl, "otto");
+    // The first account is the server's owner.
+    const [olga, mia, otto] = await world.accounts("olga", "mia", "otto");
     const guest = await world.hello({ name: "gus" });
     const create = (token: string, room: string) =>
       api(world.server.httpUrl, "POST", "/api/rooms/private", { token, body: { room } });
@@ -170,12 +166,7 @@ describe("private rooms", () => {
 
   it("charges private rooms to the room-creation budget of the user: over it, 429 with Retry-After", async () => {
     await using world = await testWorld({
-      config: {
-        limits: {
-          ...DEFAULT_ABUSE_LIMITS,
-          rooms: { ...DEFAULT_ABUSE_LIMITS.rooms, perUserPerHour: 2 },
-        },
-      },
+      config: { limits: limitsWith({ rooms: { perUserPerHour: 2 } }) },
     });
     const olga = await registerAccount(world.server.httpUrl, "olga");
     const statuses: number[] = [];

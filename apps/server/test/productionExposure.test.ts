@@ -1,8 +1,6 @@
-import type { User } from "@duplex/protocol";
 import { ErrorCode, SUBPROTOCOL } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
 import { loadConfig, type Config } from "../src/config.js";
-import { GOOD_PASSWORD, api } from "./accountsHttp.js";
 import { TEST_SECRET, TestClient, refusedUpgrade } from "./helpers.js";
 import { testWorld } from "./support/testWorld.js";
 
@@ -23,14 +21,6 @@ function production(env: Record<string, string> = {}): Partial<Config> {
     ...env,
   });
   return config;
-}
-
-async function account(httpUrl: string, name: string): Promise<{ user: User; token: string }> {
-  const res = await api(httpUrl, "POST", "/api/auth/register", {
-    body: { name, password: GOOD_PASSWORD },
-  });
-  expect(res.status).toBe(201);
-  return { user: res.json.user as User, token: res.json.token as string };
 }
 
 describe("/metrics and /readyz in production", () => {
@@ -84,8 +74,8 @@ describe("/metrics and /readyz in production", () => {
 describe("the stats topic in production", () => {
   it("refuses guests and members with unauthorized, and lets the owner and admins subscribe", async () => {
     await using world = await testWorld({ config: production() });
-    const owner = await account(world.server.httpUrl, "olga"); // the first account is the owner
-    const member = await account(world.server.httpUrl, "mike");
+    // The first account is the owner.
+    const [owner, member] = await world.accounts("olga", "mike");
 
     const guest = await world.hello({ name: "Guest" });
     guest.client.send({ type: "subscribe", topic: "stats", ref: "g1" });

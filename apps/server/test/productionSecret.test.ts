@@ -22,29 +22,26 @@ function runMainToExit(
 }
 
 describe("the token secret in production", () => {
-  it("refuses to start with NODE_ENV=production and no TOKEN_SECRET, naming the variable", async () => {
+  it.each<{ refused: string; env: Record<string, string>; error: string }>([
+    {
+      refused: "no TOKEN_SECRET, naming the variable",
+      env: {},
+      error: "TOKEN_SECRET: required when NODE_ENV=production",
+    },
+    {
+      refused: "an ADMIN_TOKEN under 32 characters",
+      env: { TOKEN_SECRET: "production-secret-0123456789-abcdef", ADMIN_TOKEN: "change-me-please" },
+      error: "ADMIN_TOKEN: must be at least 32 characters when NODE_ENV=production",
+    },
+  ])("refuses to start with NODE_ENV=production and $refused", async ({ env, error }) => {
     using db = tempDb();
     const { code, output } = await runMainToExit({
       NODE_ENV: "production",
       PORT: "0",
       DB_PATH: db.path,
+      ...env,
     });
     expect(code).toBe(1);
-    expect(output).toContain("TOKEN_SECRET: required when NODE_ENV=production");
-  });
-
-  it("refuses to start with NODE_ENV=production and an ADMIN_TOKEN under 32 characters", async () => {
-    using db = tempDb();
-    const { code, output } = await runMainToExit({
-      NODE_ENV: "production",
-      PORT: "0",
-      DB_PATH: db.path,
-      TOKEN_SECRET: "production-secret-0123456789-abcdef",
-      ADMIN_TOKEN: "change-me-please",
-    });
-    expect(code).toBe(1);
-    expect(output).toContain(
-      "ADMIN_TOKEN: must be at least 32 characters when NODE_ENV=production",
-    );
+    expect(output).toContain(error);
   });
 });

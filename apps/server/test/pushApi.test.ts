@@ -1,8 +1,7 @@
 import { request } from "node:http";
-import type { ServerMessageOf } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
 import type { RunningServer } from "../src/index.js";
-import { TestClient, startTestServer, tempDb } from "./helpers.js";
+import { Clients, TestClient, startTestServer, tempDb } from "./helpers.js";
 
 const ADMIN_TOKEN = "admin-token-for-tests";
 
@@ -45,9 +44,6 @@ function postChunked(server: RunningServer, chunks: string[]): Promise<number> {
   });
 }
 
-const notifications = (client: TestClient) =>
-  client.received.filter((m): m is ServerMessageOf<"notification"> => m.type === "notification");
-
 describe("POST /api/notifications", () => {
   it("is disabled (404) when ADMIN_TOKEN is not set", async () => {
     using db = tempDb();
@@ -86,10 +82,9 @@ describe("POST /api/notifications", () => {
   it("pushes to one user by name (202 {id, recipients}) and 404s an unknown one", async () => {
     using db = tempDb();
     await using server = await startTestServer({ dbPath: db.path, adminToken: ADMIN_TOKEN });
-    const alice = await TestClient.hello(server.url, { name: "Alice" });
-    const bob = await TestClient.hello(server.url, { name: "Bob" });
-    using _a = alice.client;
-    using _b = bob.client;
+    using clients = new Clients();
+    const alice = await clients.hello(server.url, { name: "Alice" });
+    const bob = await clients.hello(server.url, { name: "Bob" });
 
     const answer = await post(server, {
       to: { user: "alice" },
@@ -107,7 +102,7 @@ describe("POST /api/notifications", () => {
       read: false,
     });
     await bob.client.roundTrip();
-    expect(notifications(bob.client)).toEqual([]);
+    expect(bob.client.receivedOf("notification")).toEqual([]);
 
     const unknown = await post(server, { to: { user: "Nobody" }, title: "x" });
     expect(unknown.status).toBe(404);
@@ -118,10 +113,9 @@ describe("POST /api/notifications", () => {
     using db = tempDb();
     await using server = await startTestServer({ dbPath: db.path, adminToken: ADMIN_TOKEN });
     const writer = await TestClient.hello(server.url, { name: "Writer" });
-    const member = await TestClient.hello(server.url, { name: "Member" });
-    const outsider = await TestClient.hello(server.url, { name: "Outsider" });
-    using _m = member.client;
-    using _o = outsider.client;
+    using clients = new Clients();
+    const member = await clients.hello(server.url, { name: "Member" });
+    const outsider = await clients.hello(server.url, { name: "Outsider" });
     await writer.client.join("ops");
     writer.client.send({ type: "send", room: "ops", cid: "c1", text: "on call" });
     await writer.client.waitFor("ack");
@@ -132,7 +126,7 @@ describe("POST /api/notifications", () => {
     expect(answer).toMatchObject({ status: 202, json: { recipients: 2 } });
     expect((await member.client.waitFor("notification")).notification.id).toBe(answer.json.id);
     await outsider.client.roundTrip();
-    expect(notifications(outsider.client)).toEqual([]);
+    expect(outsider.client.receivedOf("notification")).toEqual([]);
 
     const back = await TestClient.hello(server.url, { token: writer.welcome.token });
     using _w = back.client;
@@ -146,19 +140,17 @@ describe("POST /api/notifications", () => {
     await using server = await startTestServer({ dbPath: db.path, adminToken: ADMIN_TOKEN });
     const away = await TestClient.hello(server.url, { name: "Away" });
     away.client.close();
-    const a = await TestClient.hello(server.url, { name: "A" });
-    const b1 = await TestClient.hello(server.url, { name: "B" });
-    const b2 = await TestClient.hello(server.url, { token: b1.welcome.token });
-    using _a = a.client;
-    using _b1 = b1.client;
-    using _b2 = b2.client;
+    using clients = new Clients();
+    const a = await clients.hello(server.url, { name: "A" });
+    const b1 = await clients.hello(server.url, { name: "B" });
+    const b2 = await clients.hello(server.url, { token: b1.welcome.token });
 
     const answer = await post(server, { to: "all", title: "Maintenance at noon" });
     expect(answer).toMatchObject({ status: 202, json: { recipients: 3 } });
     for (const client of [a.client, b1.client, b2.client]) {
       expect((await client.waitFor("notification")).notification.id).toBe(answer.json.id);
       await client.roundTrip();
-      expect(notifications(client)).toHaveLength(1);
+      expect(client.receivedOf("notification")).toHaveLength(1);
     }
     const back = await TestClient.hello(server.url, { token: away.welcome.token });
     using _back = back.client;

@@ -1,6 +1,6 @@
 import { Capability, LIMITS, dmRoomId, type ServerMessage } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
-import { TestClient, startTestServer, tempDb } from "./helpers.js";
+import { Clients, TestClient, startTestServer, tempDb } from "./helpers.js";
 import { testWorld } from "./support/testWorld.js";
 
 const RECEIPTS = [Capability.ReadReceipts];
@@ -135,10 +135,9 @@ describe("change replay on resume", () => {
     let ids: string[];
     {
       await using server = await startTestServer({ dbPath: db.path });
-      const alice = await TestClient.hello(server.url, { name: "Alice", caps: CHANGES });
-      const bob = await TestClient.hello(server.url, { name: "Bob" });
-      using _a = alice.client;
-      using _b = bob.client;
+      using clients = new Clients();
+      const alice = await clients.hello(server.url, { name: "Alice", caps: CHANGES });
+      const bob = await clients.hello(server.url, { name: "Bob" });
       await bob.client.join("general");
       ids = [];
       for (const text of ["one", "two", "three"]) {

@@ -1,20 +1,16 @@
 import { Capability, ErrorCode, encode } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_ABUSE_LIMITS, type AbuseLimits } from "../src/limits/limitsConfig.js";
-import type { RoomLimits } from "../src/limits/roomLimits.js";
+import { DEFAULT_ABUSE_LIMITS } from "../src/limits/limitsConfig.js";
 import { TestClient } from "./helpers.js";
 import { testWorld } from "./support/testWorld.js";
 import { Bystander } from "./support/attack.js";
+import { limitsWith } from "./support/limits.js";
 
 const ADDRESSES = ["127.0.0.2", "127.0.0.3", "127.0.0.4", "127.0.0.5", "127.0.0.6"];
 const SOCKETS_PER_ADDRESS = 10;
 /** Within every socket's frame burst, so the frame rate limit is not what stops the flood. */
 const JOINS_PER_SOCKET = 120;
 const SLOW_CONSUMER_BOUND = 4 * 1024 * 1024;
-
-function withRooms(rooms: Partial<RoomLimits>): AbuseLimits {
-  return { ...DEFAULT_ABUSE_LIMITS, rooms: { ...DEFAULT_ABUSE_LIMITS.rooms, ...rooms } };
-}
 
 /**
  * 50 anonymous sockets (each a fresh user) from 5 addresses ask to join new rooms as fast as their
@@ -100,7 +96,9 @@ describe("a room-creation flood", () => {
   it("caps the directory in total, so even an unpaged v1 reply stays far below the 4 MiB bound", async () => {
     const maxTotal = 300;
     await using world = await testWorld({
-      config: { limits: withRooms({ maxTotal, perUserPerHour: 0, perAddressPerHour: 0 }) },
+      config: {
+        limits: limitsWith({ rooms: { maxTotal, perUserPerHour: 0, perAddressPerHour: 0 } }),
+      },
     });
     const flood = await joinFlood(world.server.url);
     const directory = await v1Directory(world.server.url);
@@ -120,7 +118,7 @@ describe("a room-creation flood", () => {
   it("collects rooms created and never used, and keeps rooms with history or people", async () => {
     await using world = await testWorld({
       config: {
-        limits: withRooms({ emptyTtlMs: 100 }),
+        limits: limitsWith({ rooms: { emptyTtlMs: 100 } }),
       },
     });
     const { client } = await world.hello();

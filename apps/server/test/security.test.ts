@@ -1,11 +1,11 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { CloseCode, SUBPROTOCOL, isRetryable } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
 import { issueToken } from "../src/session/tokens.js";
-import { TEST_SECRET, TestClient, refusedUpgrade, startTestServer, tempDb } from "./helpers.js";
+import { TEST_SECRET, TestClient, refusedUpgrade } from "./helpers.js";
 import { testWorld } from "./support/testWorld.js";
+import { builtWebApp } from "./support/builtWebApp.js";
 
 const HOUR = 60 * 60 * 1000;
 const user = { sub: "u_AAAAAAAAAAAAAAAA", name: "Alice" };
@@ -113,12 +113,9 @@ describe("cross-site WebSocket hijacking", () => {
 
 describe("HTTP security headers", () => {
   it("serves the web app, its assets and the API with a strict CSP, nosniff and no referrer", async () => {
-    using db = tempDb();
-    const webDist = join(dirname(db.path), "dist");
-    mkdirSync(join(webDist, "assets"), { recursive: true });
-    writeFileSync(join(webDist, "index.html"), "<!doctype html><title>Duplex</title>");
-    writeFileSync(join(webDist, "assets", "app.js"), "console.log(1)");
-    await using server = await startTestServer({ dbPath: db.path, webDist });
+    using app = builtWebApp();
+    await using world = await testWorld({ config: { webDist: app.webDist } });
+    const { server } = world;
     for (const path of ["/", "/assets/app.js", "/rooms/general", "/healthz", "/missing.js"]) {
       const res = await fetch(`${server.httpUrl}${path}`);
       const csp = res.headers.get("content-security-policy") ?? "";

@@ -1,6 +1,6 @@
 import { CloseCode, ErrorCode, PROTOCOL_VERSION, UserId } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
-import { TestClient, startTestServer, tempDb } from "./helpers.js";
+import { TestClient, expectErrorKeepsConnection, startTestServer, tempDb } from "./helpers.js";
 import { testWorld } from "./support/testWorld.js";
 
 describe("session: hello and welcome", () => {
@@ -86,11 +86,7 @@ describe("session: hello and welcome", () => {
     await using world = await testWorld();
     const { client } = await world.hello({ name: "Alice" });
     client.send({ type: "hello", ref: "again" });
-    expect(await client.waitFor("error")).toMatchObject({
-      code: ErrorCode.HelloRequired,
-      ref: "again",
-    });
-    await client.roundTrip();
+    await expectErrorKeepsConnection(client, { code: ErrorCode.HelloRequired, ref: "again" });
   });
 
   it("suffixes a name another user holds, connected or not: a name is never handed on", async () => {

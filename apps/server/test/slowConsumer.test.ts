@@ -1,8 +1,9 @@
 import type { Socket } from "node:net";
 import { CloseCode, LIMITS } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_ABUSE_LIMITS, LIMITS_OFF } from "../src/limits/limitsConfig.js";
-import { TestClient, startTestServer, tempDb } from "./helpers.js";
+import { LIMITS_OFF } from "../src/limits/limitsConfig.js";
+import type { TestClient } from "./helpers.js";
+import { testWorld } from "./support/testWorld.js";
 
 const ROOM = "busy";
 const FLOOD_MESSAGES = 5_000;
@@ -69,29 +70,20 @@ const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 
 describe("slow consumers", () => {
   it("closes a reader that stopped reading with 1013 while the others keep their pace", async () => {
-    using db = tempDb();
     const maxBufferedBytes = 1024 * 1024;
-    await using server = await startTestServer({
-      dbPath: db.path,
+    await using world = await testWorld({
       // Rate limits off: this test is about a busy room, not about the flooder's own limit.
-      limits: {
-        ...LIMITS_OFF,
-        rate: { ...DEFAULT_ABUSE_LIMITS.rate, framesPerSecond: 0, sendPerSecond: 0 },
-        maxBufferedBytes,
-      },
+      config: { limits: { ...LIMITS_OFF, maxBufferedBytes } },
     });
-    const normal = await TestClient.hello(server.url, { name: "Normal" });
-    using _n = normal.client;
+    const normal = await world.hello({ name: "Normal" });
     await normal.client.join(ROOM);
     const baseline = await probe(normal.client, "warm", PROBES);
 
-    const flooder = await TestClient.hello(server.url, { name: "Flooder" });
-    using _f = flooder.client;
+    const flooder = await world.hello({ name: "Flooder" });
     await flooder.client.join(ROOM);
     const floodOnly = await probeDuringFlood(normal.client, flooder.client, "a");
 
-    const slow = await TestClient.hello(server.url, { name: "Slow" });
-    using _s = slow.client;
+    const slow = await world.hello({ name: "Slow" });
     await slow.client.join(ROOM);
     rawSocket(slow.client).pause();
     const slowLeft = normal.client.waitForPresence("leave", slow.welcome.user.id, 30_000);

@@ -1,9 +1,9 @@
-import { DuplexClient } from "@duplex/client";
 import { SUBPROTOCOL } from "@duplex/protocol";
 import { describe, expect, it, vi } from "vitest";
 import { WebSocket } from "ws";
 import { TestClient, startTestServer, tempDb } from "./helpers.js";
 import { startTestNginx } from "./support/nginx.js";
+import { autoTransportClient, connectAndJoin } from "./support/autoClient.js";
 
 function upgradeStatus(url: string): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -27,19 +27,12 @@ describe("through nginx that refuses WebSocket upgrades", () => {
     const { client: peer } = await TestClient.hello(server.url, { name: "Direct" });
     using _ = peer;
     await peer.join("general");
-    const client = new DuplexClient({
-      url: proxy.wsUrl,
-      WebSocket,
-      transport: "auto",
+    const client = autoTransportClient(proxy.wsUrl, {
       name: "Behind",
-      fetch: false,
     });
     const messages: string[] = [];
     client.on("roomMessages", (_room, list) => messages.push(...list.map((m) => m.text)));
-    const user = new Promise<string>((resolve) => client.on("user", (u) => resolve(u.id)));
-    client.connect();
-    client.join("general");
-    const id = await user;
+    const id = await connectAndJoin(client, "general");
     expect(client.activeTransport).toBe("sse");
     await peer.waitForPresence("join", id);
 

@@ -1,8 +1,9 @@
-import { DuplexClient, type TransportKind } from "@duplex/client";
+import type { TransportKind } from "@duplex/client";
 import { describe, expect, it, vi } from "vitest";
 
 import { testWorld } from "./support/testWorld.js";
 import { switchableNetwork } from "./support/switchableNetwork.js";
+import { autoTransportClient } from "./support/autoClient.js";
 
 /** The pace both sides talk at, so the switch falls in the middle of the conversation. */
 const pace = () => new Promise((resolve) => setTimeout(resolve, 25));
@@ -14,11 +15,8 @@ describe("auto transport: probe WebSocket again and upgrade in place", () => {
     const network = switchableNetwork(true);
     const { client: peer } = await world.hello({ name: "Peer" });
     await peer.join("general");
-    const client = new DuplexClient({
-      url: world.server.url,
+    const client = autoTransportClient(world.server.url, {
       WebSocket: network.WebSocket,
-      transport: "auto",
-      fetch: false,
       upgradeProbe: { initialMs: 200, maxMs: 400 },
     });
     const transports: TransportKind[] = [];

@@ -1,4 +1,4 @@
-import { DuplexClient, type StreamEvent } from "@duplex/client";
+import type { StreamEvent } from "@duplex/client";
 import {
   Capability,
   SSE_SEND_PATH,
@@ -9,9 +9,10 @@ import {
 import { describe, expect, it } from "vitest";
 import { TestClient } from "./helpers.js";
 import { openRawLink, type RawLink } from "./support/rawSse.js";
-import { png, sendBytes, sha256, start, upload } from "./filesSupport.js";
+import { png, expectUploadResumesAfterDrop, sha256, upload } from "./filesSupport.js";
 import { testWorld } from "./support/testWorld.js";
 import { switchableNetwork } from "./support/switchableNetwork.js";
+import { autoTransportClient } from "./support/autoClient.js";
 
 const FILES = [Capability.Files];
 const viaSse = { transport: "sse" } as const;
@@ -68,27 +69,9 @@ describe("uploads over the SSE + POST fallback", () => {
 
   it("resumes on a new link after the old one dropped, at the server's offset", async () => {
     await using world = await testWorld();
-    const a = await world.hello({ name: "Dropper", caps: FILES }, viaSse);
-    await a.client.join("general");
     const bytes = Buffer.alloc(400_000);
     for (let i = 0; i < bytes.length; i += 1) bytes[i] = (i * 7) % 253;
-    const ready = await start(a.client, "general", "r.bin", bytes.length, { cid: "again" });
-    if (ready.type !== "upload_ready") throw new Error("refused");
-    await sendBytes(a.client, ready, bytes, 0, 150_000);
-    a.client.ws.terminate();
-
-    const back = await world.hello({ token: a.welcome.token, caps: FILES }, viaSse);
-    await back.client.join("general");
-    const resumed = await start(back.client, "general", "r.bin", bytes.length, {
-      cid: "again",
-      resume: ready.uploadId,
-    });
-    if (resumed.type !== "upload_ready") throw new Error("refused");
-    expect(resumed.offset).toBeGreaterThanOrEqual(150_000);
-    await sendBytes(back.client, resumed, bytes, resumed.offset, bytes.length);
-    back.client.send({ type: "upload_finish", uploadId: ready.uploadId, sha256: sha256(bytes) });
-    const done = await back.client.waitFor("upload_done");
-    expect(done.attachment.size).toBe(bytes.length);
+    await expectUploadResumesAfterDrop(world, bytes, { cut: 150_000, via: viaSse });
   });
 
   it("refuses what is not the owner's, over the size cap, of the wrong type or origin; cancel stops it", async () => {
@@ -164,11 +147,8 @@ describe("uploads over the SSE + POST fallback", () => {
     });
     using _ = peer;
     await peer.join("general");
-    const client = new DuplexClient({
-      url: world.server.url,
+    const client = autoTransportClient(world.server.url, {
       WebSocket: network.WebSocket,
-      transport: "auto",
-      fetch: false,
       caps: FILES,
       upgradeProbe: { initialMs: 200, maxMs: 400 },
     });
@@ -205,11 +185,8 @@ describe("uploads over the SSE + POST fallback", () => {
   it("the client library's upload goes on when WebSocket breaks and the client falls back to SSE", async () => {
     await using world = await testWorld();
     const network = switchableNetwork(false);
-    const client = new DuplexClient({
-      url: world.server.url,
+    const client = autoTransportClient(world.server.url, {
       WebSocket: network.WebSocket,
-      transport: "auto",
-      fetch: false,
       caps: FILES,
       backoff: { baseMs: 50, capMs: 200 },
     });

@@ -1,10 +1,5 @@
-import type { ServerMessageOf } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
-import type { TestClient } from "./helpers.js";
 import { testWorld } from "./support/testWorld.js";
-
-const dataOf = (client: TestClient) =>
-  client.received.filter((m): m is ServerMessageOf<"data"> => m.type === "data");
 
 describe("the stats topic", () => {
   it("pushes a sample per second to subscribers only", async () => {
@@ -27,7 +22,7 @@ describe("the stats topic", () => {
     expect(first.value.heapUsedBytes).toBeGreaterThan(0);
 
     await bystander.client.roundTrip();
-    expect(dataOf(bystander.client)).toEqual([]);
+    expect(bystander.client.receivedOf("data")).toEqual([]);
   });
 
   it("counts messages per second", async () => {
@@ -59,10 +54,13 @@ describe("the stats topic", () => {
       ref: "u1",
       topic: "stats",
     });
-    const countAtUnsubscribe = dataOf(leaver.client).length;
+    const countAtUnsubscribe = leaver.client.receivedOf("data").length;
     // Two more ticks reach the one still subscribed; none reaches the one who left.
-    const ticksBefore = dataOf(stayer.client).length;
-    await stayer.client.waitFor("data", (m) => dataOf(stayer.client).indexOf(m) >= ticksBefore + 1);
-    expect(dataOf(leaver.client)).toHaveLength(countAtUnsubscribe);
+    const ticksBefore = stayer.client.receivedOf("data").length;
+    await stayer.client.waitFor(
+      "data",
+      (m) => stayer.client.receivedOf("data").indexOf(m) >= ticksBefore + 1,
+    );
+    expect(leaver.client.receivedOf("data")).toHaveLength(countAtUnsubscribe);
   });
 });

@@ -1,7 +1,7 @@
 import { CloseCode, ErrorCode } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_ABUSE_LIMITS } from "../src/limits/limitsConfig.js";
-import { TestClient, startTestServer, tempDb } from "./helpers.js";
+import { expectErrorKeepsConnection } from "./helpers.js";
+import { limitsWith } from "./support/limits.js";
 import { testWorld } from "./support/testWorld.js";
 
 // One table, both transports: a behaviour that holds over WebSocket must hold over SSE + POST.
@@ -58,23 +58,15 @@ describe.each(["websocket", "sse"] as const)("over %s", (transport) => {
   });
 
   it("answers a send over the rate limit with rate_limited and its ref, and stays usable", async () => {
-    using db = tempDb();
-    const d = DEFAULT_ABUSE_LIMITS;
-    await using server = await startTestServer({
-      dbPath: db.path,
-      limits: { ...d, rate: { ...d.rate, sendPerSecond: 1, sendBurst: 3 } },
+    await using world = await testWorld({
+      config: { limits: limitsWith({ rate: { sendPerSecond: 1, sendBurst: 3 } }) },
     });
-    const { client } = await TestClient.hello(server.url, {}, via);
-    using _ = client;
+    const { client } = await world.hello({}, via);
     await client.join("general");
     for (let i = 0; i < 4; i += 1) {
       client.send({ type: "send", room: "general", cid: `c${i}`, text: "hi", ref: `r${i}` });
     }
-    expect(await client.waitFor("error")).toMatchObject({
-      code: ErrorCode.RateLimited,
-      ref: "r3",
-    });
-    await client.roundTrip();
+    await expectErrorKeepsConnection(client, { code: ErrorCode.RateLimited, ref: "r3" });
   });
 
   it("answers a bad frame with its error code and keeps the connection", async () => {

@@ -2,17 +2,14 @@ import Database from "better-sqlite3";
 import { statSync } from "node:fs";
 import { CloseCode, ErrorCode, LIMITS, encode } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_ABUSE_LIMITS, type AbuseLimits } from "../src/limits/limitsConfig.js";
-import { DEFAULT_USER_LIMITS, type UserLimits } from "../src/limits/userLimits.js";
-import { TestClient, startTestServer, tempDb } from "./helpers.js";
+import { DEFAULT_ABUSE_LIMITS } from "../src/limits/limitsConfig.js";
+import { DEFAULT_USER_LIMITS } from "../src/limits/userLimits.js";
+import { TestClient } from "./helpers.js";
 import { testWorld } from "./support/testWorld.js";
 import { Bystander } from "./support/attack.js";
+import { limitsWith } from "./support/limits.js";
 
 const FLOOD_MS = 3_000;
-
-function withUsers(users: Partial<UserLimits>): AbuseLimits {
-  return { ...DEFAULT_ABUSE_LIMITS, users: { ...DEFAULT_USER_LIMITS, ...users } };
-}
 
 /** Sends as fast as the socket takes them for `ms`; counts acks and rate_limited refusals. */
 async function floodSends(clients: TestClient[], room: string, text: string, ms: number) {
@@ -77,18 +74,16 @@ describe("one user's budget, whatever the number of sockets", () => {
   }, 60_000);
 
   it("charges writes to the address too: five users on one address share its bucket", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({
-      dbPath: db.path,
-      limits: withUsers({ addressSendPerSecond: 30, addressSendBurst: 30 }),
+    await using world = await testWorld({
+      config: { limits: limitsWith({ users: { addressSendPerSecond: 30, addressSendBurst: 30 } }) },
     });
     const clients = [];
     for (let i = 0; i < 5; i += 1) {
-      const { client } = await TestClient.hello(server.url, {}, { localAddress: "127.0.0.8" });
+      const { client } = await world.hello({}, { localAddress: "127.0.0.8" });
       await client.join("general");
       clients.push(client);
     }
-    const other = await TestClient.hello(server.url, {}, { localAddress: "127.0.0.9" });
+    const other = await world.hello({}, { localAddress: "127.0.0.9" });
     await other.client.join("general");
     const flood = await floodSends(clients, "general", "x", 2_000);
     console.log(
@@ -136,19 +131,16 @@ describe("text limits in UTF-16 units, bytes bounded", () => {
 
 describe("storage: quota and retention", () => {
   it("bounds the store's growth under the heaviest allowed sender (4,000-unit emoji messages)", async () => {
-    using db = tempDb();
     const quota = 256 * 1024;
-    await using server = await startTestServer({
-      dbPath: db.path,
-      limits: withUsers({ storageBytesPerDay: quota }),
+    await using world = await testWorld({
+      config: { limits: limitsWith({ users: { storageBytesPerDay: quota } }) },
     });
-    const { client } = await TestClient.hello(server.url);
-    using _ = client;
+    const { client } = await world.hello();
     await client.join("general");
     const size = () =>
       ["", "-wal"].reduce((sum, ext) => {
         try {
-          return sum + statSync(`${db.path}${ext}`).size;
+          return sum + statSync(`${world.dbPath}${ext}`).size;
         } catch {
           return sum;
         }
@@ -159,7 +151,7 @@ describe("storage: quota and retention", () => {
     // The WAL holds page copies (the search index rewrites a few pages per message) until the
     // checkpointer folds them in and reuses it; what stays is the database file.
     const walPeak = size() - before;
-    const checkpoint = new Database(db.path);
+    const checkpoint = new Database(world.dbPath);
     checkpoint.pragma("wal_checkpoint(TRUNCATE)");
     checkpoint.close();
     const grown = size() - before;
@@ -199,28 +191,24 @@ describe("storage: quota and retention", () => {
 
 describe("sign-ups and history reads are charged per address", () => {
   it("throttles hellos without a token per address (4429), not sign-ins with one", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({
-      dbPath: db.path,
+    await using world = await testWorld({
       // The handshake burst (50) would refuse the 51st upgrade before its hello is read.
-      limits: {
-        ...DEFAULT_ABUSE_LIMITS,
-        connections: { ...DEFAULT_ABUSE_LIMITS.connections, handshakeBurst: 1_000 },
-      },
+      config: { limits: limitsWith({ connections: { handshakeBurst: 1_000 } }) },
     });
+    const { url } = world.server;
     const localAddress = "127.0.0.10";
     let token = "";
     for (let i = 0; i < DEFAULT_USER_LIMITS.signUpsPerHour; i += 1) {
-      const { client, welcome } = await TestClient.hello(server.url, {}, { localAddress });
+      const { client, welcome } = await TestClient.hello(url, {}, { localAddress });
       token = welcome.token;
       client.close();
     }
-    const over = await TestClient.connect(server.url, { localAddress });
+    const over = await TestClient.connect(url, { localAddress });
     over.send({ type: "hello" });
     expect((await over.closed).code).toBe(CloseCode.RateLimited);
-    const back = await TestClient.hello(server.url, { token }, { localAddress });
+    const back = await TestClient.hello(url, { token }, { localAddress });
     back.client.close();
-    const elsewhere = await TestClient.hello(server.url, {}, { localAddress: "127.0.0.11" });
+    const elsewhere = await TestClient.hello(url, {}, { localAddress: "127.0.0.11" });
     elsewhere.client.close();
   }, 30_000);
 

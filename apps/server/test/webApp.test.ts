@@ -1,18 +1,15 @@
-import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { startTestServer, tempDb } from "./helpers.js";
 import { testWorld } from "./support/testWorld.js";
+import { builtWebApp } from "./support/builtWebApp.js";
 
 describe("serving the built web app", () => {
   it("serves files with their content type, index.html for client routes, and no traversal", async () => {
-    using db = tempDb();
-    const webDist = join(dirname(db.path), "dist");
-    mkdirSync(join(webDist, "assets"), { recursive: true });
-    writeFileSync(join(webDist, "index.html"), "<!doctype html><title>Duplex</title>");
-    writeFileSync(join(webDist, "assets", "app.js"), "console.log(1)");
-    writeFileSync(join(dirname(db.path), "secret.txt"), "top secret");
-    await using server = await startTestServer({ dbPath: db.path, webDist });
+    using app = builtWebApp();
+    writeFileSync(join(app.dir, "secret.txt"), "top secret");
+    await using world = await testWorld({ config: { webDist: app.webDist } });
+    const { server } = world;
 
     const index = await fetch(`${server.httpUrl}/`);
     expect(index.headers.get("content-type")).toBe("text/html; charset=utf-8");

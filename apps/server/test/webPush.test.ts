@@ -100,10 +100,7 @@ describe("Web Push to a real push service (web-push-testing)", () => {
     const bobTab = await world.hello({ token: bob.token, caps: ["visibility"] });
     expect(bobTab.welcome.caps).toContain("visibility");
     await alice.client.join("general");
-    const mention = async (cid: string) => {
-      alice.client.send({ type: "send", room: "general", cid, text: `@Bob ${cid}` });
-      return alice.client.waitFor("ack", (m) => m.cid === cid);
-    };
+    const mention = (cid: string) => alice.client.sendAndAck("general", `@Bob ${cid}`, cid);
 
     await mention("seen");
     await bobTab.client.waitFor("notification");

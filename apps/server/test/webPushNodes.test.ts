@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { loadConfig } from "../src/config.js";
 import { api, registerAccount } from "./accountsHttp.js";
 import { startCluster, stopClusterPostgres } from "./cluster/clusterHarness.js";
-import { TestClient } from "./helpers.js";
+import { Clients } from "./helpers.js";
 import { metricValue as metric } from "./support/metrics.js";
 import { startPushService, type PushService } from "./support/pushService.js";
 import { describeWithRedis } from "./support/redis.js";
@@ -34,18 +34,14 @@ describeWithRedis("Web Push on two nodes (Postgres + Redis)", () => {
     });
     expect(saved.status).toBe(201);
 
-    const bobTab = await TestClient.hello(cluster.b.url, {
+    using clients = new Clients();
+    const bobTab = await clients.hello(cluster.b.url, {
       token: bob.token,
       caps: ["visibility"],
     });
-    const alice = await TestClient.hello(cluster.a.url, { name: "Alice" });
-    using _a = alice.client;
-    using _b = bobTab.client;
+    const alice = await clients.hello(cluster.a.url, { name: "Alice" });
     await alice.client.join("general");
-    const mention = async (cid: string) => {
-      alice.client.send({ type: "send", room: "general", cid, text: `@Bob ${cid}` });
-      return alice.client.waitFor("ack", (m) => m.cid === cid);
-    };
+    const mention = (cid: string) => alice.client.sendAndAck("general", `@Bob ${cid}`, cid);
 
     // Bob looks at the app on node B: node A, storing the mention, does not push it.
     await mention("looking");

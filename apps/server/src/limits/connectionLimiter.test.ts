@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { ConnectionLimiter } from "./connectionLimiter.js";
+import { ConnectionLimiter, type ConnectionLimits } from "./connectionLimiter.js";
+
+/** A limiter with every limit off but the ones a test names. */
+const limiterWith = (limits: Partial<ConnectionLimits>) =>
+  new ConnectionLimiter({ maxPerIp: 0, handshakesPerSecond: 0, handshakeBurst: 0, ...limits });
 
 describe("ConnectionLimiter", () => {
   it("refuses an address past maxPerIp open sockets until one is released", () => {
-    const limiter = new ConnectionLimiter({
-      maxPerIp: 2,
-      handshakesPerSecond: 0,
-      handshakeBurst: 0,
-    });
+    const limiter = limiterWith({ maxPerIp: 2 });
     const a = limiter.admit("1.1.1.1", 0);
     const b = limiter.admit("1.1.1.1", 0);
     expect(limiter.admit("1.1.1.1", 0).ok).toBe(false);
@@ -21,11 +21,7 @@ describe("ConnectionLimiter", () => {
   });
 
   it("refuses a handshake storm from one address and recovers with time", () => {
-    const limiter = new ConnectionLimiter({
-      maxPerIp: 0,
-      handshakesPerSecond: 1,
-      handshakeBurst: 3,
-    });
+    const limiter = limiterWith({ handshakesPerSecond: 1, handshakeBurst: 3 });
     const results = Array.from({ length: 4 }, () => limiter.admit("1.1.1.1", 0).ok);
     expect(results).toEqual([true, true, true, false]);
     expect(limiter.admit("9.9.9.9", 0).ok).toBe(true);
@@ -33,12 +29,7 @@ describe("ConnectionLimiter", () => {
   });
 
   it("refuses past maxTotal open sockets from every address together", () => {
-    const limiter = new ConnectionLimiter({
-      maxPerIp: 0,
-      maxTotal: 2,
-      handshakesPerSecond: 0,
-      handshakeBurst: 0,
-    });
+    const limiter = limiterWith({ maxTotal: 2 });
     const a = limiter.admit("1.1.1.1", 0);
     expect(limiter.admit("2.2.2.2", 0).ok).toBe(true);
     expect(limiter.admit("3.3.3.3", 0)).toMatchObject({ ok: false });

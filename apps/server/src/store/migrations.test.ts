@@ -9,16 +9,23 @@ import { SqliteStore } from "./SqliteStore.js";
 const dir = mkdtempSync(join(tmpdir(), "duplex-migrations-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** A database file `name` as the server left it before migration `next` existed. */
+function databaseBefore(name: string, next: number): { path: string; db: Database.Database } {
+  const path = join(dir, name);
+  const db = new Database(path);
+  db.exec(`CREATE TABLE migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL,
+    applied_at INTEGER NOT NULL)`);
+  for (const m of MIGRATIONS.filter((m) => m.id < next)) {
+    db.exec(m.sql);
+    m.after?.(db);
+    db.prepare(`INSERT INTO migrations VALUES (?, ?, 0)`).run(m.id, m.name);
+  }
+  return { path, db };
+}
+
 describe("migrations", () => {
   it("[migration 2] keeps notifications stored under the first schema", async () => {
-    const path = join(dir, "v1.db");
-    const first = MIGRATIONS[0];
-    if (!first) throw new Error("no migrations");
-    const db = new Database(path);
-    db.exec(`CREATE TABLE migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL,
-      applied_at INTEGER NOT NULL)`);
-    db.exec(first.sql);
-    db.prepare(`INSERT INTO migrations VALUES (1, 'initial', 0)`).run();
+    const { path, db } = databaseBefore("v1.db", 2);
     db.prepare(`INSERT INTO users VALUES ('u_a', 'Ann', 0)`).run();
     db.prepare(
       `INSERT INTO notifications (id, user_id, kind, title, body, level, ts, read)
@@ -36,14 +43,7 @@ describe("migrations", () => {
 
 describe("migrations 3 and 4", () => {
   it("keeps each message's author name and gives a shared name to its newest user", async () => {
-    const path = join(dir, "v2.db");
-    const db = new Database(path);
-    db.exec(`CREATE TABLE migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL,
-      applied_at INTEGER NOT NULL)`);
-    for (const m of MIGRATIONS.slice(0, 2)) {
-      db.exec(m.sql);
-      db.prepare(`INSERT INTO migrations VALUES (?, ?, 0)`).run(m.id, m.name);
-    }
+    const { path, db } = databaseBefore("v2.db", 3);
     db.prepare(`INSERT INTO users VALUES ('u_old', 'Ann', 1), ('u_new', 'ann', 2)`).run();
     db.prepare(`INSERT INTO rooms VALUES ('general', 'e', 1, 0)`).run();
     db.prepare(
@@ -72,15 +72,7 @@ describe("migrations 3 and 4", () => {
 
 describe("migration 8 (message search)", () => {
   it("indexes the messages stored before it, oldest first, leaving deleted ones out", async () => {
-    const path = join(dir, "v7.db");
-    const db = new Database(path);
-    db.exec(`CREATE TABLE migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL,
-      applied_at INTEGER NOT NULL)`);
-    for (const m of MIGRATIONS.filter((m) => m.id < 8)) {
-      db.exec(m.sql);
-      m.after?.(db);
-      db.prepare(`INSERT INTO migrations VALUES (?, ?, 0)`).run(m.id, m.name);
-    }
+    const { path, db } = databaseBefore("v7.db", 8);
     db.prepare(`INSERT INTO users (id, name, created_at) VALUES ('u_old', 'Ann', 1)`).run();
     db.prepare(`INSERT INTO rooms VALUES ('general', 'e', 3, 0)`).run();
     db.prepare(
@@ -102,15 +94,7 @@ describe("migration 8 (message search)", () => {
 
 describe("migration 16 (search number on the message)", () => {
   it("keeps edits, deletes and newest-first search right for messages numbered before it", async () => {
-    const path = join(dir, "v15.db");
-    const db = new Database(path);
-    db.exec(`CREATE TABLE migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL,
-      applied_at INTEGER NOT NULL)`);
-    for (const m of MIGRATIONS.filter((m) => m.id < 16)) {
-      db.exec(m.sql);
-      m.after?.(db);
-      db.prepare(`INSERT INTO migrations VALUES (?, ?, 0)`).run(m.id, m.name);
-    }
+    const { path, db } = databaseBefore("v15.db", 16);
     db.prepare(`INSERT INTO users (id, name, created_at) VALUES ('u_old', 'Ann', 1)`).run();
     db.prepare(
       `INSERT INTO rooms (name, epoch, seq, created_at) VALUES ('general', 'e', 3, 0)`,

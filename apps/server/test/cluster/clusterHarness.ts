@@ -1,3 +1,4 @@
+import { afterAll, expect, it, vi } from "vitest";
 import type { RunningServer } from "../../src/index.js";
 import type { Broker } from "../../src/broker/Broker.js";
 import { openScaleOut } from "../../src/broker/redis/openScaleOut.js";
@@ -5,7 +6,7 @@ import { createLogger } from "../../src/logger.js";
 import { loadConfig, type Config } from "../../src/config.js";
 import { startTestServer, tempDb } from "../helpers.js";
 import { postgresMissing, startPostgres, type PostgresHandle } from "../support/postgres.js";
-import { startTestRedis, type TestRedis } from "../support/redis.js";
+import { describeWithRedis, startTestRedis, type TestRedis } from "../support/redis.js";
 
 /** Two nodes sharing one record (Postgres when installed, else one SQLite file) and one Redis. */
 export interface TestCluster {
@@ -87,4 +88,49 @@ export async function startCluster(
       db[Symbol.dispose]();
     },
   };
+}
+
+/** A node's `/readyz` status. */
+export async function readyStatus(node: RunningServer): Promise<number> {
+  return (await fetch(`${node.httpUrl}/readyz`)).status;
+}
+
+/** Waits until both nodes answer `/readyz` with `status`; resolves with how long that took (ms). */
+export async function bothReadyz(
+  cluster: TestCluster,
+  status: 200 | 503,
+  timeoutMs = 1_000,
+): Promise<number> {
+  const started = Date.now();
+  await vi.waitFor(async () => {
+    expect(await readyStatus(cluster.a)).toBe(status);
+    expect(await readyStatus(cluster.b)).toBe(status);
+  }, timeoutMs);
+  return Date.now() - started;
+}
+
+/**
+ * Runs a scenario written for any number of nodes on the two nodes of a cluster, its clients on
+ * node A and node B: `"<feature> on two nodes (Postgres + Redis)"`.
+ */
+export function describeScenarioOnTwoNodes(
+  feature: string,
+  behaviour: string,
+  scenario: (urls: string[]) => Promise<void>,
+  {
+    overrides = {},
+    postgresOnly = true,
+  }: { overrides?: Partial<Config>; postgresOnly?: boolean } = {},
+): void {
+  describeWithRedis(`${feature} on two nodes (Postgres + Redis)`, () => {
+    afterAll(stopClusterPostgres);
+
+    it(behaviour, async () => {
+      await using cluster = await startCluster(overrides);
+      if (postgresOnly && cluster.record !== "postgres") {
+        throw new Error("the cluster runs on Postgres here");
+      }
+      await scenario([cluster.a.url, cluster.b.url]);
+    });
+  });
 }

@@ -1,6 +1,6 @@
 import type { ServerMessageOf } from "@duplex/protocol";
 import { afterAll, it } from "vitest";
-import { TestClient } from "../helpers.js";
+import { Clients } from "../helpers.js";
 import { describeWithRedis } from "../support/redis.js";
 import { startCluster, stopClusterPostgres } from "./clusterHarness.js";
 
@@ -11,12 +11,10 @@ describeWithRedis("the stats topic across nodes", () => {
 
   it("counts the clients of every live node, and drops a node once it stops", async () => {
     await using cluster = await startCluster();
-    const watcher = await TestClient.hello(cluster.a.url, { name: "Watcher" });
-    const onB = await TestClient.hello(cluster.b.url, { name: "Ben" });
-    const alsoOnB = await TestClient.hello(cluster.b.url, { name: "Cy" });
-    using _w = watcher.client;
-    using _b = onB.client;
-    using _c = alsoOnB.client;
+    using clients = new Clients();
+    const watcher = await clients.hello(cluster.a.url, { name: "Watcher" });
+    await clients.hello(cluster.b.url, { name: "Ben" });
+    await clients.hello(cluster.b.url, { name: "Cy" });
 
     watcher.client.send({ type: "subscribe", topic: "stats" });
     await watcher.client.waitFor("subscribed");

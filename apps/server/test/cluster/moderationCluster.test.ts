@@ -1,8 +1,8 @@
 import { Capability, ErrorCode } from "@duplex/protocol";
 import { afterAll, expect, it, vi } from "vitest";
-import { TestClient } from "../helpers.js";
+import { Clients, TestClient } from "../helpers.js";
 import { describeWithRedis } from "../support/redis.js";
-import { api, createPrivateRoom, registerAccount } from "../accountsHttp.js";
+import { api, createPrivateRoom, registerAccount, registerAccounts } from "../accountsHttp.js";
 import { startCluster, stopClusterPostgres } from "./clusterHarness.js";
 
 const caps = [Capability.Accounts];
@@ -12,14 +12,12 @@ describeWithRedis("private rooms and mutes on two nodes", () => {
 
   it("a member removed on node A leaves the room on node B; an outsider on B cannot join", async () => {
     await using cluster = await startCluster();
-    const olga = await registerAccount(cluster.a.httpUrl, "olga");
-    const mia = await registerAccount(cluster.a.httpUrl, "mia");
+    const [olga, mia] = await registerAccounts(cluster.a.httpUrl, ["olga", "mia"]);
     const otto = await registerAccount(cluster.b.httpUrl, "otto");
     await createPrivateRoom(cluster.a.httpUrl, olga.token, "board", [mia]);
-    const member = await TestClient.hello(cluster.b.url, { token: mia.token, caps });
-    const outsider = await TestClient.hello(cluster.b.url, { token: otto.token, caps });
-    using _m = member.client;
-    using _o = outsider.client;
+    using clients = new Clients();
+    const member = await clients.hello(cluster.b.url, { token: mia.token, caps });
+    const outsider = await clients.hello(cluster.b.url, { token: otto.token, caps });
     await member.client.join("board");
     outsider.client.send({ type: "join", room: "board", ref: "j" });
     expect((await outsider.client.waitFor("error", (m) => m.ref === "j")).code).toBe(
@@ -38,8 +36,7 @@ describeWithRedis("private rooms and mutes on two nodes", () => {
 
   it("a mute set on node A refuses sends on node B at once, and its end is felt there too", async () => {
     await using cluster = await startCluster();
-    const olga = await registerAccount(cluster.a.httpUrl, "olga");
-    const bob = await registerAccount(cluster.a.httpUrl, "bob");
+    const [olga, bob] = await registerAccounts(cluster.a.httpUrl, ["olga", "bob"]);
     const tab = await TestClient.hello(cluster.b.url, { token: bob.token, caps });
     using _t = tab.client;
     await tab.client.join("general");

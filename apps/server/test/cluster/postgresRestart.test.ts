@@ -1,16 +1,14 @@
 import pg from "pg";
 import { afterAll, expect, it, vi } from "vitest";
-import type { RunningServer } from "../../src/index.js";
 import { TestClient } from "../helpers.js";
 import { requirePostgres } from "../support/postgres.js";
 import { describeWithRedis } from "../support/redis.js";
-import { startCluster, stopClusterPostgres } from "./clusterHarness.js";
+import { bothReadyz, startCluster, stopClusterPostgres } from "./clusterHarness.js";
 import { expectGapFree } from "./invariants.js";
 import { sendWithOutbox } from "../support/outboxSender.js";
 
 const PER_SENDER = 40;
 
-const readyStatus = async (node: RunningServer) => (await fetch(`${node.httpUrl}/readyz`)).status;
 const acksOf = (client: TestClient) => client.received.filter((m) => m.type === "ack").length;
 
 describeWithRedis("PostgreSQL restarted while two nodes send", () => {
@@ -31,12 +29,7 @@ describeWithRedis("PostgreSQL restarted while two nodes send", () => {
     await vi.waitFor(() => expect(acksOf(ann.client) + acksOf(ben.client)).toBeGreaterThan(20));
 
     postgres.stopServer();
-    const downAt = Date.now();
-    await vi.waitFor(async () => {
-      expect(await readyStatus(cluster.a)).toBe(503);
-      expect(await readyStatus(cluster.b)).toBe(503);
-    });
-    const readyzFailedMs = Date.now() - downAt;
+    const readyzFailedMs = await bothReadyz(cluster, 503);
     const body = (await (await fetch(`${cluster.a.httpUrl}/readyz`)).json()) as {
       checks: { store: string };
     };
@@ -61,12 +54,7 @@ describeWithRedis("PostgreSQL restarted while two nodes send", () => {
     expect((await fetch(`${cluster.b.httpUrl}/healthz`)).status).toBe(200);
 
     postgres.startServer();
-    const upAt = Date.now();
-    await vi.waitFor(async () => {
-      expect(await readyStatus(cluster.a)).toBe(200);
-      expect(await readyStatus(cluster.b)).toBe(200);
-    }, 10_000);
-    const readyAgainMs = Date.now() - upAt;
+    const readyAgainMs = await bothReadyz(cluster, 200, 10_000);
     const [annRun, benRun] = await sending;
 
     // The record: every message once, seqs 1..N with no gap, each sender's messages in its order.

@@ -1,5 +1,5 @@
 import { afterAll, expect, it } from "vitest";
-import { TestClient } from "../helpers.js";
+import { Clients } from "../helpers.js";
 import { describeWithRedis } from "../support/redis.js";
 import { ADMIN_TOKEN, startCluster, stopClusterPostgres } from "./clusterHarness.js";
 
@@ -8,10 +8,9 @@ describeWithRedis("read state across nodes", () => {
 
   it("mark_read in a tab on node A tells the same user's tab on node B", async () => {
     await using cluster = await startCluster();
-    const tabA = await TestClient.hello(cluster.a.url, { name: "Alice" });
-    const tabB = await TestClient.hello(cluster.b.url, { token: tabA.welcome.token });
-    using _a = tabA.client;
-    using _b = tabB.client;
+    using clients = new Clients();
+    const tabA = await clients.hello(cluster.a.url, { name: "Alice" });
+    const tabB = await clients.hello(cluster.b.url, { token: tabA.welcome.token });
     const res = await fetch(`${cluster.a.httpUrl}/api/notifications`, {
       method: "POST",
       headers: { "content-type": "application/json", authorization: `Bearer ${ADMIN_TOKEN}` },

@@ -1,6 +1,6 @@
 import { Capability, dmRoomId } from "@duplex/protocol";
 import { afterAll, expect, it } from "vitest";
-import { TestClient } from "../helpers.js";
+import { Clients, TestClient } from "../helpers.js";
 import { describeWithRedis } from "../support/redis.js";
 import { startCluster, stopClusterPostgres } from "./clusterHarness.js";
 
@@ -11,12 +11,10 @@ describeWithRedis("read receipts and change replay across nodes", () => {
 
   it("moves a read cursor forward only and syncs it to the user's tab on the other node; seen crosses too", async () => {
     await using cluster = await startCluster();
-    const tabA = await TestClient.hello(cluster.a.url, { name: "Alice", caps: CAPS });
-    const tabB = await TestClient.hello(cluster.b.url, { token: tabA.welcome.token, caps: CAPS });
-    const bob = await TestClient.hello(cluster.b.url, { name: "Bob", caps: CAPS });
-    using _a = tabA.client;
-    using _b = tabB.client;
-    using _bob = bob.client;
+    using clients = new Clients();
+    const tabA = await clients.hello(cluster.a.url, { name: "Alice", caps: CAPS });
+    const tabB = await clients.hello(cluster.b.url, { token: tabA.welcome.token, caps: CAPS });
+    const bob = await clients.hello(cluster.b.url, { name: "Bob", caps: CAPS });
     const dm = dmRoomId(tabA.welcome.user.id, bob.welcome.user.id);
     for (const c of [tabA.client, tabB.client, bob.client]) await c.join(dm);
     const acks = [];

@@ -2,7 +2,7 @@ import { afterAll, expect, it, vi } from "vitest";
 import type { RunningServer } from "../../src/index.js";
 import { TestClient } from "../helpers.js";
 import { describeWithRedis } from "../support/redis.js";
-import { startCluster, stopClusterPostgres } from "./clusterHarness.js";
+import { bothReadyz, readyStatus, startCluster, stopClusterPostgres } from "./clusterHarness.js";
 import { expectGapFree, sendMany } from "./invariants.js";
 
 /** The outage, bounded for the default run (the issue's scenario is 30 s; the behaviour is the same). */
@@ -10,7 +10,6 @@ const OUTAGE_MS = 6_000;
 /** Resident memory may grow this much at most while Redis is gone (nodes and clients share the process). */
 const RSS_BUDGET_MB = 64;
 
-const readyStatus = async (node: RunningServer) => (await fetch(`${node.httpUrl}/readyz`)).status;
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
 async function metric(node: RunningServer, name: string): Promise<number> {
@@ -39,10 +38,7 @@ describeWithRedis("Redis gone for a while under two nodes", () => {
     try {
       cluster.redis.kill();
       const downAt = Date.now();
-      await vi.waitFor(async () => {
-        expect(await readyStatus(cluster.a)).toBe(503);
-        expect(await readyStatus(cluster.b)).toBe(503);
-      });
+      await bothReadyz(cluster, 503);
       // A steady flow from both nodes for the whole outage; every send is acked (the store is up).
       const during = { ann: 0, ben: 0 };
       const flow = async (who: "ann" | "ben", client: TestClient) => {
@@ -67,12 +63,7 @@ describeWithRedis("Redis gone for a while under two nodes", () => {
       expect(failures).toBeGreaterThan(0);
 
       await cluster.redis.start();
-      const upAt = Date.now();
-      await vi.waitFor(async () => {
-        expect(await readyStatus(cluster.a)).toBe(200);
-        expect(await readyStatus(cluster.b)).toBe(200);
-      }, 10_000);
-      const readyMs = Date.now() - upAt;
+      const readyMs = await bothReadyz(cluster, 200, 10_000);
       clearInterval(sampler);
 
       // Cross-node delivery resumed gap-free: everyone holds seq 1..head, Ben has Ann's outage sends.

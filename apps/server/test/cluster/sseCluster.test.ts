@@ -1,4 +1,4 @@
-import { DuplexClient, type StreamEvent } from "@duplex/client";
+import type { StreamEvent } from "@duplex/client";
 import {
   Capability,
   SSE_SEND_PATH,
@@ -7,13 +7,13 @@ import {
   SSE_UPLOAD_PATH,
 } from "@duplex/protocol";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { WebSocket } from "ws";
 import { TestClient } from "../helpers.js";
 import { png, sha256, upload } from "../filesSupport.js";
 import { startTestNginx } from "../support/nginx.js";
 import { openRawLink, type RawLink } from "../support/rawSse.js";
 import { describeWithRedis } from "../support/redis.js";
 import { startCluster, stopClusterPostgres, type TestCluster } from "./clusterHarness.js";
+import { autoTransportClient, connectAndJoin } from "../support/autoClient.js";
 
 function post(base: string, link: RawLink, path: string, frames: string[] = []) {
   return fetch(`${base}${path}?stream=${link.stream}`, {
@@ -182,16 +182,8 @@ describeWithRedis("SSE + POST on two nodes without sticky sessions", () => {
       const { client: peer } = await TestClient.hello(cluster.a.url, { name: "Direct" });
       using _ = peer;
       await peer.join("general");
-      const client = new DuplexClient({
-        url: proxy.wsUrl,
-        WebSocket,
-        transport: "auto",
-        fetch: false,
-      });
-      const user = new Promise<string>((resolve) => client.on("user", (u) => resolve(u.id)));
-      client.connect();
-      client.join("general");
-      const id = await user;
+      const client = autoTransportClient(proxy.wsUrl);
+      const id = await connectAndJoin(client, "general");
       expect(client.activeTransport).toBe("sse");
       await peer.waitForPresence("join", id);
       const texts = ["one", "two", "three", "four", "five", "six"];

@@ -1,16 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { Broker } from "../../src/broker/Broker.js";
+import { freshEachTest } from "./contractFixtures.js";
 
 /** The behaviour every {@link Broker} must have. Delivery may be asynchronous, so tests wait for it. */
 export function brokerContract(name: string, create: () => Promise<Broker>): void {
   describe(`Broker contract: ${name}`, () => {
     let broker: Broker;
-    beforeEach(async () => {
-      broker = await create();
-    });
-    afterEach(async () => {
-      await broker.close();
-    });
+    freshEachTest(create, (b) => (broker = b));
 
     it("delivers a payload to every subscriber of the channel, in publish order", async () => {
       const a: string[] = [];

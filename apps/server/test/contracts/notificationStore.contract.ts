@@ -1,21 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { alice, bob, freshStoreEachTest } from "./contractFixtures.js";
+import { alice, bob, freshStoreEachTest, numbered } from "./contractFixtures.js";
 import type { NewNotification } from "../../src/store/NotificationStore.js";
 import type { Store } from "../../src/store/Store.js";
 
-let counter = 0;
-function notification(over: Partial<NewNotification> = {}): NewNotification {
-  counter += 1;
-  return {
-    id: `n_${counter}`,
-    kind: "system",
-    title: `title ${counter}`,
-    body: "",
-    level: "info",
-    ts: 1_000 + counter,
-    ...over,
-  };
-}
+const notification = numbered<NewNotification>((n) => ({
+  id: `n_${n}`,
+  kind: "system",
+  title: `title ${n}`,
+  body: "",
+  level: "info",
+  ts: 1_000 + n,
+}));
 
 /** The behaviour every `store.notifications` must have. Call it beside {@link storeContract}. */
 export function notificationStoreContract(name: string, create: () => Promise<Store>): void {

@@ -1,19 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Presence } from "../../src/presence/Presence.js";
-
-const alice = { id: "u_aliceaaaaaaaaaaa", name: "Alice" };
-const bob = { id: "u_bobbbbbbbbbbbbbb", name: "Bob" };
+import { alice, bob, freshEachTest } from "./contractFixtures.js";
 
 /** The behaviour every {@link Presence} must have. */
 export function presenceContract(name: string, create: () => Promise<Presence>): void {
   describe(`Presence contract: ${name}`, () => {
     let presence: Presence;
-    beforeEach(async () => {
-      presence = await create();
-    });
-    afterEach(async () => {
-      await presence.close();
-    });
+    freshEachTest(create, (p) => (presence = p));
 
     it("counts a user with two sockets as one member, leaving with the last socket", async () => {
       expect(await presence.join("general", alice, "c1")).toEqual({ first: true });

@@ -1,20 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { alice, bob, freshStoreEachTest } from "./contractFixtures.js";
+import { alice, bob, freshStoreEachTest, numbered } from "./contractFixtures.js";
 import type { AppendInput, Store } from "../../src/store/Store.js";
 
-let counter = 0;
-function input(over: Partial<AppendInput> = {}): AppendInput {
-  counter += 1;
-  return {
-    room: "general",
-    userId: alice.id,
-    cid: `c${counter}`,
-    text: `hello ${counter}`,
-    id: `m_${counter}`,
-    ts: 1_000 + counter,
-    ...over,
-  };
-}
+const input = numbered<AppendInput>((n) => ({
+  room: "general",
+  userId: alice.id,
+  cid: `c${n}`,
+  text: `hello ${n}`,
+  id: `m_${n}`,
+  ts: 1_000 + n,
+}));
 
 /** The behaviour every {@link Store} must have. Call it from each implementation's test file. */
 export function storeContract(name: string, create: () => Promise<Store>): void {

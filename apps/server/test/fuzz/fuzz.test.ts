@@ -1,8 +1,9 @@
 import { ErrorCode } from "@duplex/protocol";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_ABUSE_LIMITS, LIMITS_OFF } from "../../src/limits/limitsConfig.js";
-import { TestClient, startTestServer, tempDb } from "../helpers.js";
+import { LIMITS_OFF } from "../../src/limits/limitsConfig.js";
+import { TestClient } from "../helpers.js";
+import { testWorld } from "../support/testWorld.js";
 import { fuzzFrame, type FuzzFrame } from "./fuzzFrames.js";
 
 const ROOM = "fuzz";
@@ -77,26 +78,17 @@ class FuzzSocket {
 
 describe("fuzzing a running server with hostile frames", () => {
   it("never crashes, answers every bad frame as documented, and a bystander misses nothing", async () => {
-    using db = tempDb();
-    await using server = await startTestServer({
-      dbPath: db.path,
+    await using world = await testWorld({
+      users: ["Sender", "Bystander"],
+      rooms: [ROOM],
       // Limits off: every frame must reach the decoder (rate limits have their own tests).
-      limits: {
-        ...LIMITS_OFF,
-        rate: { ...DEFAULT_ABUSE_LIMITS.rate, framesPerSecond: 0, sendPerSecond: 0 },
-        connections: { maxPerIp: 0, handshakesPerSecond: 0, handshakeBurst: 1 },
-      },
+      config: { limits: LIMITS_OFF },
     });
-    const sender = await TestClient.hello(server.url, { name: "Sender" });
-    const bystander = await TestClient.hello(server.url, { name: "Bystander" });
-    using _s = sender.client;
-    using _b = bystander.client;
-    await sender.client.join(ROOM);
-    await bystander.client.join(ROOM);
+    const { Sender: sender, Bystander: bystander } = world.users;
 
     const sockets = Array.from(
       { length: CONNECTIONS },
-      (_, i) => new FuzzSocket(server.url, `fuzz${i}`),
+      (_, i) => new FuzzSocket(world.server.url, `fuzz${i}`),
     );
     await Promise.all(sockets.map((s) => s.open()));
     const families = new Map<string, number>();

@@ -1,6 +1,6 @@
 import { Capability, type ServerMessage } from "@duplex/protocol";
 import { expect } from "vitest";
-import { TestClient } from "../helpers.js";
+import { Clients, TestClient } from "../helpers.js";
 
 const BOTH = [Capability.Reactions, Capability.Changes];
 let refs = 0;
@@ -44,16 +44,12 @@ export async function reactWhileAway(
   actUrl: string,
 ): Promise<ReactionReplayStart> {
   const room = "replay";
-  const alice = await TestClient.hello(awayUrl, { name: "Alice", caps: BOTH });
-  const carol = await TestClient.hello(awayUrl, { name: "Carol", caps: [Capability.Changes] });
-  const bob = await TestClient.hello(actUrl, { name: "Bob", caps: BOTH });
-  const watcher = await TestClient.hello(awayUrl, { name: "Wes", caps: BOTH });
-  const plain = await TestClient.hello(awayUrl, { name: "Pia", caps: [Capability.Reactions] });
-  using _a = alice.client;
-  using _c = carol.client;
-  using _b = bob.client;
-  using _w = watcher.client;
-  using _p = plain.client;
+  using clients = new Clients();
+  const alice = await clients.hello(awayUrl, { name: "Alice", caps: BOTH });
+  const carol = await clients.hello(awayUrl, { name: "Carol", caps: [Capability.Changes] });
+  const bob = await clients.hello(actUrl, { name: "Bob", caps: BOTH });
+  const watcher = await clients.hello(awayUrl, { name: "Wes", caps: BOTH });
+  const plain = await clients.hello(awayUrl, { name: "Pia", caps: [Capability.Reactions] });
   await bob.client.join(room);
   const ids: string[] = [];
   for (const text of ["one", "two"]) {

@@ -6,7 +6,7 @@ import {
   type ServerMessage,
 } from "@duplex/protocol";
 import { expect } from "vitest";
-import { TestClient } from "../helpers.js";
+import { Clients, TestClient } from "../helpers.js";
 
 const CAPS = [Capability.Reactions, Capability.Replies];
 let refs = 0;
@@ -51,14 +51,11 @@ const reactionsOf = (client: TestClient) => client.received.filter((m) => m.type
 export async function reactionsScenario(urls: string[]): Promise<void> {
   const first = urls[0] as string;
   const last = urls.at(-1) as string;
-  const alice = await TestClient.hello(first, { name: "Alice", caps: CAPS });
-  const bob = await TestClient.hello(last, { name: "Bob", caps: CAPS });
-  const carol = await TestClient.hello(last, { name: "Carol" });
-  const dave = await TestClient.hello(first, { name: "Dave", caps: CAPS });
-  using _a = alice.client;
-  using _b = bob.client;
-  using _c = carol.client;
-  using _d = dave.client;
+  using clients = new Clients();
+  const alice = await clients.hello(first, { name: "Alice", caps: CAPS });
+  const bob = await clients.hello(last, { name: "Bob", caps: CAPS });
+  const carol = await clients.hello(last, { name: "Carol" });
+  const dave = await clients.hello(first, { name: "Dave", caps: CAPS });
   const room = "reactions";
   for (const c of [alice.client, bob.client, carol.client]) await c.join(room);
   const original = await sent(alice.client, room, "hello **world**");

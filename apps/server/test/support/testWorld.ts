@@ -3,6 +3,7 @@ import type { Config } from "../../src/config.js";
 import type { RunningServer } from "../../src/index.js";
 import type { StartOptions } from "../../src/startServer.js";
 import { TestClient, startTestServer, tempDb, type ConnectOptions } from "../helpers.js";
+import { registerAccounts, type Account } from "../accountsHttp.js";
 
 /** One signed-in guest of a {@link TestWorld}: its connected client and what `welcome` told it. */
 export interface WorldUser {
@@ -18,6 +19,8 @@ export interface TestWorldOptions<Name extends string> {
   users?: readonly Name[];
   /** Rooms every user joins, each user all of them in order, before the next user. @default [] */
   rooms?: readonly string[];
+  /** Capabilities the `users` announce in their `hello`. @default none */
+  caps?: ClientMessageOf<"hello">["caps"];
   /** Server configuration over the quiet test defaults (`dbPath` is the world's own). @default {} */
   config?: Partial<Omit<Config, "dbPath">>;
   /** Start options (logger, clock…). @default {} */
@@ -38,6 +41,10 @@ export interface TestWorld<Name extends string> extends AsyncDisposable {
   ): Promise<WorldUser>;
   /** Connects without `hello`; disposed with the world. */
   connect(options?: ConnectOptions): Promise<TestClient>;
+  /** Registers accounts one after the other (the first account of a server is its owner). */
+  accounts<const Names extends readonly string[]>(
+    ...names: Names
+  ): Promise<{ [K in keyof Names]: Account }>;
 }
 
 /**
@@ -62,7 +69,7 @@ export async function testWorld<const Name extends string = never>(
   };
   try {
     server = await startTestServer({ ...options.config, dbPath: db.path }, options.start);
-    const url = server.url;
+    const { url, httpUrl } = server;
     const connect = async (connectOptions?: ConnectOptions) => {
       const client = await TestClient.connect(url, connectOptions);
       clients.push(client);
@@ -79,7 +86,7 @@ export async function testWorld<const Name extends string = never>(
     };
     const users = {} as Record<Name, WorldUser>;
     for (const name of options.users ?? []) {
-      const signedIn = await hello({ name });
+      const signedIn = await hello({ name, ...(options.caps && { caps: options.caps }) });
       for (const room of options.rooms ?? []) await signedIn.client.join(room);
       users[name] = signedIn;
     }
@@ -89,10 +96,41 @@ export async function testWorld<const Name extends string = never>(
       users,
       hello,
       connect,
+      accounts: (...names) => registerAccounts(httpUrl, names),
       [Symbol.asyncDispose]: dispose,
     };
   } catch (err) {
     await dispose();
+    throw err;
+  }
+}
+
+/** A guest `name` who says `text` in #general (acked) and goes offline. */
+export async function saysThenLeaves<Name extends string>(
+  world: TestWorld<Name>,
+  name: string,
+  text: string,
+): Promise<WorldUser> {
+  const user = await world.hello({ name });
+  await user.client.join("general");
+  await user.client.sendAndAck("general", text, `${name}-1`);
+  user.client.close();
+  await user.client.closed;
+  return user;
+}
+
+/**
+ * A world with a test's own scene set on it (more tabs, an upload under way…): `setup`'s fields join
+ * the world, and a failing setup still tears the world down.
+ */
+export async function withScene<W extends AsyncDisposable, Scene extends object>(
+  world: W,
+  setup: (world: W) => Promise<Scene>,
+): Promise<W & Scene> {
+  try {
+    return Object.assign(world, await setup(world));
+  } catch (err) {
+    await world[Symbol.asyncDispose]();
     throw err;
   }
 }

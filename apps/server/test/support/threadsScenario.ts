@@ -6,7 +6,7 @@ import {
   type ServerMessageOf,
 } from "@duplex/protocol";
 import { expect } from "vitest";
-import { TestClient } from "../helpers.js";
+import { Clients, type TestClient } from "../helpers.js";
 
 const CAPS = [Capability.Threads, Capability.Changes, Capability.Replies];
 let refs = 0;
@@ -48,16 +48,12 @@ const afterJoined = (client: TestClient, room: string, type: string) => {
 export async function threadsScenario(urls: string[]): Promise<void> {
   const first = urls[0] as string;
   const last = urls.at(-1) as string;
-  const alice = await TestClient.hello(first, { name: "Alice", caps: CAPS });
-  const alice2 = await TestClient.hello(last, { token: alice.welcome.token, caps: CAPS });
-  const bob = await TestClient.hello(last, { name: "Bob", caps: CAPS });
-  const carol = await TestClient.hello(last, { name: "Carol" });
-  const dave = await TestClient.hello(first, { name: "Dave", caps: CAPS });
-  using _a = alice.client;
-  using _a2 = alice2.client;
-  using _b = bob.client;
-  using _c = carol.client;
-  using _d = dave.client;
+  using clients = new Clients();
+  const alice = await clients.hello(first, { name: "Alice", caps: CAPS });
+  const alice2 = await clients.hello(last, { token: alice.welcome.token, caps: CAPS });
+  const bob = await clients.hello(last, { name: "Bob", caps: CAPS });
+  const carol = await clients.hello(last, { name: "Carol" });
+  const dave = await clients.hello(first, { name: "Dave", caps: CAPS });
   const aliceId = alice.welcome.user.id;
   const bobId = bob.welcome.user.id;
   const room = `threads-${refs++}`;
