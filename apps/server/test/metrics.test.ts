@@ -25,6 +25,11 @@ describe("/metrics", () => {
     await client.join("general");
     client.send({ type: "send", room: "general", cid: "c1", text: "hello" });
     await client.waitFor("message");
+    // A room that never stored a message is joined without a page read: Noa's join, after Mia's
+    // message, reads one.
+    const { client: noa } = await world.hello({ name: "Noa" });
+    await noa.join("general");
+    noa.close();
 
     const text = await (await fetch(`${world.server.httpUrl}/metrics`)).text();
     const value = (name: string) => Number(new RegExp(`^${name} (\\d+)$`, "m").exec(text)?.[1]);
