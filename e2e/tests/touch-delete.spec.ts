@@ -39,7 +39,9 @@ test("on a touch phone Edit/Delete are readable, and Delete can be undone before
     .filter({ hasText: "This message was deleted" });
   await expect(deleted).toBeVisible();
   await expect(deleted).not.toContainText("Sent");
-  await page.getByRole("button", { name: `Undo deleting: ${text}` }).tap();
+  // A finger does not wait for two steady frames; on a busy machine Playwright's wait for them
+  // can outlast the 5 s undo window (seen in CI: "element is not stable", then the delete went out).
+  await page.getByRole("button", { name: `Undo deleting: ${text}` }).tap({ force: true });
   await expect(own).toContainText("Sent");
 
   // Not undone: the delete reaches the server after the undo time, and a reload shows it deleted.
