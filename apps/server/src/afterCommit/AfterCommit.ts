@@ -97,18 +97,22 @@ export class AfterCommit<T> {
   /** Runs every step for `item`; the commit-ordered one in `turn`'s place (now, without a turn). */
   async run(item: T, turn?: Turn<T>): Promise<void> {
     for (const step of this.steps) {
-      if (step.inCommitOrder === true && turn !== undefined) await this.#inTurn(turn, item);
-      else {
-        // Most steps are synchronous: no microtask turn per step and send for them.
-        const done = step.run(item);
-        if (done instanceof Promise) await done;
-      }
+      // Most steps are synchronous: no microtask turn per step and send for them.
+      const done =
+        step.inCommitOrder === true && turn !== undefined
+          ? this.#inTurn(turn, item)
+          : step.run(item);
+      if (done instanceof Promise) await done;
     }
   }
 
   /** Gives `turn` up (refused, failed, or a duplicate: nothing to publish). Idempotent. */
   skip(turn: Turn<T>): void {
-    if (!turn.settled && !turn.late) this.#settle(turn, undefined);
+    if (turn.settled || turn.late) return;
+    turn.settled = true;
+    turn.item = undefined;
+    const queue = this.#rooms.get(turn.room);
+    if (queue) this.#drain(turn.room, queue);
   }
 
   /** Rooms with a turn still waiting (tests). */
@@ -121,22 +125,34 @@ export class AfterCommit<T> {
     this.#sweep = undefined;
   }
 
-  #inTurn(turn: Turn<T>, item: T): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      turn.resolve = resolve;
-      turn.reject = reject;
-      if (turn.late) {
-        turn.item = item;
-        this.#publish(turn);
-      } else this.#settle(turn, item);
-    });
-  }
-
-  #settle(turn: Turn<T>, item: T | undefined): void {
-    turn.settled = true;
-    turn.item = item;
+  /**
+   * The commit-ordered step for `item`: at once when `turn` is its room's next (the usual case: no
+   * promise, no hand-off), then the turns that were waiting behind it; otherwise `#drain` runs it when
+   * the turns before it have gone.
+   */
+  #inTurn(turn: Turn<T>, item: T): void | Promise<void> {
     const queue = this.#rooms.get(turn.room);
-    if (queue) this.#drain(turn.room, queue);
+    const next = queue?.turns[0] === turn;
+    if (queue && !next && !turn.late) {
+      return new Promise<void>((resolve, reject) => {
+        turn.settled = true;
+        turn.item = item;
+        turn.resolve = resolve;
+        turn.reject = reject;
+        this.#drain(turn.room, queue);
+      });
+    }
+    turn.settled = true;
+    if (next) {
+      queue.turns.shift();
+      queue.blockedSince = undefined; // a new head: its own wait starts when it holds others back
+    }
+    try {
+      return this.steps[0]?.run(item);
+    } finally {
+      // After this turn's publish, so the ones behind it keep their order.
+      if (next) this.#drain(turn.room, queue);
+    }
   }
 
   /** Runs the commit-ordered step for a turn whose time has come; settles its `run`. */

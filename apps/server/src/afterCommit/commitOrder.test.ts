@@ -56,6 +56,24 @@ describe("AfterCommit's commit order", () => {
     list.close();
   });
 
+  it("starts a new head's wait when it becomes the head, not when the one before it did", async () => {
+    vi.useFakeTimers();
+    const out: string[] = [];
+    const list = publishing(out);
+    const [a, b, c] = [list.reserve("r"), list.reserve("r"), list.reserve("r")];
+    const pc = list.run("c", c); // ready, held back by a
+    await vi.advanceTimersByTimeAsync(STALL_MS * 0.8);
+    await list.run("a", a); // a is the room's next: out at once; now b holds c back
+    expect(out).toEqual(["a"]);
+    await vi.advanceTimersByTimeAsync(STALL_MS * 0.6);
+    expect(out).toEqual(["a"]); // b has waited 60 ms, not 140: c still waits for it
+    await list.run("b", b);
+    await pc;
+    expect(out).toEqual(["a", "b", "c"]);
+    expect(list.pendingRooms).toBe(0);
+    list.close();
+  });
+
   it("passes a failed publish back to its caller and keeps the room's order going", async () => {
     const out: string[] = [];
     const list = publishing(out, "a");

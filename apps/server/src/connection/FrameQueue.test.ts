@@ -40,10 +40,10 @@ describe("FrameQueue", () => {
     for (const n of [1, 2]) {
       const submit = async () => {
         events.push(`submit ${n}`);
-        queue.finish(async () => {
+        return async () => {
           await commit.opened;
           events.push(`ack ${n}`);
-        });
+        };
       };
       void queue.enqueue(submit, true);
     }
@@ -65,7 +65,7 @@ describe("FrameQueue", () => {
     for (let i = 0; i <= MAX_PIPELINED_SENDS; i++) {
       const submit = async () => {
         submitted += 1;
-        queue.finish(() => commit.opened);
+        return () => commit.opened;
       };
       void queue.enqueue(submit, true);
     }
@@ -80,11 +80,14 @@ describe("FrameQueue", () => {
     const whats: string[] = [];
     const queue = new FrameQueue((_err, what) => whats.push(what));
     let ran = false;
-    queue.finish(() => Promise.reject(new Error("commit failed")));
-    queue.finish(async () => {
-      ran = true;
-    });
-    await queue.settled();
+    void queue.enqueue(async () => () => Promise.reject(new Error("commit failed")), true);
+    void queue.enqueue(
+      async () => async () => {
+        ran = true;
+      },
+      true,
+    );
+    await queue.drained();
     expect(ran).toBe(true);
     expect(whats).toEqual(["finish"]);
   });

@@ -3,14 +3,17 @@ const SETTLED: Promise<void> = Promise.resolve();
 /** Sends of one peer that may wait on the same group commit (about one 64 KiB read of them). */
 export const MAX_PIPELINED_SENDS = 16;
 
+/** The second half of a pipelined frame: what runs after its commit (a `send`'s ack and fan-out). */
+export type Finish = () => Promise<void>;
+
 /**
  * The one queue of a peer's work. Frames (and the timers and closes that answer in turn) are handled
  * one at a time, in arrival order, so replies keep the order of requests even though handlers are
- * asynchronous. A pipelined frame (a chat `send`) only
- * submits its work in turn and hands its finish (ack, fan-out) to `finish`, which runs after the
- * commit, in the same order, while the peer's next frames are already read: a burst of sends then
- * shares one group commit. Any other frame waits for every pipelined finish before it, and a peer
- * gets at most MAX_PIPELINED_SENDS into one commit, so a flooder cannot fill everyone's.
+ * asynchronous. A pipelined frame (a chat `send`) only submits its work in turn and returns its
+ * finish (ack, fan-out); the queue runs that after the commit, in the same order, while the peer's
+ * next frames are already read: a burst of sends then shares one group commit. Any other frame waits
+ * for every pipelined finish before it, and a peer gets at most MAX_PIPELINED_SENDS into one commit,
+ * so a flooder cannot fill everyone's.
  */
 export class FrameQueue {
   // Undefined while nothing is queued: an idle peer keeps no settled promise.
@@ -19,7 +22,7 @@ export class FrameQueue {
   #finishes: Promise<void> | undefined;
   #pipelined = 0;
 
-  /** `onError` hears a task that threw; the queue goes on with the next one. */
+  /** `onError` hears a task or a finish that threw; the queue goes on with the next one. */
   constructor(private readonly onError: (err: unknown, what: "task" | "finish") => void) {}
 
   /**
@@ -27,12 +30,23 @@ export class FrameQueue {
    * unless it is a `pipelined` frame (a chat `send`), after every pipelined finish queued before it
    * too: a reply, a close or a timer's frame never overtakes an earlier send's ack. A pipelined one
    * starts as soon as the tasks before it ran, unless MAX_PIPELINED_SENDS already wait for a commit.
+   * The finish a task returns runs after every finish before it, without holding up the next tasks.
    */
-  enqueue(task: () => Promise<void>, pipelined = false): Promise<void> {
+  enqueue(task: () => Promise<void | Finish>, pipelined = false): Promise<void> {
     const queued: Promise<void> = (this.#tasks ?? SETTLED)
       .then(async () => {
         if (!pipelined || this.#pipelined >= MAX_PIPELINED_SENDS) await this.settled();
-        await task();
+        const finish = await task();
+        if (finish === undefined) return;
+        this.#pipelined += 1;
+        const finished: Promise<void> = (this.#finishes ?? SETTLED)
+          .then(finish)
+          .catch((err: unknown) => this.onError(err, "finish"))
+          .then(() => {
+            this.#pipelined -= 1;
+            if (this.#finishes === finished) this.#finishes = undefined;
+          });
+        this.#finishes = finished;
       })
       .catch((err: unknown) => this.onError(err, "task"))
       .then(() => {
@@ -40,19 +54,6 @@ export class FrameQueue {
       });
     this.#tasks = queued;
     return queued;
-  }
-
-  /** Runs `finish` after every `finish` queued before it, without holding up the frames. */
-  finish(finish: () => Promise<void>): void {
-    this.#pipelined += 1;
-    const queued: Promise<void> = (this.#finishes ?? SETTLED)
-      .then(finish)
-      .catch((err: unknown) => this.onError(err, "finish"))
-      .then(() => {
-        this.#pipelined -= 1;
-        if (this.#finishes === queued) this.#finishes = undefined;
-      });
-    this.#finishes = queued;
   }
 
   /** Resolves when every finish queued so far has run. */

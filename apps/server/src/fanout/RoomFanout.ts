@@ -75,7 +75,9 @@ export class RoomFanout {
     options: { source?: SequenceSource; headCheckMs?: number; gapGraceMs?: number } = {},
   ) {
     const { source, headCheckMs = 0, gapGraceMs = GAP_GRACE_MS } = options;
-    if (broker.losesPayloads) this.#batcher = new PublishBatcher((r, p) => this.#publishNow(r, p));
+    if (broker.losesPayloads) {
+      this.#batcher = new PublishBatcher((r, p) => void this.#publishPayload(r, p, false));
+    }
     if (!source) return;
     const sequencer = new RoomSequencer<{ frame: string; header: Header }>({
       source,
@@ -186,12 +188,12 @@ export class RoomFanout {
     this.#deliverFrame(room, encode(message), options);
   }
 
-  async #publishPayload(room: string, payload: string): Promise<void> {
-    if (this.#batcher) this.#batcher.add(room, payload);
-    else await this.#publishNow(room, payload);
-  }
-
-  async #publishNow(room: string, payload: string): Promise<void> {
+  /** To the broker: now, or (`batched`, over a broker between nodes) in the turn's bundle. */
+  async #publishPayload(room: string, payload: string, batched = true): Promise<void> {
+    if (batched && this.#batcher) {
+      this.#batcher.add(room, payload);
+      return;
+    }
     // A disconnected broker cannot echo the publish back: this node's own members get it now, so
     // local delivery does not wait for the broker (a late echo of a chat message is dropped by seq).
     if (this.broker.isReady?.() === false) this.#deliver(room, payload);

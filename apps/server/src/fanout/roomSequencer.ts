@@ -115,7 +115,11 @@ export class RoomSequencer<T> {
     const state = this.#rooms.get(room);
     if (!state) return;
     if (!state.busy && state.queue.length === 0 && (seq === undefined || seq <= state.last + 1)) {
-      this.#deliverInOrder(room, state, seq, item); // the common case, synchronous
+      // The common case, synchronous: the next one (or unsequenced) goes out, a repeat is dropped.
+      if (seq === undefined || seq === state.last + 1) {
+        if (seq !== undefined) state.last = seq;
+        this.options.deliver(room, item);
+      } else this.counters.dropped++;
       return;
     }
     state.queue.push({ kind: "item", seq, item });

@@ -1,4 +1,5 @@
 import { CloseCode, type ClientMessage, type DecodeResult } from "@duplex/protocol";
+import type { Finish } from "../connection/FrameQueue.js";
 import type { Peer } from "../connection/Peer.js";
 import type { ServerContext } from "../context.js";
 import { replyToFailure, sendError } from "./replyToFailure.js";
@@ -25,14 +26,15 @@ import { handleThread, handleThreadRead } from "../threads/threadHandlers.js";
 /**
  * Handles one decoded frame, in the peer's turn (FrameQueue.ts): until welcomed only a valid `hello`
  * is acceptable; a frame that did not decode is answered with its error; a valid one goes to its
- * handler, whose failure becomes its reply or close (replyToFailure.ts). Exhaustive: a new message
- * type fails the build here.
+ * handler, whose failure becomes its reply or close (replyToFailure.ts). A `send` returns its finish
+ * (ack and fan-out after the commit) for the queue to run in order. Exhaustive: a new message type
+ * fails the build here.
  */
 export async function dispatch(
   ctx: ServerContext,
   conn: Peer,
   decoded: DecodeResult<ClientMessage>,
-): Promise<void> {
+): Promise<void | Finish> {
   if (conn.closed) return;
   if (!conn.user && (!decoded.ok || decoded.value.type !== "hello")) {
     conn.closeConnection(CloseCode.BadHello);
@@ -60,7 +62,7 @@ export async function dispatch(
       case "typing":
         return await handleTyping(ctx, conn, msg);
       case "send":
-        return await handleSend(ctx, conn, msg);
+        return handleSend(ctx, conn, msg);
       case "history":
         return await handleHistory(ctx, conn, msg);
       case "subscribe":

@@ -1,4 +1,5 @@
 import { Capability, ErrorCode, LIMITS, type ClientMessageOf } from "@duplex/protocol";
+import type { Finish } from "../connection/FrameQueue.js";
 import type { Peer } from "../connection/Peer.js";
 import type { ServerContext } from "../context.js";
 import { DuplexError } from "../errors.js";
@@ -20,16 +21,12 @@ import { assertThreadSend, linkThread } from "../threads/threadSend.js";
  * Persist, then ack, then fan out. The ack is only sent once the message is committed, so an acked
  * message survives a crash. A repeated `cid` is acked again with the original id/seq/ts and not re-sent.
  * The checks run and the append is submitted now, in frame order, with the message's place in its
- * room's publish order (`afterCommit.reserve`); `finishSend` runs after the commit, in the same order,
- * while the socket's next frames are already read (FrameQueue.finish): a burst of sends from one
- * socket then commits together with everyone else's sends of that turn (store/groupCommit.ts).
- * A refusal is answered in turn too, after the sends before it.
+ * room's publish order (`afterCommit.reserve`); the returned finish (`finishSend`) is run by the
+ * peer's queue after the commit, in the same order, while the socket's next frames are already read
+ * (FrameQueue.ts): a burst of sends from one socket then commits together with everyone else's sends
+ * of that turn (store/groupCommit.ts). A refusal is answered in turn too, after the sends before it.
  */
-export async function handleSend(
-  ctx: ServerContext,
-  conn: Peer,
-  msg: ClientMessageOf<"send">,
-): Promise<void> {
+export function handleSend(ctx: ServerContext, conn: Peer, msg: ClientMessageOf<"send">): Finish {
   let turn: Turn<StoredMessage> | undefined;
   let stored: Promise<AppendResult>;
   try {
@@ -58,7 +55,7 @@ export async function handleSend(
   }
   // Handled now: a failed commit must not count as unhandled while earlier sends finish.
   stored.catch(ignore);
-  conn.frames.finish(() => finishSend(ctx, conn, msg, stored, turn));
+  return () => finishSend(ctx, conn, msg, stored, turn);
 }
 
 function ignore(): void {}

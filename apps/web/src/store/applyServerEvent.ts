@@ -1,10 +1,9 @@
 import type { ServerMessage } from "@duplex/protocol";
 import type { DuplexState } from "./state.js";
 import type { Applied, ServerEffect, ServerEvent } from "./serverEvent.js";
-import { applyChatMessage, applyChatRoomMessages } from "./chatEvents.js";
+import { applyChatMessage, applyRoomMessages } from "./chatEvents.js";
 import { applyConnectionState } from "./connectionSlice.js";
 import { applyMemberPages } from "./memberPages.js";
-import { mergeRoomMessages } from "./messagesSlice.js";
 import { initialModeration } from "./moderation.js";
 import { applyPushMessage } from "./pushEvents.js";
 import { applyJoinRefused, applyRoomsMessage, restoreRooms } from "./roomEvents.js";
@@ -64,13 +63,7 @@ export function applyServerEvent(
     }
     case "roomMessages": {
       const { room, messages, reset } = event;
-      const { byRoom } = state.messages;
-      const merged = mergeRoomMessages(byRoom[room] ?? [], messages, reset);
-      const next: DuplexState = {
-        ...state,
-        messages: { ...state.messages, byRoom: { ...byRoom, [room]: merged } },
-      };
-      return { state: applyChatRoomMessages(next, room, messages, reset, effects), effects };
+      return { state: applyRoomMessages(state, room, messages, reset, effects), effects };
     }
     case "message":
       return { state: applyMessage(state, event.message, now, effects), effects };

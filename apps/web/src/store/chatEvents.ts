@@ -9,6 +9,7 @@ import type { ChatSlice } from "./chatSlice.js";
 import type { DuplexState } from "./state.js";
 import type { ServerEffect } from "./serverEvent.js";
 import { changeMembers } from "./members.js";
+import { mergeRoomMessages } from "./messagesSlice.js";
 import { applyMessageChange } from "./messageEdits.js";
 import { removeTypist, upsertTypist } from "./typing.js";
 import { applyServerRead, countUnread } from "./unread.js";
@@ -171,23 +172,32 @@ export function applyChatMessage(
   }
 }
 
-/** New messages in a room: unread counts, their senders stop typing, DM peers learned. */
-export function applyChatRoomMessages(
+/**
+ * The client's `roomMessages` batch, in one step: merged into its room by `seq` (`reset` replaces the
+ * room), counted unread, its senders stop typing, DM peers learned.
+ */
+export function applyRoomMessages(
   state: DuplexState,
   room: string,
   incoming: readonly ChatMessage[],
   reset: boolean,
   effects: ServerEffect[],
 ): DuplexState {
-  const { rooms, session, chat } = state;
+  const { rooms, session, chat, messages } = state;
+  const merged = mergeRoomMessages(messages.byRoom[room] ?? [], incoming, reset);
   const unread = countUnread(chat.unread, room, incoming, reset, rooms.current, session.user?.id);
   // A message from someone ends their "typing…".
   let typing = chat.typing[room];
   for (const m of incoming) if (typing) typing = removeTypist(typing, m.from.id);
-  const next = withChat(state, (c) => ({
-    unread,
-    ...(typing && typing !== c.typing[room] && { typing: { ...c.typing, [room]: typing } }),
-  }));
+  const next: DuplexState = {
+    ...state,
+    messages: { ...messages, byRoom: { ...messages.byRoom, [room]: merged } },
+    chat: {
+      ...chat,
+      unread,
+      ...(typing && typing !== chat.typing[room] && { typing: { ...chat.typing, [room]: typing } }),
+    },
+  };
   if (room === rooms.current) effects.push({ kind: "readCurrent" });
   return learnDmPeer(
     next,
