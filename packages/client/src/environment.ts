@@ -75,6 +75,13 @@ export function randomId(random: () => number): string {
   return `c${Date.now().toString(36)}${Math.floor(random() * 2 ** 52).toString(36)}`;
 }
 
+/** `value`'s fields when it is a non-null object: for hand-written checks of stored or fetched JSON. */
+export function fieldsOf(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === "object" && value !== null
+    ? (value as Record<string, unknown>)
+    : undefined;
+}
+
 /** Reads JSON from storage; corrupt or missing data reads as `undefined`, never throws. */
 export function readJson(storage: KeyValueStorage, key: string): unknown {
   try {

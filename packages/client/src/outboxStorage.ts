@@ -1,12 +1,12 @@
 import type { KeyValueStorage, OutboxEntry, OutboxStatus } from "./types.js";
-import { readJson, writeJson } from "./environment.js";
+import { fieldsOf, readJson, writeJson } from "./environment.js";
 
 const STATUSES: ReadonlySet<string> = new Set<OutboxStatus>(["queued", "sent", "acked", "failed"]);
 
 function isEntry(value: unknown): value is OutboxEntry {
-  if (typeof value !== "object" || value === null) return false;
-  const v = value as Record<string, unknown>;
+  const v = fieldsOf(value);
   return (
+    v !== undefined &&
     typeof v.cid === "string" &&
     typeof v.room === "string" &&
     typeof v.text === "string" &&
