@@ -1,6 +1,13 @@
 import { LIMITS } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
-import { advance, flush, harness, inRoom, useFakeTimersPerTest } from "../test/harness.js";
+import {
+  advance,
+  flush,
+  harness,
+  inRoom,
+  onNextSend,
+  useFakeTimersPerTest,
+} from "../test/harness.js";
 import { RequestError } from "./requests.js";
 
 useFakeTimersPerTest();
@@ -62,13 +69,10 @@ describe("outbox", () => {
   it("re-sends unacked messages after a reconnect with the same cid, stored once", async () => {
     const h = await inRoom();
     // The server stores the message but the ack is lost with the connection.
-    h.peer.onFrame = (socket, m) => {
-      if (m.type !== "send") return false;
-      h.peer.onFrame = undefined;
+    onNextSend(h, (socket, m) => {
       socket.drop(); // the close overtakes the ack
       h.peer.onClientFrame(socket, m);
-      return true;
-    };
+    });
     const { cid } = h.client.send("general", "exactly once");
     await flush();
     expect(h.client.outbox[0]).toMatchObject({ cid, status: "queued" });
@@ -124,9 +128,7 @@ describe("outbox", () => {
 
   it("retries a rate-limited message after retryAfterMs", async () => {
     const h = await inRoom();
-    h.peer.onFrame = (socket, m) => {
-      if (m.type !== "send") return false;
-      h.peer.onFrame = undefined;
+    onNextSend(h, (socket, m) => {
       socket.push({
         type: "error",
         ref: m.ref,
@@ -134,8 +136,7 @@ describe("outbox", () => {
         message: "slow down",
         retryAfterMs: 300,
       });
-      return true;
-    };
+    });
     h.client.send("general", "patience");
     await flush();
     expect(h.client.outbox[0]?.status).toBe("queued");

@@ -1,9 +1,11 @@
+import type { ClientMessage } from "@duplex/protocol";
 import { afterEach, beforeEach, vi } from "vitest";
 import type { ConnectionState, KeyValueStorage, OnlineSource } from "../src/types.js";
 import type { DuplexClientOptions } from "../src/options.js";
 import { DuplexClient } from "../src/DuplexClient.js";
 import { memoryStorage } from "../src/environment.js";
 import { FakePeer } from "../src/fakePeer.js";
+import type { FakeSocket } from "../src/fakeSocket.js";
 
 /** Lets every queued microtask (fake socket events, promise continuations) run. */
 export async function flush(): Promise<void> {
@@ -103,4 +105,17 @@ export async function connected(...args: Parameters<typeof harness>): Promise<Ha
   h.client.connect();
   await flush();
   return h;
+}
+
+/** The peer hands the next `send` frame to `handle` instead of answering it; later ones go as usual. */
+export function onNextSend(
+  h: Harness,
+  handle: (socket: FakeSocket, send: Extract<ClientMessage, { type: "send" }>) => void,
+): void {
+  h.peer.onFrame = (socket, m) => {
+    if (m.type !== "send") return false;
+    h.peer.onFrame = undefined;
+    handle(socket, m);
+    return true;
+  };
 }
