@@ -4,16 +4,14 @@ import { fieldsOf, readJson, writeJson } from "./environment.js";
 const STATUSES: ReadonlySet<string> = new Set<OutboxStatus>(["queued", "sent", "acked", "failed"]);
 
 function isEntry(value: unknown): value is OutboxEntry {
-  const v = fieldsOf(value);
-  return (
-    v !== undefined &&
-    typeof v.cid === "string" &&
-    typeof v.room === "string" &&
-    typeof v.text === "string" &&
-    typeof v.createdAt === "number" &&
-    typeof v.status === "string" &&
-    STATUSES.has(v.status)
-  );
+  const v = fieldsOf(value, {
+    cid: "string",
+    room: "string",
+    text: "string",
+    createdAt: "number",
+    status: "string",
+  });
+  return v !== undefined && STATUSES.has(v.status as string);
 }
 
 /**

@@ -57,13 +57,7 @@ export class FileUrls {
   }
 }
 
-// Checked by hand, not with the zod schema: the client loads zod only lazily (for its decoder).
 function isFileUrlReply(value: unknown): value is FileUrlReply {
-  const v = fieldsOf(value);
-  return (
-    v !== undefined &&
-    typeof v.url === "string" &&
-    typeof v.expiresAt === "number" &&
-    (v.thumbUrl === undefined || typeof v.thumbUrl === "string")
-  );
+  const v = fieldsOf(value, { url: "string", expiresAt: "number" });
+  return v !== undefined && (v.thumbUrl === undefined || typeof v.thumbUrl === "string");
 }
