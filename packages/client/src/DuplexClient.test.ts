@@ -5,7 +5,7 @@ import {
   flush,
   harness,
   inRoom,
-  onNextSend,
+  intercept,
   useFakeTimersPerTest,
 } from "../test/harness.js";
 import { RequestError } from "./requests.js";
@@ -69,10 +69,15 @@ describe("outbox", () => {
   it("re-sends unacked messages after a reconnect with the same cid, stored once", async () => {
     const h = await inRoom();
     // The server stores the message but the ack is lost with the connection.
-    onNextSend(h, (socket, m) => {
-      socket.drop(); // the close overtakes the ack
-      h.peer.onClientFrame(socket, m);
-    });
+    intercept(
+      h,
+      "send",
+      (socket, m) => {
+        socket.drop(); // the close overtakes the ack
+        h.peer.onClientFrame(socket, m);
+      },
+      { once: true },
+    );
     const { cid } = h.client.send("general", "exactly once");
     await flush();
     expect(h.client.outbox[0]).toMatchObject({ cid, status: "queued" });
@@ -110,11 +115,9 @@ describe("outbox", () => {
 
   it("marks a message failed when the server refuses it for good", async () => {
     const h = await inRoom();
-    h.peer.onFrame = (socket, m) => {
-      if (m.type !== "send") return false;
-      socket.push({ type: "error", ref: m.ref, code: "unauthorized", message: "muted" });
-      return true;
-    };
+    intercept(h, "send", (socket, m) =>
+      socket.push({ type: "error", ref: m.ref, code: "unauthorized", message: "muted" }),
+    );
     const { cid } = h.client.send("general", "hello?");
     await flush();
     expect(h.client.outbox).toEqual([
@@ -128,15 +131,19 @@ describe("outbox", () => {
 
   it("retries a rate-limited message after retryAfterMs", async () => {
     const h = await inRoom();
-    onNextSend(h, (socket, m) => {
-      socket.push({
-        type: "error",
-        ref: m.ref,
-        code: "rate_limited",
-        message: "slow down",
-        retryAfterMs: 300,
-      });
-    });
+    intercept(
+      h,
+      "send",
+      (socket, m) =>
+        socket.push({
+          type: "error",
+          ref: m.ref,
+          code: "rate_limited",
+          message: "slow down",
+          retryAfterMs: 300,
+        }),
+      { once: true },
+    );
     h.client.send("general", "patience");
     await flush();
     expect(h.client.outbox[0]?.status).toBe("queued");
@@ -193,11 +200,9 @@ describe("requests", () => {
 
   it("rejects with the error code that answers the ref", async () => {
     const h = await inRoom();
-    h.peer.onFrame = (socket, m) => {
-      if (m.type !== "history") return false;
-      socket.push({ type: "error", ref: m.ref, code: "not_joined", message: "join first" });
-      return true;
-    };
+    intercept(h, "history", (socket, m) =>
+      socket.push({ type: "error", ref: m.ref, code: "not_joined", message: "join first" }),
+    );
     const reply = h.client.history("elsewhere").catch((e: unknown) => e);
     await flush();
     expect(await reply).toMatchObject({ name: "RequestError", code: "not_joined" });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { advance, flush, harness, inRoom, useFakeTimersPerTest } from "../test/harness.js";
+import {
+  advance,
+  flush,
+  harness,
+  inRoom,
+  intercept,
+  useFakeTimersPerTest,
+} from "../test/harness.js";
 
 useFakeTimersPerTest();
 
@@ -7,8 +14,7 @@ describe("moderation as the client sees it", () => {
   it("marks a message failed, without retrying, when the user is muted", async () => {
     const h = await inRoom();
     let sends = 0;
-    h.peer.onFrame = (socket, m) => {
-      if (m.type !== "send") return false;
+    intercept(h, "send", (socket, m) => {
       sends += 1;
       socket.push({
         type: "error",
@@ -17,8 +23,7 @@ describe("moderation as the client sees it", () => {
         message: "muted until later",
         retryAfterMs: 60_000,
       });
-      return true;
-    };
+    });
     const { cid } = h.client.send("general", "let me speak");
     await advance(5_000);
     expect(sends).toBe(1);

@@ -107,15 +107,20 @@ export async function connected(...args: Parameters<typeof harness>): Promise<Ha
   return h;
 }
 
-/** The peer hands the next `send` frame to `handle` instead of answering it; later ones go as usual. */
-export function onNextSend(
+/**
+ * The peer hands frames of `type` to `handle` instead of answering them (with `once`, only the next
+ * one); every other frame it answers as usual.
+ */
+export function intercept<T extends ClientMessage["type"]>(
   h: Harness,
-  handle: (socket: FakeSocket, send: Extract<ClientMessage, { type: "send" }>) => void,
+  type: T,
+  handle: (socket: FakeSocket, message: Extract<ClientMessage, { type: T }>) => void,
+  { once = false } = {},
 ): void {
   h.peer.onFrame = (socket, m) => {
-    if (m.type !== "send") return false;
-    h.peer.onFrame = undefined;
-    handle(socket, m);
+    if (m.type !== type) return false;
+    if (once) h.peer.onFrame = undefined;
+    handle(socket, m as Extract<ClientMessage, { type: T }>);
     return true;
   };
 }
