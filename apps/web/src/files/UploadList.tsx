@@ -5,6 +5,7 @@ import { useT } from "../i18n/useT.js";
 import { useActions, useDuplex } from "../store/storeContext.js";
 import { formatFileSize } from "./fileSize.js";
 import { percentSent, type UploadView } from "./uploadsSlice.js";
+import { LinkButton } from "../components/LinkButton.js";
 
 function statusText(upload: UploadView, t: Translate): string {
   switch (upload.state) {
@@ -45,33 +46,27 @@ function UploadRow({ upload }: { upload: UploadView }) {
       </span>
       <span className="upload-actions">
         {active && (
-          <button
-            type="button"
-            className="link-button"
-            aria-label={t("files.cancelLabel", { name: upload.name })}
+          <LinkButton
+            label={t("files.cancelLabel", { name: upload.name })}
             onClick={() => cancelUpload(upload.key)}
           >
             {t("files.cancel")}
-          </button>
+          </LinkButton>
         )}
         {stopped && (
           <>
-            <button
-              type="button"
-              className="link-button"
-              aria-label={t("files.retryLabel", { name: upload.name })}
+            <LinkButton
+              label={t("files.retryLabel", { name: upload.name })}
               onClick={() => retryUpload(upload.key)}
             >
               {t("files.retry")}
-            </button>
-            <button
-              type="button"
-              className="link-button"
-              aria-label={t("files.dismissLabel", { name: upload.name })}
+            </LinkButton>
+            <LinkButton
+              label={t("files.dismissLabel", { name: upload.name })}
               onClick={() => dismissUpload(upload.key)}
             >
               {t("files.dismiss")}
-            </button>
+            </LinkButton>
           </>
         )}
       </span>
