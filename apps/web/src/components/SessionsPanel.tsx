@@ -1,14 +1,13 @@
 import type { SessionInfo } from "@duplex/protocol";
 import { useEffect, useRef, useState } from "react";
-import { dateTimeFormat } from "../i18n/intlFormat.js";
-import { useLocale, useT } from "../i18n/useT.js";
+import { DateTime } from "../i18n/DateTime.js";
+import { useT } from "../i18n/useT.js";
 import { useActions } from "../store/storeContext.js";
 import { useLoadedList } from "./useLoadedList.js";
 
 /** The devices the account is signed in on, each revocable, plus "sign out everywhere else". */
 export function SessionsPanel() {
   const t = useT();
-  const locale = useLocale();
   const { listSessions, revokeSession, revokeOtherSessions } = useActions();
   const { load, change } = useLoadedList<SessionInfo>(listSessions);
   const [problem, setProblem] = useState(false);
@@ -29,9 +28,6 @@ export function SessionsPanel() {
       acted.current = true;
     });
   }
-
-  const when = (ts: number) =>
-    dateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(ts);
 
   return (
     <section className="sessions-panel" aria-labelledby="sessions-title">
@@ -55,13 +51,11 @@ export function SessionsPanel() {
                 <dl className="session-times">
                   <dt>{t("sessions.created")}</dt>
                   <dd>
-                    <time dateTime={new Date(s.createdAt).toISOString()}>{when(s.createdAt)}</time>
+                    <DateTime ts={s.createdAt} />
                   </dd>
                   <dt>{t("sessions.lastUsed")}</dt>
                   <dd>
-                    <time dateTime={new Date(s.lastSeenAt).toISOString()}>
-                      {when(s.lastSeenAt)}
-                    </time>
+                    <DateTime ts={s.lastSeenAt} />
                   </dd>
                 </dl>
                 {!s.current && (

@@ -1,5 +1,6 @@
 import { useId, useState } from "react";
 import type { PushDevice, User } from "@duplex/protocol";
+import { MEDIUM_DATE_TIME } from "../i18n/DateTime.js";
 import { dateTimeFormat } from "../i18n/intlFormat.js";
 import { useLocale, useT } from "../i18n/useT.js";
 import { useActions } from "../store/storeContext.js";
@@ -9,8 +10,6 @@ type View =
   | { kind: "loading" }
   | { kind: "failed" }
   | { kind: "shown"; devices: readonly PushDevice[] };
-
-const WHEN: Intl.DateTimeFormatOptions = { dateStyle: "medium", timeStyle: "short" };
 
 /**
  * For owners and admins: the devices a member registered for Web Push (the push service's origin,
@@ -22,7 +21,7 @@ export function PushDevices({ user }: { user: User }) {
   const locale = useLocale();
   const [view, setView] = useState<View>({ kind: "closed" });
   const listId = useId();
-  const when = (ms: number) => dateTimeFormat(locale, WHEN).format(ms);
+  const when = (ms: number) => dateTimeFormat(locale, MEDIUM_DATE_TIME).format(ms);
   const open = view.kind !== "closed";
 
   async function toggle(): Promise<void> {
