@@ -1,13 +1,6 @@
 import { LIMITS } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
-import {
-  advance,
-  flush,
-  harness,
-  inRoom,
-  intercept,
-  useFakeTimersPerTest,
-} from "../test/harness.js";
+import { advance, flush, harness, inRoom, useFakeTimersPerTest } from "../test/harness.js";
 import { RequestError } from "./requests.js";
 
 useFakeTimersPerTest();
@@ -69,8 +62,7 @@ describe("outbox", () => {
   it("re-sends unacked messages after a reconnect with the same cid, stored once", async () => {
     const h = await inRoom();
     // The server stores the message but the ack is lost with the connection.
-    intercept(
-      h,
+    h.peer.intercept(
       "send",
       (socket, m) => {
         socket.drop(); // the close overtakes the ack
@@ -115,7 +107,7 @@ describe("outbox", () => {
 
   it("marks a message failed when the server refuses it for good", async () => {
     const h = await inRoom();
-    intercept(h, "send", (socket, m) =>
+    h.peer.intercept("send", (socket, m) =>
       socket.push({ type: "error", ref: m.ref, code: "unauthorized", message: "muted" }),
     );
     const { cid } = h.client.send("general", "hello?");
@@ -131,8 +123,7 @@ describe("outbox", () => {
 
   it("retries a rate-limited message after retryAfterMs", async () => {
     const h = await inRoom();
-    intercept(
-      h,
+    h.peer.intercept(
       "send",
       (socket, m) =>
         socket.push({
@@ -200,7 +191,7 @@ describe("requests", () => {
 
   it("rejects with the error code that answers the ref", async () => {
     const h = await inRoom();
-    intercept(h, "history", (socket, m) =>
+    h.peer.intercept("history", (socket, m) =>
       socket.push({ type: "error", ref: m.ref, code: "not_joined", message: "join first" }),
     );
     const reply = h.client.history("elsewhere").catch((e: unknown) => e);

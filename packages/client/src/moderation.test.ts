@@ -1,12 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  advance,
-  flush,
-  harness,
-  inRoom,
-  intercept,
-  useFakeTimersPerTest,
-} from "../test/harness.js";
+import { advance, flush, harness, inRoom, useFakeTimersPerTest } from "../test/harness.js";
 
 useFakeTimersPerTest();
 
@@ -14,7 +7,7 @@ describe("moderation as the client sees it", () => {
   it("marks a message failed, without retrying, when the user is muted", async () => {
     const h = await inRoom();
     let sends = 0;
-    intercept(h, "send", (socket, m) => {
+    h.peer.intercept("send", (socket, m) => {
       sends += 1;
       socket.push({
         type: "error",

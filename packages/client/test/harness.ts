@@ -1,11 +1,9 @@
-import type { ClientMessage } from "@duplex/protocol";
 import { afterEach, beforeEach, vi } from "vitest";
 import type { ConnectionState, KeyValueStorage, OnlineSource } from "../src/types.js";
 import type { DuplexClientOptions } from "../src/options.js";
 import { DuplexClient } from "../src/DuplexClient.js";
 import { memoryStorage } from "../src/environment.js";
 import { FakePeer } from "../src/fakePeer.js";
-import type { FakeSocket } from "../src/fakeSocket.js";
 
 /** Lets every queued microtask (fake socket events, promise continuations) run. */
 export async function flush(): Promise<void> {
@@ -105,22 +103,4 @@ export async function connected(...args: Parameters<typeof harness>): Promise<Ha
   h.client.connect();
   await flush();
   return h;
-}
-
-/**
- * The peer hands frames of `type` to `handle` instead of answering them (with `once`, only the next
- * one); every other frame it answers as usual.
- */
-export function intercept<T extends ClientMessage["type"]>(
-  h: Harness,
-  type: T,
-  handle: (socket: FakeSocket, message: Extract<ClientMessage, { type: T }>) => void,
-  { once = false } = {},
-): void {
-  h.peer.onFrame = (socket, m) => {
-    if (m.type !== type) return false;
-    if (once) h.peer.onFrame = undefined;
-    handle(socket, m as Extract<ClientMessage, { type: T }>);
-    return true;
-  };
 }
