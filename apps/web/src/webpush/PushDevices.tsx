@@ -4,6 +4,7 @@ import { MEDIUM_DATE_TIME } from "../i18n/DateTime.js";
 import { dateTimeFormat } from "../i18n/intlFormat.js";
 import { useLocale, useT } from "../i18n/useT.js";
 import { useActions } from "../store/storeContext.js";
+import { DisclosureButton } from "../components/DisclosureButton.js";
 
 type View =
   | { kind: "closed" }
@@ -33,16 +34,15 @@ export function PushDevices({ user }: { user: User }) {
 
   return (
     <div className="push-devices">
-      <button
-        type="button"
+      <DisclosureButton
         className="button-secondary"
-        aria-expanded={open}
-        aria-controls={listId}
-        aria-label={t("pushDevices.label", { name: user.name })}
-        onClick={() => void toggle()}
+        open={open}
+        controls={listId}
+        label={t("pushDevices.label", { name: user.name })}
+        onToggle={() => void toggle()}
       >
         {t("pushDevices.show")}
-      </button>
+      </DisclosureButton>
       <div id={listId} aria-live="polite">
         {view.kind === "loading" && <p>{t("pushDevices.loading")}</p>}
         {view.kind === "failed" && (
