@@ -2,7 +2,7 @@ import type { PasskeyInfo } from "@duplex/protocol";
 import { MAX_PASSKEY_LABEL } from "@duplex/protocol";
 import { useId, useRef, useState, type FormEvent } from "react";
 import "../styles/passkeys.css";
-import { DateTime } from "../i18n/DateTime.js";
+import { UseTimes } from "./UseTimes.js";
 import { useT } from "../i18n/useT.js";
 import type { PasskeyProblem } from "../store/passkeyActions.js";
 import { useActions } from "../store/storeContext.js";
@@ -54,20 +54,15 @@ export function PasskeysPanel() {
           {load.list.map((p) => (
             <li key={p.id} className="session-item">
               <span className="session-device">{p.label}</span>
-              <dl className="session-times">
-                <dt>{t("passkeys.created")}</dt>
-                <dd>
-                  <DateTime ts={p.createdAt} />
-                </dd>
-                <dt>{t("passkeys.lastUsed")}</dt>
-                <dd>
-                  {p.lastUsedAt === undefined ? (
-                    t("passkeys.neverUsed")
-                  ) : (
-                    <DateTime ts={p.lastUsedAt} />
-                  )}
-                </dd>
-              </dl>
+              <UseTimes
+                labels={{
+                  created: t("passkeys.created"),
+                  lastUsed: t("passkeys.lastUsed"),
+                  never: t("passkeys.neverUsed"),
+                }}
+                createdAt={p.createdAt}
+                lastUsedAt={p.lastUsedAt}
+              />
               <button
                 type="button"
                 aria-label={t("passkeys.removeLabel", { label: p.label })}

@@ -1,6 +1,6 @@
 import type { SessionInfo } from "@duplex/protocol";
 import { useEffect, useRef, useState } from "react";
-import { DateTime } from "../i18n/DateTime.js";
+import { UseTimes } from "./UseTimes.js";
 import { useT } from "../i18n/useT.js";
 import { useActions } from "../store/storeContext.js";
 import { useLoadedList } from "./useLoadedList.js";
@@ -48,16 +48,11 @@ export function SessionsPanel() {
                     <strong className="session-current"> ({t("sessions.current")})</strong>
                   )}
                 </span>
-                <dl className="session-times">
-                  <dt>{t("sessions.created")}</dt>
-                  <dd>
-                    <DateTime ts={s.createdAt} />
-                  </dd>
-                  <dt>{t("sessions.lastUsed")}</dt>
-                  <dd>
-                    <DateTime ts={s.lastSeenAt} />
-                  </dd>
-                </dl>
+                <UseTimes
+                  labels={{ created: t("sessions.created"), lastUsed: t("sessions.lastUsed") }}
+                  createdAt={s.createdAt}
+                  lastUsedAt={s.lastSeenAt}
+                />
                 {!s.current && (
                   <button
                     type="button"
