@@ -28,6 +28,12 @@ function UploadRow({ upload }: { upload: UploadView }) {
   const { cancelUpload, retryUpload, dismissUpload } = useActions();
   const active = upload.state === "queued" || upload.state === "sending";
   const stopped = upload.state === "failed" || upload.state === "cancelled";
+  const run = { cancel: cancelUpload, retry: retryUpload, dismiss: dismissUpload };
+  const actions: readonly (keyof typeof run)[] = active
+    ? ["cancel"]
+    : stopped
+      ? ["retry", "dismiss"]
+      : [];
   return (
     <li className={`upload upload-${upload.state}`}>
       <span className="upload-name" title={upload.name}>
@@ -45,30 +51,15 @@ function UploadRow({ upload }: { upload: UploadView }) {
         {statusText(upload, t)}
       </span>
       <span className="upload-actions">
-        {active && (
+        {actions.map((action) => (
           <LinkButton
-            label={t("files.cancelLabel", { name: upload.name })}
-            onClick={() => cancelUpload(upload.key)}
+            key={action}
+            label={t(`files.${action}Label`, { name: upload.name })}
+            onClick={() => run[action](upload.key)}
           >
-            {t("files.cancel")}
+            {t(`files.${action}`)}
           </LinkButton>
-        )}
-        {stopped && (
-          <>
-            <LinkButton
-              label={t("files.retryLabel", { name: upload.name })}
-              onClick={() => retryUpload(upload.key)}
-            >
-              {t("files.retry")}
-            </LinkButton>
-            <LinkButton
-              label={t("files.dismissLabel", { name: upload.name })}
-              onClick={() => dismissUpload(upload.key)}
-            >
-              {t("files.dismiss")}
-            </LinkButton>
-          </>
-        )}
+        ))}
       </span>
     </li>
   );
