@@ -1,4 +1,4 @@
-import type { Browser, Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
 import { signIn } from "./chat.js";
 
 /** A short suffix that keeps names unique across specs sharing one e2e database. */
@@ -29,6 +29,12 @@ export async function joinRoom(page: Page, name: string): Promise<void> {
   const input = page.getByLabel("Room name");
   await input.fill(name);
   await input.press("Enter");
+}
+
+/** Joins (or creates) a room and waits until it is the room on screen. */
+export async function enterRoom(page: Page, name: string): Promise<void> {
+  await joinRoom(page, name);
+  await expect(page.getByRole("heading", { name: `#${name}` })).toBeVisible();
 }
 
 /** The id of the room on screen, from the conversation log's label (`#<room> conversation`). */

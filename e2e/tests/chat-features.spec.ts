@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { messageItem, sendMessage, signIn } from "../support/chat.js";
 import {
   currentRoomId,
-  joinRoom,
+  enterRoom,
   rawJoin,
   roomButton,
   uniqueSuffix,
@@ -19,10 +19,8 @@ test("three users: rooms, unread badge, typing, live edit, and a private DM", as
   const carol = await signIn(browser, carolName);
 
   // Rooms: Alice creates a room by name, Bob joins it, then goes back to #general.
-  await joinRoom(alice, room);
-  await expect(alice.getByRole("heading", { name: `#${room}` })).toBeVisible();
-  await joinRoom(bob, room);
-  await expect(bob.getByRole("heading", { name: `#${room}` })).toBeVisible();
+  await enterRoom(alice, room);
+  await enterRoom(bob, room);
   await expect(alice.getByRole("list", { name: "Members" })).toContainText(bobName);
   await roomButton(bob, "#general").click();
   await expect(bob.getByRole("heading", { name: "#general" })).toBeVisible();

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { signIn } from "../support/chat.js";
-import { joinRoom, roomButton, uniqueSuffix } from "../support/chatFeatures.js";
+import { enterRoom, roomButton, uniqueSuffix } from "../support/chatFeatures.js";
 
 test.slow(); // two browsers and reloads on a shared 2-core machine: 16–21 s alone, over 30 s under load
 
@@ -10,10 +10,8 @@ test("joined rooms and the open room come back after a reload and in another bro
   const id = uniqueSuffix();
   const [ops, design] = [`ops-${id}`, `design-${id}`];
   const page = await signIn(browser, `Dana-${id}`);
-  await joinRoom(page, ops);
-  await expect(page.getByRole("heading", { name: `#${ops}` })).toBeVisible();
-  await joinRoom(page, design);
-  await expect(page.getByRole("heading", { name: `#${design}` })).toBeVisible();
+  await enterRoom(page, ops);
+  await enterRoom(page, design);
   await roomButton(page, `#${ops}`).click();
   await expect(page.getByRole("heading", { name: `#${ops}` })).toBeVisible();
 
@@ -52,8 +50,7 @@ test("a user who left #general does not find it back after a reload", async ({ b
   const id = uniqueSuffix();
   const ops = `ops-${id}`;
   const page = await signIn(browser, `Lee-${id}`);
-  await joinRoom(page, ops);
-  await expect(page.getByRole("heading", { name: `#${ops}` })).toBeVisible();
+  await enterRoom(page, ops);
   await roomButton(page, "#general").hover();
   await page.getByRole("button", { name: "Leave #general" }).click();
   await expect(roomButton(page, "#general")).toHaveCount(0);

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { messageItem, signIn } from "../support/chat.js";
-import { joinRoom, roomButton, uniqueSuffix } from "../support/chatFeatures.js";
+import { enterRoom, roomButton, uniqueSuffix } from "../support/chatFeatures.js";
 import { seedMessages } from "../support/seed.js";
 
 /** Rows of different heights, as a real conversation has: one-liners and wrapped paragraphs. */
@@ -27,8 +27,7 @@ for (const viewport of [
     const page = await signIn(browser, `Scroll-${id}`);
     await page.setViewportSize(viewport);
     if (viewport.name === "phone") await page.getByRole("button", { name: /^Rooms/ }).click();
-    await joinRoom(page, room);
-    await expect(page.getByRole("heading", { name: `#${room}` })).toBeVisible();
+    await enterRoom(page, room);
     await seedMessages(page, room, conversation(80, id));
     await page.reload();
     await expect(messageItem(page, `newest ${id}`)).toBeInViewport({ ratio: 1 });
@@ -49,8 +48,7 @@ test("loading an older page keeps the message being read where it was", async ({
   const id = uniqueSuffix();
   const room = `paging-${id}`;
   const page = await signIn(browser, `Pager-${id}`);
-  await joinRoom(page, room);
-  await expect(page.getByRole("heading", { name: `#${room}` })).toBeVisible();
+  await enterRoom(page, room);
   await seedMessages(page, room, conversation(90, id));
   await page.reload();
   await expect(messageItem(page, `newest ${id}`)).toBeInViewport();

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { chromiumLaunchOptions } from "../support/chromium.js";
 import { expectNoSeriousViolations } from "../support/axe.js";
 import { messageItem, sendMessage, signIn } from "../support/chat.js";
-import { joinRoom, roomButton } from "../support/chatFeatures.js";
+import { enterRoom, roomButton } from "../support/chatFeatures.js";
 import { bell } from "../support/push.js";
 
 // The browser side of Web Push in Playwright's Chromium, with no outside push service: a push is
@@ -61,8 +61,7 @@ test("a push shows a notification grouped by room, and its URL opens the room at
   // A real mention, so the app has the notification the push stands for (unread).
   const room = `push-${suffix}`;
   for (const page of [ann, ben]) {
-    await joinRoom(page, room);
-    await expect(page.getByRole("heading", { name: `#${room}` })).toBeVisible();
+    await enterRoom(page, room);
   }
   await sendMessage(ben, `@${annName} deploy is green`);
   const row = messageItem(ben, "deploy is green");

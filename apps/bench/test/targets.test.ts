@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { duplexClusterTarget } from "../src/adapters/duplexClusterTarget.js";
 import { duplexAvailable, duplexTarget } from "../src/adapters/duplexTarget.js";
 import { rawWsTarget } from "../src/adapters/rawWsTarget.js";
 import { socketIoTarget } from "../src/adapters/socketIoTarget.js";
 import type { Target } from "../src/adapters/target.js";
 import { closeAll, connectClients } from "../src/scenarios/connectClients.js";
-import type { RunningTarget } from "../src/targets/targetProcess.js";
+import { startedTarget } from "./startedTarget.js";
 import { Deliveries } from "../src/wire/deliveries.js";
 import { stampedText } from "../src/wire/payload.js";
 
@@ -18,13 +18,8 @@ const targets: Target[] = [
 ];
 
 describe.each(targets)("$name through the raw generator client", (target) => {
-  let server: RunningTarget;
-  beforeAll(async () => {
-    server = await target.start();
-  }, 60_000);
-  afterAll(() => server.stop(), 30_000);
-
-  const ports = () => server.ports ?? server.port;
+  const running = startedTarget(target);
+  const ports = () => running().ports ?? running().port;
 
   it("delivers every message to every receiver in the room, and none to another room", async () => {
     const inRoom = new Deliveries(1);

@@ -1,8 +1,25 @@
 import { CloseCode } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
-import { advance, connected, flush, harness, useFakeTimersPerTest } from "../test/harness.js";
+import {
+  advance,
+  connected,
+  flush,
+  harness,
+  type Harness,
+  useFakeTimersPerTest,
+} from "../test/harness.js";
 
 useFakeTimersPerTest();
+
+/** Offline for `ms`: no new socket; back online: one at once, and it opens. */
+async function reconnectsOnlyWhenOnline(h: Harness, ms: number): Promise<void> {
+  await advance(ms);
+  expect(h.peer.sockets).toHaveLength(1);
+  h.online.set(true);
+  expect(h.peer.sockets).toHaveLength(2);
+  await flush();
+  expect(h.client.state.status).toBe("open");
+}
 
 describe("connection state", () => {
   it("walks idle → connecting → open, and is open only after welcome", async () => {
@@ -137,12 +154,7 @@ describe("connection state", () => {
     await flush();
     expect(h.client.state.status).toBe("reconnecting");
     expect(h.client.state.nextRetryAt).toBeUndefined();
-    await advance(10 * 60_000);
-    expect(h.peer.sockets).toHaveLength(1);
-    h.online.set(true);
-    expect(h.peer.sockets).toHaveLength(2);
-    await flush();
-    expect(h.client.state.status).toBe("open");
+    await reconnectsOnlyWhenOnline(h, 10 * 60_000);
   });
 
   it("going offline drops an open socket at once instead of waiting for the heartbeat", async () => {
@@ -153,11 +165,7 @@ describe("connection state", () => {
     // no longer claims to be online.
     expect(h.client.state.status).toBe("reconnecting");
     expect(h.client.state.lastClose).toMatchObject({ code: 1006, reason: "offline" });
-    await advance(60_000);
-    expect(h.peer.sockets).toHaveLength(1);
-    h.online.set(true);
-    await flush();
-    expect(h.client.state.status).toBe("open");
+    await reconnectsOnlyWhenOnline(h, 60_000);
   });
 
   it("says which room is open only to a node that granted saved_rooms", async () => {
@@ -191,11 +199,7 @@ describe("connection state", () => {
     expect(h.client.state.nextRetryAt).toBeDefined();
     h.online.set(false);
     expect(h.client.state.nextRetryAt).toBeUndefined();
-    await advance(5_000);
-    expect(h.peer.sockets).toHaveLength(1);
-    h.online.set(true);
-    await flush();
-    expect(h.client.state.status).toBe("open");
+    await reconnectsOnlyWhenOnline(h, 5_000);
   });
 
   it("after a deploy (1001), 1000 clients' first retries are spread over seconds", async () => {

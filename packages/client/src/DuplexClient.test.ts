@@ -62,13 +62,14 @@ describe("outbox", () => {
   it("re-sends unacked messages after a reconnect with the same cid, stored once", async () => {
     const h = await inRoom();
     // The server stores the message but the ack is lost with the connection.
-    h.peer.onFrame = (socket, m) => {
-      if (m.type !== "send") return false;
-      h.peer.onFrame = undefined;
-      socket.drop(); // the close overtakes the ack
-      h.peer.onClientFrame(socket, m);
-      return true;
-    };
+    h.peer.intercept(
+      "send",
+      (socket, m) => {
+        socket.drop(); // the close overtakes the ack
+        h.peer.onClientFrame(socket, m);
+      },
+      { once: true },
+    );
     const { cid } = h.client.send("general", "exactly once");
     await flush();
     expect(h.client.outbox[0]).toMatchObject({ cid, status: "queued" });
@@ -106,11 +107,9 @@ describe("outbox", () => {
 
   it("marks a message failed when the server refuses it for good", async () => {
     const h = await inRoom();
-    h.peer.onFrame = (socket, m) => {
-      if (m.type !== "send") return false;
-      socket.push({ type: "error", ref: m.ref, code: "unauthorized", message: "muted" });
-      return true;
-    };
+    h.peer.intercept("send", (socket, m) =>
+      socket.push({ type: "error", ref: m.ref, code: "unauthorized", message: "muted" }),
+    );
     const { cid } = h.client.send("general", "hello?");
     await flush();
     expect(h.client.outbox).toEqual([
@@ -124,18 +123,18 @@ describe("outbox", () => {
 
   it("retries a rate-limited message after retryAfterMs", async () => {
     const h = await inRoom();
-    h.peer.onFrame = (socket, m) => {
-      if (m.type !== "send") return false;
-      h.peer.onFrame = undefined;
-      socket.push({
-        type: "error",
-        ref: m.ref,
-        code: "rate_limited",
-        message: "slow down",
-        retryAfterMs: 300,
-      });
-      return true;
-    };
+    h.peer.intercept(
+      "send",
+      (socket, m) =>
+        socket.push({
+          type: "error",
+          ref: m.ref,
+          code: "rate_limited",
+          message: "slow down",
+          retryAfterMs: 300,
+        }),
+      { once: true },
+    );
     h.client.send("general", "patience");
     await flush();
     expect(h.client.outbox[0]?.status).toBe("queued");
@@ -192,11 +191,9 @@ describe("requests", () => {
 
   it("rejects with the error code that answers the ref", async () => {
     const h = await inRoom();
-    h.peer.onFrame = (socket, m) => {
-      if (m.type !== "history") return false;
-      socket.push({ type: "error", ref: m.ref, code: "not_joined", message: "join first" });
-      return true;
-    };
+    h.peer.intercept("history", (socket, m) =>
+      socket.push({ type: "error", ref: m.ref, code: "not_joined", message: "join first" }),
+    );
     const reply = h.client.history("elsewhere").catch((e: unknown) => e);
     await flush();
     expect(await reply).toMatchObject({ name: "RequestError", code: "not_joined" });

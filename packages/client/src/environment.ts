@@ -75,6 +75,21 @@ export function randomId(random: () => number): string {
   return `c${Date.now().toString(36)}${Math.floor(random() * 2 ** 52).toString(36)}`;
 }
 
+/**
+ * `value`'s fields when it is an object whose named fields have those `typeof` types, else
+ * `undefined`: the hand-written check of stored or fetched JSON (zod loads only lazily).
+ */
+export function fieldsOf(
+  value: unknown,
+  types: Readonly<Record<string, "string" | "number" | "boolean">>,
+): Record<string, unknown> | undefined {
+  if (typeof value !== "object" || value === null) return undefined;
+  const fields = value as Record<string, unknown>;
+  return Object.entries(types).every(([key, type]) => typeof fields[key] === type)
+    ? fields
+    : undefined;
+}
+
 /** Reads JSON from storage; corrupt or missing data reads as `undefined`, never throws. */
 export function readJson(storage: KeyValueStorage, key: string): unknown {
   try {

@@ -50,6 +50,23 @@ export class FakePeer implements FakeSocketHost {
     this.#sendLimits = options.sendLimits;
   }
 
+  /**
+   * Hands frames of `type` to `handle` instead of answering them (with `once`, only the next one);
+   * every other frame is answered as usual. Replaces `onFrame`.
+   */
+  intercept<T extends ClientMessage["type"]>(
+    type: T,
+    handle: (socket: FakeSocket, message: Extract<ClientMessage, { type: T }>) => void,
+    { once = false } = {},
+  ): void {
+    this.onFrame = (socket, m) => {
+      if (m.type !== type) return false;
+      if (once) this.onFrame = undefined;
+      handle(socket, m as Extract<ClientMessage, { type: T }>);
+      return true;
+    };
+  }
+
   /** The constructor to inject as the client's `WebSocket` option. */
   get WebSocket(): WebSocketConstructor {
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- the class below closes over this peer

@@ -7,8 +7,7 @@ describe("moderation as the client sees it", () => {
   it("marks a message failed, without retrying, when the user is muted", async () => {
     const h = await inRoom();
     let sends = 0;
-    h.peer.onFrame = (socket, m) => {
-      if (m.type !== "send") return false;
+    h.peer.intercept("send", (socket, m) => {
       sends += 1;
       socket.push({
         type: "error",
@@ -17,8 +16,7 @@ describe("moderation as the client sees it", () => {
         message: "muted until later",
         retryAfterMs: 60_000,
       });
-      return true;
-    };
+    });
     const { cid } = h.client.send("general", "let me speak");
     await advance(5_000);
     expect(sends).toBe(1);

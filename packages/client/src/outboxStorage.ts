@@ -1,19 +1,17 @@
 import type { KeyValueStorage, OutboxEntry, OutboxStatus } from "./types.js";
-import { readJson, writeJson } from "./environment.js";
+import { fieldsOf, readJson, writeJson } from "./environment.js";
 
 const STATUSES: ReadonlySet<string> = new Set<OutboxStatus>(["queued", "sent", "acked", "failed"]);
 
 function isEntry(value: unknown): value is OutboxEntry {
-  if (typeof value !== "object" || value === null) return false;
-  const v = value as Record<string, unknown>;
-  return (
-    typeof v.cid === "string" &&
-    typeof v.room === "string" &&
-    typeof v.text === "string" &&
-    typeof v.createdAt === "number" &&
-    typeof v.status === "string" &&
-    STATUSES.has(v.status)
-  );
+  const v = fieldsOf(value, {
+    cid: "string",
+    room: "string",
+    text: "string",
+    createdAt: "number",
+    status: "string",
+  });
+  return v !== undefined && STATUSES.has(v.status as string);
 }
 
 /**

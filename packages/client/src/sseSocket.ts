@@ -1,11 +1,4 @@
-import {
-  SSE_CLOSE_PATH,
-  SSE_PATH,
-  SSE_SEND_PATH,
-  SSE_STREAM_PATH,
-  SSE_TICKET_HEADER,
-  SSE_UPLOAD_PATH,
-} from "@duplex/protocol";
+import { SSE_PATHS, SSE_TICKET_HEADER } from "@duplex/protocol";
 import { EventStreamParser, type StreamEvent } from "./eventStream.js";
 import type { WebSocketConstructor, WebSocketLike } from "./types.js";
 
@@ -89,7 +82,7 @@ export class SseSocket implements WebSocketLike {
     this.readyState = 2;
     this.#abort.abort();
     if (link !== undefined) {
-      void this.#fetch(`${this.#base}${SSE_CLOSE_PATH}?stream=${link.stream}`, {
+      void this.#fetch(`${this.#base}${SSE_PATHS.close}?stream=${link.stream}`, {
         method: "POST",
         headers: { [SSE_TICKET_HEADER]: link.ticket },
       }).catch(() => undefined);
@@ -106,7 +99,7 @@ export class SseSocket implements WebSocketLike {
 
   async #run(protocols: string[]): Promise<void> {
     try {
-      const opened = await this.#fetch(`${this.#base}${SSE_PATH}`, {
+      const opened = await this.#fetch(`${this.#base}${SSE_PATHS.open}`, {
         method: "POST",
         // The open is the stream: it holds the link on whichever node it lands, so no affinity is
         // needed; a server that answers JSON instead is read the older way (open, then GET).
@@ -148,7 +141,7 @@ export class SseSocket implements WebSocketLike {
     if (this.#lastEventId > 0) headers["last-event-id"] = String(this.#lastEventId);
     let res: Awaited<ReturnType<StreamingFetch>>;
     try {
-      res = await this.#fetch(`${this.#base}${SSE_STREAM_PATH}?stream=${link.stream}`, {
+      res = await this.#fetch(`${this.#base}${SSE_PATHS.stream}?stream=${link.stream}`, {
         method: "GET",
         headers,
         signal: this.#abort.signal,
@@ -241,7 +234,7 @@ export class SseSocket implements WebSocketLike {
 
   #post(link: { stream: string; ticket: string }, body: string | Uint8Array) {
     const binary = typeof body !== "string";
-    const path = binary ? SSE_UPLOAD_PATH : SSE_SEND_PATH;
+    const path = SSE_PATHS[binary ? "upload" : "send"];
     return this.#fetch(`${this.#base}${path}?stream=${link.stream}`, {
       method: "POST",
       headers: {

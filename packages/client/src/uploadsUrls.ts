@@ -1,4 +1,5 @@
 import { FILE_URL_API_PATH, type FileUrlReply } from "@duplex/protocol";
+import { fieldsOf } from "./environment.js";
 
 /** `fetch` as the file URL lookup uses it (the global `fetch` fits). */
 export type AuthorizedFetch = (
@@ -56,13 +57,7 @@ export class FileUrls {
   }
 }
 
-// Checked by hand, not with the zod schema: the client loads zod only lazily (for its decoder).
 function isFileUrlReply(value: unknown): value is FileUrlReply {
-  if (typeof value !== "object" || value === null) return false;
-  const v = value as Record<string, unknown>;
-  return (
-    typeof v.url === "string" &&
-    typeof v.expiresAt === "number" &&
-    (v.thumbUrl === undefined || typeof v.thumbUrl === "string")
-  );
+  const v = fieldsOf(value, { url: "string", expiresAt: "number" });
+  return v !== undefined && (v.thumbUrl === undefined || typeof v.thumbUrl === "string");
 }

@@ -29,6 +29,14 @@ export const SSE_CLOSE_PATH = "/sse/close";
  * chunk is handled (stored, or refused by an `error` / `upload_cancel` on the stream).
  */
 export const SSE_UPLOAD_PATH = "/sse/upload";
+/** The fallback's endpoints by role, for code that addresses them together (a link, a route table). */
+export const SSE_PATHS = {
+  open: SSE_PATH,
+  stream: SSE_STREAM_PATH,
+  send: SSE_SEND_PATH,
+  close: SSE_CLOSE_PATH,
+  upload: SSE_UPLOAD_PATH,
+} as const;
 /** Request header carrying an SSE link's ticket (a cookie carries it for a native `EventSource`). */
 export const SSE_TICKET_HEADER = "x-duplex-ticket";
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
-import { dateTimeFormat } from "../i18n/intlFormat.js";
-import { useLocale, useT } from "../i18n/useT.js";
+import { DateTime } from "../i18n/DateTime.js";
+import { useT } from "../i18n/useT.js";
 import type { AuditEntry } from "../store/accountApi.js";
 import { useActions } from "../store/storeContext.js";
 import { UnbanButton } from "./UnbanButton.js";
@@ -18,7 +18,6 @@ type Load =
  */
 export function AuditPanel() {
   const t = useT();
-  const locale = useLocale();
   const { auditLog, loadRole } = useActions();
   const [load, setLoad] = useState<Load>({ state: "loading" });
 
@@ -53,8 +52,6 @@ export function AuditPanel() {
           later.target === e.target && (later.action === "unban" || later.action === "ban"),
       );
   };
-  const when = (ts: number) =>
-    dateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(ts);
   return (
     <section className="audit-panel" aria-labelledby="audit-title">
       <h2 id="audit-title">{t("audit.title")}</h2>
@@ -70,7 +67,7 @@ export function AuditPanel() {
               {load.entries.map((e, i) => (
                 <tr key={`${e.ts}-${i}`}>
                   <td>
-                    <time dateTime={new Date(e.ts).toISOString()}>{when(e.ts)}</time>
+                    <DateTime ts={e.ts} />
                   </td>
                   <td>{e.actor}</td>
                   <td>{t(`audit.action.${e.action}`)}</td>

@@ -1,6 +1,12 @@
 import { useEffect, useRef, type ReactNode } from "react";
 import { useT } from "../i18n/useT.js";
 
+/** Where a confirmed request about `target` stands: not asked, asked, running, done or failed. */
+export type ConfirmStep<T> =
+  | { kind: "idle" }
+  | { kind: "confirm" | "busy" | "done"; target: T }
+  | { kind: "failed"; error: string };
+
 export interface ConfirmGroupProps {
   /** Names the group for screen readers. */
   label: string;

@@ -2,15 +2,8 @@ import { useId, useMemo, useState, type FormEvent } from "react";
 import { normalizeName, type User } from "@duplex/protocol";
 import { useT } from "../i18n/useT.js";
 import { useActions, useDuplex } from "../store/storeContext.js";
-import { ConfirmGroup } from "./ConfirmGroup.js";
+import { ConfirmGroup, type ConfirmStep } from "./ConfirmGroup.js";
 import "../styles/moderation.css";
-
-type Step =
-  | { kind: "idle" }
-  | { kind: "confirm"; user: User }
-  | { kind: "busy"; user: User }
-  | { kind: "done"; user: User }
-  | { kind: "problem"; message: string };
 
 const sameName = (a: string, b: string) =>
   normalizeName(a).toLocaleLowerCase() === normalizeName(b).toLocaleLowerCase();
@@ -25,7 +18,7 @@ export function InviteMember({ room }: { room: string }) {
   const membersByRoom = useDuplex((s) => s.chat.members);
   const myId = useDuplex((s) => s.session.user?.id);
   const [name, setName] = useState("");
-  const [step, setStep] = useState<Step>({ kind: "idle" });
+  const [step, setStep] = useState<ConfirmStep<User>>({ kind: "idle" });
   const inputId = useId();
   const listId = useId();
 
@@ -44,29 +37,29 @@ export function InviteMember({ room }: { room: string }) {
     const typed = name.trim();
     if (typed === "") return;
     if ((membersByRoom[room] ?? []).some((u) => sameName(u.name, typed))) {
-      setStep({ kind: "problem", message: t("moderation.inviteAlready", { name: typed }) });
+      setStep({ kind: "failed", error: t("moderation.inviteAlready", { name: typed }) });
       return;
     }
     const user = candidates.find((u) => sameName(u.name, typed));
     if (user === undefined) {
-      setStep({ kind: "problem", message: t("moderation.inviteUnknown", { name: typed }) });
+      setStep({ kind: "failed", error: t("moderation.inviteUnknown", { name: typed }) });
       return;
     }
-    setStep({ kind: "confirm", user });
+    setStep({ kind: "confirm", target: user });
   }
 
   async function invite(user: User): Promise<void> {
-    setStep({ kind: "busy", user });
+    setStep({ kind: "busy", target: user });
     const result = await inviteMember(room, user.id);
     if (result.ok) {
       setName("");
-      setStep({ kind: "done", user });
+      setStep({ kind: "done", target: user });
     } else {
-      setStep({ kind: "problem", message: t("moderation.failed", { error: result.error }) });
+      setStep({ kind: "failed", error: t("moderation.failed", { error: result.error }) });
     }
   }
 
-  const pending = step.kind === "confirm" || step.kind === "busy" ? step.user : undefined;
+  const pending = step.kind === "confirm" || step.kind === "busy" ? step.target : undefined;
   return (
     <form className="invite-member" aria-label={t("moderation.inviteLabel")} onSubmit={onSubmit}>
       <label htmlFor={inputId}>{t("moderation.inviteName")}</label>
@@ -102,11 +95,11 @@ export function InviteMember({ room }: { room: string }) {
         />
       )}
       {step.kind === "done" && (
-        <p role="status">{t("moderation.invited", { name: step.user.name })}</p>
+        <p role="status">{t("moderation.invited", { name: step.target.name })}</p>
       )}
-      {step.kind === "problem" && (
+      {step.kind === "failed" && (
         <p role="alert" className="field-error">
-          {step.message}
+          {step.error}
         </p>
       )}
     </form>

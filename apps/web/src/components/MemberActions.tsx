@@ -4,7 +4,7 @@ import type { ModerationResult } from "../store/moderation.js";
 import { useT } from "../i18n/useT.js";
 import { useActions, useDuplex } from "../store/storeContext.js";
 import { PushDevices } from "../webpush/PushDevices.js";
-import { ConfirmGroup } from "./ConfirmGroup.js";
+import { ConfirmGroup, type ConfirmStep } from "./ConfirmGroup.js";
 import "../styles/moderation.css";
 
 const MINUTE = 60_000;
@@ -51,13 +51,6 @@ const WORDS = {
   },
 } as const;
 
-type Step =
-  | { kind: "idle" }
-  | { kind: "confirm"; action: Action }
-  | { kind: "busy"; action: Action }
-  | { kind: "done"; action: Action }
-  | { kind: "failed"; error: string };
-
 /**
  * Mute, Unmute and Ban (owners and admins) and, in a private room we manage, Remove, for one member;
  * each confirmed before it is sent. The server decides in the end (an admin cannot ban an admin).
@@ -67,7 +60,7 @@ export function MemberActions({ room, user }: { room: string; user: User }) {
   const manages = useDuplex((s) => s.moderation.manages[room] === true);
   const { muteMember, unmuteMember, banMember, removeMember } = useActions();
   const t = useT();
-  const [step, setStep] = useState<Step>({ kind: "idle" });
+  const [step, setStep] = useState<ConfirmStep<Action>>({ kind: "idle" });
   const [duration, setDuration] = useState(DURATIONS[1]?.ms ?? MINUTE);
   const durationId = useId();
 
@@ -81,14 +74,14 @@ export function MemberActions({ room, user }: { room: string; user: User }) {
   };
 
   async function act(action: Action): Promise<void> {
-    setStep({ kind: "busy", action });
+    setStep({ kind: "busy", target: action });
     const result = await run[action]();
-    setStep(result.ok ? { kind: "done", action } : { kind: "failed", error: result.error });
+    setStep(result.ok ? { kind: "done", target: action } : { kind: "failed", error: result.error });
   }
 
   const name = { name: user.name };
   if (step.kind === "confirm" || step.kind === "busy") {
-    const { action } = step;
+    const action = step.target;
     const words = WORDS[action];
     const busy = step.kind === "busy";
     return (
@@ -134,13 +127,13 @@ export function MemberActions({ room, user }: { room: string; user: User }) {
           type="button"
           className="button-secondary"
           aria-label={t(WORDS[action].label, name)}
-          onClick={() => setStep({ kind: "confirm", action })}
+          onClick={() => setStep({ kind: "confirm", target: action })}
         >
           {t(WORDS[action].button)}
         </button>
       ))}
       {moderator && <PushDevices user={user} />}
-      {step.kind === "done" && <p role="status">{t(WORDS[step.action].done, name)}</p>}
+      {step.kind === "done" && <p role="status">{t(WORDS[step.target].done, name)}</p>}
       {step.kind === "failed" && (
         <p role="alert" className="field-error">
           {t("moderation.failed", { error: step.error })}

@@ -3,6 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { renderSignedIn } from "../test/renderWithStore.js";
 import { ALICE, BOB, chatMessage } from "../test/scriptedClient.js";
+import { messageItem } from "../test/messageLog.js";
 import { MessageList } from "./MessageList.js";
 
 const T0 = Date.UTC(2026, 10, 25, 12, 0, 0);
@@ -12,35 +13,26 @@ function setup() {
   return { ...rendered, user: userEvent.setup() };
 }
 
-/** The row whose message text contains `text` (not its header: "Bob · 2 h ago" must not match "b2"). */
-function item(text: string): HTMLElement {
-  const match = within(screen.getByRole("log"))
-    .getAllByRole("listitem")
-    .find((li) => li.querySelector(".message-text")?.textContent?.includes(text));
-  if (!match) throw new Error(`no message containing ${text}`);
-  return match;
-}
-
 describe("message text", () => {
   it("links http(s) URLs safely and leaves javascript: as text", () => {
     const { client, container } = setup();
     const text = "see https://example.com/a?b=1. and javascript:alert(1) or <b>bold</b>";
     act(() => client.deliver("general", [chatMessage(BOB, text, { seq: 1 })]));
 
-    const links = within(item("see")).getAllByRole("link");
+    const links = within(messageItem("see")).getAllByRole("link");
     expect(links).toHaveLength(1);
     const [link] = links;
     expect(link?.getAttribute("href")).toBe("https://example.com/a?b=1");
     expect(link?.getAttribute("target")).toBe("_blank");
     expect(link?.getAttribute("rel")).toBe("noopener noreferrer");
-    expect(item("see").textContent).toContain("javascript:alert(1) or <b>bold</b>");
+    expect(messageItem("see").textContent).toContain("javascript:alert(1) or <b>bold</b>");
     expect(container.querySelector("b")).toBeNull();
   });
 
   it("keeps emoji and line breaks as written", () => {
     const { client } = setup();
     act(() => client.deliver("general", [chatMessage(BOB, "hi 👋\nsecond 🎉", { seq: 1 })]));
-    expect(item("hi").querySelector(".message-text")?.textContent).toBe("hi 👋\nsecond 🎉");
+    expect(messageItem("hi").querySelector(".message-text")?.textContent).toBe("hi 👋\nsecond 🎉");
   });
 
   it("highlights mentions, more strongly when they name us", () => {
@@ -48,7 +40,7 @@ describe("message text", () => {
     act(() =>
       client.deliver("general", [chatMessage(BOB, "@alice and @Carol, mail@x.y", { seq: 1 })]),
     );
-    const marks = [...item("and").querySelectorAll("mark")];
+    const marks = [...messageItem("and").querySelectorAll("mark")];
     expect(marks.map((m) => [m.textContent, m.className])).toEqual([
       ["@alice", "mention mention-me"],
       ["@Carol", "mention"],
@@ -69,7 +61,7 @@ describe("grouping and times", () => {
       ]),
     );
     const headed = ["b1", "b2", "a1", "b3", "b4"].map(
-      (t) => item(t).querySelector(".message-sender") !== null,
+      (t) => messageItem(t).querySelector(".message-sender") !== null,
     );
     expect(headed).toEqual([true, false, true, true, true]);
   });
@@ -83,11 +75,11 @@ describe("grouping and times", () => {
         chatMessage(ALICE, "older", { seq: 2, ts: now - 3 * 60_000 - 1_000 }),
       ]),
     );
-    const fresh = item("fresh").querySelector("time");
+    const fresh = messageItem("fresh").querySelector("time");
     expect(fresh?.textContent).toBe("just now");
     expect(fresh?.getAttribute("dateTime")).toBe(new Date(now - 5_000).toISOString());
     expect(fresh?.getAttribute("title")).toBeTruthy();
-    expect(item("older").querySelector("time")?.textContent).toBe("3 min ago");
+    expect(messageItem("older").querySelector("time")?.textContent).toBe("3 min ago");
   });
 });
 
@@ -95,15 +87,15 @@ describe("edit and delete", () => {
   it("edits our own message inline: Enter saves, Escape cancels", async () => {
     const { client, user } = setup();
     act(() => client.deliver("general", [chatMessage(ALICE, "typo here", { seq: 1, id: "m1" })]));
-    expect(within(item("typo here")).getByRole("button", { name: "Edit" })).toBeTruthy();
+    expect(within(messageItem("typo here")).getByRole("button", { name: "Edit" })).toBeTruthy();
 
-    await user.click(within(item("typo here")).getByRole("button", { name: "Edit" }));
+    await user.click(within(messageItem("typo here")).getByRole("button", { name: "Edit" }));
     const box = screen.getByLabelText("Edit text");
     await user.type(box, " again{Escape}");
     expect(screen.queryByLabelText("Edit text")).toBeNull();
     expect(client.calls.some((c) => c.includes('"edit"'))).toBe(false);
 
-    await user.click(within(item("typo here")).getByRole("button", { name: "Edit" }));
+    await user.click(within(messageItem("typo here")).getByRole("button", { name: "Edit" }));
     await user.clear(screen.getByLabelText("Edit text"));
     await user.type(screen.getByLabelText("Edit text"), "fixed{Enter}");
     expect(client.calls).toContain(
@@ -114,8 +106,8 @@ describe("edit and delete", () => {
   it("offers no edit or delete on others' messages", () => {
     const { client } = setup();
     act(() => client.deliver("general", [chatMessage(BOB, "not yours", { seq: 1 })]));
-    expect(within(item("not yours")).queryByRole("button", { name: "Edit" })).toBeNull();
-    expect(within(item("not yours")).queryByRole("button", { name: "Delete" })).toBeNull();
+    expect(within(messageItem("not yours")).queryByRole("button", { name: "Edit" })).toBeNull();
+    expect(within(messageItem("not yours")).queryByRole("button", { name: "Delete" })).toBeNull();
   });
 
   it("shows others' edits and deletions live", () => {
@@ -138,7 +130,7 @@ describe("edit and delete", () => {
     );
     act(() => client.emit("message", { type: "deleted", room: "general", id: "m2", seq: 2 }));
 
-    expect(item("final").textContent).toContain("(edited)");
+    expect(messageItem("final").textContent).toContain("(edited)");
     expect(screen.queryByText("regret")).toBeNull();
     expect(screen.getByText("This message was deleted")).toBeTruthy();
   });

@@ -11,6 +11,7 @@ import { LazyMessageExtras, LazyReplyQuote } from "../reactions/LazyMessageExtra
 import { AttachmentView } from "../files/AttachmentView.js";
 import { attachmentOf } from "../files/uploadPort.js";
 import { ThreadAction } from "../threads/ThreadAction.js";
+import { LinkButton } from "./LinkButton.js";
 
 interface Row {
   sender: string;
@@ -147,16 +148,10 @@ function MessageItemView({ item, myId, myName, continued = false, now }: Message
           )}
           {failedCid !== null && (
             <>
-              <button type="button" className="link-button" onClick={() => retryMessage(failedCid)}>
-                {t("message.retry")}
-              </button>
-              <button
-                type="button"
-                className="link-button"
-                onClick={() => discardMessage(failedCid)}
-              >
+              <LinkButton onClick={() => retryMessage(failedCid)}>{t("message.retry")}</LinkButton>
+              <LinkButton onClick={() => discardMessage(failedCid)}>
                 {t("message.discard")}
-              </button>
+              </LinkButton>
             </>
           )}
         </div>

@@ -1,9 +1,10 @@
-import { act, fireEvent, screen, within } from "@testing-library/react";
+import { act, fireEvent, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { renderSignedIn } from "../test/renderWithStore.js";
 import { joinedMessage } from "../test/chatEvents.js";
 import { ALICE, BOB, chatMessage } from "../test/scriptedClient.js";
+import { logTexts } from "../test/messageLog.js";
 import { MessageList } from "./MessageList.js";
 
 const ROW_PX = 40;
@@ -51,11 +52,6 @@ function setup(initial = page(51, 100), hasMore = true) {
   return { ...rendered, log, layout };
 }
 
-const texts = () =>
-  within(screen.getByRole("log"))
-    .getAllByRole("listitem")
-    .map((li) => li.querySelector(".message-text")?.textContent);
-
 describe("MessageList history", () => {
   it("asks for the page before the oldest message when scrolled to the top, and prepends it", async () => {
     const { client, layout } = setup();
@@ -68,8 +64,8 @@ describe("MessageList history", () => {
 
     await act(async () => client.answerHistory(page(1, 50), false));
 
-    expect(texts()[0]).toBe("message 1");
-    expect(texts()).toHaveLength(100);
+    expect(logTexts()[0]).toBe("message 1");
+    expect(logTexts()).toHaveLength(100);
   });
 
   it("keeps the rows the user was reading in place when older ones are prepended", async () => {

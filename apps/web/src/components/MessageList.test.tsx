@@ -3,20 +3,12 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { renderSignedIn } from "../test/renderWithStore.js";
 import { ALICE, BOB, chatMessage } from "../test/scriptedClient.js";
+import { logRows, logTexts, messageItem } from "../test/messageLog.js";
 import { MessageList } from "./MessageList.js";
 
 function setup() {
   const rendered = renderSignedIn(<MessageList room="general" />);
   return rendered;
-}
-
-function item(text: string): HTMLElement {
-  const log = screen.getByRole("log");
-  const match = within(log)
-    .getAllByRole("listitem")
-    .find((li) => li.textContent?.includes(text));
-  if (!match) throw new Error(`no message containing ${text}`);
-  return match;
 }
 
 describe("MessageList", () => {
@@ -40,13 +32,13 @@ describe("MessageList", () => {
       ]),
     );
 
-    const theirs = item("from bob");
+    const theirs = messageItem("from bob");
     expect(theirs.textContent).toContain("Bob");
     expect(theirs.querySelector("time")).not.toBeNull();
     expect(theirs.textContent).not.toContain("(you)");
     expect(theirs.textContent).not.toContain("Sent");
 
-    const mine = item("from me");
+    const mine = messageItem("from me");
     expect(mine.textContent).toContain("Alice (you)");
     expect(mine.textContent).toContain("Sent");
     expect(mine.className).toContain("message-own");
@@ -56,19 +48,17 @@ describe("MessageList", () => {
     const { client, store } = setup();
 
     act(() => void store.getState().actions.sendMessage("on its way"));
-    expect(item("on its way").textContent).toContain("Sending…");
+    expect(messageItem("on its way").textContent).toContain("Sending…");
 
     const [entry] = client.outbox;
     act(() => client.updateEntry(entry!.cid, { status: "acked" }));
-    expect(item("on its way").textContent).toContain("Sent");
+    expect(messageItem("on its way").textContent).toContain("Sent");
 
     // The stored copy (same cid) arrives in the room and replaces the outbox row.
     act(() =>
       client.deliver("general", [chatMessage(ALICE, "on its way", { seq: 9, cid: entry!.cid })]),
     );
-    const rows = within(screen.getByRole("log"))
-      .getAllByRole("listitem")
-      .filter((li) => li.textContent?.includes("on its way"));
+    const rows = logRows().filter((li) => li.textContent?.includes("on its way"));
     expect(rows).toHaveLength(1);
     expect(rows[0]?.textContent).toContain("Sent");
   });
@@ -81,10 +71,10 @@ describe("MessageList", () => {
     // The client keeps the entry acked until the stored copy comes, a frame later.
     act(() => client.ack(cid));
     expect(client.outbox).toEqual([expect.objectContaining({ cid, status: "acked" })]);
-    expect(item("no blinking").textContent).toContain("Sent");
+    expect(messageItem("no blinking").textContent).toContain("Sent");
 
     act(() => client.deliver("general", [chatMessage(ALICE, "no blinking", { seq: 5, cid })]));
-    expect(item("no blinking").textContent).toContain("Sent");
+    expect(messageItem("no blinking").textContent).toContain("Sent");
     expect(store.getState().messages.outbox).toEqual([]);
   });
 
@@ -96,7 +86,7 @@ describe("MessageList", () => {
       client.updateEntry(client.outbox[0]!.cid, { status: "failed", error: "rate limited" }),
     );
 
-    expect(item("nope").textContent).toContain("Failed: rate limited");
+    expect(messageItem("nope").textContent).toContain("Failed: rate limited");
   });
 
   it("retries or discards a failed message", async () => {
@@ -108,10 +98,10 @@ describe("MessageList", () => {
       act(() => client.updateEntry(entry.cid, { status: "failed", error: "internal" }));
     }
 
-    await user.click(within(item("try again")).getByRole("button", { name: "Retry" }));
-    expect(item("try again").textContent).toContain("Sending…");
+    await user.click(within(messageItem("try again")).getByRole("button", { name: "Retry" }));
+    expect(messageItem("try again").textContent).toContain("Sending…");
 
-    await user.click(within(item("forget it")).getByRole("button", { name: "Discard" }));
+    await user.click(within(messageItem("forget it")).getByRole("button", { name: "Discard" }));
     expect(screen.queryByText("forget it")).toBeNull();
   });
 
@@ -125,10 +115,7 @@ describe("MessageList", () => {
       ]),
     );
 
-    const texts = within(screen.getByRole("log"))
-      .getAllByRole("listitem")
-      .map((li) => li.querySelector(".message-text")?.textContent);
-    expect(texts).toEqual(["first", "second", "pending one"]);
+    expect(logTexts()).toEqual(["first", "second", "pending one"]);
   });
 
   it("ignores other rooms' messages", () => {

@@ -1,11 +1,10 @@
-import { useCallback } from "react";
 import { useShallow } from "zustand/react/shallow";
 import type { SystemNotifications } from "../store/systemNotifications.js";
 import { useT } from "../i18n/useT.js";
 import { useActions, useDuplex } from "../store/storeContext.js";
 import { BellIcon } from "./icons.js";
 import { NotificationCentre } from "./NotificationCentre.js";
-import { usePopover } from "./usePopover.js";
+import { PopoverButton } from "./PopoverButton.js";
 
 /** The header's bell: the unread count at a glance, and the notification centre under it. */
 export function NotificationBell({ system }: { system?: SystemNotifications }) {
@@ -14,31 +13,26 @@ export function NotificationBell({ system }: { system?: SystemNotifications }) {
   );
   const { setNotificationCentreOpen } = useActions();
   const t = useT();
-
-  const closeCentre = useCallback(
-    () => setNotificationCentreOpen(false),
-    [setNotificationCentreOpen],
-  );
-  const { anchor, popoverId, buttonProps } = usePopover(open, closeCentre);
-
   const label = unread > 0 ? t("bell.labelUnread", { count: unread }) : t("bell.label");
   return (
-    <div className="bell-anchor" ref={anchor}>
-      <button
-        {...buttonProps}
-        type="button"
-        className="header-button bell"
-        aria-label={label}
-        onClick={() => setNotificationCentreOpen(!open)}
-      >
-        <BellIcon />
-        {unread > 0 && (
-          <span className="bell-badge" aria-hidden="true">
-            {unread > 99 ? "99+" : unread}
-          </span>
-        )}
-      </button>
-      {open && <NotificationCentre id={popoverId} {...(system && { system })} />}
-    </div>
+    <PopoverButton
+      open={open}
+      onOpenChange={setNotificationCentreOpen}
+      className="bell-anchor"
+      buttonClassName="header-button bell"
+      label={label}
+      button={
+        <>
+          <BellIcon />
+          {unread > 0 && (
+            <span className="bell-badge" aria-hidden="true">
+              {unread > 99 ? "99+" : unread}
+            </span>
+          )}
+        </>
+      }
+    >
+      {(id) => <NotificationCentre id={id} {...(system && { system })} />}
+    </PopoverButton>
   );
 }

@@ -4,10 +4,11 @@ import {
   browserSystemNotifications,
   type SystemNotifications,
 } from "../store/systemNotifications.js";
-import { dateTimeFormat } from "../i18n/intlFormat.js";
-import { useLocale, useT } from "../i18n/useT.js";
+import { DateTime } from "../i18n/DateTime.js";
+import { useT } from "../i18n/useT.js";
 import { useActions, useDuplex } from "../store/storeContext.js";
 import { PushOptIn } from "../webpush/PushOptIn.js";
+import { LinkButton } from "./LinkButton.js";
 
 /** Every notification we know, newest first, with mark-read and the system notifications opt-in. */
 export function NotificationCentre({
@@ -52,7 +53,6 @@ export function NotificationCentre({
 function CentreItem({ notification: n }: { notification: Notification }) {
   const { markNotificationRead, openNotification } = useActions();
   const t = useT();
-  const when = dateTimeFormat(useLocale(), { dateStyle: "medium", timeStyle: "short" });
   const title = n.link ? (
     <button type="button" className="centre-open" onClick={() => openNotification(n.id)}>
       {n.title}
@@ -68,16 +68,14 @@ function CentreItem({ notification: n }: { notification: Notification }) {
       </p>
       {n.body && <p className="centre-body">{n.body}</p>}
       <div className="centre-meta">
-        <time dateTime={new Date(n.ts).toISOString()}>{when.format(n.ts)}</time>
+        <DateTime ts={n.ts} />
         {!n.read && (
-          <button
-            type="button"
-            className="link-button"
-            aria-label={t("centre.markReadLabel", { title: n.title })}
+          <LinkButton
+            label={t("centre.markReadLabel", { title: n.title })}
             onClick={() => markNotificationRead(n.id)}
           >
             {t("centre.markRead")}
-          </button>
+          </LinkButton>
         )}
       </div>
     </li>

@@ -3,6 +3,7 @@ import { useT } from "../i18n/useT.js";
 import type { OpenPanel } from "../store/chatSlice.js";
 import { useActions, useDuplex } from "../store/storeContext.js";
 import { UnreadBadge } from "./UnreadBadge.js";
+import { DisclosureButton } from "./DisclosureButton.js";
 
 /** On narrow screens the rooms and members panels fold away; these buttons unfold them. */
 export function PanelToggles() {
@@ -35,13 +36,12 @@ function PanelToggle({
   const open = useDuplex((s) => s.chat.panel === panel);
   const { setPanel } = useActions();
   return (
-    <button
-      type="button"
+    <DisclosureButton
       className="button-secondary"
-      aria-expanded={open}
-      onClick={() => setPanel(open ? null : panel)}
+      open={open}
+      onToggle={(show) => setPanel(show ? panel : null)}
     >
       {children}
-    </button>
+    </DisclosureButton>
   );
 }

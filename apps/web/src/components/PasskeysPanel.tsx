@@ -2,8 +2,8 @@ import type { PasskeyInfo } from "@duplex/protocol";
 import { MAX_PASSKEY_LABEL } from "@duplex/protocol";
 import { useId, useRef, useState, type FormEvent } from "react";
 import "../styles/passkeys.css";
-import { dateTimeFormat } from "../i18n/intlFormat.js";
-import { useLocale, useT } from "../i18n/useT.js";
+import { UseTimes } from "./UseTimes.js";
+import { useT } from "../i18n/useT.js";
 import type { PasskeyProblem } from "../store/passkeyActions.js";
 import { useActions } from "../store/storeContext.js";
 import { useLoadedList } from "./useLoadedList.js";
@@ -13,7 +13,6 @@ type NoteKey = PasskeyProblem | "passkeys.added" | "passkeys.removeFailed";
 /** The account's passkeys: add one (the browser's own dialog), see when each was used, remove. */
 export function PasskeysPanel() {
   const t = useT();
-  const locale = useLocale();
   const { listPasskeys, addPasskey, removePasskey } = useActions();
   const { load, busy, change } = useLoadedList<PasskeyInfo>(listPasskeys);
   const [label, setLabel] = useState("");
@@ -41,9 +40,6 @@ export function PasskeysPanel() {
     if (changed) heading.current?.focus();
   }
 
-  const when = (ts: number) =>
-    dateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(ts);
-
   return (
     <section className="sessions-panel passkeys-panel" aria-labelledby="passkeys-title">
       <h2 id="passkeys-title" ref={heading} tabIndex={-1}>
@@ -58,22 +54,15 @@ export function PasskeysPanel() {
           {load.list.map((p) => (
             <li key={p.id} className="session-item">
               <span className="session-device">{p.label}</span>
-              <dl className="session-times">
-                <dt>{t("passkeys.created")}</dt>
-                <dd>
-                  <time dateTime={new Date(p.createdAt).toISOString()}>{when(p.createdAt)}</time>
-                </dd>
-                <dt>{t("passkeys.lastUsed")}</dt>
-                <dd>
-                  {p.lastUsedAt === undefined ? (
-                    t("passkeys.neverUsed")
-                  ) : (
-                    <time dateTime={new Date(p.lastUsedAt).toISOString()}>
-                      {when(p.lastUsedAt)}
-                    </time>
-                  )}
-                </dd>
-              </dl>
+              <UseTimes
+                labels={{
+                  created: t("passkeys.created"),
+                  lastUsed: t("passkeys.lastUsed"),
+                  never: t("passkeys.neverUsed"),
+                }}
+                createdAt={p.createdAt}
+                lastUsedAt={p.lastUsedAt}
+              />
               <button
                 type="button"
                 aria-label={t("passkeys.removeLabel", { label: p.label })}

@@ -6,6 +6,7 @@ import type { Translate } from "../i18n/translate.js";
 import { useLocale, useT } from "../i18n/useT.js";
 import { useActions, useDuplex } from "../store/storeContext.js";
 import { Sparkline } from "./Sparkline.js";
+import { DisclosureButton } from "./DisclosureButton.js";
 
 interface Metric {
   label: "stats.clients" | "stats.rate" | "stats.lag" | "stats.memory";
@@ -40,15 +41,14 @@ export function ServerStats() {
 
   return (
     <div className="stats-anchor">
-      <button
-        type="button"
+      <DisclosureButton
         className="header-button"
-        aria-expanded={visible}
-        aria-controls={visible ? panelId : undefined}
-        onClick={() => setStatsVisible(!visible)}
+        open={visible}
+        controls={visible ? panelId : undefined}
+        onToggle={setStatsVisible}
       >
         {t("stats.toggle")}
-      </button>
+      </DisclosureButton>
       {visible && <StatsPanel id={panelId} />}
     </div>
   );

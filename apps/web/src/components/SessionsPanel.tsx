@@ -1,14 +1,13 @@
 import type { SessionInfo } from "@duplex/protocol";
 import { useEffect, useRef, useState } from "react";
-import { dateTimeFormat } from "../i18n/intlFormat.js";
-import { useLocale, useT } from "../i18n/useT.js";
+import { UseTimes } from "./UseTimes.js";
+import { useT } from "../i18n/useT.js";
 import { useActions } from "../store/storeContext.js";
 import { useLoadedList } from "./useLoadedList.js";
 
 /** The devices the account is signed in on, each revocable, plus "sign out everywhere else". */
 export function SessionsPanel() {
   const t = useT();
-  const locale = useLocale();
   const { listSessions, revokeSession, revokeOtherSessions } = useActions();
   const { load, change } = useLoadedList<SessionInfo>(listSessions);
   const [problem, setProblem] = useState(false);
@@ -30,9 +29,6 @@ export function SessionsPanel() {
     });
   }
 
-  const when = (ts: number) =>
-    dateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(ts);
-
   return (
     <section className="sessions-panel" aria-labelledby="sessions-title">
       <h2 id="sessions-title" ref={heading} tabIndex={-1}>
@@ -52,18 +48,11 @@ export function SessionsPanel() {
                     <strong className="session-current"> ({t("sessions.current")})</strong>
                   )}
                 </span>
-                <dl className="session-times">
-                  <dt>{t("sessions.created")}</dt>
-                  <dd>
-                    <time dateTime={new Date(s.createdAt).toISOString()}>{when(s.createdAt)}</time>
-                  </dd>
-                  <dt>{t("sessions.lastUsed")}</dt>
-                  <dd>
-                    <time dateTime={new Date(s.lastSeenAt).toISOString()}>
-                      {when(s.lastSeenAt)}
-                    </time>
-                  </dd>
-                </dl>
+                <UseTimes
+                  labels={{ created: t("sessions.created"), lastUsed: t("sessions.lastUsed") }}
+                  createdAt={s.createdAt}
+                  lastUsedAt={s.lastSeenAt}
+                />
                 {!s.current && (
                   <button
                     type="button"

@@ -3,6 +3,7 @@ import type { OutboxEntry } from "@duplex/client";
 import { useT } from "../i18n/useT.js";
 import { useActions, useDuplex } from "../store/storeContext.js";
 import "../styles/session.css";
+import { LinkButton } from "./LinkButton.js";
 
 const isSignedOut = (e: OutboxEntry) => e.status === "failed" && e.error === SIGNED_OUT;
 
@@ -32,9 +33,7 @@ export function SignedOutMessages() {
           {t("signedOut.sendAs", { name: newName })}
         </button>
       )}
-      <button type="button" className="link-button" onClick={() => cids.forEach(discardMessage)}>
-        {t("signedOut.discard")}
-      </button>
+      <LinkButton onClick={() => cids.forEach(discardMessage)}>{t("signedOut.discard")}</LinkButton>
     </section>
   );
 }

@@ -3,6 +3,7 @@ import type { Notification } from "@duplex/protocol";
 import { useT } from "../i18n/useT.js";
 import { useActions, useDuplex } from "../store/storeContext.js";
 import { UndoDeleteToasts } from "./UndoDeleteToasts.js";
+import { LinkButton } from "./LinkButton.js";
 
 /** How long a toast stays while the pointer and focus are elsewhere. */
 export const TOAST_MS = 5000;
@@ -59,16 +60,14 @@ function GroupToast({ ids }: { ids: readonly string[] }) {
       </span>
       <div className="toast-content">
         <p className="toast-title">{title}</p>
-        <button
-          type="button"
-          className="link-button"
+        <LinkButton
           onClick={() => {
             dismissAll();
             setNotificationCentreOpen(true);
           }}
         >
           {t("toasts.showAll")}
-        </button>
+        </LinkButton>
       </div>
       <button
         type="button"
@@ -117,9 +116,7 @@ function Toast({ id }: { id: string }) {
         <p className="toast-title">{notification.title}</p>
         {notification.body && <p className="toast-body">{notification.body}</p>}
         {notification.link && (
-          <button type="button" className="link-button" onClick={() => openNotification(id)}>
-            {t("toast.open")}
-          </button>
+          <LinkButton onClick={() => openNotification(id)}>{t("toast.open")}</LinkButton>
         )}
       </div>
       <button

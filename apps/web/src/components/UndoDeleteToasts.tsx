@@ -1,5 +1,6 @@
 import { useT } from "../i18n/useT.js";
 import { useActions, useDuplex } from "../store/storeContext.js";
+import { LinkButton } from "./LinkButton.js";
 
 /**
  * One toast per delete still held back (see `heldDeletes`): "Message deleted" with Undo. It goes
@@ -19,14 +20,9 @@ export function UndoDeleteToasts() {
         </span>
         <div className="toast-content">
           <p className="toast-title">{t("undo.deleted")}</p>
-          <button
-            type="button"
-            className="link-button"
-            aria-label={t("undo.actionLabel", { text })}
-            onClick={() => undoDelete(id)}
-          >
+          <LinkButton label={t("undo.actionLabel", { text })} onClick={() => undoDelete(id)}>
             {t("undo.action")}
-          </button>
+          </LinkButton>
         </div>
       </article>
     );

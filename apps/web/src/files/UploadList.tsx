@@ -5,6 +5,7 @@ import { useT } from "../i18n/useT.js";
 import { useActions, useDuplex } from "../store/storeContext.js";
 import { formatFileSize } from "./fileSize.js";
 import { percentSent, type UploadView } from "./uploadsSlice.js";
+import { LinkButton } from "../components/LinkButton.js";
 
 function statusText(upload: UploadView, t: Translate): string {
   switch (upload.state) {
@@ -27,6 +28,12 @@ function UploadRow({ upload }: { upload: UploadView }) {
   const { cancelUpload, retryUpload, dismissUpload } = useActions();
   const active = upload.state === "queued" || upload.state === "sending";
   const stopped = upload.state === "failed" || upload.state === "cancelled";
+  const run = { cancel: cancelUpload, retry: retryUpload, dismiss: dismissUpload };
+  const actions: readonly (keyof typeof run)[] = active
+    ? ["cancel"]
+    : stopped
+      ? ["retry", "dismiss"]
+      : [];
   return (
     <li className={`upload upload-${upload.state}`}>
       <span className="upload-name" title={upload.name}>
@@ -44,36 +51,15 @@ function UploadRow({ upload }: { upload: UploadView }) {
         {statusText(upload, t)}
       </span>
       <span className="upload-actions">
-        {active && (
-          <button
-            type="button"
-            className="link-button"
-            aria-label={t("files.cancelLabel", { name: upload.name })}
-            onClick={() => cancelUpload(upload.key)}
+        {actions.map((action) => (
+          <LinkButton
+            key={action}
+            label={t(`files.${action}Label`, { name: upload.name })}
+            onClick={() => run[action](upload.key)}
           >
-            {t("files.cancel")}
-          </button>
-        )}
-        {stopped && (
-          <>
-            <button
-              type="button"
-              className="link-button"
-              aria-label={t("files.retryLabel", { name: upload.name })}
-              onClick={() => retryUpload(upload.key)}
-            >
-              {t("files.retry")}
-            </button>
-            <button
-              type="button"
-              className="link-button"
-              aria-label={t("files.dismissLabel", { name: upload.name })}
-              onClick={() => dismissUpload(upload.key)}
-            >
-              {t("files.dismiss")}
-            </button>
-          </>
-        )}
+            {t(`files.${action}`)}
+          </LinkButton>
+        ))}
       </span>
     </li>
   );

@@ -1,5 +1,6 @@
 import { useActions, useDuplex } from "../store/storeContext.js";
 import { useT } from "../i18n/useT.js";
+import { DisclosureButton } from "../components/DisclosureButton.js";
 
 export const INSPECTOR_PANEL_ID = "protocol-inspector";
 
@@ -9,14 +10,13 @@ export function InspectorToggle() {
   const open = useDuplex((s) => s.inspector.open);
   const { setInspectorOpen } = useActions();
   return (
-    <button
-      type="button"
+    <DisclosureButton
       className="button-secondary"
-      aria-expanded={open}
-      aria-controls={INSPECTOR_PANEL_ID}
-      onClick={() => setInspectorOpen(!open)}
+      open={open}
+      controls={INSPECTOR_PANEL_ID}
+      onToggle={setInspectorOpen}
     >
       {t("inspector.toggle")}
-    </button>
+    </DisclosureButton>
   );
 }

@@ -1,8 +1,8 @@
-import { useCallback, useId, useState, type ReactNode } from "react";
+import { useId, useState, type ReactNode } from "react";
 import type { NotifyLevel } from "@duplex/protocol";
 import { dateTimeFormat } from "../i18n/intlFormat.js";
 import { BellIcon } from "../components/icons.js";
-import { usePopover } from "../components/usePopover.js";
+import { PopoverButton } from "../components/PopoverButton.js";
 import { useLocale, useT } from "../i18n/useT.js";
 import { useActions, useDuplex } from "../store/storeContext.js";
 import { dndState, dndUntilFor, type DndChoice } from "./dndChoices.js";
@@ -21,27 +21,27 @@ export function RoomPrefs({ room, title }: { room: string; title: string }) {
   const prefs = useDuplex((s) => s.prefs);
   const [open, setOpen] = useState(false);
   const t = useT();
-  const close = useCallback(() => setOpen(false), []);
-  const { anchor, popoverId, buttonProps } = usePopover(open, close);
 
   if (!prefs.known) return null;
   const level = levelOf(prefs, room);
   const quiet = dndState(prefs.dndUntil, Date.now()) !== "off";
   return (
-    <div className="room-prefs-anchor" ref={anchor}>
-      <button
-        {...buttonProps}
-        type="button"
-        className="button-secondary room-prefs-button"
-        aria-label={t("prefs.open", { room: title, level: t(`prefs.short.${level}`) })}
-        title={quiet ? t("prefs.short.dnd") : t(`prefs.short.${level}`)}
-        onClick={() => setOpen(!open)}
-      >
-        <BellIcon size={18} struck={quiet || level === "none"} />
-        {level === "mentions" && !quiet && <span aria-hidden="true">@</span>}
-      </button>
-      {open && <PrefsPanel id={popoverId} room={room} title={title} level={level} />}
-    </div>
+    <PopoverButton
+      open={open}
+      onOpenChange={setOpen}
+      className="room-prefs-anchor"
+      buttonClassName="button-secondary room-prefs-button"
+      label={t("prefs.open", { room: title, level: t(`prefs.short.${level}`) })}
+      title={quiet ? t("prefs.short.dnd") : t(`prefs.short.${level}`)}
+      button={
+        <>
+          <BellIcon size={18} struck={quiet || level === "none"} />
+          {level === "mentions" && !quiet && <span aria-hidden="true">@</span>}
+        </>
+      }
+    >
+      {(id) => <PrefsPanel id={id} room={room} title={title} level={level} />}
+    </PopoverButton>
   );
 }
 

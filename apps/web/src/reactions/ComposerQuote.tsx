@@ -1,6 +1,7 @@
 import { excerptOf } from "./excerpt.js";
 import type { ReplyTarget } from "./replyDraft.js";
 import { useT } from "../i18n/useT.js";
+import { LinkButton } from "../components/LinkButton.js";
 
 /** Above the composer while writing a reply: whom it answers, and a way out (or Escape). */
 export function ComposerQuote({ target, onCancel }: { target: ReplyTarget; onCancel: () => void }) {
@@ -11,9 +12,7 @@ export function ComposerQuote({ target, onCancel }: { target: ReplyTarget; onCan
         {t("reply.replyingTo", { name: target.from.name })}
       </span>
       <span className="composer-quote-text">{excerptOf(target.text)}</span>
-      <button type="button" className="link-button" onClick={onCancel}>
-        {t("reply.cancel")}
-      </button>
+      <LinkButton onClick={onCancel}>{t("reply.cancel")}</LinkButton>
     </div>
   );
 }

@@ -1,8 +1,8 @@
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { LIMITS, type SearchHit, type User } from "@duplex/protocol";
-import { dateTimeFormat } from "../i18n/intlFormat.js";
-import { useLocale, useT } from "../i18n/useT.js";
+import { DateTime } from "../i18n/DateTime.js";
+import { useT } from "../i18n/useT.js";
 import { roomLabel } from "../store/roomLabel.js";
 import { useDuplex } from "../store/storeContext.js";
 import { HighlightedText } from "./HighlightedText.js";
@@ -183,7 +183,6 @@ function SearchResults({
 }) {
   const t = useT();
   const dmPeers = useDuplex((s) => s.chat.dmPeers);
-  const when = dateTimeFormat(useLocale(), { dateStyle: "medium", timeStyle: "short" });
   const summary = useMemo(() => {
     if (status === "searching") return t("search.searching");
     if (status === "failed") {
@@ -207,9 +206,7 @@ function SearchResults({
                 <span className="search-hit-meta">
                   <strong>{hit.message.from.name}</strong>
                   <span>{roomLabel(hit.message.room, dmPeers)}</span>
-                  <time dateTime={new Date(hit.message.ts).toISOString()}>
-                    {when.format(hit.message.ts)}
-                  </time>
+                  <DateTime ts={hit.message.ts} />
                 </span>
                 <span className="search-hit-text">
                   <HighlightedText text={hit.message.text} ranges={hit.ranges} />

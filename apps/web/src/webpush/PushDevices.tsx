@@ -1,16 +1,16 @@
 import { useId, useState } from "react";
 import type { PushDevice, User } from "@duplex/protocol";
+import { MEDIUM_DATE_TIME } from "../i18n/DateTime.js";
 import { dateTimeFormat } from "../i18n/intlFormat.js";
 import { useLocale, useT } from "../i18n/useT.js";
 import { useActions } from "../store/storeContext.js";
+import { DisclosureButton } from "../components/DisclosureButton.js";
 
 type View =
   | { kind: "closed" }
   | { kind: "loading" }
   | { kind: "failed" }
   | { kind: "shown"; devices: readonly PushDevice[] };
-
-const WHEN: Intl.DateTimeFormatOptions = { dateStyle: "medium", timeStyle: "short" };
 
 /**
  * For owners and admins: the devices a member registered for Web Push (the push service's origin,
@@ -22,7 +22,7 @@ export function PushDevices({ user }: { user: User }) {
   const locale = useLocale();
   const [view, setView] = useState<View>({ kind: "closed" });
   const listId = useId();
-  const when = (ms: number) => dateTimeFormat(locale, WHEN).format(ms);
+  const when = (ms: number) => dateTimeFormat(locale, MEDIUM_DATE_TIME).format(ms);
   const open = view.kind !== "closed";
 
   async function toggle(): Promise<void> {
@@ -34,16 +34,15 @@ export function PushDevices({ user }: { user: User }) {
 
   return (
     <div className="push-devices">
-      <button
-        type="button"
+      <DisclosureButton
         className="button-secondary"
-        aria-expanded={open}
-        aria-controls={listId}
-        aria-label={t("pushDevices.label", { name: user.name })}
-        onClick={() => void toggle()}
+        open={open}
+        controls={listId}
+        label={t("pushDevices.label", { name: user.name })}
+        onToggle={() => void toggle()}
       >
         {t("pushDevices.show")}
-      </button>
+      </DisclosureButton>
       <div id={listId} aria-live="polite">
         {view.kind === "loading" && <p>{t("pushDevices.loading")}</p>}
         {view.kind === "failed" && (

@@ -2,7 +2,7 @@ import { CostChart } from "../CostChart.js";
 import type { ModeResult } from "./compareEnv.js";
 import { quantile } from "./compareMessage.js";
 import { useCompareFormat } from "./compareFormat.js";
-import { ColumnHeads } from "../../components/ColumnHeads.js";
+import { CompareTable } from "./CompareTable.js";
 
 /** One row of figures per mode: what the table and the bars show. */
 export function figuresOf(result: ModeResult) {
@@ -27,43 +27,32 @@ export function CompareResults({ results }: { results: readonly ModeResult[] }) 
     rows.map((r) => ({ label: format.mode(r.mode), value: value(r), text: text(value(r)) }));
   return (
     <>
-      {/* Focusable, so a keyboard user can scroll a table wider than a phone. */}
-      <div
-        className="compare-scroll"
-        tabIndex={0}
-        role="region"
-        aria-label={t("compare.tableCaption")}
+      <CompareTable
+        caption={t("compare.tableCaption")}
+        columns={[
+          "compare.colMode",
+          "compare.colBytes",
+          "compare.colHeaders",
+          "compare.colRequests",
+          "compare.colConnections",
+          "compare.colMedian",
+          "compare.colP99",
+          "compare.colLost",
+        ]}
       >
-        <table className="inspector-kv compare-table">
-          <caption>{t("compare.tableCaption")}</caption>
-          <ColumnHeads
-            keys={[
-              "compare.colMode",
-              "compare.colBytes",
-              "compare.colHeaders",
-              "compare.colRequests",
-              "compare.colConnections",
-              "compare.colMedian",
-              "compare.colP99",
-              "compare.colLost",
-            ]}
-          />
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.mode} data-mode={r.mode}>
-                <th scope="row">{format.mode(r.mode)}</th>
-                <td>{format.bytes(r.bytes)}</td>
-                <td>{format.bytes(r.headerBytes)}</td>
-                <td>{format.count(r.requests)}</td>
-                <td>{format.count(r.connections)}</td>
-                <td>{format.ms(r.medianMs)}</td>
-                <td>{format.ms(r.p99Ms)}</td>
-                <td>{format.count(r.lost)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+        {rows.map((r) => (
+          <tr key={r.mode} data-mode={r.mode}>
+            <th scope="row">{format.mode(r.mode)}</th>
+            <td>{format.bytes(r.bytes)}</td>
+            <td>{format.bytes(r.headerBytes)}</td>
+            <td>{format.count(r.requests)}</td>
+            <td>{format.count(r.connections)}</td>
+            <td>{format.ms(r.medianMs)}</td>
+            <td>{format.ms(r.p99Ms)}</td>
+            <td>{format.count(r.lost)}</td>
+          </tr>
+        ))}
+      </CompareTable>
       <p className="inspector-note">{t("compare.method")}</p>
       <h4>{t("compare.barsBytes")}</h4>
       <CostChart title={t("compare.barsBytes")} bars={bars((r) => r.bytes, format.bytes)} />

@@ -2,7 +2,7 @@ import type { DeflateFrame } from "@duplex/protocol";
 import type { CompareEnv } from "./compareEnv.js";
 import { useCompareRun } from "./useCompareRun.js";
 import { useCompareFormat } from "./compareFormat.js";
-import { ColumnHeads } from "../../components/ColumnHeads.js";
+import { CompareTable } from "./CompareTable.js";
 
 const DEFLATE_MODES = ["deflate"] as const;
 const DEFLATE_PACE = { messages: 20 };
@@ -39,38 +39,27 @@ export function DeflateSection({ env, signedIn }: { env: () => CompareEnv; signe
           })}
       </p>
       {frames.length > 0 && (
-        <div
-          className="compare-scroll compare-frames"
-          tabIndex={0}
-          role="region"
-          aria-label={t("compare.deflateCaption")}
+        <CompareTable
+          caption={t("compare.deflateCaption")}
+          className="compare-frames"
+          columns={[
+            "compare.colFrame",
+            "compare.colDirection",
+            "compare.colPayload",
+            "compare.colWire",
+            "compare.colSaved",
+          ]}
         >
-          <table className="inspector-kv compare-table">
-            <caption>{t("compare.deflateCaption")}</caption>
-            <ColumnHeads
-              keys={[
-                "compare.colFrame",
-                "compare.colDirection",
-                "compare.colPayload",
-                "compare.colWire",
-                "compare.colSaved",
-              ]}
-            />
-            <tbody>
-              {frames.map((f, i) => (
-                <tr key={i}>
-                  <td>{i + 1}</td>
-                  <td>
-                    {f.direction === "in" ? t("compare.directionIn") : t("compare.directionOut")}
-                  </td>
-                  <td>{format.bytes(f.payloadBytes)}</td>
-                  <td>{format.bytes(f.wireBytes)}</td>
-                  <td>{`${Math.round(100 - (100 * f.wireBytes) / Math.max(1, f.payloadBytes))} %`}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+          {frames.map((f, i) => (
+            <tr key={i}>
+              <td>{i + 1}</td>
+              <td>{f.direction === "in" ? t("compare.directionIn") : t("compare.directionOut")}</td>
+              <td>{format.bytes(f.payloadBytes)}</td>
+              <td>{format.bytes(f.wireBytes)}</td>
+              <td>{`${Math.round(100 - (100 * f.wireBytes) / Math.max(1, f.payloadBytes))} %`}</td>
+            </tr>
+          ))}
+        </CompareTable>
       )}
       <p className="inspector-note">{t("compare.deflateWhy")}</p>
     </>

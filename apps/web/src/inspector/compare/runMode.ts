@@ -123,16 +123,7 @@ async function connect(
     ws.onmessage = (e: MessageEvent) => {
       if (typeof e.data === "string") onEcho(e.data);
     };
-    await Promise.race([
-      new Promise<void>((resolve, reject) => {
-        ws.onopen = () => resolve();
-        ws.onerror = () => reject(new Error("the comparison WebSocket failed"));
-      }),
-      aborted(signal),
-    ]).catch((err: unknown) => {
-      ws.close();
-      throw err;
-    });
+    await opened(ws, "the comparison WebSocket failed", signal);
     return { send: (text) => ws.send(text), close: () => ws.close() };
   }
   const post = (text: string) => {
@@ -148,19 +139,32 @@ async function connect(
   if (mode === "sse") {
     const source = new env.EventSource(compareRunPath(id, "sse"));
     source.onmessage = (e: MessageEvent<string>) => onEcho(e.data);
-    await Promise.race([
-      new Promise<void>((resolve, reject) => {
-        source.onopen = () => resolve();
-        source.onerror = () => reject(new Error("the comparison event stream failed"));
-      }),
-      aborted(signal),
-    ]).catch((err: unknown) => {
-      source.close();
-      throw err;
-    });
+    await opened(source, "the comparison event stream failed", signal);
     return { send: post, close: () => source.close() };
   }
   return pollingLink(env, mode === "longpoll" ? undefined : pollMs, id, onEcho, signal, post);
+}
+
+/** Resolves once `link` opens; closes it and throws when it fails first or the run is aborted. */
+async function opened(
+  link: {
+    onopen: ((ev: Event) => unknown) | null;
+    onerror: ((ev: Event) => unknown) | null;
+    close(): void;
+  },
+  failure: string,
+  signal: AbortSignal,
+): Promise<void> {
+  await Promise.race([
+    new Promise<void>((resolve, reject) => {
+      link.onopen = () => resolve();
+      link.onerror = () => reject(new Error(failure));
+    }),
+    aborted(signal),
+  ]).catch((err: unknown) => {
+    link.close();
+    throw err;
+  });
 }
 
 /** Long polling when `everyMs` is undefined (ask again at once), else short polling. */
