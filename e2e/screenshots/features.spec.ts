@@ -38,7 +38,7 @@ test("screenshots of the chat features, desktop and phone, English and 中文", 
   await shoot(bob, "phone-en-picker");
   await bob.getByRole("searchbox", { name: "Search emoji" }).fill("rocket");
   await bob.getByRole("searchbox", { name: "Search emoji" }).press("Enter");
-  await bobsView.getByRole("button", { name: "Reply" }).click();
+  await bobsView.getByRole("button", { name: "Reply", exact: true }).click();
   await shoot(bob, "phone-en-replying");
   await sendMessage(bob, `Yes — after lunch ${id}`);
 
