@@ -1,5 +1,5 @@
 import type { Broker } from "../broker/Broker.js";
-import { NodeSubscription } from "../broker/NodeSubscription.js";
+import { JsonChannel } from "../broker/JsonChannel.js";
 import type { Logger } from "../logger.js";
 import type { Mute, RoomAccess } from "../store/RoomAccess.js";
 
@@ -24,15 +24,17 @@ export interface MutesDeps {
 export class Mutes {
   /** user → room (`""`: everywhere) → until. Bounded by the mutes moderators set. */
   readonly #byUser = new Map<string, Map<string, number>>();
-  readonly #channel: NodeSubscription;
+  readonly #channel: JsonChannel<MuteChange>;
   #offReset: (() => void) | undefined;
   /** Changes heard while a reload's query runs, applied over its result. */
   #heardDuringReload: MuteChange[] | undefined;
 
   constructor(private readonly deps: MutesDeps) {
-    this.#channel = new NodeSubscription(this.deps.broker, CHANNEL, (payload) =>
-      this.#hear(payload),
-    );
+    this.#channel = new JsonChannel(deps.broker, CHANNEL, {
+      log: deps.log,
+      what: "mute change",
+      hear: (change) => this.#hear(change),
+    });
   }
 
   async start(): Promise<void> {
@@ -67,14 +69,13 @@ export class Mutes {
   /** Stores the mute, then makes it felt on every node. */
   async mute(mute: Mute): Promise<void> {
     await this.deps.access.mute(mute);
-    await this.deps.broker.publish(CHANNEL, JSON.stringify(mute));
+    await this.#channel.publish(mute);
   }
 
   /** Stores the end of a mute, then makes it felt on every node; returns whether there was one. */
   async unmute(userId: string, room: string): Promise<boolean> {
     const had = await this.deps.access.unmute(userId, room);
-    const change: MuteChange = { userId, room, until: 0 };
-    await this.deps.broker.publish(CHANNEL, JSON.stringify(change));
+    await this.#channel.publish({ userId, room, until: 0 });
     return had;
   }
 
@@ -89,14 +90,7 @@ export class Mutes {
     }
   }
 
-  #hear(payload: string): void {
-    let change: MuteChange;
-    try {
-      change = JSON.parse(payload) as MuteChange;
-    } catch (err) {
-      this.deps.log.error({ err }, "undecodable mute change");
-      return;
-    }
+  #hear(change: MuteChange): void {
     this.#heardDuringReload?.push(change);
     this.#apply(change);
   }

@@ -1,5 +1,5 @@
 import type { Broker } from "../broker/Broker.js";
-import { NodeSubscription } from "../broker/NodeSubscription.js";
+import { JsonChannel } from "../broker/JsonChannel.js";
 import type { Peer } from "../connection/Peer.js";
 import type { Logger } from "../logger.js";
 
@@ -18,15 +18,19 @@ export type EvictSocket = (conn: Peer, room: string) => Promise<void>;
  * to, so a removal on node A ends the membership of the tab connected to node B at once.
  */
 export class RoomEvictions {
-  readonly #channel: NodeSubscription;
+  readonly #channel: JsonChannel<Eviction>;
   #evictSocket: EvictSocket | undefined;
 
   constructor(
-    private readonly broker: Broker,
+    broker: Broker,
     private readonly connections: ReadonlySet<Peer>,
     private readonly log: Logger,
   ) {
-    this.#channel = new NodeSubscription(this.broker, CHANNEL, (payload) => this.#evict(payload));
+    this.#channel = new JsonChannel(broker, CHANNEL, {
+      log,
+      what: "room eviction",
+      hear: (eviction) => this.#evict(eviction),
+    });
   }
 
   /** Starts listening; `evictSocket` runs for each of this node's sockets a removal concerns. */
@@ -41,18 +45,10 @@ export class RoomEvictions {
 
   /** Takes `users` out of `room` here and on every other node. */
   async evict(room: string, users: string[]): Promise<void> {
-    const eviction: Eviction = { room, users };
-    await this.broker.publish(CHANNEL, JSON.stringify(eviction));
+    await this.#channel.publish({ room, users });
   }
 
-  #evict(payload: string): void {
-    let eviction: Eviction;
-    try {
-      eviction = JSON.parse(payload) as Eviction;
-    } catch (err) {
-      this.log.error({ err }, "undecodable room eviction");
-      return;
-    }
+  #evict(eviction: Eviction): void {
     const users = new Set(eviction.users);
     for (const conn of this.connections) {
       const user = conn.user?.id;

@@ -1,6 +1,6 @@
 import type { CloseCode } from "@duplex/protocol";
 import type { Broker } from "../broker/Broker.js";
-import { NodeSubscription } from "../broker/NodeSubscription.js";
+import { JsonChannel } from "../broker/JsonChannel.js";
 import type { Peer } from "../connection/Peer.js";
 import type { Logger } from "../logger.js";
 
@@ -19,14 +19,18 @@ export interface SessionEnd {
  * to, so a logout on node A closes the tab connected to node B (within the broker's delivery time).
  */
 export class SessionEnder {
-  readonly #channel: NodeSubscription;
+  readonly #channel: JsonChannel<SessionEnd>;
 
   constructor(
-    private readonly broker: Broker,
+    broker: Broker,
     private readonly connections: ReadonlySet<Peer>,
     private readonly log: Logger,
   ) {
-    this.#channel = new NodeSubscription(this.broker, CHANNEL, (payload) => this.#close(payload));
+    this.#channel = new JsonChannel(broker, CHANNEL, {
+      log,
+      what: "session end",
+      hear: (what) => this.#close(what),
+    });
   }
 
   async start(): Promise<void> {
@@ -39,17 +43,10 @@ export class SessionEnder {
 
   /** Closes the matching sockets here and on every other node. */
   async end(what: SessionEnd): Promise<void> {
-    await this.broker.publish(CHANNEL, JSON.stringify(what));
+    await this.#channel.publish(what);
   }
 
-  #close(payload: string): void {
-    let what: SessionEnd;
-    try {
-      what = JSON.parse(payload) as SessionEnd;
-    } catch (err) {
-      this.log.error({ err }, "undecodable session end");
-      return;
-    }
+  #close(what: SessionEnd): void {
     const sessions = new Set(what.sessions ?? []);
     const users = new Set(what.users ?? []);
     let closed = 0;
