@@ -4,16 +4,18 @@ import { NodeSubscription } from "./NodeSubscription.js";
 
 /**
  * A channel of JSON values every node listens on for its whole life (session ends, evictions,
- * mutes…): `publish` reaches every node, this one too; each hears the value decoded. A payload that
- * does not parse is logged as "undecodable <what>" and dropped, so one bad publisher cannot stop it.
+ * mutes…): `publish` reaches every node, this one too, and each `hear`s the value decoded. A payload
+ * that does not parse is logged as "undecodable <what>" and dropped, so one bad publisher cannot
+ * stop the channel.
  */
-export class JsonChannel<T> {
+export abstract class JsonChannel<T> {
   readonly #subscription: NodeSubscription;
 
   constructor(
-    private readonly broker: Broker,
+    protected readonly broker: Broker,
     private readonly channel: string,
-    { log, what, hear }: { log: Logger; what: string; hear: (value: T) => void },
+    protected readonly log: Logger,
+    what: string,
   ) {
     this.#subscription = new NodeSubscription(broker, channel, (payload) => {
       let value: T;
@@ -23,20 +25,23 @@ export class JsonChannel<T> {
         log.error({ err }, `undecodable ${what}`);
         return;
       }
-      hear(value);
+      this.hear(value);
     });
   }
 
+  /** What this node does with a value published on the channel (by any node). */
+  protected abstract hear(value: T): void;
+
   /** Subscribes once however often it is called. */
-  start(): Promise<void> {
-    return this.#subscription.start();
+  async start(): Promise<void> {
+    await this.#subscription.start();
   }
 
-  stop(): Promise<void> {
-    return this.#subscription.stop();
+  async stop(): Promise<void> {
+    await this.#subscription.stop();
   }
 
-  publish(value: T): Promise<void> {
-    return this.broker.publish(this.channel, JSON.stringify(value));
+  protected async publish(value: T): Promise<void> {
+    await this.broker.publish(this.channel, JSON.stringify(value));
   }
 }

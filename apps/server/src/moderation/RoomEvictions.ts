@@ -17,43 +17,29 @@ export type EvictSocket = (conn: Peer, room: string) => Promise<void>;
  * Takes removed members out of a private room on every node: one broker channel each node subscribes
  * to, so a removal on node A ends the membership of the tab connected to node B at once.
  */
-export class RoomEvictions {
-  readonly #channel: JsonChannel<Eviction>;
-  #evictSocket: EvictSocket | undefined;
-
+export class RoomEvictions extends JsonChannel<Eviction> {
+  /** `evictSocket` runs for each of this node's sockets a removal concerns. */
   constructor(
     broker: Broker,
     private readonly connections: ReadonlySet<Peer>,
-    private readonly log: Logger,
+    log: Logger,
+    private readonly evictSocket: EvictSocket,
   ) {
-    this.#channel = new JsonChannel(broker, CHANNEL, {
-      log,
-      what: "room eviction",
-      hear: (eviction) => this.#evict(eviction),
-    });
-  }
-
-  /** Starts listening; `evictSocket` runs for each of this node's sockets a removal concerns. */
-  async start(evictSocket: EvictSocket): Promise<void> {
-    this.#evictSocket = evictSocket;
-    await this.#channel.start();
-  }
-
-  async stop(): Promise<void> {
-    await this.#channel.stop();
+    super(broker, CHANNEL, log, "room eviction");
   }
 
   /** Takes `users` out of `room` here and on every other node. */
   async evict(room: string, users: string[]): Promise<void> {
-    await this.#channel.publish({ room, users });
+    await this.publish({ room, users });
   }
 
-  #evict(eviction: Eviction): void {
+  /** Takes this node's sockets of the removed members out of the room. */
+  protected hear(eviction: Eviction): void {
     const users = new Set(eviction.users);
     for (const conn of this.connections) {
       const user = conn.user?.id;
       if (user === undefined || !users.has(user) || !conn.rooms.has(eviction.room)) continue;
-      this.#evictSocket?.(conn, eviction.room).catch((err: unknown) => {
+      this.evictSocket(conn, eviction.room).catch((err: unknown) => {
         this.log.error({ err, room: eviction.room }, "eviction failed");
       });
     }

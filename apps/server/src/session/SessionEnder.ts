@@ -18,35 +18,22 @@ export interface SessionEnd {
  * Closes the live sockets of ended sessions on every node: one broker channel each node subscribes
  * to, so a logout on node A closes the tab connected to node B (within the broker's delivery time).
  */
-export class SessionEnder {
-  readonly #channel: JsonChannel<SessionEnd>;
-
+export class SessionEnder extends JsonChannel<SessionEnd> {
   constructor(
     broker: Broker,
     private readonly connections: ReadonlySet<Peer>,
-    private readonly log: Logger,
+    log: Logger,
   ) {
-    this.#channel = new JsonChannel(broker, CHANNEL, {
-      log,
-      what: "session end",
-      hear: (what) => this.#close(what),
-    });
-  }
-
-  async start(): Promise<void> {
-    await this.#channel.start();
-  }
-
-  async stop(): Promise<void> {
-    await this.#channel.stop();
+    super(broker, CHANNEL, log, "session end");
   }
 
   /** Closes the matching sockets here and on every other node. */
   async end(what: SessionEnd): Promise<void> {
-    await this.#channel.publish(what);
+    await this.publish(what);
   }
 
-  #close(what: SessionEnd): void {
+  /** Closes this node's matching sockets. */
+  protected hear(what: SessionEnd): void {
     const sessions = new Set(what.sessions ?? []);
     const users = new Set(what.users ?? []);
     let closed = 0;
