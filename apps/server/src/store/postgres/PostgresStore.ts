@@ -24,6 +24,7 @@ import type { WebPushStore } from "../WebPushStore.js";
 import { PostgresWebPushStore } from "./PostgresWebPushStore.js";
 import { redactUrl } from "./databaseUrl.js";
 import { createPool, type PoolOptions } from "./pool.js";
+import { preparedRow, type NamedStatement } from "./preparedRow.js";
 import { DatabaseStartError, fromPostgresError } from "../storeErrors.js";
 import type { SavedRooms } from "../SavedRooms.js";
 import { PostgresSavedRooms } from "./PostgresSavedRooms.js";
@@ -41,6 +42,11 @@ import { PostgresThreadStore } from "./PostgresThreadStore.js";
 import type { ThreadStore } from "../ThreadStore.js";
 
 const newEpoch = () => randomBytes(8).toString("base64url");
+
+const GET_ROOM: NamedStatement = {
+  name: "duplex_get_room",
+  text: `SELECT name, seq, epoch FROM rooms WHERE name = $1`,
+};
 
 /** Options of {@link PostgresStore.open}. */
 export interface PostgresStoreOptions extends PoolOptions {
@@ -155,12 +161,7 @@ export class PostgresStore implements Store {
   }
 
   async getRoom(room: string): Promise<RoomState | undefined> {
-    const { rows } = await this.#pool.query<RoomRow>({
-      name: "duplex_get_room",
-      text: `SELECT name, seq, epoch FROM rooms WHERE name = $1`,
-      values: [room],
-    });
-    return rows[0] ? toRoom(rows[0]) : undefined;
+    return preparedRow(this.#pool, GET_ROOM, [room], toRoom);
   }
 
   async listRooms(): Promise<RoomState[]> {
