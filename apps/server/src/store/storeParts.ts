@@ -21,42 +21,33 @@ export type EngineParts = Omit<StoreOfParts, "reactions" | "replies"> & {
  */
 export abstract class StoreOfParts {
   /** Names, accounts and sign-in sessions, in the same database. */
-  readonly accounts: AccountStore;
+  declare readonly accounts: AccountStore;
   /** Per-user notifications (the push issue), in the same database. */
-  readonly notifications: NotificationStore;
+  declare readonly notifications: NotificationStore;
   /** Private rooms, their members, and mutes, in the same database. */
-  readonly access: RoomAccess;
+  declare readonly access: RoomAccess;
   /** Each user's joined rooms and the one on screen, across disconnects, in the same database. */
-  readonly savedRooms: SavedRooms;
+  declare readonly savedRooms: SavedRooms;
   /** Passkeys (WebAuthn credentials) and ceremony challenges, in the same database. */
-  readonly passkeys: PasskeyStore;
+  declare readonly passkeys: PasskeyStore;
   /** Full-text search over the messages a user may read, in the same database. */
-  readonly search: MessageSearch;
+  declare readonly search: MessageSearch;
   /** Web Push: the VAPID keys, each device's subscription, delivery claims, in the same database. */
-  readonly webPush: WebPushStore;
+  declare readonly webPush: WebPushStore;
   /** Read cursors and notification preferences per user, in the same database. */
-  readonly reads: ReadStore;
+  declare readonly reads: ReadStore;
   /** The per-room log of edits and deletes (written by `editMessage` / `deleteMessage`). */
-  readonly changes: ChangeLog;
+  declare readonly changes: ChangeLog;
   /** Emoji reactions on messages, in the same database. */
-  readonly reactions: MessageReactions;
+  declare readonly reactions: MessageReactions;
   /** Which message a reply answers, in the same database. */
-  readonly replies: MessageReplies;
+  declare readonly replies: MessageReplies;
   /** Threads: which replies answer which root, and each user's thread cursor. */
-  readonly threads: ThreadStore;
+  declare readonly threads: ThreadStore;
 
-  protected constructor(parts: EngineParts) {
-    this.accounts = parts.accounts;
-    this.notifications = parts.notifications;
-    this.access = parts.access;
-    this.savedRooms = parts.savedRooms;
-    this.passkeys = parts.passkeys;
-    this.search = parts.search;
-    this.webPush = parts.webPush;
-    this.reads = parts.reads;
-    this.changes = parts.changes;
-    this.reactions = parts.reactions;
-    this.replies = parts.reactions;
-    this.threads = parts.threads;
+  // EngineParts has every field declared above (reactions standing for replies too), so this
+  // assigns them all.
+  protected constructor({ reactions, ...parts }: EngineParts) {
+    Object.assign(this, parts, { reactions, replies: reactions });
   }
 }
