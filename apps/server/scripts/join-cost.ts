@@ -3,14 +3,12 @@
 // the bench's f clients (`presence_diff` + `member_pages`, a token from an earlier pass).
 // `pnpm --filter @duplex/server bench:join-cost [members] [other build's dist dir]`; run under the
 // bench lock. CPU is the whole process's (server and clients): compare builds in one session, ABAB.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import Database from "better-sqlite3";
 import { Capability, SUBPROTOCOL, encode } from "@duplex/protocol";
 import { WebSocket } from "ws";
 import type { LIMITS_OFF as LimitsOff } from "../src/limits/limitsConfig.js";
 import type { startServer as StartServer } from "../src/index.js";
+import { startBenchServer } from "./benchServer.js";
 
 const members = Number(process.argv[2] ?? 500);
 // Another build's `dist` (e.g. a copy made before a change) instead of this checkout's sources.
@@ -50,16 +48,11 @@ for (const method of ["run", "get", "all", "iterate"]) {
   };
 }
 
-const dir = mkdtempSync(join(tmpdir(), "duplex-join-cost-"));
-const server = await startServer({
-  port: 0,
-  logLevel: "silent",
-  tokenSecret: "join-cost-secret-0123456789",
-  dbPath: join(dir, "duplex.db"),
-  webDist: join(dir, "none"),
+const bench = await startBenchServer(startServer, "join-cost", {
   durability: "process",
   limits: LIMITS_OFF,
 });
+const { server } = bench;
 
 /** One seat: connects, says hello (with its token if it has one), joins, and resolves on `joined`. */
 function seat(
@@ -124,6 +117,5 @@ try {
     console.log(`${(calls / members).toFixed(2).padStart(6)} ${us.toFixed(1).padStart(7)}  ${sql}`);
   }
 } finally {
-  await server.close();
-  rmSync(dir, { recursive: true, force: true });
+  await bench.stop();
 }

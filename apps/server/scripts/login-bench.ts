@@ -1,33 +1,18 @@
 // Login cost and lockout behaviour on this machine: a real server on port 0 and a temp SQLite file,
 // sequential requests over loopback. `pnpm --filter @duplex/server bench:login [count]`.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { startServer } from "../src/index.js";
 import { GOOD_PASSWORD, api } from "../test/accountsHttp.js";
+import { pct, startBenchServer, summary } from "./benchServer.js";
 
 const count = Number(process.argv[2] ?? 40);
-const dir = mkdtempSync(join(tmpdir(), "duplex-login-bench-"));
-const server = await startServer({
-  port: 0,
-  logLevel: "silent",
-  tokenSecret: "login-bench-secret-0123456789",
-  dbPath: join(dir, "duplex.db"),
-  webDist: join(dir, "none"),
-});
+const bench = await startBenchServer(startServer, "login-bench");
+const { server } = bench;
 
 async function timed(fn: () => Promise<{ status: number }>): Promise<[number, number]> {
   const started = performance.now();
   const { status } = await fn();
   return [performance.now() - started, status];
 }
-
-const pct = (xs: number[], p: number) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-};
-const summary = (label: string, xs: number[]) =>
-  `${label}: p50 ${pct(xs, 50).toFixed(1)} ms, p95 ${pct(xs, 95).toFixed(1)} ms (n=${xs.length})`;
 
 try {
   const reg = await timed(() =>
@@ -81,8 +66,7 @@ try {
       `then even the right password for another name -> ${after.status}`,
   );
 } finally {
-  await server.close();
-  rmSync(dir, { recursive: true, force: true });
+  await bench.stop();
 }
 
 function loginAs(name: string, password: string, from: string) {

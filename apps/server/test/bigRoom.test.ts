@@ -19,30 +19,24 @@ async function seed(path: string): Promise<void> {
   const insert = db.prepare(
     `INSERT INTO messages (room, seq, id, user_id, cid, text, ts) VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
+  // Messages 1..count of `room`: ids `<idPrefix><seq>`, cids `<cidPrefix><seq>`.
+  const fill = (room: string, count: number, idPrefix: string, cidPrefix: string) => {
+    for (let seq = 1; seq <= count; seq++) {
+      insert.run(
+        room,
+        seq,
+        `${idPrefix}${seq}`,
+        author.id,
+        `${cidPrefix}${seq}`,
+        `message number ${seq}`,
+        1_000 + seq,
+      );
+    }
+  };
   db.transaction(() => {
-    for (let seq = 1; seq <= MESSAGES; seq++) {
-      insert.run(
-        "big",
-        seq,
-        `m_${seq}`,
-        author.id,
-        `c${seq}`,
-        `message number ${seq}`,
-        1_000 + seq,
-      );
-    }
+    fill("big", MESSAGES, "m_", "c");
     // A room holding exactly one page: what a join costs without 99,950 older messages behind it.
-    for (let seq = 1; seq <= 50; seq++) {
-      insert.run(
-        "page",
-        seq,
-        `m_p${seq}`,
-        author.id,
-        `p${seq}`,
-        `message number ${seq}`,
-        1_000 + seq,
-      );
-    }
+    fill("page", 50, "m_p", "p");
     db.prepare(`UPDATE rooms SET seq = ? WHERE name = 'big'`).run(MESSAGES);
     db.prepare(`UPDATE rooms SET seq = 50 WHERE name = 'page'`).run();
   })();

@@ -13,8 +13,7 @@ describe("dm notifications ([C4] dm_notifications)", () => {
     const room = dmRoomId(alice.welcome.user.id, bobNew.welcome.user.id);
     await alice.client.join(room);
 
-    alice.client.send({ type: "send", room, cid: "d1", text: "are you free?" });
-    const ack = await alice.client.waitFor("ack", (m) => m.cid === "d1");
+    const ack = await alice.client.sendAndAck(room, "are you free?", "d1");
     const { notification } = await bobNew.client.waitFor("notification");
     expect(notification).toEqual({
       id: `n_dm_${ack.id}`,

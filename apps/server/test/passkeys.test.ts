@@ -1,43 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { PasskeyOptionsResponse, type User } from "@duplex/protocol";
+import type { User } from "@duplex/protocol";
 import { GOOD_PASSWORD, api, registerAccount } from "./accountsHttp.js";
 import { startTestServer, tempDb } from "./helpers.js";
 import { testWorld } from "./support/testWorld.js";
 import { SoftAuthenticator } from "./support/softAuthenticator.js";
+import { addPasskey, optionsOf, passkeyLogin } from "./support/passkeyHttp.js";
 
 const RP = { rpId: "localhost", origin: "http://localhost:5173" };
 const passkeys = { passkeys: RP };
-
-type Api = Awaited<ReturnType<typeof api>>;
-const optionsOf = (res: Api) => PasskeyOptionsResponse.parse(res.json).options;
-
-async function addPasskey(httpUrl: string, token: string, authenticator: SoftAuthenticator) {
-  const options = await api(httpUrl, "POST", "/api/auth/passkey-registration/options", { token });
-  expect(options.status).toBe(200);
-  const response = authenticator.register(optionsOf(options));
-  return api(httpUrl, "POST", "/api/auth/passkey-registration/verify", {
-    token,
-    body: { response, label: "Laptop" },
-  });
-}
-
-async function passkeyLogin(httpUrl: string, authenticator: SoftAuthenticator, from?: string) {
-  const options = await api(httpUrl, "POST", "/api/auth/passkey-login/options", {
-    ...(from && { from }),
-  });
-  if (options.status !== 200) return options;
-  return api(httpUrl, "POST", "/api/auth/passkey-login/verify", {
-    body: { response: authenticator.authenticate(optionsOf(options)) },
-    ...(from && { from }),
-  });
-}
+const laptop = { label: "Laptop" };
 
 describe("passkeys", () => {
   it("an account adds a passkey and signs in with it like a password login", async () => {
     await using world = await testWorld({ config: { ...passkeys } });
     const alice = await registerAccount(world.server.httpUrl, "Alice");
     const key = new SoftAuthenticator(RP.rpId, RP.origin);
-    const added = await addPasskey(world.server.httpUrl, alice.token, key);
+    const added = await addPasskey(world.server.httpUrl, alice.token, key, laptop);
     expect(added.status).toBe(201);
     expect(added.json.passkey).toMatchObject({
       id: key.id,
@@ -80,7 +58,7 @@ describe("passkeys", () => {
     await using world = await testWorld({ config: { ...passkeys } });
     const alice = await registerAccount(world.server.httpUrl, "Alice");
     const key = new SoftAuthenticator(RP.rpId, RP.origin);
-    await addPasskey(world.server.httpUrl, alice.token, key);
+    await addPasskey(world.server.httpUrl, alice.token, key, laptop);
 
     const options = await api(world.server.httpUrl, "POST", "/api/auth/passkey-login/options");
     const answer = key.authenticate(optionsOf(options));
@@ -137,12 +115,12 @@ describe("passkeys", () => {
     // Unknown credentials: each a failure; 20 from one address use up its budget.
     for (let i = 0; i < 20; i++) {
       const stranger = new SoftAuthenticator(RP.rpId, RP.origin);
-      expect((await passkeyLogin(world.server.httpUrl, stranger, from)).status).toBe(401);
+      expect((await passkeyLogin(world.server.httpUrl, stranger, { from })).status).toBe(401);
     }
     const blocked = await passkeyLogin(
       world.server.httpUrl,
       new SoftAuthenticator(RP.rpId, RP.origin),
-      from,
+      { from },
     );
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers["retry-after"])).toBeGreaterThan(0);
@@ -166,18 +144,9 @@ describe("passkeys", () => {
     await using nodeB = await startTestServer({ dbPath: db.path, ...passkeys });
     const alice = await registerAccount(nodeA.httpUrl, "Alice");
     const key = new SoftAuthenticator(RP.rpId, RP.origin);
-    const options = await api(nodeA.httpUrl, "POST", "/api/auth/passkey-registration/options", {
-      token: alice.token,
-    });
-    const added = await api(nodeB.httpUrl, "POST", "/api/auth/passkey-registration/verify", {
-      token: alice.token,
-      body: { response: key.register(optionsOf(options)) },
-    });
+    const added = await addPasskey(nodeA.httpUrl, alice.token, key, { verifyAt: nodeB.httpUrl });
     expect(added.status).toBe(201);
-    const login = await api(nodeB.httpUrl, "POST", "/api/auth/passkey-login/options");
-    const signedIn = await api(nodeA.httpUrl, "POST", "/api/auth/passkey-login/verify", {
-      body: { response: key.authenticate(optionsOf(login)) },
-    });
+    const signedIn = await passkeyLogin(nodeB.httpUrl, key, { verifyAt: nodeA.httpUrl });
     expect(signedIn.status).toBe(200);
   });
 });

@@ -1,4 +1,4 @@
-import type { StreamEvent } from "@duplex/client";
+import type { DuplexClient, DuplexClientOptions, StreamEvent } from "@duplex/client";
 import {
   Capability,
   SSE_SEND_PATH,
@@ -16,6 +16,38 @@ import { autoTransportClient } from "./support/autoClient.js";
 
 const FILES = [Capability.Files];
 const viaSse = { transport: "sse" } as const;
+
+/** The client library on `WebSocket` (a switchable network), in #general; `transports` records its links. */
+function switchingClient(
+  url: string,
+  options: Omit<DuplexClientOptions, "url" | "transport" | "caps">,
+): { client: DuplexClient; transports: string[] } {
+  const client = autoTransportClient(url, { caps: FILES, ...options });
+  const transports: string[] = [];
+  client.on("transport", (kind) => transports.push(kind));
+  client.connect();
+  client.join("general");
+  return { client, transports };
+}
+
+/**
+ * Uploads `size` bytes (byte `i` is `pattern(i)`) to #general as `name`, `onProgress` seeing how much
+ * was sent at each progress (where a test breaks or mends the network); it must arrive whole.
+ */
+async function uploadThroughSwitch(
+  client: DuplexClient,
+  { size, pattern, name }: { size: number; pattern: (i: number) => number; name: string },
+  onProgress: (sent: number) => void,
+) {
+  const bytes = new Uint8Array(size);
+  for (let i = 0; i < bytes.length; i += 1) bytes[i] = pattern(i);
+  const up = client.upload({ room: "general", data: bytes, name });
+  const off = up.on("progress", (u) => onProgress(u.sent));
+  const result = await up.done;
+  off();
+  expect(result.attachment.size).toBe(bytes.length);
+  return { result, bytes };
+}
 
 /** A raw link, opened as the client opens it: its events, and POSTs of frames and of chunks. */
 async function rawLink(base: string) {
@@ -147,33 +179,26 @@ describe("uploads over the SSE + POST fallback", () => {
     });
     using _ = peer;
     await peer.join("general");
-    const client = autoTransportClient(world.server.url, {
+    const { client, transports } = switchingClient(world.server.url, {
       WebSocket: network.WebSocket,
-      caps: FILES,
       upgradeProbe: { initialMs: 200, maxMs: 400 },
     });
-    const transports: string[] = [];
     let sentAtSwitch = -1;
     client.on("transport", (kind) => {
-      transports.push(kind);
       if (kind === "websocket") sentAtSwitch = client.uploads[0]?.sent ?? -1;
     });
-    client.connect();
-    client.join("general");
-    const bytes = new Uint8Array(6 * 1024 * 1024);
-    for (let i = 0; i < bytes.length; i += 1) bytes[i] = (i * 13 + (i >> 12)) % 256;
-    const up = client.upload({ room: "general", data: bytes, name: "switch.bin" });
     // WebSocket comes back partway through the upload.
-    const off = up.on("progress", (u) => {
-      if (u.sent > 0 && client.activeTransport === "sse") network.blocked = false;
-    });
-    const result = await up.done;
-    off();
+    const { result, bytes } = await uploadThroughSwitch(
+      client,
+      { size: 6 * 1024 * 1024, pattern: (i) => (i * 13 + (i >> 12)) % 256, name: "switch.bin" },
+      (sent) => {
+        if (sent > 0 && client.activeTransport === "sse") network.blocked = false;
+      },
+    );
     expect(transports).toEqual(["sse", "websocket"]);
     // Switched mid-upload: part went by POSTs, the rest as binary frames.
     expect(sentAtSwitch).toBeGreaterThan(0);
     expect(sentAtSwitch).toBeLessThan(bytes.length);
-    expect(result.attachment.size).toBe(bytes.length);
     const seen = await peer.waitFor("message", (m) => m.id === result.messageId);
     expect(seen.attachment?.size).toBe(bytes.length);
     // One message for the file, however many links carried it.
@@ -185,32 +210,25 @@ describe("uploads over the SSE + POST fallback", () => {
   it("the client library's upload goes on when WebSocket breaks and the client falls back to SSE", async () => {
     await using world = await testWorld();
     const network = switchableNetwork(false);
-    const client = autoTransportClient(world.server.url, {
+    const { client, transports } = switchingClient(world.server.url, {
       WebSocket: network.WebSocket,
-      caps: FILES,
       backoff: { baseMs: 50, capMs: 200 },
     });
-    const transports: string[] = [];
-    client.on("transport", (kind) => transports.push(kind));
-    client.connect();
-    client.join("general");
-    const bytes = new Uint8Array(4 * 1024 * 1024);
-    for (let i = 0; i < bytes.length; i += 1) bytes[i] = (i * 17 + (i >> 11)) % 256;
-    const up = client.upload({ room: "general", data: bytes, name: "fallback.bin" });
     let sentAtBreak = -1;
-    const off = up.on("progress", (u) => {
-      if (sentAtBreak >= 0 || u.sent === 0 || client.activeTransport !== "websocket") return;
-      // The network starts refusing WebSocket and the live socket drops.
-      sentAtBreak = u.sent;
-      network.blocked = true;
-      network.opened.at(-1)?.terminate();
-    });
-    const result = await up.done;
-    off();
+    const { bytes } = await uploadThroughSwitch(
+      client,
+      { size: 4 * 1024 * 1024, pattern: (i) => (i * 17 + (i >> 11)) % 256, name: "fallback.bin" },
+      (sent) => {
+        if (sentAtBreak >= 0 || sent === 0 || client.activeTransport !== "websocket") return;
+        // The network starts refusing WebSocket and the live socket drops.
+        sentAtBreak = sent;
+        network.blocked = true;
+        network.opened.at(-1)?.terminate();
+      },
+    );
     expect(transports).toEqual(["websocket", "sse"]);
     expect(sentAtBreak).toBeGreaterThan(0);
     expect(sentAtBreak).toBeLessThan(bytes.length);
-    expect(result.attachment.size).toBe(bytes.length);
     client.close();
   }, 20_000);
 });

@@ -6,7 +6,11 @@ import { startTestServer, tempDb } from "./helpers.js";
 import { testWorld } from "./support/testWorld.js";
 import { metricValue as metric } from "./support/metrics.js";
 import { startPushService, type PushService } from "./support/pushService.js";
-import { subscribeBrowser, testWebPush as webPush } from "./support/webPushConfig.js";
+import {
+  mentionWhileVisibleThenHide,
+  subscribeBrowser,
+  testWebPush as webPush,
+} from "./support/webPushConfig.js";
 
 let service: PushService;
 beforeAll(async () => {
@@ -62,8 +66,7 @@ describe("Web Push to a real push service (web-push-testing)", () => {
     const pushesBefore = service.received.length;
     const alice = await world.hello({ name: "Alice" });
     await alice.client.join("general");
-    alice.client.send({ type: "send", room: "general", cid: "c1", text: "@Bob the build is red" });
-    const ack = await alice.client.waitFor("ack", (m) => m.cid === "c1");
+    const ack = await alice.client.sendAndAck("general", "@Bob the build is red", "c1");
 
     const push = await service.nthPush(pushesBefore + 1);
     expect(push.status).toBe(201);
@@ -99,18 +102,9 @@ describe("Web Push to a real push service (web-push-testing)", () => {
     const alice = await world.hello({ name: "Alice" });
     const bobTab = await world.hello({ token: bob.token, caps: ["visibility"] });
     expect(bobTab.welcome.caps).toContain("visibility");
-    await alice.client.join("general");
-    const mention = (cid: string) => alice.client.sendAndAck("general", `@Bob ${cid}`, cid);
-
-    await mention("seen");
-    await bobTab.client.waitFor("notification");
-    await vi.waitFor(async () =>
-      expect(await metric(world.server.httpUrl, "duplex_web_push_suppressed_total")).toBe(1),
-    );
+    const mention = await mentionWhileVisibleThenHide(alice, bobTab, world.server.httpUrl, "seen");
 
     const before = service.received.length;
-    bobTab.client.send({ type: "visibility", visible: false });
-    await bobTab.client.roundTrip();
     const hidden = await mention("hidden");
     await service.nthPush(before + 1);
     bobTab.client.close();

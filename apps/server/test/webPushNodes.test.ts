@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { loadConfig } from "../src/config.js";
 import { api, registerAccount } from "./accountsHttp.js";
 import { startCluster, stopClusterPostgres } from "./cluster/clusterHarness.js";
@@ -6,6 +6,7 @@ import { Clients } from "./helpers.js";
 import { metricValue as metric } from "./support/metrics.js";
 import { startPushService, type PushService } from "./support/pushService.js";
 import { describeWithRedis } from "./support/redis.js";
+import { mentionWhileVisibleThenHide } from "./support/webPushConfig.js";
 
 const webPush = { ...loadConfig({}).webPush, allowInsecureEndpoints: true };
 
@@ -40,18 +41,9 @@ describeWithRedis("Web Push on two nodes (Postgres + Redis)", () => {
       caps: ["visibility"],
     });
     const alice = await clients.hello(cluster.a.url, { name: "Alice" });
-    await alice.client.join("general");
-    const mention = (cid: string) => alice.client.sendAndAck("general", `@Bob ${cid}`, cid);
-
     // Bob looks at the app on node B: node A, storing the mention, does not push it.
-    await mention("looking");
-    await bobTab.client.waitFor("notification");
-    await vi.waitFor(async () =>
-      expect(await metric(cluster.a.httpUrl, "duplex_web_push_suppressed_total")).toBe(1),
-    );
+    const mention = await mentionWhileVisibleThenHide(alice, bobTab, cluster.a.httpUrl, "looking");
 
-    bobTab.client.send({ type: "visibility", visible: false });
-    await bobTab.client.roundTrip();
     const before = service.received.length;
     const first = await mention("away-1");
     await service.nthPush(before + 1);

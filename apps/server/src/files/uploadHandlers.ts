@@ -3,7 +3,7 @@ import { Capability, ErrorCode, type Chunk, type ClientMessageOf } from "@duplex
 import type { Peer } from "../connection/Peer.js";
 import type { ServerContext } from "../context.js";
 import { DuplexError } from "../errors.js";
-import { assertJoined, assertMaySpeak, userOf } from "../handlers/access.js";
+import { assertMaySpeak, joinedUser, userOf } from "../handlers/access.js";
 import { rateLimited } from "../limits/Budgets.js";
 import { randomToken } from "../ids/randomId.js";
 import { PartialUpload } from "./PartialUpload.js";
@@ -77,8 +77,7 @@ export async function handleUploadStart(
   msg: ClientMessageOf<"upload_start">,
 ): Promise<void> {
   assertFiles(conn);
-  const user = userOf(conn);
-  assertJoined(conn, msg.room);
+  const user = joinedUser(conn, msg.room);
   assertMaySpeak(ctx, conn, msg.room);
   const existing = find(ctx, conn, msg);
   if (existing) {

@@ -40,6 +40,13 @@ export function assertJoined(conn: Peer, room: string): void {
   }
 }
 
+/** The welcomed user of this socket, which must have joined `room` (else `not_joined`). */
+export function joinedUser(conn: Peer, room: string): User {
+  const user = userOf(conn);
+  assertJoined(conn, room);
+  return user;
+}
+
 /**
  * A muted user may not send or edit in the room (or anywhere, muted globally). The code `muted` goes
  * only to sockets granted `accounts`; an older client reads `unauthorized`, which it does not retry.

@@ -4,7 +4,7 @@ import type { ServerContext } from "../context.js";
 import { DuplexError } from "../errors.js";
 import type { MessageChangeResult } from "../store/messageEdits.js";
 import { moderatesRoom } from "../moderation/Moderation.js";
-import { assertJoined, assertMaySpeak, userOf } from "./access.js";
+import { assertMaySpeak, joinedUser } from "./access.js";
 import { deleteAttachments } from "../files/storeUpload.js";
 import { assertTextBytes } from "./messages.js";
 
@@ -60,8 +60,7 @@ export async function handleEdit(
   conn: Peer,
   msg: ClientMessageOf<"edit">,
 ): Promise<void> {
-  const user = userOf(conn);
-  assertJoined(conn, msg.room);
+  const user = joinedUser(conn, msg.room);
   assertMaySpeak(ctx, conn, msg.room);
   assertTextBytes(msg.text);
   ctx.budgets.chargeStorage(user.id, conn.address, msg.text, ctx.now());
@@ -95,8 +94,7 @@ export async function handleDelete(
   conn: Peer,
   msg: ClientMessageOf<"delete">,
 ): Promise<void> {
-  const user = userOf(conn);
-  assertJoined(conn, msg.room);
+  const user = joinedUser(conn, msg.room);
   const input = { room: msg.room, id: msg.id, userId: user.id, at: ctx.now() };
   let result = await ctx.store.deleteMessage(input);
   if (result.status === "not_author" && (await moderatesRoom(ctx.store, user.id, msg.room))) {

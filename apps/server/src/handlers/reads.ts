@@ -13,7 +13,7 @@ import type { ServerContext } from "../context.js";
 import { DuplexError } from "../errors.js";
 import { receiptAudience, receiptsOf } from "../receipts/receiptsState.js";
 import type { UserPrefs } from "../store/ReadStore.js";
-import { assertJoined, assertMayAccess, userOf } from "./access.js";
+import { assertMayAccess, joinedUser, userOf } from "./access.js";
 
 /** Most rooms a `rooms` reply lists read state for. */
 const MAX_READS_LISTED = 200;
@@ -28,8 +28,7 @@ export async function handleRead(
   conn: Peer,
   msg: ClientMessageOf<"read">,
 ): Promise<void> {
-  const user = userOf(conn);
-  assertJoined(conn, msg.room);
+  const user = joinedUser(conn, msg.room);
   const receipts = receiptsOf(ctx);
   receipts.charge(user.id);
   const room = await ctx.store.getRoom(msg.room);

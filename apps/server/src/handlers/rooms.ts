@@ -14,7 +14,7 @@ import type { ServerContext } from "../context.js";
 import { usersFor } from "../connection/guestMarks.js";
 import { DuplexError } from "../errors.js";
 import type { MessagePage, RoomState } from "../store/Store.js";
-import { assertJoined, assertMayAccess, userOf, withGuestAuthors } from "./access.js";
+import { assertMayAccess, joinedUser, userOf, withGuestAuthors } from "./access.js";
 import { changesOwed, sendReplay } from "./changeReplay.js";
 import type { ChangeRow } from "../store/changeLog.js";
 import { joinedReadFields } from "./reads.js";
@@ -184,8 +184,7 @@ export async function handleOpen(
   conn: Peer,
   msg: ClientMessageOf<"open">,
 ): Promise<void> {
-  assertJoined(conn, msg.room);
-  await ctx.store.savedRooms.open(userOf(conn).id, msg.room, ctx.now());
+  await ctx.store.savedRooms.open(joinedUser(conn, msg.room).id, msg.room, ctx.now());
 }
 
 /** Relayed to the other members only; volatile, never stored; throttled per user and room. */
@@ -194,8 +193,7 @@ export async function handleTyping(
   conn: Peer,
   msg: ClientMessageOf<"typing">,
 ): Promise<void> {
-  const user = userOf(conn);
-  assertJoined(conn, msg.room);
+  const user = joinedUser(conn, msg.room);
   // A muted user's typing would announce words nobody will see.
   if (ctx.moderation.mutes.mutedUntil(user.id, msg.room) !== undefined) return;
   if (!ctx.chat.typing.allow(user.id, msg.room)) return;

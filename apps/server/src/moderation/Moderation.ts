@@ -25,9 +25,9 @@ export interface ModerationDeps {
 export async function startModeration(deps: ModerationDeps): Promise<Moderation> {
   const log = deps.log.child({ module: "moderation" });
   const mutes = new Mutes({ broker: deps.broker, access: deps.store.access, log, now: deps.now });
-  const evictions = new RoomEvictions(deps.broker, deps.connections, log);
+  const evictions = new RoomEvictions(deps.broker, deps.connections, log, deps.evictSocket);
   await mutes.start();
-  await evictions.start(deps.evictSocket);
+  await evictions.start();
   return {
     mutes,
     evictions,

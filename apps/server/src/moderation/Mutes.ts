@@ -1,5 +1,5 @@
 import type { Broker } from "../broker/Broker.js";
-import { NodeSubscription } from "../broker/NodeSubscription.js";
+import { JsonChannel } from "../broker/JsonChannel.js";
 import type { Logger } from "../logger.js";
 import type { Mute, RoomAccess } from "../store/RoomAccess.js";
 
@@ -21,31 +21,28 @@ export interface MutesDeps {
  * current by a broker channel that every mute and unmute is published on after it is stored. The store
  * is the record; the channel only makes a change felt on every node at once.
  */
-export class Mutes {
+export class Mutes extends JsonChannel<MuteChange> {
   /** user → room (`""`: everywhere) → until. Bounded by the mutes moderators set. */
   readonly #byUser = new Map<string, Map<string, number>>();
-  readonly #channel: NodeSubscription;
   #offReset: (() => void) | undefined;
   /** Changes heard while a reload's query runs, applied over its result. */
   #heardDuringReload: MuteChange[] | undefined;
 
   constructor(private readonly deps: MutesDeps) {
-    this.#channel = new NodeSubscription(this.deps.broker, CHANNEL, (payload) =>
-      this.#hear(payload),
-    );
+    super(deps.broker, CHANNEL, deps.log, "mute change");
   }
 
-  async start(): Promise<void> {
-    await this.#channel.start();
+  override async start(): Promise<void> {
+    await super.start();
     this.#offReset = this.deps.broker.onReset(() => {
       this.#reload().catch((err: unknown) => this.deps.log.error({ err }, "mutes not reloaded"));
     });
     await this.#reload();
   }
 
-  async stop(): Promise<void> {
+  override async stop(): Promise<void> {
     this.#offReset?.();
-    await this.#channel.stop();
+    await super.stop();
   }
 
   /** When the user's mute in `room` (or everywhere) ends; undefined when the user may speak. */
@@ -67,14 +64,13 @@ export class Mutes {
   /** Stores the mute, then makes it felt on every node. */
   async mute(mute: Mute): Promise<void> {
     await this.deps.access.mute(mute);
-    await this.deps.broker.publish(CHANNEL, JSON.stringify(mute));
+    await this.publish(mute);
   }
 
   /** Stores the end of a mute, then makes it felt on every node; returns whether there was one. */
   async unmute(userId: string, room: string): Promise<boolean> {
     const had = await this.deps.access.unmute(userId, room);
-    const change: MuteChange = { userId, room, until: 0 };
-    await this.deps.broker.publish(CHANNEL, JSON.stringify(change));
+    await this.publish({ userId, room, until: 0 });
     return had;
   }
 
@@ -89,14 +85,8 @@ export class Mutes {
     }
   }
 
-  #hear(payload: string): void {
-    let change: MuteChange;
-    try {
-      change = JSON.parse(payload) as MuteChange;
-    } catch (err) {
-      this.deps.log.error({ err }, "undecodable mute change");
-      return;
-    }
+  /** A mute or unmute stored by any node: felt here from now on. */
+  protected hear(change: MuteChange): void {
     this.#heardDuringReload?.push(change);
     this.#apply(change);
   }

@@ -1,6 +1,6 @@
 import type { CloseCode } from "@duplex/protocol";
 import type { Broker } from "../broker/Broker.js";
-import { NodeSubscription } from "../broker/NodeSubscription.js";
+import { JsonChannel } from "../broker/JsonChannel.js";
 import type { Peer } from "../connection/Peer.js";
 import type { Logger } from "../logger.js";
 
@@ -18,38 +18,22 @@ export interface SessionEnd {
  * Closes the live sockets of ended sessions on every node: one broker channel each node subscribes
  * to, so a logout on node A closes the tab connected to node B (within the broker's delivery time).
  */
-export class SessionEnder {
-  readonly #channel: NodeSubscription;
-
+export class SessionEnder extends JsonChannel<SessionEnd> {
   constructor(
-    private readonly broker: Broker,
+    broker: Broker,
     private readonly connections: ReadonlySet<Peer>,
-    private readonly log: Logger,
+    log: Logger,
   ) {
-    this.#channel = new NodeSubscription(this.broker, CHANNEL, (payload) => this.#close(payload));
-  }
-
-  async start(): Promise<void> {
-    await this.#channel.start();
-  }
-
-  async stop(): Promise<void> {
-    await this.#channel.stop();
+    super(broker, CHANNEL, log, "session end");
   }
 
   /** Closes the matching sockets here and on every other node. */
   async end(what: SessionEnd): Promise<void> {
-    await this.broker.publish(CHANNEL, JSON.stringify(what));
+    await this.publish(what);
   }
 
-  #close(payload: string): void {
-    let what: SessionEnd;
-    try {
-      what = JSON.parse(payload) as SessionEnd;
-    } catch (err) {
-      this.log.error({ err }, "undecodable session end");
-      return;
-    }
+  /** Closes this node's matching sockets. */
+  protected hear(what: SessionEnd): void {
     const sessions = new Set(what.sessions ?? []);
     const users = new Set(what.users ?? []);
     let closed = 0;

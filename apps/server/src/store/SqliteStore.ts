@@ -1,18 +1,12 @@
 import { DM_PREFIX, dmParticipants, type ChatMessage, type User } from "@duplex/protocol";
 import type Database from "better-sqlite3";
 import type { EditInput, MessageChangeInput, MessageChangeResult } from "./messageEdits.js";
-import type { NotificationStore } from "./NotificationStore.js";
 import { SqliteMessageEdits } from "./SqliteMessageEdits.js";
 import { SqliteReadStore } from "./SqliteReadStore.js";
 import { SqliteChangeLog } from "./SqliteChangeLog.js";
-import type { ReadStore } from "./ReadStore.js";
-import type { ChangeLog } from "./changeLog.js";
 import { SqliteNotificationStore } from "./SqliteNotificationStore.js";
 import { SqliteAccountStore } from "./SqliteAccountStore.js";
-import type { AccountStore } from "./AccountStore.js";
 import { SqlitePasskeyStore } from "./SqlitePasskeyStore.js";
-import type { PasskeyStore } from "./PasskeyStore.js";
-import type { WebPushStore } from "./WebPushStore.js";
 import { SqliteWebPushStore } from "./SqliteWebPushStore.js";
 import { toMessage, toRoom, type RoomRow } from "./rows.js";
 import { prepareStoreStatements, type StoreStatements } from "./sqliteStatements.js";
@@ -34,15 +28,12 @@ import { openDatabase, withoutCommitSync, type SqliteOpenOptions } from "./sqlit
 import { WalSync } from "./walSync.js";
 import { SqliteSavedRooms } from "./SqliteSavedRooms.js";
 import { SqliteWrites } from "./sqliteWrites.js";
-import type { RoomAccess } from "./RoomAccess.js";
 import { SqliteRoomAccess } from "./SqliteRoomAccess.js";
-import type { MessageSearch } from "./MessageSearch.js";
 import { SqliteMessageSearch } from "./SqliteMessageSearch.js";
 import { SqliteSearchIndexer, type SearchIndexerOptions } from "./sqliteSearchIndexer.js";
-import type { MessageReactions, MessageReplies } from "./MessageReactions.js";
 import { SqliteMessageReactions } from "./SqliteMessageReactions.js";
 import { SqliteThreadStore } from "./SqliteThreadStore.js";
-import type { ThreadStore } from "./ThreadStore.js";
+import { StoreOfParts } from "./storeParts.js";
 
 // SQLite's default: checkpoint inside the commit that takes the WAL past this many frames.
 const DEFAULT_AUTOCHECKPOINT = 1000;
@@ -72,59 +63,55 @@ export interface SqliteStoreOptions extends SqliteOpenOptions {
  * The SQLite store: one real file in WAL mode. better-sqlite3 is synchronous; the Promise-returning
  * methods keep the {@link Store} seam identical for an asynchronous store later.
  */
-export class SqliteStore implements Store {
+export class SqliteStore extends StoreOfParts implements Store {
   readonly #db: Database.Database;
   readonly #stmt: StoreStatements;
   readonly #appends: GroupCommit<AppendInput, AppendResult>;
   readonly #writes: SqliteWrites;
   readonly #edits: SqliteMessageEdits;
-  readonly notifications: NotificationStore;
-  readonly savedRooms: SqliteSavedRooms;
-  readonly search: MessageSearch;
-  readonly reactions: MessageReactions;
-  readonly replies: MessageReplies;
-  readonly threads: ThreadStore;
-  readonly access: RoomAccess;
-  readonly accounts: AccountStore;
-  readonly passkeys: PasskeyStore;
-  readonly webPush: WebPushStore;
-  readonly reads: ReadStore;
-  readonly changes: ChangeLog;
+  /** The same object as `savedRooms`, flushed on close. */
+  readonly #savedRooms: SqliteSavedRooms;
   readonly #checkpointer: WalCheckpointer | undefined;
   readonly #indexer: SqliteSearchIndexer;
   /** `durability: "power"` on a file: appends commit unsynced and wait for this (walSync.ts). */
   readonly #walSync: WalSync | undefined;
 
   constructor(path: string, options: SqliteStoreOptions = {}) {
-    this.#db = openDatabase(path, options);
+    const db = openDatabase(path, options);
+    let checkpointer: WalCheckpointer | undefined;
     if (path !== ":memory:" && options.backgroundCheckpoints !== false) {
-      this.#db.pragma(`wal_autocheckpoint = ${BACKSTOP_AUTOCHECKPOINT}`);
-      this.#checkpointer = new WalCheckpointer(path, {
+      db.pragma(`wal_autocheckpoint = ${BACKSTOP_AUTOCHECKPOINT}`);
+      checkpointer = new WalCheckpointer(path, {
         ...(options.onCheckpoint && { onCheckpoint: options.onCheckpoint }),
         // Back to checkpointing inside commits: slower at the tail, but the WAL stays bounded.
         onFailure: () => {
-          if (this.#db.open) this.#db.pragma(`wal_autocheckpoint = ${DEFAULT_AUTOCHECKPOINT}`);
+          if (db.open) db.pragma(`wal_autocheckpoint = ${DEFAULT_AUTOCHECKPOINT}`);
         },
       });
     }
-    const db = this.#db;
-    this.notifications = new SqliteNotificationStore(db);
-    this.#writes = new SqliteWrites(db);
-    this.savedRooms = new SqliteSavedRooms(db, this.#writes);
-    this.access = new SqliteRoomAccess(db);
-    this.#indexer = new SqliteSearchIndexer(db, options.searchIndex);
+    const writes = new SqliteWrites(db);
+    const savedRooms = new SqliteSavedRooms(db, writes);
+    const indexer = new SqliteSearchIndexer(db, options.searchIndex);
     // Whatever a crash left unindexed, from the persisted mark on.
-    this.#indexer.schedule();
-    this.search = new SqliteMessageSearch(db, this.#indexer);
-    this.accounts = new SqliteAccountStore(db, this.#writes);
-    this.passkeys = new SqlitePasskeyStore(db);
-    this.webPush = new SqliteWebPushStore(db);
-    this.reads = new SqliteReadStore(db, this.#writes);
-    this.changes = new SqliteChangeLog(db);
-    const reactions = new SqliteMessageReactions(db, this.#writes);
-    this.reactions = reactions;
-    this.replies = reactions;
-    this.threads = new SqliteThreadStore(db, this.#writes);
+    indexer.schedule();
+    super({
+      notifications: new SqliteNotificationStore(db),
+      savedRooms,
+      access: new SqliteRoomAccess(db),
+      search: new SqliteMessageSearch(db, indexer),
+      accounts: new SqliteAccountStore(db, writes),
+      passkeys: new SqlitePasskeyStore(db),
+      webPush: new SqliteWebPushStore(db),
+      reads: new SqliteReadStore(db, writes),
+      changes: new SqliteChangeLog(db),
+      reactions: new SqliteMessageReactions(db, writes),
+      threads: new SqliteThreadStore(db, writes),
+    });
+    this.#db = db;
+    this.#checkpointer = checkpointer;
+    this.#writes = writes;
+    this.#savedRooms = savedRooms;
+    this.#indexer = indexer;
     this.#stmt = prepareStoreStatements(db);
     this.#edits = new SqliteMessageEdits(db, (room, seq) => {
       const row = this.#stmt.bySeq.get(room, seq);
@@ -297,7 +284,7 @@ export class SqliteStore implements Store {
     this.#appends.flush();
     await this.#walSync?.close();
     this.#indexer.stop();
-    this.savedRooms.flush();
+    this.#savedRooms.flush();
     this.#writes.flush();
     await this.#checkpointer?.stop();
     if (this.#db.open) this.#db.close();

@@ -1,16 +1,6 @@
 import type { Attachment, ChatMessage, User } from "@duplex/protocol";
-import type { AccountStore } from "./AccountStore.js";
-import type { MessageSearch } from "./MessageSearch.js";
-import type { MessageReactions, MessageReplies } from "./MessageReactions.js";
+import type { StoreOfParts } from "./storeParts.js";
 import type { EditInput, MessageChangeInput, MessageChangeResult } from "./messageEdits.js";
-import type { NotificationStore } from "./NotificationStore.js";
-import type { PasskeyStore } from "./PasskeyStore.js";
-import type { RoomAccess } from "./RoomAccess.js";
-import type { SavedRooms } from "./SavedRooms.js";
-import type { WebPushStore } from "./WebPushStore.js";
-import type { ReadStore } from "./ReadStore.js";
-import type { ChangeLog } from "./changeLog.js";
-import type { ThreadStore } from "./ThreadStore.js";
 
 /** A room's sequence state. `epoch` names this life of the sequence (new if the store is reset). */
 export interface RoomState {
@@ -65,7 +55,7 @@ export interface MessagePage {
  * The message store: the seam a scale-out swaps (SQLite first; Postgres later). Every method returns a
  * Promise and callers always await it (socket.io#4789).
  */
-export interface Store {
+export interface Store extends StoreOfParts {
   upsertUser(user: User): Promise<void>;
   getUser(id: string): Promise<User | undefined>;
   /** The room, created (seq 0, fresh epoch) if it did not exist. */
@@ -104,30 +94,6 @@ export interface Store {
   deleteMessagesBefore(ts: number, limit: number): Promise<number>;
   /** The DM rooms `userId` takes part in, by name. */
   listDmRooms(userId: string): Promise<RoomState[]>;
-  /** Names, accounts and sign-in sessions, in the same database. */
-  readonly accounts: AccountStore;
-  /** Per-user notifications (the push issue), in the same database. */
-  readonly notifications: NotificationStore;
-  /** Private rooms, their members, and mutes, in the same database. */
-  readonly access: RoomAccess;
-  /** Each user's joined rooms and the one on screen, across disconnects, in the same database. */
-  readonly savedRooms: SavedRooms;
-  /** Passkeys (WebAuthn credentials) and ceremony challenges, in the same database. */
-  readonly passkeys: PasskeyStore;
-  /** Full-text search over the messages a user may read, in the same database. */
-  readonly search: MessageSearch;
-  /** Web Push: the VAPID keys, each device's subscription, delivery claims, in the same database. */
-  readonly webPush: WebPushStore;
-  /** Read cursors and notification preferences per user, in the same database. */
-  readonly reads: ReadStore;
-  /** The per-room log of edits and deletes (written by `editMessage` / `deleteMessage`). */
-  readonly changes: ChangeLog;
-  /** Emoji reactions on messages, in the same database. */
-  readonly reactions: MessageReactions;
-  /** Which message a reply answers, in the same database. */
-  readonly replies: MessageReplies;
-  /** Threads: which replies answer which root, and each user's thread cursor. */
-  readonly threads: ThreadStore;
   /** Resolves when the database answers a trivial query (readiness, `/readyz`); rejects otherwise. */
   ping(): Promise<void>;
   close(): Promise<void>;

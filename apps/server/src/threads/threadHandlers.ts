@@ -1,4 +1,4 @@
-import { Capability, ErrorCode, LIMITS, type ClientMessageOf } from "@duplex/protocol";
+import { Capability, ErrorCode, LIMITS, type ClientMessageOf, type User } from "@duplex/protocol";
 import type { Peer } from "../connection/Peer.js";
 import type { ServerContext } from "../context.js";
 import { DuplexError } from "../errors.js";
@@ -6,10 +6,18 @@ import { assertMayAccess, userOf, withGuestAuthors } from "../handlers/access.js
 import { withMessageExtras } from "../handlers/reactions.js";
 import { receiptsOf } from "../receipts/receiptsState.js";
 
-function assertThreads(conn: Peer, type: string): void {
+/** The user asking about a thread in `msg.room`: granted `threads`, and a reader of the room. */
+async function threadReader(
+  ctx: ServerContext,
+  conn: Peer,
+  msg: { type: string; room: string },
+): Promise<User> {
   if (!conn.caps.has(Capability.Threads)) {
-    throw new DuplexError(ErrorCode.InvalidMessage, `${type} needs the threads capability`);
+    throw new DuplexError(ErrorCode.InvalidMessage, `${msg.type} needs the threads capability`);
   }
+  const user = userOf(conn);
+  await assertMayAccess(ctx.store, user, msg.room);
+  return user;
 }
 
 /**
@@ -22,9 +30,7 @@ export async function handleThread(
   conn: Peer,
   msg: ClientMessageOf<"thread">,
 ): Promise<void> {
-  assertThreads(conn, "thread");
-  const user = userOf(conn);
-  await assertMayAccess(ctx.store, user, msg.room);
+  const user = await threadReader(ctx, conn, msg);
   const limit = msg.limit ?? LIMITS.joinedPageSize;
   const rows = limit + 1;
   ctx.budgets.reserveRows(user.id, conn.address, rows, ctx.now());
@@ -62,9 +68,7 @@ export async function handleThreadRead(
   conn: Peer,
   msg: ClientMessageOf<"thread_read">,
 ): Promise<void> {
-  assertThreads(conn, "thread_read");
-  const user = userOf(conn);
-  await assertMayAccess(ctx.store, user, msg.room);
+  const user = await threadReader(ctx, conn, msg);
   receiptsOf(ctx).charge(user.id);
   const [room, root] = await Promise.all([
     ctx.store.getRoom(msg.room),

@@ -1,11 +1,8 @@
-import { afterAll, expect, it } from "vitest";
-import { describeWithRedis } from "../support/redis.js";
+import { expect, it } from "vitest";
 import { runAuthorizationTable } from "../authorization/runTable.js";
-import { startCluster, stopClusterPostgres } from "./clusterHarness.js";
+import { describeCluster, startCluster } from "./clusterHarness.js";
 
-describeWithRedis("authorization table (Postgres + Redis, two nodes)", () => {
-  afterAll(stopClusterPostgres);
-
+describeCluster("authorization table (Postgres + Redis, two nodes)", () => {
   it("allows and denies the same on node B as set up through node A", async () => {
     await using cluster = await startCluster();
     const result = await runAuthorizationTable({ a: cluster.a, b: cluster.b });

@@ -109,6 +109,14 @@ export async function bothReadyz(
   return Date.now() - started;
 }
 
+/** `describe` for a suite of clusters: it needs Redis, and the suite's shared Postgres stops after it. */
+export function describeCluster(name: string, body: () => void): void {
+  describeWithRedis(name, () => {
+    afterAll(stopClusterPostgres);
+    body();
+  });
+}
+
 /**
  * Runs a scenario written for any number of nodes on the two nodes of a cluster, its clients on
  * node A and node B: `"<feature> on two nodes (Postgres + Redis)"`.
@@ -122,9 +130,7 @@ export function describeScenarioOnTwoNodes(
     postgresOnly = true,
   }: { overrides?: Partial<Config>; postgresOnly?: boolean } = {},
 ): void {
-  describeWithRedis(`${feature} on two nodes (Postgres + Redis)`, () => {
-    afterAll(stopClusterPostgres);
-
+  describeCluster(`${feature} on two nodes (Postgres + Redis)`, () => {
     it(behaviour, async () => {
       await using cluster = await startCluster(overrides);
       if (postgresOnly && cluster.record !== "postgres") {

@@ -1,14 +1,11 @@
 import type { ServerMessageOf } from "@duplex/protocol";
-import { afterAll, it } from "vitest";
+import { it } from "vitest";
 import { Clients } from "../helpers.js";
-import { describeWithRedis } from "../support/redis.js";
-import { startCluster, stopClusterPostgres } from "./clusterHarness.js";
+import { describeCluster, startCluster } from "./clusterHarness.js";
 
 const connectionsIs = (n: number) => (m: ServerMessageOf<"data">) => m.value.connections === n;
 
-describeWithRedis("the stats topic across nodes", () => {
-  afterAll(stopClusterPostgres);
-
+describeCluster("the stats topic across nodes", () => {
   it("counts the clients of every live node, and drops a node once it stops", async () => {
     await using cluster = await startCluster();
     using clients = new Clients();

@@ -1,8 +1,7 @@
 import type { Broker } from "../../src/broker/Broker.js";
-import { afterAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { TestClient } from "../helpers.js";
-import { describeWithRedis } from "../support/redis.js";
-import { startCluster, stopClusterPostgres } from "./clusterHarness.js";
+import { describeCluster, startCluster } from "./clusterHarness.js";
 
 const LOST = "committed, never published";
 
@@ -27,9 +26,7 @@ function losingOnePublish(broker: Broker) {
   return { wrapped, lost };
 }
 
-describeWithRedis("a node that exits between commit and publish", () => {
-  afterAll(stopClusterPostgres);
-
+describeCluster("a node that exits between commit and publish", () => {
   it("loses nothing: the other node fills the gap, and the sender's retry there is de-duplicated", async () => {
     let lost: string[] = [];
     await using cluster = await startCluster(

@@ -1,15 +1,12 @@
 import { Capability, ErrorCode } from "@duplex/protocol";
-import { afterAll, expect, it, vi } from "vitest";
+import { expect, it, vi } from "vitest";
 import { Clients, TestClient } from "../helpers.js";
-import { describeWithRedis } from "../support/redis.js";
 import { api, createPrivateRoom, registerAccount, registerAccounts } from "../accountsHttp.js";
-import { startCluster, stopClusterPostgres } from "./clusterHarness.js";
+import { describeCluster, startCluster } from "./clusterHarness.js";
 
 const caps = [Capability.Accounts];
 
-describeWithRedis("private rooms and mutes on two nodes", () => {
-  afterAll(stopClusterPostgres);
-
+describeCluster("private rooms and mutes on two nodes", () => {
   it("a member removed on node A leaves the room on node B; an outsider on B cannot join", async () => {
     await using cluster = await startCluster();
     const [olga, mia] = await registerAccounts(cluster.a.httpUrl, ["olga", "mia"]);

@@ -1,9 +1,8 @@
 import pg from "pg";
-import { afterAll, expect, it, vi } from "vitest";
+import { expect, it, vi } from "vitest";
 import { TestClient } from "../helpers.js";
 import { requirePostgres } from "../support/postgres.js";
-import { describeWithRedis } from "../support/redis.js";
-import { bothReadyz, startCluster, stopClusterPostgres } from "./clusterHarness.js";
+import { bothReadyz, describeCluster, startCluster } from "./clusterHarness.js";
 import { expectGapFree } from "./invariants.js";
 import { sendWithOutbox } from "../support/outboxSender.js";
 
@@ -11,9 +10,7 @@ const PER_SENDER = 40;
 
 const acksOf = (client: TestClient) => client.received.filter((m) => m.type === "ack").length;
 
-describeWithRedis("PostgreSQL restarted while two nodes send", () => {
-  afterAll(stopClusterPostgres);
-
+describeCluster("PostgreSQL restarted while two nodes send", () => {
   it("acks nothing while it is down, fails /readyz, reconnects by itself, and stores every message once, in order, gap-free", async () => {
     requirePostgres();
     await using cluster = await startCluster();

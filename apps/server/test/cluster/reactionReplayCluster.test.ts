@@ -1,11 +1,8 @@
-import { afterAll, it } from "vitest";
-import { describeWithRedis } from "../support/redis.js";
+import { it } from "vitest";
 import { reactWhileAway, resumeAndCheck } from "../support/reactionReplayScenario.js";
-import { startCluster, stopClusterPostgres } from "./clusterHarness.js";
+import { describeCluster, startCluster } from "./clusterHarness.js";
 
-describeWithRedis("reactions in the change replay across nodes", () => {
-  afterAll(stopClusterPostgres);
-
+describeCluster("reactions in the change replay across nodes", () => {
   it("replays on node B exactly the reaction changes made on node A while the client was away", async () => {
     await using cluster = await startCluster();
     const start = await reactWhileAway(cluster.b.url, cluster.a.url);

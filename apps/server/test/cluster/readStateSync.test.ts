@@ -1,11 +1,8 @@
-import { afterAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { Clients } from "../helpers.js";
-import { describeWithRedis } from "../support/redis.js";
-import { ADMIN_TOKEN, startCluster, stopClusterPostgres } from "./clusterHarness.js";
+import { ADMIN_TOKEN, describeCluster, startCluster } from "./clusterHarness.js";
 
-describeWithRedis("read state across nodes", () => {
-  afterAll(stopClusterPostgres);
-
+describeCluster("read state across nodes", () => {
   it("mark_read in a tab on node A tells the same user's tab on node B", async () => {
     await using cluster = await startCluster();
     using clients = new Clients();

@@ -1,14 +1,11 @@
 import { Capability, dmRoomId } from "@duplex/protocol";
-import { afterAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { Clients, TestClient } from "../helpers.js";
-import { describeWithRedis } from "../support/redis.js";
-import { startCluster, stopClusterPostgres } from "./clusterHarness.js";
+import { describeCluster, startCluster } from "./clusterHarness.js";
 
 const CAPS = [Capability.ReadReceipts, Capability.Changes];
 
-describeWithRedis("read receipts and change replay across nodes", () => {
-  afterAll(stopClusterPostgres);
-
+describeCluster("read receipts and change replay across nodes", () => {
   it("moves a read cursor forward only and syncs it to the user's tab on the other node; seen crosses too", async () => {
     await using cluster = await startCluster();
     using clients = new Clients();

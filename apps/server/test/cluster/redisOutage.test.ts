@@ -1,8 +1,7 @@
-import { afterAll, expect, it, vi } from "vitest";
+import { expect, it, vi } from "vitest";
 import type { RunningServer } from "../../src/index.js";
 import { TestClient } from "../helpers.js";
-import { describeWithRedis } from "../support/redis.js";
-import { bothReadyz, readyStatus, startCluster, stopClusterPostgres } from "./clusterHarness.js";
+import { bothReadyz, describeCluster, readyStatus, startCluster } from "./clusterHarness.js";
 import { expectGapFree, sendMany } from "./invariants.js";
 
 /** The outage, bounded for the default run (the issue's scenario is 30 s; the behaviour is the same). */
@@ -17,9 +16,7 @@ async function metric(node: RunningServer, name: string): Promise<number> {
   return Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\d+)$`, "m").exec(text)?.[1] ?? 0);
 }
 
-describeWithRedis("Redis gone for a while under two nodes", () => {
-  afterAll(stopClusterPostgres);
-
+describeCluster("Redis gone for a while under two nodes", () => {
   it(`delivers locally throughout a ${OUTAGE_MS / 1000} s outage, then cross-node gap-free, presence rebuilt, memory bounded`, async () => {
     // No periodic head check: local delivery in the outage and the catch-up after it cannot lean on it.
     await using cluster = await startCluster({ headCheckMs: 60_000 });

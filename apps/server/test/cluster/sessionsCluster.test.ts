@@ -1,13 +1,10 @@
 import { CloseCode, type User } from "@duplex/protocol";
-import { afterAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { TestClient } from "../helpers.js";
-import { describeWithRedis } from "../support/redis.js";
 import { GOOD_PASSWORD, api } from "../accountsHttp.js";
-import { startCluster, stopClusterPostgres } from "./clusterHarness.js";
+import { describeCluster, startCluster } from "./clusterHarness.js";
 
-describeWithRedis("accounts on two nodes", () => {
-  afterAll(stopClusterPostgres);
-
+describeCluster("accounts on two nodes", () => {
   it("a logout on node A closes the session's socket on node B within a second", async () => {
     await using cluster = await startCluster();
     const created = await api(cluster.a.httpUrl, "POST", "/api/auth/register", {

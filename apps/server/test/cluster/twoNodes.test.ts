@@ -1,13 +1,7 @@
 import type { ServerMessageOf } from "@duplex/protocol";
-import { afterAll, expect, it, vi } from "vitest";
+import { expect, it, vi } from "vitest";
 import { TestClient } from "../helpers.js";
-import { describeWithRedis } from "../support/redis.js";
-import {
-  ADMIN_TOKEN,
-  startCluster,
-  stopClusterPostgres,
-  type TestCluster,
-} from "./clusterHarness.js";
+import { ADMIN_TOKEN, describeCluster, startCluster, type TestCluster } from "./clusterHarness.js";
 import { expectGapFree, idsOf, sendMany } from "./invariants.js";
 
 interface Member {
@@ -49,9 +43,7 @@ const settle = { timeout: 10_000 };
 // over 20 s at load 10 on two cores (seen in a full run beside other work).
 const underOutage = 60_000;
 
-describeWithRedis("two nodes on one record and one Redis", () => {
-  afterAll(stopClusterPostgres);
-
+describeCluster("two nodes on one record and one Redis", () => {
   it("400 interleaved sends from clients on both nodes arrive gap-free, in one order, everywhere", async () => {
     await using cluster = await startCluster();
     const members = await membersOn(cluster, ["Ann", "Ben", "Cy", "Di"]);

@@ -8,8 +8,18 @@ import type {
   SessionRecord,
   StoredUser,
 } from "../AccountStore.js";
-import { USER_COLUMNS, toAudit, toStoredUser, type AuditRow, type UserRow } from "../userRows.js";
+import { USER_COLUMNS, toAudit, toStoredUser, type AuditRow } from "../userRows.js";
 import { SESSION_COLUMNS, toSession, type SessionRow } from "../sessionRows.js";
+import { preparedRow, type NamedStatement } from "./preparedRow.js";
+
+const GET_USER: NamedStatement = {
+  name: "duplex_get_stored_user",
+  text: `SELECT ${USER_COLUMNS} FROM users WHERE id = $1`,
+};
+const GET_SESSION: NamedStatement = {
+  name: "duplex_get_session",
+  text: `SELECT ${SESSION_COLUMNS} FROM sessions WHERE id = $1`,
+};
 
 /** {@link AccountStore} on the {@link PostgresStore}'s pool (its migration 2). */
 export class PostgresAccountStore implements AccountStore {
@@ -73,12 +83,7 @@ export class PostgresAccountStore implements AccountStore {
   }
 
   async getUser(id: string): Promise<StoredUser | undefined> {
-    const { rows } = await this.#pool.query<UserRow>({
-      name: "duplex_get_stored_user",
-      text: `SELECT ${USER_COLUMNS} FROM users WHERE id = $1`,
-      values: [id],
-    });
-    return rows[0] && toStoredUser(rows[0]);
+    return preparedRow(this.#pool, GET_USER, [id], toStoredUser);
   }
 
   async setRole(userId: string, role: Role): Promise<void> {
@@ -139,12 +144,7 @@ export class PostgresAccountStore implements AccountStore {
   }
 
   async getSession(id: string): Promise<SessionRecord | undefined> {
-    const { rows } = await this.#pool.query<SessionRow>({
-      name: "duplex_get_session",
-      text: `SELECT ${SESSION_COLUMNS} FROM sessions WHERE id = $1`,
-      values: [id],
-    });
-    return rows[0] && toSession(rows[0]);
+    return preparedRow(this.#pool, GET_SESSION, [id], toSession);
   }
 
   async rotateSession(

@@ -40,11 +40,22 @@ describe("PostgresStore", () => {
     { groupCommit: false, mode: "one transaction per append" },
   ])("across nodes (two stores on one database), $mode", ({ groupCommit }) => {
     const open = (url: string) => PostgresStore.open(url, { max: 4, groupCommit });
-    it("numbers 2×200 interleaved appends to one room 1..400 with no gap and no duplicate", async () => {
-      const url = await pg.freshDatabase();
-      const [a, b] = await Promise.all([open(url), open(url)]);
-      try {
-        await a.upsertUser(alice);
+    /** Runs `test` on two stores (two nodes) of one fresh database holding Alice; closes both. */
+    const onTwoNodes =
+      (test: (a: PostgresStore, b: PostgresStore) => Promise<void>) => async () => {
+        const url = await pg.freshDatabase();
+        const [a, b] = await Promise.all([open(url), open(url)]);
+        try {
+          await a.upsertUser(alice);
+          await test(a, b);
+        } finally {
+          await Promise.all([a.close(), b.close()]);
+        }
+      };
+
+    it(
+      "numbers 2×200 interleaved appends to one room 1..400 with no gap and no duplicate",
+      onTwoNodes(async (a, b) => {
         const send = (store: PostgresStore, node: string, i: number) =>
           store.append({
             room: "busy",
@@ -63,16 +74,12 @@ describe("PostgresStore", () => {
         const stored = await b.after("busy", 0, 1000);
         expect(stored.map((m) => m.seq)).toEqual(seqs);
         expect((await a.getRoom("busy"))?.seq).toBe(400);
-      } finally {
-        await Promise.all([a.close(), b.close()]);
-      }
-    });
+      }),
+    );
 
-    it("answers a cid retried on another node with the original id and seq, stored once", async () => {
-      const url = await pg.freshDatabase();
-      const [a, b] = await Promise.all([open(url), open(url)]);
-      try {
-        await a.upsertUser(alice);
+    it(
+      "answers a cid retried on another node with the original id and seq, stored once",
+      onTwoNodes(async (a, b) => {
         const base = { room: "general", userId: alice.id, cid: "retry-1", text: "once", ts: 5 };
         const first = await a.append({ ...base, id: "m_first" });
         const retried = await b.append({ ...base, id: "m_second", text: "twice" });
@@ -81,16 +88,12 @@ describe("PostgresStore", () => {
         // The failed retry did not advance the room counter: the next message is seq 2.
         const next = await b.append({ ...base, cid: "retry-2", id: "m_next" });
         expect(next.message.seq).toBe(2);
-      } finally {
-        await Promise.all([a.close(), b.close()]);
-      }
-    });
+      }),
+    );
 
-    it("lets one of two racing retries of a cid store it and the other get the original", async () => {
-      const url = await pg.freshDatabase();
-      const [a, b] = await Promise.all([open(url), open(url)]);
-      try {
-        await a.upsertUser(alice);
+    it(
+      "lets one of two racing retries of a cid store it and the other get the original",
+      onTwoNodes(async (a, b) => {
         const base = { room: "general", userId: alice.id, cid: "race", text: "x", ts: 1 };
         const [x, y] = await Promise.all([
           a.append({ ...base, id: "m_a" }),
@@ -99,16 +102,12 @@ describe("PostgresStore", () => {
         expect([x.duplicate, y.duplicate].sort()).toEqual([false, true]);
         expect(x.message).toEqual(y.message);
         expect((await a.getRoom("general"))?.seq).toBe(1);
-      } finally {
-        await Promise.all([a.close(), b.close()]);
-      }
-    });
+      }),
+    );
 
-    it("keeps seqs gap-free when bursts from two nodes race on one cid", async () => {
-      const url = await pg.freshDatabase();
-      const [a, b] = await Promise.all([open(url), open(url)]);
-      try {
-        await a.upsertUser(alice);
+    it(
+      "keeps seqs gap-free when bursts from two nodes race on one cid",
+      onTwoNodes(async (a, b) => {
         const send = (store: PostgresStore, cid: string) =>
           store.append({
             room: "r",
@@ -127,10 +126,8 @@ describe("PostgresStore", () => {
         expect(stored.map((m) => m.seq)).toEqual([1, 2, 3, 4, 5]);
         expect(stored.filter((m) => m.cid === "race")).toHaveLength(1);
         expect(results.filter((r) => r.duplicate).map((r) => r.message.cid)).toEqual(["race"]);
-      } finally {
-        await Promise.all([a.close(), b.close()]);
-      }
-    });
+      }),
+    );
   });
 
   describe("group commit", () => {

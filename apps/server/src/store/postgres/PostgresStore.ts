@@ -2,7 +2,6 @@ import { randomBytes } from "node:crypto";
 import { DM_PREFIX, dmParticipants, type ChatMessage, type User } from "@duplex/protocol";
 import type pg from "pg";
 import type { EditInput, MessageChangeInput, MessageChangeResult } from "../messageEdits.js";
-import type { NotificationStore } from "../NotificationStore.js";
 import type {
   AppendInput,
   AppendResult,
@@ -17,30 +16,27 @@ import { migrate } from "./migrations.js";
 import { PostgresMessages } from "./PostgresMessages.js";
 import { PostgresNotificationStore } from "./PostgresNotificationStore.js";
 import { PostgresAccountStore } from "./PostgresAccountStore.js";
-import type { AccountStore } from "../AccountStore.js";
 import { PostgresPasskeyStore } from "./PostgresPasskeyStore.js";
-import type { PasskeyStore } from "../PasskeyStore.js";
-import type { WebPushStore } from "../WebPushStore.js";
 import { PostgresWebPushStore } from "./PostgresWebPushStore.js";
 import { redactUrl } from "./databaseUrl.js";
 import { createPool, type PoolOptions } from "./pool.js";
+import { preparedRow, type NamedStatement } from "./preparedRow.js";
 import { DatabaseStartError, fromPostgresError } from "../storeErrors.js";
-import type { SavedRooms } from "../SavedRooms.js";
 import { PostgresSavedRooms } from "./PostgresSavedRooms.js";
-import type { RoomAccess } from "../RoomAccess.js";
 import { PostgresRoomAccess } from "./PostgresRoomAccess.js";
-import type { MessageSearch } from "../MessageSearch.js";
 import { PostgresMessageSearch } from "./PostgresMessageSearch.js";
-import type { ReadStore } from "../ReadStore.js";
 import { PostgresReadStore } from "./PostgresReadStore.js";
-import type { ChangeLog } from "../changeLog.js";
 import { PostgresChangeLog } from "./PostgresChangeLog.js";
-import type { MessageReactions, MessageReplies } from "../MessageReactions.js";
 import { PostgresMessageReactions } from "./PostgresMessageReactions.js";
 import { PostgresThreadStore } from "./PostgresThreadStore.js";
-import type { ThreadStore } from "../ThreadStore.js";
+import { StoreOfParts } from "../storeParts.js";
 
 const newEpoch = () => randomBytes(8).toString("base64url");
+
+const GET_ROOM: NamedStatement = {
+  name: "duplex_get_room",
+  text: `SELECT name, seq, epoch FROM rooms WHERE name = $1`,
+};
 
 /** Options of {@link PostgresStore.open}. */
 export interface PostgresStoreOptions extends PoolOptions {
@@ -59,24 +55,25 @@ export { DatabaseStartError };
  * statement or one transaction, so nodes need no coordination beyond Postgres itself.
  * Open it with {@link PostgresStore.open}, which migrates first.
  */
-export class PostgresStore implements Store {
+export class PostgresStore extends StoreOfParts implements Store {
   readonly #pool: pg.Pool;
   readonly #messages: PostgresMessages;
-  readonly notifications: NotificationStore;
-  readonly savedRooms: SavedRooms;
-  readonly search: MessageSearch;
-  readonly reactions: MessageReactions;
-  readonly replies: MessageReplies;
-  readonly threads: ThreadStore;
-  readonly access: RoomAccess;
-  readonly accounts: AccountStore;
-  readonly passkeys: PasskeyStore;
-  readonly webPush: WebPushStore;
-  readonly reads: ReadStore;
-  readonly changes: ChangeLog;
   #closed: Promise<void> | undefined;
 
   private constructor(pool: pg.Pool, options: PostgresStoreOptions) {
+    super({
+      notifications: new PostgresNotificationStore(pool),
+      savedRooms: new PostgresSavedRooms(pool),
+      access: new PostgresRoomAccess(pool),
+      search: new PostgresMessageSearch(pool),
+      accounts: new PostgresAccountStore(pool),
+      passkeys: new PostgresPasskeyStore(pool),
+      webPush: new PostgresWebPushStore(pool),
+      reads: new PostgresReadStore(pool),
+      changes: new PostgresChangeLog(pool),
+      reactions: new PostgresMessageReactions(pool),
+      threads: new PostgresThreadStore(pool),
+    });
     this.#pool = pool;
     const groupCommit = options.groupCommit ?? true;
     this.#messages = new PostgresMessages(
@@ -84,19 +81,6 @@ export class PostgresStore implements Store {
       newEpoch,
       groupCommit === true ? {} : groupCommit === false ? undefined : groupCommit,
     );
-    this.notifications = new PostgresNotificationStore(pool);
-    this.savedRooms = new PostgresSavedRooms(pool);
-    this.access = new PostgresRoomAccess(pool);
-    this.search = new PostgresMessageSearch(pool);
-    this.accounts = new PostgresAccountStore(pool);
-    this.passkeys = new PostgresPasskeyStore(pool);
-    this.webPush = new PostgresWebPushStore(pool);
-    this.reads = new PostgresReadStore(pool);
-    this.changes = new PostgresChangeLog(pool);
-    const reactions = new PostgresMessageReactions(pool);
-    this.reactions = reactions;
-    this.replies = reactions;
-    this.threads = new PostgresThreadStore(pool);
   }
 
   /**
@@ -155,12 +139,7 @@ export class PostgresStore implements Store {
   }
 
   async getRoom(room: string): Promise<RoomState | undefined> {
-    const { rows } = await this.#pool.query<RoomRow>({
-      name: "duplex_get_room",
-      text: `SELECT name, seq, epoch FROM rooms WHERE name = $1`,
-      values: [room],
-    });
-    return rows[0] ? toRoom(rows[0]) : undefined;
+    return preparedRow(this.#pool, GET_ROOM, [room], toRoom);
   }
 
   async listRooms(): Promise<RoomState[]> {
