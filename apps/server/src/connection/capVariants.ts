@@ -22,7 +22,7 @@ export function variantOf(caps: ReadonlySet<Capability>): number {
 }
 
 /** The frame as a socket granted `mask` reads it: each missing capability's marks taken out. */
-function rewrite(encoded: string, mask: number): string {
+export function rewrite(encoded: string, mask: number): string {
   const unmarked = mask & 1 ? encoded : withoutGuestMarks(encoded);
   const replied = mask & 2 ? unmarked : withoutReplyTo(unmarked);
   const attached = mask & 4 ? replied : withoutAttachments(replied);
@@ -58,4 +58,15 @@ export function wireTextFor(encoded: string, mask: number): WireText {
     variants[mask] = wire;
   }
   return wire;
+}
+
+/**
+ * Records `text` as already read alike by sockets granted `mask` (built from parts that were each
+ * rewritten for it): the next {@link wireTextFor} of this very string skips the four mark scans, which
+ * over a `joined` frame's page of 100 members were ~3 % of a join storm's server time.
+ */
+export function presetWireText(text: string, mask: number): void {
+  lastEncoded = text;
+  variants = [];
+  variants[mask] = { text, payload: Buffer.from(text, "utf8"), frame: undefined };
 }
