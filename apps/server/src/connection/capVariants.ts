@@ -1,4 +1,5 @@
 import { Capability } from "@duplex/protocol";
+import { frameHeaderLength, writeTextFrameHeader } from "./frameHeader.js";
 import { withoutAttachments } from "../files/attachmentMarks.js";
 import { withoutThreadMarks } from "../threads/threadMarks.js";
 import { withoutGuestMarks } from "./guestMarks.js";
@@ -68,5 +69,11 @@ export function wireTextFor(encoded: string, mask: number): WireText {
 export function presetWireText(text: string, mask: number): void {
   lastEncoded = text;
   variants = [];
-  variants[mask] = { text, payload: Buffer.from(text, "utf8"), frame: undefined };
+  // The frame is written in one buffer with its header (no payload copy): it is sent once, whole.
+  const length = Buffer.byteLength(text, "utf8");
+  const headerLength = frameHeaderLength(length);
+  const frame = Buffer.allocUnsafe(headerLength + length);
+  writeTextFrameHeader(frame, length);
+  frame.write(text, headerLength, "utf8");
+  variants[mask] = { text, payload: frame.subarray(headerLength), frame };
 }

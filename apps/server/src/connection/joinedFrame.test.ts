@@ -47,7 +47,11 @@ function sentText(caps: Capability[], ref: string): { got: string; want: string 
   });
   const got = frames[0] as string;
   // Already rewritten: the connection's own rewrite hands the same text back without scanning.
-  expect(wireTextFor(got, mask).text).toBe(got);
+  const wire = wireTextFor(got, mask);
+  expect(wire.text).toBe(got);
+  expect(wire.payload.toString("utf8")).toBe(got);
+  expect(wire.frame?.subarray(wire.frame.length - wire.payload.length)).toEqual(wire.payload);
+  expect(wire.frame?.[0]).toBe(0x81);
   return { got, want: rewrite(whole, mask) };
 }
 
