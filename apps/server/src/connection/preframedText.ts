@@ -1,6 +1,7 @@
 import type { Socket } from "node:net";
 import type { PeerSocket } from "./PeerSocket.js";
 import type { WireText } from "./capVariants.js";
+import { frameHeaderLength, writeTextFrameHeader } from "./frameHeader.js";
 
 // A Buffer is sent as a binary frame unless told otherwise; every Duplex frame is JSON text.
 const TEXT_FRAME = { binary: false } as const;
@@ -14,18 +15,9 @@ interface WsInternals {
 /** An unmasked, final, uncompressed WebSocket text frame (RFC 6455 §5.2) carrying `payload`. */
 export function textFrame(payload: Buffer): Buffer {
   const length = payload.length;
-  const headerLength = length < 126 ? 2 : length < 65_536 ? 4 : 10;
+  const headerLength = frameHeaderLength(length);
   const frame = Buffer.allocUnsafe(headerLength + length);
-  frame[0] = 0x81;
-  if (length < 126) {
-    frame[1] = length;
-  } else if (length < 65_536) {
-    frame[1] = 126;
-    frame.writeUInt16BE(length, 2);
-  } else {
-    frame[1] = 127;
-    frame.writeBigUInt64BE(BigInt(length), 2);
-  }
+  writeTextFrameHeader(frame, length);
   payload.copy(frame, headerLength);
   return frame;
 }

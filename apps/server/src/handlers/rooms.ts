@@ -11,7 +11,7 @@ import {
 } from "@duplex/protocol";
 import type { Peer } from "../connection/Peer.js";
 import type { ServerContext } from "../context.js";
-import { usersFor } from "../connection/guestMarks.js";
+import { sendJoined } from "../connection/joinedFrame.js";
 import { DuplexError } from "../errors.js";
 import type { MessagePage, RoomState } from "../store/Store.js";
 import { assertMayAccess, joinedUser, userOf, withGuestAuthors } from "./access.js";
@@ -125,20 +125,25 @@ export async function handleJoin(
     } else replay = owed;
   }
   const { members, memberCount } = await memberList(ctx, conn, msg.room, messages);
-  conn.send({
-    type: "joined",
-    ...(msg.ref !== undefined && { ref: msg.ref }),
-    room: msg.room,
-    members: usersFor(members, conn.caps.has(Capability.Accounts)),
-    ...(memberCount !== undefined && { memberCount }),
-    messages: await withMessageExtras(ctx, conn, await withGuestAuthors(ctx, conn, messages)),
-    seq: Math.max(current.seq, messages.at(-1)?.seq ?? 0),
-    epoch: current.epoch,
-    hasMore,
-    ...(recovered !== undefined && { recovered }),
-    ...(await joinedReadFields(ctx, conn, msg.room)),
-    ...(changeSeq !== undefined && { changeSeq }),
-  });
+  // Members spliced in as each user's cached JSON (joinedFrame.ts): the same text as encoding them here.
+  sendJoined(
+    conn,
+    {
+      type: "joined",
+      ...(msg.ref !== undefined && { ref: msg.ref }),
+      room: msg.room,
+      members: [],
+      ...(memberCount !== undefined && { memberCount }),
+      messages: await withMessageExtras(ctx, conn, await withGuestAuthors(ctx, conn, messages)),
+      seq: Math.max(current.seq, messages.at(-1)?.seq ?? 0),
+      epoch: current.epoch,
+      hasMore,
+      ...(recovered !== undefined && { recovered }),
+      ...(await joinedReadFields(ctx, conn, msg.room)),
+      ...(changeSeq !== undefined && { changeSeq }),
+    },
+    members,
+  );
   // After `joined`, before the live frames buffered while joining.
   sendReplay(conn, replay);
   ctx.membership.joined(conn, user, entry);

@@ -69,7 +69,13 @@ async function identify(
     ctx.store.upsertUser({ id, name }),
   );
   const userId = resumed.userId;
-  const stored = userId === undefined ? undefined : await ctx.store.accounts.getUser(userId);
+  // Read with the session when it resumed; a refused token's user is read for the ban check.
+  const stored =
+    resumed.ok && resumed.user !== undefined
+      ? resumed.user
+      : userId === undefined
+        ? undefined
+        : await ctx.store.accounts.getUser(userId);
   // A ban revokes the user's sessions too; it is told as a ban (4403), not as a stale token.
   if (stored?.bannedAt !== undefined) {
     throw new DuplexError(ErrorCode.Unauthorized, "banned", CloseCode.Forbidden);

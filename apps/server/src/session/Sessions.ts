@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { AccountsConfig } from "../accounts/accountsConfig.js";
-import type { AccountStore, SessionRecord } from "../store/AccountStore.js";
+import type { AccountStore, SessionRecord, StoredUser } from "../store/AccountStore.js";
 import { issueToken, verifyToken, type TokenPayload } from "./tokens.js";
 
 /** A verified token and its claims. */
@@ -26,6 +26,8 @@ export type Resumed =
       issued: IssuedToken;
       /** The token presented, when its claims were checked (for {@link Sessions.tokenFor}). */
       presented?: PresentedToken;
+      /** The user's row, when it was read with the session (one read for `hello`, not two). */
+      user?: StoredUser;
     }
   | {
       ok: false;
@@ -118,7 +120,8 @@ export class Sessions {
       await ensureUser(sub, label);
       return this.start(sub, label, device);
     }
-    let session = await this.store.getSession(sid);
+    const read = await this.store.getSessionWithUser(sid);
+    let session = read?.session;
     if (session?.userId !== sub) return { ok: false, reason: "unknown session" };
     if (session.revokedAt !== undefined) {
       return { ok: false, reason: "session revoked", userId: sub };
@@ -138,6 +141,7 @@ export class Sessions {
       session,
       issued: this.tokenFor(session, label, presented),
       presented,
+      ...(read?.user && { user: read.user }),
     };
   }
 

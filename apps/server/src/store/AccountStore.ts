@@ -85,6 +85,10 @@ export interface AccountStore {
 
   createSession(session: NewSession): Promise<SessionRecord>;
   getSession(id: string): Promise<SessionRecord | undefined>;
+  /** The session and its user's row, read together (`hello`'s two reads in one). */
+  getSessionWithUser(
+    id: string,
+  ): Promise<{ session: SessionRecord; user?: StoredUser } | undefined>;
   /**
    * Moves the session to generation `fromGen + 1` if it is still at `fromGen`, keeping `fromGen`
    * valid until `prevGenUntil`; returns the session afterwards (whoever moved it).

@@ -9,7 +9,14 @@ import type {
   StoredUser,
 } from "./AccountStore.js";
 import { USER_COLUMNS, toAudit, toStoredUser, type AuditRow, type UserRow } from "./userRows.js";
-import { SESSION_COLUMNS, toSession, type SessionRow } from "./sessionRows.js";
+import {
+  SESSION_COLUMNS,
+  sessionWithUserSql,
+  toSession,
+  toSessionWithUser,
+  type SessionRow,
+  type SessionUserRow,
+} from "./sessionRows.js";
 import type { SqliteWrites } from "./sqliteWrites.js";
 
 /** {@link AccountStore} on the {@link SqliteStore}'s database (migrations 3 and 4). */
@@ -58,6 +65,7 @@ export class SqliteAccountStore implements AccountStore {
       session: db.prepare<[string], SessionRow>(
         `SELECT ${SESSION_COLUMNS} FROM sessions WHERE id = ?`,
       ),
+      sessionWithUser: db.prepare<[string], SessionUserRow>(sessionWithUserSql("?")),
       rotate: db.prepare(
         `UPDATE sessions SET gen = gen + 1, gen_at = ?, prev_gen_until = ?
          WHERE id = ? AND gen = ? AND revoked_at IS NULL`,
@@ -164,6 +172,13 @@ export class SqliteAccountStore implements AccountStore {
   async getSession(id: string): Promise<SessionRecord | undefined> {
     const row = this.#stmt.session.get(id);
     return row && toSession(row);
+  }
+
+  async getSessionWithUser(
+    id: string,
+  ): Promise<{ session: SessionRecord; user?: StoredUser } | undefined> {
+    const row = this.#stmt.sessionWithUser.get(id);
+    return row && toSessionWithUser(row);
   }
 
   async rotateSession(

@@ -134,6 +134,12 @@ export function accountStoreContract(name: string, create: () => Promise<Store>)
       expect(await store.accounts.revokeSession("s_1", alice.id, 70)).toBe(true);
       expect(await store.accounts.revokeSession("s_1", alice.id, 71)).toBe(false);
       expect((await store.accounts.getSession("s_1"))?.revokedAt).toBe(70);
+      // `hello`'s read: the same session, with its user's row.
+      expect(await store.accounts.getSessionWithUser("s_1")).toEqual({
+        session: await store.accounts.getSession("s_1"),
+        user: await store.accounts.getUser(alice.id),
+      });
+      expect(await store.accounts.getSessionWithUser("s_none")).toBeUndefined();
       expect(await store.accounts.rotateSession("s_1", 2, 80, 90)).toMatchObject({ gen: 2 });
       expect(await store.accounts.revokeSessionsOf(alice.id, 100)).toEqual(["s_2"]);
       expect(await store.accounts.listSessions(alice.id, 100)).toEqual([]);

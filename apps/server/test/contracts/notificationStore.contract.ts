@@ -36,6 +36,20 @@ export function notificationStoreContract(name: string, create: () => Promise<St
       expect(created.sort()).toEqual([alice.id, bob.id].sort());
     });
 
+    it("finds what is stored after a read found nothing unread, for a list and for all", async () => {
+      expect(await store.notifications.unread(alice.id, 10)).toEqual([]);
+      expect(await store.notifications.unread(bob.id, 10)).toEqual([]);
+      const one = notification();
+      await store.notifications.add(one, [alice.id]);
+      expect((await store.notifications.unread(alice.id, 10)).map((n) => n.id)).toEqual([one.id]);
+      expect(await store.notifications.unread(bob.id, 10)).toEqual([]);
+      const everyone = notification();
+      await store.notifications.add(everyone, "all");
+      expect((await store.notifications.unread(bob.id, 10)).map((n) => n.id)).toEqual([
+        everyone.id,
+      ]);
+    });
+
     it("lists the latest unread ones, oldest first", async () => {
       const [a, b, c] = [notification(), notification(), notification()];
       for (const n of [a, b, c]) await store.notifications.add(n, [alice.id]);

@@ -9,12 +9,22 @@ import type {
   StoredUser,
 } from "../AccountStore.js";
 import { USER_COLUMNS, toAudit, toStoredUser, type AuditRow } from "../userRows.js";
-import { SESSION_COLUMNS, toSession, type SessionRow } from "../sessionRows.js";
+import {
+  SESSION_COLUMNS,
+  sessionWithUserSql,
+  toSession,
+  toSessionWithUser,
+  type SessionRow,
+} from "../sessionRows.js";
 import { preparedRow, type NamedStatement } from "./preparedRow.js";
 
 const GET_USER: NamedStatement = {
   name: "duplex_get_stored_user",
   text: `SELECT ${USER_COLUMNS} FROM users WHERE id = $1`,
+};
+const GET_SESSION_WITH_USER: NamedStatement = {
+  name: "duplex_get_session_with_user",
+  text: sessionWithUserSql("$1"),
 };
 const GET_SESSION: NamedStatement = {
   name: "duplex_get_session",
@@ -145,6 +155,12 @@ export class PostgresAccountStore implements AccountStore {
 
   async getSession(id: string): Promise<SessionRecord | undefined> {
     return preparedRow(this.#pool, GET_SESSION, [id], toSession);
+  }
+
+  async getSessionWithUser(
+    id: string,
+  ): Promise<{ session: SessionRecord; user?: StoredUser } | undefined> {
+    return preparedRow(this.#pool, GET_SESSION_WITH_USER, [id], toSessionWithUser);
   }
 
   async rotateSession(
