@@ -39,9 +39,10 @@ import { StoreOfParts } from "./storeParts.js";
 const DEFAULT_AUTOCHECKPOINT = 1000;
 // With checkpoints on a worker: the worker copies the WAL back but cannot start it over while commits
 // keep landing, so under sustained writes the WAL grows to this and one commit on the loop checkpoints
-// the rest and restarts it (two fsyncs, 25-45 ms here). ~400 MB of WAL: at 10,000 appends/s that stall
-// comes every ~4 s instead of every ~0.4 s at 10,000 frames (decision 0005, seventh pass).
-const BACKSTOP_AUTOCHECKPOINT = 100_000;
+// the rest and restarts it (two fsyncs). ~120 MB of WAL: at 10,000 appends/s a restart every ~1.2 s.
+// Measured against 5,000, 10,000, 50,000 and 100,000 (decision 0005, seventh pass): fewer restarts
+// than at 10,000 and each still short; larger ones leave more to copy and stall longer.
+const BACKSTOP_AUTOCHECKPOINT = 30_000;
 
 // PRAGMA synchronous reads back as a number.
 const SYNCHRONOUS_NAMES = ["OFF", "NORMAL", "FULL", "EXTRA"] as const;
