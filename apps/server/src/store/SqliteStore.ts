@@ -37,11 +37,9 @@ import { StoreOfParts } from "./storeParts.js";
 
 // SQLite's default: checkpoint inside the commit that takes the WAL past this many frames.
 const DEFAULT_AUTOCHECKPOINT = 1000;
-// With checkpoints on a worker: the worker copies the WAL back but cannot start it over while commits
-// keep landing, so under sustained writes the WAL grows to this and one commit on the loop checkpoints
-// the rest and restarts it (two fsyncs). ~120 MB of WAL: at 10,000 appends/s a restart every ~1.2 s.
-// Measured against 5,000, 10,000, 50,000 and 100,000 (decision 0005, seventh pass): fewer restarts
-// than at 10,000 and each still short; larger ones leave more to copy and stall longer.
+// With checkpoints on a worker the WAL can only start over in a commit that checkpoints on the loop
+// (two fsyncs), once it has this many frames: ~120 MB, every ~1.2 s at 10,000 appends/s. Swept from
+// 5,000 to 100,000 (decision 0005, seventh pass): fewer stalls than 10,000, shorter than larger ones.
 const BACKSTOP_AUTOCHECKPOINT = 30_000;
 
 // PRAGMA synchronous reads back as a number.
@@ -52,8 +50,6 @@ export interface SqliteStoreOptions extends SqliteOpenOptions {
   backgroundCheckpoints?: boolean;
   /** With background checkpoints: the WAL size (frames) at which a commit checkpoints on the loop. */
   walBackstopFrames?: number;
-  /** How often the checkpoint worker looks for new commits (walCheckpointer.ts). */
-  checkpointIntervalMs?: number;
   /** Called after each background checkpoint (tests, metrics). */
   onCheckpoint?: (report: CheckpointReport) => void;
   /** When and in what batches the full-text index follows the appends (sqliteSearchIndexer.ts). */
@@ -91,9 +87,6 @@ export class SqliteStore extends StoreOfParts implements Store {
       db.pragma(`wal_autocheckpoint = ${options.walBackstopFrames ?? BACKSTOP_AUTOCHECKPOINT}`);
       checkpointer = new WalCheckpointer(path, {
         ...(options.onCheckpoint && { onCheckpoint: options.onCheckpoint }),
-        ...(options.checkpointIntervalMs !== undefined && {
-          intervalMs: options.checkpointIntervalMs,
-        }),
         // Back to checkpointing inside commits: slower at the tail, but the WAL stays bounded.
         onFailure: () => {
           if (db.open) db.pragma(`wal_autocheckpoint = ${DEFAULT_AUTOCHECKPOINT}`);
