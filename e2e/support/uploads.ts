@@ -56,10 +56,13 @@ export async function dropFile(
   );
 }
 
-/** The image has arrived and decoded (not just an empty box of the right size). */
-export async function expectLoaded(page: Page, name: string): Promise<void> {
+/**
+ * The image has arrived and decoded (not just an empty box of the right size). `timeout` for the
+ * upload's own trip: chunked POSTs through a proxy on a loaded machine take seconds, not one.
+ */
+export async function expectLoaded(page: Page, name: string, timeout?: number): Promise<void> {
   const img = page.getByRole("log").getByRole("img", { name });
-  await expect(img).toBeVisible();
+  await expect(img).toBeVisible(timeout === undefined ? {} : { timeout });
   await expect
     .poll(() => img.evaluate((el: HTMLImageElement) => el.naturalWidth))
     .toBeGreaterThan(0);

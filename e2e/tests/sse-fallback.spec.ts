@@ -2,6 +2,7 @@ import { request } from "node:http";
 import { expect, test, type Page } from "@playwright/test";
 import { startBlockingProxy } from "../support/blockingProxy.js";
 import { joinAs, messageItem, sendMessage, signIn } from "../support/chat.js";
+import { uniqueSuffix } from "../support/chatFeatures.js";
 import { dropFile, expectLoaded, png } from "../support/uploads.js";
 
 /** The HTTP status an upgrade request gets (fetch may not send `Upgrade`). */
@@ -33,8 +34,11 @@ test("behind a proxy that refuses WebSocket, the app falls back to SSE + POST an
 }) => {
   test.slow(); // two browsers, a fallback timeout and an offline round
   const open = (url: string, name: string) => signIn(browser, name, { url, onlineTimeout: 15_000 });
-  const blocked = await open(proxy.url, "Blocked");
-  const direct = await open(`http://127.0.0.1:${port}`, "Direct");
+  // Names of their own: a retry meets the first attempt's users on the same server.
+  const id = uniqueSuffix();
+  const blockedName = `Blocked-${id}`;
+  const blocked = await open(proxy.url, blockedName);
+  const direct = await open(`http://127.0.0.1:${port}`, `Direct-${id}`);
   // The status pill says which transport is live.
   const pill = (page: typeof blocked, text: string) =>
     page.getByRole("status").filter({ hasText: text });
@@ -55,12 +59,12 @@ test("behind a proxy that refuses WebSocket, the app falls back to SSE + POST an
   // A file goes too: its chunks by POST, and the other user sees the thumbnail.
   const picture = `behind-${Date.now()}.png`;
   await dropFile(blocked, picture, "image/png", png(96, 64));
-  await expectLoaded(direct, picture);
+  await expectLoaded(direct, picture, 20_000);
   await expectLoaded(blocked, picture);
 
   // Typing travels over the POSTs and the stream like any frame.
   await blocked.getByLabel("Message").pressSequentially("hold on a sec", { delay: 250 });
-  await expect(direct.getByText("Blocked is typing…")).toBeVisible();
+  await expect(direct.getByText(`${blockedName} is typing…`)).toBeVisible();
   await blocked.getByLabel("Message").fill("");
 
   // The offline outbox: written while the network is gone, sent once when it is back.
