@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { messageItem, sendMessage } from "../support/chat.js";
+import { uniqueSuffix } from "../support/chatFeatures.js";
 import {
   clusterMissing,
   connectionsOn,
@@ -68,8 +69,11 @@ test("over SSE + POST on two nodes without affinity, a user's stream node is SIG
   browser,
 }) => {
   test.slow(); // two browsers on the fallback, a node killed and restarted
-  const ann = await signInOverSse(browser, "Sse Ann");
-  const ben = await signInOverSse(browser, "Sse Ben");
+  // Names of their own: a retry meets the first attempt's users in the same database.
+  const id = uniqueSuffix();
+  const [annName, benName] = [`Sse Ann ${id}`, `Sse Ben ${id}`];
+  const ann = await signInOverSse(browser, annName);
+  const ben = await signInOverSse(browser, benName);
   // Round-robin places a stream on either node: reload Ben (a new stream) until his lands on the
   // other one, so every message below crosses nodes (and every POST may land on either).
   for (let tries = 0; ben.node() === ann.node() && tries < 8; tries += 1) {
@@ -83,10 +87,10 @@ test("over SSE + POST on two nodes without affinity, a user's stream node is SIG
   const annNode = cluster.nodes.find((n) => `node-${n.id}` === annNodeId)!;
 
   // Presence and typing cross the nodes like the messages do.
-  await expect(annPage.getByRole("list", { name: "Members" })).toContainText("Sse Ben");
-  await expect(benPage.getByRole("list", { name: "Members" })).toContainText("Sse Ann");
+  await expect(annPage.getByRole("list", { name: "Members" })).toContainText(benName);
+  await expect(benPage.getByRole("list", { name: "Members" })).toContainText(annName);
   await annPage.getByLabel("Message").pressSequentially("one moment", { delay: 250 });
-  await expect(benPage.getByText("Sse Ann is typing…")).toBeVisible();
+  await expect(benPage.getByText(`${annName} is typing…`)).toBeVisible();
   await annPage.getByLabel("Message").fill("");
 
   const stamp = Date.now();
@@ -121,7 +125,7 @@ test("over SSE + POST on two nodes without affinity, a user's stream node is SIG
     await expect(messageItem(annPage, `ann2 while her node is dead ${stamp}`)).toContainText(
       "Sent",
     );
-    await expect(benPage.getByRole("list", { name: "Members" })).toContainText("Sse Ann");
+    await expect(benPage.getByRole("list", { name: "Members" })).toContainText(annName);
   } finally {
     await annNode.restart();
   }
