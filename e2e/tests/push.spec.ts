@@ -9,6 +9,7 @@ test("a mention and a pushed announcement reach the right users as toasts and a 
   browser,
   baseURL,
 }) => {
+  test.slow(); // two browsers and a push round: 8 s here, 28 s of 30 on a loaded CI machine
   const annName = `Ann${suffix}`;
   const ann = await signIn(browser, annName);
   const ben = await signIn(browser, `Ben${suffix}`);
