@@ -1,0 +1,39 @@
+import { DM_PREFIX, dmParticipants } from "@duplex/protocol";
+import { toRoom, type RoomRow } from "./rows.js";
+import type { RoomState } from "./Store.js";
+
+/** What a `join` reads once it has subscribed: the room's current state and the joiner's DM rooms. */
+export interface RoomAndDms {
+  /** Undefined when the room does not exist (deleted since it was first read). */
+  room: RoomState | undefined;
+  /** The DM rooms `userId` takes part in, by name (as `listDmRooms`). */
+  dms: RoomState[];
+}
+
+/**
+ * The reads of a `join` after it subscribed, as one statement: one read lock on SQLite (each
+ * autocommit read pays ~13 µs of locking before any work) and one round trip on Postgres, instead of
+ * `getRoom` then `listDmRooms`.
+ */
+export interface JoinReads {
+  roomAndDms(room: string, userId: string): Promise<RoomAndDms>;
+}
+
+/** A row of the union: `dm` 0 is the room asked for, 1 a candidate DM room. */
+export type JoinRow = RoomRow & { dm: number };
+
+/** The bounds of the primary-key range holding every DM room (`:` + 1 = `;`), then the id needle. */
+export function dmRange(userId: string): [string, string, string] {
+  return [DM_PREFIX, `${DM_PREFIX.slice(0, -1)};`, `:${userId}`];
+}
+
+/** Splits the union's rows; the needle only narrows, dmParticipants() is exact (ids may prefix). */
+export function splitJoinRows(rows: readonly JoinRow[], userId: string): RoomAndDms {
+  let room: RoomState | undefined;
+  const dms: RoomState[] = [];
+  for (const row of rows) {
+    if (row.dm === 0) room = toRoom(row);
+    else if (dmParticipants(row.name)?.includes(userId)) dms.push(toRoom(row));
+  }
+  return { room, dms };
+}

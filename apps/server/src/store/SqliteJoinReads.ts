@@ -1,0 +1,26 @@
+import type Database from "better-sqlite3";
+import {
+  dmRange,
+  splitJoinRows,
+  type JoinReads,
+  type JoinRow,
+  type RoomAndDms,
+} from "./JoinReads.js";
+
+/** {@link JoinReads} on the {@link SqliteStore}'s database: `getRoom` and `listDmRooms` in one statement. */
+export class SqliteJoinReads implements JoinReads {
+  readonly #roomAndDms;
+
+  constructor(db: Database.Database) {
+    this.#roomAndDms = db.prepare<[string, string, string, string], JoinRow>(
+      `SELECT 0 AS dm, name, seq, epoch FROM rooms WHERE name = ?
+       UNION ALL
+       SELECT 1 AS dm, name, seq, epoch FROM rooms WHERE name >= ? AND name < ? AND instr(name, ?) > 0
+       ORDER BY dm, name`,
+    );
+  }
+
+  async roomAndDms(room: string, userId: string): Promise<RoomAndDms> {
+    return splitJoinRows(this.#roomAndDms.all(room, ...dmRange(userId)), userId);
+  }
+}
