@@ -27,7 +27,11 @@ export function dmRange(userId: string): [string, string, string] {
   return [DM_PREFIX, `${DM_PREFIX.slice(0, -1)};`, `:${userId}`];
 }
 
-/** Splits the union's rows; the needle only narrows, dmParticipants() is exact (ids may prefix). */
+/**
+ * Splits the union's rows (in no particular order: no sorter per join) and puts the DM rooms in name
+ * order. DM room names are ASCII (`dm:` and two user ids), so JavaScript's order is the databases'
+ * byte order. The needle only narrows; dmParticipants() is exact (one id may prefix another).
+ */
 export function splitJoinRows(rows: readonly JoinRow[], userId: string): RoomAndDms {
   let room: RoomState | undefined;
   const dms: RoomState[] = [];
@@ -35,5 +39,6 @@ export function splitJoinRows(rows: readonly JoinRow[], userId: string): RoomAnd
     if (row.dm === 0) room = toRoom(row);
     else if (dmParticipants(row.name)?.includes(userId)) dms.push(toRoom(row));
   }
+  if (dms.length > 1) dms.sort((a, b) => (a.room < b.room ? -1 : a.room > b.room ? 1 : 0));
   return { room, dms };
 }

@@ -15,12 +15,12 @@ export class SqliteJoinReads implements JoinReads {
     this.#roomAndDms = db.prepare<[string, string, string, string], JoinRow>(
       `SELECT 0 AS dm, name, seq, epoch FROM rooms WHERE name = ?
        UNION ALL
-       SELECT 1 AS dm, name, seq, epoch FROM rooms WHERE name >= ? AND name < ? AND instr(name, ?) > 0
-       ORDER BY dm, name`,
+       SELECT 1 AS dm, name, seq, epoch FROM rooms WHERE name >= ? AND name < ? AND instr(name, ?) > 0`,
     );
   }
 
   async roomAndDms(room: string, userId: string): Promise<RoomAndDms> {
+    // No ORDER BY (a sorter per join): splitJoinRows tags the rows and orders the DM rooms itself.
     return splitJoinRows(this.#roomAndDms.all(room, ...dmRange(userId)), userId);
   }
 }

@@ -17,8 +17,7 @@ export class PostgresJoinReads implements JoinReads {
       text: `SELECT 0 AS dm, name, seq, epoch FROM rooms WHERE name = $1
         UNION ALL
         SELECT 1 AS dm, name, seq, epoch FROM rooms
-        WHERE name >= $2 AND name < $3 AND strpos(name, $4) > 0
-        ORDER BY dm, name`,
+        WHERE name >= $2 AND name < $3 AND strpos(name, $4) > 0`,
       values: [room, ...dmRange(userId)],
     });
     return splitJoinRows(rows, userId);
