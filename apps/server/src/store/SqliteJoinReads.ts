@@ -1,11 +1,6 @@
 import type Database from "better-sqlite3";
-import {
-  dmRange,
-  splitJoinRows,
-  type JoinReads,
-  type JoinRow,
-  type RoomAndDms,
-} from "./JoinReads.js";
+import type { JoinReads, RoomAndDms } from "./JoinReads.js";
+import { dmRange, splitJoinRows, type JoinRow } from "./joinRows.js";
 
 /** {@link JoinReads} on the {@link SqliteStore}'s database: `getRoom` and `listDmRooms` in one statement. */
 export class SqliteJoinReads implements JoinReads {

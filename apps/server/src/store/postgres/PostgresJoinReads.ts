@@ -1,11 +1,6 @@
 import type pg from "pg";
-import {
-  dmRange,
-  splitJoinRows,
-  type JoinReads,
-  type JoinRow,
-  type RoomAndDms,
-} from "../JoinReads.js";
+import type { JoinReads, RoomAndDms } from "../JoinReads.js";
+import { dmRange, splitJoinRows, type JoinRow } from "../joinRows.js";
 
 /** {@link JoinReads} on Postgres: `getRoom` and `listDmRooms` in one round trip (names COLLATE "C"). */
 export class PostgresJoinReads implements JoinReads {
