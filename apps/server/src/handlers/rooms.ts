@@ -55,20 +55,22 @@ function latestPage(ctx: ServerContext, room: RoomState): Promise<MessagePage> |
 /**
  * Who `joined` lists. A v1 socket: every member, as v1 promised. A `member_pages` socket: the count and
  * one page, most useful first — the joiner, their DM partners, the authors of the page's messages
- * (newest first), then the latest joiners — so a join costs O(page), not O(room) ([R11]).
+ * (newest first), then the latest joiners — so a join costs O(page), not O(room) ([R11]). `dms`: the
+ * user's DM rooms (read with the room, `JoinReads`).
  */
 async function memberList(
   ctx: ServerContext,
   conn: Peer,
   room: string,
   messages: readonly ChatMessage[],
+  dms: readonly RoomState[],
 ): Promise<{ members: User[]; memberCount?: number }> {
   if (!conn.caps.has(Capability.MemberPages)) {
     return { members: await ctx.presence.members(room) };
   }
   const user = userOf(conn);
   const prefer = [user.id];
-  for (const dm of await ctx.store.listDmRooms(user.id)) {
+  for (const dm of dms) {
     const other = dmParticipants(dm.room)?.find((id) => id !== user.id);
     if (other !== undefined) prefer.push(other);
   }
@@ -109,8 +111,13 @@ export async function handleJoin(
       ctx.store.savedRooms.add(user.id, msg.room, ctx.now(), LIMITS.maxSavedRooms),
     );
   }
-  // Re-read: `seq` must cover every message the page can hold.
-  const current = (await ctx.store.getRoom(msg.room)) ?? room;
+  // Re-read: `seq` must cover every message the page can hold. A `member_pages` socket's DM
+  // partners lead its page: its DM rooms come in the same statement (one read lock, one round trip).
+  const pages = conn.caps.has(Capability.MemberPages);
+  const reread = pages
+    ? await ctx.store.joinReads.roomAndDms(msg.room, user.id)
+    : { room: await ctx.store.getRoom(msg.room), dms: [] };
+  const current = reread.room ?? room;
   // Read before the page: a change made in between is both in the page and replayed (idempotent).
   const withChanges = conn.caps.has(Capability.Changes);
   const changeSeq = withChanges ? await ctx.store.changes.head(msg.room) : undefined;
@@ -124,7 +131,7 @@ export async function handleJoin(
       recovered = false;
     } else replay = owed;
   }
-  const { members, memberCount } = await memberList(ctx, conn, msg.room, messages);
+  const { members, memberCount } = await memberList(ctx, conn, msg.room, messages, reread.dms);
   // Members spliced in as each user's cached JSON (joinedFrame.ts): the same text as encoding them here.
   sendJoined(
     conn,

@@ -1,6 +1,7 @@
 import { createHmac, createSecretKey, timingSafeEqual, type KeyObject } from "node:crypto";
 import { Name, UserId } from "@duplex/protocol";
 import { z } from "zod";
+import { forgetVerified, recallVerified, rememberVerified } from "./verifiedTokens.js";
 
 /** Session ids: `s_` + 22 url-safe characters (16 random bytes). */
 export const SessionId = z.string().regex(/^s_[A-Za-z0-9_-]{22}$/);
@@ -31,12 +32,27 @@ function sign(secret: string, body: string): Buffer {
 
 /** `base64url(JSON payload) + "." + base64url(HMAC-SHA256(secret, first part))`. */
 export function issueToken(secret: string, payload: TokenPayload): string {
-  const body = Buffer.from(JSON.stringify(payload)).toString("base64url");
-  return `${body}.${sign(secret, body).toString("base64url")}`;
+  const json = JSON.stringify(payload);
+  const body = Buffer.from(json).toString("base64url");
+  const token = `${body}.${sign(secret, body).toString("base64url")}`;
+  // Remembered as verifying it would read it (the same JSON through the same schema), so the tab that
+  // presents it on its next connect skips the HMAC; a payload the schema refuses is not remembered.
+  const parsed = TokenPayload.safeParse(JSON.parse(json));
+  if (parsed.success) rememberVerified(secret, token, parsed.data);
+  return token;
 }
 
-/** Checks signature first (constant time), then shape and expiry. Never throws. */
+/**
+ * Checks signature first (constant time), then shape and expiry; a token verified (or issued) before
+ * is found by its exact text and only its expiry checked again (verifiedTokens.ts). Never throws.
+ */
 export function verifyToken(secret: string, token: string, now: number): TokenCheck {
+  const known = recallVerified<TokenPayload>(secret, token);
+  if (known !== undefined) {
+    if (known.exp > now) return { ok: true, payload: known };
+    forgetVerified(secret, token);
+    return { ok: false, reason: "expired" };
+  }
   const [body, signature, ...rest] = token.split(".");
   if (body === undefined || signature === undefined || rest.length > 0) {
     return { ok: false, reason: "malformed" };
@@ -57,5 +73,6 @@ export function verifyToken(secret: string, token: string, now: number): TokenCh
   const parsed = TokenPayload.safeParse(json);
   if (!parsed.success) return { ok: false, reason: "malformed" };
   if (parsed.data.exp <= now) return { ok: false, reason: "expired" };
+  rememberVerified(secret, token, parsed.data);
   return { ok: true, payload: parsed.data };
 }

@@ -28,6 +28,7 @@ import { openDatabase, withoutCommitSync, type SqliteOpenOptions } from "./sqlit
 import { WalSync } from "./walSync.js";
 import { SqliteSavedRooms } from "./SqliteSavedRooms.js";
 import { SqliteWrites } from "./sqliteWrites.js";
+import { SqliteJoinReads } from "./SqliteJoinReads.js";
 import { SqliteRoomAccess } from "./SqliteRoomAccess.js";
 import { SqliteMessageSearch } from "./SqliteMessageSearch.js";
 import { SqliteSearchIndexer, type SearchIndexerOptions } from "./sqliteSearchIndexer.js";
@@ -110,6 +111,7 @@ export class SqliteStore extends StoreOfParts implements Store {
       changes: new SqliteChangeLog(db),
       reactions: new SqliteMessageReactions(db, writes),
       threads: new SqliteThreadStore(db, writes),
+      joinReads: new SqliteJoinReads(db),
     });
     this.#db = db;
     this.#checkpointer = checkpointer;

@@ -2,12 +2,10 @@ import type { Attachment, ChatMessage, User } from "@duplex/protocol";
 import type { StoreOfParts } from "./storeParts.js";
 import type { EditInput, MessageChangeInput, MessageChangeResult } from "./messageEdits.js";
 
-/** A room's sequence state. `epoch` names this life of the sequence (new if the store is reset). */
-export interface RoomState {
-  room: string;
-  seq: number;
-  epoch: string;
-}
+import type { RoomState } from "./roomState.js";
+
+// In a file of its own so the sub-stores' interfaces can name it without importing this one.
+export type { RoomState };
 
 /** A page of the room directory (DM rooms are never listed; private ones only to their members). */
 export interface RoomQuery {

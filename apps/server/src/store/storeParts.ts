@@ -1,6 +1,7 @@
 import type { AccountStore } from "./AccountStore.js";
 import type { ChangeLog } from "./changeLog.js";
 import type { MessageReactions, MessageReplies } from "./MessageReactions.js";
+import type { JoinReads } from "./JoinReads.js";
 import type { MessageSearch } from "./MessageSearch.js";
 import type { NotificationStore } from "./NotificationStore.js";
 import type { PasskeyStore } from "./PasskeyStore.js";
@@ -44,6 +45,8 @@ export abstract class StoreOfParts {
   declare readonly replies: MessageReplies;
   /** Threads: which replies answer which root, and each user's thread cursor. */
   declare readonly threads: ThreadStore;
+  /** A `join`'s reads after it subscribed (the room, the joiner's DM rooms), as one statement. */
+  declare readonly joinReads: JoinReads;
 
   // EngineParts has every field declared above (reactions standing for replies too), so this
   // assigns them all.

@@ -189,5 +189,27 @@ export function storeContract(name: string, create: () => Promise<Store>): void 
       expect((await store.listDmRooms(alice.id)).map((r) => r.room)).toEqual([ab]);
       expect((await store.listDmRooms(bob.id)).map((r) => r.room)).toEqual([ab, longer]);
     });
+
+    it("reads a room and the user's DM rooms in one call, as getRoom and listDmRooms would", async () => {
+      const ab = `dm:${alice.id}:${bob.id}`;
+      const longer = `dm:${alice.id}x:${bob.id}`;
+      for (const room of [ab, longer, "general"]) await store.ensureRoom(room);
+      for (const [room, user] of [
+        ["general", alice.id],
+        ["general", bob.id],
+        [ab, alice.id],
+        ["nowhere", bob.id],
+        ["nowhere", "u_nobodyatallhere"],
+      ] as const) {
+        expect(await store.joinReads.roomAndDms(room, user)).toEqual({
+          room: await store.getRoom(room),
+          dms: await store.listDmRooms(user),
+        });
+      }
+      expect((await store.joinReads.roomAndDms("general", bob.id)).dms.map((r) => r.room)).toEqual([
+        ab,
+        longer,
+      ]);
+    });
   });
 }

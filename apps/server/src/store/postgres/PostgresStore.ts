@@ -23,6 +23,7 @@ import { createPool, type PoolOptions } from "./pool.js";
 import { preparedRow, type NamedStatement } from "./preparedRow.js";
 import { DatabaseStartError, fromPostgresError } from "../storeErrors.js";
 import { PostgresSavedRooms } from "./PostgresSavedRooms.js";
+import { PostgresJoinReads } from "./PostgresJoinReads.js";
 import { PostgresRoomAccess } from "./PostgresRoomAccess.js";
 import { PostgresMessageSearch } from "./PostgresMessageSearch.js";
 import { PostgresReadStore } from "./PostgresReadStore.js";
@@ -73,6 +74,7 @@ export class PostgresStore extends StoreOfParts implements Store {
       changes: new PostgresChangeLog(pool),
       reactions: new PostgresMessageReactions(pool),
       threads: new PostgresThreadStore(pool),
+      joinReads: new PostgresJoinReads(pool),
     });
     this.#pool = pool;
     const groupCommit = options.groupCommit ?? true;
