@@ -3,12 +3,12 @@
 // the bench's f clients (`presence_diff` + `member_pages`, a token from an earlier pass).
 // `pnpm --filter @duplex/server bench:join-cost [members] [other build's dist dir]`; run under the
 // bench lock. CPU is the whole process's (server and clients): compare builds in one session, ABAB.
-import Database from "better-sqlite3";
 import { Capability, SUBPROTOCOL, encode } from "@duplex/protocol";
 import { WebSocket } from "ws";
 import type { LIMITS_OFF as LimitsOff } from "../src/limits/limitsConfig.js";
 import type { startServer as StartServer } from "../src/index.js";
 import { startBenchServer } from "./benchServer.js";
+import { countStatements } from "./statementCounter.js";
 
 const members = Number(process.argv[2] ?? 500);
 // Another build's `dist` (e.g. a copy made before a change) instead of this checkout's sources.
@@ -21,32 +21,8 @@ const { LIMITS_OFF } = (await import(
 )) as { LIMITS_OFF: typeof LimitsOff };
 const CAPS = [Capability.PresenceDiff, Capability.MemberPages];
 
-// Every prepared statement of this process shares one prototype: counting there sees all of them.
-const counts = new Map<string, { calls: number; ns: bigint }>();
-let counting = false;
-const probe = new Database(":memory:");
-const statementProto = Object.getPrototypeOf(probe.prepare("SELECT 1")) as Record<
-  string,
-  (...args: unknown[]) => unknown
->;
-probe.close();
-for (const method of ["run", "get", "all", "iterate"]) {
-  const original = statementProto[method];
-  if (!original) continue;
-  statementProto[method] = function (this: { source: string }, ...args: unknown[]) {
-    if (!counting) return original.apply(this, args);
-    const started = process.hrtime.bigint();
-    try {
-      return original.apply(this, args);
-    } finally {
-      const sql = this.source.replace(/\s+/g, " ").trim().slice(0, 90);
-      const entry = counts.get(sql) ?? { calls: 0, ns: 0n };
-      entry.calls++;
-      entry.ns += process.hrtime.bigint() - started;
-      counts.set(sql, entry);
-    }
-  };
-}
+const statements = countStatements();
+const { counts } = statements;
 
 const bench = await startBenchServer(startServer, "join-cost", {
   durability: "process",
@@ -95,13 +71,13 @@ try {
     }
   }
   await new Promise((r) => setTimeout(r, 1_000));
-  counting = true;
+  statements.start();
   const cpu = process.cpuUsage();
   const started = performance.now();
   const seats = await Promise.all(tokens.map((token, i) => seat(i, "general", token)));
   const elapsed = performance.now() - started;
   const used = process.cpuUsage(cpu);
-  counting = false;
+  statements.stop();
   for (const s of seats) s.ws.close();
   const total = [...counts.values()].reduce((a, b) => a + b.calls, 0);
   const totalNs = [...counts.values()].reduce((a, b) => a + b.ns, 0n);

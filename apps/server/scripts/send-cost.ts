@@ -3,36 +3,17 @@
 // scenario b's shape (clients in rooms of ten, each sending in turn). Counts do not depend on how busy
 // the machine is; the CPU line does (server and clients share the process).
 // `pnpm --filter @duplex/server bench:send-cost [clients] [sends per client]`
-import Database from "better-sqlite3";
 import { SUBPROTOCOL, encode } from "@duplex/protocol";
 import { WebSocket } from "ws";
 import { LIMITS_OFF } from "../src/limits/limitsConfig.js";
 import { startServer } from "../src/index.js";
 import { startBenchServer } from "./benchServer.js";
+import { countStatements } from "./statementCounter.js";
 
 const clients = Number(process.argv[2] ?? 200);
 const perClient = Number(process.argv[3] ?? 20);
 
-// Every prepared statement of this process shares one prototype: counting there sees all of them.
-const counts = new Map<string, number>();
-let counting = false;
-const probe = new Database(":memory:");
-const statementProto = Object.getPrototypeOf(probe.prepare("SELECT 1")) as Record<
-  string,
-  (...args: unknown[]) => unknown
->;
-probe.close();
-for (const method of ["run", "get", "all", "iterate"]) {
-  const original = statementProto[method];
-  if (!original) continue;
-  statementProto[method] = function (this: { source: string }, ...args: unknown[]) {
-    if (counting) {
-      const sql = this.source.replace(/\s+/g, " ").trim().slice(0, 90);
-      counts.set(sql, (counts.get(sql) ?? 0) + 1);
-    }
-    return original.apply(this, args);
-  };
-}
+const statements = countStatements();
 
 const bench = await startBenchServer(startServer, "send-cost", { limits: LIMITS_OFF });
 
@@ -67,7 +48,7 @@ function seat(index: number): Promise<Seat> {
 
 try {
   const seats = await Promise.all(Array.from({ length: clients }, (_, i) => seat(i)));
-  counting = true;
+  statements.start();
   const cpu = process.cpuUsage();
   for (let round = 0; round < perClient; round++) {
     // Every client sends one message per round, all at once (as b's paced senders overlap).
@@ -83,17 +64,17 @@ try {
     );
   }
   const used = process.cpuUsage(cpu);
-  counting = false;
+  statements.stop();
   for (const s of seats) s.ws.close();
   const sends = clients * perClient;
-  const total = [...counts.values()].reduce((a, b) => a + b, 0);
+  const total = [...statements.counts.values()].reduce((a, b) => a + b.calls, 0);
   console.log(
     `${sends} sends from ${clients} clients in rooms of ten: ${(total / sends).toFixed(2)} SQLite ` +
       `statements per send; process CPU (server and clients) ` +
       `${((used.user + used.system) / sends).toFixed(0)} µs per send`,
   );
   console.log("per send: statements, SQL");
-  for (const [sql, calls] of [...counts].sort((a, b) => b[1] - a[1])) {
+  for (const [sql, { calls }] of [...statements.counts].sort((a, b) => b[1].calls - a[1].calls)) {
     console.log(`${(calls / sends).toFixed(3).padStart(7)}  ${sql}`);
   }
 } finally {
