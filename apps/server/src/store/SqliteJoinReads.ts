@@ -1,6 +1,7 @@
 import type Database from "better-sqlite3";
 import type { JoinReads, RoomAndDms } from "./JoinReads.js";
-import { dmRange, splitJoinRows, type JoinRow } from "./joinRows.js";
+import { dmRange } from "./dmRoomRange.js";
+import { splitJoinRows, type JoinRow } from "./joinRows.js";
 
 /** {@link JoinReads} on the {@link SqliteStore}'s database: `getRoom` and `listDmRooms` in one statement. */
 export class SqliteJoinReads implements JoinReads {

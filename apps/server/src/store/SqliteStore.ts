@@ -1,4 +1,4 @@
-import { DM_PREFIX, dmParticipants, type ChatMessage, type User } from "@duplex/protocol";
+import { DM_PREFIX, type ChatMessage, type User } from "@duplex/protocol";
 import type Database from "better-sqlite3";
 import type { EditInput, MessageChangeInput, MessageChangeResult } from "./messageEdits.js";
 import { SqliteMessageEdits } from "./SqliteMessageEdits.js";
@@ -29,6 +29,7 @@ import { WalSync } from "./walSync.js";
 import { SqliteSavedRooms } from "./SqliteSavedRooms.js";
 import { SqliteWrites } from "./sqliteWrites.js";
 import { SqliteJoinReads } from "./SqliteJoinReads.js";
+import { dmRange, isDmOf } from "./dmRoomRange.js";
 import { SqliteRoomAccess } from "./SqliteRoomAccess.js";
 import { SqliteMessageSearch } from "./SqliteMessageSearch.js";
 import { SqliteSearchIndexer, type SearchIndexerOptions } from "./sqliteSearchIndexer.js";
@@ -273,12 +274,9 @@ export class SqliteStore extends StoreOfParts implements Store {
   }
 
   async listDmRooms(userId: string): Promise<RoomState[]> {
-    // `:` + 1 = `;`: the exclusive upper bound of names starting with the prefix.
-    const end = `${DM_PREFIX.slice(0, -1)};`;
-    // instr() narrows; dmParticipants() is exact (one id may be a prefix of another).
     return this.#stmt.dmRooms
-      .all(DM_PREFIX, end, `:${userId}`)
-      .filter((row) => dmParticipants(row.name)?.includes(userId))
+      .all(...dmRange(userId))
+      .filter((row) => isDmOf(row.name, userId))
       .map(toRoom);
   }
 

@@ -1,6 +1,7 @@
 import type pg from "pg";
 import type { JoinReads, RoomAndDms } from "../JoinReads.js";
-import { dmRange, splitJoinRows, type JoinRow } from "../joinRows.js";
+import { dmRange } from "../dmRoomRange.js";
+import { splitJoinRows, type JoinRow } from "../joinRows.js";
 
 /** {@link JoinReads} on Postgres: `getRoom` and `listDmRooms` in one round trip (names COLLATE "C"). */
 export class PostgresJoinReads implements JoinReads {

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { DM_PREFIX, dmParticipants, type ChatMessage, type User } from "@duplex/protocol";
+import { DM_PREFIX, type ChatMessage, type User } from "@duplex/protocol";
 import type pg from "pg";
 import type { EditInput, MessageChangeInput, MessageChangeResult } from "../messageEdits.js";
 import type {
@@ -24,6 +24,7 @@ import { preparedRow, type NamedStatement } from "./preparedRow.js";
 import { DatabaseStartError, fromPostgresError } from "../storeErrors.js";
 import { PostgresSavedRooms } from "./PostgresSavedRooms.js";
 import { PostgresJoinReads } from "./PostgresJoinReads.js";
+import { dmRange, isDmOf } from "../dmRoomRange.js";
 import { PostgresRoomAccess } from "./PostgresRoomAccess.js";
 import { PostgresMessageSearch } from "./PostgresMessageSearch.js";
 import { PostgresReadStore } from "./PostgresReadStore.js";
@@ -213,15 +214,13 @@ export class PostgresStore extends StoreOfParts implements Store {
   }
 
   async listDmRooms(userId: string): Promise<RoomState[]> {
-    // `:` + 1 = `;`: the exclusive upper bound of names starting with the prefix (a primary-key range
-    // under COLLATE "C"); strpos() narrows, dmParticipants() is exact (an id may prefix another).
-    const end = `${DM_PREFIX.slice(0, -1)};`;
+    // A primary-key range under COLLATE "C" (dmRoomRange.ts), then strpos() narrows.
     const { rows } = await this.#pool.query<RoomRow>(
       `SELECT name, seq, epoch FROM rooms WHERE name >= $1 AND name < $2 AND strpos(name, $3) > 0
        ORDER BY name`,
-      [DM_PREFIX, end, `:${userId}`],
+      dmRange(userId),
     );
-    return rows.filter((row) => dmParticipants(row.name)?.includes(userId)).map(toRoom);
+    return rows.filter((row) => isDmOf(row.name, userId)).map(toRoom);
   }
 
   close(): Promise<void> {
