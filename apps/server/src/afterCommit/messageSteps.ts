@@ -6,7 +6,7 @@ import { AfterCommit, type StoredMessage } from "./AfterCommit.js";
 
 /**
  * What follows every new chat message (a send or an upload), in this order: the publish to the room
- * (or its thread) in commit order, the directory's activity, a DM invite to the other participant,
+ * (or its thread), the directory's activity, a DM invite to the other participant,
  * mention/DM notifications and the stats count, then thread followers. `ctx` is read when a step
  * runs, so the list can be made while the context is built.
  */
@@ -14,7 +14,6 @@ export function messageSteps(ctx: () => ServerContext): AfterCommit<StoredMessag
   return new AfterCommit<StoredMessage>([
     {
       name: "publish",
-      inCommitOrder: true,
       run: ({ message, frame, thread }) =>
         thread
           ? publishThreadReply(ctx(), frame, thread)

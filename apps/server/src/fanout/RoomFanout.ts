@@ -40,7 +40,8 @@ interface Header extends FanoutOptions {
 const channelOf = (room: string) => `room:${room}`;
 
 // Two nodes' publishes of one room's consecutive commits reach Redis in either order, a few ms
-// apart; a real loss (broker reset, a node dying after its commit) costs this much extra latency.
+// apart; on one node, senders finishing on their own queues publish a few microtasks out of order.
+// A real loss (broker reset, a node dying after its commit) costs this much extra latency.
 const GAP_GRACE_MS = 25;
 
 /**

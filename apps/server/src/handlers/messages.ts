@@ -12,22 +12,20 @@ import {
   userOf,
   withGuestAuthors,
 } from "./access.js";
-import type { StoredMessage, Turn } from "../afterCommit/AfterCommit.js";
 import { replyToFailure } from "./replyToFailure.js";
-import { linkReply, withMessageExtras } from "./reactions.js";
-import { assertThreadSend, linkThread } from "../threads/threadSend.js";
+import { withMessageExtras } from "./reactions.js";
+import { assertThreadSend, linkedThread } from "../threads/threadSend.js";
 
 /**
  * Persist, then ack, then fan out. The ack is only sent once the message is committed, so an acked
  * message survives a crash. A repeated `cid` is acked again with the original id/seq/ts and not re-sent.
- * The checks run and the append is submitted now, in frame order, with the message's place in its
- * room's publish order (`afterCommit.reserve`); the returned finish (`finishSend`) is run by the
- * peer's queue after the commit, in the same order, while the socket's next frames are already read
+ * The checks run and the append is submitted now, in frame order (with the reply and thread links it
+ * asks for: the store writes them with it); the returned finish (`finishSend`) is run by the peer's
+ * queue after the commit, in the same order, while the socket's next frames are already read
  * (FrameQueue.ts): a burst of sends from one socket then commits together with everyone else's sends
  * of that turn (store/groupCommit.ts). A refusal is answered in turn too, after the sends before it.
  */
 export function handleSend(ctx: ServerContext, conn: Peer, msg: ClientMessageOf<"send">): Finish {
-  let turn: Turn<StoredMessage> | undefined;
   let stored: Promise<AppendResult>;
   try {
     const user = userOf(conn);
@@ -39,7 +37,6 @@ export function handleSend(ctx: ServerContext, conn: Peer, msg: ClientMessageOf<
     }
     assertThreadSend(conn, msg);
     ctx.budgets.chargeStorage(user.id, conn.address, msg.text, ctx.now());
-    turn = ctx.afterCommit.reserve(msg.room);
     const now = ctx.now();
     stored = ctx.store.append({
       room: msg.room,
@@ -49,13 +46,17 @@ export function handleSend(ctx: ServerContext, conn: Peer, msg: ClientMessageOf<
       text: msg.text,
       id: newMessageId(now),
       ts: now,
+      ...(msg.replyTo !== undefined && { replyTo: msg.replyTo }),
+      ...(msg.thread !== undefined && {
+        thread: { rootId: msg.thread, alsoToRoom: msg.alsoToRoom === true },
+      }),
     });
   } catch (err) {
     stored = Promise.reject(err);
   }
   // Handled now: a failed commit must not count as unhandled while earlier sends finish.
   stored.catch(ignore);
-  return () => finishSend(ctx, conn, msg, stored, turn);
+  return () => finishSend(ctx, conn, msg, stored);
 }
 
 function ignore(): void {}
@@ -67,23 +68,20 @@ export function assertTextBytes(text: string): void {
   }
 }
 
-/** After the commit: the ack, then the after-commit list with the publish in the message's turn. */
+/**
+ * After the commit: the ack, then the after-commit list (the publish first). Peers finish on their
+ * own queues, so one room's publishes can leave a few microtasks out of seq order; the room's
+ * sequencer puts them back in order as it does across nodes (fanout/roomSequencer.ts), without a
+ * store read.
+ */
 async function finishSend(
   ctx: ServerContext,
   conn: Peer,
   msg: ClientMessageOf<"send">,
   stored: Promise<AppendResult>,
-  turn: Turn<StoredMessage> | undefined,
 ): Promise<void> {
   try {
-    const { message, duplicate } = await stored;
-    // Linked before the ack (again on a re-send: a no-op), so an acked reply keeps its quote.
-    const replyTo =
-      msg.replyTo === undefined ? undefined : await linkReply(ctx, message, msg.replyTo);
-    const thread =
-      msg.thread === undefined
-        ? undefined
-        : await linkThread(ctx, message, msg.thread, msg.alsoToRoom === true);
+    const { message, duplicate, replyTo, thread } = await stored;
     conn.send({
       type: "ack",
       ...(msg.ref !== undefined && { ref: msg.ref }),
@@ -93,11 +91,7 @@ async function finishSend(
       seq: message.seq,
       ts: message.ts,
     });
-    if (duplicate) {
-      // The room's later messages must not wait for one that is not published again.
-      if (turn) ctx.afterCommit.skip(turn);
-      return;
-    }
+    if (duplicate) return;
     // A guest author is marked (the sender's own user says so); older clients read it unmarked.
     const from = userOf(conn).guest === true ? { ...message.from, guest: true } : message.from;
     const frame = {
@@ -106,11 +100,9 @@ async function finishSend(
       from,
       ...(replyTo !== undefined && { replyTo }),
     };
-    // The publish runs in the message's turn; the steps after it do not hold the room back.
-    await ctx.afterCommit.run({ message, frame, ...(thread !== undefined && { thread }) }, turn);
+    const linked = linkedThread(thread, msg);
+    await ctx.afterCommit.run({ message, frame, ...(linked !== undefined && { thread: linked }) });
   } catch (err) {
-    // Refused or failed: the room's later messages must not wait for this one.
-    if (turn) ctx.afterCommit.skip(turn);
     replyToFailure(conn, msg, err);
   }
 }

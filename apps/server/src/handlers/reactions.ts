@@ -3,7 +3,6 @@ import {
   ErrorCode,
   type ChatMessage,
   type ClientMessageOf,
-  type ReplyRef,
   type ServerMessageOf,
 } from "@duplex/protocol";
 import type { Peer } from "../connection/Peer.js";
@@ -105,17 +104,4 @@ async function withReactionsAndReplies(
       ...(replyTo !== undefined && { replyTo }),
     };
   });
-}
-
-/**
- * Records that `message` answers `replyTo` and returns the quote, or nothing when `replyTo` is not a
- * message of the same room (the message then stands alone, as if sent without it).
- */
-export async function linkReply(
-  ctx: ServerContext,
-  message: ChatMessage,
-  replyTo: string,
-): Promise<ReplyRef | undefined> {
-  if (!(await ctx.store.replies.setReplyTo(message.room, message.id, replyTo))) return undefined;
-  return (await ctx.store.replies.replyRefs([message.id])).get(message.id);
 }

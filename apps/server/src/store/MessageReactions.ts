@@ -42,11 +42,7 @@ export interface MessageReactions {
 
 /** Which message a reply answers, in the same database (part of the {@link Store} seam). */
 export interface MessageReplies {
-  /**
-   * Records that `messageId` answers `replyTo`, if `replyTo` is a message of the same room; a repeat
-   * is a no-op. Returns whether the original was found.
-   */
-  setReplyTo(room: string, messageId: string, replyTo: string): Promise<boolean>;
+  // Written by `Store.append` (its `replyTo`), with the message.
   /** The originals quoted by each of `messageIds` that answers one still stored. */
   replyRefs(messageIds: readonly string[]): Promise<Map<string, ReplyRef>>;
 }

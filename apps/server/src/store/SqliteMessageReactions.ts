@@ -56,9 +56,6 @@ export class SqliteMessageReactions implements MessageReactions, MessageReplies 
          SELECT ?, room, id FROM messages WHERE id = ? AND room = ?
          ON CONFLICT (message_id) DO NOTHING`,
       ),
-      replyExists: db.prepare<[string, string], { one: number }>(
-        `SELECT 1 AS one FROM messages WHERE id = ? AND room = ?`,
-      ),
       replies: db.prepare<[string], ReplyRow>(
         `SELECT ${REPLY_COLUMNS} FROM message_replies r JOIN messages o ON o.id = r.reply_to
          LEFT JOIN users u ON u.id = o.user_id
@@ -119,9 +116,14 @@ export class SqliteMessageReactions implements MessageReactions, MessageReplies 
     return foldSummaries(rows, viewerId);
   }
 
-  async setReplyTo(room: string, messageId: string, replyTo: string): Promise<boolean> {
-    await this.#writes.run(() => this.#stmt.setReply.run(messageId, replyTo, room));
-    return this.#stmt.replyExists.get(replyTo, room) !== undefined;
+  /**
+   * Inside the append's transaction: records that `messageId` answers `replyTo` if that is a message
+   * of the same room (a repeat is a no-op); returns its quote, or undefined when it is not there.
+   */
+  linkReplyNow(room: string, messageId: string, replyTo: string): ReplyRef | undefined {
+    this.#stmt.setReply.run(messageId, replyTo, room);
+    const row = this.#stmt.replies.get(JSON.stringify([messageId]));
+    return row && toReplyRef(row);
   }
 
   async replyRefs(messageIds: readonly string[]): Promise<Map<string, ReplyRef>> {

@@ -10,7 +10,7 @@ import { SqlitePasskeyStore } from "./SqlitePasskeyStore.js";
 import { SqliteWebPushStore } from "./SqliteWebPushStore.js";
 import { toMessage, toRoom, type RoomRow } from "./rows.js";
 import { prepareStoreStatements, type StoreStatements } from "./sqliteStatements.js";
-import { appendRows as appendOneRow, newEpoch, SearchNumbers } from "./sqliteAppend.js";
+import { appendTransactions, newEpoch } from "./sqliteAppend.js";
 
 export { PAGE_BEFORE_SQL } from "./sqliteStatements.js";
 import type {
@@ -96,6 +96,8 @@ export class SqliteStore extends StoreOfParts implements Store {
       });
     }
     const writes = new SqliteWrites(db);
+    const reactions = new SqliteMessageReactions(db, writes);
+    const threads = new SqliteThreadStore(db, writes);
     const savedRooms = new SqliteSavedRooms(db, writes);
     const indexer = new SqliteSearchIndexer(db, options.searchIndex);
     // Whatever a crash left unindexed, from the persisted mark on.
@@ -110,8 +112,8 @@ export class SqliteStore extends StoreOfParts implements Store {
       webPush: new SqliteWebPushStore(db),
       reads: new SqliteReadStore(db, writes),
       changes: new SqliteChangeLog(db),
-      reactions: new SqliteMessageReactions(db, writes),
-      threads: new SqliteThreadStore(db, writes),
+      reactions,
+      threads,
       joinReads: new SqliteJoinReads(db),
     });
     this.#db = db;
@@ -124,12 +126,9 @@ export class SqliteStore extends StoreOfParts implements Store {
       const row = this.#stmt.bySeq.get(room, seq);
       return row ? { status: "ok", message: toMessage(row) } : { status: "not_found" };
     });
-    const appendOne = db.transaction((input: AppendInput) =>
-      appendOneRow(this.#stmt, input, new SearchNumbers(this.#stmt)),
-    );
-    const appendAll = db.transaction((inputs: readonly AppendInput[]) => {
-      const searchNumbers = new SearchNumbers(this.#stmt);
-      return inputs.map((input) => appendOneRow(this.#stmt, input, searchNumbers));
+    const { appendOne, appendAll } = appendTransactions(db, this.#stmt, {
+      reply: (room, messageId, replyTo) => reactions.linkReplyNow(room, messageId, replyTo),
+      thread: (input, at) => threads.linkNow(input, at),
     });
     // Power-safe acks without an fsync on the event loop: commit unsynced, fdatasync on the threadpool.
     const walSync =

@@ -131,8 +131,9 @@ export class SqliteThreadStore implements ThreadStore {
     return summary.get(rootId) ?? { replyCount: 0, lastReplyAt: 0, lastSeq: 0, participants: [] };
   }
 
-  async link(input: LinkThreadInput, at: number): Promise<LinkThreadResult> {
-    return this.#writes.run(() => this.#link(input, at));
+  /** Inside the append's transaction: links the reply into its thread (a savepoint of it). */
+  linkNow(input: LinkThreadInput, at: number): LinkThreadResult {
+    return this.#link(input, at);
   }
 
   async threadRefs(messageIds: readonly string[]) {

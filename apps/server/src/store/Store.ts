@@ -1,8 +1,9 @@
-import type { Attachment, ChatMessage, User } from "@duplex/protocol";
+import type { Attachment, ChatMessage, ReplyRef, User } from "@duplex/protocol";
 import type { StoreOfParts } from "./storeParts.js";
 import type { EditInput, MessageChangeInput, MessageChangeResult } from "./messageEdits.js";
 
 import type { RoomState } from "./roomState.js";
+import type { LinkThreadResult } from "./ThreadStore.js";
 
 // In a file of its own so the sub-stores' interfaces can name it without importing this one.
 export type { RoomState };
@@ -34,12 +35,22 @@ export interface AppendInput {
   ts: number;
   /** A file posted with the message (its text is then the file name). */
   attachment?: Attachment;
+  /** The message of the room this one answers: linked with the append (again for a duplicate). */
+  replyTo?: string;
+  /** The thread root this one answers: linked into its thread with the append (again for a duplicate). */
+  thread?: { rootId: string; alsoToRoom: boolean };
 }
 
-/** `duplicate`: the user's `cid` was already stored; `message` is then the original. */
+/**
+ * `duplicate`: the user's `cid` was already stored; `message` is then the original. `replyTo` and
+ * `thread` answer the input's links: the quote (none when the message answered is not in the room),
+ * and the thread link's result.
+ */
 export interface AppendResult {
   message: ChatMessage;
   duplicate: boolean;
+  replyTo?: ReplyRef;
+  thread?: LinkThreadResult;
 }
 
 export interface MessagePage {
@@ -74,7 +85,9 @@ export interface Store extends StoreOfParts {
   deleteEmptyRooms(createdBefore: number, keep: readonly string[]): Promise<string[]>;
   /**
    * Stores a message under the room's next seq in one transaction, or returns the original if this
-   * user already stored this `cid` (in any room). Creates the room if needed.
+   * user already stored this `cid` (in any room). Creates the room if needed. Its reply and thread
+   * links are written before it resolves (on SQLite in the same transaction), so the sender never
+   * publishes a message without them.
    */
   append(input: AppendInput): Promise<AppendResult>;
   /** The latest `limit` messages, or those with seq < `before`. */

@@ -14,6 +14,24 @@ export interface LinkThreadInput {
 }
 
 /**
+ * The thread link an appended message asks for. Linking writes the reply row, the replier's cursor
+ * (their own reply is read), the root author's cursor (they follow from the first reply) and a
+ * `thread` change, in one transaction; a repeat changes nothing.
+ */
+export function threadLinkOf(
+  message: ChatMessage,
+  thread: { rootId: string; alsoToRoom: boolean },
+): LinkThreadInput {
+  const { room, id, seq, ts, from } = message;
+  return {
+    room,
+    rootId: thread.rootId,
+    reply: { id, seq, ts, userId: from.id },
+    alsoToRoom: thread.alsoToRoom,
+  };
+}
+
+/**
  * `ok`: the reply is in the thread; `changed` is false for a repeat (nothing new was logged).
  * `followers`: who follows the thread now (its author, repliers and readers), for notifications.
  * `not_found`: the root is no message of the room (or deleted); `nested`: the root is itself a reply.
@@ -48,11 +66,7 @@ export interface ThreadReadState {
  * each user's thread cursor, and the change log row a new reply makes on its root.
  */
 export interface ThreadStore {
-  /**
-   * Links a stored reply to its root in one transaction: the reply row, the replier's cursor (their own
-   * reply is read), the root author's cursor (they follow from the first reply), a `thread` change.
-   */
-  link(input: LinkThreadInput, at: number): Promise<LinkThreadResult>;
+  // Replies are linked by `Store.append` (its `thread`), with the message.
   /** The thread each of `messageIds` answers, for those that answer one. */
   threadRefs(
     messageIds: readonly string[],

@@ -1,7 +1,10 @@
 import { randomBytes } from "node:crypto";
+import type { ReplyRef } from "@duplex/protocol";
+import type Database from "better-sqlite3";
 import { appendedMessage, toMessage } from "./rows.js";
 import type { StoreStatements } from "./sqliteStatements.js";
 import type { AppendInput, AppendResult } from "./Store.js";
+import { threadLinkOf, type LinkThreadInput, type LinkThreadResult } from "./ThreadStore.js";
 
 export const newEpoch = () => randomBytes(8).toString("base64url");
 
@@ -54,4 +57,49 @@ export function appendRows(
     return { message: toMessage(row), duplicate: false };
   }
   return { message: appendedMessage(input, next.seq, input.userName), duplicate: false };
+}
+
+/** The reply and thread links, written inside the append's transaction. */
+export interface SqliteAppendLinks {
+  reply(room: string, messageId: string, replyTo: string): ReplyRef | undefined;
+  thread(input: LinkThreadInput, at: number): LinkThreadResult;
+}
+
+/** One append and a batch of appends, each one transaction (run `.immediate`). */
+export function appendTransactions(
+  db: Database.Database,
+  stmt: StoreStatements,
+  links: SqliteAppendLinks,
+): {
+  appendOne: Database.Transaction<(input: AppendInput) => AppendResult>;
+  appendAll: Database.Transaction<(inputs: readonly AppendInput[]) => AppendResult[]>;
+} {
+  return {
+    appendOne: db.transaction((input: AppendInput) =>
+      appendLinked(stmt, links, input, new SearchNumbers(stmt)),
+    ),
+    appendAll: db.transaction((inputs: readonly AppendInput[]) => {
+      const searchNumbers = new SearchNumbers(stmt);
+      return inputs.map((input) => appendLinked(stmt, links, input, searchNumbers));
+    }),
+  };
+}
+
+/** Appends one message and writes the links it asks for (again for a duplicate: a no-op then). */
+function appendLinked(
+  stmt: StoreStatements,
+  links: SqliteAppendLinks,
+  input: AppendInput,
+  searchNumbers: SearchNumbers,
+): AppendResult {
+  const result = appendRows(stmt, input, searchNumbers);
+  if (input.replyTo === undefined && input.thread === undefined) return result;
+  const { message } = result;
+  if (input.replyTo !== undefined) {
+    result.replyTo = links.reply(message.room, message.id, input.replyTo);
+  }
+  if (input.thread !== undefined) {
+    result.thread = links.thread(threadLinkOf(message, input.thread), input.ts);
+  }
+  return result;
 }

@@ -8,7 +8,7 @@ import {
 import type { Peer } from "../connection/Peer.js";
 import type { ServerContext } from "../context.js";
 import { DuplexError } from "../errors.js";
-import type { LinkedThread } from "../store/ThreadStore.js";
+import type { LinkedThread, LinkThreadResult } from "../store/ThreadStore.js";
 import { notifyThreadFollowers } from "./threadNotifications.js";
 
 /** A send's thread fields are only for sockets granted `threads`; `alsoToRoom` only with `thread`. */
@@ -23,27 +23,19 @@ export function assertThreadSend(conn: Peer, msg: ClientMessageOf<"send">): void
 }
 
 /**
- * Links a stored message into the thread of `rootId`, before its ack (again on a re-send: a no-op).
- * Nothing when the root is no message of the room or is itself a reply: the message then stands in
- * the room, as if sent without `thread`.
+ * What a send's thread link came to (the store links it with the append): nothing when the root is
+ * no message of the room or is itself a reply, and the message then stands in the room, as if sent
+ * without `thread`.
  */
-export async function linkThread(
-  ctx: ServerContext,
-  message: ChatMessage,
-  rootId: string,
-  alsoToRoom: boolean,
-): Promise<LinkedThread | undefined> {
-  const result = await ctx.store.threads.link(
-    {
-      room: message.room,
-      rootId,
-      reply: { id: message.id, seq: message.seq, ts: message.ts, userId: message.from.id },
-      alsoToRoom,
-    },
-    ctx.now(),
-  );
-  if (result.status !== "ok") return undefined;
-  return { ref: { root: rootId, ...(alsoToRoom && { alsoToRoom: true as const }) }, result };
+export function linkedThread(
+  result: LinkThreadResult | undefined,
+  msg: ClientMessageOf<"send">,
+): LinkedThread | undefined {
+  if (msg.thread === undefined || result?.status !== "ok") return undefined;
+  return {
+    ref: { root: msg.thread, ...(msg.alsoToRoom === true && { alsoToRoom: true as const }) },
+    result,
+  };
 }
 
 /**

@@ -54,6 +54,35 @@ export function storeContract(name: string, create: () => Promise<Store>): void 
       expect(b.message.from).toEqual(bob);
     });
 
+    it("links a reply and a thread reply with their append, again for a repeat", async () => {
+      const root = (await store.append(input({ cid: "root", text: "the root" }))).message;
+      const reply = await store.append(input({ cid: "re", replyTo: root.id }));
+      expect(reply.replyTo).toMatchObject({
+        messageId: root.id,
+        seq: root.seq,
+        excerpt: "the root",
+      });
+      const refs = await store.replies.replyRefs([reply.message.id]);
+      expect(refs.get(reply.message.id)).toEqual(reply.replyTo);
+      // Not a message of the room: stored, standing alone.
+      const alone = await store.append(input({ cid: "re2", replyTo: "m_nowhere" }));
+      expect([alone.duplicate, alone.replyTo]).toEqual([false, undefined]);
+
+      const thread = { rootId: root.id, alsoToRoom: false };
+      const first = await store.append(input({ cid: "th", userId: bob.id, thread }));
+      expect(first.thread).toMatchObject({ status: "ok", changed: true, rootSeq: root.seq });
+      expect(first.thread?.status === "ok" && first.thread.summary.replyCount).toBe(1);
+      const again = await store.append(input({ cid: "th", userId: bob.id, thread }));
+      expect(again.duplicate).toBe(true);
+      expect(again.thread).toMatchObject({ status: "ok", changed: false });
+      const nested = { rootId: first.message.id, alsoToRoom: false };
+      expect((await store.append(input({ cid: "th2", thread: nested }))).thread).toEqual({
+        status: "nested",
+      });
+      const threads = await store.threads.threadRefs([first.message.id]);
+      expect(threads.get(first.message.id)).toEqual({ root: root.id, alsoToRoom: false });
+    });
+
     it("pages backwards oldest-first with hasMore", async () => {
       for (let i = 0; i < 5; i++) await store.append(input());
       const latest = await store.page("general", 2);

@@ -95,18 +95,19 @@ export class PostgresMessageReactions implements MessageReactions, MessageReplie
     return foldSummaries(rows, viewerId);
   }
 
-  async setReplyTo(room: string, messageId: string, replyTo: string): Promise<boolean> {
-    await this.pool.query(
-      `INSERT INTO message_replies (message_id, room, reply_to)
+  /**
+   * After the append (`PostgresStore.append`): records that `messageId` answers `replyTo` if that is
+   * a message of the same room (a repeat is a no-op); returns its quote, or undefined.
+   */
+  async linkReply(room: string, messageId: string, replyTo: string): Promise<ReplyRef | undefined> {
+    await this.pool.query({
+      name: "duplex_link_reply",
+      text: `INSERT INTO message_replies (message_id, room, reply_to)
        SELECT $1, room, id FROM messages WHERE id = $2 AND room = $3
        ON CONFLICT (message_id) DO NOTHING`,
-      [messageId, replyTo, room],
-    );
-    const { rowCount } = await this.pool.query(
-      `SELECT 1 FROM messages WHERE id = $1 AND room = $2`,
-      [replyTo, room],
-    );
-    return (rowCount ?? 0) > 0;
+      values: [messageId, replyTo, room],
+    });
+    return (await this.replyRefs([messageId])).get(messageId);
   }
 
   async replyRefs(messageIds: readonly string[]): Promise<Map<string, ReplyRef>> {

@@ -31,6 +31,7 @@ import { PostgresReadStore } from "./PostgresReadStore.js";
 import { PostgresChangeLog } from "./PostgresChangeLog.js";
 import { PostgresMessageReactions } from "./PostgresMessageReactions.js";
 import { PostgresThreadStore } from "./PostgresThreadStore.js";
+import { threadLinkOf } from "../ThreadStore.js";
 import { StoreOfParts } from "../storeParts.js";
 
 const newEpoch = () => randomBytes(8).toString("base64url");
@@ -60,9 +61,13 @@ export { DatabaseStartError };
 export class PostgresStore extends StoreOfParts implements Store {
   readonly #pool: pg.Pool;
   readonly #messages: PostgresMessages;
+  readonly #reactions: PostgresMessageReactions;
+  readonly #threads: PostgresThreadStore;
   #closed: Promise<void> | undefined;
 
   private constructor(pool: pg.Pool, options: PostgresStoreOptions) {
+    const reactions = new PostgresMessageReactions(pool);
+    const threads = new PostgresThreadStore(pool);
     super({
       notifications: new PostgresNotificationStore(pool),
       savedRooms: new PostgresSavedRooms(pool),
@@ -73,11 +78,13 @@ export class PostgresStore extends StoreOfParts implements Store {
       webPush: new PostgresWebPushStore(pool),
       reads: new PostgresReadStore(pool),
       changes: new PostgresChangeLog(pool),
-      reactions: new PostgresMessageReactions(pool),
-      threads: new PostgresThreadStore(pool),
+      reactions,
+      threads,
       joinReads: new PostgresJoinReads(pool),
     });
     this.#pool = pool;
+    this.#reactions = reactions;
+    this.#threads = threads;
     const groupCommit = options.groupCommit ?? true;
     this.#messages = new PostgresMessages(
       pool,
@@ -191,10 +198,22 @@ export class PostgresStore extends StoreOfParts implements Store {
     return rowCount ?? 0;
   }
 
-  append(input: AppendInput): Promise<AppendResult> {
-    return this.#messages.append(input).catch((err: unknown) => {
+  async append(input: AppendInput): Promise<AppendResult> {
+    try {
+      const result = await this.#messages.append(input);
+      // After the message's own commit (a batch is one statement); a re-send links again, so a
+      // crash in between loses no link. Until then the sender neither acks nor publishes it.
+      const { message } = result;
+      if (input.replyTo !== undefined) {
+        result.replyTo = await this.#reactions.linkReply(message.room, message.id, input.replyTo);
+      }
+      if (input.thread !== undefined) {
+        result.thread = await this.#threads.link(threadLinkOf(message, input.thread), input.ts);
+      }
+      return result;
+    } catch (err) {
       throw fromPostgresError(err, "message not stored");
-    });
+    }
   }
 
   page(room: string, limit: number, before?: number): Promise<MessagePage> {

@@ -56,6 +56,7 @@ async function summariesOf(
 export class PostgresThreadStore implements ThreadStore {
   constructor(private readonly pool: pg.Pool) {}
 
+  /** Links a reply into its thread (`threadLinkOf`), after its append: `PostgresStore.append`. */
   async link(input: LinkThreadInput, at: number): Promise<LinkThreadResult> {
     return inTransaction(this.pool, async (client) => {
       // The root row's lock serializes the replies of one thread across nodes.
