@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { Capability, SUBPROTOCOL, WS_PATH, encode } from "@duplex/protocol";
 import { freePort } from "../../../server/src/bin/cluster/services.js";
 import { launchTarget } from "../targets/targetProcess.js";
+import { nodeCounters } from "./clusterCosts.js";
 import type { RawClient } from "../wire/rawClient.js";
 import type { Target } from "./target.js";
 
@@ -58,8 +59,9 @@ export function duplexTargetWith(
   /** Another build's entry (`--duplex-base`), run under the name `duplex-base`. */
   entry: string = DUPLEX_ENTRY,
 ): Target {
+  const name = entry === DUPLEX_ENTRY ? "duplex" : "duplex-base";
   return {
-    name: entry === DUPLEX_ENTRY ? "duplex" : "duplex-base",
+    name,
     start: async (nodeArgs = []) => {
       tokens?.clear(); // a fresh database knows none of them
       const dir = mkdtempSync(join(tmpdir(), "duplex-bench-"));
@@ -74,6 +76,10 @@ export function duplexTargetWith(
       return {
         ...running,
         stop: async () => {
+          // The sequencer's counters over the run: gap fills are store reads the publish order caused.
+          const counters = await nodeCounters(port);
+          if (Object.keys(counters).length > 0)
+            console.log(`${name} counters: ${JSON.stringify(counters)}`);
           await running.stop();
           rmSync(dir, { recursive: true, force: true });
         },

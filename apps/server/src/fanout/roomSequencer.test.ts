@@ -136,8 +136,9 @@ describe("RoomSequencer with a grace for reordered publishes", () => {
 });
 
 describe("storeSequenceSource", () => {
-  it("reads a thread reply back with its thread, as it was published live", async () => {
+  it("reads a reply and a thread reply back with their quote and thread, as published live", async () => {
     const stored = [message(1), message(2), message(3)];
+    const quote = { messageId: "m_1", seq: 1, from: { id: "u_1", name: "Ann" }, excerpt: "hi" };
     const source = storeSequenceSource({
       getRoom: async () => undefined,
       after: async (_room, since) => stored.filter((m) => m.seq > since),
@@ -145,8 +146,12 @@ describe("storeSequenceSource", () => {
         threadRefs: async (ids) =>
           new Map(ids.includes("m_2") ? [["m_2", { root: "m_1", alsoToRoom: false }]] : []),
       },
+      replies: {
+        replyRefs: async (ids) => new Map(ids.includes("m_3") ? [["m_3", quote]] : []),
+      },
     });
     const filled = await source.after("r", 0, 10);
     expect(filled.map((m) => m.thread)).toEqual([undefined, { root: "m_1" }, undefined]);
+    expect(filled.map((m) => m.replyTo)).toEqual([undefined, undefined, quote]);
   });
 });

@@ -1,6 +1,7 @@
 import type { ChatMessage } from "@duplex/protocol";
 import type { Logger } from "../logger.js";
 import type { Store } from "../store/Store.js";
+import type { MessageReplies } from "../store/MessageReactions.js";
 import type { ThreadStore } from "../store/ThreadStore.js";
 
 /** The record the sequencer trusts: the store. */
@@ -134,8 +135,8 @@ export class RoomSequencer<T> {
 
   /**
    * The periodic check: delivers from the store only what was already committed at the previous
-   * check. A message committed just now is still on its way through the broker (and its reply or
-   * thread link is written between its commit and its publish): read early, it would go out without
+   * check. A message committed just now is still on its way through the broker (and on Postgres its
+   * reply or thread link is written right after its commit): read early, it could go out without
    * them. A publish that was really lost is delivered within two intervals.
    */
   catchUpSettled(): void {
@@ -264,23 +265,34 @@ export class RoomSequencer<T> {
 
 /** The store as the sequencer's source of truth. */
 export function storeSequenceSource(
-  store: Pick<Store, "getRoom" | "after"> & { threads: Pick<ThreadStore, "threadRefs"> },
+  store: Pick<Store, "getRoom" | "after"> & {
+    threads: Pick<ThreadStore, "threadRefs">;
+    replies: Pick<MessageReplies, "replyRefs">;
+  },
 ): SequenceSource {
   return {
     head: async (room) => (await store.getRoom(room))?.seq ?? 0,
     after: async (room, since, limit) => {
       const messages = await store.after(room, since, limit);
       if (messages.length === 0) return messages;
-      // A filled thread reply must read as the live one did (with `thread`), or a client granted
-      // `threads` would show it in the room's timeline instead of its thread.
-      const refs = await store.threads.threadRefs(messages.map((m) => m.id));
-      if (refs.size === 0) return messages;
+      // A filled message must read as the live one did: a reply with its quote, and a thread reply
+      // with `thread` (or a client granted `threads` would show it in the room's timeline).
+      const ids = messages.map((m) => m.id);
+      const [threads, replies] = await Promise.all([
+        store.threads.threadRefs(ids),
+        store.replies.replyRefs(ids),
+      ]);
+      if (threads.size === 0 && replies.size === 0) return messages;
       return messages.map((m) => {
-        const ref = refs.get(m.id);
-        if (!ref) return m;
+        const thread = threads.get(m.id);
+        const replyTo = replies.get(m.id);
+        if (!thread && !replyTo) return m;
         return {
           ...m,
-          thread: { root: ref.root, ...(ref.alsoToRoom && { alsoToRoom: true as const }) },
+          ...(replyTo && { replyTo }),
+          ...(thread && {
+            thread: { root: thread.root, ...(thread.alsoToRoom && { alsoToRoom: true as const }) },
+          }),
         };
       });
     },
