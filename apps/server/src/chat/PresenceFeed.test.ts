@@ -1,6 +1,6 @@
 import type { ServerMessage } from "@duplex/protocol";
 import { pino } from "pino";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { FanoutOptions } from "../fanout/RoomFanout.js";
 import { PresenceFeed } from "./PresenceFeed.js";
 
@@ -39,10 +39,15 @@ function feed(intervalMs = 10, roomSize?: (room: string) => Promise<number>) {
 }
 
 describe("PresenceFeed", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it("announces a lone join as `presence`, leaving out the joiner's own sockets", async () => {
+    vi.useFakeTimers();
     const { presence, published } = feed();
     presence.announce("general", "join", alice);
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    await vi.advanceTimersByTimeAsync(10); // one interval
     expect(published).toEqual([
       {
         room: "general",
@@ -117,11 +122,12 @@ describe("PresenceFeed", () => {
   });
 
   it("starts a new window after announcing", async () => {
+    vi.useFakeTimers();
     const { presence, published } = feed();
     presence.announce("general", "join", alice);
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    await vi.advanceTimersByTimeAsync(10);
     presence.announce("general", "leave", alice);
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    await vi.advanceTimersByTimeAsync(10);
     expect(published.map((p) => p.message.type === "presence" && p.message.event)).toEqual([
       "join",
       "leave",
