@@ -40,9 +40,11 @@ interface Header extends FanoutOptions {
 const channelOf = (room: string) => `room:${room}`;
 
 // Two nodes' publishes of one room's consecutive commits reach Redis in either order, a few ms
-// apart; on one node, senders finishing on their own queues publish a few microtasks out of order.
-// A real loss (broker reset, a node dying after its commit) costs this much extra latency.
+// apart; a real loss (broker reset, a node dying after its commit) costs this much extra latency.
 const GAP_GRACE_MS = 25;
+// In one process nothing is lost: a jump is a sender's publish that is late because its finish waits
+// for the same peer's earlier one (notification writes included), a microtask to a few loop turns.
+const LOCAL_GAP_GRACE_MS = 100;
 
 /**
  * Room broadcasts through the broker: this node subscribes to a room's channel while it has a local
@@ -75,7 +77,9 @@ export class RoomFanout {
     private readonly log: Logger,
     options: { source?: SequenceSource; headCheckMs?: number; gapGraceMs?: number } = {},
   ) {
-    const { source, headCheckMs = 0, gapGraceMs = GAP_GRACE_MS } = options;
+    const { source, headCheckMs = 0 } = options;
+    const gapGraceMs =
+      options.gapGraceMs ?? (broker.losesPayloads ? GAP_GRACE_MS : LOCAL_GAP_GRACE_MS);
     if (broker.losesPayloads) {
       this.#batcher = new PublishBatcher((r, p) => void this.#publishPayload(r, p, false));
     }
