@@ -91,4 +91,20 @@ describe("FrameQueue", () => {
     expect(ran).toBe(true);
     expect(whats).toEqual(["finish"]);
   });
+
+  it("counts as backlog every task read and not yet run, sends waiting behind a full commit included", async () => {
+    const queue = quiet();
+    const commit = gate();
+    const total = MAX_PIPELINED_SENDS + 10;
+    for (let i = 0; i < total; i++) {
+      void queue.enqueue(async () => async () => commit.opened, true);
+    }
+    expect(queue.backlog).toBe(total);
+    // The first MAX_PIPELINED_SENDS returned their finishes; the rest wait for that commit.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(queue.backlog).toBe(total - MAX_PIPELINED_SENDS);
+    commit.open();
+    await queue.drained();
+    expect(queue.backlog).toBe(0);
+  });
 });

@@ -3,6 +3,15 @@ const SETTLED: Promise<void> = Promise.resolve();
 /** Sends of one peer that may wait on the same group commit (about one 64 KiB read of them). */
 export const MAX_PIPELINED_SENDS = 16;
 
+/**
+ * Frames a peer may have read and not yet handled before its socket stops reading (readPause.ts):
+ * past this the kernel's buffers and TCP flow control hold the client's next frames, not this
+ * process's memory. Reading resumes at {@link RESUME_READS_AT}. A saturated server then works at its
+ * peak rate instead of spending its core on a growing queue (and on collecting it).
+ */
+export const PAUSE_READS_AT = 64;
+export const RESUME_READS_AT = 16;
+
 /** The second half of a pipelined frame: what runs after its commit (a `send`'s ack and fan-out). */
 export type Finish = () => Promise<void>;
 
@@ -21,6 +30,7 @@ export class FrameQueue {
   // The last pipelined finish still running; undefined when none is.
   #finishes: Promise<void> | undefined;
   #pipelined = 0;
+  #backlog = 0;
 
   /** `onError` hears a task or a finish that threw; the queue goes on with the next one. */
   constructor(private readonly onError: (err: unknown, what: "task" | "finish") => void) {}
@@ -33,6 +43,7 @@ export class FrameQueue {
    * The finish a task returns runs after every finish before it, without holding up the next tasks.
    */
   enqueue(task: () => Promise<void | Finish>, pipelined = false): Promise<void> {
+    this.#backlog += 1;
     const queued: Promise<void> = (this.#tasks ?? SETTLED)
       .then(async () => {
         if (!pipelined || this.#pipelined >= MAX_PIPELINED_SENDS) await this.settled();
@@ -50,10 +61,16 @@ export class FrameQueue {
       })
       .catch((err: unknown) => this.onError(err, "task"))
       .then(() => {
+        this.#backlog -= 1;
         if (this.#tasks === queued) this.#tasks = undefined;
       });
     this.#tasks = queued;
     return queued;
+  }
+
+  /** Tasks queued and not yet run to their end (a pipelined one ends when it returns its finish). */
+  get backlog(): number {
+    return this.#backlog;
   }
 
   /** Resolves when every finish queued so far has run. */

@@ -10,6 +10,8 @@ import { admitFrame } from "../limits/admitFrame.js";
 import { RateLimiter, limitsAnything } from "../limits/rateLimiter.js";
 import { stopTokenRefresh } from "../session/tokenRefresh.js";
 import { Connection } from "./Connection.js";
+import { PAUSE_READS_AT, RESUME_READS_AT } from "./FrameQueue.js";
+import { holdReads, releaseReads } from "./readPause.js";
 import { detachUploads } from "../files/uploadHandlers.js";
 import { receiveChunk } from "../files/chunkFlow.js";
 
@@ -103,7 +105,13 @@ function onMessage(
   if (!admitFrame(conn, state.limiter, ctx.budgets, decoded, ctx.now())) return;
   // A `send` is pipelined: it finishes after its commit without holding the queue (FrameQueue.ts).
   const pipelined = decoded.ok && decoded.value.type === "send";
-  void conn.frames.enqueue(() => dispatch(ctx, conn, decoded), pipelined);
+  const frames = conn.frames;
+  void frames
+    .enqueue(() => dispatch(ctx, conn, decoded), pipelined)
+    .then(() => {
+      if (frames.backlog <= RESUME_READS_AT) releaseReads(this, "frames");
+    });
+  if (frames.backlog > PAUSE_READS_AT && holdReads(this, "frames")) ctx.traffic.readPauses += 1;
 }
 
 function onClose(this: PeerSocket, code: number, reason: Buffer): void {

@@ -15,6 +15,8 @@ export interface TrafficCounters {
   ignoredFields: number;
   /** Client frames of a type this version does not know (answered `unknown_type`). */
   unknownTypes: number;
+  /** Times a socket stopped reading because its queue of frames was full (readPause.ts). */
+  readPauses: number;
 }
 
 export function newTrafficCounters(): TrafficCounters {
@@ -25,5 +27,6 @@ export function newTrafficCounters(): TrafficCounters {
     volatileDropped: 0,
     ignoredFields: 0,
     unknownTypes: 0,
+    readPauses: 0,
   };
 }

@@ -1,6 +1,7 @@
 import { ErrorCode, decodeChunk, type Chunk } from "@duplex/protocol";
 import type { Peer } from "../connection/Peer.js";
 import type { PeerSocket } from "../connection/PeerSocket.js";
+import { holdReads, releaseReads } from "../connection/readPause.js";
 import type { ServerContext } from "../context.js";
 import { DuplexError } from "../errors.js";
 import { sendError } from "../handlers/replyToFailure.js";
@@ -108,9 +109,9 @@ export function receiveChunk(
   const bytes = chunk.payload.byteLength;
   const limit = ctx.files.config.windowBytes;
   flow.pending += bytes;
-  if (flow.pending >= limit && !flow.paused && socket.pause) {
+  if (flow.pending >= limit && !flow.paused) {
     flow.paused = true;
-    socket.pause();
+    holdReads(socket, "chunks");
   }
   const admitted = chunk;
   // Like any frame that is not a chat send, a chunk waits for the sends read before it to finish: its
@@ -127,7 +128,7 @@ export function receiveChunk(
       flow.pending -= bytes;
       if (flow.paused && flow.pending < limit) {
         flow.paused = false;
-        socket.resume?.();
+        releaseReads(socket, "chunks");
       }
       handled?.(stored);
     }

@@ -101,6 +101,11 @@ const MIRRORED_TOTALS: readonly MirroredTotal[] = [
     read: (s) => s.traffic().framesOut,
   },
   {
+    name: "duplex_read_pauses_total",
+    help: "Times a socket stopped reading because its queue of unhandled frames was full (TCP backpressure)",
+    read: (s) => s.traffic().readPauses,
+  },
+  {
     name: "duplex_deliveries_total",
     help: "Room broadcasts (messages, presence, typing) handed to a socket of the room",
     read: (s) => s.traffic().deliveries,
