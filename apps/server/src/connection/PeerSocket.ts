@@ -21,7 +21,10 @@ export interface PeerSocket {
   terminate(): void;
   /** A liveness probe: the peer answers with `pong` while it is reachable. */
   ping(): void;
-  /** Stops reading frames until `resume` (a `ws` socket: TCP backpressure on the sender). */
+  /**
+   * Stops reading frames until `resume`: a `ws` socket leaves them to TCP backpressure on the sender;
+   * an SSE link answers the POST being handled only then, and its client posts nothing meanwhile.
+   */
   pause?(): void;
   resume?(): void;
   on(event: string, listener: Listener): this;

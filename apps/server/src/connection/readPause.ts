@@ -11,8 +11,8 @@ const holds = new WeakMap<PeerSocket, Set<ReadHold>>();
 
 /**
  * Pauses the socket's reads for `reason` (a `ws` socket: the kernel's buffers fill, and TCP flow
- * control holds the client's next frames on its side). Returns whether this call paused a socket that
- * was reading. A socket that cannot pause (an SSE stream) is left as it is.
+ * control holds the client's next frames on its side; an SSE link holds its POST's answer). Returns
+ * whether this call paused a socket that was reading. A socket without `pause` is left as it is.
  */
 export function holdReads(socket: PeerSocket, reason: ReadHold): boolean {
   if (socket.pause === undefined) return false;

@@ -27,6 +27,10 @@ export class SseSocket extends EventEmitter implements PeerSocket {
   #replayBytes = 0;
   // Bytes produced while no stream was attached: what a `ws` socket would have queued.
   #detachedBytes = 0;
+  // Paused (readPause.ts): a POST's frames are taken, but its answer waits, and the client posts no
+  // more until it has one: the link's backpressure, as TCP's is a socket's.
+  #paused = false;
+  #waitingToRead: (() => void)[] = [];
 
   constructor(
     readonly id: string,
@@ -76,6 +80,24 @@ export class SseSocket extends EventEmitter implements PeerSocket {
       if (this.#res === res) this.#res = undefined;
     });
     return true;
+  }
+
+  /** Holds the answer of the POST being handled, and so the client's next one, until `resume`. */
+  pause(): void {
+    if (this.#state === WebSocket.OPEN) this.#paused = true;
+  }
+
+  resume(): void {
+    this.#paused = false;
+    const waiting = this.#waitingToRead;
+    this.#waitingToRead = [];
+    for (const ready of waiting) ready();
+  }
+
+  /** Resolves once the link takes frames again: at once unless paused; a closed link resolves too. */
+  reading(): Promise<void> {
+    if (!this.#paused) return Promise.resolve();
+    return new Promise<void>((resolve) => this.#waitingToRead.push(resolve));
   }
 
   /** Frames a POST carried, in order: each one is a `message`, as a WebSocket text frame would be. */
@@ -148,6 +170,7 @@ export class SseSocket extends EventEmitter implements PeerSocket {
     this.#res = undefined;
     this.#replay = [];
     this.#replayBytes = 0;
+    this.resume();
     this.emit("close", code, Buffer.from(reason));
   }
 }

@@ -86,5 +86,7 @@ export function answerLinkRequest(
     accepted += 1;
   }
   if (accepted < lines.length) return refuse(410, "the stream is closed");
-  return { status: 202, body: { accepted } };
+  const answer: LinkAnswer = { status: 202, body: { accepted } };
+  // Paused by a full queue of frames: answered once it drains, so the client's next POST waits.
+  return link.reading().then(() => answer);
 }
