@@ -9,6 +9,7 @@ import { ConnectionLog, type ConnectionLogger } from "./connectionLog.js";
 import { variantOf, wireTextFor } from "./capVariants.js";
 import { FrameQueue } from "./FrameQueue.js";
 import { sendText } from "./preframedText.js";
+import { holdReads, releaseReads } from "./readPause.js";
 import { dropSlowReader, isBehind } from "./slowReader.js";
 import { newTrafficCounters, type TrafficCounters } from "./trafficCounters.js";
 import { holdWrites, releaseIfLarge, tcpSocketOf } from "./writeCoalescing.js";
@@ -80,11 +81,20 @@ export class Connection implements Peer {
 
   /** This socket's queue of frames and pipelined sends (FrameQueue.ts); made on first use. */
   get frames(): FrameQueue {
-    this.#frames ??= new FrameQueue((err, what) =>
-      this.log.error(
-        { err },
-        what === "task" ? "unhandled error in connection task" : "unhandled error finishing a send",
-      ),
+    this.#frames ??= new FrameQueue(
+      (err, what) =>
+        this.log.error(
+          { err },
+          what === "task"
+            ? "unhandled error in connection task"
+            : "unhandled error finishing a send",
+        ),
+      {
+        full: () => {
+          if (holdReads(this.ws, "frames")) this.traffic.readPauses += 1;
+        },
+        drained: () => releaseReads(this.ws, "frames"),
+      },
     );
     return this.#frames;
   }

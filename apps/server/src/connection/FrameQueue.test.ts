@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FrameQueue, MAX_PIPELINED_SENDS } from "./FrameQueue.js";
+import { FrameQueue, MAX_PIPELINED_SENDS, PAUSE_READS_AT, RESUME_READS_AT } from "./FrameQueue.js";
 
 /** A promise the test resolves by hand: a commit that has not happened yet. */
 function gate() {
@@ -106,5 +106,19 @@ describe("FrameQueue", () => {
     commit.open();
     await queue.drained();
     expect(queue.backlog).toBe(0);
+  });
+
+  it("tells its marks once when the backlog passes PAUSE_READS_AT and once when it falls to RESUME_READS_AT", async () => {
+    const marks: string[] = [];
+    const queue = new FrameQueue(() => undefined, {
+      full: () => marks.push(`full at ${queue.backlog}`),
+      drained: () => marks.push(`drained at ${queue.backlog}`),
+    });
+    const held = gate();
+    for (let i = 0; i < PAUSE_READS_AT + 5; i++) void queue.enqueue(() => held.opened);
+    expect(marks).toEqual([`full at ${PAUSE_READS_AT + 1}`]);
+    held.open();
+    await queue.drained();
+    expect(marks).toEqual([`full at ${PAUSE_READS_AT + 1}`, `drained at ${RESUME_READS_AT}`]);
   });
 });

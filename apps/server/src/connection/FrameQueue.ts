@@ -12,6 +12,14 @@ export const MAX_PIPELINED_SENDS = 16;
 export const PAUSE_READS_AT = 64;
 export const RESUME_READS_AT = 16;
 
+/** What the queue tells its socket as its backlog crosses the marks (readPause.ts). */
+export interface BacklogMarks {
+  /** The backlog went past {@link PAUSE_READS_AT}: stop reading. */
+  full(): void;
+  /** The backlog fell to {@link RESUME_READS_AT}: read again. */
+  drained(): void;
+}
+
 /** The second half of a pipelined frame: what runs after its commit (a `send`'s ack and fan-out). */
 export type Finish = () => Promise<void>;
 
@@ -32,8 +40,14 @@ export class FrameQueue {
   #pipelined = 0;
   #backlog = 0;
 
-  /** `onError` hears a task or a finish that threw; the queue goes on with the next one. */
-  constructor(private readonly onError: (err: unknown, what: "task" | "finish") => void) {}
+  /**
+   * `onError` hears a task or a finish that threw; the queue goes on with the next one. `marks` hears
+   * the backlog cross {@link PAUSE_READS_AT} upwards and {@link RESUME_READS_AT} downwards.
+   */
+  constructor(
+    private readonly onError: (err: unknown, what: "task" | "finish") => void,
+    private readonly marks?: BacklogMarks,
+  ) {}
 
   /**
    * Runs `task` after every task queued before it (a failing task never blocks later ones), and,
@@ -43,7 +57,7 @@ export class FrameQueue {
    * The finish a task returns runs after every finish before it, without holding up the next tasks.
    */
   enqueue(task: () => Promise<void | Finish>, pipelined = false): Promise<void> {
-    this.#backlog += 1;
+    if (++this.#backlog === PAUSE_READS_AT + 1) this.marks?.full();
     const queued: Promise<void> = (this.#tasks ?? SETTLED)
       .then(async () => {
         if (!pipelined || this.#pipelined >= MAX_PIPELINED_SENDS) await this.settled();
@@ -61,7 +75,7 @@ export class FrameQueue {
       })
       .catch((err: unknown) => this.onError(err, "task"))
       .then(() => {
-        this.#backlog -= 1;
+        if (--this.#backlog === RESUME_READS_AT) this.marks?.drained();
         if (this.#tasks === queued) this.#tasks = undefined;
       });
     this.#tasks = queued;

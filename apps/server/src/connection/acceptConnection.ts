@@ -10,8 +10,6 @@ import { admitFrame } from "../limits/admitFrame.js";
 import { RateLimiter, limitsAnything } from "../limits/rateLimiter.js";
 import { stopTokenRefresh } from "../session/tokenRefresh.js";
 import { Connection } from "./Connection.js";
-import { PAUSE_READS_AT, RESUME_READS_AT } from "./FrameQueue.js";
-import { holdReads, releaseReads } from "./readPause.js";
 import { detachUploads } from "../files/uploadHandlers.js";
 import { receiveChunk } from "../files/chunkFlow.js";
 
@@ -105,13 +103,8 @@ function onMessage(
   if (!admitFrame(conn, state.limiter, ctx.budgets, decoded, ctx.now())) return;
   // A `send` is pipelined: it finishes after its commit without holding the queue (FrameQueue.ts).
   const pipelined = decoded.ok && decoded.value.type === "send";
-  const frames = conn.frames;
-  void frames
-    .enqueue(() => dispatch(ctx, conn, decoded), pipelined)
-    .then(() => {
-      if (frames.backlog <= RESUME_READS_AT) releaseReads(this, "frames");
-    });
-  if (frames.backlog > PAUSE_READS_AT && holdReads(this, "frames")) ctx.traffic.readPauses += 1;
+  // Past PAUSE_READS_AT queued frames the socket stops reading (Connection's backlog marks).
+  void conn.frames.enqueue(() => dispatch(ctx, conn, decoded), pipelined);
 }
 
 function onClose(this: PeerSocket, code: number, reason: Buffer): void {
