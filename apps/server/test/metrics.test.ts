@@ -37,6 +37,10 @@ describe("/metrics", () => {
     expect(value('duplex_frames_in_total\\{node="node-m"\\}')).toBeGreaterThanOrEqual(3);
     // welcome, joined, ack, message
     expect(value('duplex_frames_out_total\\{node="node-m"\\}')).toBeGreaterThanOrEqual(4);
+    // Frames of one tick share a write: never more writes than frames.
+    const flushes = Number(/^duplex_socket_flushes_total\{node="node-m"\} (\d+)$/m.exec(text)?.[1]);
+    expect(flushes).toBeGreaterThanOrEqual(1);
+    expect(flushes).toBeLessThanOrEqual(value('duplex_frames_out_total\\{node="node-m"\\}'));
     expect(value('duplex_deliveries_total\\{node="node-m"\\}')).toBeGreaterThanOrEqual(1);
     expect(text).toContain('duplex_volatile_dropped_total{node="node-m"} 0');
     expect(text).toContain('duplex_store_seconds_count{node="node-m",op="append"} 1');

@@ -53,6 +53,8 @@ const COUNTERS = [
   "duplex_broker_received_total",
   "duplex_broker_duplicates_dropped_total",
   "duplex_broker_reordered_total",
+  "duplex_frames_out_total",
+  "duplex_socket_flushes_total",
 ] as const;
 
 /** The sequencer's and broker's counters of one node, from its `/metrics` (open outside production). */

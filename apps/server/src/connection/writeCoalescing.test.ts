@@ -1,7 +1,7 @@
 import { once } from "node:events";
 import { createServer, connect, type Server, type Socket } from "node:net";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { MAX_HELD_BYTES, holdWrites, releaseIfLarge } from "./writeCoalescing.js";
+import { MAX_HELD_BYTES, holdWrites, releaseIfLarge, socketFlushCount } from "./writeCoalescing.js";
 
 const opened: { server: Server; client: Socket; peer: Socket }[] = [];
 
@@ -42,6 +42,7 @@ describe("holdWrites", () => {
   it("sends every frame of one tick in a single write, in order", async () => {
     const { client, peer } = await socketPair();
     const flushes = countFlushes(client);
+    const counted = socketFlushCount();
     let received = "";
     peer.setEncoding("utf8").on("data", (chunk: string) => (received += chunk));
 
@@ -53,12 +54,14 @@ describe("holdWrites", () => {
 
     await nextTick();
     expect(flushes()).toBe(1);
+    expect(socketFlushCount() - counted).toBe(1);
     await vi.waitFor(() => expect(received).toBe("one,two,three"));
   });
 
   it("flushes a socket early once it holds more than the bound", async () => {
     const { client } = await socketPair();
     const flushes = countFlushes(client);
+    const counted = socketFlushCount();
     holdWrites(client);
     client.write(Buffer.alloc(MAX_HELD_BYTES / 2));
     releaseIfLarge(client);
@@ -75,5 +78,6 @@ describe("holdWrites", () => {
     expect(client.writableCorked).toBe(1);
     await nextTick();
     expect(client.writableCorked).toBe(0);
+    expect(socketFlushCount() - counted).toBe(2);
   });
 });

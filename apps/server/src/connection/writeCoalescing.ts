@@ -10,6 +10,13 @@ export const MAX_HELD_BYTES = 64 * 1024;
 
 let held: Socket[] = [];
 let scheduled = false;
+// Writes handed to the kernel (one `writev` per held socket): frames out / this = frames per write.
+let socketFlushes = 0;
+
+/** Socket flushes since the process started, every server in it (`duplex_socket_flushes_total`). */
+export function socketFlushCount(): number {
+  return socketFlushes;
+}
 // Whether the next tick's writes gather a little before they are flushed (big rooms, saturated).
 const adaptive = new AdaptiveFlush();
 
@@ -19,6 +26,8 @@ function flushHeld(): void {
   held = [];
   const started = performance.now();
   for (const socket of sockets) {
+    // A socket flushed early (and perhaps held again) is listed twice; it is written once here.
+    if (socket.writableCorked > 0) socketFlushes += 1;
     // Our one cork, or none if the socket was flushed early; ws's own cork/uncork pairs are balanced.
     while (socket.writableCorked > 0) socket.uncork();
   }
@@ -48,6 +57,7 @@ export function holdWrites(socket: Socket): void {
 /** Flushes `socket` at once if it gathered more than {@link MAX_HELD_BYTES} this tick. */
 export function releaseIfLarge(socket: Socket): void {
   if (socket.writableCorked > 0 && socket.writableLength > MAX_HELD_BYTES) {
+    socketFlushes += 1;
     while (socket.writableCorked > 0) socket.uncork();
   }
 }

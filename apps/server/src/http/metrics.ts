@@ -8,6 +8,7 @@ import {
   type Metric,
 } from "prom-client";
 import type { TrafficCounters } from "../connection/trafficCounters.js";
+import { socketFlushCount } from "../connection/writeCoalescing.js";
 import type { Logger } from "../logger.js";
 import type { TimedStoreOp } from "../store/timedStore.js";
 
@@ -99,6 +100,11 @@ const MIRRORED_TOTALS: readonly MirroredTotal[] = [
     name: "duplex_frames_out_total",
     help: "Frames written to client sockets",
     read: (s) => s.traffic().framesOut,
+  },
+  {
+    name: "duplex_socket_flushes_total",
+    help: "Coalesced socket writes, this process (frames out per flush: frames per write)",
+    read: () => socketFlushCount(),
   },
   {
     name: "duplex_read_pauses_total",
