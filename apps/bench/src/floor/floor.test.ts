@@ -8,6 +8,8 @@ describe("the socket floor", () => {
       "write, 1 frame per write",
       "write, 2 frames per write",
       "write, 4 frames per write",
+      "write, 8 frames per write",
+      "write, 16 frames per write",
       "read, 1 frame per read",
     ]);
     for (const row of rows) {

@@ -1,5 +1,5 @@
 // What one core can do at best with sockets on this machine: the CPU a bare `net` server (floorServer.ts,
-// pinned to the server core) uses per frame written (one, two or four frames per write) and per frame
+// pinned to the server core) uses per frame written (1 to 16 frames per write) and per frame
 // read, with this process as the clients on the generator core. From it, the highest persisted-send
 // rate scenario b could reach if the server did nothing but its socket work (see the bench README,
 // "The ceiling of one core"). Not a test:
@@ -136,7 +136,7 @@ function readCase(options: FloorOptions): Promise<FloorRow> {
 /** Every case, one after another, each with its own server process. */
 export async function measureFloor(options: FloorOptions): Promise<FloorRow[]> {
   const rows: FloorRow[] = [];
-  for (const perWrite of [1, 2, 4]) rows.push(await writeCase(perWrite, options));
+  for (const perWrite of [1, 2, 4, 8, 16]) rows.push(await writeCase(perWrite, options));
   rows.push(await readCase(options));
   return rows;
 }

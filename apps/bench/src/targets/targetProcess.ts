@@ -112,7 +112,9 @@ function probeHealth(port: number): Promise<boolean> {
 function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
-    const kill = setTimeout(() => child.kill("SIGKILL"), 5000);
+    // Generous: a node started with `--cpu-prof` writes its profile on the way out, and a cluster
+    // node first closes its Postgres and Redis clients; killed sooner, neither profile is written.
+    const kill = setTimeout(() => child.kill("SIGKILL"), 20_000);
     child.once("exit", () => {
       clearTimeout(kill);
       resolve();
