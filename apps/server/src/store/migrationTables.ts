@@ -8,6 +8,8 @@ export interface SqlDialect {
   int64: "INTEGER" | "BIGINT";
   /** A flag (SQLite has no boolean type: 0 or 1). */
   bool: "INTEGER" | "BOOLEAN";
+  /** A flag's false. */
+  falseValue: "0" | "false";
   /** A primary key the database numbers in insertion order. */
   serialKey: "INTEGER PRIMARY KEY AUTOINCREMENT" | "BIGSERIAL PRIMARY KEY";
   /** Raw bytes. */
@@ -21,6 +23,7 @@ export interface SqlDialect {
 export const SQLITE: SqlDialect = {
   int64: "INTEGER",
   bool: "INTEGER",
+  falseValue: "0",
   serialKey: "INTEGER PRIMARY KEY AUTOINCREMENT",
   bytes: "BLOB",
   keyOnly: " WITHOUT ROWID",
@@ -29,11 +32,54 @@ export const SQLITE: SqlDialect = {
 export const POSTGRES: SqlDialect = {
   int64: "BIGINT",
   bool: "BOOLEAN",
+  falseValue: "false",
   serialKey: "BIGSERIAL PRIMARY KEY",
   bytes: "BYTEA",
   keyOnly: "",
   roomOrder: ' COLLATE "C"',
 };
+
+/** Users by id (Postgres indexes their names in between, so this is a table of its own). */
+export function usersTable({ int64 }: SqlDialect): string {
+  return `CREATE TABLE users (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        created_at ${int64} NOT NULL
+      );`;
+}
+
+/** Rooms by name, with the last seq given and the epoch a reset draws anew. */
+export function roomsTable({ int64, roomOrder }: SqlDialect): string {
+  return `CREATE TABLE rooms (
+        name TEXT${roomOrder} PRIMARY KEY,
+        epoch TEXT NOT NULL,
+        seq ${int64} NOT NULL DEFAULT 0,
+        created_at ${int64} NOT NULL
+      );`;
+}
+
+/** A notification's columns after its key; SQLite's first table had another key. */
+export function notificationColumns({ int64, bool, falseValue }: SqlDialect): string {
+  return `kind TEXT NOT NULL,
+        title TEXT NOT NULL,
+        body TEXT NOT NULL,
+        level TEXT NOT NULL,
+        ts ${int64} NOT NULL,
+        read ${bool} NOT NULL DEFAULT ${falseValue},
+        link_room TEXT,
+        link_message_id TEXT,
+        link_seq ${int64}`;
+}
+
+/** Notifications keyed per user: one push reaches many users under one id. */
+export function notificationsTable(dialect: SqlDialect, name = "notifications"): string {
+  return `CREATE TABLE ${name} (
+        user_id TEXT NOT NULL REFERENCES users(id),
+        id TEXT NOT NULL,
+        ${notificationColumns(dialect)},
+        PRIMARY KEY (user_id, id)
+      )${dialect.keyOnly};`;
+}
 
 /** The moderation audit log, and the sessions tokens name (revoking the row ends every token of it). */
 export function auditAndSessionTables({ int64, serialKey }: SqlDialect): string {

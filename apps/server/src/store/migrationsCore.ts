@@ -1,5 +1,13 @@
 import { backfillNames } from "./backfillNames.js";
-import { SQLITE, auditAndSessionTables, passkeyTables } from "./migrationTables.js";
+import {
+  SQLITE,
+  auditAndSessionTables,
+  notificationColumns,
+  notificationsTable,
+  passkeyTables,
+  roomsTable,
+  usersTable,
+} from "./migrationTables.js";
 import type { Migration } from "./migrationsType.js";
 
 /** Migrations 1–7: users, rooms, messages, accounts, sessions, private rooms, passkeys. */
@@ -8,17 +16,8 @@ export const CORE_MIGRATIONS: readonly Migration[] = [
     id: 1,
     name: "initial",
     sql: `
-      CREATE TABLE users (
-        id TEXT PRIMARY KEY,
-        name TEXT NOT NULL,
-        created_at INTEGER NOT NULL
-      );
-      CREATE TABLE rooms (
-        name TEXT PRIMARY KEY,
-        epoch TEXT NOT NULL,
-        seq INTEGER NOT NULL DEFAULT 0,
-        created_at INTEGER NOT NULL
-      );
+      ${usersTable(SQLITE)}
+      ${roomsTable(SQLITE)}
       CREATE TABLE messages (
         room TEXT NOT NULL REFERENCES rooms(name),
         seq INTEGER NOT NULL,
@@ -39,15 +38,7 @@ export const CORE_MIGRATIONS: readonly Migration[] = [
       CREATE TABLE notifications (
         id TEXT PRIMARY KEY,
         user_id TEXT NOT NULL REFERENCES users(id),
-        kind TEXT NOT NULL,
-        title TEXT NOT NULL,
-        body TEXT NOT NULL,
-        level TEXT NOT NULL,
-        ts INTEGER NOT NULL,
-        read INTEGER NOT NULL DEFAULT 0,
-        link_room TEXT,
-        link_message_id TEXT,
-        link_seq INTEGER
+        ${notificationColumns(SQLITE)}
       );
       CREATE INDEX notifications_user_ts ON notifications(user_id, ts);
     `,
@@ -58,20 +49,7 @@ export const CORE_MIGRATIONS: readonly Migration[] = [
     // One push reaches many users under one id (so its frame is encoded once): the key becomes
     // (user_id, id). Users are found by ASCII-lower-cased name for @mentions and the push API.
     sql: `
-      CREATE TABLE notifications_v2 (
-        user_id TEXT NOT NULL REFERENCES users(id),
-        id TEXT NOT NULL,
-        kind TEXT NOT NULL,
-        title TEXT NOT NULL,
-        body TEXT NOT NULL,
-        level TEXT NOT NULL,
-        ts INTEGER NOT NULL,
-        read INTEGER NOT NULL DEFAULT 0,
-        link_room TEXT,
-        link_message_id TEXT,
-        link_seq INTEGER,
-        PRIMARY KEY (user_id, id)
-      ) WITHOUT ROWID;
+      ${notificationsTable(SQLITE, "notifications_v2")}
       INSERT INTO notifications_v2 SELECT user_id, id, kind, title, body, level, ts, read, link_room,
         link_message_id, link_seq FROM notifications;
       DROP TABLE notifications;

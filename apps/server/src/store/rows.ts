@@ -48,6 +48,19 @@ export function appendedMessage(input: AppendInput, seq: number, userName: strin
   return message;
 }
 
+/**
+ * A new message's column values in the order both stores insert them: id, user_id, cid, text, ts,
+ * author_name (null: the users table's name).
+ */
+export function messageValues(input: AppendInput): (string | number | null)[] {
+  return [input.id, input.userId, input.cid, input.text, input.ts, input.userName ?? null];
+}
+
+/** The `attachment` column: the attachment as JSON, or null. */
+export function attachmentJson(input: AppendInput): string | null {
+  return input.attachment === undefined ? null : JSON.stringify(input.attachment);
+}
+
 export function toMessage(row: MessageRow): ChatMessage {
   const message: ChatMessage = {
     room: row.room,

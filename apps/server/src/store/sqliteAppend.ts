@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { ReplyRef } from "@duplex/protocol";
 import type Database from "better-sqlite3";
-import { appendedMessage, toMessage } from "./rows.js";
+import { appendedMessage, attachmentJson, messageValues, toMessage } from "./rows.js";
 import type { StoreStatements } from "./sqliteStatements.js";
 import type { AppendInput, AppendResult } from "./Store.js";
 import { threadLinkOf, type LinkThreadInput, type LinkThreadResult } from "./ThreadStore.js";
@@ -40,14 +40,9 @@ export function appendRows(
   stmt.insertMessage.run(
     input.room,
     next.seq,
-    input.id,
+    ...messageValues(input),
     input.userId,
-    input.cid,
-    input.text,
-    input.ts,
-    input.userName ?? null,
-    input.userId,
-    input.attachment === undefined ? null : JSON.stringify(input.attachment),
+    attachmentJson(input),
     searchNumbers.next(),
   );
   if (input.userName === undefined) {

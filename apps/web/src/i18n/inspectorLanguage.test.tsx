@@ -2,6 +2,7 @@ import { act, screen, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { InspectorPanel } from "../inspector/InspectorPanel.js";
 import { InspectorToggle } from "../inspector/InspectorToggle.js";
+import { inspectingRfcHandshake } from "../test/inspectorFixtures.js";
 import { renderSignedIn } from "../test/renderWithStore.js";
 import { localeStore } from "./localeStore.js";
 
@@ -42,16 +43,7 @@ describe("the inspector in 中文", () => {
   it("names the handshake rows and close code 4426 in 中文, with no English left in them", async () => {
     const rendered = renderSignedIn(<InspectorPanel />);
     act(() => rendered.store.getState().actions.setInspectorOpen(true));
-    act(() =>
-      rendered.client.emit("message", {
-        type: "inspecting",
-        enabled: true,
-        handshake: {
-          request: { method: "GET", path: "/ws", secWebSocketKey: "dGhlIHNhbXBsZSBub25jZQ==" },
-          response: { status: 101, secWebSocketAccept: "s3pPLMBiTxaQ9kYGzzhZRbK+xOo=" },
-        },
-      }),
-    );
+    act(() => rendered.client.emit("message", inspectingRfcHandshake()));
     await act(() => localeStore.getState().setLocale("zh-CN"));
 
     const request = screen.getByRole("table", { name: "服务器收到的请求" });

@@ -3,6 +3,7 @@ import userEvent from "@testing-library/user-event";
 import type { FrameEvent } from "@duplex/client";
 import { encode, type ClientMessage, type ServerMessage } from "@duplex/protocol";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { inspectingRfcHandshake } from "../test/inspectorFixtures.js";
 import { type Rendered, renderSignedIn } from "../test/renderWithStore.js";
 import { InspectorPanel } from "./InspectorPanel.js";
 import { MAX_FRAMES } from "./inspectorSlice.js";
@@ -124,24 +125,7 @@ describe("the inspector's frame log", () => {
 describe("the inspector's handshake and close sections", () => {
   it("recomputes the Accept from the key the server received and shows that it matches", async () => {
     const r = setup();
-    act(() =>
-      r.client.emit("message", {
-        type: "inspecting",
-        enabled: true,
-        handshake: {
-          request: {
-            method: "GET",
-            path: "/ws",
-            upgrade: "websocket",
-            connection: "Upgrade",
-            secWebSocketKey: "dGhlIHNhbXBsZSBub25jZQ==",
-            secWebSocketVersion: "13",
-            secWebSocketProtocol: "duplex.v1",
-          },
-          response: { status: 101, secWebSocketAccept: "s3pPLMBiTxaQ9kYGzzhZRbK+xOo=" },
-        },
-      }),
-    );
+    act(() => r.client.emit("message", inspectingRfcHandshake()));
     expect(await screen.findByText("✓ matches")).toBeTruthy();
     expect(r.client.calls).toContain(
       `request ${JSON.stringify({ type: "inspect", enable: true })}`,

@@ -2,7 +2,13 @@ import type { ChatMessage } from "@duplex/protocol";
 import type pg from "pg";
 import type { EditInput, MessageChangeInput, MessageChangeResult } from "../messageEdits.js";
 import type { AppendInput, AppendResult, MessagePage } from "../Store.js";
-import { MESSAGE_COLUMNS, toMessage, type MessageRow } from "../rows.js";
+import {
+  MESSAGE_COLUMNS,
+  attachmentJson,
+  messageValues,
+  toMessage,
+  type MessageRow,
+} from "../rows.js";
 import { GroupCommit, type GroupCommitOptions } from "./GroupCommit.js";
 import { UNIQUE_VIOLATION, constraintOf, sqlState } from "./pool.js";
 
@@ -115,13 +121,8 @@ export class PostgresMessages {
           input.room,
           this.#newEpoch(),
           input.ts,
-          input.id,
-          input.userId,
-          input.cid,
-          input.text,
-          input.ts,
-          input.userName ?? null,
-          input.attachment === undefined ? null : JSON.stringify(input.attachment),
+          ...messageValues(input),
+          attachmentJson(input),
         ],
       });
       const row = rows[0];

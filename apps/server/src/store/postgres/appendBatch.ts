@@ -1,7 +1,13 @@
 import type { ChatMessage } from "@duplex/protocol";
 import type pg from "pg";
 import type { AppendInput, AppendResult } from "../Store.js";
-import { appendedMessage, MESSAGE_COLUMNS, toMessage, type MessageRow } from "../rows.js";
+import {
+  appendedMessage,
+  attachmentJson,
+  MESSAGE_COLUMNS,
+  toMessage,
+  type MessageRow,
+} from "../rows.js";
 
 /**
  * The whole batch in ONE statement, so one round trip and one transaction (one WAL flush for the lot).
@@ -78,7 +84,7 @@ export async function appendBatch(
       rows.map((i) => i.text),
       rows.map((i) => i.ts),
       rows.map((i) => i.userName ?? null),
-      rows.map((i) => (i.attachment === undefined ? null : JSON.stringify(i.attachment))),
+      rows.map(attachmentJson),
       rooms,
       rooms.map(() => newEpoch()),
       now,

@@ -1,6 +1,14 @@
 import type pg from "pg";
 import { nameKey } from "../../names/nameKey.js";
-import { POSTGRES, auditAndSessionTables, filesTable, passkeyTables } from "../migrationTables.js";
+import {
+  POSTGRES,
+  auditAndSessionTables,
+  filesTable,
+  notificationsTable,
+  passkeyTables,
+  roomsTable,
+  usersTable,
+} from "../migrationTables.js";
 
 /** One Postgres migration (see migrations.ts): shipped ones are never edited. */
 export interface PgMigration {
@@ -17,21 +25,12 @@ export const PG_MIGRATIONS_1_TO_7: readonly PgMigration[] = [
     id: 1,
     name: "initial",
     sql: `
-      CREATE TABLE users (
-        id TEXT PRIMARY KEY,
-        name TEXT NOT NULL,
-        created_at BIGINT NOT NULL
-      );
+      ${usersTable(POSTGRES)}
       -- Mentions and the push API look users up by ASCII-lower-cased name (nameKey): translate(), not
       -- lower(), which would also fold non-ASCII letters and disagree with SQLite.
       CREATE INDEX users_name_key ON users
         (translate(name, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'));
-      CREATE TABLE rooms (
-        name TEXT COLLATE "C" PRIMARY KEY,
-        epoch TEXT NOT NULL,
-        seq BIGINT NOT NULL DEFAULT 0,
-        created_at BIGINT NOT NULL
-      );
+      ${roomsTable(POSTGRES)}
       CREATE TABLE messages (
         room TEXT COLLATE "C" NOT NULL REFERENCES rooms(name),
         seq BIGINT NOT NULL,
@@ -45,20 +44,7 @@ export const PG_MIGRATIONS_1_TO_7: readonly PgMigration[] = [
         PRIMARY KEY (room, seq),
         CONSTRAINT messages_user_cid UNIQUE (user_id, cid)
       );
-      CREATE TABLE notifications (
-        user_id TEXT NOT NULL REFERENCES users(id),
-        id TEXT NOT NULL,
-        kind TEXT NOT NULL,
-        title TEXT NOT NULL,
-        body TEXT NOT NULL,
-        level TEXT NOT NULL,
-        ts BIGINT NOT NULL,
-        read BOOLEAN NOT NULL DEFAULT false,
-        link_room TEXT,
-        link_message_id TEXT,
-        link_seq BIGINT,
-        PRIMARY KEY (user_id, id)
-      );
+      ${notificationsTable(POSTGRES)}
       CREATE INDEX notifications_user_unread ON notifications(user_id, read, ts);
     `,
   },
