@@ -10,7 +10,7 @@ import { RoomMembership } from "./rooms/RoomMembership.js";
 import { loadConfig, type Config } from "./config.js";
 import type { Connection } from "./connection/Connection.js";
 import { RoomFanout } from "./fanout/RoomFanout.js";
-import { storeSequenceSource } from "./fanout/roomSequencer.js";
+import { storeSequenceSource } from "./fanout/storeSequenceSource.js";
 import type { ServerContext } from "./context.js";
 import { createMetrics, createStoreLatency, observeStoreLatency } from "./http/metrics.js";
 import { exposeMetrics } from "./http/metricsExposure.js";

@@ -1,8 +1,5 @@
 import type { ChatMessage } from "@duplex/protocol";
 import type { Logger } from "../logger.js";
-import type { Store } from "../store/Store.js";
-import type { MessageReplies } from "../store/MessageReactions.js";
-import type { ThreadStore } from "../store/ThreadStore.js";
 
 /** The record the sequencer trusts: the store. */
 export interface SequenceSource {
@@ -203,14 +200,21 @@ export class RoomSequencer<T> {
     };
     if (complete()) return true;
     await new Promise<void>((resolve) => {
+      let settled = false;
       const done = () => {
+        settled = true;
         clearTimeout(timer);
         state.onQueued = undefined;
         resolve();
       };
+      // Judged after the I/O that waited behind the timer: a busy loop can fire it while the missing
+      // publishes sit unread in the broker's socket, and that is no loss to read the store for.
       const timer = setTimeout(() => {
-        state.noGraceUntil = Date.now() + LOSSY_MS;
-        done();
+        setImmediate(() => {
+          if (settled) return;
+          if (!complete() && !state.closed) state.noGraceUntil = Date.now() + LOSSY_MS;
+          done();
+        });
       }, graceMs);
       state.onQueued = () => {
         if (complete() || state.closed) done();
@@ -261,40 +265,4 @@ export class RoomSequencer<T> {
       }
     }
   }
-}
-
-/** The store as the sequencer's source of truth. */
-export function storeSequenceSource(
-  store: Pick<Store, "getRoom" | "after"> & {
-    threads: Pick<ThreadStore, "threadRefs">;
-    replies: Pick<MessageReplies, "replyRefs">;
-  },
-): SequenceSource {
-  return {
-    head: async (room) => (await store.getRoom(room))?.seq ?? 0,
-    after: async (room, since, limit) => {
-      const messages = await store.after(room, since, limit);
-      if (messages.length === 0) return messages;
-      // A filled message must read as the live one did: a reply with its quote, and a thread reply
-      // with `thread` (or a client granted `threads` would show it in the room's timeline).
-      const ids = messages.map((m) => m.id);
-      const [threads, replies] = await Promise.all([
-        store.threads.threadRefs(ids),
-        store.replies.replyRefs(ids),
-      ]);
-      if (threads.size === 0 && replies.size === 0) return messages;
-      return messages.map((m) => {
-        const thread = threads.get(m.id);
-        const replyTo = replies.get(m.id);
-        if (!thread && !replyTo) return m;
-        return {
-          ...m,
-          ...(replyTo && { replyTo }),
-          ...(thread && {
-            thread: { root: thread.root, ...(thread.alsoToRoom && { alsoToRoom: true as const }) },
-          }),
-        };
-      });
-    },
-  };
 }
