@@ -159,6 +159,34 @@ describe("RoomSequencer with a grace for reordered publishes", () => {
     client.destroy();
     server.close();
   });
+  it("waits longer once a seq it read from the store arrives from the broker after all", async () => {
+    const { log, out, reads, sequencer } = graced(0, 20);
+    await sequencer.open("r");
+    log.push(message(1), message(2), message(3), message(4));
+    sequencer.receive("r", 2, "broker:2");
+    await vi.waitFor(() => expect(out).toEqual(["store:1", "broker:2"]));
+    sequencer.receive("r", 1, "broker:1"); // late, not lost: the grace was too short
+    expect(sequencer.graceMs).toBe(40);
+
+    // The next jump waits the longer grace (and no lossy second skips it): 30 ms is in time.
+    sequencer.receive("r", 4, "broker:4");
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    sequencer.receive("r", 3, "broker:3");
+    await sequencer.idle();
+    expect(out).toEqual(["store:1", "broker:2", "broker:3", "broker:4"]);
+    expect(reads).toEqual([0]);
+    expect(sequencer.counters).toEqual({ gapFilled: 1, dropped: 1, reordered: 1 });
+  });
+
+  it("keeps its grace when what it read from the store never comes from the broker", async () => {
+    const { log, sequencer } = graced(0, 20);
+    await sequencer.open("r");
+    log.push(message(1), message(2), message(3));
+    sequencer.receive("r", 2, "broker:2");
+    await sequencer.idle();
+    sequencer.receive("r", 2, "broker:2 again"); // a repeat of a broker copy says nothing
+    expect(sequencer.graceMs).toBe(20);
+  });
 });
 
 describe("storeSequenceSource", () => {

@@ -1,13 +1,7 @@
 import type { ChatMessage } from "@duplex/protocol";
 import type { Logger } from "../logger.js";
-
-/** The record the sequencer trusts: the store. */
-export interface SequenceSource {
-  /** The room's last committed seq (0 if none). */
-  head(room: string): Promise<number>;
-  /** Committed messages with seq > `since`, oldest first, at most `limit`. */
-  after(room: string, since: number, limit: number): Promise<ChatMessage[]>;
-}
+import type { SequenceSource } from "./storeSequenceSource.js";
+export type { SequenceSource };
 
 export interface RoomSequencerOptions<T> {
   source: SequenceSource;
@@ -50,6 +44,8 @@ interface RoomState<T> {
   onQueued: (() => void) | undefined;
   /** A grace ran out with seqs still missing (real loss): no grace again before this time. */
   noGraceUntil: number;
+  /** The seqs the last expired grace read from the store, until one of them arrives late after all. */
+  filledAfterGrace: { from: number; upTo: number } | undefined;
   /** The store's head at the previous settled check: what has had a whole interval to be published. */
   settledHead: number;
 }
@@ -57,6 +53,10 @@ interface RoomState<T> {
 const FILL_PAGE = 500;
 /** How long a room fills jumps at once after a grace found a real loss. */
 const LOSSY_MS = 1_000;
+/** The longest a grace grows to when the broker's copies keep arriving after it ran out. */
+const MAX_GRACE_MS = 1_000;
+/** A grown grace halves back towards the configured one after this long without a late copy. */
+const GRACE_DECAY_MS = 10_000;
 
 /**
  * Treats the broker as a hint: per room it delivers `seq == last + 1`, drops `seq <= last`,
@@ -69,7 +69,23 @@ export class RoomSequencer<T> {
   readonly counters: SequencerCounters = { gapFilled: 0, dropped: 0, reordered: 0 };
   readonly #rooms = new Map<string, RoomState<T>>();
 
-  constructor(private readonly options: RoomSequencerOptions<T>) {}
+  // Doubled each time a seq read from the store after a grace arrives from the broker after all.
+  #graceMs: number;
+  #graceGrownAt = 0;
+
+  constructor(private readonly options: RoomSequencerOptions<T>) {
+    this.#graceMs = options.gapGraceMs ?? 0;
+  }
+
+  /** How long a jump waits for the broker now (the configured grace, or more after late copies). */
+  get graceMs(): number {
+    const base = this.options.gapGraceMs ?? 0;
+    if (this.#graceMs > base && Date.now() - this.#graceGrownAt > GRACE_DECAY_MS) {
+      this.#graceMs = Math.max(base, this.#graceMs / 2);
+      this.#graceGrownAt = Date.now();
+    }
+    return this.#graceMs;
+  }
 
   /**
    * Starts sequencing `room` from the store's current head. Call after subscribing to the room's
@@ -86,6 +102,7 @@ export class RoomSequencer<T> {
       ready: Promise.resolve(),
       onQueued: undefined,
       noGraceUntil: 0,
+      filledAfterGrace: undefined,
       settledHead: 0,
     };
     this.#rooms.set(room, state);
@@ -117,7 +134,7 @@ export class RoomSequencer<T> {
       if (seq === undefined || seq === state.last + 1) {
         if (seq !== undefined) state.last = seq;
         this.options.deliver(room, item);
-      } else this.counters.dropped++;
+      } else this.#dropped(state, seq);
       return;
     }
     state.queue.push({ kind: "item", seq, item });
@@ -188,7 +205,7 @@ export class RoomSequencer<T> {
    * grace (the queued ones go first, the rest from the store).
    */
   async #awaitSkipped(state: RoomState<T>, seq: number): Promise<boolean> {
-    const graceMs = this.options.gapGraceMs ?? 0;
+    const graceMs = this.graceMs;
     if (graceMs <= 0 || this.options.brokerUp?.() === false) return false;
     // While publishes are being lost, every jump would wait the full grace: fill at once instead.
     if (Date.now() < state.noGraceUntil) return false;
@@ -212,7 +229,10 @@ export class RoomSequencer<T> {
       const timer = setTimeout(() => {
         setImmediate(() => {
           if (settled) return;
-          if (!complete() && !state.closed) state.noGraceUntil = Date.now() + LOSSY_MS;
+          if (!complete() && !state.closed) {
+            state.noGraceUntil = Date.now() + LOSSY_MS;
+            state.filledAfterGrace = { from: state.last, upTo: seq - 1 };
+          }
           done();
         });
       }, graceMs);
@@ -237,10 +257,21 @@ export class RoomSequencer<T> {
     }
   }
 
+  /** A repeat; if it is one the store supplied after a grace ran out, that grace was too short. */
+  #dropped(state: RoomState<T>, seq: number): void {
+    this.counters.dropped++;
+    const filled = state.filledAfterGrace;
+    if (filled === undefined || seq <= filled.from || seq > filled.upTo) return;
+    state.filledAfterGrace = undefined;
+    state.noGraceUntil = 0;
+    this.#graceMs = Math.min(MAX_GRACE_MS, Math.max(1, this.#graceMs) * 2);
+    this.#graceGrownAt = Date.now();
+  }
+
   #deliverInOrder(room: string, state: RoomState<T>, seq: number | undefined, item: T): void {
     if (seq !== undefined) {
       if (seq <= state.last) {
-        this.counters.dropped++;
+        this.#dropped(state, seq);
         return;
       }
       // Still ahead only if the store could not supply the gap: deliver rather than hold forever.

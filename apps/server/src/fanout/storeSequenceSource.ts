@@ -1,7 +1,15 @@
+import type { ChatMessage } from "@duplex/protocol";
 import type { MessageReplies } from "../store/MessageReactions.js";
 import type { Store } from "../store/Store.js";
 import type { ThreadStore } from "../store/ThreadStore.js";
-import type { SequenceSource } from "./roomSequencer.js";
+
+/** The record the sequencer trusts: the store. */
+export interface SequenceSource {
+  /** The room's last committed seq (0 if none). */
+  head(room: string): Promise<number>;
+  /** Committed messages with seq > `since`, oldest first, at most `limit`. */
+  after(room: string, since: number, limit: number): Promise<ChatMessage[]>;
+}
 
 /** The store as the sequencer's source of truth. */
 export function storeSequenceSource(
