@@ -16,6 +16,7 @@ import {
   toSessionWithUser,
   type SessionRow,
 } from "../sessionRows.js";
+import { PostgresNameIndex } from "./nameIndex.js";
 import { preparedRow, type NamedStatement } from "./preparedRow.js";
 
 const GET_USER: NamedStatement = {
@@ -34,9 +35,16 @@ const GET_SESSION: NamedStatement = {
 /** {@link AccountStore} on the {@link PostgresStore}'s pool (its migration 2). */
 export class PostgresAccountStore implements AccountStore {
   readonly #pool: pg.Pool;
+  readonly #names: PostgresNameIndex;
 
   constructor(pool: pg.Pool) {
     this.#pool = pool;
+    this.#names = new PostgresNameIndex(pool);
+  }
+
+  /** Lets the name index's listening connection go (before the pool ends). */
+  close(): void {
+    this.#names.close();
   }
 
   async bindName(userId: string, name: string, key: string, now: number): Promise<string> {
@@ -50,7 +58,10 @@ export class PostgresAccountStore implements AccountStore {
       [key, userId, name, now],
     );
     const holder = rows[0]?.user_id;
-    if (holder !== undefined) return holder;
+    if (holder !== undefined) {
+      this.#names.noteBound(key, holder);
+      return holder;
+    }
     // Conflicted with a transaction that committed after this statement's snapshot: read again.
     const again = await this.#pool.query<{ user_id: string }>(
       `SELECT user_id FROM names WHERE key = $1`,
@@ -75,12 +86,30 @@ export class PostgresAccountStore implements AccountStore {
     const found = new Map<string, User>();
     const wanted = [...new Set(keys)];
     if (wanted.length === 0) return found;
+    const indexed = this.#names.lookup(wanted);
+    // Most mention candidates name nobody: no query at all then.
+    if (indexed !== undefined) return this.#usersHolding(indexed);
     const { rows } = await this.#pool.query<{ key: string; id: string; name: string }>(
       `SELECT n.key, u.id, u.name FROM names n JOIN users u ON u.id = n.user_id
        WHERE n.key = ANY($1::text[])`,
       [wanted],
     );
     for (const row of rows) found.set(row.key, { id: row.id, name: row.name });
+    return found;
+  }
+
+  async #usersHolding(holders: ReadonlyMap<string, string>): Promise<Map<string, User>> {
+    const found = new Map<string, User>();
+    if (holders.size === 0) return found;
+    const { rows } = await this.#pool.query<{ id: string; name: string }>(
+      `SELECT id, name FROM users WHERE id = ANY($1::text[])`,
+      [[...new Set(holders.values())]],
+    );
+    const byId = new Map(rows.map((row) => [row.id, row.name]));
+    for (const [key, id] of holders) {
+      const name = byId.get(id);
+      if (name !== undefined) found.set(key, { id, name });
+    }
     return found;
   }
 

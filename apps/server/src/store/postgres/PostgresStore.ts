@@ -62,18 +62,20 @@ export class PostgresStore extends StoreOfParts implements Store {
   readonly #pool: pg.Pool;
   readonly #messages: PostgresMessages;
   readonly #reactions: PostgresMessageReactions;
+  readonly #accounts: PostgresAccountStore;
   readonly #threads: PostgresThreadStore;
   #closed: Promise<void> | undefined;
 
   private constructor(pool: pg.Pool, options: PostgresStoreOptions) {
     const reactions = new PostgresMessageReactions(pool);
+    const accounts = new PostgresAccountStore(pool);
     const threads = new PostgresThreadStore(pool);
     super({
       notifications: new PostgresNotificationStore(pool),
       savedRooms: new PostgresSavedRooms(pool),
       access: new PostgresRoomAccess(pool),
       search: new PostgresMessageSearch(pool),
-      accounts: new PostgresAccountStore(pool),
+      accounts,
       passkeys: new PostgresPasskeyStore(pool),
       webPush: new PostgresWebPushStore(pool),
       reads: new PostgresReadStore(pool),
@@ -84,6 +86,7 @@ export class PostgresStore extends StoreOfParts implements Store {
     });
     this.#pool = pool;
     this.#reactions = reactions;
+    this.#accounts = accounts;
     this.#threads = threads;
     const groupCommit = options.groupCommit ?? true;
     this.#messages = new PostgresMessages(
@@ -243,6 +246,7 @@ export class PostgresStore extends StoreOfParts implements Store {
   }
 
   close(): Promise<void> {
+    this.#accounts.close();
     this.#closed ??= this.#pool.end();
     return this.#closed;
   }

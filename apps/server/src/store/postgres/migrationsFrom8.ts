@@ -113,4 +113,19 @@ export const PG_MIGRATIONS_FROM_8: readonly PgMigration[] = [
         FOR EACH ROW EXECUTE FUNCTION threads_forget();
     `,
   },
+  {
+    id: 12,
+    name: "name bindings notified",
+    // Each node keeps every bound name in memory for mentions (nameIndex.ts): a binding on any node
+    // reaches the others after its commit. Names are never unbound, so inserts are all there is.
+    sql: `
+      CREATE FUNCTION names_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          PERFORM pg_notify('duplex_names', NEW.key || E'\\t' || NEW.user_id);
+          RETURN NULL;
+        END $$;
+      CREATE TRIGGER names_notify AFTER INSERT ON names
+        FOR EACH ROW EXECUTE FUNCTION names_notify();
+    `,
+  },
 ];
