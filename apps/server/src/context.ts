@@ -18,6 +18,7 @@ import type { WebPush } from "./webpush/WebPush.js";
 import type { Files } from "./files/Files.js";
 import type { AfterCommit, StoredMessage } from "./afterCommit/AfterCommit.js";
 import type { RoomMembership } from "./rooms/RoomMembership.js";
+import type { BackgroundWork } from "./lifecycle/BackgroundWork.js";
 
 /** Everything a handler may use. Built once per server by `startServer`. */
 export interface ServerContext {
@@ -55,4 +56,6 @@ export interface ServerContext {
   webPush: WebPush;
   /** What runs after a new message is committed and acked: the publish first, then the rest, in order. */
   afterCommit: AfterCommit<StoredMessage>;
+  /** Notifications a stored message started in the background: shutdown waits for them. */
+  background: BackgroundWork;
 }

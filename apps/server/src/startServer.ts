@@ -16,6 +16,7 @@ import { createMetrics, createStoreLatency, observeStoreLatency } from "./http/m
 import { exposeMetrics } from "./http/metricsExposure.js";
 import { AuthFailures } from "./http/bearerAuth.js";
 import { Budgets } from "./limits/Budgets.js";
+import { BackgroundWork } from "./lifecycle/BackgroundWork.js";
 import { Disposals } from "./lifecycle/Disposals.js";
 import { createLogger, type Logger } from "./logger.js";
 import type { Presence } from "./presence/Presence.js";
@@ -75,6 +76,9 @@ export async function startServer(
     throw err;
   }
 }
+
+/** How long shutdown waits for notifications still being written. */
+const BACKGROUND_DRAIN_MS = 10_000;
 
 async function start(
   config: Config & { tokenSecret: string },
@@ -181,7 +185,13 @@ async function start(
     now,
     webPush,
     afterCommit: messageSteps(() => ctx),
+    background: new BackgroundWork(),
   };
+  // After the sockets closed (their sends finished), before push, chat and the store close under it.
+  disposals.add("background work", async () => {
+    const left = await ctx.background.drain(BACKGROUND_DRAIN_MS);
+    if (left > 0) log.warn({ left }, "shutdown: background work still running, not awaited");
+  });
   const occupancy = new OccupancyFeed(
     fanout,
     (room) => presence.count(room),

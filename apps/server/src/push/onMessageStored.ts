@@ -39,7 +39,7 @@ export function onMessageStored(ctx: ServerContext, message: ChatMessage): void 
     .catch((err: unknown) => {
       ctx.log.error({ err, message: message.id }, "message notifications failed");
     });
-  mentionChains.set(ctx, next);
+  mentionChains.set(ctx, ctx.background.track(next));
 }
 
 const mentionChains = new WeakMap<ServerContext, Promise<void>>();

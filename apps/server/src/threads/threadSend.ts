@@ -75,7 +75,9 @@ export function afterThreadReply(
   linked: LinkedThread,
 ): void {
   if (!linked.result.changed) return;
-  notifyThreadFollowers(ctx, message, linked).catch((err: unknown) => {
-    ctx.log.error({ err, message: message.id }, "thread notifications failed");
-  });
+  void ctx.background.track(
+    notifyThreadFollowers(ctx, message, linked).catch((err: unknown) => {
+      ctx.log.error({ err, message: message.id }, "thread notifications failed");
+    }),
+  );
 }
