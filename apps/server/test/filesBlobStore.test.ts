@@ -5,7 +5,7 @@ import { text } from "node:stream/consumers";
 import { afterAll, describe, expect, it } from "vitest";
 import type { BlobStore } from "../src/files/BlobStore.js";
 import { DiskBlobStore } from "../src/files/DiskBlobStore.js";
-import { PART_BYTES, PostgresBlobStore } from "../src/files/PostgresBlobStore.js";
+import { PART_BYTES, PostgresBlobStore } from "../src/store/postgres/PostgresBlobStore.js";
 import { createPool } from "../src/store/postgres/pool.js";
 import { PostgresStore } from "../src/store/postgres/PostgresStore.js";
 import { sha256 } from "./filesSupport.js";

@@ -3,12 +3,14 @@ import { join } from "node:path";
 import { KeyedBuckets } from "../limits/keyedBuckets.js";
 import type { Logger } from "../logger.js";
 import { createPool } from "../store/postgres/pool.js";
+import { PostgresBlobStore } from "../store/postgres/PostgresBlobStore.js";
+import { PostgresFileRecords } from "../store/postgres/PostgresFileRecords.js";
+import { SqliteFileRecords } from "../store/SqliteFileRecords.js";
 import type { BlobStore } from "./BlobStore.js";
 import { DiskBlobStore } from "./DiskBlobStore.js";
-import { PostgresFileRecords, SqliteFileRecords, type FileRecords } from "./FileRecords.js";
+import type { FileRecords } from "./FileRecords.js";
 import type { FilesConfig } from "./filesConfig.js";
 import type { PartialUpload } from "./PartialUpload.js";
-import { PostgresBlobStore } from "./PostgresBlobStore.js";
 
 const DAY_S = 24 * 3600;
 

@@ -1,8 +1,8 @@
 import { open } from "node:fs/promises";
 import { Readable } from "node:stream";
 import type pg from "pg";
-import { isSha256, type BlobStore } from "./BlobStore.js";
-import { inTransaction } from "../store/postgres/transaction.js";
+import { isSha256, type BlobStore } from "../../files/BlobStore.js";
+import { inTransaction } from "./transaction.js";
 
 /** Bytes per `blobs` row: big enough for few rows, small enough that a read holds little. */
 export const PART_BYTES = 256 * 1024;
