@@ -140,4 +140,42 @@ describe("search indexed after the commit", () => {
     expect(await find(store, "heron")).toEqual(["heron"]);
     await store.close();
   });
+
+  it("merges the index a few pages per batch: segments stay few without FTS5's automatic merges", async () => {
+    const path = freshPath();
+    const store = new SqliteStore(path, LATE);
+    await store.upsertUser(ALICE);
+    for (let batch = 0; batch < 300; batch++) {
+      await Promise.all(
+        Array.from({ length: 100 }, (_, i) => {
+          const k = batch * 100 + i;
+          const text = `message number ${k} about topic ${k % 97} and ${k % 13}`;
+          return store.append({
+            room: "general",
+            userId: ALICE.id,
+            cid: `c${k}`,
+            text,
+            id: `m_s${k}`,
+            ts: k,
+          });
+        }),
+      );
+      await find(store, "topic 42"); // a search brings the index up to date: one batch of 100
+    }
+    await store.close();
+    const db = new Database(path, { readonly: true });
+    try {
+      const config = db
+        .prepare<[], { v: number }>(`SELECT v FROM message_fts_config WHERE k = 'automerge'`)
+        .get();
+      expect(config?.v).toBe(0);
+      // With automerge off and no slices, level 0 alone piles up to crisismerge's 16 segments.
+      const segments = db
+        .prepare<[], { n: number }>(`SELECT count(DISTINCT segid) AS n FROM message_fts_idx`)
+        .get();
+      expect(segments?.n).toBeLessThanOrEqual(12);
+    } finally {
+      db.close();
+    }
+  }, 60_000);
 });

@@ -12,6 +12,9 @@ export interface SearchIndexerOptions {
   retryMs?: number;
 }
 
+/** Pages merged after even a small batch: enough to keep up with 100-row batches of chat text. */
+const MERGE_PAGES_MIN = 16;
+
 /**
  * Brings `message_fts` up to the newest `search_rows` number (migration 14), off the append's
  * transaction: one transaction per batch, with `synchronous = NORMAL` for it alone (the index is
@@ -47,10 +50,17 @@ export class SqliteSearchIndexer {
          WHERE r.id > ? AND r.id <= ? AND m.deleted = 0`,
       ),
       setIndexedTo: db.prepare<[number]>(`UPDATE search_index SET indexed_to = ? WHERE id = 1`),
+      // Up to N pages of segment merging (levels of at least `usermerge` = 4 segments only).
+      merge: db.prepare<[number]>(
+        `INSERT INTO message_fts (message_fts, rank) VALUES ('merge', ?)`,
+      ),
     };
     this.#commit = db.transaction((from: number, upTo: number) => {
-      this.#stmt.index.run(from, upTo);
+      const { changes } = this.#stmt.index.run(from, upTo);
       this.#stmt.setIndexedTo.run(upTo);
+      // Automatic merging is off (migration 17): each batch merges in proportion to what it added,
+      // so no single insert pays for a whole level's merge (≤ ~10 ms instead of 20–30 at 100 rows).
+      if (changes > 0) this.#stmt.merge.run(Math.max(MERGE_PAGES_MIN, Math.ceil(changes / 6)));
     });
   }
 
