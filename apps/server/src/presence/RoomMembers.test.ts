@@ -43,4 +43,27 @@ describe("RoomMembers", () => {
     expect(room.members()).toEqual([bob, alice]);
     expect(room.size).toBe(2);
   });
+
+  it("lists each member once in a first page, call after call", () => {
+    const room = new RoomMembers();
+    const users = Array.from({ length: 5 }, (_, i) => ({
+      id: `u_first0000000${i}`,
+      name: `F${i}`,
+    }));
+    for (const [i, user] of users.entries()) room.join(user, `c${i}`);
+    // A member who left and came back is twice among the latest joiners.
+    room.leave(users[1]!.id, "c1");
+    room.join(users[1]!, "c1b");
+    const names = (page: { name: string }[]) => page.map((u) => u.name);
+    expect(names(room.firstPage([users[3]!.id, users[3]!.id, "u_gone"], 10))).toEqual([
+      "F3",
+      "F1",
+      "F4",
+      "F2",
+      "F0",
+    ]);
+    // The same call again: nothing is left marked as taken by the first one.
+    expect(names(room.firstPage([users[3]!.id], 10))).toEqual(["F3", "F1", "F4", "F2", "F0"]);
+    expect(names(room.firstPage([], 2))).toEqual(["F1", "F4"]);
+  });
 });
