@@ -13,7 +13,7 @@ import {
 import { processCpuSeconds } from "../measure/cpu.js";
 import { launchTarget, type RunningTarget } from "../targets/targetProcess.js";
 import { nodeCounters, serviceCpuSeconds } from "./clusterCosts.js";
-import { DUPLEX_ENTRY, benchNodeEnv, duplexNodeFlags, duplexTarget } from "./duplexTarget.js";
+import { DUPLEX_ENTRY, benchNodeEnv, duplexTarget } from "./duplexTarget.js";
 import type { Target } from "./target.js";
 
 const NODES = 2;
@@ -105,7 +105,7 @@ export const duplexClusterTarget: Target = {
             entry: CLUSTER_ENTRY,
             readiness: "healthz",
             port,
-            nodeArgs: [...duplexNodeFlags(), ...nodeArgs],
+            nodeArgs,
             env: {
               ...benchNodeEnv(port),
               DATABASE_URL: pg.url,

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -15,22 +15,6 @@ import type { Target } from "./target.js";
  * the loader's cost, not Duplex's. `pnpm bench` builds the server first.
  */
 export const DUPLEX_ENTRY = fileURLToPath(new URL("../../../server/dist/main.js", import.meta.url));
-
-/**
- * The Node flags of `pnpm start` (apps/server/package.json), read from that script so the bench runs
- * every Duplex node as deployed: e.g. `--max-semi-space-size=64`, a young generation that lets a join
- * storm's short-lived objects die before a scavenge copies them (the server README says why).
- */
-export function duplexNodeFlags(
-  packageJson = fileURLToPath(new URL("../../../server/package.json", import.meta.url)),
-): string[] {
-  const { scripts } = JSON.parse(readFileSync(packageJson, "utf8")) as {
-    scripts?: { start?: string };
-  };
-  const words = (scripts?.start ?? "").split(/\s+/);
-  if (words[0] !== "node") return [];
-  return words.slice(1).filter((word) => word.startsWith("--"));
-}
 
 let cidCounter = 0;
 
@@ -86,7 +70,7 @@ export function duplexTargetWith(
         entry,
         readiness: "healthz",
         port,
-        nodeArgs: [...duplexNodeFlags(), ...nodeArgs],
+        nodeArgs,
         env: { ...benchNodeEnv(port), DB_PATH: join(dir, "bench.db"), ...env },
       });
       return {
