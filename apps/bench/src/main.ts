@@ -25,6 +25,7 @@ import { renderResults } from "./report/render.js";
 import type { BenchResults } from "./report/results.js";
 import { runBigRoom } from "./scenarios/bigRoom.js";
 import { collectGarbage, inspectFlag } from "./measure/inspectorGc.js";
+import { allocationSummary, startAllocationSampling } from "./measure/allocationSampling.js";
 import { measureBundle } from "./scenarios/bundleSize.js";
 import { runConnectStorm } from "./scenarios/connectStorm.js";
 import { runFanout } from "./scenarios/fanout.js";
@@ -96,6 +97,25 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     const stopping = current?.stop() ?? Promise.resolve();
     void stopping.finally(() => process.exit(130));
   });
+}
+
+/** `--alloc-prof`: samples one fill's allocations; stopping writes the profile and prints the top sites. */
+async function sampleFill(port: number, variant: string, members: number) {
+  const stop = await startAllocationSampling(port);
+  return async () => {
+    const profile = await stop();
+    const dir = `${RESULTS_DIR}profiles/${variant}`;
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, `alloc-f-${members}.heapprofile`), JSON.stringify(profile));
+    const { totalBytes, sites } = allocationSummary(profile, 12);
+    const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
+    const lines = sites.map(({ site, bytes }) => `  ${mb(bytes).padStart(7)} MiB  ${site}`);
+    process.stderr.write(
+      `f N=${members} (${variant}): ${mb(totalBytes)} MiB allocated during the fill, ` +
+        `${Math.round(totalBytes / members / 1024)} KiB per member (times of this run are slowed)\n` +
+        `${lines.join("\n")}\n`,
+    );
+  };
 }
 
 /** Starts the target fresh, runs one measurement, stops it; an error is recorded, not thrown. */
@@ -209,6 +229,10 @@ if (scenarios.has("f")) {
         (pid, port) =>
           runBigRoom(target, single(pid), single(port), members, {
             collectGarbage: gcPort === undefined ? undefined : () => collectGarbage(gcPort),
+            sampleAllocations:
+              options.allocProf && gcPort !== undefined
+                ? () => sampleFill(gcPort, variant, members)
+                : undefined,
           }),
       );
     }

@@ -31,6 +31,8 @@ describe("readOptions", () => {
     expect(() => readOptions(["--b-rate=0"])).toThrow("--b-rate");
     expect(() => readOptions(["--fanout-receivers=100,x"])).toThrow("--fanout-receivers");
     expect(() => readOptions(["--gc-port=70000"])).toThrow("--gc-port");
+    expect(() => readOptions(["--alloc-prof"])).toThrow("--alloc-prof needs --gc-port");
+    expect(readOptions(["--alloc-prof", "--gc-port=18829"]).allocProf).toBe(true);
     expect(() => readOptions(["--duplex-base=/x", "--duplex-base-caps=nope"])).toThrow("nope");
   });
 });

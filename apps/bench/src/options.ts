@@ -15,6 +15,8 @@ export interface BenchOptions {
   bigRoomSizes: readonly number[];
   cpuProf: boolean;
   gcPort: number | undefined;
+  /** Scenario f: a sampling heap profile of each fill through the inspector at `gcPort`. */
+  allocProf: boolean;
   /** Another build's server directory and the capabilities its clients ask for. */
   base: { dir: string; caps: Capability[] } | undefined;
 }
@@ -53,6 +55,9 @@ export function readOptions(args: string[] = process.argv.slice(2)): BenchOption
       // Scenario f: opens each target's inspector on this loopback port and runs a full GC before
       // every RSS read (idle memory without the storm's garbage and young generation).
       "gc-port": { type: "string" },
+      // Scenario f, with --gc-port: what each fill allocated (V8's sampling heap profiler, freed objects
+      // included), written to results/profiles/<target>/ with the top sites printed. Slows the fill.
+      "alloc-prof": { type: "boolean", default: false },
       // Scenario b's messages/s per client (default 10): 20 × 500 clients asks 10,000 persisted sends/s.
       "b-rate": { type: "string" },
       // Scenario b's measured window in seconds instead of the preset's (5 s full, 2 s quick).
@@ -74,6 +79,8 @@ export function readOptions(args: string[] = process.argv.slice(2)): BenchOption
   const gcPort = values["gc-port"] === undefined ? undefined : Number(values["gc-port"]);
   if (gcPort !== undefined && !(Number.isInteger(gcPort) && gcPort > 0 && gcPort < 65_536))
     throw new Error("--gc-port must be a TCP port");
+  if (values["alloc-prof"] && gcPort === undefined)
+    throw new Error("--alloc-prof needs --gc-port (it samples through the inspector)");
   const baseDir = values["duplex-base"];
   const targets = new Set(values.targets.split(","));
   if (baseDir !== undefined) targets.add("duplex-base");
@@ -103,6 +110,7 @@ export function readOptions(args: string[] = process.argv.slice(2)): BenchOption
     ),
     cpuProf: values["cpu-prof"],
     gcPort,
+    allocProf: values["alloc-prof"],
     base:
       baseDir === undefined
         ? undefined

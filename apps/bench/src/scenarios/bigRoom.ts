@@ -40,8 +40,14 @@ export async function runBigRoom(
   serverPid: number,
   port: number,
   members: number,
-  /** With `collectGarbage` (`--gc-port`): a full GC in the server before each RSS read. */
-  options: { collectGarbage?: (() => Promise<void>) | undefined } = {},
+  /**
+   * With `collectGarbage` (`--gc-port`): a full GC in the server before each RSS read. With
+   * `sampleAllocations` (`--alloc-prof`): started before the timed pass, stopped after it.
+   */
+  options: {
+    collectGarbage?: (() => Promise<void>) | undefined;
+    sampleAllocations?: (() => Promise<() => Promise<void>>) | undefined;
+  } = {},
 ): Promise<BigRoomResult> {
   // A few connections first, so lazily loaded code is not billed to the N; RSS is measured from here,
   // so the first pass's users, sessions and heap count against the room (a conservative figure).
@@ -74,6 +80,7 @@ export async function runBigRoom(
     rssPeak = Math.max(rssPeak, processRssBytes(serverPid));
   }, RSS_SAMPLE_MS);
   const deliveries = new Deliveries();
+  const stopSampling = await options.sampleAllocations?.();
   const endCpu = startCpuWindow(serverPid);
   const cpuWindowStart = performance.now();
   let result;
@@ -91,6 +98,7 @@ export async function runBigRoom(
     clearInterval(sampler);
   }
   const cpu = endCpu();
+  await stopSampling?.();
   const cpuWindowMs = performance.now() - cpuWindowStart;
   try {
     await settle(SETTLE_MS);
