@@ -1,4 +1,5 @@
 import { WebSocket } from "ws";
+import { inspectorSocketUrl } from "./inspectorGc.js";
 
 /** V8's sampling heap profile (Chrome DevTools Protocol `HeapProfiler.SamplingHeapProfile`). */
 export interface SamplingHeapProfile {
@@ -28,12 +29,7 @@ const SAMPLING_INTERVAL_BYTES = 1024;
 export async function startAllocationSampling(
   port: number,
 ): Promise<() => Promise<SamplingHeapProfile>> {
-  const list = (await (await fetch(`http://127.0.0.1:${port}/json/list`)).json()) as Array<{
-    webSocketDebuggerUrl?: string;
-  }>;
-  const url = list[0]?.webSocketDebuggerUrl;
-  if (url === undefined) throw new Error(`no inspector target on port ${port}`);
-  const socket = new WebSocket(url);
+  const socket = new WebSocket(await inspectorSocketUrl(port));
   await new Promise<void>((resolve, reject) => {
     socket.once("open", () => resolve());
     socket.once("error", reject);

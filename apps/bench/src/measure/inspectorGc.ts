@@ -14,12 +14,7 @@ export function inspectFlag(port: number): string {
  * not the garbage and young generation a storm left behind. Works the same for every target.
  */
 export async function collectGarbage(port: number): Promise<void> {
-  const list = (await (await fetch(`http://127.0.0.1:${port}/json/list`)).json()) as Array<{
-    webSocketDebuggerUrl?: string;
-  }>;
-  const url = list[0]?.webSocketDebuggerUrl;
-  if (url === undefined) throw new Error(`no inspector target on port ${port}`);
-  const socket = new WebSocket(url);
+  const socket = new WebSocket(await inspectorSocketUrl(port));
   try {
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error("collectGarbage timed out")), GC_TIMEOUT_MS);
@@ -38,4 +33,14 @@ export async function collectGarbage(port: number): Promise<void> {
   } finally {
     socket.close();
   }
+}
+
+/** The DevTools WebSocket address of the process whose inspector listens on `port`. */
+export async function inspectorSocketUrl(port: number): Promise<string> {
+  const list = (await (await fetch(`http://127.0.0.1:${port}/json/list`)).json()) as Array<{
+    webSocketDebuggerUrl?: string;
+  }>;
+  const url = list[0]?.webSocketDebuggerUrl;
+  if (url === undefined) throw new Error(`no inspector target on port ${port}`);
+  return url;
 }
