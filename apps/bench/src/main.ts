@@ -24,7 +24,7 @@ import { describeMachine, hasTaskset, pinGenerator } from "./machine.js";
 import { renderResults } from "./report/render.js";
 import type { BenchResults } from "./report/results.js";
 import { runBigRoom } from "./scenarios/bigRoom.js";
-import { collectGarbage, inspectFlag } from "./measure/inspectorGc.js";
+import { collectGarbage, inspectFlag } from "./measure/inspector.js";
 import { allocationSummary, startAllocationSampling } from "./measure/allocationSampling.js";
 import { measureBundle } from "./scenarios/bundleSize.js";
 import { runConnectStorm } from "./scenarios/connectStorm.js";

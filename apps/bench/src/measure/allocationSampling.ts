@@ -1,5 +1,4 @@
-import { WebSocket } from "ws";
-import { inspectorSocketUrl } from "./inspectorGc.js";
+import { openInspector } from "./inspector.js";
 
 /** V8's sampling heap profile (Chrome DevTools Protocol `HeapProfiler.SamplingHeapProfile`). */
 export interface SamplingHeapProfile {
@@ -29,41 +28,21 @@ const SAMPLING_INTERVAL_BYTES = 1024;
 export async function startAllocationSampling(
   port: number,
 ): Promise<() => Promise<SamplingHeapProfile>> {
-  const socket = new WebSocket(await inspectorSocketUrl(port));
-  await new Promise<void>((resolve, reject) => {
-    socket.once("open", () => resolve());
-    socket.once("error", reject);
-  });
-  let lastId = 0;
-  const waiting = new Map<number, (reply: { result?: unknown; error?: unknown }) => void>();
-  socket.on("message", (data: Buffer) => {
-    const reply = JSON.parse(data.toString("utf8")) as { id?: number; result?: unknown };
-    if (reply.id !== undefined) waiting.get(reply.id)?.(reply);
-  });
-  const call = (method: string, params: object = {}) =>
-    new Promise<unknown>((resolve, reject) => {
-      const id = ++lastId;
-      waiting.set(id, (reply) =>
-        reply.error === undefined
-          ? resolve(reply.result)
-          : reject(new Error(JSON.stringify(reply.error))),
-      );
-      socket.send(JSON.stringify({ id, method, params }));
-    });
-  await call("HeapProfiler.enable");
-  await call("HeapProfiler.startSampling", {
+  const session = await openInspector(port);
+  await session.call("HeapProfiler.enable");
+  await session.call("HeapProfiler.startSampling", {
     samplingInterval: SAMPLING_INTERVAL_BYTES,
     includeObjectsCollectedByMajorGC: true,
     includeObjectsCollectedByMinorGC: true,
   });
   return async () => {
     try {
-      const { profile } = (await call("HeapProfiler.stopSampling")) as {
+      const { profile } = (await session.call("HeapProfiler.stopSampling")) as {
         profile: SamplingHeapProfile;
       };
       return profile;
     } finally {
-      socket.close();
+      session.close();
     }
   };
 }
