@@ -18,11 +18,11 @@ import {
   duplexPresenceOnlyTarget,
   duplexTarget,
 } from "./adapters/duplexTarget.js";
-import { rawWsTarget } from "./adapters/rawWsTarget.js";
+import { rawWsDefaultTarget, rawWsTarget } from "./adapters/rawWsTarget.js";
 import { socketIoTarget } from "./adapters/socketIoTarget.js";
 import { describeMachine, hasTaskset, pinGenerator } from "./machine.js";
 import { renderResults } from "./report/render.js";
-import type { BenchResults } from "./report/results.js";
+import type { BenchResults, BigRoomVariant } from "./report/results.js";
 import { runBigRoom } from "./scenarios/bigRoom.js";
 import { collectGarbage, inspectFlag } from "./measure/inspector.js";
 import { allocationSummary, startAllocationSampling } from "./measure/allocationSampling.js";
@@ -209,10 +209,11 @@ if (scenarios.has("f")) {
   };
   const variants = singleProcess
     .filter((t) => t.name === "ws" || t.name === "duplex" || t.name === "duplex-base")
-    .map((t) => ({
-      variant: t.name as "ws" | "duplex" | "duplex-base",
-      target: bigRoomTarget(t),
-    }));
+    .flatMap((t) => [
+      { variant: t.name as BigRoomVariant, target: bigRoomTarget(t) },
+      // The bare server at Node's listen defaults beside it: the harness the big-room issue used.
+      ...(t.name === "ws" ? [{ variant: "ws-default" as const, target: rawWsDefaultTarget }] : []),
+    ]);
   const duplexWanted = variants.some((v) => v.variant === "duplex");
   for (const members of options.bigRoomSizes) {
     const byVariant: BenchResults["bigRoom"][number]["byVariant"] = {};

@@ -1,7 +1,13 @@
 import type { BenchResults, BigRoomVariant } from "./results.js";
 import { formatTable, pct, ratio } from "./table.js";
 
-const VARIANTS: readonly BigRoomVariant[] = ["ws", "duplex", "duplex-base", "duplex-presence"];
+const VARIANTS: readonly BigRoomVariant[] = [
+  "ws",
+  "ws-default",
+  "duplex",
+  "duplex-base",
+  "duplex-presence",
+];
 const MIB = 2 ** 20;
 
 /** Scenario f: one table row per size and variant, with the ratios the big-room targets are set in. */
@@ -12,6 +18,7 @@ export function renderBigRoom(results: BenchResults): string[] {
       const r = byVariant[variant];
       if (r === undefined) return [];
       const ws = byVariant.ws;
+      const wsDefault = byVariant["ws-default"];
       const perThousand = r.ready > 0 ? r.bytesToClients / (r.ready / 1000) : 0;
       return [
         [
@@ -21,6 +28,7 @@ export function renderBigRoom(results: BenchResults): string[] {
           String(r.failures),
           String(r.elapsedMs),
           ratio(r.elapsedMs, ws?.elapsedMs),
+          ratio(r.elapsedMs, wsDefault?.elapsedMs),
           `${(r.bytesToClients / MIB).toFixed(1)}`,
           `${(perThousand / MIB).toFixed(2)}`,
           (r.peakBytesPerMember / 1024).toFixed(1),
@@ -39,7 +47,8 @@ export function renderBigRoom(results: BenchResults): string[] {
     "bytes the server sent the clients until the room was quiet, server RSS growth per member during the",
     "fill (peak) and once idle; srv µs/m: the server's CPU time during the fill per member. duplex:",
     "clients granted member_pages; duplex-base: the same on --duplex-base's build; duplex-presence:",
-    "presence_diff only.",
+    "presence_diff only. ws listens with Duplex's accept queue (4,096); ws-default with Node's (511), as",
+    "a bare `new WebSocketServer({ port })` does (the big-room issue's baseline): ×ws-def.",
     formatTable(
       [
         "variant",
@@ -48,6 +57,7 @@ export function renderBigRoom(results: BenchResults): string[] {
         "failures",
         "time ms",
         "×ws",
+        "×ws-def",
         "MiB sent",
         "MiB/1k",
         "peak KiB/m",

@@ -6,7 +6,7 @@ import type { FanoutResult } from "../scenarios/fanout.js";
 import type { IdleMemoryResult } from "../scenarios/idleMemory.js";
 import type { ManySendersResult } from "../scenarios/manySenders.js";
 
-export type BigRoomVariant = "ws" | "duplex" | "duplex-base" | "duplex-presence";
+export type BigRoomVariant = "ws" | "ws-default" | "duplex" | "duplex-base" | "duplex-presence";
 
 export type ByTarget<T> = Partial<Record<TargetName, T>>;
 
@@ -31,7 +31,8 @@ export interface BenchResults {
   idle: ByTarget<IdleMemoryResult>;
   storm: ByTarget<ConnectStormResult>;
   /**
-   * Scenario f, per size: `ws` accepting the storm, `duplex` (clients granted member_pages) and, when
+   * Scenario f, per size: `ws` accepting the storm (and `ws-default`, the same at Node's listen
+   * defaults), `duplex` (clients granted member_pages) and, when
    * measured, `duplex-presence` (clients asking for presence_diff only: the fill before member pages).
    */
   bigRoom: { members: number; byVariant: Partial<Record<BigRoomVariant, BigRoomResult>> }[];

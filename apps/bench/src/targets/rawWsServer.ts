@@ -21,9 +21,11 @@ wss.on("connection", (socket, request) => {
   socket.on("close", () => joined.delete(socket));
 });
 
-// The accept queue the Duplex server asks for (its LISTEN_BACKLOG), so a storm meets the same kernel.
-const backlog = 4_096;
-server.listen({ port: Number(process.env.PORT ?? 0), host: "127.0.0.1", backlog }, () => {
+// The accept queue the Duplex server asks for (its LISTEN_BACKLOG), so a storm meets the same kernel;
+// with WS_LISTEN_DEFAULTS=1, Node's default (511), as a bare `new WebSocketServer({ port })` listens.
+const backlog = process.env.WS_LISTEN_DEFAULTS === "1" ? undefined : 4_096;
+const port = Number(process.env.PORT ?? 0);
+server.listen({ port, host: "127.0.0.1", ...(backlog !== undefined && { backlog }) }, () => {
   const address = server.address();
   if (address && typeof address === "object") console.log(`LISTENING ${address.port}`);
 });
