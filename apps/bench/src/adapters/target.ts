@@ -2,12 +2,7 @@ import type { RawClient } from "../wire/rawClient.js";
 import type { RunningTarget } from "../targets/targetProcess.js";
 
 export type TargetName =
-  | "ws"
-  | "ws-default"
-  | "socket.io"
-  | "duplex"
-  | "duplex-base"
-  | "duplex-cluster";
+  "ws" | "ws-default" | "socket.io" | "duplex" | "duplex-base" | "duplex-cluster";
 
 /**
  * Everything the scenarios need to drive one system: start it, open a client into a room, make the
