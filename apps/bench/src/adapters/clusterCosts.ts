@@ -46,28 +46,3 @@ export function serviceCpuSeconds(port: number): number {
   for (const [pid, s] of stats) if (ids.has(pid) || ids.has(s.ppid)) total += s.seconds;
   return total;
 }
-
-const COUNTERS = [
-  "duplex_gap_fills_total",
-  "duplex_broker_published_total",
-  "duplex_broker_received_total",
-  "duplex_broker_duplicates_dropped_total",
-  "duplex_broker_reordered_total",
-  "duplex_frames_out_total",
-  "duplex_socket_flushes_total",
-] as const;
-
-/** The sequencer's and broker's counters of one node, from its `/metrics` (open outside production). */
-export async function nodeCounters(port: number): Promise<Record<string, number>> {
-  const out: Record<string, number> = {};
-  try {
-    const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
-    for (const name of COUNTERS) {
-      const match = new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, "m").exec(text);
-      if (match?.[1] !== undefined) out[name.replace(/^duplex_|_total$/g, "")] = Number(match[1]);
-    }
-  } catch {
-    // a node that does not answer reports nothing
-  }
-  return out;
-}

@@ -12,7 +12,8 @@ import {
 } from "../../../server/src/bin/cluster/services.js";
 import { processCpuSeconds } from "../measure/cpu.js";
 import { launchTarget, type RunningTarget } from "../targets/targetProcess.js";
-import { nodeCounters, serviceCpuSeconds } from "./clusterCosts.js";
+import { nodeCounters } from "./nodeMetrics.js";
+import { serviceCpuSeconds } from "./clusterCosts.js";
 import { DUPLEX_ENTRY, benchNodeEnv, duplexTarget } from "./duplexTarget.js";
 import type { Target } from "./target.js";
 

@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { Capability, SUBPROTOCOL, WS_PATH, encode } from "@duplex/protocol";
 import { freePort } from "../../../server/src/bin/cluster/services.js";
 import { launchTarget } from "../targets/targetProcess.js";
-import { nodeCounters } from "./clusterCosts.js";
+import { nodeCounters } from "./nodeMetrics.js";
 import type { RawClient } from "../wire/rawClient.js";
 import type { Target } from "./target.js";
 
