@@ -36,7 +36,8 @@ export function Composer({ room }: { room: string }) {
   useAutoGrow(box, text);
 
   function submit() {
-    if (replyTarget && canSend(text) && sendReply(text, replyTarget.id)) {
+    // The client checks the text once (blank, too long) and the action answers false on its refusal.
+    if (replyTarget && sendReply(text, replyTarget.id)) {
       setText("");
       setReplyTarget(undefined);
     } else if (!replyTarget && sendMessage(text)) setText("");

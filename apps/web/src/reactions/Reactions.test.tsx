@@ -119,6 +119,15 @@ describe("replies", () => {
     expect(screen.queryByText("Replying to Bob")).toBeNull();
   });
 
+  it("a blank reply sends nothing and keeps the quote", async () => {
+    const { client, user } = setup();
+    act(() => client.deliver("general", [chatMessage(BOB, "lunch at noon?", { seq: 1 })]));
+    await user.click(await screen.findByRole("button", { name: "Reply" }));
+    await user.type(screen.getByRole("textbox"), "   {Enter}");
+    expect(client.calls.filter((call) => call.startsWith("send "))).toEqual([]);
+    expect(screen.getByRole("status").textContent).toContain("Replying to Bob");
+  });
+
   it("the quote in a reply opens the original", async () => {
     const { client, user, store } = setup();
     act(() =>
