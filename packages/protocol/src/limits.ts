@@ -40,10 +40,17 @@ export const LIMITS = {
   maxMembersPage: 100,
   /**
    * A room with more online members than this is big: sockets granted `member_pages` that do not
-   * watch its members get `occupancy` (at most once per `occupancyIntervalMs`) instead of presence.
+   * watch its members get `occupancy` (at most once per `occupancyIntervalMs`, less often above
+   * `occupancyMembersPerInterval`) instead of presence.
    */
   bigRoomThreshold: 200,
   occupancyIntervalMs: 1000,
+  /**
+   * Above this many online members a room's `occupancy` slows down in step (every 2 s at twice as
+   * many, 5 s at 10,000): its news then costs each node about this many frames a second, not one per
+   * socket every second, while the room churns.
+   */
+  occupancyMembersPerInterval: 2000,
   /** Typing relays per room per second, whoever types: a crowd typing in a big room stays cheap. */
   typingPerRoomPerSecond: 5,
   /** Longest token. */

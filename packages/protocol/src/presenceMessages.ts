@@ -36,7 +36,8 @@ export const MembersReplyMessage = z.strictObject({
 
 /**
  * Only to sockets granted `member_pages`: the room's online count, sent when a big room's membership
- * changed, at most once per `LIMITS.occupancyIntervalMs` per room, instead of each join and leave.
+ * changed, at most once per `LIMITS.occupancyIntervalMs` per room (one more interval for every
+ * `LIMITS.occupancyMembersPerInterval` members beyond the first), instead of each join and leave.
  */
 export const OccupancyMessage = z.strictObject({
   type: z.literal("occupancy"),

@@ -11,12 +11,24 @@ export interface LocalRoomSink {
 interface RoomState {
   lastSentAt: number;
   lastCount?: number;
+  /** The wait after `lastSentAt`, from the count last sent (see {@link occupancyInterval}). */
+  interval: number;
   timer?: NodeJS.Timeout;
 }
 
 /**
+ * How long a room's `occupancy` waits after one was sent with `online`: the interval, and one more for
+ * every `LIMITS.occupancyMembersPerInterval` members beyond the first, so a churning room of 10,000
+ * costs each node ~2,000 frames a second instead of 10,000.
+ */
+export function occupancyInterval(online: number, intervalMs: number): number {
+  return intervalMs * Math.max(1, Math.ceil(online / LIMITS.occupancyMembersPerInterval));
+}
+
+/**
  * Per node: turns "this big room changed" signals (from any node) into `occupancy {room, online}` for
- * the node's `member_pages` sockets, at most once per interval per room. The count is read from the
+ * the node's `member_pages` sockets, at most once per interval per room (longer in rooms of thousands:
+ * {@link occupancyInterval}). The count is read from the
  * presence seam when sent, not carried by the signal, so signals from several nodes arriving out of
  * order cannot leave a stale count behind: the last send of a burst follows its last change ([R12]).
  */
@@ -37,11 +49,11 @@ export class OccupancyFeed {
     if (this.#closed) return;
     let state = this.#rooms.get(room);
     if (!state) {
-      state = { lastSentAt: -Infinity };
+      state = { lastSentAt: -Infinity, interval: this.intervalMs };
       this.#rooms.set(room, state);
     }
     if (state.timer) return;
-    const delay = Math.max(0, state.lastSentAt + this.intervalMs - this.now());
+    const delay = Math.max(0, state.lastSentAt + state.interval - this.now());
     state.timer = setTimeout(() => {
       this.#send(room).catch((err: unknown) => this.log.error({ err, room }, "occupancy failed"));
     }, delay);
@@ -66,6 +78,7 @@ export class OccupancyFeed {
     }
     if (online === state.lastCount) return;
     state.lastCount = online;
+    state.interval = occupancyInterval(online, this.intervalMs);
     this.sink.deliverLocal(
       room,
       { type: "occupancy", room, online },
