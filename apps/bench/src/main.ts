@@ -74,10 +74,14 @@ if (Number(results.machine.fdLimit) < fdNeeded) {
   results.notes.push(`ulimit -n is ${results.machine.fdLimit}; this run needs about ${fdNeeded}`);
 }
 
-const targets = [
-  ...ALL_TARGETS,
-  ...(options.base === undefined ? [] : [duplexBaseTarget(options.base.dir, options.base.caps)]),
-]
+const base = options.base && duplexBaseTarget(options.base.dir, options.base.caps);
+const targets = (
+  base === undefined
+    ? ALL_TARGETS
+    : options.base?.first === true
+      ? ALL_TARGETS.flatMap((t) => (t.name === "duplex" ? [base, t] : [t]))
+      : [...ALL_TARGETS, base]
+)
   .filter((t) => wanted.has(t.name))
   .filter((t) => {
     if (t.name === "duplex-cluster") {

@@ -24,7 +24,16 @@ describe("readOptions", () => {
     expect(options.config.manySenders.ratePerClient).toBe(20);
     expect([...options.targets]).toEqual(["ws", "duplex", "duplex-base"]);
     expect(options.bigRoomSizes).toEqual([5000]);
-    expect(options.base).toEqual({ dir: "/tmp/base/apps/server", caps: ["member_pages"] });
+    expect(options.base).toEqual({
+      dir: "/tmp/base/apps/server",
+      caps: ["member_pages"],
+      first: false,
+    });
+  });
+
+  it("runs the other build first when asked, and only with one named", () => {
+    expect(readOptions(["--duplex-base=/x", "--base-first"]).base?.first).toBe(true);
+    expect(() => readOptions(["--base-first"])).toThrow("--base-first needs --duplex-base");
   });
 
   it("refuses values it cannot run with", () => {

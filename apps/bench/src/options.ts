@@ -17,8 +17,12 @@ export interface BenchOptions {
   gcPort: number | undefined;
   /** Scenario f: a sampling heap profile of each fill through the inspector at `gcPort`. */
   allocProf: boolean;
-  /** Another build's server directory and the capabilities its clients ask for. */
-  base: { dir: string; caps: Capability[] } | undefined;
+  /**
+   * Another build's server directory, the capabilities its clients ask for, and whether it runs
+   * before `duplex` (`--base-first`): alternate the order across runs, as the slot a build runs in
+   * tends to show in its figures.
+   */
+  base: { dir: string; caps: Capability[]; first: boolean } | undefined;
 }
 
 /** A comma-separated list of integers 1..max, or the preset's when the option is absent. */
@@ -67,6 +71,8 @@ export function readOptions(args: string[] = process.argv.slice(2)): BenchOption
       // The capabilities duplex-base's clients ask for, comma-separated (default: none, which every
       // build understands; e.g. `presence_diff,member_pages` for a build that knows them).
       "duplex-base-caps": { type: "string", default: "" },
+      // duplex-base runs before duplex in each scenario instead of after it.
+      "base-first": { type: "boolean", default: false },
     },
   });
   const preset: BenchConfig = values.quick ? QUICK : FULL;
@@ -82,6 +88,8 @@ export function readOptions(args: string[] = process.argv.slice(2)): BenchOption
   if (values["alloc-prof"] && gcPort === undefined)
     throw new Error("--alloc-prof needs --gc-port (it samples through the inspector)");
   const baseDir = values["duplex-base"];
+  if (values["base-first"] && baseDir === undefined)
+    throw new Error("--base-first needs --duplex-base");
   const targets = new Set(values.targets.split(","));
   if (baseDir !== undefined) targets.add("duplex-base");
   return {
@@ -114,6 +122,10 @@ export function readOptions(args: string[] = process.argv.slice(2)): BenchOption
     base:
       baseDir === undefined
         ? undefined
-        : { dir: baseDir, caps: capsOf(values["duplex-base-caps"]) },
+        : {
+            dir: baseDir,
+            caps: capsOf(values["duplex-base-caps"]),
+            first: values["base-first"],
+          },
   };
 }
