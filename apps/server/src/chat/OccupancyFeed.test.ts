@@ -26,6 +26,16 @@ function feed() {
   return { occupancy, change, sent };
 }
 
+/** The room at `start` online, then one more every 100 ms for `joins` joins. */
+async function churn(change: (count: number) => void, start: number, joins: number) {
+  change(start);
+  await vi.advanceTimersByTimeAsync(0);
+  for (let t = 1; t <= joins; t++) {
+    await vi.advanceTimersByTimeAsync(100);
+    change(start + t);
+  }
+}
+
 describe("OccupancyFeed", () => {
   afterEach(() => {
     vi.useRealTimers();
@@ -39,34 +49,19 @@ describe("OccupancyFeed", () => {
     expect(occupancyInterval(10_000, interval)).toBe(5 * interval);
   });
 
-  it("sends a churning room's latest count at most once a second, and the last change's count last", async () => {
+  // A join every 100 ms: a room of hundreds hears its count once a second; one of ~9,000 once every
+  // 5 s (not 12 times in these 12 s), so each node writes ~2,000 frames a second for it. Either way the
+  // last change's count arrives last.
+  it.each([
+    { start: 300, joins: 25, settle: 1_000, at: [0, 1_000, 2_000, 3_000] },
+    { start: 9_000, joins: 120, settle: 5_000, at: [0, 5_000, 10_000, 15_000] },
+  ])("sends a churning room of $start its latest count at $at ms", async (c) => {
     vi.useFakeTimers({ now: 0 });
     const { occupancy, change, sent } = feed();
-    change(300);
-    await vi.advanceTimersByTimeAsync(0);
-    for (let t = 1; t <= 25; t++) {
-      await vi.advanceTimersByTimeAsync(100);
-      change(300 + t); // a join every 100 ms
-    }
-    await vi.advanceTimersByTimeAsync(1_000);
-    expect(sent.map((s) => s.at)).toEqual([0, 1_000, 2_000, 3_000]);
-    expect(sent.at(-1)?.online).toBe(325);
-    occupancy.close();
-  });
-
-  it("slows down in a room of thousands, so each node writes ~2,000 frames a second for it", async () => {
-    vi.useFakeTimers({ now: 0 });
-    const { occupancy, change, sent } = feed();
-    change(9_000);
-    await vi.advanceTimersByTimeAsync(0);
-    for (let t = 1; t <= 120; t++) {
-      await vi.advanceTimersByTimeAsync(100);
-      change(9_000 + t);
-    }
-    await vi.advanceTimersByTimeAsync(5_000);
-    // ~9,000 members: one every 5 s (not 12 in these 12 s), and the last change still arrives.
-    expect(sent.map((s) => s.at)).toEqual([0, 5_000, 10_000, 15_000]);
-    expect(sent.at(-1)?.online).toBe(9_120);
+    await churn(change, c.start, c.joins);
+    await vi.advanceTimersByTimeAsync(c.settle);
+    expect(sent.map((s) => s.at)).toEqual(c.at);
+    expect(sent.at(-1)?.online).toBe(c.start + c.joins);
     occupancy.close();
   });
 });
