@@ -11,8 +11,6 @@ export interface LocalRoomSink {
 interface RoomState {
   lastSentAt: number;
   lastCount?: number;
-  /** The wait after `lastSentAt`, from the count last sent (see {@link occupancyInterval}). */
-  interval: number;
   timer?: NodeJS.Timeout;
 }
 
@@ -28,9 +26,9 @@ export function occupancyInterval(online: number, intervalMs: number): number {
 /**
  * Per node: turns "this big room changed" signals (from any node) into `occupancy {room, online}` for
  * the node's `member_pages` sockets, at most once per interval per room (longer in rooms of thousands:
- * {@link occupancyInterval}). The count is read from the
- * presence seam when sent, not carried by the signal, so signals from several nodes arriving out of
- * order cannot leave a stale count behind: the last send of a burst follows its last change ([R12]).
+ * {@link occupancyInterval}). The count is read from the presence seam when sent, not carried by the
+ * signal, so signals from several nodes arriving out of order cannot leave a stale count behind: the
+ * last send of a burst follows its last change ([R12]).
  */
 export class OccupancyFeed {
   readonly #rooms = new Map<string, RoomState>();
@@ -49,11 +47,13 @@ export class OccupancyFeed {
     if (this.#closed) return;
     let state = this.#rooms.get(room);
     if (!state) {
-      state = { lastSentAt: -Infinity, interval: this.intervalMs };
+      state = { lastSentAt: -Infinity };
       this.#rooms.set(room, state);
     }
     if (state.timer) return;
-    const delay = Math.max(0, state.lastSentAt + state.interval - this.now());
+    // The pace follows the count last sent: a room of thousands waits longer between sends.
+    const interval = occupancyInterval(state.lastCount ?? 0, this.intervalMs);
+    const delay = Math.max(0, state.lastSentAt + interval - this.now());
     state.timer = setTimeout(() => {
       this.#send(room).catch((err: unknown) => this.log.error({ err, room }, "occupancy failed"));
     }, delay);
@@ -78,7 +78,6 @@ export class OccupancyFeed {
     }
     if (online === state.lastCount) return;
     state.lastCount = online;
-    state.interval = occupancyInterval(online, this.intervalMs);
     this.sink.deliverLocal(
       room,
       { type: "occupancy", room, online },
