@@ -22,7 +22,8 @@ export default defineConfig({
     trace: "retain-on-failure",
   },
   webServer: {
-    command: "node ../apps/server/dist/main.js",
+    // As `pnpm start` runs it: on jemalloc when the machine has it (apps/server/bin/start.sh).
+    command: "sh ../apps/server/bin/start.sh",
     // A pure WebSocket endpoint answers GET with 426; /healthz is the readiness probe.
     url: `http://127.0.0.1:${port}/healthz`,
     reuseExistingServer: false,

@@ -17,6 +17,7 @@ fi
 #   redis-server   cross-node fan-out and presence
 #   nginx          the load balancer in front of several nodes (`pnpm cluster`, cluster tests)
 #   strace         counts the database's fsyncs per ack (the power-loss durability test)
+#   libjemalloc2   the malloc `pnpm start` preloads (apps/server/bin/start.sh; its test checks it is mapped)
 #   fonts-noto-cjk, fonts-noto-color-emoji
 #                  中文 and emoji glyphs for the screenshots and the 中文 e2e (boxes without them)
 missing=()
@@ -25,6 +26,7 @@ missing=()
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 [ -x /usr/sbin/nginx ] || missing+=(nginx)
 command -v strace >/dev/null 2>&1 || missing+=(strace)
+[ -n "$(ls /usr/lib/*-linux-gnu/libjemalloc.so.2 2>/dev/null)" ] || missing+=(libjemalloc2)
 [ -d /usr/share/fonts/opentype/noto ] || missing+=(fonts-noto-cjk)
 [ -f /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ] || missing+=(fonts-noto-color-emoji)
 if [ ${#missing[@]} -gt 0 ]; then

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { allocatorEnv } from "./allocator.js";
 import { nginxConf } from "./cluster/nginxConf.js";
 import {
   child,
@@ -66,6 +67,8 @@ async function main(): Promise<void> {
         HEARTBEAT_MS: String(HEARTBEAT_MS),
         ALLOWED_ORIGINS: `${front},http://localhost:${frontPort}`,
         ...(pg ? { DATABASE_URL: pg.url } : { DB_PATH: join(dir, "duplex.db") }),
+        // On jemalloc when the machine has it, as `pnpm start` runs a node.
+        ...allocatorEnv(),
       };
       const tsx = join(serverDir, "node_modules/.bin/tsx");
       // One at a time: the first runs the migrations.

@@ -11,6 +11,7 @@ import type { TrafficCounters } from "../connection/trafficCounters.js";
 import { socketFlushCount } from "../connection/writeCoalescing.js";
 import type { Logger } from "../logger.js";
 import type { TimedStoreOp } from "../store/timedStore.js";
+import { runningMalloc } from "../wiring/malloc.js";
 
 export const METRICS_PATH = "/metrics";
 
@@ -164,6 +165,12 @@ export function createMetrics(sources: MetricSources, log: Logger) {
       this.set(sources.connections());
     },
   });
+  new Gauge({
+    name: "duplex_malloc_info",
+    help: "The malloc this node runs on (bin/start.sh preloads jemalloc when the machine has it)",
+    labelNames: ["malloc"],
+    registers: [registry],
+  }).set({ malloc: runningMalloc() }, 1);
   for (const total of MIRRORED_TOTALS) mirroredCounter(registry, total, sources);
   registry.registerMetric(sources.storeLatency);
   for (const metric of sources.more ?? []) registry.registerMetric(metric);

@@ -19,6 +19,7 @@ import { gateTcp } from "../limits/tcpGate.js";
 import { storeLabel } from "../store/openStore.js";
 import { httpRoutes } from "./httpRoutes.js";
 import { closeSockets, listen, urlHost } from "./listen.js";
+import { runningMalloc } from "./malloc.js";
 import { handleUpgrades } from "./upgrades.js";
 
 /** A started server. `await using server = await startServer(…)` closes it at the end of the scope. */
@@ -128,7 +129,10 @@ export async function serve(
   const host = urlHost(config.host);
   const httpUrl = `http://${host}:${address.port}`;
   const url = `ws://${host}:${address.port}${WS_PATH}`;
-  log.info({ url, httpUrl, metricsUrl, store: storeLabel(config) }, "listening");
+  log.info(
+    { url, httpUrl, metricsUrl, store: storeLabel(config), malloc: runningMalloc() },
+    "listening",
+  );
 
   const close = () => {
     closing ??= (async () => {
