@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Capability, SUBPROTOCOL, WS_PATH, encode } from "@duplex/protocol";
+import { allocatorEnv } from "../../../server/src/bin/allocator.js";
 import { freePort } from "../../../server/src/bin/cluster/services.js";
 import { launchTarget } from "../targets/targetProcess.js";
 import { nodeCounters } from "./nodeMetrics.js";
@@ -37,6 +38,8 @@ export function benchNodeEnv(port: number): Record<string, string> {
     // Every bench client comes from 127.0.0.1: per-address connection and rate limits would
     // measure the limiter, not the server. The baselines have none either.
     ABUSE_LIMITS: "off",
+    // The malloc `pnpm start` gives the server (jemalloc when the machine has it).
+    ...allocatorEnv(),
   };
 }
 

@@ -45,7 +45,8 @@ export function renderBigRoom(results: BenchResults): string[] {
   return [
     "f. Big room: N clients connect at once and join one room; time to the last ready (Duplex: joined),",
     "bytes the server sent the clients until the room was quiet, server RSS growth per member during the",
-    "fill (peak) and once idle; srv µs/m: the server's CPU time during the fill per member. duplex:",
+    "fill (peak) and once idle (10 s after the room went quiet, the malloc's decay); srv µs/m: the",
+    "server's CPU time during the fill per member. Duplex runs as `pnpm start` does (jemalloc). duplex:",
     "clients granted member_pages; duplex-base: the same on --duplex-base's build; duplex-presence:",
     "presence_diff only. ws listens with Duplex's accept queue (4,096); ws-default with Node's (511), as",
     "a bare `new WebSocketServer({ port })` does (the big-room issue's baseline): ×ws-def.",
