@@ -2,7 +2,7 @@ import type { Target } from "../adapters/target.js";
 import { processRssBytes, saturated, startCpuWindow, type CpuShare } from "../measure/cpu.js";
 import { Deliveries } from "../wire/deliveries.js";
 import { closeAll, connectClients } from "./connectClients.js";
-import { settle } from "./waitUntil.js";
+import { MALLOC_DECAY_MS, settle } from "./waitUntil.js";
 
 export interface BigRoomResult {
   members: number;
@@ -25,10 +25,6 @@ export interface BigRoomResult {
 
 // After the last `joined`: presence windows (50 ms) and the last coalesced occupancy (≤ 1 s) land.
 const SETTLE_MS = 1_500;
-// The idle read comes after jemalloc's decay (its `dirty_decay_ms`, 10 s by default): a Duplex node
-// on jemalloc gives the pages the fill freed back over that long, on its own thread. glibc's malloc
-// (the baselines, or DUPLEX_MALLOC=system) gives nothing back with time: for it the wait is neutral.
-const IDLE_AFTER_MS = 10_000;
 const RSS_SAMPLE_MS = 50;
 // 100 seats per source address at 10,000: within the server's default per-address caps (150 TCP,
 // 100 WebSocket), and each address' ephemeral ports hold only its share of the passes.
@@ -64,6 +60,7 @@ export async function runBigRoom(
   closeAll(warm.clients);
   await settle(500);
   await options.collectGarbage?.();
+  await settle(MALLOC_DECAY_MS);
   const rssBefore = processRssBytes(serverPid);
   // Untimed first pass: every seat signs up once (Duplex keeps its token), in rooms of ten, and
   // leaves; it also warms lazily loaded code, so neither is billed to the fill.
@@ -109,7 +106,7 @@ export async function runBigRoom(
     const bytesToClients = deliveries.bytes;
     rssPeak = Math.max(rssPeak, processRssBytes(serverPid));
     await options.collectGarbage?.();
-    await settle(IDLE_AFTER_MS);
+    await settle(MALLOC_DECAY_MS);
     const rssIdle = processRssBytes(serverPid);
     const ready = result.clients.length;
     const per = (bytes: number) => (ready > 0 ? Math.round(bytes / ready) : 0);

@@ -2,7 +2,7 @@ import type { Target } from "../adapters/target.js";
 import { processRssBytes } from "../measure/cpu.js";
 import { Deliveries } from "../wire/deliveries.js";
 import { closeAll, connectClients, seatsInRooms } from "./connectClients.js";
-import { settle } from "./waitUntil.js";
+import { MALLOC_DECAY_MS, settle } from "./waitUntil.js";
 
 export interface IdleMemoryResult {
   connections: number;
@@ -24,7 +24,7 @@ export async function runIdleMemory(
   // A few connections first, so lazily loaded code is not billed to the N.
   const warm = await connectClients(target, port, seatsInRooms(10, 10, "warm"), new Deliveries());
   closeAll(warm.clients);
-  await settle(500);
+  await settle(MALLOC_DECAY_MS);
   const rssBefore = processRssBytes(serverPid);
   const connected = await connectClients(
     target,
@@ -33,8 +33,8 @@ export async function runIdleMemory(
     new Deliveries(),
   );
   try {
-    // Settle: let presence fan-out and allocation finish before reading.
-    await settle(1000);
+    // Settle: let presence fan-out and allocation finish, and the malloc decay, before reading.
+    await settle(MALLOC_DECAY_MS);
     const rssAfter = processRssBytes(serverPid);
     const held = connected.clients.length;
     return {

@@ -16,3 +16,11 @@ export async function waitUntil(
 export function settle(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+/**
+ * How long an RSS read waits for the malloc to give freed pages back: jemalloc's `dirty_decay_ms`
+ * (10 s by default), over which a Duplex node on jemalloc returns what a phase freed, on its own
+ * thread. glibc's malloc (the baselines, or `DUPLEX_MALLOC=system`) gives nothing back with time,
+ * so for it the wait is neutral. Waited before both reads, so neither counts undecayed pages.
+ */
+export const MALLOC_DECAY_MS = 10_000;
