@@ -1,8 +1,5 @@
 import { existsSync } from "node:fs";
 
-/** `DUPLEX_MALLOC`: which malloc a node started by our scripts runs with. */
-export type MallocChoice = "jemalloc" | "system";
-
 /** jemalloc's options unless `MALLOC_CONF` sets others (the same in bin/start.sh). */
 export const JEMALLOC_CONF = "background_thread:true";
 
@@ -23,9 +20,9 @@ export function jemallocCandidates(arch: string = process.arch): string[] {
 /**
  * The environment a server node is started with so that it runs on jemalloc, as `bin/start.sh`
  * starts it: `LD_PRELOAD` with the first library found, in front of any preload already set, and
- * `MALLOC_CONF` ({@link JEMALLOC_CONF} unless set). Empty
- * when `DUPLEX_MALLOC=system`, when jemalloc is already preloaded, or when the machine has none
- * (the node then runs on the system's malloc). Why: docs/decisions/0015-allocator.md.
+ * `MALLOC_CONF` ({@link JEMALLOC_CONF} unless set). `DUPLEX_MALLOC` (`jemalloc`, the default, or
+ * `system`) chooses. Empty with `system`, when jemalloc is already preloaded, or when the machine
+ * has none (the node then runs on the system's malloc). Why: docs/decisions/0015-allocator.md.
  */
 export function allocatorEnv(
   env: NodeJS.ProcessEnv = process.env,
