@@ -37,6 +37,7 @@ import { deleteOrphanedFiles } from "./files/storeUpload.js";
 import { openVisibleTabs } from "./webpush/openVisibleTabs.js";
 import { WebPush } from "./webpush/WebPush.js";
 import { mayInterrupt } from "./receipts/notifyFilter.js";
+import { runningMalloc } from "./wiring/malloc.js";
 import { resolveTokenSecret } from "./wiring/tokenSecret.js";
 import { serve, type RunningServer } from "./wiring/serve.js";
 
@@ -232,6 +233,7 @@ async function start(
         traffic: () => traffic,
         storeLatency,
         broker: () => broker.counters,
+        malloc: runningMalloc(),
         more: webPush.metrics.all,
       },
       log,

@@ -11,7 +11,6 @@ import type { TrafficCounters } from "../connection/trafficCounters.js";
 import { socketFlushCount } from "../connection/writeCoalescing.js";
 import type { Logger } from "../logger.js";
 import type { TimedStoreOp } from "../store/timedStore.js";
-import { runningMalloc } from "../wiring/malloc.js";
 
 export const METRICS_PATH = "/metrics";
 
@@ -28,6 +27,8 @@ export interface MetricSources {
   traffic(): TrafficCounters;
   /** Made before the store opens (see {@link createStoreLatency}); registered here. */
   storeLatency: Histogram<"op">;
+  /** The malloc this process runs on (`wiring/malloc.ts`): exported as `duplex_malloc_info`. */
+  malloc: string;
   /** Metrics owned by other modules (Web Push), registered as they are. */
   more?: readonly Metric[];
 }
@@ -170,7 +171,7 @@ export function createMetrics(sources: MetricSources, log: Logger) {
     help: "The malloc this node runs on (bin/start.sh preloads jemalloc when the machine has it)",
     labelNames: ["malloc"],
     registers: [registry],
-  }).set({ malloc: runningMalloc() }, 1);
+  }).set({ malloc: sources.malloc }, 1);
   for (const total of MIRRORED_TOTALS) mirroredCounter(registry, total, sources);
   registry.registerMetric(sources.storeLatency);
   for (const metric of sources.more ?? []) registry.registerMetric(metric);
