@@ -29,6 +29,7 @@ import { openStore } from "./store/openStore.js";
 import { timedStore } from "./store/timedStore.js";
 import { newTrafficCounters } from "./connection/trafficCounters.js";
 import { ToleratedInput } from "./connection/toleratedInput.js";
+import { broadcastWrites } from "./connection/writeCoalescing.js";
 import { startModeration } from "./moderation/Moderation.js";
 import { evictFromRoom } from "./handlers/rooms.js";
 import { Files } from "./files/Files.js";
@@ -132,6 +133,7 @@ async function start(
     source: storeSequenceSource(store),
     // Only a broker that can lose payloads needs the periodic head check.
     headCheckMs: broker.losesPayloads ? config.headCheckMs : 0,
+    broadcast: broadcastWrites,
   });
   disposals.add("room fan-out", () => fanout.close());
   const sessionEnder = new SessionEnder(broker, connections, log.child({ module: "sessions" }));

@@ -1,7 +1,14 @@
 import { once } from "node:events";
 import { createServer, connect, type Server, type Socket } from "node:net";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { MAX_HELD_BYTES, holdWrites, releaseIfLarge, socketFlushCount } from "./writeCoalescing.js";
+import { BIG_FLUSH_SOCKETS } from "./adaptiveFlush.js";
+import {
+  MAX_HELD_BYTES,
+  broadcastWrites,
+  holdWrites,
+  releaseIfLarge,
+  socketFlushCount,
+} from "./writeCoalescing.js";
 
 const opened: { server: Server; client: Socket; peer: Socket }[] = [];
 
@@ -79,5 +86,66 @@ describe("holdWrites", () => {
     await nextTick();
     expect(client.writableCorked).toBe(0);
     expect(socketFlushCount() - counted).toBe(2);
+  });
+});
+
+// Last in the file: the saturated case leaves the process's flush in its gathering mode.
+describe("broadcastWrites", () => {
+  /** One socket's share of a broadcast, as Connection.sendFrame writes it. */
+  const sendTo = (socket: Socket, frame: string) => {
+    holdWrites(socket);
+    socket.write(frame);
+  };
+
+  it("holds a small room's frames for the tick's one write", async () => {
+    const { client } = await socketPair();
+    const flushes = countFlushes(client);
+    broadcastWrites(BIG_FLUSH_SOCKETS - 1, () => sendTo(client, "small"));
+    expect(client.writableCorked).toBe(1);
+    expect(flushes()).toBe(0);
+    await nextTick();
+    expect(flushes()).toBe(1);
+  });
+
+  it("writes a big room's frame at once on a server that is not saturated", async () => {
+    const { client, peer } = await socketPair();
+    const flushes = countFlushes(client);
+    const counted = socketFlushCount();
+    let received = "";
+    peer.setEncoding("utf8").on("data", (chunk: string) => (received += chunk));
+    broadcastWrites(BIG_FLUSH_SOCKETS, () => sendTo(client, "big"));
+    expect(client.writableCorked).toBe(0);
+    expect(flushes()).toBe(1);
+    expect(socketFlushCount() - counted).toBe(1);
+    await vi.waitFor(() => expect(received).toBe("big"));
+  });
+
+  it("puts a big room's frame behind what a socket already holds this tick", async () => {
+    const { client, peer } = await socketPair();
+    const flushes = countFlushes(client);
+    let received = "";
+    peer.setEncoding("utf8").on("data", (chunk: string) => (received += chunk));
+    sendTo(client, "ack,");
+    broadcastWrites(BIG_FLUSH_SOCKETS, () => sendTo(client, "message"));
+    expect(flushes()).toBe(0);
+    await nextTick();
+    expect(flushes()).toBe(1);
+    await vi.waitFor(() => expect(received).toBe("ack,message"));
+  });
+
+  it("holds and gathers when the next broadcast comes right after a long one (saturated)", async () => {
+    const { client, peer } = await socketPair();
+    let received = "";
+    peer.setEncoding("utf8").on("data", (chunk: string) => (received += chunk));
+    const busyUntil = performance.now() + 20;
+    broadcastWrites(BIG_FLUSH_SOCKETS, () => {
+      sendTo(client, "first,");
+      while (performance.now() < busyUntil);
+    });
+    broadcastWrites(BIG_FLUSH_SOCKETS, () => sendTo(client, "second,"));
+    broadcastWrites(BIG_FLUSH_SOCKETS, () => sendTo(client, "third"));
+    // The two later frames share one gathered write.
+    expect(client.writableCorked).toBe(1);
+    await vi.waitFor(() => expect(received).toBe("first,second,third"));
   });
 });

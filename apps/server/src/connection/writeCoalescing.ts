@@ -1,6 +1,6 @@
 import type { Socket } from "node:net";
 import type { PeerSocket } from "./PeerSocket.js";
-import { AdaptiveFlush } from "./adaptiveFlush.js";
+import { AdaptiveFlush, BIG_FLUSH_SOCKETS } from "./adaptiveFlush.js";
 
 /**
  * Bytes a held socket may gather before it is flushed early, so one busy tick cannot grow an
@@ -19,6 +19,8 @@ export function socketFlushCount(): number {
 }
 // Whether the next tick's writes gather a little before they are flushed (big rooms, saturated).
 const adaptive = new AdaptiveFlush();
+// Inside a big room's broadcast on a server that is not saturated (see broadcastWrites).
+let writingThrough = false;
 
 function flushHeld(): void {
   scheduled = false;
@@ -44,6 +46,10 @@ function flushHeld(): void {
  */
 export function holdWrites(socket: Socket): void {
   if (socket.writableCorked > 0) return;
+  if (writingThrough) {
+    socketFlushes += 1;
+    return;
+  }
   socket.cork();
   held.push(socket);
   if (!scheduled) {
@@ -51,6 +57,31 @@ export function holdWrites(socket: Socket): void {
     const gatherMs = adaptive.gatherMs(performance.now());
     if (gatherMs > 0) setTimeout(flushHeld, gatherMs);
     else setImmediate(flushHeld);
+  }
+}
+
+/**
+ * Runs `deliver`, one broadcast's loop over `sockets` sockets. In a big room (≥ 1,000 sockets) on a
+ * server that is not saturated, each socket's frame is written at once instead of held for the tick's
+ * flush: the writes start with the loop instead of after it, so the first members hear the message a
+ * loop's length sooner, and no socket pays for a cork and an uncork. A socket that holds frames
+ * already this tick still gets the frame behind them (one stream, order kept). Saturated (the last
+ * big write came back right after it: adaptiveFlush.ts), the frames are held and gathered as before,
+ * and the loop itself counts as a big flush for that judgement.
+ */
+export function broadcastWrites(sockets: number, deliver: () => void): void {
+  const started = performance.now();
+  if (sockets < BIG_FLUSH_SOCKETS || adaptive.gatherMs(started) > 0) {
+    deliver();
+    return;
+  }
+  const outer = writingThrough;
+  writingThrough = true;
+  try {
+    deliver();
+  } finally {
+    writingThrough = outer;
+    adaptive.flushed(sockets, started, performance.now());
   }
 }
 

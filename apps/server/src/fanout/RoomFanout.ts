@@ -65,6 +65,8 @@ export class RoomFanout {
    */
   #lastPacked: string | undefined;
   #lastEnvelope: { frame: string; header: Header } | undefined;
+  /** Runs one broadcast's loop over `peers` sockets: how the socket edge writes a big room's frames. */
+  readonly #broadcast: (peers: number, deliver: () => void) => void;
 
   /**
    * With `source` (the store), chat messages are delivered gap-free per room whatever the broker
@@ -75,9 +77,15 @@ export class RoomFanout {
   constructor(
     private readonly broker: Broker,
     private readonly log: Logger,
-    options: { source?: SequenceSource; headCheckMs?: number; gapGraceMs?: number } = {},
+    options: {
+      source?: SequenceSource;
+      headCheckMs?: number;
+      gapGraceMs?: number;
+      broadcast?: (peers: number, deliver: () => void) => void;
+    } = {},
   ) {
     const { source, headCheckMs = 0 } = options;
+    this.#broadcast = options.broadcast ?? ((_peers, deliver) => deliver());
     const gapGraceMs =
       options.gapGraceMs ?? (broker.losesPayloads ? GAP_GRACE_MS : LOCAL_GAP_GRACE_MS);
     if (broker.losesPayloads) {
@@ -242,27 +250,30 @@ export class RoomFanout {
     if (!sockets) return;
     const volatile = header.volatile === true;
     const frames = header.batch ? frame.split("\n") : undefined;
-    for (const conn of sockets) {
-      if (header.exceptUser !== undefined && conn.user?.id === header.exceptUser) continue;
-      if (conn.id === header.exceptConnection) continue;
-      if (header.onlyCap !== undefined && !conn.caps.has(header.onlyCap)) continue;
-      if (header.exceptCap !== undefined && conn.caps.has(header.exceptCap)) continue;
-      if (header.alsoCap !== undefined && !conn.caps.has(header.alsoCap)) continue;
-      if (
-        header.quietFor !== undefined &&
-        conn.caps.has(header.quietFor) &&
-        !conn.watchesMembers(room)
-      ) {
-        continue;
+    // The socket edge decides how a big room's frames are written (writeCoalescing.ts).
+    this.#broadcast(sockets.size, () => {
+      for (const conn of sockets) {
+        if (header.exceptUser !== undefined && conn.user?.id === header.exceptUser) continue;
+        if (conn.id === header.exceptConnection) continue;
+        if (header.onlyCap !== undefined && !conn.caps.has(header.onlyCap)) continue;
+        if (header.exceptCap !== undefined && conn.caps.has(header.exceptCap)) continue;
+        if (header.alsoCap !== undefined && !conn.caps.has(header.alsoCap)) continue;
+        if (
+          header.quietFor !== undefined &&
+          conn.caps.has(header.quietFor) &&
+          !conn.watchesMembers(room)
+        ) {
+          continue;
+        }
+        if (!frames) {
+          conn.deliver(room, frame, volatile);
+          continue;
+        }
+        const userId = conn.user?.id;
+        frames.forEach((f, i) => {
+          if (header.batch?.[i] !== userId) conn.deliver(room, f, volatile);
+        });
       }
-      if (!frames) {
-        conn.deliver(room, frame, volatile);
-        continue;
-      }
-      const userId = conn.user?.id;
-      frames.forEach((f, i) => {
-        if (header.batch?.[i] !== userId) conn.deliver(room, f, volatile);
-      });
-    }
+    });
   }
 }
