@@ -35,6 +35,13 @@ function countFlushes(socket: Socket): () => number {
   return () => writev.mock.calls.length + write.mock.calls.length;
 }
 
+/** Everything `peer` has read so far, as text. */
+function readsOf(peer: Socket): () => string {
+  let received = "";
+  peer.setEncoding("utf8").on("data", (chunk: string) => (received += chunk));
+  return () => received;
+}
+
 const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 afterEach(() => {
@@ -50,8 +57,7 @@ describe("holdWrites", () => {
     const { client, peer } = await socketPair();
     const flushes = countFlushes(client);
     const counted = socketFlushCount();
-    let received = "";
-    peer.setEncoding("utf8").on("data", (chunk: string) => (received += chunk));
+    const received = readsOf(peer);
 
     for (const frame of ["one,", "two,", "three"]) {
       holdWrites(client);
@@ -62,7 +68,7 @@ describe("holdWrites", () => {
     await nextTick();
     expect(flushes()).toBe(1);
     expect(socketFlushCount() - counted).toBe(1);
-    await vi.waitFor(() => expect(received).toBe("one,two,three"));
+    await vi.waitFor(() => expect(received()).toBe("one,two,three"));
   });
 
   it("flushes a socket early once it holds more than the bound", async () => {
@@ -111,32 +117,29 @@ describe("broadcastWrites", () => {
     const { client, peer } = await socketPair();
     const flushes = countFlushes(client);
     const counted = socketFlushCount();
-    let received = "";
-    peer.setEncoding("utf8").on("data", (chunk: string) => (received += chunk));
+    const received = readsOf(peer);
     broadcastWrites(BIG_FLUSH_SOCKETS, () => sendTo(client, "big"));
     expect(client.writableCorked).toBe(0);
     expect(flushes()).toBe(1);
     expect(socketFlushCount() - counted).toBe(1);
-    await vi.waitFor(() => expect(received).toBe("big"));
+    await vi.waitFor(() => expect(received()).toBe("big"));
   });
 
   it("puts a big room's frame behind what a socket already holds this tick", async () => {
     const { client, peer } = await socketPair();
     const flushes = countFlushes(client);
-    let received = "";
-    peer.setEncoding("utf8").on("data", (chunk: string) => (received += chunk));
+    const received = readsOf(peer);
     sendTo(client, "ack,");
     broadcastWrites(BIG_FLUSH_SOCKETS, () => sendTo(client, "message"));
     expect(flushes()).toBe(0);
     await nextTick();
     expect(flushes()).toBe(1);
-    await vi.waitFor(() => expect(received).toBe("ack,message"));
+    await vi.waitFor(() => expect(received()).toBe("ack,message"));
   });
 
   it("holds and gathers when the next broadcast comes right after a long one (saturated)", async () => {
     const { client, peer } = await socketPair();
-    let received = "";
-    peer.setEncoding("utf8").on("data", (chunk: string) => (received += chunk));
+    const received = readsOf(peer);
     const busyUntil = performance.now() + 20;
     broadcastWrites(BIG_FLUSH_SOCKETS, () => {
       sendTo(client, "first,");
@@ -146,6 +149,6 @@ describe("broadcastWrites", () => {
     broadcastWrites(BIG_FLUSH_SOCKETS, () => sendTo(client, "third"));
     // The two later frames share one gathered write.
     expect(client.writableCorked).toBe(1);
-    await vi.waitFor(() => expect(received).toBe("first,second,third"));
+    await vi.waitFor(() => expect(received()).toBe("first,second,third"));
   });
 });
