@@ -71,6 +71,7 @@ const SUSTAINED_COMPLETION = 0.97;
 export function fanoutGraceMs(receivers: number): number {
   return 50 + receivers * 0.01;
 }
+
 const ROOM = "fanout";
 const ZERO_CPU: CpuShare = { server: 0, generator: 0, others: 0 };
 

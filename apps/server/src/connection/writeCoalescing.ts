@@ -41,8 +41,9 @@ function flushHeld(): void {
  * tick corks the socket, and one shared `setImmediate` uncorks every held socket after the current
  * I/O phase. A fan-out of M messages to R sockets then costs R writes instead of M × R (one
  * write per recipient per message was ~70 % of the server's busy time). After a flush to a big room
- * the next one gathers a little longer (adaptiveFlush.ts). Order is kept: every frame still goes
- * through the socket's one stream, corked or not.
+ * the next one gathers a little longer (adaptiveFlush.ts); inside a big room's broadcast below
+ * saturation nothing is held (`broadcastWrites`). Order is kept: every frame still goes through the
+ * socket's one stream, corked or not.
  */
 export function holdWrites(socket: Socket): void {
   if (socket.writableCorked > 0) return;
@@ -70,8 +71,13 @@ export function holdWrites(socket: Socket): void {
  * and the loop itself counts as a big flush for that judgement.
  */
 export function broadcastWrites(sockets: number, deliver: () => void): void {
+  // Most broadcasts are small rooms': no clock read for them.
+  if (sockets < BIG_FLUSH_SOCKETS) {
+    deliver();
+    return;
+  }
   const started = performance.now();
-  if (sockets < BIG_FLUSH_SOCKETS || adaptive.gatherMs(started) > 0) {
+  if (adaptive.gatherMs(started) > 0) {
     deliver();
     return;
   }
