@@ -111,8 +111,9 @@ export class Transport {
     if (socket !== undefined) {
       socket.onopen = null;
       socket.onmessage = null;
-      socket.onerror = null;
       socket.onclose = null;
+      // Node's `ws` emits an error when a socket still connecting is closed; unheard, it would throw.
+      socket.onerror = () => undefined;
     }
     return socket;
   }
