@@ -27,6 +27,8 @@ describeWithRedis("RedisBroker", () => {
     const a = new RedisBroker({ url: redis.url, log, prefix: "pair:" });
     const b = new RedisBroker({ url: redis.url, log, prefix: "pair:" });
     try {
+      // A publisher not yet connected fails fast by design: wait for both, as a node does at startup.
+      await Promise.all([a.connected(), b.connected()]);
       const got: string[] = [];
       await b.subscribe("room:x", (p) => got.push(p));
       await a.publish("room:x", "from a");
