@@ -3,8 +3,8 @@ import { createServer } from "node:net";
 import type { AddressInfo, Socket } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
+import { recordingWebSocket } from "../test/recordingWebSocket.js";
 import { Transport } from "./transport.js";
-import type { WebSocketConstructor } from "./types.js";
 
 const timers = {
   setTimeout: (fn: () => void, ms: number) => setTimeout(fn, ms),
@@ -29,18 +29,6 @@ async function silentServer() {
   };
 }
 
-/** The real `ws` WebSocket, with each socket it makes kept so the test can wait on its close. */
-function recordingWebSocket() {
-  const made: WebSocket[] = [];
-  class Recorded extends WebSocket {
-    constructor(url: string, protocols?: string | string[]) {
-      super(url, protocols);
-      made.push(this);
-    }
-  }
-  return { WebSocket: Recorded as unknown as WebSocketConstructor, made };
-}
-
 describe("Transport over Node's ws", () => {
   let closeServer = () => {};
   afterEach(() => closeServer());
@@ -49,7 +37,7 @@ describe("Transport over Node's ws", () => {
     it(`lets go of a socket still connecting (${how}) without an uncaught error`, async () => {
       const server = await silentServer();
       closeServer = server.close;
-      const { WebSocket: Recorded, made } = recordingWebSocket();
+      const { WebSocket: Recorded, sockets } = recordingWebSocket();
       const closes: number[] = [];
       const transport = new Transport(Recorded, server.url, timers, {
         open: () => {},
@@ -60,7 +48,7 @@ describe("Transport over Node's ws", () => {
       const connected = server.connected();
       transport.open();
       await connected;
-      const socket = made[0]!;
+      const socket = sockets[0]!;
       expect(socket.readyState).toBe(WebSocket.CONNECTING);
 
       if (how === "close") transport.close(1000, "bye");

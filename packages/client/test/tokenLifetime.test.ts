@@ -1,10 +1,10 @@
 import { CloseCode } from "@duplex/protocol";
 import { startServer } from "@duplex/server";
 import { describe, expect, it, vi } from "vitest";
-import { WebSocket } from "ws";
 import { DuplexClient } from "../src/DuplexClient.js";
 import { SIGNED_OUT } from "../src/outbox.js";
 import { controllableOnline } from "./harness.js";
+import { recordingWebSocket } from "./recordingWebSocket.js";
 import { tempDb } from "./fixtures.js";
 
 const TTL_MS = 1_500;
@@ -12,18 +12,6 @@ const TTL_MS = 1_500;
 /** A real server on port 0 whose tokens last {@link TTL_MS}. */
 function startShortTokenServer(dbPath: string) {
   return startServer({ port: 0, dbPath, logLevel: "silent", tokenTtlMs: TTL_MS });
-}
-
-/** `ws`, remembering every socket so a test can cut the link under the client. */
-function recordingWebSocket() {
-  const sockets: WebSocket[] = [];
-  class Recording extends WebSocket {
-    constructor(url: string, protocols?: string | string[]) {
-      super(url, protocols);
-      sockets.push(this);
-    }
-  }
-  return { WebSocket: Recording, cut: () => sockets.at(-1)?.terminate() };
 }
 
 /** Resolves with the expiry of the next token the client is given (welcome or a pushed `token`). */
