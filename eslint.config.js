@@ -134,7 +134,7 @@ export default tseslint.config(
         },
         {
           selector:
-            "CallExpression[callee.object.property.name=/^(fanout|presence)$/][callee.property.name=/^(add|remove|join|leave)$/]",
+            "CallExpression[callee.object.property.name=/^(fanout|presence)$/][callee.property.name=/^(add|remove|join|leave|watchChanged)$/]",
           message: "membership is written only by RoomMembership (ctx.membership)",
         },
       ],

@@ -5,6 +5,7 @@ import type { Peer } from "../connection/Peer.js";
 import { RoomSequencer, type SequenceSource, type SequencerCounters } from "./roomSequencer.js";
 import { packEnvelope, unpackEnvelope, unpackMany } from "./brokerEnvelope.js";
 import { PublishBatcher } from "./publishBatcher.js";
+import { LocalMembers } from "./localMembers.js";
 
 /** How a broadcast is delivered: to everyone but one user's sockets, and whether it may be dropped. */
 export interface FanoutOptions {
@@ -52,7 +53,7 @@ const LOCAL_GAP_GRACE_MS = 100;
  * same code fan out across nodes.
  */
 export class RoomFanout {
-  readonly #local = new Map<string, Set<Peer>>();
+  readonly #local = new LocalMembers();
   readonly #subscriptions = new Map<string, Promise<Unsubscribe>>();
   readonly #sequencer: RoomSequencer<{ frame: string; header: Header }> | undefined;
   readonly #stopCatchUp: (() => void) | undefined;
@@ -124,12 +125,7 @@ export class RoomFanout {
 
   /** Adds a local socket to the room; resolves once this node receives the room's broadcasts. */
   async add(room: string, conn: Peer): Promise<void> {
-    let sockets = this.#local.get(room);
-    if (!sockets) {
-      sockets = new Set();
-      this.#local.set(room, sockets);
-    }
-    sockets.add(conn);
+    this.#local.add(room, conn);
     let subscription = this.#subscriptions.get(room);
     if (!subscription) {
       subscription = this.broker
@@ -144,10 +140,13 @@ export class RoomFanout {
     await subscription;
   }
 
+  /** The peer started or stopped watching the room's member list (recorded on the peer already). */
+  watchChanged(room: string, conn: Peer): void {
+    this.#local.watchChanged(room, conn);
+  }
+
   async remove(room: string, conn: Peer): Promise<void> {
-    const sockets = this.#local.get(room);
-    if (!sockets?.delete(conn) || sockets.size > 0) return;
-    this.#local.delete(room);
+    if (!this.#local.remove(room, conn)) return;
     const subscription = this.#subscriptions.get(room);
     this.#subscriptions.delete(room);
     this.#sequencer?.close(room);
@@ -246,8 +245,8 @@ export class RoomFanout {
   }
 
   #deliverFrame(room: string, frame: string, header: Header): void {
-    const sockets = this.#local.get(room);
-    if (!sockets) return;
+    const sockets = this.#local.reachable(room, header.quietFor);
+    if (!sockets || sockets.size === 0) return;
     const volatile = header.volatile === true;
     const frames = header.batch ? frame.split("\n") : undefined;
     // The socket edge decides how a big room's frames are written (writeCoalescing.ts).

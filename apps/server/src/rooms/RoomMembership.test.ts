@@ -1,4 +1,4 @@
-import type { ServerMessage, User } from "@duplex/protocol";
+import { Capability, type ServerMessage, type User } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
 import { InProcessBroker } from "../broker/InProcessBroker.js";
@@ -26,7 +26,14 @@ function peer(id: string): { conn: Connection; received: () => ServerMessage[] }
 
 /** The service over the real in-process fan-out and presence; the feed and directory recorded. */
 function world() {
-  const fanout = new RoomFanout(new InProcessBroker(), log);
+  // Each broadcast's pass over local sockets, by how many sockets it may reach.
+  const passes: number[] = [];
+  const fanout = new RoomFanout(new InProcessBroker(), log, {
+    broadcast: (peers, deliver) => {
+      passes.push(peers);
+      deliver();
+    },
+  });
   const presence = new MemoryPresence();
   const announced: string[] = [];
   const touched: string[] = [];
@@ -38,7 +45,7 @@ function world() {
   });
   // Any frame will do: `left` carries a string we can read back.
   const say = (text: string) => fanout.publish("general", { type: "left", room: text });
-  return { membership, presence, announced, touched, say };
+  return { membership, presence, announced, touched, say, fanout, passes };
 }
 
 const texts = (messages: ServerMessage[]) =>
@@ -109,6 +116,33 @@ describe("RoomMembership", () => {
       "leave Alice general",
       "leave Alice random",
     ]);
+  });
+
+  it("sends a big room's quiet broadcasts to plain sockets and watchers only, without a pass when none is here", async () => {
+    const { membership, fanout, passes } = world();
+    const pages = new Set([Capability.PresenceDiff, Capability.MemberPages]);
+    const [a, b, plain] = [peer("c_1"), peer("c_2"), peer("c_3")];
+    a.conn.caps = pages;
+    b.conn.caps = pages;
+    for (const p of [a, b, plain]) {
+      membership.joined(p.conn, alice, await membership.enter(p.conn, alice, "general"));
+    }
+    const quiet = (text: string) =>
+      fanout.publish("general", { type: "left", room: text }, { quietFor: Capability.MemberPages });
+
+    await quiet("plain only");
+    membership.watch(a.conn, "general", true);
+    await quiet("watcher too");
+    membership.watch(a.conn, "general", false);
+    await membership.leave(plain.conn, alice, "general");
+    await quiet("nobody");
+    await fanout.publish("general", { type: "left", room: "everyone" });
+
+    expect(texts(a.received())).toEqual(["watcher too", "everyone"]);
+    expect(texts(b.received())).toEqual(["everyone"]);
+    expect(texts(plain.received())).toEqual(["plain only", "watcher too"]);
+    // Passes over 1, 2, then none, then both sockets: never over member_pages sockets only to skip them.
+    expect(passes).toEqual([1, 2, 2]);
   });
 
   it("announces a lapsed member as a leave, and keeps each socket's member-list watch", async () => {

@@ -7,6 +7,8 @@ export interface LocalFanout {
   /** Resolves once this node receives the room's broadcasts. */
   add(room: string, peer: Peer): Promise<void>;
   remove(room: string, peer: Peer): Promise<void>;
+  /** The peer's `watch_members` for the room changed: quiet broadcasts reach it, or stop to. */
+  watchChanged(room: string, peer: Peer): void;
 }
 
 export interface MembershipDeps {
@@ -78,6 +80,7 @@ export class RoomMembership {
   /** Whether the peer hears the membership changes of a big room (`watch_members`). */
   watch(peer: Peer, room: string, watching: boolean): void {
     peer.watchMembers(room, watching);
+    this.deps.fanout.watchChanged(room, peer);
   }
 
   #announce(room: string, event: "join" | "leave", user: User): void {
