@@ -11,6 +11,7 @@ import {
 } from "@duplex/protocol";
 import type { Peer } from "../connection/Peer.js";
 import { markGuest } from "../connection/guestMarks.js";
+import { sharedCaps } from "../connection/sharedCaps.js";
 import type { ServerContext } from "../context.js";
 import { DuplexError } from "../errors.js";
 import { rateLimited } from "../limits/Budgets.js";
@@ -143,7 +144,7 @@ export async function handleHello(
   conn.sessionId = session.id;
   ctx.online.connect(user, conn.id);
   const caps = grantCapabilities(msg.caps);
-  if (caps.length > 0) conn.caps = new Set(caps);
+  if (caps.length > 0) conn.caps = sharedCaps(caps);
   conn.log.info({ user: user.id, name, restored: resumed !== undefined }, "welcome");
   const { sendPerSecond, sendBurst } = ctx.config.limits.rate;
   conn.send({
