@@ -1,3 +1,5 @@
+import { SocketsByUser } from "../session/socketsByUser.js";
+
 /**
  * Which of a user's sockets are on screen, on every node: the seam Web Push asks before pushing
  * ("is any tab of theirs visible?"). In memory for one node; Redis when several share the users.
@@ -19,7 +21,7 @@ export interface VisibleTabs {
  * refreshes, and what it answers while Redis is unreachable).
  */
 export class MemoryVisibleTabs implements VisibleTabs {
-  readonly #visible = new Map<string, Set<string>>();
+  readonly #visible = new SocketsByUser();
 
   async set(userId: string, connId: string, visible: boolean): Promise<void> {
     this.setLocal(userId, connId, visible);
@@ -38,15 +40,8 @@ export class MemoryVisibleTabs implements VisibleTabs {
   }
 
   setLocal(userId: string, connId: string, visible: boolean): void {
-    const conns = this.#visible.get(userId);
-    if (visible) {
-      if (conns) conns.add(connId);
-      else this.#visible.set(userId, new Set([connId]));
-      return;
-    }
-    if (!conns) return;
-    conns.delete(connId);
-    if (conns.size === 0) this.#visible.delete(userId);
+    if (visible) this.#visible.add(userId, connId);
+    else this.#visible.delete(userId, connId);
   }
 
   hasLocal(userId: string): boolean {
@@ -54,9 +49,7 @@ export class MemoryVisibleTabs implements VisibleTabs {
   }
 
   /** Every visible socket here, as [userId, connId]. */
-  *entries(): Iterable<[string, string]> {
-    for (const [userId, conns] of this.#visible) {
-      for (const connId of conns) yield [userId, connId];
-    }
+  entries(): Iterable<[string, string]> {
+    return this.#visible.entries();
   }
 }
