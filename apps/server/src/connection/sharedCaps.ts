@@ -7,8 +7,8 @@ const shared = new Map<string, ReadonlySet<Capability>>();
 
 /**
  * The set a socket reads its granted capabilities from, one per distinct grant: a Set and its strings
- * per socket were ~200 B of every member's idle memory in a room of 10,000, and the wire-variant
- * cache (`Connection`) keys on the set's identity. The order is the protocol's, not the asked one
+ * per socket would cost ~200 B of every idle member's memory, and the wire-variant cache
+ * (`Connection`) keys on the set's identity. The order is the protocol's, not the asked one
  * (`welcome.caps` echoes the asked order itself). Past {@link MAX_SHARED} grants a fresh set is made.
  */
 export function sharedCaps(granted: readonly Capability[]): ReadonlySet<Capability> {

@@ -5,8 +5,8 @@ import type { Peer } from "../connection/Peer.js";
  * This node's sockets per room, and among them the ones a big room's quiet broadcasts still reach:
  * sockets without `member_pages` (they know only per-change presence) and those watching the room's
  * member list. A big room's presence is published quietly for `member_pages` (PresenceFeed), every
- * presence window while the room churns; a room of 10,000 such clients with nobody watching then
- * costs no pass over its sockets, where every one of them used to be visited only to be skipped.
+ * presence window while the room churns: walking only these, a room of 10,000 such clients with
+ * nobody watching costs no pass at all, not a pass that visits every socket to skip it.
  */
 export class LocalMembers {
   readonly #all = new Map<string, Set<Peer>>();
