@@ -19,12 +19,8 @@ export class LocalMembers {
 
   /** Removes the peer; returns whether the room has no local socket left. */
   remove(room: string, peer: Peer): boolean {
-    const sockets = this.#all.get(room);
-    if (!sockets?.delete(peer)) return false;
     deleteFrom(this.#loud, room, peer);
-    if (sockets.size > 0) return false;
-    this.#all.delete(room);
-    return true;
+    return deleteFrom(this.#all, room, peer);
   }
 
   /** The peer's `watch_members` for the room changed (already recorded on the peer). */
@@ -60,7 +56,10 @@ function addTo(map: Map<string, Set<Peer>>, room: string, peer: Peer): void {
   set.add(peer);
 }
 
-function deleteFrom(map: Map<string, Set<Peer>>, room: string, peer: Peer): void {
+/** Returns whether the peer was the room's last in `map`. */
+function deleteFrom(map: Map<string, Set<Peer>>, room: string, peer: Peer): boolean {
   const set = map.get(room);
-  if (set?.delete(peer) && set.size === 0) map.delete(room);
+  if (!set?.delete(peer) || set.size > 0) return false;
+  map.delete(room);
+  return true;
 }

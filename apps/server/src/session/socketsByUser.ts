@@ -20,9 +20,13 @@ export class SocketsByUser {
       if (sockets !== connId) return false;
     } else {
       if (!sockets.delete(connId)) return false;
-      const [only, ...more] = sockets;
-      if (only !== undefined && more.length === 0) this.#sockets.set(userId, only);
-      if (only !== undefined) return false;
+      if (sockets.size > 1) return false;
+      // Back to an id alone once one socket is left.
+      const [only] = sockets;
+      if (only !== undefined) {
+        this.#sockets.set(userId, only);
+        return false;
+      }
     }
     this.#sockets.delete(userId);
     return true;
