@@ -1,6 +1,6 @@
 import { Capability } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
-import { variantOf, wireTextFor } from "./capVariants.js";
+import { rewrite, variantOf, wireTextFor } from "./capVariants.js";
 
 const reply = JSON.stringify({
   type: "message",
@@ -35,5 +35,56 @@ describe("wireTextFor", () => {
     const unmarked = JSON.stringify({ type: "message", room: "lobby", seq: 8, text: "plain" });
     expect(wireTextFor(unmarked, accounts)).toBe(wireTextFor(unmarked, none));
     expect(wireTextFor(unmarked, none).text).toBe(unmarked);
+  });
+});
+
+describe("rewrite", () => {
+  const message = {
+    type: "message",
+    room: "lobby",
+    seq: 9,
+    text: "hi",
+    from: { id: "u1", name: "Ann" },
+  };
+  // One frame per marked capability, carrying that capability's mark and no other.
+  const marked: Array<[Capability, string, (parsed: Record<string, unknown>) => unknown]> = [
+    [
+      Capability.Accounts,
+      JSON.stringify({ ...message, from: { id: "u1", name: "Ann", guest: true } }),
+      (parsed) => (parsed.from as Record<string, unknown>).guest,
+    ],
+    [
+      Capability.Replies,
+      JSON.stringify({
+        ...message,
+        replyTo: { seq: 3, from: { id: "u2", name: "Bo" }, text: "yo" },
+      }),
+      (parsed) => parsed.replyTo,
+    ],
+    [
+      Capability.Files,
+      JSON.stringify({
+        ...message,
+        attachment: { id: "f_1", name: "a.png", size: 3, type: "image/png" },
+      }),
+      (parsed) => parsed.attachment,
+    ],
+    [
+      Capability.Threads,
+      JSON.stringify({ ...message, thread: { root: "m_1", alsoToRoom: false } }),
+      (parsed) => parsed.thread,
+    ],
+  ];
+
+  it.each(marked)("takes out %s's mark only for a socket without it", (cap, frame, markOf) => {
+    const without = JSON.parse(rewrite(frame, variantOf(new Set()))) as Record<string, unknown>;
+    expect(markOf(without)).toBeUndefined();
+    expect(without.text).toBe("hi");
+    expect(rewrite(frame, variantOf(new Set([cap])))).toBe(frame);
+  });
+
+  it("hands a frame without marks back as it is, whatever the socket lacks", () => {
+    const plain = JSON.stringify({ ...message, text: 'quotes "guest":false and "thread": text' });
+    expect(rewrite(plain, variantOf(new Set()))).toBe(plain);
   });
 });

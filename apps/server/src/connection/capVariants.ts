@@ -3,6 +3,7 @@ import { frameHeaderLength, writeTextFrameHeader } from "./frameHeader.js";
 import { withoutAttachments } from "../files/attachmentMarks.js";
 import { withoutThreadMarks } from "../threads/threadMarks.js";
 import { withoutGuestMarks } from "./guestMarks.js";
+import type { MarkRemover } from "./markedFrames.js";
 import { withoutReplyTo } from "./replyMarks.js";
 
 /** The capabilities that change how a frame reads, one bit each: 16 variants of one frame at most. */
@@ -22,12 +23,23 @@ export function variantOf(caps: ReadonlySet<Capability>): number {
   return mask;
 }
 
+/** Each of {@link MARKED_CAPS}' rewrite, in the same (bit) order. */
+const REMOVERS = [withoutGuestMarks, withoutReplyTo, withoutAttachments, withoutThreadMarks];
+
+// Every mark in one scan: nearly every frame carries none, and four substring scans of it cost ~5×
+// one pass of this pattern (about 0.8 against 0.16 µs for a chat message).
+const ANY_MARK = new RegExp(
+  REMOVERS.map(({ mark }) => mark.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"),
+);
+
 /** The frame as a socket granted `mask` reads it: each missing capability's marks taken out. */
 export function rewrite(encoded: string, mask: number): string {
-  const unmarked = mask & 1 ? encoded : withoutGuestMarks(encoded);
-  const replied = mask & 2 ? unmarked : withoutReplyTo(unmarked);
-  const attached = mask & 4 ? replied : withoutAttachments(replied);
-  return mask & 8 ? attached : withoutThreadMarks(attached);
+  if (!ANY_MARK.test(encoded)) return encoded;
+  let frame = encoded;
+  for (let bit = 0; bit < REMOVERS.length; bit += 1) {
+    if ((mask & (1 << bit)) === 0) frame = (REMOVERS[bit] as MarkRemover)(frame);
+  }
+  return frame;
 }
 
 /** One variant of a frame on the wire: its UTF-8 text, and the whole unmasked WebSocket text frame. */
