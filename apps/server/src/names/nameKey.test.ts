@@ -1,6 +1,6 @@
 import { nameProblem, normalizeName } from "@duplex/protocol";
 import { describe, expect, it } from "vitest";
-import { nameKey } from "./nameKey.js";
+import { nameKey, nameKeyByRule } from "./nameKey.js";
 
 describe("nameKey", () => {
   it.each([
@@ -21,6 +21,31 @@ describe("nameKey", () => {
     expect(nameKey("Ann  Lee")).toBe(nameKey("ann lee"));
     expect(nameKey("alice")).not.toBe(nameKey("alicia"));
     expect(nameKey("李雷")).not.toBe(nameKey("韩梅梅"));
+  });
+});
+
+describe("nameKey of printable ASCII", () => {
+  const printable = Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i));
+
+  it("is the rule's key for every character and every pair of characters", () => {
+    for (const a of printable) {
+      expect(nameKey(a)).toBe(nameKeyByRule(a));
+      for (const b of printable) expect(nameKey(a + b)).toBe(nameKeyByRule(a + b));
+    }
+  });
+
+  it("is the rule's key for names with spaces around, inside and in runs", () => {
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    for (let n = 0; n < 2000; n++) {
+      const length = next() % 24;
+      // Spaces weighted up, so trims and runs are common.
+      const name = Array.from({ length }, () =>
+        next() % 4 === 0 ? " " : (printable[next() % printable.length] as string),
+      ).join("");
+      expect(nameKey(name)).toBe(nameKeyByRule(name));
+    }
+    expect(nameKey("  Ann   Lee ")).toBe("ann lee");
   });
 });
 
