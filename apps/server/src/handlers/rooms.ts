@@ -99,7 +99,9 @@ export async function handleJoin(
 ): Promise<void> {
   const user = userOf(conn);
   await assertMayAccess(ctx.store, user, msg.room);
-  const room = await openRoom(ctx, conn, msg.room);
+  // A room with sockets on this node exists (the janitor keeps every room someone is in), so only the
+  // re-read below reads it: in a join storm, every join but the first skips a read.
+  const opened = ctx.fanout.hasLocal(msg.room) ? undefined : await openRoom(ctx, conn, msg.room);
   // Subscribed before the page is read, so nothing appended in between is missed.
   const entry = await ctx.membership.enter(conn, user, msg.room);
   // Remembered until an explicit `leave`, so the room comes back on the user's next connect anywhere;
@@ -117,7 +119,8 @@ export async function handleJoin(
   const reread = pages
     ? await ctx.store.joinReads.roomAndDms(msg.room, user.id)
     : { room: await ctx.store.getRoom(msg.room), dms: [] };
-  const current = reread.room ?? room;
+  // Gone meanwhile (collected between the janitor's presence read and its delete): opened again.
+  const current = reread.room ?? opened ?? (await openRoom(ctx, conn, msg.room));
   // Read before the page: a change made in between is both in the page and replayed (idempotent).
   const withChanges = conn.caps.has(Capability.Changes);
   const changeSeq = withChanges ? await ctx.store.changes.head(msg.room) : undefined;
