@@ -65,5 +65,8 @@ describe("RoomMembers", () => {
     // The same call again: nothing is left marked as taken by the first one.
     expect(names(room.firstPage([users[3]!.id], 10))).toEqual(["F3", "F1", "F4", "F2", "F0"]);
     expect(names(room.firstPage([], 2))).toEqual(["F1", "F4"]);
+    // Gone for good: still among the latest joiners, never in a page.
+    room.leave(users[4]!.id, "c4");
+    expect(names(room.firstPage([users[4]!.id], 10))).toEqual(["F1", "F3", "F2", "F0"]);
   });
 });

@@ -7,9 +7,12 @@ interface Member {
   // A lone socket id (the common case), a Set only from a user's second socket in the room: at
   // 10,000 idle sockets a Set per member showed in the memory per connection.
   conns: string | Set<string>;
-  /** The `firstPage` call that last picked this member (dedup without a Map per call). */
+  /** The `firstPage` call that last picked this member (dedup without a Map per call); GONE once it left. */
   pickedBy: number;
 }
+
+/** {@link Member.pickedBy} of a member that left: no call's round (rounds count up from 1). */
+const GONE = -1;
 
 /**
  * Who is in one room: each user once, with the ids of that user's sockets in the room. Mutable, so a
@@ -17,9 +20,9 @@ interface Member {
  */
 export class RoomMembers {
   readonly #members = new Map<string, Member>();
-  // Latest joiners, newest last; may hold ids that left since (checked when read). Trimmed in halves
-  // so a join costs O(1) amortised.
-  #recent: string[] = [];
+  // Latest joiners, newest last; may hold members that left since (GONE, skipped when read): a page
+  // takes them without a lookup by id each. Trimmed in halves so a join costs O(1) amortised.
+  #recent: Member[] = [];
   // Ids in ascending order for `page`, rebuilt lazily after a change: a fill of N joins never sorts,
   // only a `members` request after it does (once).
   #sorted: string[] | undefined;
@@ -38,8 +41,9 @@ export class RoomMembers {
   join(user: User, connId: string): boolean {
     const member = this.#members.get(user.id);
     if (!member) {
-      this.#members.set(user.id, { user, conns: connId, pickedBy: 0 });
-      this.#recent.push(user.id);
+      const joined: Member = { user, conns: connId, pickedBy: 0 };
+      this.#members.set(user.id, joined);
+      this.#recent.push(joined);
       if (this.#recent.length > 2 * RECENT_JOINERS)
         this.#recent = this.#recent.slice(-RECENT_JOINERS);
       this.#sorted = undefined;
@@ -63,6 +67,7 @@ export class RoomMembers {
       if (!member.conns.delete(connId) || member.conns.size > 0) return { last: false };
     }
     this.#members.delete(userId);
+    member.pickedBy = GONE;
     this.#sorted = undefined;
     return { last: true, user: member.user };
   }
@@ -75,18 +80,13 @@ export class RoomMembers {
   firstPage(prefer: readonly string[], limit: number): User[] {
     const round = ++this.#pickRound;
     const picked: User[] = [];
-    const take = (member: Member | undefined) => {
-      if (member === undefined || member.pickedBy === round || picked.length >= limit) return;
-      member.pickedBy = round;
-      picked.push(member.user);
-    };
-    for (const id of prefer) take(this.#members.get(id));
+    for (const id of prefer) take(this.#members.get(id), round, picked, limit);
     for (let i = this.#recent.length - 1; i >= 0 && picked.length < limit; i--) {
-      take(this.#members.get(this.#recent[i] as string));
+      take(this.#recent[i], round, picked, limit);
     }
     for (const member of this.#members.values()) {
       if (picked.length >= limit) break;
-      take(member);
+      take(member, round, picked, limit);
     }
     return picked;
   }
@@ -101,4 +101,12 @@ export class RoomMembers {
   members(): User[] {
     return Array.from(this.#members.values(), (m) => m.user);
   }
+}
+
+/** Adds the member to `picked` unless it is absent, gone, already picked this round, or the page is full. */
+function take(member: Member | undefined, round: number, picked: User[], limit: number): void {
+  if (member === undefined || member.pickedBy === round || member.pickedBy === GONE) return;
+  if (picked.length >= limit) return;
+  member.pickedBy = round;
+  picked.push(member.user);
 }
