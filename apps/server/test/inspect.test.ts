@@ -17,6 +17,21 @@ async function hello(url: string, name: string, origin?: string): Promise<TestCl
 }
 
 describe("inspect: the connection's own handshake and control frames", () => {
+  it("reports the extension and subprotocol the 101 response agreed", async () => {
+    await using world = await testWorld({ config: { permessageDeflate: true } });
+    const { client } = await TestClient.hello(
+      world.server.url,
+      { name: "Dee" },
+      { perMessageDeflate: true },
+    );
+    using _ = client;
+    client.send({ type: "inspect", enable: true, ref: "x" });
+    const { handshake } = await client.waitFor("inspecting", (m) => m.ref === "x");
+    expect(handshake?.response.status).toBe(101);
+    expect(handshake?.response.protocol).toBe(SUBPROTOCOL);
+    expect(handshake?.response.extensions).toMatch(/^permessage-deflate/);
+  });
+
   it("answers inspect with this connection's handshake only, and a matching Accept", async () => {
     await using world = await testWorld();
     const origin = new URL(world.server.httpUrl).origin;

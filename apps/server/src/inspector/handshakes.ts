@@ -22,16 +22,21 @@ function header(req: IncomingMessage, name: string): string | undefined {
   return Array.isArray(value) ? value.join(", ") : value;
 }
 
-/** `Name: value` lines after the status line, by lower-cased name. */
-function parseResponse(lines: readonly string[]): { status: number; headers: Map<string, string> } {
-  const status = Number(/^HTTP\/\d\.\d (\d{3})/.exec(lines[0] ?? "")?.[1] ?? 101);
-  const headers = new Map<string, string>();
-  for (const line of lines.slice(1)) {
-    const colon = line.indexOf(":");
-    if (colon > 0)
-      headers.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());
+/** The value of the response header `name` (lower case), from the lines after the status line. */
+function responseHeader(lines: readonly string[], name: string): string | undefined {
+  // A scan of the few lines ws writes, per header asked: no map of them all for every connection.
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i] as string;
+    if (line.length > name.length && line[name.length] === ":") {
+      if (line.slice(0, name.length).toLowerCase() === name)
+        return line.slice(name.length + 1).trim();
+    }
   }
-  return { status, headers };
+  return undefined;
+}
+
+function responseStatus(lines: readonly string[]): number {
+  return Number(/^HTTP\/\d\.\d (\d{3})/.exec(lines[0] ?? "")?.[1] ?? 101);
 }
 
 // Stored per socket as ONE flat string (fields joined by a separator) rather than an object of header
@@ -45,7 +50,7 @@ const pack = (values: readonly (string | undefined)[]): string =>
 
 /** Call from the upgrade callback: stores what this socket's handshake carried, both ways. */
 export function recordHandshake(ws: WebSocket, req: IncomingMessage): void {
-  const { status, headers } = parseResponse(responseLines.get(req) ?? []);
+  const lines = responseLines.get(req) ?? [];
   responseLines.delete(req);
   handshakes.set(
     ws,
@@ -58,10 +63,10 @@ export function recordHandshake(ws: WebSocket, req: IncomingMessage): void {
       header(req, "sec-websocket-version"),
       header(req, "sec-websocket-protocol"),
       header(req, "origin"),
-      String(status),
-      headers.get("sec-websocket-accept") ?? "",
-      headers.get("sec-websocket-protocol"),
-      headers.get("sec-websocket-extensions"),
+      String(responseStatus(lines)),
+      responseHeader(lines, "sec-websocket-accept") ?? "",
+      responseHeader(lines, "sec-websocket-protocol"),
+      responseHeader(lines, "sec-websocket-extensions"),
     ]),
   );
 }
