@@ -37,7 +37,7 @@ describe("the room a join reads", () => {
     expect(await roomReadsOf(() => bob.join("calm"))).toBeGreaterThan(0);
   });
 
-  it("opens a room again when it was collected while someone was in it", async () => {
+  it("restores a room collected while someone was in it, for the next joiner", async () => {
     await using world = await testWorld();
     const { client: ann } = await world.hello({ name: "ann" });
     const { client: bob } = await world.hello({ name: "bob" });

@@ -119,8 +119,10 @@ export async function handleJoin(
   const reread = pages
     ? await ctx.store.joinReads.roomAndDms(msg.room, user.id)
     : { room: await ctx.store.getRoom(msg.room), dms: [] };
-  // Gone meanwhile (collected between the janitor's presence read and its delete): opened again.
-  const current = reread.room ?? opened ?? (await openRoom(ctx, conn, msg.room));
+  // Gone meanwhile (collected between the janitor's presence read and its delete): it existed when
+  // this join began, so it is restored, not charged as a new room (a refusal now would leave the
+  // peer entered in a room it was never told it joined).
+  const current = reread.room ?? opened ?? (await ctx.store.ensureRoom(msg.room));
   // Read before the page: a change made in between is both in the page and replayed (idempotent).
   const withChanges = conn.caps.has(Capability.Changes);
   const changeSeq = withChanges ? await ctx.store.changes.head(msg.room) : undefined;
