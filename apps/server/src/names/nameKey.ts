@@ -48,9 +48,7 @@ function lowerByLook(text: string): string {
  * whitespace runs as one space. Mentions, the push API and name ownership all compare by this key.
  */
 export function nameKey(name: string): string {
-  return PRINTABLE_ASCII.test(name)
-    ? (asciiNameKey(name) ?? nameKeyByRule(name))
-    : nameKeyByRule(name);
+  return asciiNameKey(name) ?? nameKeyByRule(name);
 }
 
 /** {@link nameKey} computed by its rule, whatever the text. */
@@ -77,7 +75,10 @@ function asciiKeyParts(): Array<string | undefined> {
   return asciiParts;
 }
 
-/** The key of a printable ASCII name from its characters' parts; undefined if one has no ASCII part. */
+/**
+ * The key of a printable ASCII name from its characters' parts; undefined as soon as a character has
+ * none (anything outside printable ASCII, or a part that is not ASCII), for the rule to key it.
+ */
 function asciiNameKey(name: string): string | undefined {
   const parts = asciiKeyParts();
   let start = 0;
