@@ -1,6 +1,7 @@
 // `pnpm --filter @duplex/bench bench [--quick] [--targets=ws,socket.io,duplex] [--scenarios=a,b,c,d,e,f]`
 // `--big-room-before` adds scenario f's presence-only Duplex clients at every size (the quick run
-// always measures them at 1,000): O(N²) bytes, about a minute at 5,000.
+// always measures them at 1,000): O(N²) bytes, about a minute at 5,000. `--big-room-trials=5` runs
+// each size five times, the variants interleaved, and adds a table of the medians.
 // `--duplex-base=<dir>` adds target `duplex-base`: the server built in <dir> (its `dist/main.js`).
 // The two-node target (Postgres + Redis) is opt-in: `--targets=ws,duplex,duplex-cluster --scenarios=a,b`.
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -220,26 +221,30 @@ if (scenarios.has("f")) {
     ]);
   const duplexWanted = variants.some((v) => v.variant === "duplex");
   for (const members of options.bigRoomSizes) {
-    const byVariant: BenchResults["bigRoom"][number]["byVariant"] = {};
-    results.bigRoom.push({ members, byVariant });
     const before =
       duplexWanted && (options.bigRoomBefore || (config.mode === "quick" && members <= 1000));
     const all = before
       ? [...variants, { variant: "duplex-presence" as const, target: duplexPresenceOnlyTarget }]
       : variants;
-    for (const { variant, target } of all) {
-      byVariant[variant] = await withTarget(
-        `f big room N=${members} (${variant})`,
-        target,
-        (pid, port) =>
-          runBigRoom(target, single(pid), single(port), members, {
-            collectGarbage: gcPort === undefined ? undefined : () => collectGarbage(gcPort),
-            sampleAllocations:
-              options.allocProf && gcPort !== undefined
-                ? () => sampleFill(gcPort, variant, members)
-                : undefined,
-          }),
-      );
+    // Trial after trial, every variant in each, so the machine's slow minutes fall on all of them.
+    for (let trial = 1; trial <= options.bigRoomTrials; trial++) {
+      const byVariant: BenchResults["bigRoom"][number]["byVariant"] = {};
+      results.bigRoom.push({ members, byVariant, ...(options.bigRoomTrials > 1 && { trial }) });
+      const label = options.bigRoomTrials > 1 ? ` trial ${trial}/${options.bigRoomTrials}` : "";
+      for (const { variant, target } of all) {
+        byVariant[variant] = await withTarget(
+          `f big room N=${members}${label} (${variant})`,
+          target,
+          (pid, port) =>
+            runBigRoom(target, single(pid), single(port), members, {
+              collectGarbage: gcPort === undefined ? undefined : () => collectGarbage(gcPort),
+              sampleAllocations:
+                options.allocProf && gcPort !== undefined
+                  ? () => sampleFill(gcPort, variant, members)
+                  : undefined,
+            }),
+        );
+      }
     }
   }
 }

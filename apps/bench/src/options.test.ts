@@ -36,6 +36,13 @@ describe("readOptions", () => {
     expect(() => readOptions(["--base-first"])).toThrow("--base-first needs --duplex-base");
   });
 
+  it("runs each big-room size once unless trials are asked for", () => {
+    expect(readOptions([]).bigRoomTrials).toBe(1);
+    expect(readOptions(["--big-room-trials=5"]).bigRoomTrials).toBe(5);
+    expect(() => readOptions(["--big-room-trials=0"])).toThrow("--big-room-trials");
+    expect(() => readOptions(["--big-room-trials=2.5"])).toThrow("--big-room-trials");
+  });
+
   it("refuses values it cannot run with", () => {
     expect(() => readOptions(["--b-rate=0"])).toThrow("--b-rate");
     expect(() => readOptions(["--fanout-receivers=100,x"])).toThrow("--fanout-receivers");

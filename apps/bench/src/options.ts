@@ -13,6 +13,8 @@ export interface BenchOptions {
   fanoutReceivers: readonly number[];
   /** Scenario f's sizes (the preset's unless `--big-room-sizes`). */
   bigRoomSizes: readonly number[];
+  /** How many times scenario f runs each size, its variants interleaved within each trial. */
+  bigRoomTrials: number;
   cpuProf: boolean;
   gcPort: number | undefined;
   /** Scenario f: a sampling heap profile of each fill through the inspector at `gcPort`. */
@@ -54,6 +56,9 @@ export function readOptions(args: string[] = process.argv.slice(2)): BenchOption
       "fanout-receivers": { type: "string" },
       // Scenario f's sizes instead of the preset's, e.g. `--big-room-sizes=5000,10000`.
       "big-room-sizes": { type: "string" },
+      // Scenario f, each size this many times, the variants interleaved in every trial: one fill's
+      // time moves ±15 % with this machine's pace, so a verdict reads the medians (bigRoomMedians.ts).
+      "big-room-trials": { type: "string", default: "1" },
       // Profiles every target process: one .cpuprofile per start in results/profiles/<target>/.
       "cpu-prof": { type: "boolean", default: false },
       // Scenario f: opens each target's inspector on this loopback port and runs a full GC before
@@ -87,6 +92,9 @@ export function readOptions(args: string[] = process.argv.slice(2)): BenchOption
     throw new Error("--gc-port must be a TCP port");
   if (values["alloc-prof"] && gcPort === undefined)
     throw new Error("--alloc-prof needs --gc-port (it samples through the inspector)");
+  const bigRoomTrials = Number(values["big-room-trials"]);
+  if (!(Number.isInteger(bigRoomTrials) && bigRoomTrials >= 1 && bigRoomTrials <= 15))
+    throw new Error("--big-room-trials must be 1..15");
   const baseDir = values["duplex-base"];
   if (values["base-first"] && baseDir === undefined)
     throw new Error("--base-first needs --duplex-base");
@@ -116,6 +124,7 @@ export function readOptions(args: string[] = process.argv.slice(2)): BenchOption
       "big-room-sizes",
       20_000,
     ),
+    bigRoomTrials,
     cpuProf: values["cpu-prof"],
     gcPort,
     allocProf: values["alloc-prof"],

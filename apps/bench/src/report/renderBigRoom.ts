@@ -1,4 +1,5 @@
 import type { BenchResults, BigRoomVariant } from "./results.js";
+import { renderBigRoomMedians } from "./bigRoomMedians.js";
 import { formatTable, pct, ratio } from "./table.js";
 
 const VARIANTS: readonly BigRoomVariant[] = [
@@ -13,7 +14,7 @@ const MIB = 2 ** 20;
 /** Scenario f: one table row per size and variant, with the ratios the big-room targets are set in. */
 export function renderBigRoom(results: BenchResults): string[] {
   if (results.bigRoom.length === 0) return [];
-  const rows = results.bigRoom.flatMap(({ members, byVariant }) =>
+  const rows = results.bigRoom.flatMap(({ members, trial, byVariant }) =>
     VARIANTS.flatMap((variant) => {
       const r = byVariant[variant];
       if (r === undefined) return [];
@@ -22,7 +23,7 @@ export function renderBigRoom(results: BenchResults): string[] {
       const perThousand = r.ready > 0 ? r.bytesToClients / (r.ready / 1000) : 0;
       return [
         [
-          variant,
+          trial === undefined ? variant : `${variant} #${trial}`,
           String(members),
           String(r.ready),
           String(r.failures),
@@ -72,5 +73,6 @@ export function renderBigRoom(results: BenchResults): string[] {
       rows,
     ),
     "",
+    ...renderBigRoomMedians(results, VARIANTS),
   ];
 }

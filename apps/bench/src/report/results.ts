@@ -35,7 +35,12 @@ export interface BenchResults {
    * defaults), `duplex` (clients granted member_pages) and, when
    * measured, `duplex-presence` (clients asking for presence_diff only: the fill before member pages).
    */
-  bigRoom: { members: number; byVariant: Partial<Record<BigRoomVariant, BigRoomResult>> }[];
+  /** Scenario f: one entry per size, or per size and trial with `--big-room-trials` (numbered from 1). */
+  bigRoom: {
+    members: number;
+    trial?: number;
+    byVariant: Partial<Record<BigRoomVariant, BigRoomResult>>;
+  }[];
   bundle: BundleResult | undefined;
   errors: { scenario: string; target: TargetName; message: string }[];
 }
