@@ -105,13 +105,15 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 }
 
 /** `--alloc-prof`: samples one fill's allocations; stopping writes the profile and prints the top sites. */
-async function sampleFill(port: number, variant: string, members: number) {
+async function sampleFill(port: number, variant: string, members: number, trial?: number) {
   const stop = await startAllocationSampling(port);
   return async () => {
     const profile = await stop();
     const dir = `${RESULTS_DIR}profiles/${variant}`;
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, `alloc-f-${members}.heapprofile`), JSON.stringify(profile));
+    // One file per trial when there are several, so a later trial does not overwrite an earlier one.
+    const name = `alloc-f-${members}${trial === undefined ? "" : `-trial${trial}`}.heapprofile`;
+    writeFileSync(join(dir, name), JSON.stringify(profile));
     const { totalBytes, sites } = allocationSummary(profile, 12);
     const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
     const lines = sites.map(({ site, bytes }) => `  ${mb(bytes).padStart(7)} MiB  ${site}`);
@@ -240,7 +242,13 @@ if (scenarios.has("f")) {
               collectGarbage: gcPort === undefined ? undefined : () => collectGarbage(gcPort),
               sampleAllocations:
                 options.allocProf && gcPort !== undefined
-                  ? () => sampleFill(gcPort, variant, members)
+                  ? () =>
+                      sampleFill(
+                        gcPort,
+                        variant,
+                        members,
+                        options.bigRoomTrials > 1 ? trial : undefined,
+                      )
                   : undefined,
             }),
         );
