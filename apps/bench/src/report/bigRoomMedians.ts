@@ -1,6 +1,6 @@
 import type { BigRoomResult } from "../scenarios/bigRoom.js";
 import type { BenchResults, BigRoomVariant } from "./results.js";
-import { formatTable, ratio } from "./table.js";
+import { formatTable, ratio, times } from "./table.js";
 
 /** One variant's fills at one size over several trials, summarised by their medians. */
 export interface BigRoomMedian {
@@ -69,8 +69,6 @@ export function bigRoomMedians(
     });
   });
 }
-
-const times = (n: number) => `${n.toFixed(2)}×`;
 
 /** The medians as a table: the verdict of a `--big-room-trials` run. */
 export function renderBigRoomMedians(

@@ -31,11 +31,10 @@ export interface BenchResults {
   idle: ByTarget<IdleMemoryResult>;
   storm: ByTarget<ConnectStormResult>;
   /**
-   * Scenario f, per size: `ws` accepting the storm (and `ws-default`, the same at Node's listen
-   * defaults), `duplex` (clients granted member_pages) and, when
-   * measured, `duplex-presence` (clients asking for presence_diff only: the fill before member pages).
+   * Scenario f, per size (and per trial with `--big-room-trials`, numbered from 1): `ws` accepting the
+   * storm (and `ws-default`, the same at Node's listen defaults), `duplex` (clients granted
+   * member_pages) and, when measured, `duplex-presence` (presence_diff only: the fill before member pages).
    */
-  /** Scenario f: one entry per size, or per size and trial with `--big-room-trials` (numbered from 1). */
   bigRoom: {
     members: number;
     trial?: number;

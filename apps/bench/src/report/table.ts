@@ -23,10 +23,15 @@ export function pct(share: number): string {
   return `${Math.round(share * 100)}%`;
 }
 
+/** A ratio as `1.23×`. */
+export function times(ratio: number): string {
+  return `${ratio.toFixed(2)}×`;
+}
+
 /** `value / base` as `1.23×`, or `–` when there is no base. */
 export function ratio(value: number | undefined, base: number | undefined): string {
   if (value === undefined || base === undefined || base === 0) return "–";
-  return `${(value / base).toFixed(2)}×`;
+  return times(value / base);
 }
 
 /** Milliseconds with two decimals below 10 ms. */
