@@ -231,8 +231,14 @@ if (scenarios.has("f")) {
     // Trial after trial, every variant in each, so the machine's slow minutes fall on all of them.
     for (let trial = 1; trial <= options.bigRoomTrials; trial++) {
       const byVariant: BenchResults["bigRoom"][number]["byVariant"] = {};
-      results.bigRoom.push({ members, byVariant, ...(options.bigRoomTrials > 1 && { trial }) });
-      const label = options.bigRoomTrials > 1 ? ` trial ${trial}/${options.bigRoomTrials}` : "";
+      // Numbered only when there are several, so a run of one reads (and files its profile) as before.
+      const trialNo = options.bigRoomTrials > 1 ? trial : undefined;
+      results.bigRoom.push({
+        members,
+        byVariant,
+        ...(trialNo !== undefined && { trial: trialNo }),
+      });
+      const label = trialNo === undefined ? "" : ` trial ${trial}/${options.bigRoomTrials}`;
       for (const { variant, target } of all) {
         byVariant[variant] = await withTarget(
           `f big room N=${members}${label} (${variant})`,
@@ -242,13 +248,7 @@ if (scenarios.has("f")) {
               collectGarbage: gcPort === undefined ? undefined : () => collectGarbage(gcPort),
               sampleAllocations:
                 options.allocProf && gcPort !== undefined
-                  ? () =>
-                      sampleFill(
-                        gcPort,
-                        variant,
-                        members,
-                        options.bigRoomTrials > 1 ? trial : undefined,
-                      )
+                  ? () => sampleFill(gcPort, variant, members, trialNo)
                   : undefined,
             }),
         );
